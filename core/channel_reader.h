@@ -1,0 +1,35 @@
+#pragma once
+// Drains every actor's ring of a channel into an EventStore and mirrors the actor and object
+// tables. Used by the supervisor's reader thread; one instance per channel, one thread.
+
+#include <cstdint>
+#include <vector>
+
+#include "core/channel.h"
+#include "core/event_store.h"
+#include "core/ring.h"
+
+namespace interleave {
+
+class ChannelReader {
+public:
+    ChannelReader(const Channel& channel, EventStore& store);
+
+    // Copies every published record into the store, refreshes metadata when the tables grew,
+    // publishes, and returns the number of records moved.
+    std::size_t drainOnce();
+    std::uint64_t totalDropped() const;
+
+private:
+    void refreshTables();
+
+    const Channel& m_channel;
+    EventStore& m_store;
+    std::vector<RingReader> m_rings;  // index = actor; invalid until the actor is published
+    std::vector<std::uint64_t> m_dropped;
+    std::uint32_t m_readyActors = 0;
+    std::uint32_t m_knownObjects = 0;
+    bool m_tablesDirty = true;
+};
+
+}  // namespace interleave

@@ -1,0 +1,79 @@
+#include "core/clock.h"
+
+#include <ctime>
+#include <fstream>
+#include <mutex>
+#include <string>
+
+namespace interleave {
+
+namespace {
+bool detectTsc() {
+#if defined(__x86_64__)
+    // constant_tsc + nonstop_tsc together mean the TSC ticks at one rate on every core in every
+    // power state, which is what makes it a shared time base.
+    std::ifstream in("/proc/cpuinfo");
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.rfind("flags", 0) == 0) {
+            auto has = [&](const char* f) {
+                return line.find(std::string(" ") + f + " ") != std::string::npos ||
+                       line.ends_with(std::string(" ") + f);
+            };
+            return has("constant_tsc") && has("nonstop_tsc") && has("rdtscp");
+        }
+    }
+#endif
+    return false;
+}
+}  // namespace
+
+bool g_interleaveUseTsc = detectTsc();
+
+bool tscUsable() { return g_interleaveUseTsc; }
+
+std::int64_t monotonicNs() {
+    timespec ts{};
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return static_cast<std::int64_t>(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
+}
+
+TimeBase makeTimeBase() {
+    static std::once_flag once;
+    static std::uint64_t rateQ32 = 1ull << 32;
+    std::call_once(once, [] {
+        if (!g_interleaveUseTsc) return;
+        // Bracket each clock read between two tick reads and keep the tightest pair, so the
+        // pairing error is a few tens of ns over a 5 ms window (~1e-5 relative).
+        auto sample = [](std::uint64_t& tick, std::int64_t& ns) {
+            std::uint64_t best = ~0ull;
+            for (int i = 0; i < 16; ++i) {
+                const auto t0 = ticks();
+                const auto m = monotonicNs();
+                const auto t1 = ticks();
+                if (t1 - t0 < best) {
+                    best = t1 - t0;
+                    tick = t0 + (t1 - t0) / 2;
+                    ns = m;
+                }
+            }
+        };
+        std::uint64_t ta = 0, tb = 0;
+        std::int64_t na = 0, nb = 0;
+        sample(ta, na);
+        while (monotonicNs() - na < 5'000'000) {
+        }
+        sample(tb, nb);
+        const auto dt = static_cast<double>(tb - ta);
+        const auto dn = static_cast<double>(nb - na);
+        rateQ32 = static_cast<std::uint64_t>(dn / dt * 4294967296.0);
+    });
+    TimeBase base;
+    base.usesTsc = g_interleaveUseTsc ? 1 : 0;
+    base.nsPerTickQ32 = rateQ32;
+    base.tick0 = ticks();
+    base.mono0Ns = monotonicNs();
+    return base;
+}
+
+}  // namespace interleave

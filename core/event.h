@@ -1,0 +1,88 @@
+#pragma once
+// The one event schema shared by every writer (lab threads, forked children) and every reader
+// (supervisor, trace files, GUI). Changing a record layout or the meaning of a kind means
+// bumping kProtocolVersion: readers refuse channels and trace files of another version.
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <type_traits>
+
+namespace interleave {
+
+inline constexpr std::uint32_t kProtocolVersion = 1;
+
+// Kinds are grouped by the object they concern. Payload words `a` and `b` are documented per
+// kind in docs/trace-format.md; keep that table and kindName() in step with this list.
+enum class EventKind : std::uint16_t {
+    None = 0,
+    // Lifecycle of actors (threads) and processes.
+    ActorStart,       // a = parent actor (or kNoActor), b = 1 if this actor is a process main
+    ActorExit,        // a = return code
+    ThreadCreate,     // a = new actor id
+    JoinRequest,      // a = actor being joined
+    Joined,           // a = actor joined
+    ProcessFork,      // a = child pid, b = child's main actor
+    ProcessExit,      // a = pid, b = encoded status (see exitStatus*)
+    ProcessWait,      // a = pid waited for
+    ProcessReparent,  // a = pid, b = new parent pid
+    // Mutex.
+    LockRequest,   // object = mutex
+    LockAcquired,  // b = 1 if the caller had to wait
+    LockReleased,
+    // Condition variable.
+    CondWait,        // a = mutex object released while waiting
+    CondWoken,       // a = mutex object re-acquired
+    CondNotifyOne,   // a = waiters at the time of the call, b = actor woken (-1: none)
+    CondNotifyAll,   // a = waiters at the time of the call
+    // Counting semaphore.
+    SemBlock,     // a = value seen (0): the caller blocks
+    SemAcquired,  // a = value after the decrement, b = 1 if the caller had blocked
+    SemReleased,  // a = value after the increment
+    // Bounded queue.
+    QueuePut,     // a = item, b = slot << 32 | occupancy after
+    QueueGet,     // a = item, b = slot << 32 | occupancy after
+    QueueClosed,  // a = occupancy when closed
+    // Simulated work and sleeping.
+    WorkBegin,  // a = requested duration in ns at speed 1
+    WorkEnd,
+    // Free-form annotation: a = string offset in the arena (a caption a scenario wants shown).
+    Note,
+    Count_  // keep last
+};
+
+inline constexpr std::uint32_t kNoActor = 0xffffffffu;
+inline constexpr std::uint32_t kNoObject = 0;
+
+// 32 bytes, trivially copyable: written into shared memory by one thread, copied out by another.
+struct Event {
+    std::uint64_t ticks;    // raw timestamp in the channel's time base (see clock.h)
+    std::uint16_t actor;    // index into the actor table
+    EventKind kind;         //
+    std::uint32_t object;   // index into the object table, kNoObject when none
+    std::int64_t a;         // payload word 1
+    std::int64_t b;         // payload word 2
+};
+static_assert(sizeof(Event) == 32);
+static_assert(std::is_trivially_copyable_v<Event>);
+
+// Objects that events refer to.
+enum class ObjectKind : std::uint16_t { None = 0, Mutex, CondVar, Semaphore, Queue, Count_ };
+
+// Actors are threads; the first actor of each process is its main thread.
+enum class ActorRole : std::uint16_t { Thread = 0, ProcessMain = 1 };
+
+// ProcessExit's `b` packs how a process ended so one word says both cases.
+inline std::int64_t exitStatusExited(int code) { return code & 0xff; }
+inline std::int64_t exitStatusSignaled(int sig) { return 0x100 | (sig & 0xff); }
+inline bool exitWasSignal(std::int64_t b) { return (b & 0x100) != 0; }
+inline int exitCodeOrSignal(std::int64_t b) { return static_cast<int>(b & 0xff); }
+
+std::string_view kindName(EventKind kind);  // snake_case, e.g. "lock_acquired"
+std::optional<EventKind> kindFromName(std::string_view name);
+std::string_view objectKindName(ObjectKind kind);
+inline bool isValidKind(std::uint16_t raw) {
+    return raw > 0 && raw < static_cast<std::uint16_t>(EventKind::Count_);
+}
+
+}  // namespace interleave

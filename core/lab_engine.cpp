@@ -1,0 +1,83 @@
+#include "core/lab_engine.h"
+
+#include <signal.h>
+#include <sys/prctl.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <exception>
+
+#include "core/channel.h"
+#include "core/runtime.h"
+#include "core/scenario.h"
+
+namespace interleave {
+namespace {
+
+// The supervisor is gone (PR_SET_PDEATHSIG): take the whole run down with us. kill() and
+// _exit() are async-signal-safe.
+void onSupervisorDeath(int) {
+    kill(0, SIGKILL);
+    _exit(137);
+}
+
+int usage(const char* why) {
+    std::fprintf(stderr, "interleave-lab __engine: %s (this mode is started by the supervisor)\n", why);
+    return 2;
+}
+
+}  // namespace
+
+int runLabEngine(const std::vector<std::string>& args) {
+    int fd = -1;
+    pid_t parent = -1;
+    std::string scenarioName;
+    std::vector<std::string> assignments;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const auto& a = args[i];
+        const bool hasValue = i + 1 < args.size();
+        if (a == "--fd" && hasValue)
+            fd = std::atoi(args[++i].c_str());
+        else if (a == "--parent" && hasValue)
+            parent = std::atoi(args[++i].c_str());
+        else if (a == "--set" && hasValue)
+            assignments.push_back(args[++i]);
+        else if (scenarioName.empty())
+            scenarioName = a;
+        else
+            return usage("unexpected argument");
+    }
+    if (fd < 0 || parent <= 0 || scenarioName.empty()) return usage("missing --fd, --parent or scenario");
+
+    // SIGHUP rather than SIGTERM, so that Stop's SIGTERM is reported as what it is.
+    signal(SIGHUP, onSupervisorDeath);
+    prctl(PR_SET_PDEATHSIG, SIGHUP);
+    if (getppid() != parent) return 3;  // the supervisor died before the death signal was set
+
+    const Scenario* scenario = findScenario(scenarioName);
+    if (!scenario) return usage("unknown scenario");
+    const auto params = resolveParams(scenario->params, assignments);
+    if (!params.ok()) {
+        std::fprintf(stderr, "interleave-lab: %s\n", params.error.c_str());
+        return 2;
+    }
+
+    try {
+        Channel channel = Channel::attach(fd);
+        channel.closeFd();  // the mapping is all we need, and forked children inherit it
+        channel.control().labPid.store(getpid());
+        Runtime::install(&channel);
+        Runtime::registerThread("main", kNoActor, ActorRole::ProcessMain);
+        const int rc = scenario->run(params.values);
+        Runtime::emit(EventKind::ActorExit, kNoObject, rc);
+        Runtime::detachThread();
+        Runtime::install(nullptr);
+        return rc;
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "interleave-lab: %s\n", e.what());
+        return 1;
+    }
+}
+
+}  // namespace interleave

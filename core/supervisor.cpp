@@ -1,0 +1,229 @@
+#include "core/supervisor.h"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include "core/channel_reader.h"
+
+extern char** environ;
+
+namespace interleave {
+namespace {
+
+constexpr int kLabChannelFd = 3;
+
+std::string errnoText(const char* what, int err) {
+    return std::string(what) + ": " + std::strerror(err);
+}
+
+// The parent pid of a live process, from /proc; -1 when it is gone or a zombie.
+pid_t parentOf(pid_t pid) {
+    std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
+    std::string text;
+    if (!std::getline(in, text)) return -1;
+    // The command name may contain spaces and parentheses: fields resume after the last ')'.
+    const auto close = text.rfind(')');
+    if (close == std::string::npos) return -1;
+    std::istringstream rest(text.substr(close + 1));
+    char state = 0;
+    pid_t ppid = -1;
+    rest >> state >> ppid;
+    return state == 'Z' ? -1 : ppid;
+}
+
+}  // namespace
+
+std::string siblingLabPath() {
+    char buf[4096];
+    const auto n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+    if (n <= 0) return "interleave-lab";
+    std::string self(buf, static_cast<std::size_t>(n));
+    const auto slash = self.rfind('/');
+    return self.substr(0, slash + 1) + "interleave-lab";
+}
+
+Supervisor::Supervisor(RunOptions options)
+    : m_options(std::move(options)),
+      m_store(std::make_unique<EventStore>(m_options.channel.maxActors)) {}
+
+Supervisor::~Supervisor() { stop(); }
+
+void Supervisor::start() {
+    if (m_labPid > 0) throw std::logic_error("Supervisor::start called twice");
+    m_channel = Channel::create(m_options.channel);
+    // Orphans of the run come to us instead of init, so we can reap them and report them.
+    prctl(PR_SET_CHILD_SUBREAPER, 1);
+
+    const int passFd = fcntl(m_channel.fd(), F_DUPFD_CLOEXEC, 10);
+    if (passFd < 0) throw std::runtime_error(errnoText("dup(channel)", errno));
+
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, passFd, kLabChannelFd);
+    posix_spawn_file_actions_addclosefrom_np(&actions, kLabChannelFd + 1);
+
+    posix_spawnattr_t attr;
+    posix_spawnattr_init(&attr);
+    sigset_t none, defaults;
+    sigemptyset(&none);
+    sigemptyset(&defaults);
+    for (int s : {SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGCHLD, SIGUSR1, SIGUSR2}) sigaddset(&defaults, s);
+    posix_spawnattr_setsigmask(&attr, &none);
+    posix_spawnattr_setsigdefault(&attr, &defaults);
+    posix_spawnattr_setpgroup(&attr, 0);
+    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK |
+                                        POSIX_SPAWN_SETSIGDEF);
+
+    const auto parent = std::to_string(getpid());
+    const auto fdText = std::to_string(kLabChannelFd);
+    std::vector<std::string> args = {m_options.labPath, "__engine", "--fd", fdText, "--parent",
+                                     parent, m_options.scenario};
+    for (const auto& a : m_options.assignments) {
+        args.push_back("--set");
+        args.push_back(a);
+    }
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+
+    pid_t pid = -1;
+    const int rc = posix_spawn(&pid, m_options.labPath.c_str(), &actions, &attr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    posix_spawnattr_destroy(&attr);
+    ::close(passFd);
+    if (rc != 0) throw std::runtime_error(errnoText(("starting " + m_options.labPath).c_str(), rc));
+    m_labPid = pid;
+    m_reader = std::thread([this] { readerLoop(); });
+}
+
+void Supervisor::appendProcessRow(pid_t pid, EventKind kind, std::int64_t b) {
+    for (const auto& a : m_store->actors()) {
+        if (a.pid == pid && a.role == ActorRole::ProcessMain) {
+            m_store->appendRow(Row{m_store->timeBase().toNs(ticks()), a.id, kind, kNoObject, pid, b});
+            return;
+        }
+    }
+}
+
+bool Supervisor::reapSome(ChannelReader& reader) {
+    for (;;) {
+        siginfo_t info{};
+        if (waitid(P_PGID, static_cast<id_t>(m_labPid), &info, WEXITED | WNOHANG) != 0)
+            return errno != ECHILD;  // ECHILD: nothing of the run is left
+        if (info.si_pid == 0) return true;
+        const auto status = info.si_code == CLD_EXITED ? exitStatusExited(info.si_status)
+                                                       : exitStatusSignaled(info.si_status);
+        // Its last records are published: take them before saying it ended.
+        m_eventsRead += reader.drainOnce();
+        appendProcessRow(info.si_pid, EventKind::ProcessExit, status);
+        m_knownParents.erase(info.si_pid);
+        if (info.si_pid == m_labPid) {
+            {
+                std::lock_guard lock(m_mutex);
+                m_labStatus = status;
+            }
+            // Whatever the lab left behind is re-parented here; nothing outlives the run.
+            kill(-m_labPid, SIGKILL);
+        }
+    }
+}
+
+void Supervisor::checkReparents() {
+    const auto now = std::chrono::steady_clock::now();
+    if (now - m_lastReparentCheck < std::chrono::milliseconds(20)) return;
+    m_lastReparentCheck = now;
+    for (const auto& a : m_store->actors()) {
+        if (a.role != ActorRole::ProcessMain) continue;
+        const auto [it, inserted] = m_knownParents.try_emplace(a.pid, a.ppid);
+        const pid_t current = parentOf(a.pid);
+        if (current > 0 && current != it->second) {
+            it->second = current;
+            appendProcessRow(a.pid, EventKind::ProcessReparent, current);
+        }
+        (void)inserted;
+    }
+}
+
+void Supervisor::readerLoop() {
+    ChannelReader reader(m_channel, *m_store);
+    bool childrenLeft = true;
+    while (childrenLeft) {
+        const auto moved = reader.drainOnce();
+        m_eventsRead += moved;
+        childrenLeft = reapSome(reader);
+        checkReparents();
+        m_store->publish();
+        if (moved == 0 && childrenLeft) usleep(500);
+    }
+    m_eventsRead += reader.drainOnce();
+    std::lock_guard lock(m_mutex);
+    m_finished = true;
+    m_finishedCv.notify_all();
+}
+
+bool Supervisor::finished() const {
+    std::lock_guard lock(m_mutex);
+    return m_finished;
+}
+
+bool Supervisor::waitFinished(std::chrono::milliseconds timeout) {
+    std::unique_lock lock(m_mutex);
+    return m_finishedCv.wait_for(lock, timeout, [&] { return m_finished; });
+}
+
+std::optional<std::int64_t> Supervisor::labStatus() const {
+    std::lock_guard lock(m_mutex);
+    return m_labStatus;
+}
+
+void Supervisor::requestStop() {
+    if (m_channel.valid())
+        m_channel.control().runState.store(static_cast<std::uint32_t>(RunState::Stopping),
+                                           std::memory_order_release);
+}
+
+void Supervisor::stop() {
+    if (m_labPid <= 0 || m_stopped) return;
+    m_stopped = true;
+    requestStop();
+    if (!finished()) {
+        kill(-m_labPid, SIGTERM);
+        if (!waitFinished(m_options.termGrace)) {
+            kill(-m_labPid, SIGKILL);
+            waitFinished(std::chrono::seconds(5));
+        }
+    }
+    if (m_reader.joinable()) m_reader.join();
+}
+
+void Supervisor::pause() {
+    auto& s = m_channel.control().runState;
+    auto expected = static_cast<std::uint32_t>(RunState::Running);
+    s.compare_exchange_strong(expected, static_cast<std::uint32_t>(RunState::Paused));
+}
+
+void Supervisor::resume() {
+    auto& s = m_channel.control().runState;
+    auto expected = static_cast<std::uint32_t>(RunState::Paused);
+    s.compare_exchange_strong(expected, static_cast<std::uint32_t>(RunState::Running));
+}
+
+void Supervisor::step(std::uint64_t grants) { m_channel.control().stepGrants.fetch_add(grants); }
+
+void Supervisor::setSpeed(double factor) {
+    const auto milli = static_cast<std::uint32_t>(std::clamp(factor, 0.05, 4.0) * 1000.0 + 0.5);
+    m_channel.control().speedMilli.store(milli, std::memory_order_relaxed);
+}
+
+}  // namespace interleave

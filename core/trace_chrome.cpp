@@ -1,0 +1,136 @@
+#include "core/trace_chrome.h"
+
+#include <cinttypes>
+#include <cstdio>
+#include <map>
+#include <string>
+
+#include "core/actor_states.h"
+
+namespace interleave {
+namespace {
+
+std::string jsonString(std::string_view s) {
+    std::string out = "\"";
+    for (const char c : s) {
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\t': out += "\\t"; break;
+            default:
+                if (static_cast<unsigned char>(c) < 0x20) {
+                    char buf[8];
+                    std::snprintf(buf, sizeof buf, "\\u%04x", c);
+                    out += buf;
+                } else {
+                    out += c;
+                }
+        }
+    }
+    return out + "\"";
+}
+
+std::string micros(std::int64_t ns) {
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%" PRId64 ".%03" PRId64, ns / 1000, (ns < 0 ? -ns : ns) % 1000);
+    return buf;
+}
+
+std::string statusText(std::int64_t b) {
+    return exitWasSignal(b) ? "killed by signal " + std::to_string(exitCodeOrSignal(b))
+                            : "exited with status " + std::to_string(exitCodeOrSignal(b));
+}
+
+}  // namespace
+
+std::int64_t eventValue(const Row& r) {
+    switch (r.kind) {
+        case EventKind::QueuePut:
+        case EventKind::QueueGet:
+        case EventKind::SemBlock:
+        case EventKind::SemAcquired:
+        case EventKind::SemReleased:
+        case EventKind::CondNotifyOne:
+        case EventKind::CondNotifyAll:
+        case EventKind::ProcessFork:
+        case EventKind::ProcessWait:
+        case EventKind::ActorExit:
+        case EventKind::ThreadCreate:
+        case EventKind::JoinRequest:
+        case EventKind::Joined:
+        case EventKind::QueueClosed: return r.a;
+        case EventKind::ProcessExit: return exitCodeOrSignal(r.b);
+        case EventKind::ProcessReparent: return r.b;
+        case EventKind::WorkBegin: return r.a / 1'000'000;  // ms
+        default: return r.b;
+    }
+}
+
+void writeChromeTrace(const EventStore& store, std::ostream& out) {
+    const auto actors = store.actors();
+    std::map<std::uint32_t, const ActorInfo*> byId;
+    for (const auto& a : actors) byId[a.id] = &a;
+    std::map<std::uint32_t, std::string> objectNames;
+    for (const auto& o : store.objects()) objectNames[o.id] = o.name;
+
+    out << "{\"displayTimeUnit\":\"ms\",\"otherData\":{\"generator\":\"interleave\"},"
+           "\"traceEvents\":[\n";
+    bool first = true;
+    auto emit = [&](const std::string& json) {
+        out << (first ? "" : ",\n") << json;
+        first = false;
+    };
+    auto where = [](const ActorInfo& a) {
+        return ",\"pid\":" + std::to_string(a.pid) + ",\"tid\":" + std::to_string(a.tid);
+    };
+
+    for (const auto& a : actors) {
+        if (a.role == ActorRole::ProcessMain)
+            emit("{\"ph\":\"M\",\"name\":\"process_name\"" + where(a) + ",\"args\":{\"name\":" +
+                 jsonString(a.name + " (pid " + std::to_string(a.pid) + ")") + "}}");
+        emit("{\"ph\":\"M\",\"name\":\"thread_name\"" + where(a) + ",\"args\":{\"name\":" +
+             jsonString(a.name) + "}}");
+        emit("{\"ph\":\"M\",\"name\":\"thread_sort_index\"" + where(a) +
+             ",\"args\":{\"sort_index\":" + std::to_string(a.id) + "}}");
+    }
+
+    const auto n = store.size();
+    const std::int64_t lastNs = n ? store.ns(store.timeOrder().back()) : 0;
+    const auto ends = processEnds(store);
+    for (const auto& a : actors) {
+        for (const auto& seg : stateSegments(store, a, ends, lastNs)) {
+            if (seg.state == ActorState::Exited) continue;
+            std::string json = "{\"ph\":\"X\",\"cat\":\"state\",\"name\":" +
+                               jsonString(stateName(seg.state)) + where(a) +
+                               ",\"ts\":" + micros(seg.begin) + ",\"dur\":" + micros(seg.end - seg.begin);
+            if (seg.object != kNoObject)
+                json += ",\"args\":{\"object\":" + jsonString(objectNames[seg.object]) + "}";
+            emit(json + "}");
+        }
+    }
+
+    for (const auto i : store.timeOrder()) {
+        const auto r = store.row(i);
+        const auto it = byId.find(r.actor);
+        if (it == byId.end()) continue;
+        const auto& a = *it->second;
+        const auto name = kindName(r.kind);
+        std::string args = "\"kind\":" + jsonString(name) + ",\"object\":" +
+                           jsonString(r.object ? objectNames[r.object] : std::string()) +
+                           ",\"value\":" + std::to_string(eventValue(r)) +
+                           ",\"a\":" + std::to_string(r.a) + ",\"b\":" + std::to_string(r.b);
+        if (r.kind == EventKind::ProcessExit) args += ",\"status\":" + jsonString(statusText(r.b));
+        emit("{\"ph\":\"i\",\"s\":\"t\",\"cat\":\"step\",\"name\":" + jsonString(name) + where(a) +
+             ",\"ts\":" + micros(r.ns) + ",\"args\":{" + args + "}}");
+        if (r.kind == EventKind::QueuePut || r.kind == EventKind::QueueGet) {
+            const bool put = r.kind == EventKind::QueuePut;
+            emit(std::string("{\"ph\":\"") + (put ? "s" : "f") +
+                 "\",\"cat\":\"item\",\"name\":\"item\",\"id\":" + std::to_string(r.a) +
+                 (put ? "" : ",\"bp\":\"e\"") + where(a) + ",\"ts\":" + micros(r.ns) + "}");
+        }
+    }
+    out << "\n]}\n";
+}
+
+}  // namespace interleave

@@ -1,0 +1,208 @@
+#include "core/trace_native.h"
+
+#include <cstring>
+#include <fstream>
+#include <iterator>
+#include <set>
+#include <vector>
+
+namespace interleave {
+namespace {
+
+constexpr char kMagic[8] = {'I', 'L', 'V', 'T', 'R', 'A', 'C', 'E'};
+constexpr char kEndMagic[8] = {'I', 'L', 'V', 'E', 'N', 'D', '0', '1'};
+
+struct FileHeader {
+    char magic[8];
+    std::uint32_t version;
+    std::uint32_t actorCount;
+    std::uint64_t eventCount;
+    std::uint32_t objectCount;
+    std::uint32_t reserved;
+    std::uint64_t stringBytes;
+    TimeBase timeBase;
+};
+
+struct ActorRecord {
+    std::uint32_t id;
+    std::int32_t pid, ppid, tid;
+    std::uint32_t nameOffset;
+    std::uint32_t parentActor;
+    std::uint16_t role;
+    std::uint16_t reserved[3];
+    std::uint64_t dropped;
+};
+
+struct ObjectRecord {
+    std::uint32_t id;
+    std::uint16_t kind;
+    std::uint16_t reserved;
+    std::uint32_t nameOffset;
+    std::uint32_t capacity;
+    std::int32_t ownerPid;
+    std::uint32_t reserved2;
+};
+
+struct EventRecord {
+    std::int64_t ns;
+    std::uint32_t actor;
+    std::uint16_t kind;
+    std::uint16_t reserved;
+    std::uint32_t object;
+    std::uint32_t reserved2;
+    std::int64_t a;
+    std::int64_t b;
+};
+
+struct Trailer {
+    std::uint64_t hash;
+    char magic[8];
+};
+
+static_assert(sizeof(EventRecord) == 40);
+
+std::uint64_t fnv1a(const char* data, std::size_t n, std::uint64_t h = 1469598103934665603ull) {
+    for (std::size_t i = 0; i < n; ++i) {
+        h ^= static_cast<unsigned char>(data[i]);
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+template <class T>
+void put(std::string& buf, const T& v) {
+    buf.append(reinterpret_cast<const char*>(&v), sizeof v);
+}
+
+}  // namespace
+
+std::string writeNativeTrace(const EventStore& store, const std::string& path) {
+    const auto actors = store.actors();
+    const auto objects = store.objects();
+    std::string strings(1, '\0');  // offset 0 is the empty string
+    auto intern = [&](const std::string& s) {
+        const auto at = static_cast<std::uint32_t>(strings.size());
+        strings += s;
+        strings += '\0';
+        return at;
+    };
+
+    std::string buf;
+    FileHeader h{};
+    std::memcpy(h.magic, kMagic, sizeof kMagic);
+    h.version = kProtocolVersion;
+    h.actorCount = static_cast<std::uint32_t>(actors.size());
+    h.objectCount = static_cast<std::uint32_t>(objects.size());
+    const auto order = store.timeOrder();
+    h.eventCount = order.size();
+    h.timeBase = store.timeBase();
+
+    std::string body;
+    for (const auto& a : actors)
+        put(body, ActorRecord{a.id, a.pid, a.ppid, a.tid, intern(a.name), a.parentActor,
+                              static_cast<std::uint16_t>(a.role), {}, a.dropped});
+    for (const auto& o : objects)
+        put(body, ObjectRecord{o.id, static_cast<std::uint16_t>(o.kind), 0, intern(o.name),
+                               o.capacity, o.ownerPid, 0});
+    h.stringBytes = strings.size();
+    put(buf, h);
+    buf += body;
+    buf += strings;
+    for (const auto i : order) {
+        const auto r = store.row(i);
+        put(buf, EventRecord{r.ns, r.actor, static_cast<std::uint16_t>(r.kind), 0, r.object, 0,
+                             r.a, r.b});
+    }
+    Trailer t{fnv1a(buf.data(), buf.size()), {}};
+    std::memcpy(t.magic, kEndMagic, sizeof kEndMagic);
+    put(buf, t);
+
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    if (!out) return "cannot open " + path + " for writing";
+    out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
+    out.close();
+    if (!out) return "writing " + path + " failed (disk full?)";
+    return {};
+}
+
+NativeTraceLoad loadNativeTrace(const std::string& path) {
+    NativeTraceLoad result;
+    auto fail = [&](const std::string& why) {
+        result.error = path + ": " + why;
+        result.store.reset();
+        return std::move(result);
+    };
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return fail("cannot be opened");
+    const std::string buf((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+
+    if (buf.size() < sizeof(FileHeader) + sizeof(Trailer))
+        return fail("too short to be an Interleave trace (truncated?)");
+    FileHeader h;
+    std::memcpy(&h, buf.data(), sizeof h);
+    if (std::memcmp(h.magic, kMagic, sizeof kMagic) != 0) return fail("not an Interleave trace");
+    if (h.version != kProtocolVersion)
+        return fail("trace format version " + std::to_string(h.version) + ", this program reads " +
+                    std::to_string(kProtocolVersion));
+    Trailer t;
+    std::memcpy(&t, buf.data() + buf.size() - sizeof t, sizeof t);
+    if (std::memcmp(t.magic, kEndMagic, sizeof kEndMagic) != 0)
+        return fail("the end of the file is missing (truncated?)");
+    const std::uint64_t expected = sizeof(FileHeader) + std::uint64_t{h.actorCount} * sizeof(ActorRecord) +
+                                   std::uint64_t{h.objectCount} * sizeof(ObjectRecord) + h.stringBytes +
+                                   h.eventCount * sizeof(EventRecord) + sizeof(Trailer);
+    if (h.actorCount > 65536 || h.objectCount > (1u << 24) || h.eventCount > (1ull << 31) ||
+        expected != buf.size())
+        return fail("sizes in the header do not match the file (truncated or corrupt)");
+    if (fnv1a(buf.data(), buf.size() - sizeof t) != t.hash)
+        return fail("checksum mismatch: the file is corrupt");
+
+    const char* p = buf.data() + sizeof h;
+    const char* strings = p + h.actorCount * sizeof(ActorRecord) + h.objectCount * sizeof(ObjectRecord);
+    auto str = [&](std::uint32_t off) -> std::optional<std::string> {
+        if (off >= h.stringBytes) return std::nullopt;
+        return std::string(strings + off, strnlen(strings + off, h.stringBytes - off));
+    };
+
+    std::vector<ActorInfo> actors;
+    std::set<std::uint32_t> actorIds;
+    std::uint32_t maxActor = 0;
+    for (std::uint32_t i = 0; i < h.actorCount; ++i, p += sizeof(ActorRecord)) {
+        ActorRecord r;
+        std::memcpy(&r, p, sizeof r);
+        const auto name = str(r.nameOffset);
+        if (!name || r.role > 1 || r.id >= 65536) return fail("actor record " + std::to_string(i) + " is corrupt");
+        actors.push_back(ActorInfo{r.id, r.pid, r.ppid, r.tid, *name, static_cast<ActorRole>(r.role),
+                                   r.parentActor, r.dropped});
+        actorIds.insert(r.id);
+        maxActor = std::max(maxActor, r.id);
+    }
+    std::vector<ObjectInfo> objects;
+    std::set<std::uint32_t> objectIds = {kNoObject};
+    for (std::uint32_t i = 0; i < h.objectCount; ++i, p += sizeof(ObjectRecord)) {
+        ObjectRecord r;
+        std::memcpy(&r, p, sizeof r);
+        const auto name = str(r.nameOffset);
+        if (!name || r.kind >= static_cast<std::uint16_t>(ObjectKind::Count_))
+            return fail("object record " + std::to_string(i) + " is corrupt");
+        objects.push_back(ObjectInfo{r.id, static_cast<ObjectKind>(r.kind), *name, r.capacity, r.ownerPid});
+        objectIds.insert(r.id);
+    }
+    p += h.stringBytes;
+
+    result.store = std::make_unique<EventStore>(maxActor + 1);
+    result.store->setTimeBase(h.timeBase);
+    for (std::uint64_t i = 0; i < h.eventCount; ++i, p += sizeof(EventRecord)) {
+        EventRecord r;
+        std::memcpy(&r, p, sizeof r);
+        if (!isValidKind(r.kind) || !actorIds.count(r.actor) || !objectIds.count(r.object))
+            return fail("event " + std::to_string(i) + " is corrupt (unknown kind, actor or object)");
+        result.store->appendRow(Row{r.ns, r.actor, static_cast<EventKind>(r.kind), r.object, r.a, r.b});
+    }
+    result.store->setActors(std::move(actors));
+    result.store->setObjects(std::move(objects));
+    result.store->publish();
+    return result;
+}
+
+}  // namespace interleave

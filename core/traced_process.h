@@ -1,0 +1,29 @@
+#pragma once
+// fork() and waitpid() that report themselves. Only the lab calls these, and only while the
+// calling process is single-threaded (the lab's main thread before it starts threads, or a
+// child's main thread likewise): POSIX allows nothing but async-signal-safe calls in the child
+// of a multi-threaded fork, and a body must be free to allocate and log.
+
+#include <sys/types.h>
+
+#include <cstdint>
+#include <functional>
+#include <string_view>
+
+namespace interleave {
+
+struct ChildProcess {
+    pid_t pid = -1;
+    std::uint32_t actor = 0;
+};
+
+// Forks; the child becomes a new actor (role ProcessMain, real pid/ppid/tid), runs body and
+// _exit()s with its return value without running the parent's atexit handlers.
+// Throws std::runtime_error when fork fails.
+ChildProcess forkTraced(std::string_view name, const std::function<int()>& body);
+
+// Waits for the child and reports process_wait / process_exit. Returns the encoded status
+// (see exitStatusExited / exitStatusSignaled in event.h).
+std::int64_t waitTraced(const ChildProcess& child);
+
+}  // namespace interleave

@@ -1,0 +1,28 @@
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <thread>
+
+namespace interleave {
+
+// A std::thread that is an actor from its first instruction: the creator claims the actor slot
+// (so its thread_create event names the new actor), the thread publishes it with its real tid.
+class TracedThread {
+public:
+    TracedThread(std::string name, std::function<void()> body);
+    TracedThread(const TracedThread&) = delete;
+    TracedThread& operator=(const TracedThread&) = delete;
+    TracedThread(TracedThread&&) = default;
+    TracedThread& operator=(TracedThread&&) = default;
+    ~TracedThread();
+
+    void join();
+    std::uint32_t actor() const { return m_actor; }
+
+private:
+    std::uint32_t m_actor;
+    std::thread m_thread;
+};
+
+}  // namespace interleave
