@@ -34,6 +34,13 @@ public:
         t_writer.push(Event{ticks(), static_cast<std::uint16_t>(t_actor), kind, object, a, b});
     }
 
+    // For events that order threads against each other (see orderedTicks()).
+    static void emitOrdered(EventKind kind, std::uint32_t object = kNoObject, std::int64_t a = 0,
+                            std::int64_t b = 0) {
+        if (t_actor == kNoActor) return;
+        t_writer.push(Event{orderedTicks(), static_cast<std::uint16_t>(t_actor), kind, object, a, b});
+    }
+
     static std::uint32_t registerObject(ObjectKind kind, std::string_view name,
                                         std::uint32_t capacity = 0);
 

@@ -13,12 +13,12 @@ void TracedCondVar::wait(TracedMutex& mutex) {
     m_waiters.push_back(&self);
     Runtime::emit(EventKind::CondWait, m_id, mutex.id());
     // Waiting gives the mutex up; saying so keeps every mutex's owner intervals exact.
-    Runtime::emit(EventKind::LockReleased, mutex.id());
+    Runtime::emitOrdered(EventKind::LockReleased, mutex.id());
     std::unique_lock<std::mutex> lock(mutex.native(), std::adopt_lock);
     m_cv.wait(lock, [&] { return self.signaled; });
     lock.release();
-    Runtime::emit(EventKind::CondWoken, m_id, mutex.id());
-    Runtime::emit(EventKind::LockAcquired, mutex.id(), 0, 1);
+    Runtime::emitOrdered(EventKind::CondWoken, m_id, mutex.id());
+    Runtime::emitOrdered(EventKind::LockAcquired, mutex.id(), 0, 1);
 }
 
 void TracedCondVar::notifyOne() {

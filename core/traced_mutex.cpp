@@ -12,13 +12,13 @@ void TracedMutex::lock() {
     Runtime::emit(EventKind::LockRequest, m_id);
     const bool waited = !m_mutex.try_lock();
     if (waited) m_mutex.lock();
-    Runtime::emit(EventKind::LockAcquired, m_id, 0, waited ? 1 : 0);
+    Runtime::emitOrdered(EventKind::LockAcquired, m_id, 0, waited ? 1 : 0);
 }
 
 void TracedMutex::unlock() {
     Runtime::checkpoint();
     // Stamped before the unlock, so the next owner's "acquired" is always later in time.
-    Runtime::emit(EventKind::LockReleased, m_id);
+    Runtime::emitOrdered(EventKind::LockReleased, m_id);
     m_mutex.unlock();
 }
 

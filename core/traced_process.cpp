@@ -37,15 +37,43 @@ ChildProcess forkTraced(std::string_view name, const std::function<int()>& body)
     return ChildProcess{pid, actor};
 }
 
+namespace {
+std::int64_t encode(int status) {
+    return WIFSIGNALED(status) ? exitStatusSignaled(WTERMSIG(status))
+                               : exitStatusExited(WEXITSTATUS(status));
+}
+}  // namespace
+
+ChildProcess waitAnyTraced(std::vector<ChildProcess>& children) {
+    if (children.empty()) return {};
+    Runtime::checkpoint();
+    Runtime::emit(EventKind::ProcessWait, kNoObject, -1);
+    for (;;) {
+        int status = 0;
+        const pid_t pid = waitpid(-1, &status, 0);
+        if (pid < 0) {
+            if (errno == EINTR) continue;
+            return {};
+        }
+        Runtime::emitOrdered(EventKind::ProcessExit, kNoObject, pid, encode(status));
+        for (auto it = children.begin(); it != children.end(); ++it) {
+            if (it->pid == pid) {
+                const auto done = *it;
+                children.erase(it);
+                return done;
+            }
+        }
+    }
+}
+
 std::int64_t waitTraced(const ChildProcess& child) {
     Runtime::checkpoint();
     Runtime::emit(EventKind::ProcessWait, kNoObject, child.pid);
     int status = 0;
     while (waitpid(child.pid, &status, 0) < 0 && errno == EINTR) {
     }
-    const auto encoded = WIFSIGNALED(status) ? exitStatusSignaled(WTERMSIG(status))
-                                             : exitStatusExited(WEXITSTATUS(status));
-    Runtime::emit(EventKind::ProcessExit, kNoObject, child.pid, encoded);
+    const auto encoded = encode(status);
+    Runtime::emitOrdered(EventKind::ProcessExit, kNoObject, child.pid, encoded);
     return encoded;
 }
 

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <functional>
 #include <string_view>
+#include <vector>
 
 namespace interleave {
 
@@ -25,5 +26,11 @@ ChildProcess forkTraced(std::string_view name, const std::function<int()>& body)
 // Waits for the child and reports process_wait / process_exit. Returns the encoded status
 // (see exitStatusExited / exitStatusSignaled in event.h).
 std::int64_t waitTraced(const ChildProcess& child);
+
+// Waits for whichever of `children` ends first, reports it, removes it from the list and
+// returns it. Waits on any child of this process: lab processes only have the children they
+// forked through forkTraced, so no one else's child can be taken. Returns pid -1 when the list
+// is empty.
+ChildProcess waitAnyTraced(std::vector<ChildProcess>& children);
 
 }  // namespace interleave

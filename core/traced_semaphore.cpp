@@ -17,7 +17,7 @@ bool TracedSemaphore::acquire() {
     }
     if (m_value == 0) return false;  // closed and empty
     --m_value;
-    Runtime::emit(EventKind::SemAcquired, m_id, m_value, blocks ? 1 : 0);
+    Runtime::emitOrdered(EventKind::SemAcquired, m_id, m_value, blocks ? 1 : 0);
     return true;
 }
 
@@ -25,7 +25,7 @@ void TracedSemaphore::release() {
     Runtime::checkpoint();
     std::lock_guard<std::mutex> lock(m_mutex);
     ++m_value;
-    Runtime::emit(EventKind::SemReleased, m_id, m_value);
+    Runtime::emitOrdered(EventKind::SemReleased, m_id, m_value);
     m_cv.notify_one();
 }
 

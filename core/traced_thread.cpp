@@ -25,7 +25,7 @@ void TracedThread::join() {
     Runtime::checkpoint();
     Runtime::emit(EventKind::JoinRequest, kNoObject, m_actor);
     m_thread.join();
-    Runtime::emit(EventKind::Joined, kNoObject, m_actor);
+    Runtime::emitOrdered(EventKind::Joined, kNoObject, m_actor);
 }
 
 }  // namespace interleave

@@ -47,7 +47,7 @@ int childBody(const std::string& name, std::int64_t index, const Shape& s, bool 
         }
     }
     runThreads(name, s);
-    for (const auto& k : kids) waitTraced(k);
+    while (!kids.empty()) waitAnyTraced(kids);
     return static_cast<int>(index);
 }
 
@@ -60,7 +60,8 @@ int run(const ParamValues& p) {
         // Odd-numbered children fork again, so the tree has two shapes side by side.
         kids.push_back(forkTraced(name, [&] { return childBody(name, c, s, c % 2 == 1); }));
     }
-    for (const auto& k : kids) waitTraced(k);
+    // In the order they end, so a child that dies early is reported when it dies.
+    while (!kids.empty()) waitAnyTraced(kids);
     return 0;
 }
 

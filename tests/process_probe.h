@@ -1,0 +1,76 @@
+#pragma once
+// Looks at the processes of this machine through /proc: what the reliability tests use to prove
+// that nothing of a run is left behind.
+
+#include <dirent.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <string>
+
+namespace interleave::test {
+
+struct ProcStat {
+    char state = '?';
+    pid_t ppid = -1;
+    pid_t pgid = -1;
+};
+
+inline bool readStat(pid_t pid, ProcStat& out) {
+    std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
+    std::string text;
+    if (!std::getline(in, text)) return false;
+    const auto close = text.rfind(')');
+    if (close == std::string::npos) return false;
+    std::istringstream rest(text.substr(close + 1));
+    rest >> out.state >> out.ppid >> out.pgid;
+    return true;
+}
+
+// Processes whose process group is `pgid`; zombies too unless `liveOnly`.
+inline std::set<pid_t> groupMembers(pid_t pgid, bool liveOnly = false) {
+    std::set<pid_t> out;
+    DIR* d = opendir("/proc");
+    if (!d) return out;
+    while (auto* e = readdir(d)) {
+        const pid_t pid = static_cast<pid_t>(std::atoi(e->d_name));
+        ProcStat st;
+        if (pid > 0 && readStat(pid, st) && st.pgid == pgid && !(liveOnly && st.state == 'Z'))
+            out.insert(pid);
+    }
+    closedir(d);
+    return out;
+}
+
+// Children of this process, zombies included.
+inline std::set<pid_t> childrenOfSelf() {
+    std::set<pid_t> out;
+    const pid_t self = getpid();
+    DIR* d = opendir("/proc");
+    if (!d) return out;
+    while (auto* e = readdir(d)) {
+        const pid_t pid = static_cast<pid_t>(std::atoi(e->d_name));
+        ProcStat st;
+        if (pid > 0 && readStat(pid, st) && st.ppid == self) out.insert(pid);
+    }
+    closedir(d);
+    return out;
+}
+
+inline std::set<std::string> dirEntries(const std::string& path) {
+    std::set<std::string> out;
+    DIR* d = opendir(path.c_str());
+    if (!d) return out;
+    while (auto* e = readdir(d)) out.insert(e->d_name);
+    closedir(d);
+    return out;
+}
+
+inline std::size_t openFdCount() { return dirEntries("/proc/self/fd").size(); }
+
+}  // namespace interleave::test

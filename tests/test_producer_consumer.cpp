@@ -1,0 +1,157 @@
+// Real runs of producer-consumer (real threads in a real lab process), checked from the trace.
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <set>
+
+#include "core/actor_states.h"
+#include "run_helpers.h"
+
+using namespace interleave;
+using namespace interleave::test;
+
+namespace {
+
+struct Observed {
+    int consumerWaitsOnEmpty = 0;
+    int producerWaitsOnFull = 0;
+    std::size_t items = 0;
+};
+
+std::uint32_t occupancyOf(std::int64_t b) { return static_cast<std::uint32_t>(b & 0xffffffff); }
+
+bool startsWith(const std::string& s, const char* p) { return s.rfind(p, 0) == 0; }
+
+// Checks the invariants of one run and counts how often each side had to wait.
+Observed checkRun(const EventStore& s, std::uint32_t capacity, bool semaphores) {
+    Observed seen;
+    EXPECT_EQ(s.totalDropped(), 0u);
+    const auto actors = actorsById(s);
+    const auto buffer = objectId(s, "buffer");
+    const auto lock = objectId(s, "buffer.lock");
+    EXPECT_NE(buffer, kNoObject);
+    EXPECT_NE(lock, kNoObject);
+
+    std::multiset<std::int64_t> put, got;
+    std::int64_t occupancy = 0;
+    std::uint32_t owner = kNoActor;
+    std::map<std::uint32_t, std::int64_t> semValue;
+    for (const auto& o : s.objects())
+        if (o.kind == ObjectKind::Semaphore) semValue[o.id] = o.capacity;
+    const auto freeSlots = objectId(s, "buffer.free_slots");
+    const auto filledSlots = objectId(s, "buffer.filled_slots");
+    const auto notFull = objectId(s, "buffer.not_full");
+    const auto notEmpty = objectId(s, "buffer.not_empty");
+
+    for (const auto i : s.timeOrder()) {
+        const auto r = s.row(i);
+        const auto& who = actors.at(r.actor).name;
+        if (r.object == buffer && (r.kind == EventKind::QueuePut || r.kind == EventKind::QueueGet)) {
+            // Every put/get happens with the buffer's lock held, by the actor that holds it.
+            EXPECT_EQ(owner, r.actor) << kindName(r.kind) << " outside the critical section";
+            occupancy += r.kind == EventKind::QueuePut ? 1 : -1;
+            EXPECT_EQ(occupancyOf(r.b), occupancy);
+            EXPECT_GE(occupancy, 0);
+            EXPECT_LE(occupancy, static_cast<std::int64_t>(capacity));
+            (r.kind == EventKind::QueuePut ? put : got).insert(r.a);
+        }
+        if (r.object == lock && r.kind == EventKind::LockAcquired) {
+            EXPECT_EQ(owner, kNoActor) << who << " entered while actor " << owner << " was inside";
+            owner = r.actor;
+        }
+        if (r.object == lock && r.kind == EventKind::LockReleased) {
+            EXPECT_EQ(owner, r.actor) << who << " released a lock it did not hold";
+            owner = kNoActor;
+        }
+        if (r.kind == EventKind::CondWait && r.object == notEmpty) {
+            EXPECT_TRUE(startsWith(who, "consumer")) << who;
+            EXPECT_EQ(occupancy, 0) << who << " waited although the buffer held items";
+            ++seen.consumerWaitsOnEmpty;
+        }
+        if (r.kind == EventKind::CondWait && r.object == notFull) {
+            EXPECT_TRUE(startsWith(who, "producer")) << who;
+            EXPECT_EQ(occupancy, capacity) << who << " waited although the buffer had room";
+            ++seen.producerWaitsOnFull;
+        }
+        if (semValue.count(r.object)) {
+            auto& v = semValue[r.object];
+            if (r.kind == EventKind::SemAcquired) {
+                EXPECT_EQ(r.a, --v);
+            }
+            if (r.kind == EventKind::SemReleased) {
+                EXPECT_EQ(r.a, ++v);
+            }
+            EXPECT_GE(v, 0);
+            if (r.kind == EventKind::SemBlock) {
+                EXPECT_EQ(v, 0) << who << " blocked on a semaphore whose value was " << v;
+                if (r.object == filledSlots) {
+                    EXPECT_TRUE(startsWith(who, "consumer")) << who;
+                    ++seen.consumerWaitsOnEmpty;
+                }
+                if (r.object == freeSlots) {
+                    EXPECT_TRUE(startsWith(who, "producer")) << who;
+                    ++seen.producerWaitsOnFull;
+                }
+            }
+        }
+    }
+    EXPECT_EQ(filledSlots != kNoObject, semaphores);
+    EXPECT_EQ(put, got) << "every item produced is consumed exactly once";
+    EXPECT_EQ(put.size(), std::set<std::int64_t>(put.begin(), put.end()).size()) << "item produced twice";
+    EXPECT_EQ(occupancy, 0);
+    seen.items = put.size();
+    return seen;
+}
+
+class ProducerConsumer : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(ProducerConsumer, FastProducersFillTheBufferAndWaitOnlyWhenFull) {
+    const auto sup = runFor("producer-consumer",
+                            {"variant=" + GetParam(), "producers=3", "consumers=1", "capacity=2",
+                             "produce_ms=0", "consume_ms=2"},
+                            400);
+    const auto seen = checkRun(sup->store(), 2, GetParam() == "semaphore");
+    EXPECT_GT(seen.items, 20u);
+    EXPECT_GT(seen.producerWaitsOnFull, 0) << "the run never filled the buffer";
+    EXPECT_EQ(sup->labStatus(), exitStatusExited(0));
+}
+
+TEST_P(ProducerConsumer, FastConsumersEmptyTheBufferAndWaitOnlyWhenEmpty) {
+    const auto sup = runFor("producer-consumer",
+                            {"variant=" + GetParam(), "producers=1", "consumers=3", "capacity=4",
+                             "produce_ms=2", "consume_ms=0"},
+                            400);
+    const auto seen = checkRun(sup->store(), 4, GetParam() == "semaphore");
+    EXPECT_GT(seen.items, 20u);
+    EXPECT_GT(seen.consumerWaitsOnEmpty, 0) << "no consumer ever found the buffer empty";
+}
+
+TEST_P(ProducerConsumer, FixedItemCountEndsByItselfWithEveryItemConsumed) {
+    const auto sup = runFor("producer-consumer",
+                            {"variant=" + GetParam(), "producers=4", "consumers=3", "capacity=3",
+                             "produce_ms=0", "consume_ms=0", "items=250"},
+                            10'000);
+    const auto seen = checkRun(sup->store(), 3, GetParam() == "semaphore");
+    EXPECT_EQ(seen.items, 1000u);
+    EXPECT_EQ(sup->labStatus(), exitStatusExited(0));
+}
+
+INSTANTIATE_TEST_SUITE_P(Variants, ProducerConsumer, ::testing::Values("condvar", "semaphore"));
+
+TEST(ProducerConsumerActors, RealPidAndTidForEveryThread) {
+    const auto sup = runFor("producer-consumer", {"producers=2", "consumers=3", "produce_ms=1",
+                                                  "consume_ms=1"},
+                            200);
+    const auto actors = sup->store().actors();
+    ASSERT_EQ(actors.size(), 6u);  // main + 2 + 3
+    std::set<int> tids;
+    for (const auto& a : actors) {
+        EXPECT_EQ(a.pid, sup->labPid()) << "threads share their process's pid";
+        tids.insert(a.tid);
+    }
+    EXPECT_EQ(tids.size(), actors.size()) << "each thread has its own tid";
+    EXPECT_TRUE(tids.count(sup->labPid())) << "the main thread's tid is the pid";
+}
+
+}  // namespace

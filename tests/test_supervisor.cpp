@@ -1,0 +1,245 @@
+// Reliability of the lab-process model: stop latency, start/stop cycles without leaks, the
+// supervisor or a child dying mid-run. Real processes; every wait is bounded.
+
+#include <gtest/gtest.h>
+#include <spawn.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <random>
+#include <thread>
+
+#include "core/runtime.h"
+#include "process_probe.h"
+#include "run_helpers.h"
+
+extern char** environ;
+
+using namespace interleave;
+using namespace interleave::test;
+using namespace std::chrono_literals;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+std::unique_ptr<Supervisor> startRun(const std::string& scenario, std::vector<std::string> params) {
+    RunOptions o;
+    o.labPath = siblingLabPath();
+    o.scenario = scenario;
+    o.assignments = std::move(params);
+    auto sup = std::make_unique<Supervisor>(o);
+    sup->start();
+    return sup;
+}
+
+template <class Pred>
+bool eventually(Pred pred, std::chrono::milliseconds limit) {
+    const auto end = Clock::now() + limit;
+    while (Clock::now() < end) {
+        if (pred()) return true;
+        std::this_thread::sleep_for(5ms);
+    }
+    return pred();
+}
+
+std::size_t countKind(const EventStore& s, EventKind k) {
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) n += s.kind(i) == k ? 1 : 0;
+    return n;
+}
+
+double msSince(Clock::time_point t) {
+    return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
+}
+
+}  // namespace
+
+TEST(Supervisor, DeadlockedRunStopsWithinHalfASecond) {
+    auto sup = startRun("deadlock", {"hold_ms=20"});
+    // Both threads end up requesting the lock the other holds and never get it.
+    ASSERT_TRUE(eventually(
+        [&] {
+            const auto& s = sup->store();
+            std::map<std::uint32_t, int> pending;  // actor -> outstanding requests
+            for (std::size_t i = 0; i < s.size(); ++i) {
+                if (s.kind(i) == EventKind::LockRequest) ++pending[s.actorOf(i)];
+                if (s.kind(i) == EventKind::LockAcquired) --pending[s.actorOf(i)];
+            }
+            int blocked = 0;
+            for (auto& [a, n] : pending) blocked += n > 0 ? 1 : 0;
+            return blocked == 2;
+        },
+        3s))
+        << "the deadlock never formed";
+    std::this_thread::sleep_for(100ms);
+    EXPECT_FALSE(sup->finished());
+    const auto t0 = Clock::now();
+    sup->stop();
+    EXPECT_LT(msSince(t0), 500.0);
+    ASSERT_TRUE(sup->labStatus());
+    EXPECT_TRUE(exitWasSignal(*sup->labStatus()));
+    EXPECT_EQ(kill(-sup->labPid(), 0), -1) << "a process of the run survived";
+}
+
+TEST(Supervisor, TwoHundredStartStopCyclesLeaveNothingBehind) {
+    const auto fdsBefore = openFdCount();
+    const auto shmBefore = dirEntries("/dev/shm");
+    const char* tmpEnv = std::getenv("TMPDIR");
+    const std::string tmp = tmpEnv ? tmpEnv : "/tmp";
+    const auto tmpBefore = dirEntries(tmp);
+
+    std::mt19937 rng(12345);
+    const std::vector<std::pair<std::string, std::vector<std::string>>> runs = {
+        {"producer-consumer", {"produce_ms=1", "consume_ms=1"}},
+        {"deadlock", {"hold_ms=1"}},
+        {"fork-tree", {"children=3", "threads=2", "work_ms=5", "rounds=100"}},
+    };
+    double worstStopMs = 0;
+    std::vector<pid_t> groups;
+    for (int cycle = 0; cycle < 200; ++cycle) {
+        const auto& [name, params] = runs[cycle % runs.size()];
+        auto sup = startRun(name, params);
+        std::this_thread::sleep_for(std::chrono::microseconds(rng() % 40'000));
+        const auto t0 = Clock::now();
+        sup->stop();
+        worstStopMs = std::max(worstStopMs, msSince(t0));
+        groups.push_back(sup->labPid());
+    }
+    EXPECT_LT(worstStopMs, 500.0);
+    EXPECT_TRUE(childrenOfSelf().empty()) << "a child (or zombie) of ours is left";
+    for (pid_t g : groups) EXPECT_TRUE(groupMembers(g).empty()) << "process group " << g << " survived";
+    EXPECT_EQ(openFdCount(), fdsBefore);
+    EXPECT_EQ(dirEntries("/dev/shm"), shmBefore);
+    EXPECT_EQ(dirEntries(tmp), tmpBefore);
+    std::printf("worst stop: %.1f ms\n", worstStopMs);
+}
+
+TEST(Supervisor, KillingTheSupervisorTakesTheWholeRunDownWithinOneSecond) {
+    // The CLI is a supervisor too: start it as a process of its own, then SIGKILL it.
+    const auto lab = siblingLabPath();
+    std::vector<std::string> args = {lab,          "run",        "fork-tree",   "--set",
+                                     "children=3", "--set",      "work_ms=20",  "--set",
+                                     "rounds=100000", "--duration", "60s",      "--quiet"};
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    pid_t cli = -1;
+    ASSERT_EQ(posix_spawn(&cli, lab.c_str(), nullptr, nullptr, argv.data(), environ), 0);
+
+    // The lab is the CLI's child, leading its own group; wait until the tree has grown.
+    pid_t labPid = -1;
+    ASSERT_TRUE(eventually(
+        [&] {
+            DIR* d = opendir("/proc");
+            while (auto* e = readdir(d)) {
+                const pid_t pid = static_cast<pid_t>(std::atoi(e->d_name));
+                ProcStat st;
+                if (pid > 0 && readStat(pid, st) && st.ppid == cli && st.pgid == pid) labPid = pid;
+            }
+            closedir(d);
+            return labPid > 0 && groupMembers(labPid).size() >= 5;  // lab, 3 children, 2 grandchildren
+        },
+        5s));
+    kill(cli, SIGKILL);
+    waitpid(cli, nullptr, 0);
+    const auto t0 = Clock::now();
+    // With the supervisor dead, the dead processes are init's (or this test's, if an earlier test
+    // made it a subreaper) to reap; what matters is that none is still running.
+    const bool gone = eventually([&] { return groupMembers(labPid, true).empty(); }, 1000ms);
+    EXPECT_TRUE(gone) << groupMembers(labPid, true).size()
+                      << " processes of the run outlived the supervisor";
+    for (;;) {
+        siginfo_t info{};
+        if (waitid(P_PGID, static_cast<id_t>(labPid), &info, WEXITED | WNOHANG) != 0 || info.si_pid == 0)
+            break;
+    }
+    EXPECT_LT(msSince(t0), 1000.0);
+}
+
+TEST(Supervisor, KillingOneChildIsReportedAndTheRunGoesOn) {
+    auto sup = startRun("fork-tree", {"children=3", "threads=1", "grandchildren=0",
+                                      "work_ms=10", "rounds=100000"});
+    const auto& s = sup->store();
+    ActorInfo victim;
+    ASSERT_TRUE(eventually(
+        [&] {
+            int children = 0;
+            for (const auto& a : s.actors()) {
+                if (a.role == ActorRole::ProcessMain && a.pid != sup->labPid()) {
+                    ++children;
+                    if (a.name == "child 2") victim = a;
+                }
+            }
+            return children == 3 && victim.pid > 0;
+        },
+        5s));
+    std::this_thread::sleep_for(100ms);
+    ASSERT_EQ(kill(victim.pid, SIGKILL), 0);
+    const auto killedAt = s.timeBase().toNs(ticks());
+
+    // The lab (its parent) reports the death...
+    auto reportedKilled = [&] {
+        for (std::size_t i = 0; i < s.size(); ++i) {
+            const auto r = s.row(i);
+            if (r.kind == EventKind::ProcessExit && r.a == victim.pid)
+                return exitWasSignal(r.b) && exitCodeOrSignal(r.b) == SIGKILL;
+        }
+        return false;
+    };
+    EXPECT_TRUE(eventually(reportedKilled, 2s)) << "the child's death was not reported as SIGKILL";
+    // ...and the other children keep producing events afterwards.
+    EXPECT_TRUE(eventually(
+        [&] {
+            std::set<int> livePids;
+            const auto actors = actorsById(s);
+            for (std::size_t i = 0; i < s.size(); ++i)
+                if (s.ns(i) > killedAt + 50'000'000) livePids.insert(actors.at(s.actorOf(i)).pid);
+            livePids.erase(victim.pid);
+            livePids.erase(sup->labPid());
+            return livePids.size() == 2;
+        },
+        3s))
+        << "the run stalled after one child was killed";
+    EXPECT_FALSE(sup->finished());
+    sup->stop();
+    EXPECT_GT(countKind(s, EventKind::ProcessFork), 2u);
+}
+
+TEST(Supervisor, ForkTreeRecordsProcessesAndThreadsWithRealIds) {
+    const auto sup = runFor("fork-tree", {"children=3", "threads=2", "grandchildren=1",
+                                          "work_ms=1", "rounds=3"},
+                            10'000);
+    const auto& s = sup->store();
+    EXPECT_EQ(sup->labStatus(), exitStatusExited(0));
+    const auto actors = s.actors();
+    std::map<int, std::vector<ActorInfo>> byPid;
+    for (const auto& a : actors) byPid[a.pid].push_back(a);
+    // lab + 3 children + 2 grandchildren (children 1 and 3 fork again)
+    EXPECT_EQ(byPid.size(), 6u);
+    for (const auto& [pid, list] : byPid) {
+        int mains = 0;
+        for (const auto& a : list) {
+            if (a.role == ActorRole::ProcessMain) {
+                ++mains;
+                EXPECT_EQ(a.tid, pid) << "a process's main thread has tid == pid";
+            }
+        }
+        EXPECT_EQ(mains, 1);
+        if (pid != sup->labPid()) {
+            EXPECT_EQ(list.size(), 3u) << "main + 2 threads in pid " << pid;
+            const auto parent = std::find_if(actors.begin(), actors.end(), [&](const ActorInfo& a) {
+                return a.pid == list.front().ppid;
+            });
+            EXPECT_NE(parent, actors.end()) << "the parent of " << pid << " is part of the run";
+        }
+    }
+    // Every child's exit is reported by its parent, with the status it returned.
+    std::map<std::int64_t, std::int64_t> exits;
+    for (std::size_t i = 0; i < s.size(); ++i)
+        if (s.kind(i) == EventKind::ProcessExit) exits[s.row(i).a] = s.row(i).b;
+    for (const auto& a : actors)
+        if (a.role == ActorRole::ProcessMain) {
+            EXPECT_TRUE(exits.count(a.pid)) << a.name;
+        }
+    EXPECT_EQ(countKind(s, EventKind::ProcessFork), 5u);
+}

@@ -1,0 +1,147 @@
+// Trace files: the native format round-trips and refuses truncated or corrupt files with a
+// message; the Chrome JSON is well-formed and carries what Perfetto needs.
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <iterator>
+#include <set>
+#include <sstream>
+
+#include "core/trace_chrome.h"
+#include "core/trace_native.h"
+#include "mini_json.h"
+#include "run_helpers.h"
+
+using namespace interleave;
+using namespace interleave::test;
+
+namespace {
+
+std::string tempPath(const std::string& suffix) {
+    return ::testing::TempDir() + "interleave_" + std::to_string(getpid()) + "_" +
+           ::testing::UnitTest::GetInstance()->current_test_info()->name() + suffix;
+}
+
+std::string slurp(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+void spit(const std::string& path, const std::string& bytes) {
+    std::ofstream(path, std::ios::binary | std::ios::trunc).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+}
+
+const Supervisor& sampleRun() {
+    static const auto sup = runFor("producer-consumer", {"produce_ms=1", "consume_ms=2", "items=40"}, 10'000);
+    return *sup;
+}
+
+}  // namespace
+
+TEST(NativeTrace, RoundTripsEveryEventActorAndObject) {
+    auto& store = const_cast<Supervisor&>(sampleRun()).store();
+    const auto path = tempPath(".ilt");
+    ASSERT_EQ(writeNativeTrace(store, path), "");
+    const auto loaded = loadNativeTrace(path);
+    ASSERT_TRUE(loaded.store) << loaded.error;
+    const auto& back = *loaded.store;
+    ASSERT_EQ(back.size(), store.size());
+    const auto order = store.timeOrder();
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        const auto a = store.row(order[i]);
+        const auto b = back.row(i);
+        ASSERT_EQ(a.ns, b.ns);
+        ASSERT_EQ(a.actor, b.actor);
+        ASSERT_EQ(a.kind, b.kind);
+        ASSERT_EQ(a.object, b.object);
+        ASSERT_EQ(a.a, b.a);
+        ASSERT_EQ(a.b, b.b);
+    }
+    ASSERT_EQ(back.actors().size(), store.actors().size());
+    for (std::size_t i = 0; i < back.actors().size(); ++i) {
+        EXPECT_EQ(back.actors()[i].name, store.actors()[i].name);
+        EXPECT_EQ(back.actors()[i].tid, store.actors()[i].tid);
+        EXPECT_EQ(back.actorEventCount(back.actors()[i].id), store.actorEventCount(store.actors()[i].id));
+    }
+    EXPECT_EQ(back.objectName(objectId(store, "buffer")), "buffer");
+    std::remove(path.c_str());
+}
+
+TEST(NativeTrace, TruncatedAndCorruptFilesAreRefusedWithAReason) {
+    auto& store = const_cast<Supervisor&>(sampleRun()).store();
+    const auto path = tempPath(".ilt");
+    ASSERT_EQ(writeNativeTrace(store, path), "");
+    const auto good = slurp(path);
+
+    spit(path, good.substr(0, good.size() / 2));
+    auto r = loadNativeTrace(path);
+    EXPECT_FALSE(r.store);
+    EXPECT_NE(r.error.find("truncated"), std::string::npos) << r.error;
+
+    spit(path, good.substr(0, 10));
+    r = loadNativeTrace(path);
+    EXPECT_FALSE(r.store);
+    EXPECT_NE(r.error.find("truncated"), std::string::npos) << r.error;
+
+    auto flipped = good;
+    flipped[good.size() / 2] = static_cast<char>(flipped[good.size() / 2] ^ 0x5a);
+    spit(path, flipped);
+    r = loadNativeTrace(path);
+    EXPECT_FALSE(r.store);
+    EXPECT_NE(r.error.find("corrupt"), std::string::npos) << r.error;
+
+    spit(path, "{\"traceEvents\":[]}");
+    r = loadNativeTrace(path);
+    EXPECT_FALSE(r.store);
+    EXPECT_NE(r.error.find(path), std::string::npos) << "the message names the file";
+
+    EXPECT_FALSE(loadNativeTrace(path + ".missing").store);
+    std::remove(path.c_str());
+}
+
+TEST(ChromeTrace, IsWellFormedAndCarriesRealIdsNamesStatesAndSteps) {
+    auto& store = const_cast<Supervisor&>(sampleRun()).store();
+    std::ostringstream out;
+    writeChromeTrace(store, out);
+    Json doc;
+    ASSERT_NO_THROW(doc = JsonParser(out.str()).parseDocument());
+    const auto& events = doc["traceEvents"].items;
+    ASSERT_FALSE(events.empty());
+
+    std::set<int> tids;
+    for (const auto& a : store.actors()) tids.insert(a.tid);
+    std::set<std::string> threadNames, kinds;
+    bool processNamed = false;
+    int states = 0, flows = 0;
+    for (const auto& e : events) {
+        const auto ph = e["ph"].text;
+        ASSERT_TRUE(e.has("pid") && e.has("tid")) << ph;
+        EXPECT_TRUE(tids.count(static_cast<int>(e["tid"].number)));
+        if (ph == "M" && e["name"].text == "thread_name") threadNames.insert(e["args"]["name"].text);
+        if (ph == "M" && e["name"].text == "process_name") processNamed = true;
+        if (ph == "X") {
+            ++states;
+            EXPECT_GE(e["dur"].number, 0.0);
+        }
+        if (ph == "s" || ph == "f") ++flows;
+        if (ph == "i") {
+            const auto& args = e["args"];
+            ASSERT_TRUE(args.has("kind") && args.has("object") && args.has("value"));
+            EXPECT_EQ(args["kind"].text, e["name"].text);
+            kinds.insert(args["kind"].text);
+            if (args["kind"].text == "queue_put") {
+                EXPECT_EQ(args["object"].text, "buffer");
+            }
+        }
+    }
+    EXPECT_TRUE(processNamed);
+    EXPECT_TRUE(threadNames.count("producer 1") && threadNames.count("consumer 2"));
+    EXPECT_GT(states, 10);
+    EXPECT_EQ(flows, 2 * 80) << "one arrow per item, from put to get";
+    for (const char* k : {"lock_request", "lock_acquired", "lock_released", "queue_put", "queue_get",
+                          "cond_notify_one", "work_begin", "thread_create", "joined"})
+        EXPECT_TRUE(kinds.count(k)) << k;
+}
