@@ -42,12 +42,11 @@ void ChannelReader::refreshTables() {
 
 std::size_t ChannelReader::drainOnce() {
     refreshTables();
-    const auto& base = m_channel.header().timeBase;
     std::size_t moved = 0;
     for (std::uint32_t i = 0; i < m_rings.size(); ++i) {
         auto& ring = m_rings[i];
         if (!ring.valid()) continue;
-        moved += ring.drain([&](const Event* e, std::uint64_t n) { m_store.append(e, n, base); });
+        moved += ring.drain([&](const Event* e, std::uint64_t n) { m_store.appendFromActor(i, e, n); });
         const auto d = ring.dropped();
         if (d != m_dropped[i]) {
             m_dropped[i] = d;

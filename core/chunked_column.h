@@ -24,7 +24,18 @@ public:
     void ensure(std::size_t i) {
         const auto c = i >> ChunkBits;
         if (c >= m_maxChunks) throw std::length_error("event store is full");
-        if (!m_table[c]) m_table[c] = std::make_unique<T[]>(kChunk);
+        if (!m_table[c]) m_table[c] = std::make_unique_for_overwrite<T[]>(kChunk);
+    }
+
+    // Allocates the chunks covering [from, to) and touches every page, so later appends do not
+    // stop for page faults. The writer calls this while it is idle.
+    void prefault(std::size_t from, std::size_t to) {
+        for (std::size_t c = from >> ChunkBits; c < m_maxChunks && (c << ChunkBits) < to; ++c) {
+            if (m_table[c]) continue;
+            ensure(c << ChunkBits);
+            auto* bytes = reinterpret_cast<volatile char*>(m_table[c].get());
+            for (std::size_t off = 0; off < kChunk * sizeof(T); off += 4096) bytes[off] = 0;
+        }
     }
 
     // Contiguous room from i to the end of its chunk.

@@ -48,27 +48,33 @@ struct Row {
 class EventStore {
 public:
     static constexpr unsigned kChunkBits = 16;
-    static constexpr unsigned kActorChunkBits = 12;
 
     explicit EventStore(std::uint32_t maxActors = 4096);
 
     // --- writer side (one thread) ---
-    void append(const Event* events, std::size_t n, const TimeBase& base);
+    // Appends records that all come from `actor`'s ring, which indexes them as one run.
+    void appendFromActor(std::uint32_t actor, const Event* events, std::size_t n);
+    // Appends one row whose time is already in ns (trace loading, supervisor's own reports).
     void appendRow(const Row& row);
     void publish();  // makes rows appended so far visible to readers
+    // Gets memory for the next `rows` appends ready (allocated and faulted in), so a burst of
+    // events is copied at memory speed. Meant for the writer's idle moments.
+    void prepare(std::size_t rows);
     void setActors(std::vector<ActorInfo> actors);
     void setObjects(std::vector<ObjectInfo> objects);
     void setDropped(std::uint32_t actor, std::uint64_t dropped);
+    // Set once, before the first append: how raw ticks become ns.
     void setTimeBase(const TimeBase& base) { m_timeBase = base; }
 
     // --- reader side (any thread) ---
     std::size_t size() const { return m_published.load(std::memory_order_acquire); }
     Row row(std::size_t i) const;
-    std::int64_t ns(std::size_t i) const { return m_ns[i]; }
-    EventKind kind(std::size_t i) const { return m_kind[i]; }
-    std::uint32_t actorOf(std::size_t i) const { return m_actor[i]; }
+    std::int64_t ns(std::size_t i) const { return m_timeBase.toNs(m_ticks[i]); }
+    EventKind kind(std::size_t i) const { return static_cast<EventKind>((m_meta[i] >> 16) & 0xffff); }
+    std::uint32_t actorOf(std::size_t i) const { return static_cast<std::uint32_t>(m_meta[i] & 0xffff); }
+    std::uint32_t objectOf(std::size_t i) const { return static_cast<std::uint32_t>(m_meta[i] >> 32); }
 
-    // Events of one actor, oldest first: indexes into the store.
+    // Events of one actor, oldest first: the k-th one's index in the store.
     std::size_t actorEventCount(std::uint32_t actor) const;
     std::size_t actorEvent(std::uint32_t actor, std::size_t k) const;
     // First k with ns(actorEvent(actor, k)) >= t.
@@ -80,35 +86,44 @@ public:
     std::uint64_t totalDropped() const;
     std::string objectName(std::uint32_t id) const;
     const TimeBase& timeBase() const { return m_timeBase; }
+    // ns -> the tick value that maps to it, for rows whose time is given in ns.
+    std::uint64_t ticksAt(std::int64_t ns) const;
 
     // All published events ordered by time (ties keep store order).
     std::vector<std::uint32_t> timeOrder() const;
 
 private:
-    struct ActorIndex {
-        explicit ActorIndex(std::size_t maxChunks) : rows(maxChunks) {}
-        ChunkedColumn<std::uint32_t, kActorChunkBits> rows;
-        std::size_t written = 0;                 // writer's count
-        std::atomic<std::size_t> published{0};  // readers' count
+    // An actor's events arrive in runs (one drained ring span is one run), so the per-actor
+    // index stores runs, not one entry per event: the drain then costs one index write per span.
+    struct Run {
+        std::uint64_t before;  // this actor's events in earlier runs
+        std::uint32_t first;   // store index of the run's first event
+        std::uint32_t count;
     };
-    void indexRow(std::size_t i, std::uint32_t actor);
+    struct ActorIndex {
+        ChunkedColumn<Run, 10> runs{1 << 16};
+        std::size_t runsWritten = 0;
+        std::uint64_t eventsWritten = 0;
+        std::atomic<std::size_t> runsPublished{0};
+        std::atomic<std::uint64_t> eventsPublished{0};
+    };
+    void indexSpan(std::uint32_t actor, std::size_t first, std::size_t count);
 
     std::uint32_t m_maxActors;
-    ChunkedColumn<std::int64_t, kChunkBits> m_ns;
-    ChunkedColumn<std::uint32_t, kChunkBits> m_actor;
-    ChunkedColumn<EventKind, kChunkBits> m_kind;
-    ChunkedColumn<std::uint32_t, kChunkBits> m_object;
+    ChunkedColumn<std::uint64_t, kChunkBits> m_ticks;
+    // actor (16 bits) | kind (16) | object (32): the middle word of an Event, copied as one.
+    ChunkedColumn<std::uint64_t, kChunkBits> m_meta;
     ChunkedColumn<std::int64_t, kChunkBits> m_a;
     ChunkedColumn<std::int64_t, kChunkBits> m_b;
     std::size_t m_written = 0;
     std::atomic<std::size_t> m_published{0};
     std::vector<std::unique_ptr<ActorIndex>> m_index;  // sized once; entries created on demand
-    std::vector<ActorIndex*> m_touched;                // indexes with unpublished rows
+    std::vector<ActorIndex*> m_touched;                // indexes with unpublished runs
 
     mutable std::mutex m_metaMutex;  // guards the metadata below, which changes rarely
     std::vector<ActorInfo> m_actors;
     std::vector<ObjectInfo> m_objects;
-    TimeBase m_timeBase{};
+    TimeBase m_timeBase{0, 0, std::uint64_t{1} << 32, 0};  // identity until told otherwise
 };
 
 }  // namespace interleave

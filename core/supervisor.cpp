@@ -110,7 +110,7 @@ void Supervisor::start() {
 void Supervisor::appendProcessRow(pid_t pid, EventKind kind, std::int64_t b) {
     for (const auto& a : m_store->actors()) {
         if (a.pid == pid && a.role == ActorRole::ProcessMain) {
-            m_store->appendRow(Row{m_store->timeBase().toNs(ticks()), a.id, kind, kNoObject, pid, b});
+            m_store->appendRow(Row{m_store->timeBase().toNs(orderedTicks()), a.id, kind, kNoObject, pid, b});
             return;
         }
     }
@@ -164,7 +164,10 @@ void Supervisor::readerLoop() {
         childrenLeft = reapSome(reader);
         checkReparents();
         m_store->publish();
-        if (moved == 0 && childrenLeft) usleep(500);
+        if (moved == 0 && childrenLeft) {
+            m_store->prepare(1 << 16);  // idle: get memory ready for the next burst
+            usleep(500);
+        }
     }
     m_eventsRead += reader.drainOnce();
     std::lock_guard lock(m_mutex);

