@@ -15,6 +15,85 @@ std::string_view stateName(ActorState s) {
     return "unknown";
 }
 
+void ActorStateTracker::moveTo(std::int64_t t, ActorState next, std::uint32_t object) {
+    if (t > m_since) m_closed.push_back({m_since, t, m_state, m_object});
+    m_state = next;
+    m_object = object;
+    m_since = t;
+}
+
+void ActorStateTracker::feed(const Row& r) {
+    if (m_ended) return;
+    if (!m_started) {
+        m_started = true;
+        m_since = r.ns;
+    }
+    switch (r.kind) {
+        case EventKind::LockRequest:
+            m_requestNs = r.ns;
+            m_requestObject = r.object;
+            break;
+        case EventKind::LockAcquired:
+            if (m_requestNs >= 0 && r.b != 0) {
+                moveTo(m_requestNs, ActorState::BlockedOnLock, m_requestObject);
+                moveTo(r.ns, ActorState::Running, kNoObject);
+            }
+            m_requestNs = -1;
+            break;
+        case EventKind::CondWait: moveTo(r.ns, ActorState::WaitingOnCondition, r.object); break;
+        case EventKind::SemBlock: moveTo(r.ns, ActorState::WaitingOnSemaphore, r.object); break;
+        case EventKind::WorkBegin: moveTo(r.ns, ActorState::Working, kNoObject); break;
+        case EventKind::JoinRequest:
+        case EventKind::ProcessWait: moveTo(r.ns, ActorState::WaitingJoin, kNoObject); break;
+        case EventKind::CondWoken:
+        case EventKind::SemAcquired:
+        case EventKind::WorkEnd:
+        case EventKind::Joined:
+            if (m_state != ActorState::Running) moveTo(r.ns, ActorState::Running, kNoObject);
+            break;
+        case EventKind::ProcessExit:
+            if (r.a == m_pid) {
+                processEnded(r.ns);
+            } else if (m_state == ActorState::WaitingJoin) {
+                moveTo(r.ns, ActorState::Running, kNoObject);
+            }
+            break;
+        case EventKind::ActorExit:
+            moveTo(r.ns, ActorState::Exited, kNoObject);
+            m_ended = true;
+            break;
+        default: break;
+    }
+}
+
+void ActorStateTracker::processEnded(std::int64_t ns) {
+    if (m_ended || !m_started) return;
+    if (m_requestNs >= 0 && ns > m_requestNs) moveTo(m_requestNs, ActorState::BlockedOnLock, m_requestObject);
+    moveTo(std::max(ns, m_since), ActorState::Exited, kNoObject);
+    m_ended = true;
+}
+
+ActorState ActorStateTracker::current() const {
+    return m_requestNs >= 0 && !m_ended ? ActorState::BlockedOnLock : m_state;
+}
+
+std::vector<StateSegment> ActorStateTracker::segmentsUntil(std::int64_t until) const {
+    std::vector<StateSegment> out;
+    for (const auto& s : m_closed) {
+        if (s.begin >= until) break;
+        out.push_back(s);
+        if (out.back().end > until) out.back().end = until;
+    }
+    if (m_ended || !m_started || until <= m_since) return out;
+    if (m_requestNs >= 0 && until > m_requestNs) {
+        if (m_requestNs > m_since) out.push_back({m_since, m_requestNs, m_state, m_object});
+        out.push_back({std::max(m_requestNs, m_since), until, ActorState::BlockedOnLock, m_requestObject});
+    } else {
+        out.push_back({m_since, until, m_state, m_object});
+    }
+    return out;
+}
+
 std::map<int, ProcessEnd> processEnds(const EventStore& store) {
     std::map<int, ProcessEnd> ends;
     for (std::size_t i = 0, n = store.size(); i < n; ++i) {
@@ -27,72 +106,11 @@ std::map<int, ProcessEnd> processEnds(const EventStore& store) {
 
 std::vector<StateSegment> stateSegments(const EventStore& store, const ActorInfo& actor,
                                         const std::map<int, ProcessEnd>& ends, std::int64_t until) {
-    std::vector<StateSegment> out;
+    ActorStateTracker tracker(actor.pid);
     const auto count = store.actorEventCount(actor.id);
-    if (count == 0) return out;
-
-    ActorState state = ActorState::Running;
-    std::uint32_t object = kNoObject;
-    std::int64_t since = store.ns(store.actorEvent(actor.id, 0));
-    bool ended = false;
-    auto moveTo = [&](std::int64_t t, ActorState next, std::uint32_t obj) {
-        if (t > since) out.push_back({since, t, state, object});
-        state = next;
-        object = obj;
-        since = t;
-    };
-    for (std::size_t k = 0; k < count && !ended; ++k) {
-        const auto r = store.row(store.actorEvent(actor.id, k));
-        switch (r.kind) {
-            case EventKind::LockRequest: moveTo(r.ns, ActorState::BlockedOnLock, r.object); break;
-            case EventKind::LockAcquired:
-                // An uncontended acquisition was never blocked: fold the blip into running.
-                if (state == ActorState::BlockedOnLock && r.b == 0) {
-                    state = ActorState::Running;
-                    object = kNoObject;
-                    if (!out.empty() && out.back().state == ActorState::Running &&
-                        out.back().end == since)
-                        since = out.back().begin, out.pop_back();
-                } else if (state == ActorState::BlockedOnLock) {
-                    moveTo(r.ns, ActorState::Running, kNoObject);
-                }
-                break;
-            case EventKind::CondWait: moveTo(r.ns, ActorState::WaitingOnCondition, r.object); break;
-            case EventKind::SemBlock: moveTo(r.ns, ActorState::WaitingOnSemaphore, r.object); break;
-            case EventKind::WorkBegin: moveTo(r.ns, ActorState::Working, kNoObject); break;
-            case EventKind::JoinRequest:
-            case EventKind::ProcessWait: moveTo(r.ns, ActorState::WaitingJoin, kNoObject); break;
-            case EventKind::CondWoken:
-            case EventKind::SemAcquired:
-            case EventKind::WorkEnd:
-            case EventKind::Joined:
-                if (state != ActorState::Running) moveTo(r.ns, ActorState::Running, kNoObject);
-                break;
-            case EventKind::ProcessExit:
-                if (r.a == actor.pid) {
-                    moveTo(r.ns, ActorState::Exited, kNoObject);
-                    ended = true;
-                } else if (state == ActorState::WaitingJoin) {
-                    moveTo(r.ns, ActorState::Running, kNoObject);
-                }
-                break;
-            case EventKind::ActorExit:
-                moveTo(r.ns, ActorState::Exited, kNoObject);
-                ended = true;
-                break;
-            default: break;
-        }
-    }
-    if (!ended) {
-        // A thread that never said goodbye ended with its process (killed, or exited under it).
-        const auto it = ends.find(actor.pid);
-        if (it != ends.end() && it->second.ns >= since) {
-            moveTo(it->second.ns, ActorState::Exited, kNoObject);
-            ended = true;
-        }
-    }
-    if (!ended && until > since) out.push_back({since, until, state, object});
-    return out;
+    for (std::size_t k = 0; k < count; ++k) tracker.feed(store.row(store.actorEvent(actor.id, k)));
+    if (const auto it = ends.find(actor.pid); it != ends.end()) tracker.processEnded(it->second.ns);
+    return tracker.segmentsUntil(until);
 }
 
 }  // namespace interleave

@@ -1,6 +1,6 @@
 #pragma once
 // What each actor was doing over time, derived from its events. The Chrome trace writes these
-// as complete events; the timeline draws them as lanes.
+// as complete events; the timeline draws them as lanes, feeding the tracker as events arrive.
 
 #include <cstdint>
 #include <map>
@@ -16,10 +16,11 @@ enum class ActorState : std::uint8_t {
     BlockedOnLock,
     WaitingOnCondition,
     WaitingOnSemaphore,
-    Working,       // simulated work or sleep
-    WaitingJoin,   // joining a thread or waiting for a child process
+    Working,      // simulated work or sleep
+    WaitingJoin,  // joining a thread or waiting for a child process
     Exited,
 };
+inline constexpr int kActorStateCount = 7;
 
 std::string_view stateName(ActorState s);
 
@@ -28,6 +29,39 @@ struct StateSegment {
     std::int64_t end;
     ActorState state;
     std::uint32_t object;  // the lock, condition or semaphore involved
+};
+
+// Incremental: feed one actor's events in time order; ask for segments at any moment.
+class ActorStateTracker {
+public:
+    explicit ActorStateTracker(int pid = 0) : m_pid(pid) {}
+
+    void feed(const Row& r);
+    // The actor's process ended at `ns` (a thread that never reported its own end died with it).
+    void processEnded(std::int64_t ns);
+
+    bool ended() const { return m_ended; }
+    // Closed segments, oldest first (a segment is closed once the actor left that state).
+    const std::vector<StateSegment>& closed() const { return m_closed; }
+    // The closed segments plus the open one(s), cut at `until`.
+    std::vector<StateSegment> segmentsUntil(std::int64_t until) const;
+    // The state at the end of what was fed (BlockedOnLock while a request is outstanding).
+    ActorState current() const;
+
+private:
+    void moveTo(std::int64_t t, ActorState next, std::uint32_t object);
+
+    int m_pid;
+    bool m_started = false;
+    bool m_ended = false;
+    ActorState m_state = ActorState::Running;
+    std::uint32_t m_object = kNoObject;
+    std::int64_t m_since = 0;
+    // A lock request stays "running" until we know it had to wait (the acquisition says so);
+    // uncontended acquisitions then cost no segment at all.
+    std::int64_t m_requestNs = -1;
+    std::uint32_t m_requestObject = kNoObject;
+    std::vector<StateSegment> m_closed;
 };
 
 struct ProcessEnd {

@@ -84,8 +84,12 @@ TEST(Supervisor, DeadlockedRunStopsWithinHalfASecond) {
 TEST(Supervisor, TwoHundredStartStopCyclesLeaveNothingBehind) {
     const auto fdsBefore = openFdCount();
     const auto shmBefore = dirEntries("/dev/shm");
-    const char* tmpEnv = std::getenv("TMPDIR");
-    const std::string tmp = tmpEnv ? tmpEnv : "/tmp";
+    // A private temp directory, inherited by every lab: other programs' files cannot blur it.
+    std::string tmp = ::testing::TempDir() + "interleave_cycles_XXXXXX";
+    ASSERT_NE(mkdtemp(tmp.data()), nullptr);
+    const char* oldTmp = std::getenv("TMPDIR");
+    const std::string savedTmp = oldTmp ? oldTmp : "";
+    setenv("TMPDIR", tmp.c_str(), 1);
     const auto tmpBefore = dirEntries(tmp);
 
     std::mt19937 rng(12345);
@@ -111,6 +115,11 @@ TEST(Supervisor, TwoHundredStartStopCyclesLeaveNothingBehind) {
     EXPECT_EQ(openFdCount(), fdsBefore);
     EXPECT_EQ(dirEntries("/dev/shm"), shmBefore);
     EXPECT_EQ(dirEntries(tmp), tmpBefore);
+    rmdir(tmp.c_str());
+    if (oldTmp)
+        setenv("TMPDIR", savedTmp.c_str(), 1);
+    else
+        unsetenv("TMPDIR");
     std::printf("worst stop: %.1f ms\n", worstStopMs);
 }
 
