@@ -1,5 +1,7 @@
 #include "core/actor_states.h"
 
+#include <algorithm>
+
 namespace interleave {
 
 std::string_view stateName(ActorState s) {
@@ -27,6 +29,7 @@ void ActorStateTracker::feed(const Row& r) {
     if (!m_started) {
         m_started = true;
         m_since = r.ns;
+        m_firstNs = r.ns;
     }
     switch (r.kind) {
         case EventKind::LockRequest:
@@ -77,13 +80,8 @@ ActorState ActorStateTracker::current() const {
     return m_requestNs >= 0 && !m_ended ? ActorState::BlockedOnLock : m_state;
 }
 
-std::vector<StateSegment> ActorStateTracker::segmentsUntil(std::int64_t until) const {
+std::vector<StateSegment> ActorStateTracker::openSegments(std::int64_t until) const {
     std::vector<StateSegment> out;
-    for (const auto& s : m_closed) {
-        if (s.begin >= until) break;
-        out.push_back(s);
-        if (out.back().end > until) out.back().end = until;
-    }
     if (m_ended || !m_started || until <= m_since) return out;
     if (m_requestNs >= 0 && until > m_requestNs) {
         if (m_requestNs > m_since) out.push_back({m_since, m_requestNs, m_state, m_object});
@@ -92,6 +90,28 @@ std::vector<StateSegment> ActorStateTracker::segmentsUntil(std::int64_t until) c
         out.push_back({m_since, until, m_state, m_object});
     }
     return out;
+}
+
+std::vector<StateSegment> ActorStateTracker::segmentsUntil(std::int64_t until) const {
+    std::vector<StateSegment> out;
+    for (const auto& s : m_closed) {
+        if (s.begin >= until) break;
+        out.push_back(s);
+        if (out.back().end > until) out.back().end = until;
+    }
+    const auto open = openSegments(until);
+    out.insert(out.end(), open.begin(), open.end());
+    return out;
+}
+
+ActorState ActorStateTracker::stateAt(std::int64_t t) const {
+    if (!m_started || t < m_firstNs) return ActorState::Exited;
+    const auto it = std::partition_point(m_closed.begin(), m_closed.end(),
+                                         [&](const StateSegment& s) { return s.end <= t; });
+    if (it != m_closed.end() && it->begin <= t) return it->state;
+    if (m_ended) return ActorState::Exited;
+    if (m_requestNs >= 0 && t >= m_requestNs) return ActorState::BlockedOnLock;
+    return t >= m_since ? m_state : ActorState::Running;
 }
 
 std::map<int, ProcessEnd> processEnds(const EventStore& store) {

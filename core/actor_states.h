@@ -45,8 +45,13 @@ public:
     const std::vector<StateSegment>& closed() const { return m_closed; }
     // The closed segments plus the open one(s), cut at `until`.
     std::vector<StateSegment> segmentsUntil(std::int64_t until) const;
+    // The segment(s) still open at the end of what was fed, cut at `until` (none once ended).
+    std::vector<StateSegment> openSegments(std::int64_t until) const;
     // The state at the end of what was fed (BlockedOnLock while a request is outstanding).
     ActorState current() const;
+    // The state at time t (Exited before the first event and after the end).
+    ActorState stateAt(std::int64_t t) const;
+    std::int64_t startNs() const { return m_started ? m_firstNs : -1; }
 
 private:
     void moveTo(std::int64_t t, ActorState next, std::uint32_t object);
@@ -57,6 +62,7 @@ private:
     ActorState m_state = ActorState::Running;
     std::uint32_t m_object = kNoObject;
     std::int64_t m_since = 0;
+    std::int64_t m_firstNs = 0;
     // A lock request stays "running" until we know it had to wait (the acquisition says so);
     // uncontended acquisitions then cost no segment at all.
     std::int64_t m_requestNs = -1;

@@ -6,9 +6,7 @@ ChannelReader::ChannelReader(const Channel& channel, EventStore& store)
     : m_channel(channel),
       m_store(store),
       m_rings(channel.config().maxActors),
-      m_dropped(channel.config().maxActors, 0) {
-    m_store.setTimeBase(channel.header().timeBase);
-}
+      m_dropped(channel.config().maxActors, 0) {}
 
 void ChannelReader::refreshTables() {
     const auto actorLimit = m_channel.actorLimit();

@@ -1,6 +1,7 @@
 #pragma once
 // Drains every actor's ring of a channel into an EventStore and mirrors the actor and object
-// tables. Used by the supervisor's reader thread; one instance per channel, one thread.
+// tables. Used by the supervisor's reader thread; one instance per channel, one thread. The
+// store's time base must be the channel's, set before any reader of the store starts.
 
 #include <cstdint>
 #include <vector>

@@ -3,7 +3,9 @@
 #include <ctime>
 #include <fstream>
 #include <mutex>
+#include <sstream>
 #include <string>
+#include <unistd.h>
 
 namespace interleave {
 
@@ -36,6 +38,29 @@ std::int64_t monotonicNs() {
     timespec ts{};
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return static_cast<std::int64_t>(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
+}
+
+std::int64_t processStartMonotonicNs() {
+    std::ifstream in("/proc/self/stat");
+    std::string text;
+    std::getline(in, text);
+    const auto close = text.rfind(')');
+    if (close == std::string::npos) return monotonicNs();
+    std::istringstream rest(text.substr(close + 2));
+    std::string field;
+    // Fields after the command name start at 3 (state); starttime is field 22.
+    for (int i = 3; i < 22 && rest >> field; ++i) {
+    }
+    unsigned long long startTicks = 0;
+    if (!(rest >> startTicks)) return monotonicNs();
+    timespec boot{}, mono{};
+    clock_gettime(CLOCK_BOOTTIME, &boot);
+    clock_gettime(CLOCK_MONOTONIC, &mono);
+    const std::int64_t bootNs = static_cast<std::int64_t>(boot.tv_sec) * 1'000'000'000 + boot.tv_nsec;
+    const std::int64_t monoNs = static_cast<std::int64_t>(mono.tv_sec) * 1'000'000'000 + mono.tv_nsec;
+    const std::int64_t startBootNs =
+        static_cast<std::int64_t>(startTicks) * (1'000'000'000 / sysconf(_SC_CLK_TCK));
+    return monoNs - (bootNs - startBootNs);
 }
 
 TimeBase makeTimeBase() {

@@ -34,6 +34,10 @@ struct TimeBase {
 
 std::int64_t monotonicNs();
 
+// CLOCK_MONOTONIC at the moment this process started (from /proc/self/stat, 10 ms resolution),
+// so start-up can be measured from exec() rather than from main().
+std::int64_t processStartMonotonicNs();
+
 // Whether ticks() reads the TSC in this build on this CPU (checked once, cached).
 bool tscUsable();
 

@@ -62,6 +62,7 @@ Supervisor::~Supervisor() { stop(); }
 void Supervisor::start() {
     if (m_labPid > 0) throw std::logic_error("Supervisor::start called twice");
     m_channel = Channel::create(m_options.channel);
+    m_store->setTimeBase(m_channel.header().timeBase);  // before any other thread reads the store
     // Orphans of the run come to us instead of init, so we can reap them and report them.
     prctl(PR_SET_CHILD_SUBREAPER, 1);
 
@@ -164,15 +165,19 @@ void Supervisor::readerLoop() {
         childrenLeft = reapSome(reader);
         checkReparents();
         m_store->publish();
+        if (m_onPublish) m_onPublish(m_store->size(), false);
         if (moved == 0 && childrenLeft) {
             m_store->prepare(1 << 16);  // idle: get memory ready for the next burst
             usleep(500);
         }
     }
     m_eventsRead += reader.drainOnce();
-    std::lock_guard lock(m_mutex);
-    m_finished = true;
-    m_finishedCv.notify_all();
+    {
+        std::lock_guard lock(m_mutex);
+        m_finished = true;
+        m_finishedCv.notify_all();
+    }
+    if (m_onPublish) m_onPublish(m_store->size(), true);
 }
 
 bool Supervisor::finished() const {

@@ -18,6 +18,7 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <functional>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -46,6 +47,12 @@ public:
     ~Supervisor();
     Supervisor(const Supervisor&) = delete;
     Supervisor& operator=(const Supervisor&) = delete;
+
+    // Called on the reader thread after every drain with the store's published size, and once
+    // more when the run has finished. Set before start(); must be cheap and must not block.
+    void setPublishCallback(std::function<void(std::size_t published, bool finished)> callback) {
+        m_onPublish = std::move(callback);
+    }
 
     // Throws std::runtime_error when the channel or the process cannot be created.
     void start();
@@ -79,6 +86,7 @@ private:
     pid_t m_labPid = -1;
     std::thread m_reader;
     std::atomic<std::uint64_t> m_eventsRead{0};
+    std::function<void(std::size_t, bool)> m_onPublish;
 
     mutable std::mutex m_mutex;
     std::condition_variable m_finishedCv;

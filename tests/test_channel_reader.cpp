@@ -17,6 +17,7 @@ TEST(ChannelReader, SlowReaderOverflowAccountsForEveryEventExactly) {
     cfg.ringSlots = 64;
     auto ch = Channel::create(cfg);
     EventStore store(cfg.maxActors);
+    store.setTimeBase(ch.header().timeBase);
     ChannelReader reader(ch, store);
 
     constexpr std::int64_t kWritten = 50'000;

@@ -39,6 +39,7 @@ static void BM_ReaderDrainIntoStore(benchmark::State& state) {
         writers.push_back(writerFor(ch, a));
     }
     auto store = std::make_unique<EventStore>(kActors);
+    store->setTimeBase(ch.header().timeBase);
     auto reader = std::make_unique<ChannelReader>(ch, *store);
     int rounds = 0;
     for (auto _ : state) {
@@ -46,6 +47,7 @@ static void BM_ReaderDrainIntoStore(benchmark::State& state) {
         if (++rounds % kRoundsPerStore == 0) {
             reader.reset();
             store = std::make_unique<EventStore>(kActors);
+            store->setTimeBase(ch.header().timeBase);
             reader = std::make_unique<ChannelReader>(ch, *store);
         }
         fill(ch, writers);

@@ -1,0 +1,22 @@
+#pragma once
+// Events in plain language, for captions and tooltips: "consumer 2 waits: the buffer is empty".
+
+#include <QString>
+#include <functional>
+
+#include "core/event_store.h"
+
+namespace interleave::ui {
+
+struct Names {
+    std::function<QString(std::uint32_t actor)> actor;
+    std::function<QString(std::uint32_t object)> object;
+    std::function<std::uint32_t(std::uint32_t object)> capacity;
+};
+
+// An empty string for events too small to caption (work_end, ...).
+QString describeEvent(const Row& row, const Names& names);
+
+QString exitText(std::int64_t status);
+
+}  // namespace interleave::ui

@@ -1,0 +1,41 @@
+#include "ui/lane_summary.h"
+
+#include <algorithm>
+
+namespace interleave::ui {
+
+void summariseLane(const std::vector<StateSegment>& segs, const TimeAxis& axis, double minPx,
+                   std::vector<LaneMark>& out) {
+    if (segs.empty()) return;
+    // First segment that ends after the left edge.
+    auto it = std::partition_point(segs.begin(), segs.end(),
+                                   [&](const StateSegment& s) { return s.end <= axis.t0; });
+    const double minNs = minPx * axis.nsPerPixel();
+    while (it != segs.end() && it->begin < axis.t1) {
+        if (it->state == ActorState::Exited) {
+            ++it;
+            continue;
+        }
+        const double x0 = std::max(axis.toPixel(static_cast<double>(it->begin)), axis.x0);
+        if (static_cast<double>(it->end - it->begin) >= minNs) {
+            const double x1 = std::min(axis.toPixel(static_cast<double>(it->end)), axis.x0 + axis.width);
+            out.push_back({x0, x1, it->state, 1, it->object});
+            ++it;
+            continue;
+        }
+        // Fold everything that starts within the next minPx pixels into one mark. Jump there by
+        // binary search instead of walking: with a million tiny segments this is what keeps a
+        // replot within a frame.
+        const double foldEndNs = static_cast<double>(it->begin) + minNs;
+        const auto next = std::partition_point(it, segs.end(), [&](const StateSegment& s) {
+            return static_cast<double>(s.begin) < foldEndNs;
+        });
+        const auto last = std::prev(next);
+        const double x1 = std::min(axis.toPixel(static_cast<double>(last->end)), axis.x0 + axis.width);
+        out.push_back({x0, std::max(x1, x0 + 1.0), it->state,
+                       static_cast<std::uint32_t>(next - it), it->object});
+        it = next;
+    }
+}
+
+}  // namespace interleave::ui

@@ -1,0 +1,399 @@
+#include "ui/main_window.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QLabel>
+#include <QListView>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSlider>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTimer>
+#include <QToolBar>
+#include <QVBoxLayout>
+#include <qcustomplot.h>
+#include <cmath>
+#include <cstdio>
+
+#include "core/clock.h"
+#include "core/scenario.h"
+#include "ui/buffer_model.h"
+#include "ui/buffer_view.h"
+#include "ui/caption_model.h"
+#include "ui/lesson_panel.h"
+#include "ui/parameter_panel.h"
+#include "ui/process_tree_model.h"
+#include "ui/process_tree_view.h"
+#include "ui/run_session.h"
+#include "ui/scenario_picker.h"
+#include "ui/time_cursor.h"
+#include "ui/timeline_model.h"
+#include "ui/timeline_view.h"
+
+namespace interleave::ui {
+namespace {
+
+// The speed slider is logarithmic: 0.05x .. 4x in 200 steps, 1x in the middle-ish.
+constexpr int kSpeedSteps = 200;
+constexpr double kMinSpeed = 0.05, kMaxSpeed = 4.0;
+
+int sliderForSpeed(double s) {
+    return static_cast<int>(std::lround(std::log(s / kMinSpeed) / std::log(kMaxSpeed / kMinSpeed) * kSpeedSteps));
+}
+
+}  // namespace
+
+MainWindow::MainWindow(const LaunchOptions& options, QWidget* parent)
+    : QMainWindow(parent),
+      m_options(options),
+      m_session(new RunSession(this)),
+      m_cursor(new TimeCursor(this)),
+      m_timeline(new TimelineModel(this)),
+      m_buffer(new BufferModel(this)),
+      m_tree(new ProcessTreeModel(m_timeline, this)),
+      m_captions(new CaptionModel(m_timeline, 8, this)) {
+    setWindowTitle(tr("Interleave"));
+    m_baseFontPt = std::max(11.0, QApplication::font().pointSizeF());
+    buildActions();
+    buildLayout();
+
+    connect(m_session, &RunSession::storeReset, this, &MainWindow::onStoreReset);
+    connect(m_session, &RunSession::eventsAppended, this, &MainWindow::onEventsAppended);
+    connect(m_session, &RunSession::stateChanged, this, [this] {
+        updateActions();
+        updateStatus();
+    });
+    connect(m_cursor, &TimeCursor::changed, this, [this](std::int64_t t) {
+        m_tree->setCursorTime(t);
+        m_captions->setCursorTime(t);
+    });
+    connect(m_cursor, &TimeCursor::liveChanged, this, [this](bool live) { m_liveAction->setChecked(live); });
+    connect(m_timelineView, &TimelineView::firstMarksDrawn, this, [this] {
+        if (m_options.timings && m_runClick.isValid())
+            std::fprintf(stderr, "timing: run click to first event drawn: %.1f ms\n", m_runClick.nsecsElapsed() / 1e6);
+    });
+
+    m_frameTimer = new QTimer(this);
+    m_frameTimer->setInterval(16);
+    connect(m_frameTimer, &QTimer::timeout, this, &MainWindow::tick);
+    m_frameTimer->start();
+
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    setFontScale(settings.value(QStringLiteral("view/fontScale"), 1.0).toDouble());
+    setTheme(options.theme.value_or(static_cast<Theme>(settings.value(QStringLiteral("view/theme"), 0).toInt())));
+    if (!settings.contains(QStringLiteral("window/geometry"))) resize(1500, 920);
+
+    QString scenario = options.scenario;
+    if (scenario.isEmpty()) scenario = settings.value(QStringLiteral("scenario/last"), QStringLiteral("producer-consumer")).toString();
+    if (!findScenario(scenario.toStdString())) scenario = QStringLiteral("producer-consumer");
+    m_picker->select(scenario);
+    chooseScenario(scenario);
+    if (!options.assignments.isEmpty()) m_params->apply(options.assignments);
+    m_speed->setValue(sliderForSpeed(options.speed));
+    if (options.timings) m_timelineView->plot()->installEventFilter(this);
+
+    if (!options.trace.isEmpty()) {
+        QTimer::singleShot(0, this, [this] {
+            if (const auto err = m_session->loadTrace(m_options.trace); !err.isEmpty())
+                QMessageBox::warning(this, tr("Cannot open trace"), err);
+        });
+    } else if (options.run) {
+        QTimer::singleShot(0, this, &MainWindow::runScenario);
+    }
+    updateActions();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildActions() {
+    auto* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Open trace…"), QKeySequence::Open, this, &MainWindow::openTrace);
+    file->addAction(tr("&Save trace…"), QKeySequence::Save, this, &MainWindow::saveTrace);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    auto* bar = addToolBar(tr("Transport"));
+    bar->setObjectName(QStringLiteral("transport"));
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_runAction = bar->addAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("Run"), this, &MainWindow::runScenario);
+    m_runAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    m_runAction->setToolTip(tr("Start the scenario with these parameters (Ctrl+R)"));
+    m_pauseAction = bar->addAction(style()->standardIcon(QStyle::SP_MediaPause), tr("Pause"), this, &MainWindow::togglePause);
+    m_pauseAction->setShortcut(QKeySequence(Qt::Key_Space));
+    m_pauseAction->setToolTip(tr("Pause or resume every thread and process of the run (Space)"));
+    m_stepAction = bar->addAction(style()->standardIcon(QStyle::SP_MediaSkipForward), tr("Step"), this, &MainWindow::step);
+    m_stepAction->setShortcut(QKeySequence(Qt::Key_Right));
+    m_stepAction->setToolTip(tr("Let exactly one synchronisation step happen (Right arrow)"));
+    m_stopAction = bar->addAction(style()->standardIcon(QStyle::SP_MediaStop), tr("Stop"), this, &MainWindow::stopRun);
+    m_stopAction->setShortcut(QKeySequence(Qt::Key_Escape));
+    m_stopAction->setToolTip(tr("End the run now, even when it is deadlocked (Esc)"));
+    bar->addSeparator();
+    bar->addWidget(new QLabel(tr(" Speed "), this));
+    m_speed = new QSlider(Qt::Horizontal, this);
+    m_speed->setRange(0, kSpeedSteps);
+    m_speed->setFixedWidth(180);
+    m_speed->setToolTip(tr("Simulated work runs at this speed: 0.05x (slow motion) to 4x"));
+    m_speedLabel = new QLabel(this);
+    m_speedLabel->setMinimumWidth(60);
+    bar->addWidget(m_speed);
+    bar->addWidget(m_speedLabel);
+    connect(m_speed, &QSlider::valueChanged, this, [this] {
+        m_speedLabel->setText(QStringLiteral("%1x").arg(speedFromSlider(), 0, 'g', 2));
+        m_session->setSpeed(speedFromSlider());
+    });
+    bar->addSeparator();
+    m_liveAction = bar->addAction(tr("Live"));
+    m_liveAction->setCheckable(true);
+    m_liveAction->setChecked(true);
+    m_liveAction->setToolTip(tr("Follow the run as it happens; click the timeline to look at one moment"));
+    connect(m_liveAction, &QAction::toggled, this, [this](bool on) {
+        if (on) {
+            m_cursor->setLive(true);
+            m_timelineView->fitAll();
+        } else if (m_cursor->live()) {
+            m_cursor->setTime(m_cursor->time());
+        }
+    });
+
+    auto* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(tr("Larger text"), QKeySequence::ZoomIn, this, [this] { setFontScale(m_fontScale * 1.15); });
+    view->addAction(tr("Smaller text"), QKeySequence::ZoomOut, this, [this] { setFontScale(m_fontScale / 1.15); });
+    view->addAction(tr("Normal text size"), QKeySequence(Qt::CTRL | Qt::Key_0), this, [this] { setFontScale(1.0); });
+    view->addSeparator();
+    for (auto theme : {Theme::Light, Theme::Dark, Theme::HighContrast})
+        view->addAction(tr("%1 theme").arg(Palette::themeName(theme)), this, [this, theme] { setTheme(theme); });
+    view->addSeparator();
+    auto* full = view->addAction(tr("Full screen"), QKeySequence(Qt::Key_F11), this, [this] {
+        isFullScreen() ? showNormal() : showFullScreen();
+    });
+    full->setShortcutContext(Qt::ApplicationShortcut);
+    view->addAction(tr("Fit the whole run"), QKeySequence(Qt::CTRL | Qt::Key_F), this, [this] { m_timelineView->fitAll(); });
+
+    auto* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("About Interleave"), this, [this] {
+        QMessageBox::about(this, tr("About Interleave"),
+                           tr("<b>Interleave</b><p>Real threads and real processes, recorded step by step "
+                              "and drawn as they happen.</p><p>Keys: Space pause/resume, Right step, Esc stop, "
+                              "F11 full screen, Ctrl+ / Ctrl− text size.</p>"));
+    });
+}
+
+void MainWindow::buildLayout() {
+    m_timelineView = new TimelineView(m_timeline, m_cursor, this);
+    m_bufferView = new BufferView(m_buffer, m_timeline, m_cursor, this);
+    m_treeView = new ProcessTreeView(m_tree, this);
+    m_captionView = new QListView(this);
+    m_captionView->setModel(m_captions);
+    m_captionView->setSelectionMode(QAbstractItemView::NoSelection);
+    m_captionView->setWordWrap(true);
+
+    auto* bottom = new QSplitter(Qt::Horizontal, this);
+    auto titled = [this](const QString& title, QWidget* w) {
+        auto* box = new QWidget(this);
+        auto* l = new QVBoxLayout(box);
+        l->setContentsMargins(4, 2, 4, 2);
+        auto* label = new QLabel(QStringLiteral("<b>%1</b>").arg(title), box);
+        l->addWidget(label);
+        l->addWidget(w, 1);
+        return box;
+    };
+    bottom->addWidget(titled(tr("Bounded buffer"), m_bufferView));
+    bottom->addWidget(titled(tr("Processes and threads"), m_treeView));
+    bottom->addWidget(titled(tr("What just happened"), m_captionView));
+    bottom->setSizes({420, 420, 520});
+
+    auto* center = new QSplitter(Qt::Vertical, this);
+    center->addWidget(m_timelineView);
+    center->addWidget(bottom);
+    center->setStretchFactor(0, 3);
+    center->setStretchFactor(1, 2);
+    setCentralWidget(center);
+
+    auto* left = new QWidget(this);
+    auto* leftLayout = new QVBoxLayout(left);
+    m_picker = new ScenarioPicker(left);
+    m_params = new ParameterPanel(left);
+    leftLayout->addWidget(new QLabel(tr("<b>Scenario</b>"), left));
+    leftLayout->addWidget(m_picker, 2);
+    leftLayout->addWidget(new QLabel(tr("<b>Parameters</b>"), left));
+    leftLayout->addWidget(m_params, 3);
+    auto* leftDock = new QDockWidget(tr("Scenario"), this);
+    leftDock->setObjectName(QStringLiteral("scenarioDock"));
+    leftDock->setWidget(left);
+    addDockWidget(Qt::LeftDockWidgetArea, leftDock);
+    connect(m_picker, &ScenarioPicker::scenarioChosen, this, &MainWindow::chooseScenario);
+
+    m_lesson = new LessonPanel(this);
+    auto* lessonDock = new QDockWidget(tr("Lesson"), this);
+    lessonDock->setObjectName(QStringLiteral("lessonDock"));
+    lessonDock->setWidget(m_lesson);
+    addDockWidget(Qt::RightDockWidgetArea, lessonDock);
+
+    m_statusState = new QLabel(this);
+    m_statusElapsed = new QLabel(this);
+    m_statusEvents = new QLabel(this);
+    m_statusRate = new QLabel(this);
+    m_statusDropped = new QLabel(this);
+    statusBar()->addWidget(m_statusState, 1);
+    for (auto* l : {m_statusElapsed, m_statusEvents, m_statusRate, m_statusDropped}) statusBar()->addPermanentWidget(l);
+    m_statusClock.start();
+}
+
+double MainWindow::speedFromSlider() const {
+    return kMinSpeed * std::pow(kMaxSpeed / kMinSpeed, static_cast<double>(m_speed->value()) / kSpeedSteps);
+}
+
+void MainWindow::chooseScenario(const QString& name) {
+    const auto* s = findScenario(name.toStdString());
+    if (!s) return;
+    m_params->setScenario(s);
+    m_lesson->showLesson(name);
+    QSettings().setValue(QStringLiteral("scenario/last"), name);
+}
+
+void MainWindow::runScenario() {
+    const auto name = m_picker->current();
+    m_runClick.start();
+    if (const auto err = m_session->start(name, m_params->assignments(), speedFromSlider()); !err.isEmpty()) {
+        QMessageBox::warning(this, tr("Cannot run"), err);
+        return;
+    }
+    m_cursor->setLive(true);
+    m_timelineView->fitAll();
+}
+
+void MainWindow::togglePause() {
+    if (!m_session->active()) return;
+    m_session->paused() ? m_session->resume() : m_session->pause();
+}
+
+void MainWindow::step() { m_session->step(); }
+
+void MainWindow::stopRun() { m_session->stop(); }
+
+void MainWindow::onStoreReset() {
+    const auto* store = m_session->store();
+    m_captions->reset();
+    m_timeline->reset(store);
+    m_buffer->reset(store);
+    m_tree->sync();
+    m_cursor->setLive(true);
+    m_cursor->resetTo(0);
+    m_eventsAtLastStatus = 0;
+}
+
+void MainWindow::onEventsAppended(quint64 first, quint64 last) {
+    m_timeline->append(first, last);
+    m_buffer->append(first, last);
+    m_tree->sync();
+    m_captions->append(first, last);
+}
+
+void MainWindow::tick() {
+    const auto now = m_session->nowNs();
+    if (m_session->active()) {
+        m_cursor->follow(now);
+        m_timelineView->setNow(now);
+    } else if (m_cursor->live() && m_cursor->time() != now) {
+        m_cursor->follow(now);
+        m_timelineView->setNow(now);
+    }
+    if (m_statusClock.elapsed() >= 250) updateStatus();
+}
+
+void MainWindow::updateStatus() {
+    const auto* store = m_session->store();
+    const std::uint64_t events = store ? store->size() : 0;
+    const double dt = std::max<double>(1, m_statusClock.restart()) / 1000.0;
+    const double rate = static_cast<double>(events - std::min(events, m_eventsAtLastStatus)) / dt;
+    m_eventsAtLastStatus = events;
+    m_statusElapsed->setText(tr("elapsed %1 s").arg(m_session->elapsedSeconds(), 0, 'f', 1));
+    m_statusEvents->setText(tr("%1 events").arg(events));
+    m_statusRate->setText(tr("%1 events/s").arg(m_session->active() ? rate : 0.0, 0, 'f', 0));
+    const auto dropped = m_session->dropped();
+    m_statusDropped->setText(tr("%1 dropped").arg(dropped));
+    // Never hidden, and loud when non-zero: a trace with holes must not pass for a whole one.
+    m_statusDropped->setStyleSheet(dropped ? QStringLiteral("color: white; background: #D55E00; font-weight: bold; padding: 0 6px")
+                                           : QString());
+    QString state;
+    if (m_session->isReplay())
+        state = m_session->scenario();
+    else if (m_session->active())
+        state = m_session->paused() ? tr("%1 — paused (Space resumes, Right steps)").arg(m_session->scenario())
+                                    : tr("%1 — running").arg(m_session->scenario());
+    else if (store)
+        state = tr("%1 — ended (%2)").arg(m_session->scenario(), m_session->labStatusText());
+    else
+        state = tr("Choose a scenario and press Run.");
+    if (!m_cursor->live()) state += tr("   ·   looking at %1 ms (double-click the timeline to go live)").arg(m_cursor->time() / 1e6, 0, 'f', 1);
+    m_statusState->setText(state);
+}
+
+void MainWindow::updateActions() {
+    const bool active = m_session->active();
+    m_pauseAction->setEnabled(active);
+    m_stepAction->setEnabled(active);
+    m_stopAction->setEnabled(active);
+    m_pauseAction->setText(m_session->paused() ? tr("Resume") : tr("Pause"));
+    m_pauseAction->setIcon(style()->standardIcon(m_session->paused() ? QStyle::SP_MediaPlay : QStyle::SP_MediaPause));
+    m_runAction->setText(active ? tr("Restart") : tr("Run"));
+}
+
+void MainWindow::setFontScale(double scale) {
+    m_fontScale = std::clamp(scale, 0.6, 3.0);
+    QFont f = QApplication::font();
+    f.setPointSizeF(m_baseFontPt * m_fontScale);
+    QApplication::setFont(f);
+    setFont(f);
+    for (auto* w : findChildren<QWidget*>()) w->setFont(f);
+    m_timelineView->setFontScale(m_fontScale);
+    QSettings().setValue(QStringLiteral("view/fontScale"), m_fontScale);
+}
+
+void MainWindow::setTheme(Theme theme) {
+    Palette::apply(theme, *qApp);
+    m_timelineView->applyTheme();
+    update();
+    QSettings().setValue(QStringLiteral("view/theme"), static_cast<int>(theme));
+}
+
+void MainWindow::openTrace() {
+    const auto path = QFileDialog::getOpenFileName(this, tr("Open trace"), {}, tr("Interleave traces (*.ilt);;All files (*)"));
+    if (path.isEmpty()) return;
+    if (const auto err = m_session->loadTrace(path); !err.isEmpty())
+        QMessageBox::warning(this, tr("Cannot open trace"), err);
+}
+
+void MainWindow::saveTrace() {
+    const auto path = QFileDialog::getSaveFileName(this, tr("Save trace"), QStringLiteral("run.ilt"),
+                                                   tr("Interleave traces (*.ilt)"));
+    if (path.isEmpty()) return;
+    if (const auto err = m_session->saveTrace(path); !err.isEmpty())
+        QMessageBox::warning(this, tr("Cannot save trace"), err);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    m_session->stop();
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    event->accept();
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
+    if (event->type() == QEvent::Paint && !m_firstFramePrinted) {
+        m_firstFramePrinted = true;
+        std::fprintf(stderr, "timing: process start to first painted frame: %.1f ms\n",
+                     static_cast<double>(monotonicNs() - m_options.startNs) / 1e6);
+    }
+    return QMainWindow::eventFilter(watched, event);
+}
+
+}  // namespace interleave::ui

@@ -1,0 +1,125 @@
+#pragma once
+// The main window: scenario picker and parameters on the left, timeline in the middle, buffer,
+// process tree and captions below it, the lesson on the right; transport in the tool bar and
+// the run's numbers in the status bar.
+
+#include <QElapsedTimer>
+#include <QMainWindow>
+#include <QStringList>
+#include <cstdint>
+#include <optional>
+
+#include "ui/palette.h"
+
+class QAction;
+class QLabel;
+class QListView;
+class QSlider;
+class QTimer;
+
+namespace interleave::ui {
+
+class BufferModel;
+class BufferView;
+class CaptionModel;
+class LessonPanel;
+class ParameterPanel;
+class ProcessTreeModel;
+class ProcessTreeView;
+class RunSession;
+class ScenarioPicker;
+class TimeCursor;
+class TimelineModel;
+class TimelineView;
+
+struct LaunchOptions {
+    QString scenario;
+    QStringList assignments;
+    bool run = false;
+    double speed = 1.0;
+    QString trace;           // a native trace to replay
+    bool timings = false;    // print start-up and first-event timings to stderr
+    std::int64_t startNs = 0;  // CLOCK_MONOTONIC when the process started
+    std::optional<Theme> theme;
+};
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(const LaunchOptions& options, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // For tests and tools.
+    RunSession* session() const { return m_session; }
+    TimelineModel* timelineModel() const { return m_timeline; }
+    TimelineView* timelineView() const { return m_timelineView; }
+    BufferModel* bufferModel() const { return m_buffer; }
+    BufferView* bufferView() const { return m_bufferView; }
+    ProcessTreeModel* processTreeModel() const { return m_tree; }
+    CaptionModel* captionModel() const { return m_captions; }
+    TimeCursor* cursor() const { return m_cursor; }
+
+public slots:
+    void runScenario();
+    void togglePause();
+    void step();
+    void stopRun();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    void buildActions();
+    void buildLayout();
+    void chooseScenario(const QString& name);
+    void onStoreReset();
+    void onEventsAppended(quint64 first, quint64 last);
+    void tick();
+    void updateStatus();
+    void updateActions();
+    void setFontScale(double scale);
+    void setTheme(Theme theme);
+    void openTrace();
+    void saveTrace();
+    double speedFromSlider() const;
+
+    LaunchOptions m_options;
+    RunSession* m_session;
+    TimeCursor* m_cursor;
+    TimelineModel* m_timeline;
+    BufferModel* m_buffer;
+    ProcessTreeModel* m_tree;
+    CaptionModel* m_captions;
+
+    ScenarioPicker* m_picker = nullptr;
+    ParameterPanel* m_params = nullptr;
+    LessonPanel* m_lesson = nullptr;
+    TimelineView* m_timelineView = nullptr;
+    BufferView* m_bufferView = nullptr;
+    ProcessTreeView* m_treeView = nullptr;
+    QListView* m_captionView = nullptr;
+
+    QAction* m_runAction = nullptr;
+    QAction* m_pauseAction = nullptr;
+    QAction* m_stepAction = nullptr;
+    QAction* m_stopAction = nullptr;
+    QAction* m_liveAction = nullptr;
+    QSlider* m_speed = nullptr;
+    QLabel* m_speedLabel = nullptr;
+    QLabel* m_statusElapsed = nullptr;
+    QLabel* m_statusEvents = nullptr;
+    QLabel* m_statusRate = nullptr;
+    QLabel* m_statusDropped = nullptr;
+    QLabel* m_statusState = nullptr;
+    QTimer* m_frameTimer = nullptr;
+
+    double m_fontScale = 1.0;
+    double m_baseFontPt = 11.0;
+    std::uint64_t m_eventsAtLastStatus = 0;
+    QElapsedTimer m_statusClock;
+    QElapsedTimer m_runClick;
+    bool m_firstFramePrinted = false;
+};
+
+}  // namespace interleave::ui

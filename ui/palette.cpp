@@ -1,0 +1,100 @@
+#include "ui/palette.h"
+
+#include <QApplication>
+#include <QPalette>
+#include <QStyle>
+#include <QStyleFactory>
+#include <array>
+
+namespace interleave::ui {
+namespace {
+
+Theme g_theme = Theme::Light;
+
+const std::array<StateStyle, kActorStateCount>& styles() {
+    static const std::array<StateStyle, kActorStateCount> s = {{
+        {QColor(0x00, 0x9E, 0x73), Qt::NoBrush, QStringLiteral("running"), QStringLiteral("run")},
+        {QColor(0xD5, 0x5E, 0x00), Qt::DiagCrossPattern, QStringLiteral("blocked on lock"),
+         QStringLiteral("blocked")},
+        {QColor(0xE6, 0x9F, 0x00), Qt::BDiagPattern, QStringLiteral("waiting on condition"),
+         QStringLiteral("wait")},
+        {QColor(0xCC, 0x79, 0xA7), Qt::FDiagPattern, QStringLiteral("waiting on semaphore"),
+         QStringLiteral("sem")},
+        {QColor(0x56, 0xB4, 0xE9), Qt::Dense6Pattern, QStringLiteral("working (simulated)"),
+         QStringLiteral("work")},
+        {QColor(0x99, 0x99, 0x99), Qt::HorPattern, QStringLiteral("waiting to join"),
+         QStringLiteral("join")},
+        {QColor(0, 0, 0, 0), Qt::NoBrush, QStringLiteral("exited"), QStringLiteral("")},
+    }};
+    return s;
+}
+
+}  // namespace
+
+const StateStyle& Palette::state(ActorState s) { return styles()[static_cast<std::size_t>(s)]; }
+
+QColor Palette::patternInk(ActorState s) { return state(s).color.darker(g_theme == Theme::Dark ? 160 : 220); }
+
+Theme Palette::current() { return g_theme; }
+
+QString Palette::themeName(Theme t) {
+    switch (t) {
+        case Theme::Light: return QStringLiteral("Light");
+        case Theme::Dark: return QStringLiteral("Dark");
+        case Theme::HighContrast: return QStringLiteral("High contrast");
+    }
+    return {};
+}
+
+QColor Palette::text() {
+    return g_theme == Theme::Light ? QColor(0x20, 0x20, 0x20) : QColor(0xf2, 0xf2, 0xf2);
+}
+QColor Palette::background() {
+    switch (g_theme) {
+        case Theme::Light: return QColor(0xfb, 0xfb, 0xfb);
+        case Theme::Dark: return QColor(0x26, 0x28, 0x2c);
+        case Theme::HighContrast: return QColor(0, 0, 0);
+    }
+    return Qt::white;
+}
+QColor Palette::grid() {
+    return g_theme == Theme::Light ? QColor(0xdd, 0xdd, 0xdd) : QColor(0x55, 0x55, 0x55);
+}
+QColor Palette::accent() {
+    return g_theme == Theme::HighContrast ? QColor(0xff, 0xff, 0x00) : QColor(0x00, 0x72, 0xB2);
+}
+QColor Palette::arrow() {
+    return g_theme == Theme::Light ? QColor(0x20, 0x20, 0x20) : QColor(0xf0, 0xe4, 0x42);
+}
+
+void Palette::apply(Theme theme, QApplication& app) {
+    g_theme = theme;
+    app.setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    QPalette p;
+    if (theme == Theme::Light) {
+        p = app.style()->standardPalette();
+    } else {
+        const bool hc = theme == Theme::HighContrast;
+        const QColor window = hc ? QColor(0, 0, 0) : QColor(0x2f, 0x31, 0x36);
+        const QColor base = hc ? QColor(0, 0, 0) : QColor(0x26, 0x28, 0x2c);
+        const QColor text = hc ? QColor(0xff, 0xff, 0xff) : QColor(0xee, 0xee, 0xee);
+        p.setColor(QPalette::Window, window);
+        p.setColor(QPalette::WindowText, text);
+        p.setColor(QPalette::Base, base);
+        p.setColor(QPalette::AlternateBase, window.lighter(120));
+        p.setColor(QPalette::Text, text);
+        p.setColor(QPalette::Button, window.lighter(hc ? 100 : 115));
+        p.setColor(QPalette::ButtonText, text);
+        p.setColor(QPalette::ToolTipBase, base);
+        p.setColor(QPalette::ToolTipText, text);
+        p.setColor(QPalette::Highlight, hc ? QColor(0xff, 0xff, 0x00) : QColor(0x00, 0x72, 0xB2));
+        p.setColor(QPalette::HighlightedText, hc ? QColor(0, 0, 0) : QColor(0xff, 0xff, 0xff));
+        p.setColor(QPalette::PlaceholderText, text.darker(150));
+        p.setColor(QPalette::Disabled, QPalette::Text, text.darker(200));
+        p.setColor(QPalette::Disabled, QPalette::ButtonText, text.darker(200));
+        p.setColor(QPalette::Link, hc ? QColor(0x56, 0xB4, 0xE9) : QColor(0x56, 0xB4, 0xE9));
+    }
+    app.setPalette(p);
+}
+
+}  // namespace interleave::ui

@@ -1,0 +1,175 @@
+#include "ui/process_tree_model.h"
+
+#include <QFont>
+
+#include "ui/palette.h"
+
+namespace interleave::ui {
+namespace {
+constexpr double kAnimationNs = 800e6;  // fork/exit highlights fade over 0.8 s of run time
+}
+
+ProcessTreeModel::ProcessTreeModel(const TimelineModel* timeline, QObject* parent)
+    : QAbstractItemModel(parent), m_timeline(timeline) {
+    connect(timeline, &TimelineModel::lanesChanged, this, [this] {
+        if (m_timeline->lanes().empty() && !m_nodes.empty()) {
+            beginResetModel();
+            m_nodes.clear();
+            m_roots.clear();
+            m_nodeOfActor.clear();
+            m_processNode.clear();
+            endResetModel();
+        }
+        sync();
+    });
+}
+
+const Lane* ProcessTreeModel::laneOf(const Node& n) const {
+    const int lane = m_timeline->laneOfActor(n.actor);
+    return lane < 0 ? nullptr : &m_timeline->lanes()[static_cast<std::size_t>(lane)];
+}
+
+void ProcessTreeModel::sync() {
+    const auto* store = m_timeline->store();
+    if (!store) return;
+    // Parents before children: processes in creation (actor id) order, then threads.
+    auto actors = store->actors();
+    std::stable_sort(actors.begin(), actors.end(), [](const ActorInfo& a, const ActorInfo& b) {
+        return a.id < b.id;
+    });
+    for (int pass = 0; pass < 2; ++pass) {
+        for (const auto& a : actors) {
+            const bool process = a.role == ActorRole::ProcessMain;
+            if ((pass == 0) != process || m_nodeOfActor.count(a.id)) continue;
+            int parentNode = -1;
+            if (process) {
+                const auto it = m_processNode.find(a.ppid);
+                if (it != m_processNode.end()) parentNode = it->second;
+            } else {
+                const auto it = m_processNode.find(a.pid);
+                if (it == m_processNode.end()) continue;  // its process is not known yet
+                parentNode = it->second;
+            }
+            Node n;
+            n.parent = parentNode;
+            n.process = process;
+            n.actor = a.id;
+            n.pid = a.pid;
+            n.ppid = a.ppid;
+            n.tid = a.tid;
+            n.name = QString::fromStdString(a.name);
+            const int id = static_cast<int>(m_nodes.size());
+            auto& siblings = parentNode < 0 ? m_roots : m_nodes[static_cast<std::size_t>(parentNode)].children;
+            const int row = static_cast<int>(siblings.size());
+            beginInsertRows(parentNode < 0 ? QModelIndex() : indexOfNode(parentNode, 0), row, row);
+            m_nodes.push_back(n);
+            (parentNode < 0 ? m_roots : m_nodes[static_cast<std::size_t>(parentNode)].children).push_back(id);
+            m_nodeOfActor[a.id] = id;
+            if (process) m_processNode[a.pid] = id;
+            endInsertRows();
+        }
+    }
+}
+
+void ProcessTreeModel::setCursorTime(std::int64_t ns) {
+    m_cursor = ns;
+    if (m_nodes.empty()) return;
+    // Every node's state may have changed; signal per parent so views repaint once.
+    std::function<void(const QModelIndex&)> touch = [&](const QModelIndex& parent) {
+        const int rows = rowCount(parent);
+        if (rows == 0) return;
+        emit dataChanged(index(0, 0, parent), index(rows - 1, ColumnCount - 1, parent));
+        for (int r = 0; r < rows; ++r) touch(index(r, 0, parent));
+    };
+    touch({});
+}
+
+int ProcessTreeModel::rowInParent(int node) const {
+    const auto& n = m_nodes[static_cast<std::size_t>(node)];
+    const auto& siblings = n.parent < 0 ? m_roots : m_nodes[static_cast<std::size_t>(n.parent)].children;
+    return static_cast<int>(std::find(siblings.begin(), siblings.end(), node) - siblings.begin());
+}
+
+QModelIndex ProcessTreeModel::indexOfNode(int node, int column) const {
+    return createIndex(rowInParent(node), column, static_cast<quintptr>(node + 1));
+}
+
+QModelIndex ProcessTreeModel::index(int row, int column, const QModelIndex& parent) const {
+    if (row < 0 || column < 0 || column >= ColumnCount) return {};
+    const auto& siblings = parent.isValid() ? m_nodes[parent.internalId() - 1].children : m_roots;
+    if (row >= static_cast<int>(siblings.size())) return {};
+    return createIndex(row, column, static_cast<quintptr>(siblings[static_cast<std::size_t>(row)] + 1));
+}
+
+QModelIndex ProcessTreeModel::parent(const QModelIndex& child) const {
+    if (!child.isValid()) return {};
+    const int p = m_nodes[child.internalId() - 1].parent;
+    return p < 0 ? QModelIndex() : indexOfNode(p, 0);
+}
+
+int ProcessTreeModel::rowCount(const QModelIndex& parent) const {
+    if (!parent.isValid()) return static_cast<int>(m_roots.size());
+    if (parent.column() != 0) return 0;
+    return static_cast<int>(m_nodes[parent.internalId() - 1].children.size());
+}
+
+int ProcessTreeModel::columnCount(const QModelIndex&) const { return ColumnCount; }
+
+QVariant ProcessTreeModel::headerData(int section, Qt::Orientation o, int role) const {
+    if (o != Qt::Horizontal || role != Qt::DisplayRole) return {};
+    switch (section) {
+        case Name: return tr("Process / thread");
+        case Pid: return tr("PID");
+        case Ppid: return tr("PPID");
+        case Tid: return tr("TID");
+        case State: return tr("State");
+    }
+    return {};
+}
+
+QVariant ProcessTreeModel::data(const QModelIndex& index, int role) const {
+    if (!index.isValid()) return {};
+    const auto& n = m_nodes[index.internalId() - 1];
+    const Lane* lane = laneOf(n);
+    const ActorState state = lane ? lane->tracker.stateAt(m_cursor) : ActorState::Exited;
+    const bool started = lane && lane->tracker.startNs() >= 0 && lane->tracker.startNs() <= m_cursor;
+    switch (role) {
+        case Qt::DisplayRole:
+            switch (index.column()) {
+                case Name: return n.name;
+                case Pid: return n.pid;
+                case Ppid: return n.process ? QVariant(n.ppid) : QVariant();
+                case Tid: return n.tid;
+                case State: return !started ? tr("not started") : Palette::state(state).label;
+            }
+            return {};
+        case Qt::ToolTipRole:
+            return n.process ? tr("Process %1 (pid %2), child of pid %3. Its threads share pid %2.")
+                                   .arg(n.name).arg(n.pid).arg(n.ppid)
+                             : tr("Thread %1 of process %2: same pid, its own tid %3.")
+                                   .arg(n.name).arg(n.pid).arg(n.tid);
+        case Qt::DecorationRole:
+            if (index.column() == State && started && state != ActorState::Exited) return Palette::state(state).color;
+            return {};
+        case Qt::FontRole: {
+            QFont f;
+            f.setStrikeOut(started && state == ActorState::Exited);
+            f.setBold(n.process && index.column() == Name);
+            return f;
+        }
+        case AppearRole: {
+            if (!lane || lane->tracker.startNs() < 0) return 0.0;
+            const double age = static_cast<double>(m_cursor - lane->tracker.startNs());
+            return age < 0 || age > kAnimationNs ? 0.0 : 1.0 - age / kAnimationNs;
+        }
+        case EndRole: {
+            if (!lane || !lane->tracker.ended() || state != ActorState::Exited || !started) return 0.0;
+            const auto& closed = lane->tracker.closed();
+            const double age = closed.empty() ? kAnimationNs : static_cast<double>(m_cursor - closed.back().end);
+            return age < 0 || age > kAnimationNs ? 0.0 : 1.0 - age / kAnimationNs;
+        }
+    }
+    return {};
+}
+
+}  // namespace interleave::ui

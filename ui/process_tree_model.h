@@ -1,0 +1,54 @@
+#pragma once
+// Processes with their threads nested, and child processes under their parent; pid, ppid, tid
+// and the state at the time cursor. Rows are only ever appended, so the layout is stable: a node
+// never moves when others appear or exit.
+
+#include <QAbstractItemModel>
+#include <vector>
+
+#include "ui/timeline_model.h"
+
+namespace interleave::ui {
+
+class ProcessTreeModel : public QAbstractItemModel {
+    Q_OBJECT
+public:
+    enum Column { Name, Pid, Ppid, Tid, State, ColumnCount };
+    // How recently (0..1, 1 = just now) the node appeared or ended, for the fork/exit animation.
+    static constexpr int AppearRole = Qt::UserRole + 1;
+    static constexpr int EndRole = Qt::UserRole + 2;
+
+    explicit ProcessTreeModel(const TimelineModel* timeline, QObject* parent = nullptr);
+
+    void setCursorTime(std::int64_t ns);
+    void sync();  // adds nodes for actors the timeline model has and we do not
+
+    QModelIndex index(int row, int column, const QModelIndex& parent = {}) const override;
+    QModelIndex parent(const QModelIndex& child) const override;
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+private:
+    struct Node {
+        int parent = -1;
+        std::vector<int> children;
+        bool process = false;
+        std::uint32_t actor = 0;
+        int pid = 0, ppid = 0, tid = 0;
+        QString name;
+    };
+    const Lane* laneOf(const Node& n) const;
+    int rowInParent(int node) const;
+    QModelIndex indexOfNode(int node, int column) const;
+
+    const TimelineModel* m_timeline;
+    std::vector<Node> m_nodes;
+    std::vector<int> m_roots;
+    std::map<std::uint32_t, int> m_nodeOfActor;
+    std::map<int, int> m_processNode;  // pid -> node
+    std::int64_t m_cursor = 0;
+};
+
+}  // namespace interleave::ui

@@ -1,0 +1,46 @@
+#include "ui/process_tree_view.h"
+
+#include <QHeaderView>
+#include <QPainter>
+#include <QStyledItemDelegate>
+
+#include "ui/palette.h"
+#include "ui/process_tree_model.h"
+
+namespace interleave::ui {
+namespace {
+
+class FadeDelegate : public QStyledItemDelegate {
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+    void paint(QPainter* p, const QStyleOptionViewItem& option, const QModelIndex& index) const override {
+        const double appear = index.data(ProcessTreeModel::AppearRole).toDouble();
+        const double end = index.data(ProcessTreeModel::EndRole).toDouble();
+        if (appear > 0 || end > 0) {
+            // Fork: a yellow glow that fades; exit: a vermillion one.
+            QColor c = appear > 0 ? QColor(0xF0, 0xE4, 0x42) : QColor(0xD5, 0x5E, 0x00);
+            c.setAlphaF(0.75 * std::max(appear, end));
+            p->fillRect(option.rect, c);
+        }
+        QStyledItemDelegate::paint(p, option, index);
+    }
+};
+
+}  // namespace
+
+ProcessTreeView::ProcessTreeView(ProcessTreeModel* model, QWidget* parent) : QTreeView(parent) {
+    setModel(model);
+    setItemDelegate(new FadeDelegate(this));
+    setUniformRowHeights(true);
+    setAlternatingRowColors(true);
+    setSelectionMode(QAbstractItemView::NoSelection);
+    header()->setStretchLastSection(true);
+    header()->setSectionResizeMode(ProcessTreeModel::Name, QHeaderView::ResizeToContents);
+    // New nodes open up so threads and children are visible as they appear.
+    connect(model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex& parent, int, int) {
+        expandRecursively(parent.isValid() ? parent : QModelIndex());
+        expandAll();
+    });
+}
+
+}  // namespace interleave::ui

@@ -1,0 +1,145 @@
+#include "ui/run_session.h"
+
+#include "core/trace_native.h"
+#include "ui/event_text.h"
+
+namespace interleave::ui {
+
+RunSession::RunSession(QObject* parent) : QObject(parent), m_bridge(new SignalBridge(this)) {
+    connect(m_bridge, &SignalBridge::eventsAppended, this, [this](quint64 first, quint64 last) {
+        // A range queued by the previous run's reader may arrive after a new run started:
+        // never hand out rows this store has not published.
+        const auto* s = store();
+        if (!s) return;
+        last = std::min<quint64>(last, s->size());
+        if (first >= last) return;
+        m_lastNs = std::max(m_lastNs, s->ns(last - 1));
+        emit eventsAppended(first, last);
+    });
+    connect(m_bridge, &SignalBridge::runFinished, this, [this] {
+        m_finished = true;
+        m_ended = std::chrono::steady_clock::now();
+        if (m_run) m_run->stop();  // joins the reader; the run is over already
+        emit stateChanged();
+    });
+}
+
+RunSession::~RunSession() {
+    if (m_run) m_run->stop();
+}
+
+void RunSession::replaceStore(std::unique_ptr<Supervisor> run, std::unique_ptr<EventStore> replay) {
+    // Models switch to the new store before the old one goes away.
+    auto oldRun = std::move(m_run);
+    auto oldReplay = std::move(m_replay);
+    m_run = std::move(run);
+    m_replay = std::move(replay);
+    m_paused = false;
+    m_lastNs = 0;
+    emit storeReset(store());
+    if (oldRun) oldRun->stop();
+}
+
+QString RunSession::start(const QString& scenario, const QStringList& assignments, double speed) {
+    if (m_run) m_run->stop();
+    RunOptions o;
+    o.labPath = siblingLabPath();
+    o.scenario = scenario.toStdString();
+    for (const auto& a : assignments) o.assignments.push_back(a.toStdString());
+    auto run = std::make_unique<Supervisor>(o);
+    m_bridge->restart();
+    SignalBridge* bridge = m_bridge;
+    run->setPublishCallback([bridge](std::size_t n, bool finished) { bridge->onPublished(n, finished); });
+    try {
+        run->start();
+    } catch (const std::exception& e) {
+        return tr("Could not start %1: %2").arg(scenario, QString::fromLocal8Bit(e.what()));
+    }
+    run->setSpeed(speed);
+    m_scenario = scenario;
+    m_finished = false;
+    m_started = std::chrono::steady_clock::now();
+    replaceStore(std::move(run), nullptr);
+    emit stateChanged();
+    return {};
+}
+
+QString RunSession::loadTrace(const QString& path) {
+    auto loaded = loadNativeTrace(path.toStdString());
+    if (!loaded.store) return QString::fromStdString(loaded.error);
+    m_scenario = tr("replay of %1").arg(path);
+    m_finished = true;
+    replaceStore(nullptr, std::move(loaded.store));
+    const auto* s = store();
+    if (s->size()) m_lastNs = s->ns(s->timeOrder().back());
+    emit eventsAppended(0, s->size());
+    emit stateChanged();
+    return {};
+}
+
+QString RunSession::saveTrace(const QString& path) const {
+    if (!store()) return tr("There is nothing to save yet: run a scenario first.");
+    if (active()) return tr("Stop the run before saving its trace.");
+    return QString::fromStdString(writeNativeTrace(*store(), path.toStdString()));
+}
+
+void RunSession::pause() {
+    if (!active()) return;
+    m_run->pause();
+    m_paused = true;
+    emit stateChanged();
+}
+
+void RunSession::resume() {
+    if (!active()) return;
+    m_run->resume();
+    m_paused = false;
+    emit stateChanged();
+}
+
+void RunSession::step() {
+    if (!active()) return;
+    if (!m_paused) pause();
+    m_run->step();
+}
+
+void RunSession::stop() {
+    if (!m_run) return;
+    const bool wasActive = active();
+    m_run->stop();
+    if (wasActive) m_ended = std::chrono::steady_clock::now();
+    m_paused = false;
+    emit stateChanged();
+}
+
+void RunSession::setSpeed(double factor) {
+    if (m_run) m_run->setSpeed(factor);
+}
+
+bool RunSession::active() const { return m_run && !m_finished && !m_run->finished(); }
+
+const EventStore* RunSession::store() const {
+    if (m_run) return &m_run->store();
+    return m_replay.get();
+}
+
+std::int64_t RunSession::nowNs() const {
+    if (active()) return m_run->channel().header().timeBase.toNs(ticks());
+    return m_lastNs;
+}
+
+double RunSession::elapsedSeconds() const {
+    if (!m_run) return 0;
+    const auto end = active() ? std::chrono::steady_clock::now() : m_ended;
+    return std::chrono::duration<double>(end - m_started).count();
+}
+
+std::uint64_t RunSession::dropped() const { return store() ? store()->totalDropped() : 0; }
+
+QString RunSession::labStatusText() const {
+    if (!m_run) return {};
+    const auto s = m_run->labStatus();
+    return s ? exitText(*s) : QString();
+}
+
+}  // namespace interleave::ui

@@ -1,0 +1,64 @@
+#pragma once
+// One run (or one loaded trace) as the GUI sees it: starts and steers the Supervisor, owns the
+// event store the models read, and relays the signal bridge.
+
+#include <QObject>
+#include <QString>
+#include <QStringList>
+#include <chrono>
+#include <memory>
+
+#include "core/event_store.h"
+#include "core/supervisor.h"
+#include "ui/signal_bridge.h"
+
+namespace interleave::ui {
+
+class RunSession : public QObject {
+    Q_OBJECT
+public:
+    explicit RunSession(QObject* parent = nullptr);
+    ~RunSession() override;
+
+    // Both return an empty string on success, otherwise what went wrong.
+    QString start(const QString& scenario, const QStringList& assignments, double speed);
+    QString loadTrace(const QString& path);
+    QString saveTrace(const QString& path) const;
+
+    void pause();
+    void resume();
+    void step();
+    void stop();
+    void setSpeed(double factor);
+
+    bool active() const;  // a run is going on
+    bool paused() const { return m_paused; }
+    bool isReplay() const { return m_replay != nullptr; }
+    const EventStore* store() const;
+    QString scenario() const { return m_scenario; }
+    // "Now" on the run's clock, in ns since its origin (the last event for a finished run).
+    std::int64_t nowNs() const;
+    double elapsedSeconds() const;
+    std::uint64_t dropped() const;
+    QString labStatusText() const;
+
+signals:
+    void storeReset(const interleave::EventStore* store);
+    void eventsAppended(quint64 first, quint64 last);
+    void stateChanged();
+
+private:
+    void replaceStore(std::unique_ptr<Supervisor> run, std::unique_ptr<EventStore> replay);
+
+    std::unique_ptr<Supervisor> m_run;
+    std::unique_ptr<EventStore> m_replay;
+    SignalBridge* m_bridge;
+    QString m_scenario;
+    bool m_paused = false;
+    bool m_finished = false;
+    std::chrono::steady_clock::time_point m_started{};
+    std::chrono::steady_clock::time_point m_ended{};
+    std::int64_t m_lastNs = 0;
+};
+
+}  // namespace interleave::ui

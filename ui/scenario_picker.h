@@ -1,0 +1,25 @@
+#pragma once
+#include <QWidget>
+
+class QTreeWidget;
+class QLabel;
+
+namespace interleave::ui {
+
+// Scenarios grouped as threads / processes / measurements, each with its one-line summary.
+class ScenarioPicker : public QWidget {
+    Q_OBJECT
+public:
+    explicit ScenarioPicker(QWidget* parent = nullptr);
+    void select(const QString& name);
+    QString current() const;
+
+signals:
+    void scenarioChosen(const QString& name);
+
+private:
+    QTreeWidget* m_tree;
+    QLabel* m_summary;
+};
+
+}  // namespace interleave::ui

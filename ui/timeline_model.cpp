@@ -1,0 +1,149 @@
+#include "ui/timeline_model.h"
+
+#include <QThread>
+#include <QCoreApplication>
+#include <algorithm>
+
+namespace interleave::ui {
+
+TimelineModel::TimelineModel(QObject* parent) : QObject(parent) {}
+
+void TimelineModel::reset(const EventStore* store) {
+    m_store = store;
+    m_consumed = 0;
+    m_lanes.clear();
+    m_laneOf.clear();
+    m_objects.clear();
+    m_links.clear();
+    m_puts.clear();
+    m_gets.clear();
+    m_wakes.clear();
+    m_wokens.clear();
+    m_lastNs = 0;
+    emit lanesChanged();
+    if (store) append(0, store->size());
+}
+
+int TimelineModel::laneOfActor(std::uint32_t actor) const {
+    const auto it = m_laneOf.find(actor);
+    return it == m_laneOf.end() ? -1 : it->second;
+}
+
+QString TimelineModel::actorName(std::uint32_t actor) const {
+    const int lane = laneOfActor(actor);
+    return lane < 0 ? QStringLiteral("actor %1").arg(actor) : m_lanes[static_cast<std::size_t>(lane)].name;
+}
+
+QString TimelineModel::objectName(std::uint32_t object) const {
+    const auto it = m_objects.find(object);
+    return it == m_objects.end() ? QString() : QString::fromStdString(it->second.name);
+}
+
+std::uint32_t TimelineModel::objectCapacity(std::uint32_t object) const {
+    const auto it = m_objects.find(object);
+    return it == m_objects.end() ? 0 : it->second.capacity;
+}
+
+void TimelineModel::refreshActors() {
+    const auto actors = m_store->actors();
+    bool added = false;
+    std::vector<Lane> lanes = std::move(m_lanes);
+    for (const auto& a : actors) {
+        if (m_laneOf.count(a.id)) continue;
+        Lane lane;
+        lane.actor = a.id;
+        lane.pid = a.pid;
+        lane.tid = a.tid;
+        lane.processMain = a.role == ActorRole::ProcessMain;
+        lane.name = QString::fromStdString(a.name);
+        lane.label = QStringLiteral("%1   pid %2 · tid %3").arg(lane.name).arg(a.pid).arg(a.tid);
+        lane.tracker = ActorStateTracker(a.pid);
+        lanes.push_back(std::move(lane));
+        m_laneOf[a.id] = 0;
+        added = true;
+    }
+    if (added) {
+        // Group by process in the order processes appeared; within one, its main thread first.
+        std::map<int, std::uint32_t> processOrder;
+        for (const auto& l : lanes) {
+            auto [it, inserted] = processOrder.try_emplace(l.pid, l.actor);
+            if (!inserted) it->second = std::min(it->second, l.actor);
+        }
+        std::stable_sort(lanes.begin(), lanes.end(), [&](const Lane& x, const Lane& y) {
+            const auto px = processOrder[x.pid], py = processOrder[y.pid];
+            if (px != py) return px < py;
+            if (x.processMain != y.processMain) return x.processMain;
+            return x.actor < y.actor;
+        });
+        for (std::size_t i = 0; i < lanes.size(); ++i) m_laneOf[lanes[i].actor] = static_cast<int>(i);
+    }
+    m_lanes = std::move(lanes);
+    for (const auto& o : m_store->objects()) m_objects[o.id] = o;
+    if (added) emit lanesChanged();
+}
+
+void TimelineModel::addLink(const Link& l) {
+    const auto pos = std::upper_bound(m_links.begin(), m_links.end(), l.t0,
+                                      [](std::int64_t t, const Link& x) { return t < x.t0; });
+    m_links.insert(pos, l);
+}
+
+void TimelineModel::append(std::size_t first, std::size_t last) {
+    Q_ASSERT_X(QThread::currentThread() == thread(), "TimelineModel::append", "GUI thread only");
+    if (!m_store || last <= m_consumed) return;
+    first = std::max(first, m_consumed);
+    refreshActors();
+    std::map<int, std::int64_t> processEnds;
+    for (std::size_t i = first; i < last; ++i) {
+        const Row r = m_store->row(i);
+        m_lastNs = std::max(m_lastNs, r.ns);
+        const int lane = laneOfActor(r.actor);
+        if (lane >= 0) m_lanes[static_cast<std::size_t>(lane)].tracker.feed(r);
+        switch (r.kind) {
+            case EventKind::ProcessExit: processEnds[static_cast<int>(r.a)] = r.ns; break;
+            case EventKind::QueuePut:
+            case EventKind::QueueGet: {
+                // Pair a put with the get of the same item, whichever the store saw first.
+                const bool put = r.kind == EventKind::QueuePut;
+                auto& mine = put ? m_puts : m_gets;
+                auto& other = put ? m_gets : m_puts;
+                const auto it = other.find(r.a);
+                if (it == other.end()) {
+                    mine[r.a] = {r.ns, r.actor};
+                } else {
+                    const auto [t, actor] = it->second;
+                    addLink(put ? Link{r.ns, t, r.actor, actor, Link::Kind::Item, r.a}
+                                : Link{t, r.ns, actor, r.actor, Link::Kind::Item, r.a});
+                    other.erase(it);
+                }
+                break;
+            }
+            case EventKind::CondNotifyOne:
+            case EventKind::CondWoken: {
+                const bool notify = r.kind == EventKind::CondNotifyOne;
+                if (notify && r.b < 0) break;
+                const auto target = notify ? static_cast<std::uint32_t>(r.b) : r.actor;
+                auto& mine = notify ? m_wakes[target] : m_wokens[target];
+                auto& other = notify ? m_wokens[target] : m_wakes[target];
+                if (other.empty()) {
+                    mine.emplace_back(r.ns, r.actor);
+                } else {
+                    const auto [t, actor] = other.front();
+                    other.erase(other.begin());
+                    addLink(notify ? Link{r.ns, t, r.actor, target, Link::Kind::Wake, 0}
+                                   : Link{t, r.ns, actor, target, Link::Kind::Wake, 0});
+                }
+                break;
+            }
+            default: break;
+        }
+    }
+    // Threads that never said goodbye end with their process.
+    for (const auto& [pid, ns] : processEnds)
+        for (auto& l : m_lanes)
+            if (l.pid == pid) l.tracker.processEnded(ns);
+    m_consumed = last;
+    emit dataAppended();
+}
+
+}  // namespace interleave::ui

@@ -1,0 +1,72 @@
+#pragma once
+// What the timeline draws: one lane per actor (grouped by process), each lane's state segments,
+// and the arrows between lanes (notify -> woken thread, put -> get of the same item). Fed
+// incrementally on the GUI thread from the range the signal bridge reports.
+
+#include <QObject>
+#include <QString>
+#include <map>
+#include <unordered_map>
+#include <vector>
+
+#include "core/actor_states.h"
+#include "core/event_store.h"
+
+namespace interleave::ui {
+
+struct Lane {
+    std::uint32_t actor = 0;
+    int pid = 0;
+    int tid = 0;
+    bool processMain = false;
+    QString name;
+    QString label;  // "producer 1  ·  pid 4242 tid 4244"
+    ActorStateTracker tracker;
+};
+
+struct Link {
+    enum class Kind { Wake, Item };
+    std::int64_t t0, t1;
+    std::uint32_t fromActor, toActor;
+    Kind kind;
+    std::int64_t value;  // the item, for Item links
+};
+
+class TimelineModel : public QObject {
+    Q_OBJECT
+public:
+    explicit TimelineModel(QObject* parent = nullptr);
+
+    void reset(const EventStore* store);
+    // Takes in store rows [first, last). GUI thread only.
+    void append(std::size_t first, std::size_t last);
+
+    const EventStore* store() const { return m_store; }
+    const std::vector<Lane>& lanes() const { return m_lanes; }  // in display order
+    int laneOfActor(std::uint32_t actor) const;
+    const std::vector<Link>& links() const { return m_links; }  // sorted by t0
+    std::int64_t lastNs() const { return m_lastNs; }
+    QString actorName(std::uint32_t actor) const;
+    QString objectName(std::uint32_t object) const;
+    std::uint32_t objectCapacity(std::uint32_t object) const;
+
+signals:
+    void lanesChanged();
+    void dataAppended();
+
+private:
+    void refreshActors();
+    void addLink(const Link& l);
+
+    const EventStore* m_store = nullptr;
+    std::size_t m_consumed = 0;
+    std::vector<Lane> m_lanes;
+    std::map<std::uint32_t, int> m_laneOf;
+    std::map<std::uint32_t, ObjectInfo> m_objects;
+    std::vector<Link> m_links;
+    std::unordered_map<std::int64_t, std::pair<std::int64_t, std::uint32_t>> m_puts, m_gets;
+    std::map<std::uint32_t, std::vector<std::pair<std::int64_t, std::uint32_t>>> m_wakes, m_wokens;
+    std::int64_t m_lastNs = 0;
+};
+
+}  // namespace interleave::ui

@@ -1,0 +1,195 @@
+#include "ui/timeline_view.h"
+
+#include <QMouseEvent>
+#include <QToolTip>
+#include <QVBoxLayout>
+#include <qcustomplot.h>
+
+#include "ui/event_text.h"
+#include "ui/lane_plottable.h"
+#include "ui/palette.h"
+#include "ui/state_legend.h"
+
+namespace interleave::ui {
+namespace {
+constexpr double kLiveWindowMs = 5000;  // what live follow shows unless the viewer zooms
+}
+
+TimelineView::TimelineView(TimelineModel* model, TimeCursor* cursor, QWidget* parent)
+    : QWidget(parent), m_model(model), m_cursor(cursor), m_plot(new QCustomPlot(this)) {
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(new StateLegend(this));
+    layout->addWidget(m_plot, 1);
+
+    m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    m_plot->axisRect()->setRangeDrag(Qt::Horizontal);
+    m_plot->axisRect()->setRangeZoom(Qt::Horizontal);
+    m_plot->xAxis->setLabel(tr("time since the run started (ms)"));
+    m_plot->yAxis->setRangeReversed(true);  // first lane on top
+    m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTickerText>(new QCPAxisTickerText));
+    m_plot->yAxis->grid()->setVisible(false);
+    m_plot->yAxis->setSubTicks(false);
+    m_plot->xAxis->setRange(0, 1000);
+    m_lanes = new LanePlottable(m_plot->xAxis, m_plot->yAxis, model);
+    m_cursorLine = new QCPItemStraightLine(m_plot);
+    m_cursorLine->setPen(QPen(Palette::accent(), 2));
+    m_plot->installEventFilter(this);
+    m_plot->setMouseTracking(true);
+    applyTheme();
+
+    connect(m_plot->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, [this] {
+        // A wheel or a drag means the viewer is looking somewhere: stop scrolling under them.
+        if (m_plot->property("programmatic").toBool()) return;
+        m_follow = false;
+    });
+    connect(model, &TimelineModel::lanesChanged, this, [this] {
+        rebuildLaneLabels();
+        if (m_model->lanes().empty()) {
+            m_follow = true;
+            m_reportedFirstMarks = false;
+        }
+        requestReplot();
+    });
+    connect(model, &TimelineModel::dataAppended, this, &TimelineView::requestReplot);
+    connect(cursor, &TimeCursor::changed, this, &TimelineView::requestReplot);
+    connect(m_plot, &QCustomPlot::afterReplot, this, [this] {
+        if (!m_reportedFirstMarks && m_lanes->lastMarkCount() > 0) {
+            m_reportedFirstMarks = true;
+            emit firstMarksDrawn();
+        }
+    });
+}
+
+void TimelineView::applyTheme() {
+    const QColor text = Palette::text();
+    m_plot->setBackground(Palette::background());
+    for (auto* axis : {m_plot->xAxis, m_plot->yAxis}) {
+        axis->setBasePen(QPen(text));
+        axis->setTickPen(QPen(text));
+        axis->setSubTickPen(QPen(text));
+        axis->setTickLabelColor(text);
+        axis->setLabelColor(text);
+        axis->grid()->setPen(QPen(Palette::grid(), 1, Qt::DotLine));
+    }
+    m_cursorLine->setPen(QPen(Palette::accent(), 2));
+    requestReplot();
+}
+
+void TimelineView::setFontScale(double scale) {
+    m_fontScale = scale;
+    QFont f = font();
+    f.setPointSizeF(f.pointSizeF() > 0 ? f.pointSizeF() : 11);
+    m_plot->xAxis->setTickLabelFont(f);
+    m_plot->yAxis->setTickLabelFont(f);
+    m_plot->xAxis->setLabelFont(f);
+    m_lanes->setFontScale(scale);
+    requestReplot();
+}
+
+void TimelineView::rebuildLaneLabels() {
+    auto ticker = qSharedPointerCast<QCPAxisTickerText>(m_plot->yAxis->ticker());
+    ticker->clear();
+    const auto& lanes = m_model->lanes();
+    for (std::size_t i = 0; i < lanes.size(); ++i) ticker->addTick(static_cast<double>(i), lanes[i].label);
+    m_plot->yAxis->setRange(-0.5, std::max<double>(0.5, static_cast<double>(lanes.size()) - 0.5));
+}
+
+void TimelineView::setNow(std::int64_t ns) {
+    m_now = ns;
+    m_lanes->setNow(ns);
+    if (m_follow && m_cursor->live()) {
+        // Keep the width the viewer chose; slide so "now" stays near the right edge.
+        const double nowMs = static_cast<double>(ns) / 1e6;
+        const double width = std::max(m_plot->xAxis->range().size(), kLiveWindowMs);
+        m_plot->setProperty("programmatic", true);
+        if (nowMs > m_plot->xAxis->range().upper - width * 0.05)
+            m_plot->xAxis->setRange(std::max(0.0, nowMs - width * 0.95), std::max(0.0, nowMs - width * 0.95) + width);
+        m_plot->setProperty("programmatic", false);
+    }
+    requestReplot();
+}
+
+void TimelineView::fitAll() {
+    m_plot->setProperty("programmatic", true);
+    const double endMs = static_cast<double>(std::max(m_now, m_model->lastNs())) / 1e6;
+    // A young run gets the live window, so it fills from the left instead of stretching.
+    m_plot->xAxis->setRange(0, std::max(endMs * 1.02, kLiveWindowMs));
+    m_plot->setProperty("programmatic", false);
+    m_follow = true;
+    requestReplot();
+}
+
+void TimelineView::requestReplot() {
+    const double t = static_cast<double>(m_cursor->time()) / 1e6;
+    m_cursorLine->point1->setCoords(t, 0);
+    m_cursorLine->point2->setCoords(t, 1);
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+QString TimelineView::describeAt(int laneIndex, std::int64_t t, double nsPerPixel) const {
+    const auto& lane = m_model->lanes()[static_cast<std::size_t>(laneIndex)];
+    const auto* store = m_model->store();
+    const Names names{[this](std::uint32_t a) { return m_model->actorName(a); },
+                      [this](std::uint32_t o) { return m_model->objectName(o); },
+                      [this](std::uint32_t o) { return m_model->objectCapacity(o); }};
+    QString text = QStringLiteral("<b>%1</b> (pid %2, tid %3)<br>at %4 ms: %5")
+                       .arg(lane.name.toHtmlEscaped())
+                       .arg(lane.pid)
+                       .arg(lane.tid)
+                       .arg(static_cast<double>(t) / 1e6, 0, 'f', 3)
+                       .arg(Palette::state(lane.tracker.stateAt(t)).label);
+    // Events within 4 px of the mouse, nearest first, in words.
+    const auto radius = static_cast<std::int64_t>(4 * nsPerPixel);
+    const auto from = store->actorLowerBound(lane.actor, t - radius);
+    const auto to = store->actorLowerBound(lane.actor, t + radius + 1);
+    int shown = 0;
+    for (auto k = from; k < to && shown < 6; ++k) {
+        const auto line = describeEvent(store->row(store->actorEvent(lane.actor, k)), names);
+        if (line.isEmpty()) continue;
+        text += QStringLiteral("<br>• ") + line.toHtmlEscaped();
+        ++shown;
+    }
+    return text;
+}
+
+void TimelineView::showTooltip(const QPoint& pos) {
+    if (!m_model->store() || m_model->lanes().empty()) return;
+    const double lane = std::round(m_plot->yAxis->pixelToCoord(pos.y()));
+    if (lane < 0 || lane >= static_cast<double>(m_model->lanes().size()) || !m_plot->axisRect()->rect().contains(pos)) {
+        QToolTip::hideText();
+        return;
+    }
+    const auto t = static_cast<std::int64_t>(m_plot->xAxis->pixelToCoord(pos.x()) * 1e6);
+    const double nsPerPixel = m_plot->xAxis->range().size() * 1e6 / std::max(1, m_plot->axisRect()->width());
+    QToolTip::showText(m_plot->mapToGlobal(pos), describeAt(static_cast<int>(lane), t, nsPerPixel), m_plot);
+}
+
+bool TimelineView::eventFilter(QObject* watched, QEvent* event) {
+    if (watched != m_plot) return QWidget::eventFilter(watched, event);
+    switch (event->type()) {
+        case QEvent::MouseButtonPress:
+            m_pressPos = static_cast<QMouseEvent*>(event)->pos();
+            break;
+        case QEvent::MouseButtonRelease: {
+            // A click (not a drag) puts the time cursor there.
+            const auto pos = static_cast<QMouseEvent*>(event)->pos();
+            if ((pos - m_pressPos).manhattanLength() < 4 && m_plot->axisRect()->rect().contains(pos))
+                m_cursor->setTime(static_cast<std::int64_t>(m_plot->xAxis->pixelToCoord(pos.x()) * 1e6));
+            break;
+        }
+        case QEvent::MouseButtonDblClick:
+            fitAll();
+            m_cursor->setLive(true);
+            return true;
+        case QEvent::MouseMove:
+            if (!(static_cast<QMouseEvent*>(event)->buttons() & Qt::LeftButton))
+                showTooltip(static_cast<QMouseEvent*>(event)->pos());
+            break;
+        default: break;
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+}  // namespace interleave::ui

@@ -1,0 +1,54 @@
+#pragma once
+// The timeline: one lane per actor, grouped by process; QCustomPlot provides axes, zoom (wheel)
+// and pan (drag); a click moves the time cursor there, a double-click fits the whole run and
+// follows "now" again.
+
+#include <QWidget>
+
+#include "ui/time_cursor.h"
+#include "ui/timeline_model.h"
+
+class QCustomPlot;
+class QCPItemStraightLine;
+
+namespace interleave::ui {
+
+class LanePlottable;
+
+class TimelineView : public QWidget {
+    Q_OBJECT
+public:
+    TimelineView(TimelineModel* model, TimeCursor* cursor, QWidget* parent = nullptr);
+
+    void setNow(std::int64_t ns);  // the run's clock, for live follow and the open segments
+    void setFontScale(double scale);
+    void fitAll();
+    void applyTheme();
+    QCustomPlot* plot() const { return m_plot; }
+    LanePlottable* lanes() const { return m_lanes; }
+
+signals:
+    void firstMarksDrawn();  // emitted once per run, when the first segment is on screen
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    void rebuildLaneLabels();
+    void requestReplot();
+    void showTooltip(const QPoint& pos);
+    QString describeAt(int lane, std::int64_t t, double nsPerPixel) const;
+
+    TimelineModel* m_model;
+    TimeCursor* m_cursor;
+    QCustomPlot* m_plot;
+    LanePlottable* m_lanes;
+    QCPItemStraightLine* m_cursorLine;
+    std::int64_t m_now = 0;
+    bool m_follow = true;
+    bool m_reportedFirstMarks = false;
+    double m_fontScale = 1.0;
+    QPoint m_pressPos;
+};
+
+}  // namespace interleave::ui
