@@ -27,9 +27,14 @@ void summariseLane(const std::vector<StateSegment>& segs, const TimeAxis& axis, 
         // binary search instead of walking: with a million tiny segments this is what keeps a
         // replot within a frame.
         const double foldEndNs = static_cast<double>(it->begin) + minNs;
-        const auto next = std::partition_point(it, segs.end(), [&](const StateSegment& s) {
+        auto next = std::partition_point(it, segs.end(), [&](const StateSegment& s) {
             return static_cast<double>(s.begin) < foldEndNs;
         });
+        // Segments do not overlap, so only the last of these can be wide (it starts inside the
+        // window and ends past it); a wide segment is drawn on its own, never folded away.
+        if (const auto tail = std::prev(next);
+            tail != it && static_cast<double>(tail->end - tail->begin) >= minNs)
+            next = tail;
         const auto last = std::prev(next);
         const double x1 = std::min(axis.toPixel(static_cast<double>(last->end)), axis.x0 + axis.width);
         out.push_back({x0, std::max(x1, x0 + 1.0), it->state,

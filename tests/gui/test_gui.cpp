@@ -1,0 +1,180 @@
+// The desktop program's models and views on real runs, offscreen.
+
+#include <gtest/gtest.h>
+
+#include <QAbstractItemModelTester>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QTest>
+
+#include "core/scenario.h"
+#include "ui/buffer_model.h"
+#include "ui/buffer_view.h"
+#include "ui/caption_model.h"
+#include "ui/lane_plottable.h"
+#include "ui/main_window.h"
+#include "ui/parameter_panel.h"
+#include "ui/process_tree_model.h"
+#include "ui/run_session.h"
+#include "ui/time_cursor.h"
+#include "ui/timeline_model.h"
+#include "ui/timeline_view.h"
+
+using namespace interleave;
+using namespace interleave::ui;
+
+namespace {
+
+// Pumps the event loop until pred() or the deadline.
+template <class Pred>
+bool waitFor(Pred pred, int ms) {
+    QElapsedTimer t;
+    t.start();
+    while (!pred() && t.elapsed() < ms) QTest::qWait(10);
+    return pred();
+}
+
+}  // namespace
+
+TEST(SignalBridge, AtMostOneSignalPerFrameCoveringEveryEventOnce) {
+    RunSession session;
+    TimelineModel timeline;
+    QObject::connect(&session, &RunSession::storeReset, &timeline, [&](const EventStore* s) { timeline.reset(s); });
+    std::vector<std::pair<quint64, quint64>> ranges;
+    QObject::connect(&session, &RunSession::eventsAppended, [&](quint64 a, quint64 b) { ranges.emplace_back(a, b); });
+    QElapsedTimer clock;
+    clock.start();
+    ASSERT_EQ(session.start(QStringLiteral("producer-consumer"),
+                            {QStringLiteral("produce_ms=0"), QStringLiteral("consume_ms=0"),
+                             QStringLiteral("producers=4"), QStringLiteral("consumers=4")},
+                            1.0),
+              QString());
+    QTest::qWait(700);
+    session.stop();
+    ASSERT_TRUE(waitFor([&] { return !ranges.empty() && ranges.back().second == session.store()->size(); }, 3000));
+    const double elapsedMs = static_cast<double>(clock.elapsed());
+    EXPECT_GT(session.store()->size(), 10'000u) << "a busy run: thousands of events per frame";
+    EXPECT_LE(static_cast<double>(ranges.size()), elapsedMs / 16.0 + 3) << "more than one signal per frame";
+    for (std::size_t i = 1; i < ranges.size(); ++i) EXPECT_EQ(ranges[i].first, ranges[i - 1].second);
+    EXPECT_EQ(ranges.front().first, 0u);
+}
+
+TEST(Models, ProcessTreeAndCaptionsPassTheModelTesterOnARealForkTree) {
+    RunSession session;
+    TimelineModel timeline;
+    ProcessTreeModel tree(&timeline);
+    CaptionModel captions(&timeline);
+    QAbstractItemModelTester treeTester(&tree, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QAbstractItemModelTester captionTester(&captions, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QObject::connect(&session, &RunSession::storeReset, [&](const EventStore* s) {
+        captions.reset();
+        timeline.reset(s);
+    });
+    QObject::connect(&session, &RunSession::eventsAppended, [&](quint64 a, quint64 b) {
+        timeline.append(a, b);
+        tree.sync();
+        captions.append(a, b);
+        tree.setCursorTime(timeline.lastNs());
+        captions.setCursorTime(timeline.lastNs());
+    });
+    ASSERT_EQ(session.start(QStringLiteral("fork-tree"),
+                            {QStringLiteral("children=3"), QStringLiteral("threads=2"),
+                             QStringLiteral("grandchildren=1"), QStringLiteral("work_ms=5"),
+                             QStringLiteral("rounds=5")},
+                            1.0),
+              QString());
+    ASSERT_TRUE(waitFor([&] { return !session.active(); }, 10'000));
+    QTest::qWait(100);
+    // lab main at the root; 3 children under it; children 1 and 3 have a grandchild each.
+    ASSERT_EQ(tree.rowCount(), 1);
+    const auto lab = tree.index(0, 0);
+    int processes = 0, threads = 0;
+    std::function<void(const QModelIndex&)> walk = [&](const QModelIndex& parent) {
+        for (int r = 0; r < tree.rowCount(parent); ++r) {
+            const auto child = tree.index(r, 0, parent);
+            tree.rowCount(child) > 0 || tree.data(tree.index(r, ProcessTreeModel::Ppid, parent), Qt::DisplayRole).isValid()
+                ? ++processes
+                : ++threads;
+            walk(child);
+        }
+    };
+    walk(lab);
+    EXPECT_EQ(processes, 5);
+    EXPECT_EQ(threads, 10);
+    EXPECT_EQ(tree.data(tree.index(0, ProcessTreeModel::Pid), Qt::DisplayRole).toInt(), session.store()->actors()[0].pid);
+    EXPECT_GT(captions.rowCount(), 0);
+}
+
+TEST(MainWindowOffscreen, ProducerConsumerDrawsLanesAndTheBufferNeverOverflows) {
+    LaunchOptions options;
+    options.scenario = QStringLiteral("producer-consumer");
+    options.assignments = {QStringLiteral("producers=3"), QStringLiteral("consumers=2"), QStringLiteral("capacity=3"),
+                           QStringLiteral("produce_ms=20"), QStringLiteral("consume_ms=40")};
+    options.run = true;
+    MainWindow window(options);
+    window.resize(1400, 900);
+    window.show();
+    QSignalSpy firstDrawn(window.timelineView(), &TimelineView::firstMarksDrawn);
+    std::uint32_t maxOccupancy = 0;
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < 1200) {
+        QTest::qWait(20);
+        const auto s = window.bufferModel()->stateAt(window.cursor()->time());
+        maxOccupancy = std::max(maxOccupancy, s.count);
+        window.bufferView()->repaint();
+    }
+    EXPECT_TRUE(firstDrawn.count() == 1 || firstDrawn.wait(2000));
+    const auto& lanes = window.timelineModel()->lanes();
+    ASSERT_EQ(lanes.size(), 6u);  // main + 3 producers + 2 consumers
+    for (const auto& lane : lanes) {
+        EXPECT_FALSE(lane.tracker.segmentsUntil(window.timelineModel()->lastNs()).empty()) << lane.name.toStdString();
+        EXPECT_TRUE(lane.label.contains(QString::number(lane.tid)));
+    }
+    EXPECT_GT(window.timelineView()->lanes()->lastMarkCount(), 0u);
+    EXPECT_GT(maxOccupancy, 0u);
+    EXPECT_LE(maxOccupancy, 3u);
+    EXPECT_LE(window.bufferView()->maxShownCount(), 3u);
+    // And at every moment of the run, not just the sampled ones.
+    const auto* store = window.session()->store();
+    for (std::size_t i = 0; i < store->size(); ++i) {
+        if (store->kind(i) == EventKind::QueuePut) {
+            ASSERT_LE(window.bufferModel()->stateAt(store->ns(i)).count, 3u);
+        }
+    }
+    window.stopRun();
+    EXPECT_FALSE(window.session()->active());
+}
+
+TEST(ParameterPanel, ExplainsARefusedValueNextToItsField) {
+    ParameterPanel panel;
+    panel.setScenario(findScenario("producer-consumer"));
+    EXPECT_FALSE(panel.apply({QStringLiteral("producers=40")}));
+    EXPECT_TRUE(panel.apply({QStringLiteral("producers=5"), QStringLiteral("variant=semaphore")}));
+    const auto a = panel.assignments();
+    EXPECT_TRUE(a.contains(QStringLiteral("producers=5")));
+    EXPECT_TRUE(a.contains(QStringLiteral("variant=semaphore")));
+    bool sawError = false;
+    for (auto* label : panel.findChildren<QLabel*>())
+        if (label->text().contains(QStringLiteral("out of range")) && label->text().contains(QStringLiteral("1..16")))
+            sawError = true;
+    EXPECT_TRUE(sawError);
+    panel.resetToDefaults();
+    EXPECT_TRUE(panel.assignments().contains(QStringLiteral("producers=2")));
+}
+
+TEST(TimeCursor, LiveFollowsFixedStays) {
+    TimeCursor c;
+    QSignalSpy changed(&c, &TimeCursor::changed);
+    c.follow(100);
+    EXPECT_EQ(c.time(), 100);
+    c.setTime(40);
+    EXPECT_FALSE(c.live());
+    c.follow(200);
+    EXPECT_EQ(c.time(), 40) << "a fixed cursor ignores the run's clock";
+    c.setLive(true);
+    c.follow(300);
+    EXPECT_EQ(c.time(), 300);
+    EXPECT_EQ(changed.count(), 3);
+}
