@@ -38,6 +38,7 @@ TimelineView::TimelineView(TimelineModel* model, TimeCursor* cursor, QWidget* pa
     m_plot->installEventFilter(this);
     m_plot->setMouseTracking(true);
     applyTheme();
+    rebuildLaneLabels();  // the model may hold lanes already (a replay, a benchmark)
 
     connect(m_plot->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, [this] {
         // A wheel or a drag means the viewer is looking somewhere: stop scrolling under them.
