@@ -13,6 +13,7 @@ void CaptionModel::reset() {
     beginResetModel();
     m_all.clear();
     m_visible.clear();
+    m_pendingRequests.clear();
     m_consumed = 0;
     m_cursor = 0;
     endResetModel();
@@ -28,19 +29,41 @@ void CaptionModel::append(std::size_t first, std::size_t last) {
     for (std::size_t i = first; i < last; ++i) {
         const auto k = store->kind(i);
         // Captions are for steps a person follows; bookkeeping events stay on the timeline.
-        if (k == EventKind::WorkEnd || k == EventKind::WorkBegin || k == EventKind::LockRequest ||
-            k == EventKind::ActorStart || k == EventKind::Note)
+        if (k == EventKind::WorkEnd || k == EventKind::WorkBegin || k == EventKind::ActorStart || k == EventKind::Note)
             continue;
         const Row r = store->row(i);
-        if (k == EventKind::LockAcquired && r.b == 0) continue;
         QString text = describeEvent(r, names);
         if (text.isEmpty()) continue;
-        const auto pos = std::upper_bound(m_all.begin(), m_all.end(), r.ns,
-                                          [](std::int64_t t, const Caption& c) { return t < c.ns; });
-        m_all.insert(pos, Caption{r.ns, std::move(text)});
+        if (k == EventKind::LockRequest) {
+            m_pendingRequests[r.actor] = Caption{r.ns, text + tr(" — it is taken: waits")};
+            continue;
+        }
+        if (k == EventKind::LockAcquired) {
+            const auto it = m_pendingRequests.find(r.actor);
+            if (it != m_pendingRequests.end()) {
+                if (r.b) insert(it->second);  // it did have to wait
+                m_pendingRequests.erase(it);
+            }
+        }
+        insert(Caption{r.ns, std::move(text)});
+    }
+    // A request still pending at the end of a batch is a thread blocked on a lock right now.
+    for (auto it = m_pendingRequests.begin(); it != m_pendingRequests.end();) {
+        if (last > 0 && store->ns(last - 1) - it->second.ns > 1'000'000) {
+            insert(it->second);
+            it = m_pendingRequests.erase(it);
+        } else {
+            ++it;
+        }
     }
     m_consumed = last;
     refresh();
+}
+
+void CaptionModel::insert(Caption c) {
+    const auto pos = std::upper_bound(m_all.begin(), m_all.end(), c.ns,
+                                      [](std::int64_t t, const Caption& x) { return t < x.ns; });
+    m_all.insert(pos, std::move(c));
 }
 
 void CaptionModel::setCursorTime(std::int64_t ns) {

@@ -2,6 +2,7 @@
 // The latest events before the time cursor, in plain language, newest first.
 
 #include <QAbstractListModel>
+#include <map>
 #include <vector>
 
 #include "ui/timeline_model.h"
@@ -36,6 +37,9 @@ private:
     std::vector<Caption> m_visible;  // copies: m_all reallocates
     std::int64_t m_cursor = 0;
     std::size_t m_consumed = 0;
+    // Lock requests not yet granted: said only if the thread really has to wait for the lock.
+    std::map<std::uint32_t, Caption> m_pendingRequests;
+    void insert(Caption c);
 };
 
 }  // namespace interleave::ui

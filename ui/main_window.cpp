@@ -65,6 +65,9 @@ MainWindow::MainWindow(const LaunchOptions& options, QWidget* parent)
     connect(m_session, &RunSession::storeReset, this, &MainWindow::onStoreReset);
     connect(m_session, &RunSession::eventsAppended, this, &MainWindow::onEventsAppended);
     connect(m_session, &RunSession::stateChanged, this, [this] {
+        // When a run ends, show all of it.
+        if (m_wasActive && !m_session->active()) m_timelineView->fitAll();
+        m_wasActive = m_session->active();
         updateActions();
         updateStatus();
     });
@@ -204,7 +207,8 @@ void MainWindow::buildLayout() {
         l->addWidget(w, 1);
         return box;
     };
-    bottom->addWidget(titled(tr("Bounded buffer"), m_bufferView));
+    m_bufferBox = titled(tr("Bounded buffer"), m_bufferView);
+    bottom->addWidget(m_bufferBox);
     bottom->addWidget(titled(tr("Processes and threads"), m_treeView));
     bottom->addWidget(titled(tr("What just happened"), m_captionView));
     bottom->setSizes({420, 420, 520});
@@ -214,6 +218,7 @@ void MainWindow::buildLayout() {
     center->addWidget(bottom);
     center->setStretchFactor(0, 3);
     center->setStretchFactor(1, 2);
+    center->setSizes({560, 340});
     setCentralWidget(center);
 
     auto* left = new QWidget(this);
@@ -292,6 +297,7 @@ void MainWindow::onStoreReset() {
 void MainWindow::onEventsAppended(quint64 first, quint64 last) {
     m_timeline->append(first, last);
     m_buffer->append(first, last);
+    m_bufferBox->setVisible(m_buffer->hasBuffer());
     m_tree->sync();
     m_captions->append(first, last);
 }

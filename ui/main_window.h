@@ -99,6 +99,8 @@ private:
     BufferView* m_bufferView = nullptr;
     ProcessTreeView* m_treeView = nullptr;
     QListView* m_captionView = nullptr;
+    QWidget* m_bufferBox = nullptr;
+    bool m_wasActive = false;
 
     QAction* m_runAction = nullptr;
     QAction* m_pauseAction = nullptr;
