@@ -48,10 +48,14 @@ int main(int argc, char** argv) {
                 return usageError(std::string("bad speed '") + argv[i] + "': allowed 0.05 to 4");
         } else if (a == "--theme" && hasValue) {
             const std::string t = argv[++i];
-            if (t == "light") options.theme = ui::Theme::Light;
-            else if (t == "dark") options.theme = ui::Theme::Dark;
-            else if (t == "high-contrast") options.theme = ui::Theme::HighContrast;
-            else return usageError("unknown theme '" + t + "': use light, dark or high-contrast");
+            if (t == "light")
+                options.theme = ui::Theme::Light;
+            else if (t == "dark")
+                options.theme = ui::Theme::Dark;
+            else if (t == "high-contrast")
+                options.theme = ui::Theme::HighContrast;
+            else
+                return usageError("unknown theme '" + t + "': use light, dark or high-contrast");
         } else if (a == "--trace" && hasValue) {
             options.trace = QString::fromLocal8Bit(argv[++i]);
         } else if (a == "--help" || a == "-h") {
@@ -69,7 +73,8 @@ int main(int argc, char** argv) {
             return usageError("unknown scenario '" + options.scenario.toStdString() +
                               "'; known scenarios: " + scenarioNames());
         std::vector<std::string> assignments;
-        for (const auto& a : options.assignments) assignments.push_back(a.toStdString());
+        for (const auto& a : options.assignments)
+            assignments.push_back(a.toStdString());
         // Bad values are also explained next to their field; say it here too, for scripts.
         if (const auto r = resolveParams(s->params, assignments); !r.ok())
             std::fprintf(stderr, "interleave: %s (the default is used)\n", r.error.c_str());

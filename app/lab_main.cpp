@@ -30,7 +30,9 @@ namespace {
 constexpr int kUsageError = 2;
 volatile std::sig_atomic_t g_interrupted = 0;
 
-void onInterrupt(int) { g_interrupted = 1; }
+void onInterrupt(int) {
+    g_interrupted = 1;
+}
 
 const char* kUsage =
     "usage: interleave-lab list\n"
@@ -63,7 +65,8 @@ int list() {
 int describe(const std::string& name) {
     const auto* s = scenarioOrError(name);
     if (!s) return kUsageError;
-    std::printf("%s (%s)\n  %s\n\nparameters:\n", s->name.c_str(), s->group.c_str(), s->summary.c_str());
+    std::printf("%s (%s)\n  %s\n\nparameters:\n", s->name.c_str(), s->group.c_str(),
+                s->summary.c_str());
     for (const auto& p : s->params) {
         std::printf("  %-12s %-22s default %-10s %s\n", p.name.c_str(),
                     (p.rangeText() + (p.unit.empty() ? "" : " " + p.unit)).c_str(),
@@ -75,10 +78,11 @@ int describe(const std::string& name) {
 // Checks up front that the trace can be written, so a long run is not wasted. Leaves nothing
 // behind: a file created for the check is removed again.
 std::string checkWritable(const std::string& path) {
-    struct stat st{};
+    struct stat st {};
     if (stat(path.c_str(), &st) == 0) {
         if (S_ISDIR(st.st_mode)) return "'" + path + "' is a directory";
-        if (access(path.c_str(), W_OK) != 0) return "cannot write '" + path + "': " + std::strerror(errno);
+        if (access(path.c_str(), W_OK) != 0)
+            return "cannot write '" + path + "': " + std::strerror(errno);
         return {};
     }
     const int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
@@ -132,7 +136,7 @@ int run(const std::vector<std::string>& args) {
     if (!tracePath.empty())
         if (auto err = checkWritable(tracePath); !err.empty()) return usageError(err);
 
-    struct sigaction sa{};
+    struct sigaction sa {};
     sa.sa_handler = onInterrupt;
     sigaction(SIGINT, &sa, nullptr);
     sigaction(SIGTERM, &sa, nullptr);
@@ -184,7 +188,8 @@ int run(const std::vector<std::string>& args) {
     }
     const auto status = sup.labStatus();
     if (!quiet) {
-        std::fprintf(stderr, "%s: %zu events from %zu actors in %.2f s, %llu dropped; lab %s%s%s%s\n",
+        std::fprintf(stderr,
+                     "%s: %zu events from %zu actors in %.2f s, %llu dropped; lab %s%s%s%s\n",
                      scenario->name.c_str(), store.size(), store.actors().size(), seconds,
                      static_cast<unsigned long long>(store.totalDropped()),
                      status ? statusText(*status).c_str() : "status unknown",
@@ -206,8 +211,8 @@ int info(const std::string& path) {
     std::printf("%zu events, %zu actors, %zu objects, %llu dropped\n", s.size(), s.actors().size(),
                 s.objects().size(), static_cast<unsigned long long>(s.totalDropped()));
     for (const auto& a : s.actors())
-        std::printf("  actor %u: %s pid %d tid %d, %zu events\n", a.id, a.name.c_str(), a.pid, a.tid,
-                    s.actorEventCount(a.id));
+        std::printf("  actor %u: %s pid %d tid %d, %zu events\n", a.id, a.name.c_str(), a.pid,
+                    a.tid, s.actorEventCount(a.id));
     return 0;
 }
 
@@ -223,9 +228,12 @@ int main(int argc, char** argv) {
     const std::vector<std::string> rest(args.begin() + 1, args.end());
     if (cmd == "__engine") return runLabEngine(rest);
     if (cmd == "list") return list();
-    if (cmd == "describe") return rest.size() == 1 ? describe(rest[0]) : usageError("describe needs one scenario name");
+    if (cmd == "describe")
+        return rest.size() == 1 ? describe(rest[0])
+                                : usageError("describe needs one scenario name");
     if (cmd == "run") return run(rest);
-    if (cmd == "info") return rest.size() == 1 ? info(rest[0]) : usageError("info needs one trace file");
+    if (cmd == "info")
+        return rest.size() == 1 ? info(rest[0]) : usageError("info needs one trace file");
     if (cmd == "help" || cmd == "--help" || cmd == "-h") {
         std::cout << kUsage;
         return 0;

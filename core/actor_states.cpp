@@ -6,13 +6,20 @@ namespace interleave {
 
 std::string_view stateName(ActorState s) {
     switch (s) {
-        case ActorState::Running: return "running";
-        case ActorState::BlockedOnLock: return "blocked on lock";
-        case ActorState::WaitingOnCondition: return "waiting on condition";
-        case ActorState::WaitingOnSemaphore: return "waiting on semaphore";
-        case ActorState::Working: return "working";
-        case ActorState::WaitingJoin: return "waiting to join";
-        case ActorState::Exited: return "exited";
+        case ActorState::Running:
+            return "running";
+        case ActorState::BlockedOnLock:
+            return "blocked on lock";
+        case ActorState::WaitingOnCondition:
+            return "waiting on condition";
+        case ActorState::WaitingOnSemaphore:
+            return "waiting on semaphore";
+        case ActorState::Working:
+            return "working";
+        case ActorState::WaitingJoin:
+            return "waiting to join";
+        case ActorState::Exited:
+            return "exited";
     }
     return "unknown";
 }
@@ -43,11 +50,19 @@ void ActorStateTracker::feed(const Row& r) {
             }
             m_requestNs = -1;
             break;
-        case EventKind::CondWait: moveTo(r.ns, ActorState::WaitingOnCondition, r.object); break;
-        case EventKind::SemBlock: moveTo(r.ns, ActorState::WaitingOnSemaphore, r.object); break;
-        case EventKind::WorkBegin: moveTo(r.ns, ActorState::Working, kNoObject); break;
+        case EventKind::CondWait:
+            moveTo(r.ns, ActorState::WaitingOnCondition, r.object);
+            break;
+        case EventKind::SemBlock:
+            moveTo(r.ns, ActorState::WaitingOnSemaphore, r.object);
+            break;
+        case EventKind::WorkBegin:
+            moveTo(r.ns, ActorState::Working, kNoObject);
+            break;
         case EventKind::JoinRequest:
-        case EventKind::ProcessWait: moveTo(r.ns, ActorState::WaitingJoin, kNoObject); break;
+        case EventKind::ProcessWait:
+            moveTo(r.ns, ActorState::WaitingJoin, kNoObject);
+            break;
         case EventKind::CondWoken:
         case EventKind::SemAcquired:
         case EventKind::WorkEnd:
@@ -65,13 +80,15 @@ void ActorStateTracker::feed(const Row& r) {
             moveTo(r.ns, ActorState::Exited, kNoObject);
             m_ended = true;
             break;
-        default: break;
+        default:
+            break;
     }
 }
 
 void ActorStateTracker::processEnded(std::int64_t ns) {
     if (m_ended || !m_started) return;
-    if (m_requestNs >= 0 && ns > m_requestNs) moveTo(m_requestNs, ActorState::BlockedOnLock, m_requestObject);
+    if (m_requestNs >= 0 && ns > m_requestNs)
+        moveTo(m_requestNs, ActorState::BlockedOnLock, m_requestObject);
     moveTo(std::max(ns, m_since), ActorState::Exited, kNoObject);
     m_ended = true;
 }
@@ -85,7 +102,8 @@ std::vector<StateSegment> ActorStateTracker::openSegments(std::int64_t until) co
     if (m_ended || !m_started || until <= m_since) return out;
     if (m_requestNs >= 0 && until > m_requestNs) {
         if (m_requestNs > m_since) out.push_back({m_since, m_requestNs, m_state, m_object});
-        out.push_back({std::max(m_requestNs, m_since), until, ActorState::BlockedOnLock, m_requestObject});
+        out.push_back(
+            {std::max(m_requestNs, m_since), until, ActorState::BlockedOnLock, m_requestObject});
     } else {
         out.push_back({m_since, until, m_state, m_object});
     }
@@ -128,7 +146,8 @@ std::vector<StateSegment> stateSegments(const EventStore& store, const ActorInfo
                                         const std::map<int, ProcessEnd>& ends, std::int64_t until) {
     ActorStateTracker tracker(actor.pid);
     const auto count = store.actorEventCount(actor.id);
-    for (std::size_t k = 0; k < count; ++k) tracker.feed(store.row(store.actorEvent(actor.id, k)));
+    for (std::size_t k = 0; k < count; ++k)
+        tracker.feed(store.row(store.actorEvent(actor.id, k)));
     if (const auto it = ends.find(actor.pid); it != ends.end()) tracker.processEnded(it->second.ns);
     return tracker.segmentsUntil(until);
 }

@@ -33,7 +33,7 @@ struct StateSegment {
 
 // Incremental: feed one actor's events in time order; ask for segments at any moment.
 class ActorStateTracker {
-public:
+  public:
     explicit ActorStateTracker(int pid = 0) : m_pid(pid) {}
 
     void feed(const Row& r);
@@ -53,7 +53,7 @@ public:
     ActorState stateAt(std::int64_t t) const;
     std::int64_t startNs() const { return m_started ? m_firstNs : -1; }
 
-private:
+  private:
     void moveTo(std::int64_t t, ActorState next, std::uint32_t object);
 
     int m_pid;

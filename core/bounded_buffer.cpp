@@ -43,7 +43,8 @@ std::int64_t BoundedBuffer::take() {
 void BoundedBuffer::put(std::int64_t item) {
     if (m_variant == Variant::CondVar) {
         m_lock.lock();
-        while (m_count == m_slots.size()) m_notFull->wait(m_lock);
+        while (m_count == m_slots.size())
+            m_notFull->wait(m_lock);
         store(item);
         m_notEmpty->notifyOne();
         m_lock.unlock();
@@ -59,7 +60,8 @@ void BoundedBuffer::put(std::int64_t item) {
 std::optional<std::int64_t> BoundedBuffer::get() {
     if (m_variant == Variant::CondVar) {
         m_lock.lock();
-        while (m_count == 0 && !m_closed) m_notEmpty->wait(m_lock);
+        while (m_count == 0 && !m_closed)
+            m_notEmpty->wait(m_lock);
         if (m_count == 0) {
             m_lock.unlock();
             return std::nullopt;

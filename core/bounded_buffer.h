@@ -14,7 +14,7 @@ namespace interleave {
 // The bounded buffer of producer/consumer, built from the traced primitives in one of the two
 // textbook ways, so the timeline shows the mechanism and not just the outcome.
 class BoundedBuffer {
-public:
+  public:
     enum class Variant { CondVar, Semaphore };
 
     BoundedBuffer(const std::string& name, std::uint32_t capacity, Variant variant);
@@ -28,7 +28,7 @@ public:
     std::uint32_t id() const { return m_id; }
     std::uint32_t capacity() const { return static_cast<std::uint32_t>(m_slots.size()); }
 
-private:
+  private:
     void store(std::int64_t item);  // with m_lock held
     std::int64_t take();            // with m_lock held
 

@@ -13,13 +13,17 @@
 namespace interleave {
 namespace {
 
-std::uint64_t alignUp(std::uint64_t v, std::uint64_t a) { return (v + a - 1) / a * a; }
+std::uint64_t alignUp(std::uint64_t v, std::uint64_t a) {
+    return (v + a - 1) / a * a;
+}
 
 std::string errnoText(const char* what) {
     return std::string(what) + ": " + std::strerror(errno);
 }
 
-bool isPowerOfTwo(std::uint32_t v) { return v != 0 && (v & (v - 1)) == 0; }
+bool isPowerOfTwo(std::uint32_t v) {
+    return v != 0 && (v & (v - 1)) == 0;
+}
 
 }  // namespace
 
@@ -38,7 +42,8 @@ Channel Channel::create(const ChannelConfig& config) {
     h.offObjects = alignUp(h.offActors + std::uint64_t{config.maxActors} * sizeof(ActorEntry), 64);
     h.offArena = alignUp(h.offObjects + std::uint64_t{config.maxObjects} * sizeof(ObjectEntry), 64);
     h.offRings = alignUp(h.offArena + config.arenaBytes, 4096);
-    h.ringStride = alignUp(sizeof(RingHeader) + std::uint64_t{config.ringSlots} * sizeof(Event), 4096);
+    h.ringStride =
+        alignUp(sizeof(RingHeader) + std::uint64_t{config.ringSlots} * sizeof(Event), 4096);
     h.totalBytes = h.offRings + h.ringStride * config.maxActors;
     h.timeBase = makeTimeBase();
 
@@ -71,7 +76,7 @@ Channel Channel::create(const ChannelConfig& config) {
 }
 
 Channel Channel::attach(int fd) {
-    struct stat st{};
+    struct stat st {};
     if (fstat(fd, &st) != 0) throw std::runtime_error(errnoText("channel fd"));
     if (static_cast<std::size_t>(st.st_size) < sizeof(ChannelHeader))
         throw std::runtime_error("channel is smaller than its header");
@@ -109,7 +114,9 @@ Channel& Channel::operator=(Channel&& other) noexcept {
     return *this;
 }
 
-Channel::~Channel() { release(); }
+Channel::~Channel() {
+    release();
+}
 
 void Channel::release() {
     if (m_base) munmap(m_base, m_size);

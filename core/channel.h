@@ -38,12 +38,12 @@ struct ChannelHeader {
 };
 
 struct alignas(64) ControlBlock {
-    std::atomic<std::uint32_t> runState;    // RunState
-    std::atomic<std::uint32_t> speedMilli;  // speed factor x 1000 (50 .. 4000)
-    std::atomic<std::uint64_t> stepGrants;  // checkpoints allowed through while paused
-    std::atomic<std::uint32_t> actorCount;  // actor slots claimed (may exceed maxActors)
-    std::atomic<std::uint32_t> objectCount; // object slots claimed; slot 0 means "none"
-    std::atomic<std::uint32_t> arenaUsed;   // bytes of the string arena handed out
+    std::atomic<std::uint32_t> runState;     // RunState
+    std::atomic<std::uint32_t> speedMilli;   // speed factor x 1000 (50 .. 4000)
+    std::atomic<std::uint64_t> stepGrants;   // checkpoints allowed through while paused
+    std::atomic<std::uint32_t> actorCount;   // actor slots claimed (may exceed maxActors)
+    std::atomic<std::uint32_t> objectCount;  // object slots claimed; slot 0 means "none"
+    std::atomic<std::uint32_t> arenaUsed;    // bytes of the string arena handed out
     std::atomic<std::int32_t> labPid;
 };
 
@@ -78,7 +78,7 @@ static_assert(std::atomic<std::uint64_t>::is_always_lock_free);
 static_assert(std::atomic<std::uint32_t>::is_always_lock_free);
 
 class Channel {
-public:
+  public:
     // Creates a memfd of the right size (close-on-exec) and maps it. Throws std::runtime_error.
     static Channel create(const ChannelConfig& config);
     // Maps an inherited fd, checking magic, protocol version and size. Throws with a message
@@ -98,7 +98,9 @@ public:
 
     ChannelHeader& header() const { return *reinterpret_cast<ChannelHeader*>(m_base); }
     const ChannelConfig& config() const { return header().config; }
-    ControlBlock& control() const { return *reinterpret_cast<ControlBlock*>(m_base + header().offControl); }
+    ControlBlock& control() const {
+        return *reinterpret_cast<ControlBlock*>(m_base + header().offControl);
+    }
     ActorEntry& actor(std::uint32_t i) const {
         return reinterpret_cast<ActorEntry*>(m_base + header().offActors)[i];
     }
@@ -106,10 +108,12 @@ public:
         return reinterpret_cast<ObjectEntry*>(m_base + header().offObjects)[i];
     }
     RingHeader& ring(std::uint32_t actor) const {
-        return *reinterpret_cast<RingHeader*>(m_base + header().offRings + actor * header().ringStride);
+        return *reinterpret_cast<RingHeader*>(m_base + header().offRings +
+                                              actor * header().ringStride);
     }
     Event* ringSlots(std::uint32_t actor) const {
-        return reinterpret_cast<Event*>(reinterpret_cast<std::byte*>(&ring(actor)) + sizeof(RingHeader));
+        return reinterpret_cast<Event*>(reinterpret_cast<std::byte*>(&ring(actor)) +
+                                        sizeof(RingHeader));
     }
 
     // Copies a string into the arena and returns its offset; 0 (the empty string) when full.
@@ -121,14 +125,15 @@ public:
     std::uint32_t claimActor() const;
     void publishActor(std::uint32_t index, std::string_view name, ActorRole role,
                       std::uint32_t parentActor, int pid, int ppid, int tid) const;
-    std::uint32_t registerObject(ObjectKind kind, std::string_view name, std::uint32_t capacity) const;
+    std::uint32_t registerObject(ObjectKind kind, std::string_view name,
+                                 std::uint32_t capacity) const;
 
     std::uint32_t actorLimit() const;   // claimed actor slots, clamped to the table size
     std::uint32_t objectLimit() const;  // claimed object slots, clamped to the table size
 
     std::size_t sizeBytes() const { return m_size; }
 
-private:
+  private:
     Channel(int fd, std::byte* base, std::size_t size) : m_fd(fd), m_base(base), m_size(size) {}
     void release();
 

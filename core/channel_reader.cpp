@@ -22,8 +22,9 @@ void ChannelReader::refreshTables() {
         const auto& e = m_channel.actor(i);
         if (!e.ready.load(std::memory_order_acquire)) continue;
         if (!m_rings[i].valid()) m_rings[i] = readerFor(m_channel, i);
-        actors.push_back(ActorInfo{i, e.pid, e.ppid, e.tid, std::string(m_channel.string(e.nameOffset)),
-                                   e.role, e.parentActor, m_dropped[i]});
+        actors.push_back(ActorInfo{i, e.pid, e.ppid, e.tid,
+                                   std::string(m_channel.string(e.nameOffset)), e.role,
+                                   e.parentActor, m_dropped[i]});
     }
     std::vector<ObjectInfo> objects;
     for (std::uint32_t i = 1; i < objectLimit; ++i) {
@@ -44,7 +45,8 @@ std::size_t ChannelReader::drainOnce() {
     for (std::uint32_t i = 0; i < m_rings.size(); ++i) {
         auto& ring = m_rings[i];
         if (!ring.valid()) continue;
-        moved += ring.drain([&](const Event* e, std::uint64_t n) { m_store.appendFromActor(i, e, n); });
+        moved +=
+            ring.drain([&](const Event* e, std::uint64_t n) { m_store.appendFromActor(i, e, n); });
         const auto d = ring.dropped();
         if (d != m_dropped[i]) {
             m_dropped[i] = d;
@@ -57,7 +59,8 @@ std::size_t ChannelReader::drainOnce() {
 
 std::uint64_t ChannelReader::totalDropped() const {
     std::uint64_t t = 0;
-    for (auto d : m_dropped) t += d;
+    for (auto d : m_dropped)
+        t += d;
     return t;
 }
 

@@ -13,7 +13,7 @@
 namespace interleave {
 
 class ChannelReader {
-public:
+  public:
     ChannelReader(const Channel& channel, EventStore& store);
 
     // Copies every published record into the store, refreshes metadata when the tables grew,
@@ -21,7 +21,7 @@ public:
     std::size_t drainOnce();
     std::uint64_t totalDropped() const;
 
-private:
+  private:
     void refreshTables();
 
     const Channel& m_channel;

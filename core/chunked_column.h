@@ -11,7 +11,7 @@ namespace interleave {
 
 template <class T, unsigned ChunkBits>
 class ChunkedColumn {
-public:
+  public:
     static constexpr std::size_t kChunk = std::size_t{1} << ChunkBits;
 
     explicit ChunkedColumn(std::size_t maxChunks)
@@ -34,7 +34,8 @@ public:
             if (m_table[c]) continue;
             ensure(c << ChunkBits);
             auto* bytes = reinterpret_cast<volatile char*>(m_table[c].get());
-            for (std::size_t off = 0; off < kChunk * sizeof(T); off += 4096) bytes[off] = 0;
+            for (std::size_t off = 0; off < kChunk * sizeof(T); off += 4096)
+                bytes[off] = 0;
         }
     }
 
@@ -47,7 +48,7 @@ public:
 
     std::size_t capacity() const { return m_maxChunks * kChunk; }
 
-private:
+  private:
     std::unique_ptr<std::unique_ptr<T[]>[]> m_table;
     std::size_t m_maxChunks;
 };

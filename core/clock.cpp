@@ -1,11 +1,11 @@
 #include "core/clock.h"
 
+#include <unistd.h>
 #include <ctime>
 #include <fstream>
 #include <mutex>
 #include <sstream>
 #include <string>
-#include <unistd.h>
 
 namespace interleave {
 
@@ -32,7 +32,9 @@ bool detectTsc() {
 
 bool g_interleaveUseTsc = detectTsc();
 
-bool tscUsable() { return g_interleaveUseTsc; }
+bool tscUsable() {
+    return g_interleaveUseTsc;
+}
 
 std::int64_t monotonicNs() {
     timespec ts{};
@@ -56,8 +58,10 @@ std::int64_t processStartMonotonicNs() {
     timespec boot{}, mono{};
     clock_gettime(CLOCK_BOOTTIME, &boot);
     clock_gettime(CLOCK_MONOTONIC, &mono);
-    const std::int64_t bootNs = static_cast<std::int64_t>(boot.tv_sec) * 1'000'000'000 + boot.tv_nsec;
-    const std::int64_t monoNs = static_cast<std::int64_t>(mono.tv_sec) * 1'000'000'000 + mono.tv_nsec;
+    const std::int64_t bootNs =
+        static_cast<std::int64_t>(boot.tv_sec) * 1'000'000'000 + boot.tv_nsec;
+    const std::int64_t monoNs =
+        static_cast<std::int64_t>(mono.tv_sec) * 1'000'000'000 + mono.tv_nsec;
     const std::int64_t startBootNs =
         static_cast<std::int64_t>(startTicks) * (1'000'000'000 / sysconf(_SC_CLK_TCK));
     return monoNs - (bootNs - startBootNs);

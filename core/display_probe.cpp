@@ -32,11 +32,13 @@ bool canConnect(const std::string& path, bool abstract) {
 
 bool displayAvailable(std::string& why) {
     const char* platform = std::getenv("QT_QPA_PLATFORM");
-    if (platform && *platform && std::strncmp(platform, "xcb", 3) != 0 && std::strncmp(platform, "wayland", 7) != 0)
+    if (platform && *platform && std::strncmp(platform, "xcb", 3) != 0 &&
+        std::strncmp(platform, "wayland", 7) != 0)
         return true;  // offscreen, minimal, vnc...: no display server needed
     if (const char* wl = std::getenv("WAYLAND_DISPLAY"); wl && *wl) {
         const char* runtime = std::getenv("XDG_RUNTIME_DIR");
-        const std::string path = wl[0] == '/' ? std::string(wl) : std::string(runtime ? runtime : "") + "/" + wl;
+        const std::string path =
+            wl[0] == '/' ? std::string(wl) : std::string(runtime ? runtime : "") + "/" + wl;
         if (access(path.c_str(), F_OK) == 0) return true;
     }
     const char* display = std::getenv("DISPLAY");
@@ -46,7 +48,8 @@ bool displayAvailable(std::string& why) {
     }
     const std::string d(display);
     if (d[0] != ':') return true;  // a remote display (host:N): let the toolkit try
-    const std::string number = d.substr(1, d.find('.') == std::string::npos ? std::string::npos : d.find('.') - 1);
+    const std::string number =
+        d.substr(1, d.find('.') == std::string::npos ? std::string::npos : d.find('.') - 1);
     const std::string socketPath = "/tmp/.X11-unix/X" + number;
     if (canConnect(socketPath, true) || canConnect(socketPath, false)) return true;
     why = "cannot reach the X display " + d + " (nothing listens at " + socketPath + ")";

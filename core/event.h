@@ -31,10 +31,10 @@ enum class EventKind : std::uint16_t {
     LockAcquired,  // b = 1 if the caller had to wait
     LockReleased,
     // Condition variable.
-    CondWait,        // a = mutex object released while waiting
-    CondWoken,       // a = mutex object re-acquired
-    CondNotifyOne,   // a = waiters at the time of the call, b = actor woken (-1: none)
-    CondNotifyAll,   // a = waiters at the time of the call
+    CondWait,       // a = mutex object released while waiting
+    CondWoken,      // a = mutex object re-acquired
+    CondNotifyOne,  // a = waiters at the time of the call, b = actor woken (-1: none)
+    CondNotifyAll,  // a = waiters at the time of the call
     // Counting semaphore.
     SemBlock,     // a = value seen (0): the caller blocks
     SemAcquired,  // a = value after the decrement, b = 1 if the caller had blocked
@@ -56,12 +56,12 @@ inline constexpr std::uint32_t kNoObject = 0;
 
 // 32 bytes, trivially copyable: written into shared memory by one thread, copied out by another.
 struct Event {
-    std::uint64_t ticks;    // raw timestamp in the channel's time base (see clock.h)
-    std::uint16_t actor;    // index into the actor table
-    EventKind kind;         //
-    std::uint32_t object;   // index into the object table, kNoObject when none
-    std::int64_t a;         // payload word 1
-    std::int64_t b;         // payload word 2
+    std::uint64_t ticks;   // raw timestamp in the channel's time base (see clock.h)
+    std::uint16_t actor;   // index into the actor table
+    EventKind kind;        //
+    std::uint32_t object;  // index into the object table, kNoObject when none
+    std::int64_t a;        // payload word 1
+    std::int64_t b;        // payload word 2
 };
 static_assert(sizeof(Event) == 32);
 static_assert(std::is_trivially_copyable_v<Event>);
@@ -73,10 +73,18 @@ enum class ObjectKind : std::uint16_t { None = 0, Mutex, CondVar, Semaphore, Que
 enum class ActorRole : std::uint16_t { Thread = 0, ProcessMain = 1 };
 
 // ProcessExit's `b` packs how a process ended so one word says both cases.
-inline std::int64_t exitStatusExited(int code) { return code & 0xff; }
-inline std::int64_t exitStatusSignaled(int sig) { return 0x100 | (sig & 0xff); }
-inline bool exitWasSignal(std::int64_t b) { return (b & 0x100) != 0; }
-inline int exitCodeOrSignal(std::int64_t b) { return static_cast<int>(b & 0xff); }
+inline std::int64_t exitStatusExited(int code) {
+    return code & 0xff;
+}
+inline std::int64_t exitStatusSignaled(int sig) {
+    return 0x100 | (sig & 0xff);
+}
+inline bool exitWasSignal(std::int64_t b) {
+    return (b & 0x100) != 0;
+}
+inline int exitCodeOrSignal(std::int64_t b) {
+    return static_cast<int>(b & 0xff);
+}
 
 std::string_view kindName(EventKind kind);  // snake_case, e.g. "lock_acquired"
 std::optional<EventKind> kindFromName(std::string_view name);

@@ -9,7 +9,8 @@ namespace interleave {
 namespace {
 constexpr std::size_t kMaxChunks = 1 << 15;  // 2^31 events
 
-static_assert(offsetof(Event, actor) == 8 && offsetof(Event, kind) == 10 && offsetof(Event, object) == 12,
+static_assert(offsetof(Event, actor) == 8 && offsetof(Event, kind) == 10 &&
+                  offsetof(Event, object) == 12,
               "the meta column copies bytes 8..15 of an Event");
 
 std::uint64_t packMeta(std::uint32_t actor, EventKind kind, std::uint32_t object) {
@@ -30,12 +31,16 @@ EventStore::EventStore(std::uint32_t maxActors)
       m_meta(kMaxChunks),
       m_a(kMaxChunks),
       m_b(kMaxChunks),
-      m_index(maxActors) {}
+      m_index(std::make_unique<std::atomic<ActorIndex*>[]>(maxActors)) {}
 
 void EventStore::indexSpan(std::uint32_t actor, std::size_t first, std::size_t count) {
     if (actor >= m_maxActors || count == 0) return;
-    auto& slot = m_index[actor];
-    if (!slot) slot = std::make_unique<ActorIndex>();
+    ActorIndex* slot = m_index[actor].load(std::memory_order_relaxed);
+    if (!slot) {
+        m_indexOwned.push_back(std::make_unique<ActorIndex>());
+        slot = m_indexOwned.back().get();
+        m_index[actor].store(slot, std::memory_order_release);
+    }
     auto& idx = *slot;
     if (idx.runsWritten == idx.runsPublished.load(std::memory_order_relaxed) &&
         idx.eventsWritten == idx.eventsPublished.load(std::memory_order_relaxed))
@@ -83,7 +88,8 @@ void EventStore::appendFromActor(std::uint32_t actorId, const Event* events, std
 std::uint64_t EventStore::ticksAt(std::int64_t ns) const {
     // Inverse of TimeBase::toNs, exact enough: rows placed by ns keep their order.
     const auto q = static_cast<Int128>(ns) << 32;
-    return m_timeBase.tick0 + static_cast<std::uint64_t>(q / static_cast<Int128>(m_timeBase.nsPerTickQ32));
+    return m_timeBase.tick0 +
+           static_cast<std::uint64_t>(q / static_cast<Int128>(m_timeBase.nsPerTickQ32));
 }
 
 void EventStore::appendRow(const Row& r) {
@@ -123,14 +129,13 @@ Row EventStore::row(std::size_t i) const {
 }
 
 std::size_t EventStore::actorEventCount(std::uint32_t actor) const {
-    if (actor >= m_maxActors || !m_index[actor]) return 0;
-    // Runs are published before the count, so every counted event lies in a visible run; the
-    // last visible run may still be growing, which is harmless since `count` bounds the reads.
-    return m_index[actor]->eventsPublished.load(std::memory_order_acquire);
+    if (actor >= m_maxActors) return 0;
+    const ActorIndex* idx = m_index[actor].load(std::memory_order_acquire);
+    return idx ? idx->eventsPublished.load(std::memory_order_acquire) : 0;
 }
 
 std::size_t EventStore::actorEvent(std::uint32_t actor, std::size_t k) const {
-    const auto& idx = *m_index[actor];
+    const auto& idx = *m_index[actor].load(std::memory_order_acquire);
     std::size_t lo = 0, hi = idx.runsPublished.load(std::memory_order_acquire);
     while (hi - lo > 1) {  // last run with before <= k
         const auto mid = lo + (hi - lo) / 2;
@@ -184,7 +189,8 @@ std::vector<ObjectInfo> EventStore::objects() const {
 std::uint64_t EventStore::totalDropped() const {
     std::lock_guard lock(m_metaMutex);
     std::uint64_t total = 0;
-    for (const auto& a : m_actors) total += a.dropped;
+    for (const auto& a : m_actors)
+        total += a.dropped;
     return total;
 }
 
@@ -199,11 +205,10 @@ std::vector<std::uint32_t> EventStore::timeOrder() const {
     std::vector<std::uint32_t> order(size());
     std::iota(order.begin(), order.end(), 0u);
     // Ticks order like ns (the conversion is monotonic), without converting each one.
-    std::stable_sort(order.begin(), order.end(),
-                     [this](std::uint32_t x, std::uint32_t y) {
-                         return static_cast<std::int64_t>(m_ticks[x] - m_timeBase.tick0) <
-                                static_cast<std::int64_t>(m_ticks[y] - m_timeBase.tick0);
-                     });
+    std::stable_sort(order.begin(), order.end(), [this](std::uint32_t x, std::uint32_t y) {
+        return static_cast<std::int64_t>(m_ticks[x] - m_timeBase.tick0) <
+               static_cast<std::int64_t>(m_ticks[y] - m_timeBase.tick0);
+    });
     return order;
 }
 

@@ -46,7 +46,7 @@ struct Row {
 };
 
 class EventStore {
-public:
+  public:
     static constexpr unsigned kChunkBits = 16;
 
     explicit EventStore(std::uint32_t maxActors = 4096);
@@ -70,9 +70,15 @@ public:
     std::size_t size() const { return m_published.load(std::memory_order_acquire); }
     Row row(std::size_t i) const;
     std::int64_t ns(std::size_t i) const { return m_timeBase.toNs(m_ticks[i]); }
-    EventKind kind(std::size_t i) const { return static_cast<EventKind>((m_meta[i] >> 16) & 0xffff); }
-    std::uint32_t actorOf(std::size_t i) const { return static_cast<std::uint32_t>(m_meta[i] & 0xffff); }
-    std::uint32_t objectOf(std::size_t i) const { return static_cast<std::uint32_t>(m_meta[i] >> 32); }
+    EventKind kind(std::size_t i) const {
+        return static_cast<EventKind>((m_meta[i] >> 16) & 0xffff);
+    }
+    std::uint32_t actorOf(std::size_t i) const {
+        return static_cast<std::uint32_t>(m_meta[i] & 0xffff);
+    }
+    std::uint32_t objectOf(std::size_t i) const {
+        return static_cast<std::uint32_t>(m_meta[i] >> 32);
+    }
 
     // Events of one actor, oldest first: the k-th one's index in the store.
     std::size_t actorEventCount(std::uint32_t actor) const;
@@ -92,7 +98,7 @@ public:
     // All published events ordered by time (ties keep store order).
     std::vector<std::uint32_t> timeOrder() const;
 
-private:
+  private:
     // An actor's events arrive in runs (one drained ring span is one run), so the per-actor
     // index stores runs, not one entry per event: the drain then costs one index write per span.
     struct Run {
@@ -117,8 +123,11 @@ private:
     ChunkedColumn<std::int64_t, kChunkBits> m_b;
     std::size_t m_written = 0;
     std::atomic<std::size_t> m_published{0};
-    std::vector<std::unique_ptr<ActorIndex>> m_index;  // sized once; entries created on demand
-    std::vector<ActorIndex*> m_touched;                // indexes with unpublished runs
+    // Sized once. Entries appear on demand while readers look, hence atomic pointers; the
+    // writer owns the objects through m_indexOwned.
+    std::unique_ptr<std::atomic<ActorIndex*>[]> m_index;
+    std::vector<std::unique_ptr<ActorIndex>> m_indexOwned;
+    std::vector<ActorIndex*> m_touched;  // indexes with unpublished runs
 
     mutable std::mutex m_metaMutex;  // guards the metadata below, which changes rarely
     std::vector<ActorInfo> m_actors;

@@ -23,7 +23,8 @@ void onSupervisorDeath(int) {
 }
 
 int usage(const char* why) {
-    std::fprintf(stderr, "interleave-lab __engine: %s (this mode is started by the supervisor)\n", why);
+    std::fprintf(stderr, "interleave-lab __engine: %s (this mode is started by the supervisor)\n",
+                 why);
     return 2;
 }
 
@@ -48,7 +49,8 @@ int runLabEngine(const std::vector<std::string>& args) {
         else
             return usage("unexpected argument");
     }
-    if (fd < 0 || parent <= 0 || scenarioName.empty()) return usage("missing --fd, --parent or scenario");
+    if (fd < 0 || parent <= 0 || scenarioName.empty())
+        return usage("missing --fd, --parent or scenario");
 
     // SIGHUP rather than SIGTERM, so that Stop's SIGTERM is reported as what it is.
     signal(SIGHUP, onSupervisorDeath);

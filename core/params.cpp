@@ -17,8 +17,8 @@ std::optional<std::int64_t> parseInt(std::string_view text) {
 
 }  // namespace
 
-ParamSpec ParamSpec::integer(std::string name, std::int64_t min, std::int64_t max,
-                             std::int64_t def, std::string unit, std::string help) {
+ParamSpec ParamSpec::integer(std::string name, std::int64_t min, std::int64_t max, std::int64_t def,
+                             std::string unit, std::string help) {
     ParamSpec s;
     s.name = std::move(name);
     s.type = ParamType::Int;
@@ -46,7 +46,8 @@ std::string ParamSpec::defaultText() const {
 std::string ParamSpec::rangeText() const {
     if (type == ParamType::Int) return std::to_string(min) + ".." + std::to_string(max);
     std::string out;
-    for (const auto& c : choices) out += (out.empty() ? "" : " | ") + c;
+    for (const auto& c : choices)
+        out += (out.empty() ? "" : " | ") + c;
     return out;
 }
 
@@ -80,7 +81,8 @@ const std::string& ParamValues::choice(std::string_view name) const {
 ParamParseResult resolveParams(const std::vector<ParamSpec>& specs,
                                const std::vector<std::string>& assignments) {
     ParamParseResult r;
-    for (const auto& s : specs) r.values.set(s.name, s.defaultText());
+    for (const auto& s : specs)
+        r.values.set(s.name, s.defaultText());
     for (const auto& a : assignments) {
         const auto eq = a.find('=');
         if (eq == std::string::npos || eq == 0) {
@@ -94,7 +96,8 @@ ParamParseResult resolveParams(const std::vector<ParamSpec>& specs,
             if (s.name == name) spec = &s;
         if (!spec) {
             std::string known;
-            for (const auto& s : specs) known += (known.empty() ? "" : ", ") + s.name;
+            for (const auto& s : specs)
+                known += (known.empty() ? "" : ", ") + s.name;
             r.error = "unknown parameter '" + name + "'; this scenario has: " + known;
             return r;
         }

@@ -23,8 +23,8 @@ struct ParamSpec {
     std::string unit;                  // "ms", "" ...
     std::string help;
 
-    static ParamSpec integer(std::string name, std::int64_t min, std::int64_t max,
-                             std::int64_t def, std::string unit, std::string help);
+    static ParamSpec integer(std::string name, std::int64_t min, std::int64_t max, std::int64_t def,
+                             std::string unit, std::string help);
     static ParamSpec choice(std::string name, std::vector<std::string> choices, std::string help);
 
     std::string defaultText() const;
@@ -32,13 +32,13 @@ struct ParamSpec {
 };
 
 class ParamValues {
-public:
+  public:
     std::int64_t integer(std::string_view name) const;
     const std::string& choice(std::string_view name) const;
     void set(const std::string& name, std::string value) { m_values[name] = std::move(value); }
     const std::map<std::string, std::string, std::less<>>& all() const { return m_values; }
 
-private:
+  private:
     std::map<std::string, std::string, std::less<>> m_values;  // canonical text of each value
 };
 

@@ -13,7 +13,7 @@
 namespace interleave {
 
 class RingWriter {
-public:
+  public:
     RingWriter() = default;
     RingWriter(RingHeader* header, Event* slots, std::uint32_t slotCount)
         : m_header(header),
@@ -43,7 +43,7 @@ public:
 
     bool valid() const { return m_header != nullptr; }
 
-private:
+  private:
     RingHeader* m_header = nullptr;
     Event* m_slots = nullptr;
     std::uint64_t m_mask = 0;
@@ -52,7 +52,7 @@ private:
 };
 
 class RingReader {
-public:
+  public:
     RingReader() = default;
     RingReader(RingHeader* header, const Event* slots, std::uint32_t slotCount)
         : m_header(header), m_slots(slots), m_mask(slotCount - 1) {}
@@ -76,7 +76,7 @@ public:
     std::uint64_t dropped() const { return m_header->dropped.load(std::memory_order_relaxed); }
     bool valid() const { return m_header != nullptr; }
 
-private:
+  private:
     RingHeader* m_header = nullptr;
     const Event* m_slots = nullptr;
     std::uint64_t m_mask = 0;

@@ -31,7 +31,9 @@ constexpr std::int64_t kWorkSliceNs = 2'000'000;
 
 }  // namespace
 
-void Runtime::install(const Channel* channel) { s_channel = channel; }
+void Runtime::install(const Channel* channel) {
+    s_channel = channel;
+}
 
 std::uint32_t Runtime::registerThread(std::string_view name, std::uint32_t parentActor,
                                       ActorRole role) {
@@ -81,8 +83,7 @@ bool Runtime::stopRequested() {
 
 double Runtime::speed() {
     if (!s_channel) return 1.0;
-    return std::clamp(s_channel->control().speedMilli.load(std::memory_order_relaxed), 50u,
-                      4000u) /
+    return std::clamp(s_channel->control().speedMilli.load(std::memory_order_relaxed), 50u, 4000u) /
            1000.0;
 }
 

@@ -13,7 +13,7 @@
 namespace interleave {
 
 class Runtime {
-public:
+  public:
     // Installs the channel for this process. The channel must outlive every traced thread.
     static void install(const Channel* channel);
     static const Channel* channel() { return s_channel; }
@@ -38,7 +38,8 @@ public:
     static void emitOrdered(EventKind kind, std::uint32_t object = kNoObject, std::int64_t a = 0,
                             std::int64_t b = 0) {
         if (t_actor == kNoActor) return;
-        t_writer.push(Event{orderedTicks(), static_cast<std::uint16_t>(t_actor), kind, object, a, b});
+        t_writer.push(
+            Event{orderedTicks(), static_cast<std::uint16_t>(t_actor), kind, object, a, b});
     }
 
     static std::uint32_t registerObject(ObjectKind kind, std::string_view name,
@@ -53,7 +54,7 @@ public:
     static void work(std::chrono::nanoseconds d);
     static double speed();
 
-private:
+  private:
     static inline const Channel* s_channel = nullptr;
     static inline thread_local std::uint32_t t_actor = kNoActor;
     static inline thread_local RingWriter t_writer;

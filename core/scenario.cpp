@@ -17,7 +17,8 @@ const Scenario* findScenario(std::string_view name) {
 
 std::string scenarioNames() {
     std::string out;
-    for (const auto& s : allScenarios()) out += (out.empty() ? "" : ", ") + s.name;
+    for (const auto& s : allScenarios())
+        out += (out.empty() ? "" : ", ") + s.name;
     return out;
 }
 

@@ -57,7 +57,9 @@ Supervisor::Supervisor(RunOptions options)
     : m_options(std::move(options)),
       m_store(std::make_unique<EventStore>(m_options.channel.maxActors)) {}
 
-Supervisor::~Supervisor() { stop(); }
+Supervisor::~Supervisor() {
+    stop();
+}
 
 void Supervisor::start() {
     if (m_labPid > 0) throw std::logic_error("Supervisor::start called twice");
@@ -79,27 +81,30 @@ void Supervisor::start() {
     sigset_t none, defaults;
     sigemptyset(&none);
     sigemptyset(&defaults);
-    for (int s : {SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGCHLD, SIGUSR1, SIGUSR2}) sigaddset(&defaults, s);
+    for (int s : {SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGCHLD, SIGUSR1, SIGUSR2})
+        sigaddset(&defaults, s);
     posix_spawnattr_setsigmask(&attr, &none);
     posix_spawnattr_setsigdefault(&attr, &defaults);
     posix_spawnattr_setpgroup(&attr, 0);
-    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK |
-                                        POSIX_SPAWN_SETSIGDEF);
+    posix_spawnattr_setflags(
+        &attr, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
 
     const auto parent = std::to_string(getpid());
     const auto fdText = std::to_string(kLabChannelFd);
-    std::vector<std::string> args = {m_options.labPath, "__engine", "--fd", fdText, "--parent",
-                                     parent, m_options.scenario};
+    std::vector<std::string> args = {
+        m_options.labPath, "__engine", "--fd", fdText, "--parent", parent, m_options.scenario};
     for (const auto& a : m_options.assignments) {
         args.push_back("--set");
         args.push_back(a);
     }
     std::vector<char*> argv;
-    for (auto& a : args) argv.push_back(a.data());
+    for (auto& a : args)
+        argv.push_back(a.data());
     argv.push_back(nullptr);
 
     pid_t pid = -1;
-    const int rc = posix_spawn(&pid, m_options.labPath.c_str(), &actions, &attr, argv.data(), environ);
+    const int rc =
+        posix_spawn(&pid, m_options.labPath.c_str(), &actions, &attr, argv.data(), environ);
     posix_spawn_file_actions_destroy(&actions);
     posix_spawnattr_destroy(&attr);
     ::close(passFd);
@@ -111,7 +116,8 @@ void Supervisor::start() {
 void Supervisor::appendProcessRow(pid_t pid, EventKind kind, std::int64_t b) {
     for (const auto& a : m_store->actors()) {
         if (a.pid == pid && a.role == ActorRole::ProcessMain) {
-            m_store->appendRow(Row{m_store->timeBase().toNs(orderedTicks()), a.id, kind, kNoObject, pid, b});
+            m_store->appendRow(
+                Row{m_store->timeBase().toNs(orderedTicks()), a.id, kind, kNoObject, pid, b});
             return;
         }
     }
@@ -227,7 +233,9 @@ void Supervisor::resume() {
     s.compare_exchange_strong(expected, static_cast<std::uint32_t>(RunState::Running));
 }
 
-void Supervisor::step(std::uint64_t grants) { m_channel.control().stepGrants.fetch_add(grants); }
+void Supervisor::step(std::uint64_t grants) {
+    m_channel.control().stepGrants.fetch_add(grants);
+}
 
 void Supervisor::setSpeed(double factor) {
     const auto milli = static_cast<std::uint32_t>(std::clamp(factor, 0.05, 4.0) * 1000.0 + 0.5);

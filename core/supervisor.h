@@ -18,8 +18,8 @@
 
 #include <chrono>
 #include <condition_variable>
-#include <functional>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -42,7 +42,7 @@ struct RunOptions {
 };
 
 class Supervisor {
-public:
+  public:
     explicit Supervisor(RunOptions options);
     ~Supervisor();
     Supervisor(const Supervisor&) = delete;
@@ -74,7 +74,7 @@ public:
     std::optional<std::int64_t> labStatus() const;
     std::uint64_t eventsRead() const { return m_eventsRead.load(std::memory_order_relaxed); }
 
-private:
+  private:
     void readerLoop();
     bool reapSome(class ChannelReader& reader);  // false once no child of the run is left
     void checkReparents();

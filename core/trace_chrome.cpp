@@ -14,10 +14,18 @@ std::string jsonString(std::string_view s) {
     std::string out = "\"";
     for (const char c : s) {
         switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\t': out += "\\t"; break;
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
             default:
                 if (static_cast<unsigned char>(c) < 0x20) {
                     char buf[8];
@@ -59,20 +67,27 @@ std::int64_t eventValue(const Row& r) {
         case EventKind::ThreadCreate:
         case EventKind::JoinRequest:
         case EventKind::Joined:
-        case EventKind::QueueClosed: return r.a;
-        case EventKind::ProcessExit: return exitCodeOrSignal(r.b);
-        case EventKind::ProcessReparent: return r.b;
-        case EventKind::WorkBegin: return r.a / 1'000'000;  // ms
-        default: return r.b;
+        case EventKind::QueueClosed:
+            return r.a;
+        case EventKind::ProcessExit:
+            return exitCodeOrSignal(r.b);
+        case EventKind::ProcessReparent:
+            return r.b;
+        case EventKind::WorkBegin:
+            return r.a / 1'000'000;  // ms
+        default:
+            return r.b;
     }
 }
 
 void writeChromeTrace(const EventStore& store, std::ostream& out) {
     const auto actors = store.actors();
     std::map<std::uint32_t, const ActorInfo*> byId;
-    for (const auto& a : actors) byId[a.id] = &a;
+    for (const auto& a : actors)
+        byId[a.id] = &a;
     std::map<std::uint32_t, std::string> objectNames;
-    for (const auto& o : store.objects()) objectNames[o.id] = o.name;
+    for (const auto& o : store.objects())
+        objectNames[o.id] = o.name;
 
     out << "{\"displayTimeUnit\":\"ms\",\"otherData\":{\"generator\":\"interleave\"},"
            "\"traceEvents\":[\n";
@@ -89,8 +104,8 @@ void writeChromeTrace(const EventStore& store, std::ostream& out) {
         if (a.role == ActorRole::ProcessMain)
             emit("{\"ph\":\"M\",\"name\":\"process_name\"" + where(a) + ",\"args\":{\"name\":" +
                  jsonString(a.name + " (pid " + std::to_string(a.pid) + ")") + "}}");
-        emit("{\"ph\":\"M\",\"name\":\"thread_name\"" + where(a) + ",\"args\":{\"name\":" +
-             jsonString(a.name) + "}}");
+        emit("{\"ph\":\"M\",\"name\":\"thread_name\"" + where(a) +
+             ",\"args\":{\"name\":" + jsonString(a.name) + "}}");
         emit("{\"ph\":\"M\",\"name\":\"thread_sort_index\"" + where(a) +
              ",\"args\":{\"sort_index\":" + std::to_string(a.id) + "}}");
     }
@@ -101,9 +116,10 @@ void writeChromeTrace(const EventStore& store, std::ostream& out) {
     for (const auto& a : actors) {
         for (const auto& seg : stateSegments(store, a, ends, lastNs)) {
             if (seg.state == ActorState::Exited) continue;
-            std::string json = "{\"ph\":\"X\",\"cat\":\"state\",\"name\":" +
-                               jsonString(stateName(seg.state)) + where(a) +
-                               ",\"ts\":" + micros(seg.begin) + ",\"dur\":" + micros(seg.end - seg.begin);
+            std::string json =
+                "{\"ph\":\"X\",\"cat\":\"state\",\"name\":" + jsonString(stateName(seg.state)) +
+                where(a) + ",\"ts\":" + micros(seg.begin) +
+                ",\"dur\":" + micros(seg.end - seg.begin);
             if (seg.object != kNoObject)
                 json += ",\"args\":{\"object\":" + jsonString(objectNames[seg.object]) + "}";
             emit(json + "}");
@@ -116,10 +132,11 @@ void writeChromeTrace(const EventStore& store, std::ostream& out) {
         if (it == byId.end()) continue;
         const auto& a = *it->second;
         const auto name = kindName(r.kind);
-        std::string args = "\"kind\":" + jsonString(name) + ",\"object\":" +
-                           jsonString(r.object ? objectNames[r.object] : std::string()) +
-                           ",\"value\":" + std::to_string(eventValue(r)) +
-                           ",\"a\":" + std::to_string(r.a) + ",\"b\":" + std::to_string(r.b);
+        std::string args =
+            "\"kind\":" + jsonString(name) +
+            ",\"object\":" + jsonString(r.object ? objectNames[r.object] : std::string()) +
+            ",\"value\":" + std::to_string(eventValue(r)) + ",\"a\":" + std::to_string(r.a) +
+            ",\"b\":" + std::to_string(r.b);
         if (r.kind == EventKind::ProcessExit) args += ",\"status\":" + jsonString(statusText(r.b));
         emit("{\"ph\":\"i\",\"s\":\"t\",\"cat\":\"step\",\"name\":" + jsonString(name) + where(a) +
              ",\"ts\":" + micros(r.ns) + ",\"args\":{" + args + "}}");

@@ -99,8 +99,15 @@ std::string writeNativeTrace(const EventStore& store, const std::string& path) {
 
     std::string body;
     for (const auto& a : actors)
-        put(body, ActorRecord{a.id, a.pid, a.ppid, a.tid, intern(a.name), a.parentActor,
-                              static_cast<std::uint16_t>(a.role), {}, a.dropped});
+        put(body, ActorRecord{a.id,
+                              a.pid,
+                              a.ppid,
+                              a.tid,
+                              intern(a.name),
+                              a.parentActor,
+                              static_cast<std::uint16_t>(a.role),
+                              {},
+                              a.dropped});
     for (const auto& o : objects)
         put(body, ObjectRecord{o.id, static_cast<std::uint16_t>(o.kind), 0, intern(o.name),
                                o.capacity, o.ownerPid, 0});
@@ -110,8 +117,8 @@ std::string writeNativeTrace(const EventStore& store, const std::string& path) {
     buf += strings;
     for (const auto i : order) {
         const auto r = store.row(i);
-        put(buf, EventRecord{r.ns, r.actor, static_cast<std::uint16_t>(r.kind), 0, r.object, 0,
-                             r.a, r.b});
+        put(buf, EventRecord{r.ns, r.actor, static_cast<std::uint16_t>(r.kind), 0, r.object, 0, r.a,
+                             r.b});
     }
     Trailer t{fnv1a(buf.data(), buf.size()), {}};
     std::memcpy(t.magic, kEndMagic, sizeof kEndMagic);
@@ -148,9 +155,10 @@ NativeTraceLoad loadNativeTrace(const std::string& path) {
     std::memcpy(&t, buf.data() + buf.size() - sizeof t, sizeof t);
     if (std::memcmp(t.magic, kEndMagic, sizeof kEndMagic) != 0)
         return fail("the end of the file is missing (truncated?)");
-    const std::uint64_t expected = sizeof(FileHeader) + std::uint64_t{h.actorCount} * sizeof(ActorRecord) +
-                                   std::uint64_t{h.objectCount} * sizeof(ObjectRecord) + h.stringBytes +
-                                   h.eventCount * sizeof(EventRecord) + sizeof(Trailer);
+    const std::uint64_t expected =
+        sizeof(FileHeader) + std::uint64_t{h.actorCount} * sizeof(ActorRecord) +
+        std::uint64_t{h.objectCount} * sizeof(ObjectRecord) + h.stringBytes +
+        h.eventCount * sizeof(EventRecord) + sizeof(Trailer);
     if (h.actorCount > 65536 || h.objectCount > (1u << 24) || h.eventCount > (1ull << 31) ||
         expected != buf.size())
         return fail("sizes in the header do not match the file (truncated or corrupt)");
@@ -158,7 +166,8 @@ NativeTraceLoad loadNativeTrace(const std::string& path) {
         return fail("checksum mismatch: the file is corrupt");
 
     const char* p = buf.data() + sizeof h;
-    const char* strings = p + h.actorCount * sizeof(ActorRecord) + h.objectCount * sizeof(ObjectRecord);
+    const char* strings =
+        p + h.actorCount * sizeof(ActorRecord) + h.objectCount * sizeof(ObjectRecord);
     auto str = [&](std::uint32_t off) -> std::optional<std::string> {
         if (off >= h.stringBytes) return std::nullopt;
         return std::string(strings + off, strnlen(strings + off, h.stringBytes - off));
@@ -171,9 +180,10 @@ NativeTraceLoad loadNativeTrace(const std::string& path) {
         ActorRecord r;
         std::memcpy(&r, p, sizeof r);
         const auto name = str(r.nameOffset);
-        if (!name || r.role > 1 || r.id >= 65536) return fail("actor record " + std::to_string(i) + " is corrupt");
-        actors.push_back(ActorInfo{r.id, r.pid, r.ppid, r.tid, *name, static_cast<ActorRole>(r.role),
-                                   r.parentActor, r.dropped});
+        if (!name || r.role > 1 || r.id >= 65536)
+            return fail("actor record " + std::to_string(i) + " is corrupt");
+        actors.push_back(ActorInfo{r.id, r.pid, r.ppid, r.tid, *name,
+                                   static_cast<ActorRole>(r.role), r.parentActor, r.dropped});
         actorIds.insert(r.id);
         maxActor = std::max(maxActor, r.id);
     }
@@ -185,20 +195,24 @@ NativeTraceLoad loadNativeTrace(const std::string& path) {
         const auto name = str(r.nameOffset);
         if (!name || r.kind >= static_cast<std::uint16_t>(ObjectKind::Count_))
             return fail("object record " + std::to_string(i) + " is corrupt");
-        objects.push_back(ObjectInfo{r.id, static_cast<ObjectKind>(r.kind), *name, r.capacity, r.ownerPid});
+        objects.push_back(
+            ObjectInfo{r.id, static_cast<ObjectKind>(r.kind), *name, r.capacity, r.ownerPid});
         objectIds.insert(r.id);
     }
     p += h.stringBytes;
 
     result.store = std::make_unique<EventStore>(maxActor + 1);
     // Rows are stored in ns already: an identity time base keeps them exact.
-    result.store->setTimeBase(TimeBase{0, h.timeBase.mono0Ns, std::uint64_t{1} << 32, h.timeBase.usesTsc});
+    result.store->setTimeBase(
+        TimeBase{0, h.timeBase.mono0Ns, std::uint64_t{1} << 32, h.timeBase.usesTsc});
     for (std::uint64_t i = 0; i < h.eventCount; ++i, p += sizeof(EventRecord)) {
         EventRecord r;
         std::memcpy(&r, p, sizeof r);
         if (!isValidKind(r.kind) || !actorIds.count(r.actor) || !objectIds.count(r.object))
-            return fail("event " + std::to_string(i) + " is corrupt (unknown kind, actor or object)");
-        result.store->appendRow(Row{r.ns, r.actor, static_cast<EventKind>(r.kind), r.object, r.a, r.b});
+            return fail("event " + std::to_string(i) +
+                        " is corrupt (unknown kind, actor or object)");
+        result.store->appendRow(
+            Row{r.ns, r.actor, static_cast<EventKind>(r.kind), r.object, r.a, r.b});
     }
     result.store->setActors(std::move(actors));
     result.store->setObjects(std::move(objects));

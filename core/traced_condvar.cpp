@@ -39,7 +39,8 @@ void TracedCondVar::notifyOne() {
 void TracedCondVar::notifyAll() {
     Runtime::checkpoint();
     const auto waiters = static_cast<std::int64_t>(m_waiters.size());
-    for (Waiter* w : m_waiters) w->signaled = true;
+    for (Waiter* w : m_waiters)
+        w->signaled = true;
     m_waiters.clear();
     Runtime::emit(EventKind::CondNotifyAll, m_id, waiters);
     m_cv.notify_all();

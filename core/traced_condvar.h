@@ -13,7 +13,7 @@ namespace interleave {
 // condition variable policy) and never wake spuriously. All calls must hold the mutex passed
 // to wait(); that is also what makes the waiter list safe without a lock of its own.
 class TracedCondVar {
-public:
+  public:
     explicit TracedCondVar(std::string_view name);
 
     void wait(TracedMutex& mutex);
@@ -21,7 +21,7 @@ public:
     void notifyAll();
     std::uint32_t id() const { return m_id; }
 
-private:
+  private:
     struct Waiter {
         std::uint32_t actor;
         bool signaled = false;

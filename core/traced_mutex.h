@@ -7,7 +7,7 @@ namespace interleave {
 
 // A std::mutex that reports request / acquired (and whether it had to wait) / released.
 class TracedMutex {
-public:
+  public:
     explicit TracedMutex(std::string_view name);
     TracedMutex(const TracedMutex&) = delete;
     TracedMutex& operator=(const TracedMutex&) = delete;
@@ -18,7 +18,7 @@ public:
     // For TracedCondVar, which releases and re-acquires the lock while waiting.
     std::mutex& native() { return m_mutex; }
 
-private:
+  private:
     std::mutex m_mutex;
     std::uint32_t m_id;
 };

@@ -10,7 +10,7 @@ namespace interleave {
 // internal lock is held, so the value can be rebuilt exactly from the trace. close() wakes all
 // waiters; acquire() then returns false once the value is 0 (how a pipeline shuts down).
 class TracedSemaphore {
-public:
+  public:
     TracedSemaphore(std::string_view name, std::uint32_t initial);
 
     bool acquire();
@@ -18,7 +18,7 @@ public:
     void close();
     std::uint32_t id() const { return m_id; }
 
-private:
+  private:
     std::mutex m_mutex;
     std::condition_variable m_cv;
     std::int64_t m_value;

@@ -9,12 +9,13 @@ TracedThread::TracedThread(std::string name, std::function<void()> body) {
     m_actor = ch ? ch->claimActor() : kNoActor;
     const auto parent = Runtime::currentActor();
     Runtime::emit(EventKind::ThreadCreate, kNoObject, m_actor == kNoActor ? -1 : m_actor);
-    m_thread = std::thread([actor = m_actor, parent, name = std::move(name), body = std::move(body)] {
-        Runtime::adoptActor(actor, name, parent, ActorRole::Thread);
-        body();
-        Runtime::emit(EventKind::ActorExit, kNoObject, 0);
-        Runtime::detachThread();
-    });
+    m_thread =
+        std::thread([actor = m_actor, parent, name = std::move(name), body = std::move(body)] {
+            Runtime::adoptActor(actor, name, parent, ActorRole::Thread);
+            body();
+            Runtime::emit(EventKind::ActorExit, kNoObject, 0);
+            Runtime::detachThread();
+        });
 }
 
 TracedThread::~TracedThread() {

@@ -9,7 +9,7 @@ namespace interleave {
 // A std::thread that is an actor from its first instruction: the creator claims the actor slot
 // (so its thread_create event names the new actor), the thread publishes it with its real tid.
 class TracedThread {
-public:
+  public:
     TracedThread(std::string name, std::function<void()> body);
     TracedThread(const TracedThread&) = delete;
     TracedThread& operator=(const TracedThread&) = delete;
@@ -20,7 +20,7 @@ public:
     void join();
     std::uint32_t actor() const { return m_actor; }
 
-private:
+  private:
     std::uint32_t m_actor;
     std::thread m_thread;
 };

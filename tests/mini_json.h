@@ -30,7 +30,7 @@ struct Json {
 };
 
 class JsonParser {
-public:
+  public:
     explicit JsonParser(std::string_view s) : m_s(s) {}
     Json parseDocument() {
         Json v = value();
@@ -39,12 +39,13 @@ public:
         return v;
     }
 
-private:
+  private:
     [[noreturn]] void fail(const char* why) {
         throw std::runtime_error(std::string(why) + " at offset " + std::to_string(m_i));
     }
     void ws() {
-        while (m_i < m_s.size() && std::isspace(static_cast<unsigned char>(m_s[m_i]))) ++m_i;
+        while (m_i < m_s.size() && std::isspace(static_cast<unsigned char>(m_s[m_i])))
+            ++m_i;
     }
     char peek() {
         ws();
@@ -71,12 +72,19 @@ private:
                 c = m_s[m_i++];
                 if (c == 'u') {
                     if (m_i + 4 > m_s.size()) fail("bad \\u escape");
-                    out += static_cast<char>(std::strtol(std::string(m_s.substr(m_i, 4)).c_str(), nullptr, 16));
+                    out += static_cast<char>(
+                        std::strtol(std::string(m_s.substr(m_i, 4)).c_str(), nullptr, 16));
                     m_i += 4;
                     continue;
                 }
-                if (std::string_view("\"\\/bfnrt").find(c) == std::string_view::npos) fail("bad escape");
-                c = c == 'n' ? '\n' : c == 't' ? '\t' : c == 'r' ? '\r' : c == 'b' ? '\b' : c == 'f' ? '\f' : c;
+                if (std::string_view("\"\\/bfnrt").find(c) == std::string_view::npos)
+                    fail("bad escape");
+                c = c == 'n'   ? '\n'
+                    : c == 't' ? '\t'
+                    : c == 'r' ? '\r'
+                    : c == 'b' ? '\b'
+                    : c == 'f' ? '\f'
+                               : c;
             }
             out += c;
         }
@@ -94,7 +102,10 @@ private:
                 auto key = string();
                 expect(':');
                 v.fields[key] = value();
-                if (peek() == ',') { ++m_i; continue; }
+                if (peek() == ',') {
+                    ++m_i;
+                    continue;
+                }
                 expect('}');
                 return v;
             }
@@ -105,7 +116,10 @@ private:
             if (peek() == ']') return ++m_i, v;
             for (;;) {
                 v.items.push_back(value());
-                if (peek() == ',') { ++m_i; continue; }
+                if (peek() == ',') {
+                    ++m_i;
+                    continue;
+                }
                 expect(']');
                 return v;
             }

@@ -66,11 +66,14 @@ inline std::set<std::string> dirEntries(const std::string& path) {
     std::set<std::string> out;
     DIR* d = opendir(path.c_str());
     if (!d) return out;
-    while (auto* e = readdir(d)) out.insert(e->d_name);
+    while (auto* e = readdir(d))
+        out.insert(e->d_name);
     closedir(d);
     return out;
 }
 
-inline std::size_t openFdCount() { return dirEntries("/proc/self/fd").size(); }
+inline std::size_t openFdCount() {
+    return dirEntries("/proc/self/fd").size();
+}
 
 }  // namespace interleave::test

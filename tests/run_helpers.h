@@ -40,7 +40,8 @@ inline std::uint32_t objectId(const EventStore& s, const std::string& name) {
 
 inline std::map<std::uint32_t, ActorInfo> actorsById(const EventStore& s) {
     std::map<std::uint32_t, ActorInfo> m;
-    for (const auto& a : s.actors()) m[a.id] = a;
+    for (const auto& a : s.actors())
+        m[a.id] = a;
     return m;
 }
 

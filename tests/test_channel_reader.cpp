@@ -27,7 +27,8 @@ TEST(ChannelReader, SlowReaderOverflowAccountsForEveryEventExactly) {
         Runtime::install(&ch);
         actor = Runtime::registerThread("writer", kNoActor);
         // registerThread emitted actor_start: count it as written too.
-        for (std::int64_t i = 1; i < kWritten; ++i) Runtime::emit(EventKind::Note, kNoObject, i);
+        for (std::int64_t i = 1; i < kWritten; ++i)
+            Runtime::emit(EventKind::Note, kNoObject, i);
         Runtime::detachThread();
         done = true;
     });
@@ -59,7 +60,8 @@ TEST(EventStore, PerActorIndexAndTimeLookup) {
         store.appendRow(Row{i * 10, static_cast<std::uint32_t>(i % 3), EventKind::Note, 0, i, 0});
     store.publish();
     EXPECT_EQ(store.size(), 100'000u);
-    EXPECT_EQ(store.actorEventCount(0) + store.actorEventCount(1) + store.actorEventCount(2), 100'000u);
+    EXPECT_EQ(store.actorEventCount(0) + store.actorEventCount(1) + store.actorEventCount(2),
+              100'000u);
     EXPECT_EQ(store.actorEventCount(5), 0u);
     // actor 1 has rows 1, 4, 7, ... at times 10, 40, 70, ...
     const auto k = store.actorLowerBound(1, 41);
@@ -67,7 +69,8 @@ TEST(EventStore, PerActorIndexAndTimeLookup) {
     EXPECT_EQ(store.actorLowerBound(1, 0), 0u);
     EXPECT_EQ(store.actorLowerBound(1, 1'000'000'000), store.actorEventCount(1));
     const auto order = store.timeOrder();
-    for (std::size_t i = 1; i < order.size(); ++i) ASSERT_LE(store.ns(order[i - 1]), store.ns(order[i]));
+    for (std::size_t i = 1; i < order.size(); ++i)
+        ASSERT_LE(store.ns(order[i - 1]), store.ns(order[i]));
 }
 
 TEST(EventStore, ReadersSeeOnlyPublishedRowsWhileTheWriterAppends) {

@@ -27,7 +27,8 @@ CliResult cli(const std::string& args) {
     FILE* p = popen(cmd.c_str(), "r");
     char buf[4096];
     std::size_t n;
-    while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.output.append(buf, n);
+    while ((n = fread(buf, 1, sizeof buf, p)) > 0)
+        r.output.append(buf, n);
     const int st = pclose(p);
     r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
     return r;
@@ -35,7 +36,8 @@ CliResult cli(const std::string& args) {
 
 std::size_t lines(const std::string& s) {
     std::size_t n = 0;
-    for (char c : s) n += c == '\n' ? 1 : 0;
+    for (char c : s)
+        n += c == '\n' ? 1 : 0;
     return n;
 }
 
@@ -53,7 +55,8 @@ TEST(Cli, ListsAndDescribesScenarios) {
     EXPECT_NE(r.output.find("fork-tree"), std::string::npos);
     r = cli("describe producer-consumer");
     EXPECT_EQ(r.status, 0);
-    for (const char* p : {"producers", "consumers", "capacity", "produce_ms", "consume_ms", "variant", "1..16", "1..64"})
+    for (const char* p : {"producers", "consumers", "capacity", "produce_ms", "consume_ms",
+                          "variant", "1..16", "1..64"})
         EXPECT_NE(r.output.find(p), std::string::npos) << p;
 }
 
@@ -86,8 +89,10 @@ TEST(Cli, BadUsageExitsWithStatusTwoAndOneClearLine) {
 
 TEST(Cli, RunWritesAChromeTraceAndANativeTrace) {
     const auto dir = tempDir();
-    auto r = cli("run producer-consumer --set producers=3 --set capacity=4 --set produce_ms=5 "
-                 "--duration 400ms --trace " + dir + "/t.json");
+    auto r =
+        cli("run producer-consumer --set producers=3 --set capacity=4 --set produce_ms=5 "
+            "--duration 400ms --trace " +
+            dir + "/t.json");
     ASSERT_EQ(r.status, 0) << r.output;
     std::ifstream in(dir + "/t.json");
     const std::string json((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -116,12 +121,13 @@ TEST(Cli, UnwritableTraceLeavesNoFileBehindAndDeadlockStillEnds) {
     const auto r = cli("run deadlock --set hold_ms=5 --duration 300ms --trace " + dir + "/d.json");
     EXPECT_EQ(r.status, 0) << r.output;
     EXPECT_NE(r.output.find("did not wind down"), std::string::npos) << r.output;
-    struct stat st{};
+    struct stat st {};
     EXPECT_EQ(stat((dir + "/d.json").c_str(), &st), 0);
     std::remove((dir + "/d.json").c_str());
     chmod(dir.c_str(), 0500);
     if (geteuid() != 0) {  // root may write anywhere
-        const auto denied = cli("run producer-consumer --duration 100ms --trace " + dir + "/x.json");
+        const auto denied =
+            cli("run producer-consumer --duration 100ms --trace " + dir + "/x.json");
         EXPECT_EQ(denied.status, 2);
     }
     chmod(dir.c_str(), 0700);

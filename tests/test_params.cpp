@@ -8,7 +8,9 @@
 using namespace interleave;
 
 namespace {
-const std::vector<ParamSpec>& pcSpecs() { return findScenario("producer-consumer")->params; }
+const std::vector<ParamSpec>& pcSpecs() {
+    return findScenario("producer-consumer")->params;
+}
 }  // namespace
 
 TEST(Params, DefaultsApplyWhenNothingIsSet) {
@@ -19,8 +21,8 @@ TEST(Params, DefaultsApplyWhenNothingIsSet) {
 }
 
 TEST(Params, AcceptsValuesAtBothEndsOfTheRange) {
-    const auto r = resolveParams(pcSpecs(), {"producers=1", "consumers=16", "capacity=64",
-                                             "variant=semaphore"});
+    const auto r = resolveParams(
+        pcSpecs(), {"producers=1", "consumers=16", "capacity=64", "variant=semaphore"});
     ASSERT_TRUE(r.ok()) << r.error;
     EXPECT_EQ(r.values.integer("consumers"), 16);
     EXPECT_EQ(r.values.choice("variant"), "semaphore");
@@ -68,7 +70,8 @@ TEST(Scenarios, EveryScenarioHasValidDefaultsAndDistinctNames) {
     for (const auto& s : allScenarios()) {
         EXPECT_TRUE(names.insert(s.name).second) << s.name;
         EXPECT_FALSE(s.summary.empty());
-        for (const auto& p : s.params) EXPECT_FALSE(validateParam(p, p.defaultText())) << s.name << "." << p.name;
+        for (const auto& p : s.params)
+            EXPECT_FALSE(validateParam(p, p.defaultText())) << s.name << "." << p.name;
     }
     EXPECT_EQ(findScenario("no-such-thing"), nullptr);
 }

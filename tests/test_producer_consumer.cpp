@@ -19,9 +19,13 @@ struct Observed {
     std::size_t items = 0;
 };
 
-std::uint32_t occupancyOf(std::int64_t b) { return static_cast<std::uint32_t>(b & 0xffffffff); }
+std::uint32_t occupancyOf(std::int64_t b) {
+    return static_cast<std::uint32_t>(b & 0xffffffff);
+}
 
-bool startsWith(const std::string& s, const char* p) { return s.rfind(p, 0) == 0; }
+bool startsWith(const std::string& s, const char* p) {
+    return s.rfind(p, 0) == 0;
+}
 
 // Checks the invariants of one run and counts how often each side had to wait.
 Observed checkRun(const EventStore& s, std::uint32_t capacity, bool semaphores) {
@@ -47,7 +51,8 @@ Observed checkRun(const EventStore& s, std::uint32_t capacity, bool semaphores) 
     for (const auto i : s.timeOrder()) {
         const auto r = s.row(i);
         const auto& who = actors.at(r.actor).name;
-        if (r.object == buffer && (r.kind == EventKind::QueuePut || r.kind == EventKind::QueueGet)) {
+        if (r.object == buffer &&
+            (r.kind == EventKind::QueuePut || r.kind == EventKind::QueueGet)) {
             // Every put/get happens with the buffer's lock held, by the actor that holds it.
             EXPECT_EQ(owner, r.actor) << kindName(r.kind) << " outside the critical section";
             occupancy += r.kind == EventKind::QueuePut ? 1 : -1;
@@ -98,7 +103,8 @@ Observed checkRun(const EventStore& s, std::uint32_t capacity, bool semaphores) 
     }
     EXPECT_EQ(filledSlots != kNoObject, semaphores);
     EXPECT_EQ(put, got) << "every item produced is consumed exactly once";
-    EXPECT_EQ(put.size(), std::set<std::int64_t>(put.begin(), put.end()).size()) << "item produced twice";
+    EXPECT_EQ(put.size(), std::set<std::int64_t>(put.begin(), put.end()).size())
+        << "item produced twice";
     EXPECT_EQ(occupancy, 0);
     seen.items = put.size();
     return seen;
@@ -140,9 +146,8 @@ TEST_P(ProducerConsumer, FixedItemCountEndsByItselfWithEveryItemConsumed) {
 INSTANTIATE_TEST_SUITE_P(Variants, ProducerConsumer, ::testing::Values("condvar", "semaphore"));
 
 TEST(ProducerConsumerActors, RealPidAndTidForEveryThread) {
-    const auto sup = runFor("producer-consumer", {"producers=2", "consumers=3", "produce_ms=1",
-                                                  "consume_ms=1"},
-                            200);
+    const auto sup = runFor("producer-consumer",
+                            {"producers=2", "consumers=3", "produce_ms=1", "consume_ms=1"}, 200);
     const auto actors = sup->store().actors();
     ASSERT_EQ(actors.size(), 6u);  // main + 2 + 3
     std::set<int> tids;

@@ -21,12 +21,15 @@ Channel smallChannel(std::uint32_t slots) {
     return Channel::create(cfg);
 }
 
-Event numbered(std::int64_t n) { return Event{static_cast<std::uint64_t>(n), 0, EventKind::Note, 0, n, -n}; }
+Event numbered(std::int64_t n) {
+    return Event{static_cast<std::uint64_t>(n), 0, EventKind::Note, 0, n, -n};
+}
 
 std::vector<std::int64_t> drainAll(RingReader& r) {
     std::vector<std::int64_t> out;
     r.drain([&](const Event* e, std::uint64_t n) {
-        for (std::uint64_t i = 0; i < n; ++i) out.push_back(e[i].a);
+        for (std::uint64_t i = 0; i < n; ++i)
+            out.push_back(e[i].a);
     });
     return out;
 }
@@ -41,11 +44,14 @@ TEST(Ring, WrapsAroundKeepingOrder) {
     std::vector<std::int64_t> seen;
     // 5 records per round against 8 slots: the ring wraps on the second round and many times after.
     for (int round = 0; round < 20; ++round) {
-        for (int i = 0; i < 5; ++i) ASSERT_TRUE(w.push(numbered(next++)));
-        for (auto v : drainAll(r)) seen.push_back(v);
+        for (int i = 0; i < 5; ++i)
+            ASSERT_TRUE(w.push(numbered(next++)));
+        for (auto v : drainAll(r))
+            seen.push_back(v);
     }
     ASSERT_EQ(seen.size(), 100u);
-    for (std::int64_t i = 0; i < 100; ++i) EXPECT_EQ(seen[i], i);
+    for (std::int64_t i = 0; i < 100; ++i)
+        EXPECT_EQ(seen[i], i);
     EXPECT_EQ(r.dropped(), 0u);
 }
 
@@ -54,13 +60,15 @@ TEST(Ring, FullRingDropsNewestAndCountsIt) {
     auto w = writerFor(ch, 0);
     auto r = readerFor(ch, 0);
     int accepted = 0;
-    for (int i = 0; i < 40; ++i) accepted += w.push(numbered(i)) ? 1 : 0;
+    for (int i = 0; i < 40; ++i)
+        accepted += w.push(numbered(i)) ? 1 : 0;
     EXPECT_EQ(accepted, 16);
     EXPECT_EQ(r.dropped(), 24u);
     const auto got = drainAll(r);
     ASSERT_EQ(got.size(), 16u);
     // The oldest records survive; the newest were the ones dropped.
-    for (int i = 0; i < 16; ++i) EXPECT_EQ(got[i], i);
+    for (int i = 0; i < 16; ++i)
+        EXPECT_EQ(got[i], i);
     // Space is back after draining.
     EXPECT_TRUE(w.push(numbered(99)));
     EXPECT_EQ(drainAll(r), std::vector<std::int64_t>{99});
@@ -71,20 +79,24 @@ TEST(Ring, ConcurrentWriterAndReaderLoseNothingUncounted) {
     constexpr std::int64_t kWritten = 200'000;
     std::thread writer([&] {
         auto w = writerFor(ch, 0);
-        for (std::int64_t i = 0; i < kWritten; ++i) w.push(numbered(i));
+        for (std::int64_t i = 0; i < kWritten; ++i)
+            w.push(numbered(i));
     });
     auto r = readerFor(ch, 0);
     std::vector<std::int64_t> got;
     bool writerDone = false;
     while (!writerDone) {
         writerDone = ch.ring(0).head.load() + r.dropped() == static_cast<std::uint64_t>(kWritten);
-        for (auto v : drainAll(r)) got.push_back(v);
+        for (auto v : drainAll(r))
+            got.push_back(v);
     }
     writer.join();
-    for (auto v : drainAll(r)) got.push_back(v);
+    for (auto v : drainAll(r))
+        got.push_back(v);
     EXPECT_EQ(got.size() + r.dropped(), static_cast<std::uint64_t>(kWritten));
     // Delivered records are intact and in order (payloads checked against each other).
-    for (std::size_t i = 1; i < got.size(); ++i) ASSERT_LT(got[i - 1], got[i]);
+    for (std::size_t i = 1; i < got.size(); ++i)
+        ASSERT_LT(got[i - 1], got[i]);
 }
 
 TEST(Channel, AttachChecksMagicVersionAndSize) {

@@ -31,11 +31,13 @@ std::string slurp(const std::string& path) {
 }
 
 void spit(const std::string& path, const std::string& bytes) {
-    std::ofstream(path, std::ios::binary | std::ios::trunc).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    std::ofstream(path, std::ios::binary | std::ios::trunc)
+        .write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
 }
 
 const Supervisor& sampleRun() {
-    static const auto sup = runFor("producer-consumer", {"produce_ms=1", "consume_ms=2", "items=40"}, 10'000);
+    static const auto sup =
+        runFor("producer-consumer", {"produce_ms=1", "consume_ms=2", "items=40"}, 10'000);
     return *sup;
 }
 
@@ -64,7 +66,8 @@ TEST(NativeTrace, RoundTripsEveryEventActorAndObject) {
     for (std::size_t i = 0; i < back.actors().size(); ++i) {
         EXPECT_EQ(back.actors()[i].name, store.actors()[i].name);
         EXPECT_EQ(back.actors()[i].tid, store.actors()[i].tid);
-        EXPECT_EQ(back.actorEventCount(back.actors()[i].id), store.actorEventCount(store.actors()[i].id));
+        EXPECT_EQ(back.actorEventCount(back.actors()[i].id),
+                  store.actorEventCount(store.actors()[i].id));
     }
     EXPECT_EQ(back.objectName(objectId(store, "buffer")), "buffer");
     std::remove(path.c_str());
@@ -112,7 +115,8 @@ TEST(ChromeTrace, IsWellFormedAndCarriesRealIdsNamesStatesAndSteps) {
     ASSERT_FALSE(events.empty());
 
     std::set<int> tids;
-    for (const auto& a : store.actors()) tids.insert(a.tid);
+    for (const auto& a : store.actors())
+        tids.insert(a.tid);
     std::set<std::string> threadNames, kinds;
     bool processNamed = false;
     int states = 0, flows = 0;
@@ -120,7 +124,8 @@ TEST(ChromeTrace, IsWellFormedAndCarriesRealIdsNamesStatesAndSteps) {
         const auto ph = e["ph"].text;
         ASSERT_TRUE(e.has("pid") && e.has("tid")) << ph;
         EXPECT_TRUE(tids.count(static_cast<int>(e["tid"].number)));
-        if (ph == "M" && e["name"].text == "thread_name") threadNames.insert(e["args"]["name"].text);
+        if (ph == "M" && e["name"].text == "thread_name")
+            threadNames.insert(e["args"]["name"].text);
         if (ph == "M" && e["name"].text == "process_name") processNamed = true;
         if (ph == "X") {
             ++states;
@@ -141,7 +146,7 @@ TEST(ChromeTrace, IsWellFormedAndCarriesRealIdsNamesStatesAndSteps) {
     EXPECT_TRUE(threadNames.count("producer 1") && threadNames.count("consumer 2"));
     EXPECT_GT(states, 10);
     EXPECT_EQ(flows, 2 * 80) << "one arrow per item, from put to get";
-    for (const char* k : {"lock_request", "lock_acquired", "lock_released", "queue_put", "queue_get",
-                          "cond_notify_one", "work_begin", "thread_create", "joined"})
+    for (const char* k : {"lock_request", "lock_acquired", "lock_released", "queue_put",
+                          "queue_get", "cond_notify_one", "work_begin", "thread_create", "joined"})
         EXPECT_TRUE(kinds.count(k)) << k;
 }

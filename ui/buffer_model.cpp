@@ -82,7 +82,8 @@ void BufferModel::append(std::size_t first, std::size_t last) {
     while (m_snapshots.size() * kSnapshotEvery <= m_ops.size()) {
         BufferState s = m_snapshots.back();
         const std::size_t from = (m_snapshots.size() - 1) * kSnapshotEvery;
-        for (std::size_t i = from; i < from + kSnapshotEvery; ++i) apply(s, m_ops[i]);
+        for (std::size_t i = from; i < from + kSnapshotEvery; ++i)
+            apply(s, m_ops[i]);
         m_snapshots.push_back(std::move(s));
     }
     emit changed();
@@ -99,11 +100,13 @@ BufferState BufferModel::stateAt(std::int64_t t) const {
         return s;
     }
     const auto end = static_cast<std::size_t>(
-        std::upper_bound(m_ops.begin(), m_ops.end(), t, [](std::int64_t x, const Op& o) { return x < o.ns; }) -
+        std::upper_bound(m_ops.begin(), m_ops.end(), t,
+                         [](std::int64_t x, const Op& o) { return x < o.ns; }) -
         m_ops.begin());
     const std::size_t snap = std::min(end / kSnapshotEvery, m_snapshots.size() - 1);
     BufferState s = m_snapshots[snap];
-    for (std::size_t i = snap * kSnapshotEvery; i < end; ++i) apply(s, m_ops[i]);
+    for (std::size_t i = snap * kSnapshotEvery; i < end; ++i)
+        apply(s, m_ops[i]);
     return s;
 }
 

@@ -13,19 +13,19 @@ namespace interleave::ui {
 
 struct BufferState {
     std::uint32_t capacity = 0;
-    std::vector<std::int64_t> items;         // per slot; -1 = empty
-    std::vector<std::int64_t> changedNs;     // per slot; when it was last put into or taken from
-    std::vector<std::uint32_t> changedBy;    // per slot; the actor of that change
-    std::vector<bool> lastWasPut;            // per slot
-    std::uint32_t head = 0;                  // next slot a consumer takes
-    std::uint32_t tail = 0;                  // next slot a producer fills
+    std::vector<std::int64_t> items;       // per slot; -1 = empty
+    std::vector<std::int64_t> changedNs;   // per slot; when it was last put into or taken from
+    std::vector<std::uint32_t> changedBy;  // per slot; the actor of that change
+    std::vector<bool> lastWasPut;          // per slot
+    std::uint32_t head = 0;                // next slot a consumer takes
+    std::uint32_t tail = 0;                // next slot a producer fills
     std::uint32_t count = 0;
     std::uint64_t puts = 0, gets = 0;
 };
 
 class BufferModel : public QObject {
     Q_OBJECT
-public:
+  public:
     explicit BufferModel(QObject* parent = nullptr);
 
     void reset(const EventStore* store);
@@ -36,10 +36,10 @@ public:
     std::uint32_t capacity() const { return m_capacity; }
     BufferState stateAt(std::int64_t t) const;
 
-signals:
+  signals:
     void changed();
 
-private:
+  private:
     struct Op {
         std::int64_t ns;
         bool put;

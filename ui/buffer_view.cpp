@@ -11,7 +11,8 @@ namespace {
 constexpr double kFadeNs = 600e6;  // a change stays highlighted for 0.6 s of run time
 }
 
-BufferView::BufferView(BufferModel* model, const TimelineModel* timeline, TimeCursor* cursor, QWidget* parent)
+BufferView::BufferView(BufferModel* model, const TimelineModel* timeline, TimeCursor* cursor,
+                       QWidget* parent)
     : QWidget(parent), m_model(model), m_timeline(timeline), m_cursor(cursor) {
     connect(model, &BufferModel::changed, this, qOverload<>(&QWidget::update));
     connect(cursor, &TimeCursor::changed, this, qOverload<>(&QWidget::update));
@@ -24,7 +25,8 @@ void BufferView::paintEvent(QPaintEvent*) {
     const QFontMetrics fm(font());
     if (!m_model->hasBuffer()) {
         p.setPen(text);
-        p.drawText(rect(), Qt::AlignCenter | Qt::TextWordWrap, tr("This scenario has no bounded buffer."));
+        p.drawText(rect(), Qt::AlignCenter | Qt::TextWordWrap,
+                   tr("This scenario has no bounded buffer."));
         return;
     }
     const auto t = m_cursor->time();
@@ -43,8 +45,10 @@ void BufferView::paintEvent(QPaintEvent*) {
     p.setPen(Qt::NoPen);
     p.setBrush(palette().color(QPalette::AlternateBase));
     p.drawRect(bar);
-    p.setBrush(s.count == s.capacity ? Palette::state(ActorState::BlockedOnLock).color : Palette::accent());
-    p.drawRect(QRect(bar.left(), bar.top(), cap ? bar.width() * static_cast<int>(s.count) / cap : 0, bar.height()));
+    p.setBrush(s.count == s.capacity ? Palette::state(ActorState::BlockedOnLock).color
+                                     : Palette::accent());
+    p.drawRect(QRect(bar.left(), bar.top(), cap ? bar.width() * static_cast<int>(s.count) / cap : 0,
+                     bar.height()));
 
     p.setPen(text);
     QFont legendFont = font();
@@ -57,14 +61,18 @@ void BufferView::paintEvent(QPaintEvent*) {
     const int boxH = std::max(fm.height() * 2 + 8, 40);
     for (int i = 0; i < cap; ++i) {
         const int row = i / perRow, col = i % perRow;
-        const QRect box(8 + col * (boxW + gap), top + row * (boxH + 2 * fm.height() + 8), boxW, boxH);
+        const QRect box(8 + col * (boxW + gap), top + row * (boxH + 2 * fm.height() + 8), boxW,
+                        boxH);
         const auto item = s.items[static_cast<std::size_t>(i)];
-        const double age = s.changedNs[static_cast<std::size_t>(i)] < 0 ? kFadeNs
-                                                                          : static_cast<double>(t - s.changedNs[static_cast<std::size_t>(i)]);
+        const double age = s.changedNs[static_cast<std::size_t>(i)] < 0
+                               ? kFadeNs
+                               : static_cast<double>(t - s.changedNs[static_cast<std::size_t>(i)]);
         const double glow = std::clamp(1.0 - age / kFadeNs, 0.0, 1.0);
-        QColor fill = item >= 0 ? Palette::state(ActorState::Working).color : palette().color(QPalette::Base);
+        QColor fill =
+            item >= 0 ? Palette::state(ActorState::Working).color : palette().color(QPalette::Base);
         if (glow > 0) {
-            const QColor hot = s.lastWasPut[static_cast<std::size_t>(i)] ? QColor(0xF0, 0xE4, 0x42) : QColor(0xD5, 0x5E, 0x00);
+            const QColor hot = s.lastWasPut[static_cast<std::size_t>(i)] ? QColor(0xF0, 0xE4, 0x42)
+                                                                         : QColor(0xD5, 0x5E, 0x00);
             fill = QColor::fromRgbF(fill.redF() * (1 - glow) + hot.redF() * glow,
                                     fill.greenF() * (1 - glow) + hot.greenF() * glow,
                                     fill.blueF() * (1 - glow) + hot.blueF() * glow);
@@ -73,7 +81,8 @@ void BufferView::paintEvent(QPaintEvent*) {
         p.setPen(QPen(text, glow > 0 ? 3 : 1));
         p.drawRoundedRect(box, 5, 5);
         p.setPen(item >= 0 || glow > 0 ? QColor(Qt::black) : text);
-        p.drawText(box.adjusted(0, 2, 0, -box.height() / 2), Qt::AlignCenter, item >= 0 ? QString::number(item) : tr("empty"));
+        p.drawText(box.adjusted(0, 2, 0, -box.height() / 2), Qt::AlignCenter,
+                   item >= 0 ? QString::number(item) : tr("empty"));
         p.setPen(text);
         QFont small = font();
         small.setPointSizeF(std::max(7.0, font().pointSizeF() * 0.8));
@@ -83,10 +92,12 @@ void BufferView::paintEvent(QPaintEvent*) {
         p.setPen(Palette::accent());
         const QFontMetrics sm(small);
         if (static_cast<std::uint32_t>(i) == s.head)
-            p.drawText(QRect(box.left() - gap, box.bottom() + 1, box.width() + 2 * gap, sm.height()),
-                       Qt::AlignHCenter, tr("▲ head"));
+            p.drawText(
+                QRect(box.left() - gap, box.bottom() + 1, box.width() + 2 * gap, sm.height()),
+                Qt::AlignHCenter, tr("▲ head"));
         if (static_cast<std::uint32_t>(i) == s.tail)
-            p.drawText(QRect(box.left() - gap, box.bottom() + 1 + sm.height(), box.width() + 2 * gap, sm.height()),
+            p.drawText(QRect(box.left() - gap, box.bottom() + 1 + sm.height(),
+                             box.width() + 2 * gap, sm.height()),
                        Qt::AlignHCenter, tr("▲ tail"));
         p.setFont(font());
     }

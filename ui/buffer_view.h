@@ -12,16 +12,17 @@ class TimelineModel;
 // occupancy, and the most recent changes highlighted and fading.
 class BufferView : public QWidget {
     Q_OBJECT
-public:
-    BufferView(BufferModel* model, const TimelineModel* timeline, TimeCursor* cursor, QWidget* parent = nullptr);
+  public:
+    BufferView(BufferModel* model, const TimelineModel* timeline, TimeCursor* cursor,
+               QWidget* parent = nullptr);
     QSize minimumSizeHint() const override { return {260, 150}; }
     // Most items shown at once since the run began (a check that never exceeds capacity).
     std::uint32_t maxShownCount() const { return m_maxShown; }
 
-protected:
+  protected:
     void paintEvent(QPaintEvent*) override;
 
-private:
+  private:
     BufferModel* m_model;
     const TimelineModel* m_timeline;
     TimeCursor* m_cursor;

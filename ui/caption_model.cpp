@@ -29,7 +29,8 @@ void CaptionModel::append(std::size_t first, std::size_t last) {
     for (std::size_t i = first; i < last; ++i) {
         const auto k = store->kind(i);
         // Captions are for steps a person follows; bookkeeping events stay on the timeline.
-        if (k == EventKind::WorkEnd || k == EventKind::WorkBegin || k == EventKind::ActorStart || k == EventKind::Note)
+        if (k == EventKind::WorkEnd || k == EventKind::WorkBegin || k == EventKind::ActorStart ||
+            k == EventKind::Note)
             continue;
         const Row r = store->row(i);
         QString text = describeEvent(r, names);
@@ -93,7 +94,9 @@ QVariant CaptionModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || index.row() >= static_cast<int>(m_visible.size())) return {};
     const auto& c = m_visible[static_cast<std::size_t>(index.row())];
     if (role == Qt::DisplayRole)
-        return QStringLiteral("%1 ms   %2").arg(static_cast<double>(c.ns) / 1e6, 8, 'f', 1).arg(c.text);
+        return QStringLiteral("%1 ms   %2")
+            .arg(static_cast<double>(c.ns) / 1e6, 8, 'f', 1)
+            .arg(c.text);
     if (role == TimeRole) return static_cast<qlonglong>(c.ns);
     return {};
 }

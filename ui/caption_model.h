@@ -11,7 +11,7 @@ namespace interleave::ui {
 
 class CaptionModel : public QAbstractListModel {
     Q_OBJECT
-public:
+  public:
     static constexpr int TimeRole = Qt::UserRole + 1;  // ns of the event
 
     explicit CaptionModel(const TimelineModel* timeline, int shown = 8, QObject* parent = nullptr);
@@ -23,7 +23,7 @@ public:
     int rowCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role) const override;
 
-private:
+  private:
     struct Caption {
         std::int64_t ns;
         QString text;
@@ -33,7 +33,7 @@ private:
 
     const TimelineModel* m_timeline;
     int m_shown;
-    std::vector<Caption> m_all;  // sorted by time
+    std::vector<Caption> m_all;      // sorted by time
     std::vector<Caption> m_visible;  // copies: m_all reallocates
     std::int64_t m_cursor = 0;
     std::size_t m_consumed = 0;

@@ -28,12 +28,14 @@ LanePlottable::LanePlottable(QCPAxis* keyAxis, QCPAxis* valueAxis, const Timelin
 
 QCPRange LanePlottable::getKeyRange(bool& found, QCP::SignDomain) const {
     found = true;
-    return QCPRange(0, std::max<double>(1.0, static_cast<double>(std::max(m_now, m_model->lastNs())) / 1e6));
+    return QCPRange(
+        0, std::max<double>(1.0, static_cast<double>(std::max(m_now, m_model->lastNs())) / 1e6));
 }
 
 QCPRange LanePlottable::getValueRange(bool& found, QCP::SignDomain, const QCPRange&) const {
     found = true;
-    return QCPRange(-0.5, std::max<double>(0.5, static_cast<double>(m_model->lanes().size()) - 0.5));
+    return QCPRange(-0.5,
+                    std::max<double>(0.5, static_cast<double>(m_model->lanes().size()) - 0.5));
 }
 
 void LanePlottable::drawMarks(QCPPainter* p, double yTop, double h) {
@@ -52,8 +54,9 @@ void LanePlottable::drawMarks(QCPPainter* p, double yTop, double h) {
             // Folded: many short states in a few pixels, drawn as a half-tone of the first
             // one's colour, so density shows without claiming one state.
             const QColor c = style.color;
-            p->fillRect(r, QColor((c.red() + background.red()) / 2, (c.green() + background.green()) / 2,
-                                  (c.blue() + background.blue()) / 2));
+            p->fillRect(
+                r, QColor((c.red() + background.red()) / 2, (c.green() + background.green()) / 2,
+                          (c.blue() + background.blue()) / 2));
             continue;
         }
         p->fillRect(r, style.color);
@@ -63,8 +66,8 @@ void LanePlottable::drawMarks(QCPPainter* p, double yTop, double h) {
         if (r.width() > fm.horizontalAdvance(style.shortLabel) + 8 && h > fm.height()) {
             p->setPen(Qt::black);
             const QRectF textBox(r.center().x() - fm.horizontalAdvance(style.shortLabel) / 2 - 2,
-                                 r.center().y() - fm.height() / 2, fm.horizontalAdvance(style.shortLabel) + 4,
-                                 fm.height());
+                                 r.center().y() - fm.height() / 2,
+                                 fm.horizontalAdvance(style.shortLabel) + 4, fm.height());
             p->fillRect(textBox, QColor(255, 255, 255));
             p->drawText(textBox, Qt::AlignCenter, style.shortLabel);
         }
@@ -87,18 +90,21 @@ void LanePlottable::drawEventMarkers(QCPPainter* p, const Lane& lane, const Time
         switch (kind) {
             case EventKind::LockAcquired:  // ▲ at the bottom: took the lock
                 p->setBrush(Palette::text());
-                p->drawPolygon(QPolygonF({QPointF(x, yTop + h - s), QPointF(x - s, yTop + h), QPointF(x + s, yTop + h)}));
+                p->drawPolygon(QPolygonF({QPointF(x, yTop + h - s), QPointF(x - s, yTop + h),
+                                          QPointF(x + s, yTop + h)}));
                 break;
             case EventKind::LockReleased:  // ▽ at the top: gave it back
                 p->setBrush(Qt::NoBrush);
-                p->drawPolygon(QPolygonF({QPointF(x, yTop + s), QPointF(x - s, yTop), QPointF(x + s, yTop)}));
+                p->drawPolygon(
+                    QPolygonF({QPointF(x, yTop + s), QPointF(x - s, yTop), QPointF(x + s, yTop)}));
                 break;
             case EventKind::QueuePut:
             case EventKind::QueueGet:
                 p->setBrush(kind == EventKind::QueuePut ? Palette::text() : QColor(Qt::white));
                 p->drawEllipse(QPointF(x, yTop + h / 2), s * 0.8, s * 0.8);
                 break;
-            default: break;
+            default:
+                break;
         }
     }
 }
@@ -106,7 +112,8 @@ void LanePlottable::drawEventMarkers(QCPPainter* p, const Lane& lane, const Time
 void LanePlottable::drawLinks(QCPPainter* p, const TimeAxis& axis) {
     const auto& links = m_model->links();
     // Links are sorted by start; anything starting in view (or a little before) may show.
-    const auto lo = std::lower_bound(links.begin(), links.end(), static_cast<std::int64_t>(axis.t0) - 50'000'000,
+    const auto lo = std::lower_bound(links.begin(), links.end(),
+                                     static_cast<std::int64_t>(axis.t0) - 50'000'000,
                                      [](const Link& l, std::int64_t t) { return l.t0 < t; });
     const auto hi = std::upper_bound(lo, links.end(), static_cast<std::int64_t>(axis.t1),
                                      [](std::int64_t t, const Link& l) { return t < l.t0; });
@@ -161,7 +168,8 @@ void LanePlottable::draw(QCPPainter* painter) {
         lastPid = lane.pid;
         m_marks.clear();
         summariseLane(lane.tracker.closed(), axis, kMinMarkPx, m_marks);
-        summariseLane(lane.tracker.openSegments(std::max(m_now, lane.tracker.startNs())), axis, kMinMarkPx, m_marks);
+        summariseLane(lane.tracker.openSegments(std::max(m_now, lane.tracker.startNs())), axis,
+                      kMinMarkPx, m_marks);
         m_lastMarks += m_marks.size();
         drawMarks(painter, yMid - laneH / 2, laneH);
         drawEventMarkers(painter, lane, axis, yMid - laneH / 2, laneH);

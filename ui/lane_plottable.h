@@ -15,7 +15,7 @@ namespace interleave::ui {
 
 class LanePlottable : public QCPAbstractPlottable {
     Q_OBJECT
-public:
+  public:
     LanePlottable(QCPAxis* keyAxis, QCPAxis* valueAxis, const TimelineModel* model);
 
     void setNow(std::int64_t ns) { m_now = ns; }
@@ -28,13 +28,14 @@ public:
     QCPRange getValueRange(bool& found, QCP::SignDomain = QCP::sdBoth,
                            const QCPRange& = QCPRange()) const override;
 
-protected:
+  protected:
     void draw(QCPPainter* painter) override;
     void drawLegendIcon(QCPPainter*, const QRectF&) const override {}
 
-private:
+  private:
     void drawMarks(QCPPainter* p, double yTop, double height);
-    void drawEventMarkers(QCPPainter* p, const Lane& lane, const TimeAxis& axis, double yTop, double h);
+    void drawEventMarkers(QCPPainter* p, const Lane& lane, const TimeAxis& axis, double yTop,
+                          double h);
     void drawLinks(QCPPainter* p, const TimeAxis& axis);
 
     const TimelineModel* m_model;

@@ -18,7 +18,8 @@ void summariseLane(const std::vector<StateSegment>& segs, const TimeAxis& axis, 
         }
         const double x0 = std::max(axis.toPixel(static_cast<double>(it->begin)), axis.x0);
         if (static_cast<double>(it->end - it->begin) >= minNs) {
-            const double x1 = std::min(axis.toPixel(static_cast<double>(it->end)), axis.x0 + axis.width);
+            const double x1 =
+                std::min(axis.toPixel(static_cast<double>(it->end)), axis.x0 + axis.width);
             out.push_back({x0, x1, it->state, 1, it->object});
             ++it;
             continue;
@@ -36,9 +37,10 @@ void summariseLane(const std::vector<StateSegment>& segs, const TimeAxis& axis, 
             tail != it && static_cast<double>(tail->end - tail->begin) >= minNs)
             next = tail;
         const auto last = std::prev(next);
-        const double x1 = std::min(axis.toPixel(static_cast<double>(last->end)), axis.x0 + axis.width);
-        out.push_back({x0, std::max(x1, x0 + 1.0), it->state,
-                       static_cast<std::uint32_t>(next - it), it->object});
+        const double x1 =
+            std::min(axis.toPixel(static_cast<double>(last->end)), axis.x0 + axis.width);
+        out.push_back({x0, std::max(x1, x0 + 1.0), it->state, static_cast<std::uint32_t>(next - it),
+                       it->object});
         it = next;
     }
 }

@@ -3,7 +3,9 @@
 #include <QFile>
 
 // The lessons live in a static library's resource file, which must be registered by hand.
-static void initLessonResources() { Q_INIT_RESOURCE(interleave); }
+static void initLessonResources() {
+    Q_INIT_RESOURCE(interleave);
+}
 
 namespace interleave::ui {
 
@@ -16,9 +18,10 @@ LessonPanel::LessonPanel(QWidget* parent) : QTextBrowser(parent) {
 void LessonPanel::showLesson(const QString& scenario) {
     QFile file(QStringLiteral(":/lessons/%1.md").arg(scenario));
     if (!file.open(QIODevice::ReadOnly)) {
-        setMarkdown(tr("# %1\n\nThere is no lesson for this scenario yet. Run it and watch the timeline: "
-                       "every coloured stretch is what a real thread was doing.")
-                        .arg(scenario));
+        setMarkdown(
+            tr("# %1\n\nThere is no lesson for this scenario yet. Run it and watch the timeline: "
+               "every coloured stretch is what a real thread was doing.")
+                .arg(scenario));
         return;
     }
     setMarkdown(QString::fromUtf8(file.readAll()));

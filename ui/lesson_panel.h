@@ -6,7 +6,7 @@ namespace interleave::ui {
 // Renders the scenario's lesson (Markdown from resources/lessons/, compiled in as :/lessons/).
 class LessonPanel : public QTextBrowser {
     Q_OBJECT
-public:
+  public:
     explicit LessonPanel(QWidget* parent = nullptr);
     void showLesson(const QString& scenario);
 };

@@ -1,5 +1,6 @@
 #include "ui/main_window.h"
 
+#include <qcustomplot.h>
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
@@ -16,7 +17,6 @@
 #include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
-#include <qcustomplot.h>
 #include <cmath>
 #include <cstdio>
 
@@ -43,7 +43,8 @@ constexpr int kSpeedSteps = 200;
 constexpr double kMinSpeed = 0.05, kMaxSpeed = 4.0;
 
 int sliderForSpeed(double s) {
-    return static_cast<int>(std::lround(std::log(s / kMinSpeed) / std::log(kMaxSpeed / kMinSpeed) * kSpeedSteps));
+    return static_cast<int>(
+        std::lround(std::log(s / kMinSpeed) / std::log(kMaxSpeed / kMinSpeed) * kSpeedSteps));
 }
 
 }  // namespace
@@ -75,10 +76,12 @@ MainWindow::MainWindow(const LaunchOptions& options, QWidget* parent)
         m_tree->setCursorTime(t);
         m_captions->setCursorTime(t);
     });
-    connect(m_cursor, &TimeCursor::liveChanged, this, [this](bool live) { m_liveAction->setChecked(live); });
+    connect(m_cursor, &TimeCursor::liveChanged, this,
+            [this](bool live) { m_liveAction->setChecked(live); });
     connect(m_timelineView, &TimelineView::firstMarksDrawn, this, [this] {
         if (m_options.timings && m_runClick.isValid())
-            std::fprintf(stderr, "timing: run click to first event drawn: %.1f ms\n", m_runClick.nsecsElapsed() / 1e6);
+            std::fprintf(stderr, "timing: run click to first event drawn: %.1f ms\n",
+                         m_runClick.nsecsElapsed() / 1e6);
     });
 
     m_frameTimer = new QTimer(this);
@@ -90,11 +93,15 @@ MainWindow::MainWindow(const LaunchOptions& options, QWidget* parent)
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     setFontScale(settings.value(QStringLiteral("view/fontScale"), 1.0).toDouble());
-    setTheme(options.theme.value_or(static_cast<Theme>(settings.value(QStringLiteral("view/theme"), 0).toInt())));
+    setTheme(options.theme.value_or(
+        static_cast<Theme>(settings.value(QStringLiteral("view/theme"), 0).toInt())));
     if (!settings.contains(QStringLiteral("window/geometry"))) resize(1500, 920);
 
     QString scenario = options.scenario;
-    if (scenario.isEmpty()) scenario = settings.value(QStringLiteral("scenario/last"), QStringLiteral("producer-consumer")).toString();
+    if (scenario.isEmpty())
+        scenario =
+            settings.value(QStringLiteral("scenario/last"), QStringLiteral("producer-consumer"))
+                .toString();
     if (!findScenario(scenario.toStdString())) scenario = QStringLiteral("producer-consumer");
     m_picker->select(scenario);
     chooseScenario(scenario);
@@ -125,16 +132,20 @@ void MainWindow::buildActions() {
     auto* bar = addToolBar(tr("Transport"));
     bar->setObjectName(QStringLiteral("transport"));
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_runAction = bar->addAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("Run"), this, &MainWindow::runScenario);
+    m_runAction = bar->addAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("Run"), this,
+                                 &MainWindow::runScenario);
     m_runAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     m_runAction->setToolTip(tr("Start the scenario with these parameters (Ctrl+R)"));
-    m_pauseAction = bar->addAction(style()->standardIcon(QStyle::SP_MediaPause), tr("Pause"), this, &MainWindow::togglePause);
+    m_pauseAction = bar->addAction(style()->standardIcon(QStyle::SP_MediaPause), tr("Pause"), this,
+                                   &MainWindow::togglePause);
     m_pauseAction->setShortcut(QKeySequence(Qt::Key_Space));
     m_pauseAction->setToolTip(tr("Pause or resume every thread and process of the run (Space)"));
-    m_stepAction = bar->addAction(style()->standardIcon(QStyle::SP_MediaSkipForward), tr("Step"), this, &MainWindow::step);
+    m_stepAction = bar->addAction(style()->standardIcon(QStyle::SP_MediaSkipForward), tr("Step"),
+                                  this, &MainWindow::step);
     m_stepAction->setShortcut(QKeySequence(Qt::Key_Right));
     m_stepAction->setToolTip(tr("Let exactly one synchronisation step happen (Right arrow)"));
-    m_stopAction = bar->addAction(style()->standardIcon(QStyle::SP_MediaStop), tr("Stop"), this, &MainWindow::stopRun);
+    m_stopAction = bar->addAction(style()->standardIcon(QStyle::SP_MediaStop), tr("Stop"), this,
+                                  &MainWindow::stopRun);
     m_stopAction->setShortcut(QKeySequence(Qt::Key_Escape));
     m_stopAction->setToolTip(tr("End the run now, even when it is deadlocked (Esc)"));
     bar->addSeparator();
@@ -155,7 +166,8 @@ void MainWindow::buildActions() {
     m_liveAction = bar->addAction(tr("Live"));
     m_liveAction->setCheckable(true);
     m_liveAction->setChecked(true);
-    m_liveAction->setToolTip(tr("Follow the run as it happens; click the timeline to look at one moment"));
+    m_liveAction->setToolTip(
+        tr("Follow the run as it happens; click the timeline to look at one moment"));
     connect(m_liveAction, &QAction::toggled, this, [this](bool on) {
         if (on) {
             m_cursor->setLive(true);
@@ -166,25 +178,30 @@ void MainWindow::buildActions() {
     });
 
     auto* view = menuBar()->addMenu(tr("&View"));
-    view->addAction(tr("Larger text"), QKeySequence::ZoomIn, this, [this] { setFontScale(m_fontScale * 1.15); });
-    view->addAction(tr("Smaller text"), QKeySequence::ZoomOut, this, [this] { setFontScale(m_fontScale / 1.15); });
-    view->addAction(tr("Normal text size"), QKeySequence(Qt::CTRL | Qt::Key_0), this, [this] { setFontScale(1.0); });
+    view->addAction(tr("Larger text"), QKeySequence::ZoomIn, this,
+                    [this] { setFontScale(m_fontScale * 1.15); });
+    view->addAction(tr("Smaller text"), QKeySequence::ZoomOut, this,
+                    [this] { setFontScale(m_fontScale / 1.15); });
+    view->addAction(tr("Normal text size"), QKeySequence(Qt::CTRL | Qt::Key_0), this,
+                    [this] { setFontScale(1.0); });
     view->addSeparator();
     for (auto theme : {Theme::Light, Theme::Dark, Theme::HighContrast})
-        view->addAction(tr("%1 theme").arg(Palette::themeName(theme)), this, [this, theme] { setTheme(theme); });
+        view->addAction(tr("%1 theme").arg(Palette::themeName(theme)), this,
+                        [this, theme] { setTheme(theme); });
     view->addSeparator();
-    auto* full = view->addAction(tr("Full screen"), QKeySequence(Qt::Key_F11), this, [this] {
-        isFullScreen() ? showNormal() : showFullScreen();
-    });
+    auto* full = view->addAction(tr("Full screen"), QKeySequence(Qt::Key_F11), this,
+                                 [this] { isFullScreen() ? showNormal() : showFullScreen(); });
     full->setShortcutContext(Qt::ApplicationShortcut);
-    view->addAction(tr("Fit the whole run"), QKeySequence(Qt::CTRL | Qt::Key_F), this, [this] { m_timelineView->fitAll(); });
+    view->addAction(tr("Fit the whole run"), QKeySequence(Qt::CTRL | Qt::Key_F), this,
+                    [this] { m_timelineView->fitAll(); });
 
     auto* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("About Interleave"), this, [this] {
-        QMessageBox::about(this, tr("About Interleave"),
-                           tr("<b>Interleave</b><p>Real threads and real processes, recorded step by step "
-                              "and drawn as they happen.</p><p>Keys: Space pause/resume, Right step, Esc stop, "
-                              "F11 full screen, Ctrl+ / Ctrl− text size.</p>"));
+        QMessageBox::about(
+            this, tr("About Interleave"),
+            tr("<b>Interleave</b><p>Real threads and real processes, recorded step by step "
+               "and drawn as they happen.</p><p>Keys: Space pause/resume, Right step, Esc stop, "
+               "F11 full screen, Ctrl+ / Ctrl− text size.</p>"));
     });
 }
 
@@ -247,12 +264,14 @@ void MainWindow::buildLayout() {
     m_statusRate = new QLabel(this);
     m_statusDropped = new QLabel(this);
     statusBar()->addWidget(m_statusState, 1);
-    for (auto* l : {m_statusElapsed, m_statusEvents, m_statusRate, m_statusDropped}) statusBar()->addPermanentWidget(l);
+    for (auto* l : {m_statusElapsed, m_statusEvents, m_statusRate, m_statusDropped})
+        statusBar()->addPermanentWidget(l);
     m_statusClock.start();
 }
 
 double MainWindow::speedFromSlider() const {
-    return kMinSpeed * std::pow(kMaxSpeed / kMinSpeed, static_cast<double>(m_speed->value()) / kSpeedSteps);
+    return kMinSpeed *
+           std::pow(kMaxSpeed / kMinSpeed, static_cast<double>(m_speed->value()) / kSpeedSteps);
 }
 
 void MainWindow::chooseScenario(const QString& name) {
@@ -266,7 +285,8 @@ void MainWindow::chooseScenario(const QString& name) {
 void MainWindow::runScenario() {
     const auto name = m_picker->current();
     m_runClick.start();
-    if (const auto err = m_session->start(name, m_params->assignments(), speedFromSlider()); !err.isEmpty()) {
+    if (const auto err = m_session->start(name, m_params->assignments(), speedFromSlider());
+        !err.isEmpty()) {
         QMessageBox::warning(this, tr("Cannot run"), err);
         return;
     }
@@ -279,9 +299,13 @@ void MainWindow::togglePause() {
     m_session->paused() ? m_session->resume() : m_session->pause();
 }
 
-void MainWindow::step() { m_session->step(); }
+void MainWindow::step() {
+    m_session->step();
+}
 
-void MainWindow::stopRun() { m_session->stop(); }
+void MainWindow::stopRun() {
+    m_session->stop();
+}
 
 void MainWindow::onStoreReset() {
     const auto* store = m_session->store();
@@ -326,19 +350,24 @@ void MainWindow::updateStatus() {
     const auto dropped = m_session->dropped();
     m_statusDropped->setText(tr("%1 dropped").arg(dropped));
     // Never hidden, and loud when non-zero: a trace with holes must not pass for a whole one.
-    m_statusDropped->setStyleSheet(dropped ? QStringLiteral("color: white; background: #D55E00; font-weight: bold; padding: 0 6px")
-                                           : QString());
+    m_statusDropped->setStyleSheet(
+        dropped
+            ? QStringLiteral("color: white; background: #D55E00; font-weight: bold; padding: 0 6px")
+            : QString());
     QString state;
     if (m_session->isReplay())
         state = m_session->scenario();
     else if (m_session->active())
-        state = m_session->paused() ? tr("%1 — paused (Space resumes, Right steps)").arg(m_session->scenario())
-                                    : tr("%1 — running").arg(m_session->scenario());
+        state = m_session->paused()
+                    ? tr("%1 — paused (Space resumes, Right steps)").arg(m_session->scenario())
+                    : tr("%1 — running").arg(m_session->scenario());
     else if (store)
         state = tr("%1 — ended (%2)").arg(m_session->scenario(), m_session->labStatusText());
     else
         state = tr("Choose a scenario and press Run.");
-    if (!m_cursor->live()) state += tr("   ·   looking at %1 ms (double-click the timeline to go live)").arg(m_cursor->time() / 1e6, 0, 'f', 1);
+    if (!m_cursor->live())
+        state += tr("   ·   looking at %1 ms (double-click the timeline to go live)")
+                     .arg(m_cursor->time() / 1e6, 0, 'f', 1);
     m_statusState->setText(state);
 }
 
@@ -348,7 +377,8 @@ void MainWindow::updateActions() {
     m_stepAction->setEnabled(active);
     m_stopAction->setEnabled(active);
     m_pauseAction->setText(m_session->paused() ? tr("Resume") : tr("Pause"));
-    m_pauseAction->setIcon(style()->standardIcon(m_session->paused() ? QStyle::SP_MediaPlay : QStyle::SP_MediaPause));
+    m_pauseAction->setIcon(
+        style()->standardIcon(m_session->paused() ? QStyle::SP_MediaPlay : QStyle::SP_MediaPause));
     m_runAction->setText(active ? tr("Restart") : tr("Run"));
 }
 
@@ -358,7 +388,8 @@ void MainWindow::setFontScale(double scale) {
     f.setPointSizeF(m_baseFontPt * m_fontScale);
     QApplication::setFont(f);
     setFont(f);
-    for (auto* w : findChildren<QWidget*>()) w->setFont(f);
+    for (auto* w : findChildren<QWidget*>())
+        w->setFont(f);
     m_timelineView->setFontScale(m_fontScale);
     QSettings().setValue(QStringLiteral("view/fontScale"), m_fontScale);
 }
@@ -371,15 +402,16 @@ void MainWindow::setTheme(Theme theme) {
 }
 
 void MainWindow::openTrace() {
-    const auto path = QFileDialog::getOpenFileName(this, tr("Open trace"), {}, tr("Interleave traces (*.ilt);;All files (*)"));
+    const auto path = QFileDialog::getOpenFileName(this, tr("Open trace"), {},
+                                                   tr("Interleave traces (*.ilt);;All files (*)"));
     if (path.isEmpty()) return;
     if (const auto err = m_session->loadTrace(path); !err.isEmpty())
         QMessageBox::warning(this, tr("Cannot open trace"), err);
 }
 
 void MainWindow::saveTrace() {
-    const auto path = QFileDialog::getSaveFileName(this, tr("Save trace"), QStringLiteral("run.ilt"),
-                                                   tr("Interleave traces (*.ilt)"));
+    const auto path = QFileDialog::getSaveFileName(
+        this, tr("Save trace"), QStringLiteral("run.ilt"), tr("Interleave traces (*.ilt)"));
     if (path.isEmpty()) return;
     if (const auto err = m_session->saveTrace(path); !err.isEmpty())
         QMessageBox::warning(this, tr("Cannot save trace"), err);

@@ -37,15 +37,15 @@ struct LaunchOptions {
     QStringList assignments;
     bool run = false;
     double speed = 1.0;
-    QString trace;           // a native trace to replay
-    bool timings = false;    // print start-up and first-event timings to stderr
+    QString trace;             // a native trace to replay
+    bool timings = false;      // print start-up and first-event timings to stderr
     std::int64_t startNs = 0;  // CLOCK_MONOTONIC when the process started
     std::optional<Theme> theme;
 };
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
-public:
+  public:
     explicit MainWindow(const LaunchOptions& options, QWidget* parent = nullptr);
     ~MainWindow() override;
 
@@ -59,17 +59,17 @@ public:
     CaptionModel* captionModel() const { return m_captions; }
     TimeCursor* cursor() const { return m_cursor; }
 
-public slots:
+  public slots:
     void runScenario();
     void togglePause();
     void step();
     void stopRun();
 
-protected:
+  protected:
     void closeEvent(QCloseEvent* event) override;
     bool eventFilter(QObject* watched, QEvent* event) override;
 
-private:
+  private:
     void buildActions();
     void buildLayout();
     void chooseScenario(const QString& name);

@@ -31,17 +31,26 @@ const std::array<StateStyle, kActorStateCount>& styles() {
 
 }  // namespace
 
-const StateStyle& Palette::state(ActorState s) { return styles()[static_cast<std::size_t>(s)]; }
+const StateStyle& Palette::state(ActorState s) {
+    return styles()[static_cast<std::size_t>(s)];
+}
 
-QColor Palette::patternInk(ActorState s) { return state(s).color.darker(g_theme == Theme::Dark ? 160 : 220); }
+QColor Palette::patternInk(ActorState s) {
+    return state(s).color.darker(g_theme == Theme::Dark ? 160 : 220);
+}
 
-Theme Palette::current() { return g_theme; }
+Theme Palette::current() {
+    return g_theme;
+}
 
 QString Palette::themeName(Theme t) {
     switch (t) {
-        case Theme::Light: return QStringLiteral("Light");
-        case Theme::Dark: return QStringLiteral("Dark");
-        case Theme::HighContrast: return QStringLiteral("High contrast");
+        case Theme::Light:
+            return QStringLiteral("Light");
+        case Theme::Dark:
+            return QStringLiteral("Dark");
+        case Theme::HighContrast:
+            return QStringLiteral("High contrast");
     }
     return {};
 }
@@ -51,9 +60,12 @@ QColor Palette::text() {
 }
 QColor Palette::background() {
     switch (g_theme) {
-        case Theme::Light: return QColor(0xfb, 0xfb, 0xfb);
-        case Theme::Dark: return QColor(0x26, 0x28, 0x2c);
-        case Theme::HighContrast: return QColor(0, 0, 0);
+        case Theme::Light:
+            return QColor(0xfb, 0xfb, 0xfb);
+        case Theme::Dark:
+            return QColor(0x26, 0x28, 0x2c);
+        case Theme::HighContrast:
+            return QColor(0, 0, 0);
     }
     return Qt::white;
 }

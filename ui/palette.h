@@ -23,7 +23,7 @@ struct StateStyle {
 };
 
 class Palette {
-public:
+  public:
     static const StateStyle& state(ActorState s);
     static QColor patternInk(ActorState s);  // the pattern's colour, darker than the fill
     static void apply(Theme theme, QApplication& app);
@@ -31,8 +31,8 @@ public:
     static QColor text();
     static QColor background();
     static QColor grid();
-    static QColor accent();   // "now" line, highlights
-    static QColor arrow();    // notify and item arrows
+    static QColor accent();  // "now" line, highlights
+    static QColor arrow();   // notify and item arrows
     static QString themeName(Theme t);
 };
 

@@ -27,7 +27,8 @@ ParameterPanel::ParameterPanel(QWidget* parent) : QWidget(parent) {
 
 void ParameterPanel::setScenario(const Scenario* scenario) {
     m_scenario = scenario;
-    while (m_form->rowCount() > 0) m_form->removeRow(0);
+    while (m_form->rowCount() > 0)
+        m_form->removeRow(0);
     m_fields.clear();
     m_general->hide();
     if (!scenario) return;
@@ -41,14 +42,17 @@ void ParameterPanel::setScenario(const Scenario* scenario) {
             auto* spin = new QSpinBox(box);
             spin->setRange(static_cast<int>(spec.min), static_cast<int>(spec.max));
             spin->setValue(static_cast<int>(spec.defaultInt));
-            if (!spec.unit.empty()) spin->setSuffix(QStringLiteral(" ") + QString::fromStdString(spec.unit));
-            spin->setToolTip(tr("%1\nAllowed: %2").arg(QString::fromStdString(spec.help),
-                                                      QString::fromStdString(spec.rangeText())));
+            if (!spec.unit.empty())
+                spin->setSuffix(QStringLiteral(" ") + QString::fromStdString(spec.unit));
+            spin->setToolTip(tr("%1\nAllowed: %2")
+                                 .arg(QString::fromStdString(spec.help),
+                                      QString::fromStdString(spec.rangeText())));
             connect(spin, &QSpinBox::valueChanged, this, &ParameterPanel::changed);
             editor = spin;
         } else {
             auto* combo = new QComboBox(box);
-            for (const auto& c : spec.choices) combo->addItem(QString::fromStdString(c));
+            for (const auto& c : spec.choices)
+                combo->addItem(QString::fromStdString(c));
             combo->setToolTip(QString::fromStdString(spec.help));
             connect(combo, &QComboBox::currentIndexChanged, this, &ParameterPanel::changed);
             editor = combo;
@@ -90,7 +94,8 @@ bool ParameterPanel::apply(const QStringList& assignments) {
         const QString value = eq > 0 ? a.mid(eq + 1) : QString();
         const auto it = m_fields.find(name);
         if (eq <= 0 || it == m_fields.end()) {
-            const auto check = resolveParams(m_scenario ? m_scenario->params : std::vector<ParamSpec>{}, {a.toStdString()});
+            const auto check = resolveParams(
+                m_scenario ? m_scenario->params : std::vector<ParamSpec>{}, {a.toStdString()});
             showError(name, QString::fromStdString(check.error));
             ok = false;
             continue;
@@ -109,15 +114,18 @@ bool ParameterPanel::apply(const QStringList& assignments) {
 QStringList ParameterPanel::assignments() const {
     QStringList out;
     for (const auto& [name, f] : m_fields) {
-        if (auto* spin = qobject_cast<QSpinBox*>(f.editor)) out << name + QLatin1Char('=') + QString::number(spin->value());
-        if (auto* combo = qobject_cast<QComboBox*>(f.editor)) out << name + QLatin1Char('=') + combo->currentText();
+        if (auto* spin = qobject_cast<QSpinBox*>(f.editor))
+            out << name + QLatin1Char('=') + QString::number(spin->value());
+        if (auto* combo = qobject_cast<QComboBox*>(f.editor))
+            out << name + QLatin1Char('=') + combo->currentText();
     }
     return out;
 }
 
 void ParameterPanel::resetToDefaults() {
     for (const auto& [name, f] : m_fields) {
-        if (auto* spin = qobject_cast<QSpinBox*>(f.editor)) spin->setValue(static_cast<int>(f.spec->defaultInt));
+        if (auto* spin = qobject_cast<QSpinBox*>(f.editor))
+            spin->setValue(static_cast<int>(f.spec->defaultInt));
         if (auto* combo = qobject_cast<QComboBox*>(f.editor)) combo->setCurrentIndex(0);
         f.error->hide();
     }

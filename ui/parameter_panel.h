@@ -16,7 +16,7 @@ namespace interleave::ui {
 
 class ParameterPanel : public QWidget {
     Q_OBJECT
-public:
+  public:
     explicit ParameterPanel(QWidget* parent = nullptr);
 
     void setScenario(const Scenario* scenario);
@@ -26,10 +26,10 @@ public:
     QStringList assignments() const;  // every parameter as "name=value"
     void resetToDefaults();
 
-signals:
+  signals:
     void changed();
 
-private:
+  private:
     struct Field {
         const ParamSpec* spec;
         QWidget* editor;

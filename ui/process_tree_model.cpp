@@ -34,9 +34,8 @@ void ProcessTreeModel::sync() {
     if (!store) return;
     // Parents before children: processes in creation (actor id) order, then threads.
     auto actors = store->actors();
-    std::stable_sort(actors.begin(), actors.end(), [](const ActorInfo& a, const ActorInfo& b) {
-        return a.id < b.id;
-    });
+    std::stable_sort(actors.begin(), actors.end(),
+                     [](const ActorInfo& a, const ActorInfo& b) { return a.id < b.id; });
     for (int pass = 0; pass < 2; ++pass) {
         for (const auto& a : actors) {
             const bool process = a.role == ActorRole::ProcessMain;
@@ -59,11 +58,13 @@ void ProcessTreeModel::sync() {
             n.tid = a.tid;
             n.name = QString::fromStdString(a.name);
             const int id = static_cast<int>(m_nodes.size());
-            auto& siblings = parentNode < 0 ? m_roots : m_nodes[static_cast<std::size_t>(parentNode)].children;
+            auto& siblings =
+                parentNode < 0 ? m_roots : m_nodes[static_cast<std::size_t>(parentNode)].children;
             const int row = static_cast<int>(siblings.size());
             beginInsertRows(parentNode < 0 ? QModelIndex() : indexOfNode(parentNode, 0), row, row);
             m_nodes.push_back(n);
-            (parentNode < 0 ? m_roots : m_nodes[static_cast<std::size_t>(parentNode)].children).push_back(id);
+            (parentNode < 0 ? m_roots : m_nodes[static_cast<std::size_t>(parentNode)].children)
+                .push_back(id);
             m_nodeOfActor[a.id] = id;
             if (process) m_processNode[a.pid] = id;
             endInsertRows();
@@ -79,14 +80,16 @@ void ProcessTreeModel::setCursorTime(std::int64_t ns) {
         const int rows = rowCount(parent);
         if (rows == 0) return;
         emit dataChanged(index(0, 0, parent), index(rows - 1, ColumnCount - 1, parent));
-        for (int r = 0; r < rows; ++r) touch(index(r, 0, parent));
+        for (int r = 0; r < rows; ++r)
+            touch(index(r, 0, parent));
     };
     touch({});
 }
 
 int ProcessTreeModel::rowInParent(int node) const {
     const auto& n = m_nodes[static_cast<std::size_t>(node)];
-    const auto& siblings = n.parent < 0 ? m_roots : m_nodes[static_cast<std::size_t>(n.parent)].children;
+    const auto& siblings =
+        n.parent < 0 ? m_roots : m_nodes[static_cast<std::size_t>(n.parent)].children;
     return static_cast<int>(std::find(siblings.begin(), siblings.end(), node) - siblings.begin());
 }
 
@@ -98,7 +101,8 @@ QModelIndex ProcessTreeModel::index(int row, int column, const QModelIndex& pare
     if (row < 0 || column < 0 || column >= ColumnCount) return {};
     const auto& siblings = parent.isValid() ? m_nodes[parent.internalId() - 1].children : m_roots;
     if (row >= static_cast<int>(siblings.size())) return {};
-    return createIndex(row, column, static_cast<quintptr>(siblings[static_cast<std::size_t>(row)] + 1));
+    return createIndex(row, column,
+                       static_cast<quintptr>(siblings[static_cast<std::size_t>(row)] + 1));
 }
 
 QModelIndex ProcessTreeModel::parent(const QModelIndex& child) const {
@@ -113,16 +117,23 @@ int ProcessTreeModel::rowCount(const QModelIndex& parent) const {
     return static_cast<int>(m_nodes[parent.internalId() - 1].children.size());
 }
 
-int ProcessTreeModel::columnCount(const QModelIndex&) const { return ColumnCount; }
+int ProcessTreeModel::columnCount(const QModelIndex&) const {
+    return ColumnCount;
+}
 
 QVariant ProcessTreeModel::headerData(int section, Qt::Orientation o, int role) const {
     if (o != Qt::Horizontal || role != Qt::DisplayRole) return {};
     switch (section) {
-        case Name: return tr("Process / thread");
-        case Pid: return tr("PID");
-        case Ppid: return tr("PPID");
-        case Tid: return tr("TID");
-        case State: return tr("State");
+        case Name:
+            return tr("Process / thread");
+        case Pid:
+            return tr("PID");
+        case Ppid:
+            return tr("PPID");
+        case Tid:
+            return tr("TID");
+        case State:
+            return tr("State");
     }
     return {};
 }
@@ -132,24 +143,35 @@ QVariant ProcessTreeModel::data(const QModelIndex& index, int role) const {
     const auto& n = m_nodes[index.internalId() - 1];
     const Lane* lane = laneOf(n);
     const ActorState state = lane ? lane->tracker.stateAt(m_cursor) : ActorState::Exited;
-    const bool started = lane && lane->tracker.startNs() >= 0 && lane->tracker.startNs() <= m_cursor;
+    const bool started =
+        lane && lane->tracker.startNs() >= 0 && lane->tracker.startNs() <= m_cursor;
     switch (role) {
         case Qt::DisplayRole:
             switch (index.column()) {
-                case Name: return n.name;
-                case Pid: return n.pid;
-                case Ppid: return n.process ? QVariant(n.ppid) : QVariant();
-                case Tid: return n.tid;
-                case State: return !started ? tr("not started") : Palette::state(state).label;
+                case Name:
+                    return n.name;
+                case Pid:
+                    return n.pid;
+                case Ppid:
+                    return n.process ? QVariant(n.ppid) : QVariant();
+                case Tid:
+                    return n.tid;
+                case State:
+                    return !started ? tr("not started") : Palette::state(state).label;
             }
             return {};
         case Qt::ToolTipRole:
             return n.process ? tr("Process %1 (pid %2), child of pid %3. Its threads share pid %2.")
-                                   .arg(n.name).arg(n.pid).arg(n.ppid)
+                                   .arg(n.name)
+                                   .arg(n.pid)
+                                   .arg(n.ppid)
                              : tr("Thread %1 of process %2: same pid, its own tid %3.")
-                                   .arg(n.name).arg(n.pid).arg(n.tid);
+                                   .arg(n.name)
+                                   .arg(n.pid)
+                                   .arg(n.tid);
         case Qt::DecorationRole:
-            if (index.column() == State && started && state != ActorState::Exited) return Palette::state(state).color;
+            if (index.column() == State && started && state != ActorState::Exited)
+                return Palette::state(state).color;
             return {};
         case Qt::FontRole: {
             QFont f;
@@ -163,9 +185,11 @@ QVariant ProcessTreeModel::data(const QModelIndex& index, int role) const {
             return age < 0 || age > kAnimationNs ? 0.0 : 1.0 - age / kAnimationNs;
         }
         case EndRole: {
-            if (!lane || !lane->tracker.ended() || state != ActorState::Exited || !started) return 0.0;
+            if (!lane || !lane->tracker.ended() || state != ActorState::Exited || !started)
+                return 0.0;
             const auto& closed = lane->tracker.closed();
-            const double age = closed.empty() ? kAnimationNs : static_cast<double>(m_cursor - closed.back().end);
+            const double age =
+                closed.empty() ? kAnimationNs : static_cast<double>(m_cursor - closed.back().end);
             return age < 0 || age > kAnimationNs ? 0.0 : 1.0 - age / kAnimationNs;
         }
     }

@@ -12,7 +12,7 @@ namespace interleave::ui {
 
 class ProcessTreeModel : public QAbstractItemModel {
     Q_OBJECT
-public:
+  public:
     enum Column { Name, Pid, Ppid, Tid, State, ColumnCount };
     // How recently (0..1, 1 = just now) the node appeared or ended, for the fork/exit animation.
     static constexpr int AppearRole = Qt::UserRole + 1;
@@ -30,7 +30,7 @@ public:
     QVariant data(const QModelIndex& index, int role) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
-private:
+  private:
     struct Node {
         int parent = -1;
         std::vector<int> children;

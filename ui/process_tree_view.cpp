@@ -11,9 +11,10 @@ namespace interleave::ui {
 namespace {
 
 class FadeDelegate : public QStyledItemDelegate {
-public:
+  public:
     using QStyledItemDelegate::QStyledItemDelegate;
-    void paint(QPainter* p, const QStyleOptionViewItem& option, const QModelIndex& index) const override {
+    void paint(QPainter* p, const QStyleOptionViewItem& option,
+               const QModelIndex& index) const override {
         const double appear = index.data(ProcessTreeModel::AppearRole).toDouble();
         const double end = index.data(ProcessTreeModel::EndRole).toDouble();
         if (appear > 0 || end > 0) {
@@ -37,10 +38,11 @@ ProcessTreeView::ProcessTreeView(ProcessTreeModel* model, QWidget* parent) : QTr
     header()->setStretchLastSection(true);
     header()->setSectionResizeMode(ProcessTreeModel::Name, QHeaderView::ResizeToContents);
     // New nodes open up so threads and children are visible as they appear.
-    connect(model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex& parent, int, int) {
-        expandRecursively(parent.isValid() ? parent : QModelIndex());
-        expandAll();
-    });
+    connect(model, &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex& parent, int, int) {
+                expandRecursively(parent.isValid() ? parent : QModelIndex());
+                expandAll();
+            });
 }
 
 }  // namespace interleave::ui

@@ -9,7 +9,7 @@ class ProcessTreeModel;
 // and every row carries its state colour.
 class ProcessTreeView : public QTreeView {
     Q_OBJECT
-public:
+  public:
     explicit ProcessTreeView(ProcessTreeModel* model, QWidget* parent = nullptr);
 };
 

@@ -45,11 +45,13 @@ QString RunSession::start(const QString& scenario, const QStringList& assignment
     RunOptions o;
     o.labPath = siblingLabPath();
     o.scenario = scenario.toStdString();
-    for (const auto& a : assignments) o.assignments.push_back(a.toStdString());
+    for (const auto& a : assignments)
+        o.assignments.push_back(a.toStdString());
     auto run = std::make_unique<Supervisor>(o);
     m_bridge->restart();
     SignalBridge* bridge = m_bridge;
-    run->setPublishCallback([bridge](std::size_t n, bool finished) { bridge->onPublished(n, finished); });
+    run->setPublishCallback(
+        [bridge](std::size_t n, bool finished) { bridge->onPublished(n, finished); });
     try {
         run->start();
     } catch (const std::exception& e) {
@@ -116,7 +118,9 @@ void RunSession::setSpeed(double factor) {
     if (m_run) m_run->setSpeed(factor);
 }
 
-bool RunSession::active() const { return m_run && !m_finished && !m_run->finished(); }
+bool RunSession::active() const {
+    return m_run && !m_finished && !m_run->finished();
+}
 
 const EventStore* RunSession::store() const {
     if (m_run) return &m_run->store();
@@ -134,7 +138,9 @@ double RunSession::elapsedSeconds() const {
     return std::chrono::duration<double>(end - m_started).count();
 }
 
-std::uint64_t RunSession::dropped() const { return store() ? store()->totalDropped() : 0; }
+std::uint64_t RunSession::dropped() const {
+    return store() ? store()->totalDropped() : 0;
+}
 
 QString RunSession::labStatusText() const {
     if (!m_run) return {};

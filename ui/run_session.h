@@ -16,7 +16,7 @@ namespace interleave::ui {
 
 class RunSession : public QObject {
     Q_OBJECT
-public:
+  public:
     explicit RunSession(QObject* parent = nullptr);
     ~RunSession() override;
 
@@ -42,12 +42,12 @@ public:
     std::uint64_t dropped() const;
     QString labStatusText() const;
 
-signals:
+  signals:
     void storeReset(const interleave::EventStore* store);
     void eventsAppended(quint64 first, quint64 last);
     void stateChanged();
 
-private:
+  private:
     void replaceStore(std::unique_ptr<Supervisor> run, std::unique_ptr<EventStore> replay);
 
     std::unique_ptr<Supervisor> m_run;

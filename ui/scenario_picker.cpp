@@ -41,7 +41,8 @@ ScenarioPicker::ScenarioPicker(QWidget* parent) : QWidget(parent) {
     connect(m_tree, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
         if (!item || item->data(0, Qt::UserRole).isNull()) return;
         const auto name = item->data(0, Qt::UserRole).toString();
-        if (const auto* s = findScenario(name.toStdString())) m_summary->setText(QString::fromStdString(s->summary));
+        if (const auto* s = findScenario(name.toStdString()))
+            m_summary->setText(QString::fromStdString(s->summary));
         emit scenarioChosen(name);
     });
 }

@@ -9,15 +9,15 @@ namespace interleave::ui {
 // Scenarios grouped as threads / processes / measurements, each with its one-line summary.
 class ScenarioPicker : public QWidget {
     Q_OBJECT
-public:
+  public:
     explicit ScenarioPicker(QWidget* parent = nullptr);
     void select(const QString& name);
     QString current() const;
 
-signals:
+  signals:
     void scenarioChosen(const QString& name);
 
-private:
+  private:
     QTreeWidget* m_tree;
     QLabel* m_summary;
 };

@@ -15,7 +15,9 @@ void SignalBridge::onPublished(std::size_t published, bool finished) {
         QMetaObject::invokeMethod(
             this, [this, first, last] { emit eventsAppended(first, last); }, Qt::QueuedConnection);
     }
-    if (finished) QMetaObject::invokeMethod(this, [this] { emit runFinished(); }, Qt::QueuedConnection);
+    if (finished)
+        QMetaObject::invokeMethod(
+            this, [this] { emit runFinished(); }, Qt::QueuedConnection);
 }
 
 void SignalBridge::restart() {

@@ -11,7 +11,7 @@ namespace interleave::ui {
 
 class SignalBridge : public QObject {
     Q_OBJECT
-public:
+  public:
     static constexpr std::chrono::milliseconds kFrame{16};
 
     explicit SignalBridge(QObject* parent = nullptr) : QObject(parent) {}
@@ -23,11 +23,11 @@ public:
 
     std::uint64_t emitted() const { return m_emitted.load(); }
 
-signals:
+  signals:
     void eventsAppended(quint64 first, quint64 last);
     void runFinished();
 
-private:
+  private:
     std::size_t m_announced = 0;  // reader thread only (and restart(), before a run starts)
     std::chrono::steady_clock::time_point m_lastEmit{};
     std::atomic<std::uint64_t> m_emitted{0};

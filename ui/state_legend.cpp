@@ -12,9 +12,13 @@ StateLegend::StateLegend(QWidget* parent) : QWidget(parent) {
     setSizePolicy(policy);
 }
 
-QSize StateLegend::sizeHint() const { return {900, heightForWidth(900)}; }
+QSize StateLegend::sizeHint() const {
+    return {900, heightForWidth(900)};
+}
 
-int StateLegend::heightForWidth(int width) const { return layout(width, nullptr); }
+int StateLegend::heightForWidth(int width) const {
+    return layout(width, nullptr);
+}
 
 int StateLegend::layout(int width, QPainter* p) const {
     const QFontMetrics fm = fontMetrics();
@@ -31,20 +35,22 @@ int StateLegend::layout(int width, QPainter* p) const {
         return at;
     };
     for (auto s : {ActorState::Running, ActorState::Working, ActorState::BlockedOnLock,
-                   ActorState::WaitingOnCondition, ActorState::WaitingOnSemaphore, ActorState::WaitingJoin}) {
+                   ActorState::WaitingOnCondition, ActorState::WaitingOnSemaphore,
+                   ActorState::WaitingJoin}) {
         const auto& style = Palette::state(s);
         const int w = h * 2 + 5 + fm.horizontalAdvance(style.label) + 16;
         const int at = place(w);
         if (!p) continue;
         const QRect r(at, y + 1, h * 2, h - 2);
         p->fillRect(r, style.color);
-        if (style.pattern != Qt::NoBrush) p->fillRect(r, QBrush(Palette::patternInk(s), style.pattern));
+        if (style.pattern != Qt::NoBrush)
+            p->fillRect(r, QBrush(Palette::patternInk(s), style.pattern));
         p->setPen(palette().color(QPalette::WindowText));
         p->drawRect(r);
         p->drawText(QPoint(at + r.width() + 5, y + h - fm.descent()), style.label);
     }
-    const QStringList markers = {tr("▲ lock taken"), tr("▽ lock released"), tr("● put"), tr("○ get"),
-                                 tr("—▸ item moved"), tr("- -▸ wake-up")};
+    const QStringList markers = {tr("▲ lock taken"), tr("▽ lock released"), tr("● put"),
+                                 tr("○ get"),        tr("—▸ item moved"),   tr("- -▸ wake-up")};
     for (const auto& m : markers) {
         const int at = place(fm.horizontalAdvance(m) + 16);
         if (p) p->drawText(QPoint(at, y + h - fm.descent()), m);

@@ -6,16 +6,16 @@ namespace interleave::ui {
 // The key to the timeline: each state's colour, pattern and name, plus the marker shapes.
 class StateLegend : public QWidget {
     Q_OBJECT
-public:
+  public:
     explicit StateLegend(QWidget* parent = nullptr);
     QSize sizeHint() const override;
     bool hasHeightForWidth() const override { return true; }
     int heightForWidth(int width) const override;
 
-protected:
+  protected:
     void paintEvent(QPaintEvent*) override;
 
-private:
+  private:
     // Lays the entries out in rows that fit `width`; paints them when `p` is given. Returns the
     // height used.
     int layout(int width, class QPainter* p) const;

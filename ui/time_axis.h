@@ -7,10 +7,10 @@
 namespace interleave::ui {
 
 struct TimeAxis {
-    double t0 = 0;       // ns at the left edge
-    double t1 = 1;       // ns at the right edge
-    double x0 = 0;       // pixel of the left edge
-    double width = 1;    // pixels
+    double t0 = 0;     // ns at the left edge
+    double t1 = 1;     // ns at the right edge
+    double x0 = 0;     // pixel of the left edge
+    double width = 1;  // pixels
 
     double nsPerPixel() const { return (t1 - t0) / width; }
     double toPixel(double ns) const { return x0 + (ns - t0) / (t1 - t0) * width; }

@@ -10,7 +10,7 @@ namespace interleave::ui {
 
 class TimeCursor : public QObject {
     Q_OBJECT
-public:
+  public:
     explicit TimeCursor(QObject* parent = nullptr) : QObject(parent) {}
 
     bool live() const { return m_live; }
@@ -40,11 +40,11 @@ public:
         emit changed(m_time);
     }
 
-signals:
+  signals:
     void changed(std::int64_t time);
     void liveChanged(bool live);
 
-private:
+  private:
     bool m_live = true;
     std::int64_t m_time = 0;
 };

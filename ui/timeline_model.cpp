@@ -1,7 +1,7 @@
 #include "ui/timeline_model.h"
 
-#include <QThread>
 #include <QCoreApplication>
+#include <QThread>
 #include <algorithm>
 
 namespace interleave::ui {
@@ -31,7 +31,8 @@ int TimelineModel::laneOfActor(std::uint32_t actor) const {
 
 QString TimelineModel::actorName(std::uint32_t actor) const {
     const int lane = laneOfActor(actor);
-    return lane < 0 ? QStringLiteral("actor %1").arg(actor) : m_lanes[static_cast<std::size_t>(lane)].name;
+    return lane < 0 ? QStringLiteral("actor %1").arg(actor)
+                    : m_lanes[static_cast<std::size_t>(lane)].name;
 }
 
 QString TimelineModel::objectName(std::uint32_t object) const {
@@ -75,10 +76,12 @@ void TimelineModel::refreshActors() {
             if (x.processMain != y.processMain) return x.processMain;
             return x.actor < y.actor;
         });
-        for (std::size_t i = 0; i < lanes.size(); ++i) m_laneOf[lanes[i].actor] = static_cast<int>(i);
+        for (std::size_t i = 0; i < lanes.size(); ++i)
+            m_laneOf[lanes[i].actor] = static_cast<int>(i);
     }
     m_lanes = std::move(lanes);
-    for (const auto& o : m_store->objects()) m_objects[o.id] = o;
+    for (const auto& o : m_store->objects())
+        m_objects[o.id] = o;
     if (added) emit lanesChanged();
 }
 
@@ -100,7 +103,9 @@ void TimelineModel::append(std::size_t first, std::size_t last) {
         const int lane = laneOfActor(r.actor);
         if (lane >= 0) m_lanes[static_cast<std::size_t>(lane)].tracker.feed(r);
         switch (r.kind) {
-            case EventKind::ProcessExit: processEnds[static_cast<int>(r.a)] = r.ns; break;
+            case EventKind::ProcessExit:
+                processEnds[static_cast<int>(r.a)] = r.ns;
+                break;
             case EventKind::QueuePut:
             case EventKind::QueueGet: {
                 // Pair a put with the get of the same item, whichever the store saw first.
@@ -135,7 +140,8 @@ void TimelineModel::append(std::size_t first, std::size_t last) {
                 }
                 break;
             }
-            default: break;
+            default:
+                break;
         }
     }
     // Threads that never said goodbye end with their process.

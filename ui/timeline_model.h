@@ -34,7 +34,7 @@ struct Link {
 
 class TimelineModel : public QObject {
     Q_OBJECT
-public:
+  public:
     explicit TimelineModel(QObject* parent = nullptr);
 
     void reset(const EventStore* store);
@@ -50,11 +50,11 @@ public:
     QString objectName(std::uint32_t object) const;
     std::uint32_t objectCapacity(std::uint32_t object) const;
 
-signals:
+  signals:
     void lanesChanged();
     void dataAppended();
 
-private:
+  private:
     void refreshActors();
     void addLink(const Link& l);
 

@@ -1,9 +1,9 @@
 #include "ui/timeline_view.h"
 
+#include <qcustomplot.h>
 #include <QMouseEvent>
 #include <QToolTip>
 #include <QVBoxLayout>
-#include <qcustomplot.h>
 
 #include "ui/event_text.h"
 #include "ui/lane_plottable.h"
@@ -93,7 +93,8 @@ void TimelineView::rebuildLaneLabels() {
     auto ticker = qSharedPointerCast<QCPAxisTickerText>(m_plot->yAxis->ticker());
     ticker->clear();
     const auto& lanes = m_model->lanes();
-    for (std::size_t i = 0; i < lanes.size(); ++i) ticker->addTick(static_cast<double>(i), lanes[i].label);
+    for (std::size_t i = 0; i < lanes.size(); ++i)
+        ticker->addTick(static_cast<double>(i), lanes[i].label);
     m_plot->yAxis->setRange(-0.5, std::max<double>(0.5, static_cast<double>(lanes.size()) - 0.5));
 }
 
@@ -106,7 +107,8 @@ void TimelineView::setNow(std::int64_t ns) {
         const double width = std::max(m_plot->xAxis->range().size(), kLiveWindowMs);
         m_plot->setProperty("programmatic", true);
         if (nowMs > m_plot->xAxis->range().upper - width * 0.05)
-            m_plot->xAxis->setRange(std::max(0.0, nowMs - width * 0.95), std::max(0.0, nowMs - width * 0.95) + width);
+            m_plot->xAxis->setRange(std::max(0.0, nowMs - width * 0.95),
+                                    std::max(0.0, nowMs - width * 0.95) + width);
         m_plot->setProperty("programmatic", false);
     }
     requestReplot();
@@ -158,13 +160,16 @@ QString TimelineView::describeAt(int laneIndex, std::int64_t t, double nsPerPixe
 void TimelineView::showTooltip(const QPoint& pos) {
     if (!m_model->store() || m_model->lanes().empty()) return;
     const double lane = std::round(m_plot->yAxis->pixelToCoord(pos.y()));
-    if (lane < 0 || lane >= static_cast<double>(m_model->lanes().size()) || !m_plot->axisRect()->rect().contains(pos)) {
+    if (lane < 0 || lane >= static_cast<double>(m_model->lanes().size()) ||
+        !m_plot->axisRect()->rect().contains(pos)) {
         QToolTip::hideText();
         return;
     }
     const auto t = static_cast<std::int64_t>(m_plot->xAxis->pixelToCoord(pos.x()) * 1e6);
-    const double nsPerPixel = m_plot->xAxis->range().size() * 1e6 / std::max(1, m_plot->axisRect()->width());
-    QToolTip::showText(m_plot->mapToGlobal(pos), describeAt(static_cast<int>(lane), t, nsPerPixel), m_plot);
+    const double nsPerPixel =
+        m_plot->xAxis->range().size() * 1e6 / std::max(1, m_plot->axisRect()->width());
+    QToolTip::showText(m_plot->mapToGlobal(pos), describeAt(static_cast<int>(lane), t, nsPerPixel),
+                       m_plot);
 }
 
 bool TimelineView::eventFilter(QObject* watched, QEvent* event) {
@@ -176,8 +181,10 @@ bool TimelineView::eventFilter(QObject* watched, QEvent* event) {
         case QEvent::MouseButtonRelease: {
             // A click (not a drag) puts the time cursor there.
             const auto pos = static_cast<QMouseEvent*>(event)->pos();
-            if ((pos - m_pressPos).manhattanLength() < 4 && m_plot->axisRect()->rect().contains(pos))
-                m_cursor->setTime(static_cast<std::int64_t>(m_plot->xAxis->pixelToCoord(pos.x()) * 1e6));
+            if ((pos - m_pressPos).manhattanLength() < 4 &&
+                m_plot->axisRect()->rect().contains(pos))
+                m_cursor->setTime(
+                    static_cast<std::int64_t>(m_plot->xAxis->pixelToCoord(pos.x()) * 1e6));
             break;
         }
         case QEvent::MouseButtonDblClick:
@@ -188,7 +195,8 @@ bool TimelineView::eventFilter(QObject* watched, QEvent* event) {
             if (!(static_cast<QMouseEvent*>(event)->buttons() & Qt::LeftButton))
                 showTooltip(static_cast<QMouseEvent*>(event)->pos());
             break;
-        default: break;
+        default:
+            break;
     }
     return QWidget::eventFilter(watched, event);
 }

@@ -17,7 +17,7 @@ class LanePlottable;
 
 class TimelineView : public QWidget {
     Q_OBJECT
-public:
+  public:
     TimelineView(TimelineModel* model, TimeCursor* cursor, QWidget* parent = nullptr);
 
     void setNow(std::int64_t ns);  // the run's clock, for live follow and the open segments
@@ -27,13 +27,13 @@ public:
     QCustomPlot* plot() const { return m_plot; }
     LanePlottable* lanes() const { return m_lanes; }
 
-signals:
+  signals:
     void firstMarksDrawn();  // emitted once per run, when the first segment is on screen
 
-protected:
+  protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
-private:
+  private:
     void rebuildLaneLabels();
     void requestReplot();
     void showTooltip(const QPoint& pos);

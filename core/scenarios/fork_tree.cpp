@@ -34,7 +34,8 @@ void runThreads(const std::string& owner, const Shape& s) {
             }
         });
     }
-    for (auto& t : threads) t.join();
+    for (auto& t : threads)
+        t.join();
 }
 
 int childBody(const std::string& name, const Shape& s, bool forkAgain) {
@@ -47,7 +48,8 @@ int childBody(const std::string& name, const Shape& s, bool forkAgain) {
         }
     }
     runThreads(name, s);
-    while (!kids.empty()) waitAnyTraced(kids);
+    while (!kids.empty())
+        waitAnyTraced(kids);
     return 0;
 }
 
@@ -61,7 +63,8 @@ int run(const ParamValues& p) {
         kids.push_back(forkTraced(name, [&] { return childBody(name, s, c % 2 == 1); }));
     }
     // In the order they end, so a child that dies early is reported when it dies.
-    while (!kids.empty()) waitAnyTraced(kids);
+    while (!kids.empty())
+        waitAnyTraced(kids);
     return 0;
 }
 

@@ -36,14 +36,17 @@ int run(const ParamValues& p) {
     }
     for (std::int64_t i = 1; i <= consumers; ++i) {
         consumerThreads.emplace_back("consumer " + std::to_string(i), [&] {
-            while (buffer.get()) Runtime::work(consume);
+            while (buffer.get())
+                Runtime::work(consume);
         });
     }
     // Producers stop when asked (or after their items); then consumers drain what is left, so
     // every item produced is consumed exactly once even when the run is stopped.
-    for (auto& t : producerThreads) t.join();
+    for (auto& t : producerThreads)
+        t.join();
     buffer.close();
-    for (auto& t : consumerThreads) t.join();
+    for (auto& t : consumerThreads)
+        t.join();
     return 0;
 }
 

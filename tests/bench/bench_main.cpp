@@ -10,12 +10,12 @@
 namespace {
 
 class RatioReporter : public benchmark::ConsoleReporter {
-public:
+  public:
     void ReportRuns(const std::vector<Run>& runs) override {
         for (const auto& r : runs) {
             if (r.run_type != Run::RT_Iteration || r.error_occurred) continue;
-            nsPerIter[r.benchmark_name()] = r.GetAdjustedRealTime() *
-                                            (r.time_unit == benchmark::kMicrosecond ? 1000.0 : 1.0);
+            nsPerIter[r.benchmark_name()] =
+                r.GetAdjustedRealTime() * (r.time_unit == benchmark::kMicrosecond ? 1000.0 : 1.0);
             const auto items = r.counters.find("items_per_second");
             if (items != r.counters.end()) itemsPerSecond[r.benchmark_name()] = items->second;
         }
@@ -36,17 +36,19 @@ int main(int argc, char** argv) {
     std::printf("\n== goals (ratios from this run) ==\n");
     if (t.count("BM_RecordEvent") && t.count("BM_MutexLockUnlock")) {
         const double ratio = t["BM_RecordEvent"] / t["BM_MutexLockUnlock"];
-        std::printf("record one event / mutex lock+unlock: %.2f ns / %.2f ns = %.2fx (goal <= 2.00x) %s\n",
-                    t["BM_RecordEvent"], t["BM_MutexLockUnlock"], ratio, ratio <= 2.0 ? "MET" : "MISSED");
+        std::printf(
+            "record one event / mutex lock+unlock: %.2f ns / %.2f ns = %.2fx (goal <= 2.00x) %s\n",
+            t["BM_RecordEvent"], t["BM_MutexLockUnlock"], ratio, ratio <= 2.0 ? "MET" : "MISSED");
     }
     auto& ips = reporter.itemsPerSecond;
     if (ips.count("BM_ReaderDrainIntoStore") && ips.count("BM_MemcpySameBytes")) {
         const double reader = ips["BM_ReaderDrainIntoStore"];
         const double ratio = reader / ips["BM_MemcpySameBytes"];
-        std::printf("reader: %.1f M events/s (goal >= 30) %s; %.0f%% of memcpy of the same bytes "
-                    "(goal >= 25%%) %s\n",
-                    reader / 1e6, reader >= 30e6 ? "MET" : "MISSED", ratio * 100.0,
-                    ratio >= 0.25 ? "MET" : "MISSED");
+        std::printf(
+            "reader: %.1f M events/s (goal >= 30) %s; %.0f%% of memcpy of the same bytes "
+            "(goal >= 25%%) %s\n",
+            reader / 1e6, reader >= 30e6 ? "MET" : "MISSED", ratio * 100.0,
+            ratio >= 0.25 ? "MET" : "MISSED");
     }
     benchmark::Shutdown();
     return 0;

@@ -23,7 +23,8 @@ constexpr int kRoundsPerStore = 64;
 void fill(const Channel& ch, std::vector<RingWriter>& writers) {
     for (std::uint32_t a = 0; a < kActors; ++a)
         for (std::uint32_t i = 0; i < kSlots; ++i)
-            writers[a].push(Event{1000u + i, static_cast<std::uint16_t>(a), EventKind::QueuePut, 1, i, i});
+            writers[a].push(
+                Event{1000u + i, static_cast<std::uint16_t>(a), EventKind::QueuePut, 1, i, i});
     (void)ch;
 }
 }  // namespace
@@ -56,7 +57,8 @@ static void BM_ReaderDrainIntoStore(benchmark::State& state) {
         benchmark::DoNotOptimize(reader->drainOnce());
     }
     state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * kPerRound));
-    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * kPerRound * sizeof(Event)));
+    state.SetBytesProcessed(
+        static_cast<std::int64_t>(state.iterations() * kPerRound * sizeof(Event)));
 }
 BENCHMARK(BM_ReaderDrainIntoStore)->Unit(benchmark::kMicrosecond);
 
@@ -77,7 +79,8 @@ static void BM_MemcpySameBytes(benchmark::State& state) {
         benchmark::ClobberMemory();
     }
     state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * kPerRound));
-    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * kPerRound * sizeof(Event)));
+    state.SetBytesProcessed(
+        static_cast<std::int64_t>(state.iterations() * kPerRound * sizeof(Event)));
 }
 BENCHMARK(BM_MemcpySameBytes)->Unit(benchmark::kMicrosecond);
 

@@ -20,12 +20,14 @@ static void BM_MutexLockUnlock(benchmark::State& state) {
 BENCHMARK(BM_MutexLockUnlock);
 
 static void BM_Timestamp_ticks(benchmark::State& state) {
-    for (auto _ : state) benchmark::DoNotOptimize(ticks());
+    for (auto _ : state)
+        benchmark::DoNotOptimize(ticks());
 }
 BENCHMARK(BM_Timestamp_ticks);
 
 static void BM_Timestamp_clock_gettime(benchmark::State& state) {
-    for (auto _ : state) benchmark::DoNotOptimize(monotonicNs());
+    for (auto _ : state)
+        benchmark::DoNotOptimize(monotonicNs());
 }
 BENCHMARK(BM_Timestamp_clock_gettime);
 

@@ -3,11 +3,11 @@
 
 #include <benchmark/benchmark.h>
 
+#include <qcustomplot.h>
 #include <QApplication>
 #include <cstdio>
 #include <map>
 #include <memory>
-#include <qcustomplot.h>
 
 #include "core/event_store.h"
 #include "ui/lane_plottable.h"
@@ -29,11 +29,13 @@ std::unique_ptr<EventStore> syntheticStore(std::size_t events) {
     std::vector<ActorInfo> actors;
     for (std::uint32_t a = 0; a < kLanes; ++a)
         actors.push_back(ActorInfo{a, 100 + static_cast<int>(a / 8), 1, 1000 + static_cast<int>(a),
-                                   "thread " + std::to_string(a), a % 8 ? ActorRole::Thread : ActorRole::ProcessMain,
-                                   kNoActor, 0});
+                                   "thread " + std::to_string(a),
+                                   a % 8 ? ActorRole::Thread : ActorRole::ProcessMain, kNoActor,
+                                   0});
     store->setActors(actors);
-    store->setObjects({ObjectInfo{1, ObjectKind::Mutex, "lock", 0, 100}, ObjectInfo{2, ObjectKind::CondVar, "cv", 0, 100}});
-    const EventKind cycle[] = {EventKind::WorkBegin,  EventKind::WorkEnd,  EventKind::LockRequest,
+    store->setObjects({ObjectInfo{1, ObjectKind::Mutex, "lock", 0, 100},
+                       ObjectInfo{2, ObjectKind::CondVar, "cv", 0, 100}});
+    const EventKind cycle[] = {EventKind::WorkBegin,    EventKind::WorkEnd,  EventKind::LockRequest,
                                EventKind::LockAcquired, EventKind::CondWait, EventKind::CondWoken,
                                EventKind::LockReleased, EventKind::Note};
     const std::size_t perLane = events / kLanes;
@@ -41,8 +43,9 @@ std::unique_ptr<EventStore> syntheticStore(std::size_t events) {
     for (std::uint32_t a = 0; a < kLanes; ++a) {
         for (std::size_t k = 0; k < perLane; ++k) {
             const auto kind = cycle[k % 8];
-            store->appendRow(Row{static_cast<std::int64_t>(static_cast<double>(k) * step), a, kind,
-                                 kind == EventKind::CondWait || kind == EventKind::CondWoken ? 2u : 1u, 0, 1});
+            store->appendRow(
+                Row{static_cast<std::int64_t>(static_cast<double>(k) * step), a, kind,
+                    kind == EventKind::CondWait || kind == EventKind::CondWoken ? 2u : 1u, 0, 1});
         }
     }
     store->publish();
@@ -83,13 +86,19 @@ Scene& scene(std::size_t events) {
 
 void BM_TimelineReplot(benchmark::State& state) {
     auto& s = scene(static_cast<std::size_t>(state.range(0)));
-    for (auto _ : state) s.view->plot()->replot(QCustomPlot::rpImmediateRefresh);
+    for (auto _ : state)
+        s.view->plot()->replot(QCustomPlot::rpImmediateRefresh);
     state.counters["marks"] = static_cast<double>(s.view->lanes()->lastMarkCount());
 }
 
 }  // namespace
 
-BENCHMARK(BM_TimelineReplot)->Arg(0)->Arg(1'000'000)->Arg(10'000'000)->Unit(benchmark::kMillisecond)->MinTime(1.0);
+BENCHMARK(BM_TimelineReplot)
+    ->Arg(0)
+    ->Arg(1'000'000)
+    ->Arg(10'000'000)
+    ->Unit(benchmark::kMillisecond)
+    ->MinTime(1.0);
 
 int main(int argc, char** argv) {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
@@ -99,7 +108,8 @@ int main(int argc, char** argv) {
         std::map<std::string, double> ms;
         void ReportRuns(const std::vector<Run>& runs) override {
             for (const auto& r : runs)
-                if (r.run_type == Run::RT_Iteration && !r.error_occurred) ms[r.benchmark_name()] = r.GetAdjustedRealTime();
+                if (r.run_type == Run::RT_Iteration && !r.error_occurred)
+                    ms[r.benchmark_name()] = r.GetAdjustedRealTime();
             ConsoleReporter::ReportRuns(runs);
         }
     } reporter;
@@ -107,11 +117,13 @@ int main(int argc, char** argv) {
     auto& ms = reporter.ms;
     const double empty = ms["BM_TimelineReplot/0/min_time:1.000"];
     std::printf("\n== goals (full replot, 64 lanes, 1920x1080, offscreen) ==\n");
-    for (const auto& [name, goal, label] : {std::tuple{"BM_TimelineReplot/1000000/min_time:1.000", 16.0, "1M events"},
-                                            std::tuple{"BM_TimelineReplot/10000000/min_time:1.000", 50.0, "10M events"}}) {
+    for (const auto& [name, goal, label] :
+         {std::tuple{"BM_TimelineReplot/1000000/min_time:1.000", 16.0, "1M events"},
+          std::tuple{"BM_TimelineReplot/10000000/min_time:1.000", 50.0, "10M events"}}) {
         if (!ms.count(name)) continue;
-        std::printf("%s: %.2f ms per replot (goal <= %.0f ms) %s; %.2fx the empty plot's %.2f ms\n", label, ms[name], goal,
-                    ms[name] <= goal ? "MET" : "MISSED", ms[name] / empty, empty);
+        std::printf("%s: %.2f ms per replot (goal <= %.0f ms) %s; %.2fx the empty plot's %.2f ms\n",
+                    label, ms[name], goal, ms[name] <= goal ? "MET" : "MISSED", ms[name] / empty,
+                    empty);
     }
     scenes().clear();
     benchmark::Shutdown();

@@ -6,7 +6,8 @@
 
 int main(int argc, char** argv) {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication::setOrganizationName(QStringLiteral("InterleaveTests"));  // keeps user settings out
+    QApplication::setOrganizationName(
+        QStringLiteral("InterleaveTests"));  // keeps user settings out
     QApplication app(argc, argv);
     ::testing::InitGoogleTest(&argc, argv);
     return RUN_ALL_TESTS();

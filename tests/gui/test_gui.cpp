@@ -31,7 +31,8 @@ template <class Pred>
 bool waitFor(Pred pred, int ms) {
     QElapsedTimer t;
     t.start();
-    while (!pred() && t.elapsed() < ms) QTest::qWait(10);
+    while (!pred() && t.elapsed() < ms)
+        QTest::qWait(10);
     return pred();
 }
 
@@ -40,9 +41,11 @@ bool waitFor(Pred pred, int ms) {
 TEST(SignalBridge, AtMostOneSignalPerFrameCoveringEveryEventOnce) {
     RunSession session;
     TimelineModel timeline;
-    QObject::connect(&session, &RunSession::storeReset, &timeline, [&](const EventStore* s) { timeline.reset(s); });
+    QObject::connect(&session, &RunSession::storeReset, &timeline,
+                     [&](const EventStore* s) { timeline.reset(s); });
     std::vector<std::pair<quint64, quint64>> ranges;
-    QObject::connect(&session, &RunSession::eventsAppended, [&](quint64 a, quint64 b) { ranges.emplace_back(a, b); });
+    QObject::connect(&session, &RunSession::eventsAppended,
+                     [&](quint64 a, quint64 b) { ranges.emplace_back(a, b); });
     QElapsedTimer clock;
     clock.start();
     ASSERT_EQ(session.start(QStringLiteral("producer-consumer"),
@@ -52,11 +55,14 @@ TEST(SignalBridge, AtMostOneSignalPerFrameCoveringEveryEventOnce) {
               QString());
     QTest::qWait(700);
     session.stop();
-    ASSERT_TRUE(waitFor([&] { return !ranges.empty() && ranges.back().second == session.store()->size(); }, 3000));
+    ASSERT_TRUE(waitFor(
+        [&] { return !ranges.empty() && ranges.back().second == session.store()->size(); }, 3000));
     const double elapsedMs = static_cast<double>(clock.elapsed());
     EXPECT_GT(session.store()->size(), 10'000u) << "a busy run: thousands of events per frame";
-    EXPECT_LE(static_cast<double>(ranges.size()), elapsedMs / 16.0 + 3) << "more than one signal per frame";
-    for (std::size_t i = 1; i < ranges.size(); ++i) EXPECT_EQ(ranges[i].first, ranges[i - 1].second);
+    EXPECT_LE(static_cast<double>(ranges.size()), elapsedMs / 16.0 + 3)
+        << "more than one signal per frame";
+    for (std::size_t i = 1; i < ranges.size(); ++i)
+        EXPECT_EQ(ranges[i].first, ranges[i - 1].second);
     EXPECT_EQ(ranges.front().first, 0u);
 }
 
@@ -65,8 +71,10 @@ TEST(Models, ProcessTreeAndCaptionsPassTheModelTesterOnARealForkTree) {
     TimelineModel timeline;
     ProcessTreeModel tree(&timeline);
     CaptionModel captions(&timeline);
-    QAbstractItemModelTester treeTester(&tree, QAbstractItemModelTester::FailureReportingMode::Fatal);
-    QAbstractItemModelTester captionTester(&captions, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QAbstractItemModelTester treeTester(&tree,
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QAbstractItemModelTester captionTester(&captions,
+                                           QAbstractItemModelTester::FailureReportingMode::Fatal);
     QObject::connect(&session, &RunSession::storeReset, [&](const EventStore* s) {
         captions.reset();
         timeline.reset(s);
@@ -93,7 +101,9 @@ TEST(Models, ProcessTreeAndCaptionsPassTheModelTesterOnARealForkTree) {
     std::function<void(const QModelIndex&)> walk = [&](const QModelIndex& parent) {
         for (int r = 0; r < tree.rowCount(parent); ++r) {
             const auto child = tree.index(r, 0, parent);
-            tree.rowCount(child) > 0 || tree.data(tree.index(r, ProcessTreeModel::Ppid, parent), Qt::DisplayRole).isValid()
+            tree.rowCount(child) > 0 ||
+                    tree.data(tree.index(r, ProcessTreeModel::Ppid, parent), Qt::DisplayRole)
+                        .isValid()
                 ? ++processes
                 : ++threads;
             walk(child);
@@ -102,15 +112,17 @@ TEST(Models, ProcessTreeAndCaptionsPassTheModelTesterOnARealForkTree) {
     walk(lab);
     EXPECT_EQ(processes, 5);
     EXPECT_EQ(threads, 10);
-    EXPECT_EQ(tree.data(tree.index(0, ProcessTreeModel::Pid), Qt::DisplayRole).toInt(), session.store()->actors()[0].pid);
+    EXPECT_EQ(tree.data(tree.index(0, ProcessTreeModel::Pid), Qt::DisplayRole).toInt(),
+              session.store()->actors()[0].pid);
     EXPECT_GT(captions.rowCount(), 0);
 }
 
 TEST(MainWindowOffscreen, ProducerConsumerDrawsLanesAndTheBufferNeverOverflows) {
     LaunchOptions options;
     options.scenario = QStringLiteral("producer-consumer");
-    options.assignments = {QStringLiteral("producers=3"), QStringLiteral("consumers=2"), QStringLiteral("capacity=3"),
-                           QStringLiteral("produce_ms=20"), QStringLiteral("consume_ms=40")};
+    options.assignments = {QStringLiteral("producers=3"), QStringLiteral("consumers=2"),
+                           QStringLiteral("capacity=3"), QStringLiteral("produce_ms=20"),
+                           QStringLiteral("consume_ms=40")};
     options.run = true;
     MainWindow window(options);
     window.resize(1400, 900);
@@ -129,7 +141,8 @@ TEST(MainWindowOffscreen, ProducerConsumerDrawsLanesAndTheBufferNeverOverflows) 
     const auto& lanes = window.timelineModel()->lanes();
     ASSERT_EQ(lanes.size(), 6u);  // main + 3 producers + 2 consumers
     for (const auto& lane : lanes) {
-        EXPECT_FALSE(lane.tracker.segmentsUntil(window.timelineModel()->lastNs()).empty()) << lane.name.toStdString();
+        EXPECT_FALSE(lane.tracker.segmentsUntil(window.timelineModel()->lastNs()).empty())
+            << lane.name.toStdString();
         EXPECT_TRUE(lane.label.contains(QString::number(lane.tid)));
     }
     EXPECT_GT(window.timelineView()->lanes()->lastMarkCount(), 0u);
@@ -157,7 +170,8 @@ TEST(ParameterPanel, ExplainsARefusedValueNextToItsField) {
     EXPECT_TRUE(a.contains(QStringLiteral("variant=semaphore")));
     bool sawError = false;
     for (auto* label : panel.findChildren<QLabel*>())
-        if (label->text().contains(QStringLiteral("out of range")) && label->text().contains(QStringLiteral("1..16")))
+        if (label->text().contains(QStringLiteral("out of range")) &&
+            label->text().contains(QStringLiteral("1..16")))
             sawError = true;
     EXPECT_TRUE(sawError);
     panel.resetToDefaults();

@@ -14,7 +14,8 @@ TEST(TimeAxis, MapsBothWaysAndZoomsAroundTheMouse) {
     EXPECT_DOUBLE_EQ(a.toPixel(1'000), 50);
     EXPECT_DOUBLE_EQ(a.toPixel(11'000), 1050);
     EXPECT_DOUBLE_EQ(a.toTime(550), 6'000);
-    for (double px : {50.0, 123.4, 999.0}) EXPECT_NEAR(a.toPixel(a.toTime(px)), px, 1e-9);
+    for (double px : {50.0, 123.4, 999.0})
+        EXPECT_NEAR(a.toPixel(a.toTime(px)), px, 1e-9);
     const auto z = a.zoomedAt(300, 0.5);
     EXPECT_NEAR(z.toTime(300), a.toTime(300), 1e-9) << "the time under the mouse stays put";
     EXPECT_NEAR(z.t1 - z.t0, 5'000, 1e-9);
@@ -22,9 +23,10 @@ TEST(TimeAxis, MapsBothWaysAndZoomsAroundTheMouse) {
 
 TEST(LaneSummary, WideSegmentsStayWholeTinyOnesFoldWithACount) {
     std::vector<StateSegment> segs;
-    segs.push_back({0, 5'000, ActorState::Running, 0});           // 500 px
-    for (int i = 0; i < 10'000; ++i)                               // 10'000 x 0.1 px
-        segs.push_back({5'000 + i, 5'000 + i + 1, i % 2 ? ActorState::BlockedOnLock : ActorState::Running, 0});
+    segs.push_back({0, 5'000, ActorState::Running, 0});  // 500 px
+    for (int i = 0; i < 10'000; ++i)                     // 10'000 x 0.1 px
+        segs.push_back(
+            {5'000 + i, 5'000 + i + 1, i % 2 ? ActorState::BlockedOnLock : ActorState::Running, 0});
     segs.push_back({15'000, 20'000, ActorState::WaitingOnCondition, 7});
     const TimeAxis axis{0, 20'000, 0, 2000};  // 10 ns per pixel
     std::vector<LaneMark> marks;
@@ -36,10 +38,12 @@ TEST(LaneSummary, WideSegmentsStayWholeTinyOnesFoldWithACount) {
     EXPECT_EQ(marks.back().object, 7u);
     // The 10'000 tiny segments cover 1'000 px: folded into ~1 mark per 3 px, not 10'000 marks.
     std::uint64_t folded = 0;
-    for (const auto& m : marks) folded += m.count;
+    for (const auto& m : marks)
+        folded += m.count;
     EXPECT_EQ(folded, segs.size()) << "every segment is accounted for exactly once";
     EXPECT_LE(marks.size(), 2u + 1000 / 3 + 1);
-    for (std::size_t i = 1; i < marks.size(); ++i) EXPECT_GE(marks[i].x0, marks[i - 1].x0);
+    for (std::size_t i = 1; i < marks.size(); ++i)
+        EXPECT_GE(marks[i].x0, marks[i - 1].x0);
 }
 
 TEST(LaneSummary, OnlyWhatIsInViewAndClippedToIt) {
@@ -57,7 +61,9 @@ TEST(LaneSummary, OnlyWhatIsInViewAndClippedToIt) {
 
 TEST(ActorStateTracker, UncontendedLocksCostNoSegmentAndStateAtAnyTime) {
     ActorStateTracker t(1);
-    auto feed = [&](std::int64_t ns, EventKind k, std::int64_t b = 0) { t.feed(Row{ns, 0, k, 5, 0, b}); };
+    auto feed = [&](std::int64_t ns, EventKind k, std::int64_t b = 0) {
+        t.feed(Row{ns, 0, k, 5, 0, b});
+    };
     feed(0, EventKind::ActorStart);
     feed(10, EventKind::LockRequest);
     feed(11, EventKind::LockAcquired, 0);  // uncontended
