@@ -4,6 +4,17 @@
 #include <algorithm>
 
 namespace interleave::ui {
+namespace {
+BufferState emptyState(std::uint32_t capacity) {
+    BufferState s;
+    s.capacity = capacity;
+    s.items.assign(capacity, -1);
+    s.changedNs.assign(capacity, -1);
+    s.changedBy.assign(capacity, kNoActor);
+    s.lastWasPut.assign(capacity, false);
+    return s;
+}
+}  // namespace
 
 BufferModel::BufferModel(QObject* parent) : QObject(parent) {}
 
@@ -70,15 +81,7 @@ void BufferModel::append(std::size_t first, std::size_t last) {
     if (!grew) return;
     // Snapshots at or after the first changed op are stale.
     m_snapshots.resize(std::min(m_snapshots.size(), firstChanged / kSnapshotEvery + 1));
-    if (m_snapshots.empty()) {
-        BufferState s;
-        s.capacity = m_capacity;
-        s.items.assign(m_capacity, -1);
-        s.changedNs.assign(m_capacity, -1);
-        s.changedBy.assign(m_capacity, kNoActor);
-        s.lastWasPut.assign(m_capacity, false);
-        m_snapshots.push_back(std::move(s));
-    }
+    if (m_snapshots.empty()) m_snapshots.push_back(emptyState(m_capacity));
     while (m_snapshots.size() * kSnapshotEvery <= m_ops.size()) {
         BufferState s = m_snapshots.back();
         const std::size_t from = (m_snapshots.size() - 1) * kSnapshotEvery;
@@ -90,15 +93,7 @@ void BufferModel::append(std::size_t first, std::size_t last) {
 }
 
 BufferState BufferModel::stateAt(std::int64_t t) const {
-    if (m_snapshots.empty()) {
-        BufferState s;
-        s.capacity = m_capacity;
-        s.items.assign(m_capacity, -1);
-        s.changedNs.assign(m_capacity, -1);
-        s.changedBy.assign(m_capacity, kNoActor);
-        s.lastWasPut.assign(m_capacity, false);
-        return s;
-    }
+    if (m_snapshots.empty()) return emptyState(m_capacity);
     const auto end = static_cast<std::size_t>(
         std::upper_bound(m_ops.begin(), m_ops.end(), t,
                          [](std::int64_t x, const Op& o) { return x < o.ns; }) -

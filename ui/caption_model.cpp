@@ -48,15 +48,7 @@ void CaptionModel::append(std::size_t first, std::size_t last) {
         }
         insert(Caption{r.ns, std::move(text)});
     }
-    // A request still pending at the end of a batch is a thread blocked on a lock right now.
-    for (auto it = m_pendingRequests.begin(); it != m_pendingRequests.end();) {
-        if (last > 0 && store->ns(last - 1) - it->second.ns > 1'000'000) {
-            insert(it->second);
-            it = m_pendingRequests.erase(it);
-        } else {
-            ++it;
-        }
-    }
+    flushBlockedRequests(store->ns(last - 1));
     m_consumed = last;
     refresh();
 }
@@ -67,8 +59,22 @@ void CaptionModel::insert(Caption c) {
     m_all.insert(pos, std::move(c));
 }
 
+void CaptionModel::flushBlockedRequests(std::int64_t now) {
+    // A request still not granted a millisecond later is a thread blocked on a lock: say so,
+    // even when nothing else happens any more (a deadlock).
+    for (auto it = m_pendingRequests.begin(); it != m_pendingRequests.end();) {
+        if (now - it->second.ns > 1'000'000) {
+            insert(it->second);
+            it = m_pendingRequests.erase(it);
+        } else {
+            ++it;
+        }
+    }
+}
+
 void CaptionModel::setCursorTime(std::int64_t ns) {
     m_cursor = ns;
+    if (!m_pendingRequests.empty()) flushBlockedRequests(ns);
     refresh();
 }
 

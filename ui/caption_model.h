@@ -40,6 +40,7 @@ class CaptionModel : public QAbstractListModel {
     // Lock requests not yet granted: said only if the thread really has to wait for the lock.
     std::map<std::uint32_t, Caption> m_pendingRequests;
     void insert(Caption c);
+    void flushBlockedRequests(std::int64_t now);
 };
 
 }  // namespace interleave::ui

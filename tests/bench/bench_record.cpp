@@ -33,8 +33,10 @@ BENCHMARK(BM_Timestamp_clock_gettime);
 
 // Runtime::emit exactly as a traced primitive calls it: thread-local actor, timestamp, slot
 // write, release store. The ring is drained outside the timed region whenever it is half full,
-// so every timed push takes the normal (not the drop) path.
-static void BM_RecordEvent(benchmark::State& state) {
+// so every timed push takes the normal (not the drop) path. `Ordered` is the fenced stamp that
+// acquire/release/wake events use.
+template <bool Ordered>
+static void BM_Record(benchmark::State& state) {
     ChannelConfig cfg;
     cfg.maxActors = 2;
     cfg.ringSlots = 1 << 16;
@@ -44,7 +46,10 @@ static void BM_RecordEvent(benchmark::State& state) {
     auto reader = readerFor(ch, actor);
     std::uint64_t n = 0;
     for (auto _ : state) {
-        Runtime::emit(EventKind::LockAcquired, 1, 2, 3);
+        if constexpr (Ordered)
+            Runtime::emitOrdered(EventKind::LockAcquired, 1, 2, 3);
+        else
+            Runtime::emit(EventKind::LockAcquired, 1, 2, 3);
         if ((++n & ((1 << 15) - 1)) == 0) {
             state.PauseTiming();
             reader.drain([](const Event*, std::uint64_t) {});
@@ -55,27 +60,5 @@ static void BM_RecordEvent(benchmark::State& state) {
     Runtime::detachThread();
     Runtime::install(nullptr);
 }
-BENCHMARK(BM_RecordEvent);
-
-// The same with the fenced stamp that acquire/release/wake events use.
-static void BM_RecordEventOrdered(benchmark::State& state) {
-    ChannelConfig cfg;
-    cfg.maxActors = 2;
-    cfg.ringSlots = 1 << 16;
-    auto ch = Channel::create(cfg);
-    Runtime::install(&ch);
-    const auto actor = Runtime::registerThread("bench", kNoActor);
-    auto reader = readerFor(ch, actor);
-    std::uint64_t n = 0;
-    for (auto _ : state) {
-        Runtime::emitOrdered(EventKind::LockAcquired, 1, 2, 3);
-        if ((++n & ((1 << 15) - 1)) == 0) {
-            state.PauseTiming();
-            reader.drain([](const Event*, std::uint64_t) {});
-            state.ResumeTiming();
-        }
-    }
-    Runtime::detachThread();
-    Runtime::install(nullptr);
-}
-BENCHMARK(BM_RecordEventOrdered);
+BENCHMARK(BM_Record<false>)->Name("BM_RecordEvent");
+BENCHMARK(BM_Record<true>)->Name("BM_RecordEventOrdered");
