@@ -48,9 +48,9 @@ std::uint32_t Runtime::registerThread(std::string_view name, std::uint32_t paren
 }
 
 void Runtime::adoptActor(std::uint32_t actor, std::string_view name, std::uint32_t parentActor,
-                         ActorRole role) {
+                         ActorRole role, int ppid) {
     if (!s_channel || actor == kNoActor) return;
-    s_channel->publishActor(actor, name, role, parentActor, getpid(), getppid(),
+    s_channel->publishActor(actor, name, role, parentActor, getpid(), ppid >= 0 ? ppid : getppid(),
                             static_cast<int>(syscall(SYS_gettid)));
     t_actor = actor;
     t_writer = writerFor(*s_channel, actor);

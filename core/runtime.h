@@ -23,8 +23,10 @@ class Runtime {
     static std::uint32_t registerThread(std::string_view name, std::uint32_t parentActor,
                                         ActorRole role = ActorRole::Thread);
     // Publishes an actor slot claimed earlier (by a parent before fork) for the calling thread.
+    // `ppid` is the parent's pid as the parent saw it (-1: ask getppid()): a forked child cannot
+    // ask, since its parent may already have exited and left it re-parented.
     static void adoptActor(std::uint32_t actor, std::string_view name, std::uint32_t parentActor,
-                           ActorRole role);
+                           ActorRole role, int ppid = -1);
     static std::uint32_t currentActor() { return t_actor; }
     static void detachThread();
 

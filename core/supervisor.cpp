@@ -136,12 +136,10 @@ bool Supervisor::reapSome(ChannelReader& reader) {
         appendProcessRow(info.si_pid, EventKind::ProcessExit, status);
         m_knownParents.erase(info.si_pid);
         if (info.si_pid == m_labPid) {
-            {
-                std::lock_guard lock(m_mutex);
-                m_labStatus = status;
-            }
-            // Whatever the lab left behind is re-parented here; nothing outlives the run.
-            kill(-m_labPid, SIGKILL);
+            // Processes the lab left behind are re-parented here and the run goes on until
+            // they end (or stop() kills the group): an orphan is part of the lesson.
+            std::lock_guard lock(m_mutex);
+            m_labStatus = status;
         }
     }
 }

@@ -7,7 +7,8 @@
 //    process group of its own whose id is the lab's pid;
 //  - this process is a child subreaper, so descendants orphaned inside the run are re-parented
 //    here and reaped with waitid(P_PGID, run's group): never waitpid(-1), which would steal
-//    other children of the host program;
+//    other children of the host program. The run has finished when no process of its group is
+//    left, which may be after the lab itself has exited (orphans are part of the lesson);
 //  - the lab sets PR_SET_PDEATHSIG and kills its whole group if this process dies. Because the
 //    death signal fires when the *thread* that spawned the lab exits, start() must be called from
 //    a thread that lives as long as the run (the GUI thread, the CLI's main thread);

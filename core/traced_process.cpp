@@ -18,13 +18,14 @@ ChildProcess forkTraced(std::string_view name, const std::function<int()>& body)
     const auto* ch = Runtime::channel();
     const auto actor = ch ? ch->claimActor() : kNoActor;
     const auto parent = Runtime::currentActor();
+    const pid_t self = getpid();
     const pid_t pid = fork();
     if (pid < 0) throw std::runtime_error(std::string("fork: ") + std::strerror(errno));
     if (pid == 0) {
         // The lab's SIGHUP handler kills the whole run; a child only dies itself.
         signal(SIGHUP, SIG_DFL);
         Runtime::detachThread();
-        Runtime::adoptActor(actor, name, parent, ActorRole::ProcessMain);
+        Runtime::adoptActor(actor, name, parent, ActorRole::ProcessMain, self);
         int rc = 70;
         try {
             rc = body();

@@ -270,3 +270,24 @@ TEST(Supervisor, ForkTreeRecordsProcessesAndThreadsWithRealIds) {
         }
     EXPECT_EQ(countKind(s, EventKind::ProcessFork), 5u);
 }
+
+TEST(Supervisor, OrphansAreReparentedToTheSupervisorAndReapedThere) {
+    const auto sup = runFor("fork-tree", {"children=3", "threads=1", "grandchildren=2", "work_ms=40",
+                                          "rounds=4", "orphans=yes"},
+                            10'000);
+    const auto& s = sup->store();
+    EXPECT_EQ(sup->labStatus(), exitStatusExited(0));
+    std::set<std::int64_t> reparented, exited;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto r = s.row(i);
+        if (r.kind == EventKind::ProcessReparent) {
+            EXPECT_EQ(r.b, getpid()) << "re-parented to the supervisor, the subreaper";
+            reparented.insert(r.a);
+        }
+        if (r.kind == EventKind::ProcessExit) exited.insert(r.a);
+    }
+    // Children 1 and 3 leave 2 children each behind.
+    EXPECT_EQ(reparented.size(), 4u);
+    for (auto pid : reparented) EXPECT_TRUE(exited.count(pid)) << "orphan " << pid << " was reaped and reported";
+    EXPECT_TRUE(childrenOfSelf().empty());
+}

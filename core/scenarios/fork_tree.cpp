@@ -14,6 +14,7 @@ namespace interleave {
 namespace {
 
 struct Shape {
+    bool orphans;  // odd children exit at once, leaving their children orphaned
     std::int64_t threads;
     std::int64_t grandchildren;
     std::int64_t rounds;
@@ -47,6 +48,9 @@ int childBody(const std::string& name, const Shape& s, bool forkAgain) {
             kids.push_back(forkTraced(kidName, [&] { return childBody(kidName, s, false); }));
         }
     }
+    // A parent that leaves without waiting: its children are orphaned, re-parented to the
+    // nearest subreaper (the supervisor), and reaped there.
+    if (forkAgain && s.orphans) return 0;
     runThreads(name, s);
     while (!kids.empty())
         waitAnyTraced(kids);
@@ -54,7 +58,7 @@ int childBody(const std::string& name, const Shape& s, bool forkAgain) {
 }
 
 int run(const ParamValues& p) {
-    const Shape s{p.integer("threads"), p.integer("grandchildren"), p.integer("rounds"),
+    const Shape s{p.choice("orphans") == "yes", p.integer("threads"), p.integer("grandchildren"), p.integer("rounds"),
                   std::chrono::milliseconds(p.integer("work_ms"))};
     std::vector<ChildProcess> kids;
     for (std::int64_t c = 1; c <= p.integer("children"); ++c) {
@@ -82,6 +86,9 @@ Scenario makeForkTree() {
                                "Processes each odd-numbered child forks."),
             ParamSpec::integer("rounds", 1, 100000, 5, "", "Work rounds per thread."),
             ParamSpec::integer("work_ms", 0, 5000, 100, "ms", "Simulated work per round."),
+            ParamSpec::choice("orphans", {"no", "yes"},
+                              "yes: odd children exit at once without waiting for their own "
+                              "children, which are orphaned and re-parented."),
         },
         run,
     };
