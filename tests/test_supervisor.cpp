@@ -272,9 +272,10 @@ TEST(Supervisor, ForkTreeRecordsProcessesAndThreadsWithRealIds) {
 }
 
 TEST(Supervisor, OrphansAreReparentedToTheSupervisorAndReapedThere) {
-    const auto sup = runFor("fork-tree", {"children=3", "threads=1", "grandchildren=2", "work_ms=40",
-                                          "rounds=4", "orphans=yes"},
-                            10'000);
+    const auto sup = runFor(
+        "fork-tree",
+        {"children=3", "threads=1", "grandchildren=2", "work_ms=40", "rounds=4", "orphans=yes"},
+        10'000);
     const auto& s = sup->store();
     EXPECT_EQ(sup->labStatus(), exitStatusExited(0));
     std::set<std::int64_t> reparented, exited;
@@ -288,6 +289,7 @@ TEST(Supervisor, OrphansAreReparentedToTheSupervisorAndReapedThere) {
     }
     // Children 1 and 3 leave 2 children each behind.
     EXPECT_EQ(reparented.size(), 4u);
-    for (auto pid : reparented) EXPECT_TRUE(exited.count(pid)) << "orphan " << pid << " was reaped and reported";
+    for (auto pid : reparented)
+        EXPECT_TRUE(exited.count(pid)) << "orphan " << pid << " was reaped and reported";
     EXPECT_TRUE(childrenOfSelf().empty());
 }

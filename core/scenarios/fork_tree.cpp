@@ -58,8 +58,8 @@ int childBody(const std::string& name, const Shape& s, bool forkAgain) {
 }
 
 int run(const ParamValues& p) {
-    const Shape s{p.choice("orphans") == "yes", p.integer("threads"), p.integer("grandchildren"), p.integer("rounds"),
-                  std::chrono::milliseconds(p.integer("work_ms"))};
+    const Shape s{p.choice("orphans") == "yes", p.integer("threads"), p.integer("grandchildren"),
+                  p.integer("rounds"), std::chrono::milliseconds(p.integer("work_ms"))};
     std::vector<ChildProcess> kids;
     for (std::int64_t c = 1; c <= p.integer("children"); ++c) {
         const auto name = "child " + std::to_string(c);
