@@ -67,7 +67,7 @@ MainWindow::MainWindow(const LaunchOptions& options, QWidget* parent)
     connect(m_session, &RunSession::eventsAppended, this, &MainWindow::onEventsAppended);
     connect(m_session, &RunSession::stateChanged, this, [this] {
         // When a run ends, show all of it.
-        if (m_wasActive && !m_session->active()) m_timelineView->fitAll();
+        if (m_wasActive && !m_session->active()) m_timelineView->fitAll(true);
         m_wasActive = m_session->active();
         updateActions();
         updateStatus();

@@ -104,7 +104,7 @@ void TimelineView::setNow(std::int64_t ns) {
     if (m_follow && m_cursor->live()) {
         // Keep the width the viewer chose; slide so "now" stays near the right edge.
         const double nowMs = static_cast<double>(ns) / 1e6;
-        const double width = std::max(m_plot->xAxis->range().size(), kLiveWindowMs);
+        const double width = m_plot->xAxis->range().size();
         m_plot->setProperty("programmatic", true);
         if (nowMs > m_plot->xAxis->range().upper - width * 0.05)
             m_plot->xAxis->setRange(std::max(0.0, nowMs - width * 0.95),
@@ -114,11 +114,11 @@ void TimelineView::setNow(std::int64_t ns) {
     requestReplot();
 }
 
-void TimelineView::fitAll() {
+void TimelineView::fitAll(bool exact) {
     m_plot->setProperty("programmatic", true);
     const double endMs = static_cast<double>(std::max(m_now, m_model->lastNs())) / 1e6;
-    // A young run gets the live window, so it fills from the left instead of stretching.
-    m_plot->xAxis->setRange(0, std::max(endMs * 1.02, kLiveWindowMs));
+    m_plot->xAxis->setRange(
+        0, exact ? std::max(endMs * 1.02, 1.0) : std::max(endMs * 1.02, kLiveWindowMs));
     m_plot->setProperty("programmatic", false);
     m_follow = true;
     requestReplot();

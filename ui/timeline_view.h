@@ -22,7 +22,9 @@ class TimelineView : public QWidget {
 
     void setNow(std::int64_t ns);  // the run's clock, for live follow and the open segments
     void setFontScale(double scale);
-    void fitAll();
+    // The whole run; while it is young (`exact` false) at least the live window, so it fills from
+    // the left instead of stretching.
+    void fitAll(bool exact = false);
     void applyTheme();
     QCustomPlot* plot() const { return m_plot; }
     LanePlottable* lanes() const { return m_lanes; }
