@@ -131,8 +131,6 @@ class Channel {
     std::uint32_t actorLimit() const;   // claimed actor slots, clamped to the table size
     std::uint32_t objectLimit() const;  // claimed object slots, clamped to the table size
 
-    std::size_t sizeBytes() const { return m_size; }
-
   private:
     Channel(int fd, std::byte* base, std::size_t size) : m_fd(fd), m_base(base), m_size(size) {}
     void release();

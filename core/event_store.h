@@ -88,7 +88,6 @@ class EventStore {
 
     std::vector<ActorInfo> actors() const;
     std::vector<ObjectInfo> objects() const;
-    std::uint32_t maxActors() const { return m_maxActors; }
     std::uint64_t totalDropped() const;
     std::string objectName(std::uint32_t id) const;
     const TimeBase& timeBase() const { return m_timeBase; }

@@ -132,7 +132,7 @@ bool Supervisor::reapSome(ChannelReader& reader) {
         const auto status = info.si_code == CLD_EXITED ? exitStatusExited(info.si_status)
                                                        : exitStatusSignaled(info.si_status);
         // Its last records are published: take them before saying it ended.
-        m_eventsRead += reader.drainOnce();
+        reader.drainOnce();
         appendProcessRow(info.si_pid, EventKind::ProcessExit, status);
         m_knownParents.erase(info.si_pid);
         if (info.si_pid == m_labPid) {
@@ -165,7 +165,6 @@ void Supervisor::readerLoop() {
     bool childrenLeft = true;
     while (childrenLeft) {
         const auto moved = reader.drainOnce();
-        m_eventsRead += moved;
         childrenLeft = reapSome(reader);
         checkReparents();
         m_store->publish();
@@ -175,7 +174,7 @@ void Supervisor::readerLoop() {
             usleep(500);
         }
     }
-    m_eventsRead += reader.drainOnce();
+    reader.drainOnce();
     {
         std::lock_guard lock(m_mutex);
         m_finished = true;

@@ -73,7 +73,6 @@ class Supervisor {
     const Channel& channel() const { return m_channel; }
     // How the lab process ended, once it has (see exitStatus* in event.h).
     std::optional<std::int64_t> labStatus() const;
-    std::uint64_t eventsRead() const { return m_eventsRead.load(std::memory_order_relaxed); }
 
   private:
     void readerLoop();
@@ -86,7 +85,6 @@ class Supervisor {
     std::unique_ptr<EventStore> m_store;
     pid_t m_labPid = -1;
     std::thread m_reader;
-    std::atomic<std::uint64_t> m_eventsRead{0};
     std::function<void(std::size_t, bool)> m_onPublish;
 
     mutable std::mutex m_mutex;

@@ -10,7 +10,6 @@ BufferState emptyState(std::uint32_t capacity) {
     s.capacity = capacity;
     s.items.assign(capacity, -1);
     s.changedNs.assign(capacity, -1);
-    s.changedBy.assign(capacity, kNoActor);
     s.lastWasPut.assign(capacity, false);
     return s;
 }
@@ -34,7 +33,6 @@ void BufferModel::apply(BufferState& s, const Op& op) const {
     if (op.slot >= s.capacity) return;
     s.items[op.slot] = op.put ? op.item : -1;
     s.changedNs[op.slot] = op.ns;
-    s.changedBy[op.slot] = op.actor;
     s.lastWasPut[op.slot] = op.put;
     if (op.put) {
         s.tail = (op.slot + 1) % s.capacity;
@@ -69,7 +67,7 @@ void BufferModel::append(std::size_t first, std::size_t last) {
         const Row r = m_store->row(i);
         if (r.object != m_object) continue;
         const Op op{r.ns, k == EventKind::QueuePut, r.a,
-                    static_cast<std::uint32_t>(static_cast<std::uint64_t>(r.b) >> 32), r.actor};
+                    static_cast<std::uint32_t>(static_cast<std::uint64_t>(r.b) >> 32)};
         // Rings are drained one actor at a time, so a batch is nearly, not fully, time-ordered.
         const auto pos = std::upper_bound(m_ops.begin(), m_ops.end(), op.ns,
                                           [](std::int64_t t, const Op& o) { return t < o.ns; });

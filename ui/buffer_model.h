@@ -13,12 +13,11 @@ namespace interleave::ui {
 
 struct BufferState {
     std::uint32_t capacity = 0;
-    std::vector<std::int64_t> items;       // per slot; -1 = empty
-    std::vector<std::int64_t> changedNs;   // per slot; when it was last put into or taken from
-    std::vector<std::uint32_t> changedBy;  // per slot; the actor of that change
-    std::vector<bool> lastWasPut;          // per slot
-    std::uint32_t head = 0;                // next slot a consumer takes
-    std::uint32_t tail = 0;                // next slot a producer fills
+    std::vector<std::int64_t> items;      // per slot; -1 = empty
+    std::vector<std::int64_t> changedNs;  // per slot; when it was last put into or taken from
+    std::vector<bool> lastWasPut;         // per slot
+    std::uint32_t head = 0;               // next slot a consumer takes
+    std::uint32_t tail = 0;               // next slot a producer fills
     std::uint32_t count = 0;
     std::uint64_t puts = 0, gets = 0;
 };
@@ -45,7 +44,6 @@ class BufferModel : public QObject {
         bool put;
         std::int64_t item;
         std::uint32_t slot;
-        std::uint32_t actor;
     };
     void apply(BufferState& s, const Op& op) const;
 

@@ -11,7 +11,6 @@ void SignalBridge::onPublished(std::size_t published, bool finished) {
         const auto last = static_cast<quint64>(published);
         m_announced = published;
         m_lastEmit = now;
-        ++m_emitted;
         QMetaObject::invokeMethod(
             this, [this, first, last] { emit eventsAppended(first, last); }, Qt::QueuedConnection);
     }

@@ -3,7 +3,6 @@
 // queued signal per frame (<= 60 Hz) naming the whole new range, never one signal per event.
 
 #include <QObject>
-#include <atomic>
 #include <chrono>
 #include <cstdint>
 
@@ -21,8 +20,6 @@ class SignalBridge : public QObject {
     // GUI thread: forget what was announced (a new store).
     void restart();
 
-    std::uint64_t emitted() const { return m_emitted.load(); }
-
   signals:
     void eventsAppended(quint64 first, quint64 last);
     void runFinished();
@@ -30,7 +27,6 @@ class SignalBridge : public QObject {
   private:
     std::size_t m_announced = 0;  // reader thread only (and restart(), before a run starts)
     std::chrono::steady_clock::time_point m_lastEmit{};
-    std::atomic<std::uint64_t> m_emitted{0};
 };
 
 }  // namespace interleave::ui

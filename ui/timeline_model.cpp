@@ -1,6 +1,5 @@
 #include "ui/timeline_model.h"
 
-#include <QCoreApplication>
 #include <QThread>
 #include <algorithm>
 
