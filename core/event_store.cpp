@@ -116,9 +116,12 @@ void EventStore::prepare(std::size_t rows) {
 }
 
 void EventStore::publish() {
+    // Runs before events: a reader that sees a new event count (acquire) must also see the runs
+    // that hold those events, or actorEvent() maps the row number into the previous run and
+    // returns another actor's row. Seeing extra runs is harmless.
     for (auto* idx : m_touched) {
-        idx->eventsPublished.store(idx->eventsWritten, std::memory_order_release);
         idx->runsPublished.store(idx->runsWritten, std::memory_order_release);
+        idx->eventsPublished.store(idx->eventsWritten, std::memory_order_release);
     }
     m_touched.clear();
     m_published.store(m_written, std::memory_order_release);
