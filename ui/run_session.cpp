@@ -5,23 +5,24 @@
 
 namespace interleave::ui {
 
-RunSession::RunSession(QObject* parent) : QObject(parent), m_bridge(new SignalBridge(this)) {
-    connect(m_bridge, &SignalBridge::eventsAppended, this, [this](quint64 first, quint64 last) {
-        // A range queued by the previous run's reader may arrive after a new run started:
-        // never hand out rows this store has not published.
-        const auto* s = store();
-        if (!s) return;
-        last = std::min<quint64>(last, s->size());
-        if (first >= last) return;
-        m_lastNs = std::max(m_lastNs, s->ns(last - 1));
-        emit eventsAppended(first, last);
-    });
-    connect(m_bridge, &SignalBridge::runFinished, this, [this] {
-        m_finished = true;
-        m_ended = std::chrono::steady_clock::now();
-        if (m_run) m_run->stop();  // joins the reader; the run is over already
-        emit stateChanged();
-    });
+RunSession::RunSession(QObject* parent) : QObject(parent) {}
+
+void RunSession::onEventsAppended(quint64 runId, quint64 first, quint64 last) {
+    if (runId != m_runId) return;  // queued by a run that has been replaced since
+    const auto* s = store();
+    if (!s) return;
+    last = std::min<quint64>(last, s->size());
+    if (first >= last) return;
+    m_lastNs = std::max(m_lastNs, s->ns(last - 1));
+    emit eventsAppended(first, last);
+}
+
+void RunSession::onRunFinished(quint64 runId) {
+    if (runId != m_runId || !m_run) return;
+    m_finished = true;
+    m_ended = std::chrono::steady_clock::now();
+    m_run->stop();  // joins the reader; the run is over already
+    emit stateChanged();
 }
 
 RunSession::~RunSession() {
@@ -48,20 +49,27 @@ QString RunSession::start(const QString& scenario, const QStringList& assignment
     for (const auto& a : assignments)
         o.assignments.push_back(a.toStdString());
     auto run = std::make_unique<Supervisor>(o);
-    m_bridge->restart();
-    SignalBridge* bridge = m_bridge;
-    run->setPublishCallback(
-        [bridge](std::size_t n, bool finished) { bridge->onPublished(n, finished); });
+    // A new id before anything of the new run can be queued: from here on, whatever the old
+    // run's bridge still has in the event queue is dropped on arrival.
+    const auto runId = ++m_nextRunId;
+    auto bridge = std::make_unique<SignalBridge>(runId);
+    connect(bridge.get(), &SignalBridge::eventsAppended, this, &RunSession::onEventsAppended);
+    connect(bridge.get(), &SignalBridge::runFinished, this, &RunSession::onRunFinished);
+    SignalBridge* raw = bridge.get();
+    run->setPublishCallback([raw](std::size_t n, bool finished) { raw->onPublished(n, finished); });
     try {
         run->start();
     } catch (const std::exception& e) {
         return tr("Could not start %1: %2").arg(scenario, QString::fromLocal8Bit(e.what()));
     }
     run->setSpeed(speed);
+    m_runId = runId;
     m_scenario = scenario;
     m_finished = false;
     m_started = std::chrono::steady_clock::now();
     replaceStore(std::move(run), nullptr);
+    // The old bridge's reader thread was joined by stop() above; its queued calls die with it.
+    m_bridge = std::move(bridge);
     emit stateChanged();
     return {};
 }
@@ -69,6 +77,7 @@ QString RunSession::start(const QString& scenario, const QStringList& assignment
 QString RunSession::loadTrace(const QString& path) {
     auto loaded = loadNativeTrace(path.toStdString());
     if (!loaded.store) return QString::fromStdString(loaded.error);
+    m_runId = ++m_nextRunId;  // a replay is a run of its own: the last live run's signals are stale
     m_scenario = tr("replay of %1").arg(path);
     m_finished = true;
     replaceStore(nullptr, std::move(loaded.store));

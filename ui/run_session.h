@@ -41,6 +41,7 @@ class RunSession : public QObject {
     double elapsedSeconds() const;
     std::uint64_t dropped() const;
     QString labStatusText() const;
+    quint64 runId() const { return m_runId; }
 
   signals:
     void storeReset(const interleave::EventStore* store);
@@ -49,10 +50,14 @@ class RunSession : public QObject {
 
   private:
     void replaceStore(std::unique_ptr<Supervisor> run, std::unique_ptr<EventStore> replay);
+    void onEventsAppended(quint64 runId, quint64 first, quint64 last);
+    void onRunFinished(quint64 runId);
 
     std::unique_ptr<Supervisor> m_run;
     std::unique_ptr<EventStore> m_replay;
-    SignalBridge* m_bridge;
+    std::unique_ptr<SignalBridge> m_bridge;  // the current run's
+    quint64 m_runId = 0;                     // the run whose signals are taken
+    quint64 m_nextRunId = 0;
     QString m_scenario;
     bool m_paused = false;
     bool m_finished = false;

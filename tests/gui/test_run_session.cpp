@@ -1,0 +1,81 @@
+// Restart: a new run must never be stopped, or fed rows, by signals the run it replaced had
+// already queued.
+
+#include <gtest/gtest.h>
+
+#include <QElapsedTimer>
+#include <QTest>
+#include <thread>
+#include <vector>
+
+#include "ui/run_session.h"
+
+using namespace interleave;
+using namespace interleave::ui;
+
+namespace {
+
+const QStringList kBusy = {QStringLiteral("produce_ms=1"), QStringLiteral("consume_ms=1")};
+
+// Every range a store gets must continue the previous one from 0: a stale range from the
+// replaced run would start elsewhere.
+struct RangeLog {
+    std::vector<std::pair<quint64, quint64>> ranges;
+    bool contiguousFromZero() const {
+        quint64 next = 0;
+        for (const auto& [first, last] : ranges) {
+            if (first != next || last <= first) return false;
+            next = last;
+        }
+        return true;
+    }
+};
+
+}  // namespace
+
+TEST(RunSession, RestartBeforeQueuedSignalsArriveKeepsTheNewRunRunning) {
+    RunSession session;
+    RangeLog log;
+    QObject::connect(&session, &RunSession::storeReset, [&] { log.ranges.clear(); });
+    QObject::connect(&session, &RunSession::eventsAppended,
+                     [&](quint64 a, quint64 b) { log.ranges.emplace_back(a, b); });
+    ASSERT_EQ(session.start(QStringLiteral("producer-consumer"), kBusy, 1.0), QString());
+    // No event loop here: the first run's reader queues ranges, and its stop() queues
+    // runFinished, all of which arrive after the second run has started.
+    std::this_thread::sleep_for(std::chrono::milliseconds(150));
+    const auto firstRun = session.runId();
+    ASSERT_EQ(session.start(QStringLiteral("producer-consumer"), kBusy, 1.0), QString());
+    EXPECT_NE(session.runId(), firstRun);
+    QTest::qWait(300);
+    EXPECT_TRUE(session.active()) << "the old run's runFinished stopped the new run";
+    EXPECT_GT(session.store()->size(), 0u);
+    EXPECT_TRUE(log.contiguousFromZero()) << "the new store was fed the old run's ranges";
+    session.stop();
+}
+
+TEST(RunSession, TwentyRestartsInARowEachNewRunKeepsRunning) {
+    RunSession session;
+    RangeLog log;
+    QObject::connect(&session, &RunSession::storeReset, [&] { log.ranges.clear(); });
+    QObject::connect(&session, &RunSession::eventsAppended,
+                     [&](quint64 a, quint64 b) { log.ranges.emplace_back(a, b); });
+    for (int i = 0; i < 20; ++i) {
+        ASSERT_EQ(session.start(QStringLiteral("producer-consumer"), kBusy, 1.0), QString());
+        // Alternate: restart with the loop pumped and without, as a person clicking fast does.
+        if (i % 2)
+            QTest::qWait(40);
+        else
+            std::this_thread::sleep_for(std::chrono::milliseconds(40));
+        ASSERT_TRUE(session.active()) << "restart " << i;
+    }
+    QTest::qWait(300);
+    EXPECT_TRUE(session.active());
+    QElapsedTimer t;
+    t.start();
+    while (log.ranges.empty() && t.elapsed() < 5000)
+        QTest::qWait(10);
+    EXPECT_FALSE(log.ranges.empty()) << "the last run never delivered events";
+    EXPECT_TRUE(log.contiguousFromZero());
+    session.stop();
+    EXPECT_FALSE(session.active());
+}
