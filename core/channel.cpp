@@ -28,7 +28,8 @@ bool isPowerOfTwo(std::uint32_t v) {
 }  // namespace
 
 Channel Channel::create(const ChannelConfig& config) {
-    if (!isPowerOfTwo(config.ringSlots) || config.maxActors == 0 || config.maxActors > 65535 ||
+    if (!isPowerOfTwo(config.ringSlots) || config.ringSlots < 16 || config.maxActors == 0 ||
+        config.maxActors > 65535 ||
         config.maxObjects < 2 || config.arenaBytes < 16)
         throw std::invalid_argument("invalid channel configuration");
 
@@ -134,7 +135,10 @@ std::uint32_t Channel::intern(std::string_view text) const {
     const auto bytes = static_cast<std::uint32_t>(text.size() + 1);
     auto& used = control().arenaUsed;
     const auto at = used.fetch_add(bytes, std::memory_order_relaxed);
-    if (std::uint64_t{at} + bytes > config().arenaBytes) return 0;
+    if (std::uint64_t{at} + bytes > config().arenaBytes) {
+        if (!text.empty()) control().stringsRefused.fetch_add(1, std::memory_order_relaxed);
+        return 0;
+    }
     char* dst = reinterpret_cast<char*>(m_base + header().offArena + at);
     std::memcpy(dst, text.data(), text.size());
     dst[text.size()] = '\0';
@@ -151,7 +155,9 @@ std::string_view Channel::string(std::uint32_t offset) const {
 
 std::uint32_t Channel::claimActor() const {
     const auto i = control().actorCount.fetch_add(1, std::memory_order_relaxed);
-    return i < config().maxActors ? i : kNoActor;
+    if (i < config().maxActors) return i;
+    control().actorsRefused.fetch_add(1, std::memory_order_relaxed);
+    return kNoActor;
 }
 
 void Channel::publishActor(std::uint32_t index, std::string_view name, ActorRole role,
@@ -169,7 +175,10 @@ void Channel::publishActor(std::uint32_t index, std::string_view name, ActorRole
 std::uint32_t Channel::registerObject(ObjectKind kind, std::string_view name,
                                       std::uint32_t capacity) const {
     const auto i = control().objectCount.fetch_add(1, std::memory_order_relaxed);
-    if (i >= config().maxObjects) return kNoObject;
+    if (i >= config().maxObjects) {
+        control().objectsRefused.fetch_add(1, std::memory_order_relaxed);
+        return kNoObject;
+    }
     auto& e = object(i);
     e.kind = kind;
     e.nameOffset = intern(name);

@@ -18,11 +18,22 @@ namespace interleave {
 
 inline constexpr std::uint64_t kChannelMagic = 0x314C4E48434C5649ull;  // "IVLCHNL1"
 
+// What a writer does when its ring is full.
+enum class CaptureMode : std::uint32_t {
+    // Waits (futex) until the reader makes room, and records how long as a capture_wait
+    // stretch: nothing is lost, the traced thread is slowed. The default.
+    Lossless = 0,
+    // Drops the event and counts it, never slowing the traced thread; the drop is recorded as
+    // an events_lost stretch with its count (as Perfetto's and LTTng's discard policies).
+    Drop = 1,
+};
+
 struct ChannelConfig {
     std::uint32_t maxActors = 256;
     std::uint32_t ringSlots = 8192;  // per actor; power of two
     std::uint32_t maxObjects = 1024;
     std::uint32_t arenaBytes = 256 * 1024;
+    CaptureMode capture = CaptureMode::Lossless;
 };
 
 enum class RunState : std::uint32_t { Running = 0, Paused = 1, Stopping = 2 };
@@ -45,6 +56,14 @@ struct alignas(64) ControlBlock {
     std::atomic<std::uint32_t> objectCount;  // object slots claimed; slot 0 means "none"
     std::atomic<std::uint32_t> arenaUsed;    // bytes of the string arena handed out
     std::atomic<std::int32_t> labPid;
+    // Futex word the reader sleeps on when idle; a writer stuck on a full ring bumps it.
+    std::atomic<std::uint32_t> readerDoorbell;
+    // Losses outside the rings, each counted where it happens (see RunLosses).
+    std::atomic<std::uint64_t> eventsUntraced;   // emitted by threads that got no actor slot
+    std::atomic<std::uint32_t> actorsRefused;    // actor table full: a thread runs untraced
+    std::atomic<std::uint32_t> forksFailed;      // fork() failed after claiming a slot
+    std::atomic<std::uint32_t> objectsRefused;   // object table full: recorded as "no object"
+    std::atomic<std::uint32_t> stringsRefused;   // string arena full: a name is lost
 };
 
 struct ActorEntry {
@@ -56,6 +75,12 @@ struct ActorEntry {
     std::uint32_t parentActor;
     ActorRole role;
     std::uint16_t reserved;
+    // A process main's re-parenting, as the kernel reported it to the process itself (its
+    // parent-death signal) or, failing that, as the subreaper found it when reaping a pid it
+    // had not forked. Written with lock-free atomics because the writer is a signal handler;
+    // the reader turns it into a process_reparent row. reparentTicks != 0 once recorded.
+    std::atomic<std::int32_t> reparentedTo;
+    std::atomic<std::uint64_t> reparentTicks;
 };
 
 struct ObjectEntry {
@@ -72,6 +97,8 @@ struct RingHeader {
     alignas(64) std::atomic<std::uint64_t> head;     // records published by the writer
     alignas(64) std::atomic<std::uint64_t> tail;     // records consumed by the reader
     alignas(64) std::atomic<std::uint64_t> dropped;  // records the writer could not place
+    std::atomic<std::uint32_t> writerWaiting;        // futex word: 1 while the writer waits
+    std::atomic<std::uint64_t> waits;                // times the writer waited for room
 };
 
 static_assert(std::atomic<std::uint64_t>::is_always_lock_free);

@@ -20,14 +20,21 @@ class ChannelReader {
     // publishes, and returns the number of records moved.
     std::size_t drainOnce();
     std::uint64_t totalDropped() const;
+    // Sleeps until a writer rings (its ring is full) or timeoutNs passes; for an idle reader.
+    void waitForWork(std::int64_t timeoutNs);
 
   private:
     void refreshTables();
+    void takeReparents();
+    void takeLosses();
 
     const Channel& m_channel;
     EventStore& m_store;
     std::vector<RingReader> m_rings;  // index = actor; invalid until the actor is published
     std::vector<std::uint64_t> m_dropped;
+    std::vector<bool> m_reparentTaken;
+    std::vector<std::uint64_t> m_lastTicks;  // stamp of each actor's newest drained record
+    std::uint32_t m_doorbellSeen = 0;
     std::uint32_t m_readyActors = 0;
     std::uint32_t m_knownObjects = 0;
     bool m_tablesDirty = true;

@@ -10,7 +10,7 @@
 
 namespace interleave {
 
-inline constexpr std::uint32_t kProtocolVersion = 1;
+inline constexpr std::uint32_t kProtocolVersion = 2;
 
 // Kinds are grouped by the object they concern. Payload words `a` and `b` are documented per
 // kind in docs/trace-format.md; keep that table and kindName() in step with this list.
@@ -48,6 +48,11 @@ enum class EventKind : std::uint16_t {
     WorkEnd,
     // Free-form annotation: a = string offset in the arena (a caption a scenario wants shown).
     Note,
+    // Capture itself. Written by the ring writer, never by a scenario.
+    CaptureWaitBegin,  // lossless mode: the ring was full, this thread waits for the reader
+    CaptureWaitEnd,    // ... and has room again
+    LostBegin,         // drop mode: the first event this actor's ring could not take
+    LostEnd,           // the ring takes events again; a = events lost in between
     Count_  // keep last
 };
 

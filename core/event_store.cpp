@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstring>
+#include <limits>
 #include <numeric>
 
 namespace interleave {
@@ -189,9 +190,24 @@ std::vector<ObjectInfo> EventStore::objects() const {
     return m_objects;
 }
 
+void EventStore::setLosses(const CaptureLosses& losses) {
+    std::lock_guard lock(m_metaMutex);
+    m_losses = losses;
+}
+
+CaptureLosses EventStore::losses() const {
+    std::lock_guard lock(m_metaMutex);
+    return m_losses;
+}
+
+std::int64_t EventStore::actorLastNs(std::uint32_t actor) const {
+    const auto n = actorEventCount(actor);
+    return n ? ns(actorEvent(actor, n - 1)) : std::numeric_limits<std::int64_t>::min();
+}
+
 std::uint64_t EventStore::totalDropped() const {
     std::lock_guard lock(m_metaMutex);
-    std::uint64_t total = 0;
+    std::uint64_t total = m_losses.eventsUntraced;
     for (const auto& a : m_actors)
         total += a.dropped;
     return total;

@@ -35,6 +35,21 @@ struct ObjectInfo {
     int ownerPid = 0;
 };
 
+// What a run lost outside the rings' own drop counters, and how often writers had to wait.
+// Every number is counted where the loss happens (channel.h, ring.h); none is estimated.
+struct CaptureLosses {
+    std::uint64_t eventsUntraced = 0;  // events of threads that got no actor slot
+    std::uint32_t actorsRefused = 0;   // actor table full
+    std::uint32_t forksFailed = 0;     // fork() failed; its claimed actor slot is wasted
+    std::uint32_t objectsRefused = 0;  // object table full
+    std::uint32_t stringsRefused = 0;  // string arena full: names shown empty
+    std::uint64_t ringWaits = 0;       // lossless mode: times a writer waited for room
+    bool operator==(const CaptureLosses&) const = default;
+    bool any() const {
+        return eventsUntraced || actorsRefused || forksFailed || objectsRefused || stringsRefused;
+    }
+};
+
 // One event as stored: time in ns since the run's origin.
 struct Row {
     std::int64_t ns;
@@ -63,6 +78,7 @@ class EventStore {
     void setActors(std::vector<ActorInfo> actors);
     void setObjects(std::vector<ObjectInfo> objects);
     void setDropped(std::uint32_t actor, std::uint64_t dropped);
+    void setLosses(const CaptureLosses& losses);
     // Set once, before the first append: how raw ticks become ns.
     void setTimeBase(const TimeBase& base) { m_timeBase = base; }
 
@@ -88,7 +104,11 @@ class EventStore {
 
     std::vector<ActorInfo> actors() const;
     std::vector<ObjectInfo> objects() const;
+    // Events lost: every ring's drops plus the events of threads that ran untraced.
     std::uint64_t totalDropped() const;
+    CaptureLosses losses() const;
+    // ns of the actor's newest published event (INT64_MIN when it has none).
+    std::int64_t actorLastNs(std::uint32_t actor) const;
     std::string objectName(std::uint32_t id) const;
     const TimeBase& timeBase() const { return m_timeBase; }
     // ns -> the tick value that maps to it, for rows whose time is given in ns.
@@ -131,6 +151,7 @@ class EventStore {
     mutable std::mutex m_metaMutex;  // guards the metadata below, which changes rarely
     std::vector<ActorInfo> m_actors;
     std::vector<ObjectInfo> m_objects;
+    CaptureLosses m_losses;
     TimeBase m_timeBase{0, 0, std::uint64_t{1} << 32, 0};  // identity until told otherwise
 };
 

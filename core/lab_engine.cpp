@@ -2,8 +2,10 @@
 
 #include <signal.h>
 #include <sys/prctl.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
@@ -20,6 +22,33 @@ namespace {
 void onSupervisorDeath(int) {
     kill(0, SIGKILL);
     _exit(137);
+}
+
+// The lab is the run's subreaper: after the scenario, it reaps every orphan that was
+// re-parented to it and reports each one. A pid it reaps without having recorded its
+// re-parenting (the orphan was already dying when its parent died, so its handler never ran) is
+// recorded as re-parented now, from this fact: the subreaper reaped a pid it did not fork.
+void reapOrphans(const Channel& channel) {
+    for (;;) {
+        siginfo_t info{};
+        if (waitid(P_ALL, 0, &info, WEXITED) != 0) {
+            if (errno == EINTR) continue;
+            return;  // ECHILD: nothing of the run is left
+        }
+        const auto status = info.si_code == CLD_EXITED ? exitStatusExited(info.si_status)
+                                                       : exitStatusSignaled(info.si_status);
+        for (std::uint32_t i = 0; i < channel.actorLimit(); ++i) {
+            auto& e = channel.actor(i);
+            if (!e.ready.load(std::memory_order_acquire) || e.pid != info.si_pid ||
+                e.role != ActorRole::ProcessMain)
+                continue;
+            e.reparentedTo.store(getpid(), std::memory_order_relaxed);
+            std::uint64_t none = 0;
+            e.reparentTicks.compare_exchange_strong(none, orderedTicks(),
+                                                    std::memory_order_release);
+        }
+        Runtime::emitOrdered(EventKind::ProcessExit, kNoObject, info.si_pid, status);
+    }
 }
 
 int usage(const char* why) {
@@ -56,6 +85,9 @@ int runLabEngine(const std::vector<std::string>& args) {
     signal(SIGHUP, onSupervisorDeath);
     prctl(PR_SET_PDEATHSIG, SIGHUP);
     if (getppid() != parent) return 3;  // the supervisor died before the death signal was set
+    // Orphans of the run come here, not to the supervisor or init: the lab reaps and reports
+    // them, and each lab child dies with the lab (Runtime::enterChildProcess).
+    prctl(PR_SET_CHILD_SUBREAPER, 1);
 
     const Scenario* scenario = findScenario(scenarioName);
     if (!scenario) return usage("unknown scenario");
@@ -72,6 +104,7 @@ int runLabEngine(const std::vector<std::string>& args) {
         Runtime::install(&channel);
         Runtime::registerThread("main", kNoActor, ActorRole::ProcessMain);
         const int rc = scenario->run(params.values);
+        reapOrphans(channel);
         Runtime::emit(EventKind::ActorExit, kNoObject, rc);
         Runtime::detachThread();
         Runtime::install(nullptr);

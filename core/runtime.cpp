@@ -1,10 +1,15 @@
 #include "core/runtime.h"
 
+#include <signal.h>
+#include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
+
+#include "core/futex.h"
 
 namespace interleave {
 namespace {
@@ -26,30 +31,93 @@ bool takeStepGrant(ControlBlock& c) {
     return false;
 }
 
-constexpr std::int64_t kPausePollNs = 1'000'000;
+// A paused thread sleeps on the run-state word; resume, step and stop wake it (supervisor.cpp).
+// The timeout only bounds the damage of a missed wake.
+constexpr std::int64_t kPauseSleepNs = 200'000'000;
+
+void waitWhilePaused(ControlBlock& c) {
+    futexWait(c.runState, static_cast<std::uint32_t>(RunState::Paused), kPauseSleepNs);
+}
+
+std::atomic<int> g_liveThreads{0};
+// This process's main actor and the parent it knows of, for the parent-death handler.
+std::atomic<std::uint32_t> g_processActor{kNoActor};
+std::atomic<int> g_knownParent{0};
+
+// Async-signal-safe: getppid, kill and lock-free atomics in the shared channel only.
+void onParentDeath(int) {
+    const Channel* ch = Runtime::channel();
+    const pid_t now = getppid();
+    if (!ch || now == g_knownParent.load()) return;  // not a re-parenting
+    if (now != ch->control().labPid.load(std::memory_order_acquire)) {
+        // Re-parented past the lab: the lab, the run's subreaper, is gone.
+        kill(getpid(), SIGKILL);
+        return;
+    }
+    g_knownParent.store(now);
+    const auto actor = g_processActor.load();
+    if (actor == kNoActor) return;
+    auto& e = ch->actor(actor);
+    e.reparentedTo.store(now, std::memory_order_relaxed);
+    std::uint64_t expected = 0;
+    e.reparentTicks.compare_exchange_strong(expected, orderedTicks(), std::memory_order_release);
+}
 constexpr std::int64_t kWorkSliceNs = 2'000'000;
 
 }  // namespace
 
+int kParentDeathSignal() {
+    return SIGRTMAX;
+}
+
 void Runtime::install(const Channel* channel) {
     s_channel = channel;
+    // Every writer of a run stamps in the run's one time base, whatever this process would
+    // have chosen alone.
+    if (channel) g_interleaveUseTsc = channel->header().timeBase.usesTsc != 0;
+}
+
+void Runtime::enterChildProcess(std::uint32_t actor, int parentPid) {
+    g_liveThreads.store(0);  // the parent's threads did not come along
+    g_processActor.store(actor);
+    g_knownParent.store(parentPid);
+    struct sigaction sa {};
+    sa.sa_handler = onParentDeath;
+    sa.sa_flags = SA_RESTART;
+    sigemptyset(&sa.sa_mask);
+    sigaction(kParentDeathSignal(), &sa, nullptr);
+    prctl(PR_SET_PDEATHSIG, kParentDeathSignal());
+    // The parent may have died before the death signal was armed: look once by hand.
+    if (getppid() != parentPid) onParentDeath(0);
+}
+
+int Runtime::liveThreads() {
+    return g_liveThreads.load();
+}
+void Runtime::threadStarted() {
+    g_liveThreads.fetch_add(1);
+}
+void Runtime::threadEnded() {
+    g_liveThreads.fetch_sub(1);
 }
 
 std::uint32_t Runtime::registerThread(std::string_view name, std::uint32_t parentActor,
                                       ActorRole role) {
     if (!s_channel) return kNoActor;
     const auto id = s_channel->claimActor();
-    if (id == kNoActor) {
-        t_actor = kNoActor;
-        return kNoActor;
-    }
     adoptActor(id, name, parentActor, role);
     return id;
 }
 
 void Runtime::adoptActor(std::uint32_t actor, std::string_view name, std::uint32_t parentActor,
                          ActorRole role, int ppid) {
-    if (!s_channel || actor == kNoActor) return;
+    t_refused = actor == kNoActor;
+    if (!s_channel || actor == kNoActor) {
+        t_actor = kNoActor;
+        t_writer = RingWriter();
+        countUntraced();  // its actor_start
+        return;
+    }
     s_channel->publishActor(actor, name, role, parentActor, getpid(), ppid >= 0 ? ppid : getppid(),
                             static_cast<int>(syscall(SYS_gettid)));
     t_actor = actor;
@@ -60,6 +128,7 @@ void Runtime::adoptActor(std::uint32_t actor, std::string_view name, std::uint32
 
 void Runtime::detachThread() {
     t_actor = kNoActor;
+    t_refused = false;
     t_writer = RingWriter();
 }
 
@@ -73,7 +142,7 @@ void Runtime::checkpoint() {
     auto& c = s_channel->control();
     while (state(c) == RunState::Paused) {
         if (takeStepGrant(c)) return;
-        sleepNs(kPausePollNs);
+        waitWhilePaused(c);
     }
 }
 
@@ -100,7 +169,7 @@ void Runtime::work(std::chrono::nanoseconds d) {
             if (takeStepGrant(s_channel->control())) {
                 steppedThrough = true;
             } else {
-                sleepNs(kPausePollNs);
+                waitWhilePaused(s_channel->control());
                 continue;
             }
         }

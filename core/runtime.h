@@ -12,6 +12,10 @@
 
 namespace interleave {
 
+// The signal a lab child asks for when its parent dies (PR_SET_PDEATHSIG). The last real-time
+// signal: scenarios that teach signals use SIGUSR1/2 and the first real-time ones.
+int kParentDeathSignal();
+
 class Runtime {
   public:
     // Installs the channel for this process. The channel must outlive every traced thread.
@@ -32,17 +36,37 @@ class Runtime {
 
     static void emit(EventKind kind, std::uint32_t object = kNoObject, std::int64_t a = 0,
                      std::int64_t b = 0) {
-        if (t_actor == kNoActor) return;
+        if (t_actor == kNoActor) return countUntraced();
         t_writer.push(Event{ticks(), static_cast<std::uint16_t>(t_actor), kind, object, a, b});
+    }
+
+    // With a stamp taken earlier: the parent of a fork stamps before fork() so that its fork
+    // event precedes everything the child records.
+    static void emitAt(std::uint64_t stamp, EventKind kind, std::uint32_t object = kNoObject,
+                       std::int64_t a = 0, std::int64_t b = 0) {
+        if (t_actor == kNoActor) return countUntraced();
+        t_writer.push(Event{stamp, static_cast<std::uint16_t>(t_actor), kind, object, a, b});
     }
 
     // For events that order threads against each other (see orderedTicks()).
     static void emitOrdered(EventKind kind, std::uint32_t object = kNoObject, std::int64_t a = 0,
                             std::int64_t b = 0) {
-        if (t_actor == kNoActor) return;
+        if (t_actor == kNoActor) return countUntraced();
         t_writer.push(
             Event{orderedTicks(), static_cast<std::uint16_t>(t_actor), kind, object, a, b});
     }
+
+    // Called first thing in a forked child (single-threaded). Arms the parent-death signal:
+    // when the parent dies, the kernel re-parents this process to the lab (the run's subreaper)
+    // and signals it; the handler records the re-parenting. If the new parent is not the lab,
+    // the lab itself is gone and the process kills itself: nothing outlives a run.
+    static void enterChildProcess(std::uint32_t actor, int parentPid);
+
+    // Threads started through TracedThread that have not been joined, in this process. fork()
+    // is refused while any are running (see forkTraced).
+    static int liveThreads();
+    static void threadStarted();
+    static void threadEnded();
 
     static std::uint32_t registerObject(ObjectKind kind, std::string_view name,
                                         std::uint32_t capacity = 0);
@@ -57,7 +81,14 @@ class Runtime {
     static double speed();
 
   private:
+    // An event of a thread that wanted an actor and got none (table full): lost, and counted.
+    static void countUntraced() {
+        if (t_refused && s_channel)
+            s_channel->control().eventsUntraced.fetch_add(1, std::memory_order_relaxed);
+    }
+
     static inline const Channel* s_channel = nullptr;
+    static inline thread_local bool t_refused = false;
     static inline thread_local std::uint32_t t_actor = kNoActor;
     static inline thread_local RingWriter t_writer;
 };

@@ -10,11 +10,10 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 
 #include "core/channel_reader.h"
+#include "core/futex.h"
 
 extern char** environ;
 
@@ -22,24 +21,11 @@ namespace interleave {
 namespace {
 
 constexpr int kLabChannelFd = 3;
+constexpr std::int64_t kIdleMinNs = 250'000;
+constexpr std::int64_t kIdleMaxNs = 16'000'000;  // a frame: the window never waits longer
 
 std::string errnoText(const char* what, int err) {
     return std::string(what) + ": " + std::strerror(err);
-}
-
-// The parent pid of a live process, from /proc; -1 when it is gone or a zombie.
-pid_t parentOf(pid_t pid) {
-    std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
-    std::string text;
-    if (!std::getline(in, text)) return -1;
-    // The command name may contain spaces and parentheses: fields resume after the last ')'.
-    const auto close = text.rfind(')');
-    if (close == std::string::npos) return -1;
-    std::istringstream rest(text.substr(close + 1));
-    char state = 0;
-    pid_t ppid = -1;
-    rest >> state >> ppid;
-    return state == 'Z' ? -1 : ppid;
 }
 
 }  // namespace
@@ -65,7 +51,9 @@ void Supervisor::start() {
     if (m_labPid > 0) throw std::logic_error("Supervisor::start called twice");
     m_channel = Channel::create(m_options.channel);
     m_store->setTimeBase(m_channel.header().timeBase);  // before any other thread reads the store
-    // Orphans of the run come to us instead of init, so we can reap them and report them.
+    // The lab is the run's subreaper. This process is the second line: when the lab dies
+    // first (Stop's SIGKILL), what it leaves comes here, kills itself (parent-death signal) and
+    // is reaped here, so stop() returns with nothing of the run left, not even a zombie.
     prctl(PR_SET_CHILD_SUBREAPER, 1);
 
     const int passFd = fcntl(m_channel.fd(), F_DUPFD_CLOEXEC, 10);
@@ -134,44 +122,30 @@ bool Supervisor::reapSome(ChannelReader& reader) {
         // Its last records are published: take them before saying it ended.
         reader.drainOnce();
         appendProcessRow(info.si_pid, EventKind::ProcessExit, status);
-        m_knownParents.erase(info.si_pid);
         if (info.si_pid == m_labPid) {
-            // Processes the lab left behind are re-parented here and the run goes on until
-            // they end (or stop() kills the group): an orphan is part of the lesson.
             std::lock_guard lock(m_mutex);
             m_labStatus = status;
         }
     }
 }
 
-void Supervisor::checkReparents() {
-    const auto now = std::chrono::steady_clock::now();
-    if (now - m_lastReparentCheck < std::chrono::milliseconds(20)) return;
-    m_lastReparentCheck = now;
-    for (const auto& a : m_store->actors()) {
-        if (a.role != ActorRole::ProcessMain) continue;
-        const auto [it, inserted] = m_knownParents.try_emplace(a.pid, a.ppid);
-        const pid_t current = parentOf(a.pid);
-        if (current > 0 && current != it->second) {
-            it->second = current;
-            appendProcessRow(a.pid, EventKind::ProcessReparent, current);
-        }
-        (void)inserted;
-    }
-}
-
 void Supervisor::readerLoop() {
     ChannelReader reader(m_channel, *m_store);
     bool childrenLeft = true;
+    // Idle: sleep on the channel's doorbell, longer the longer nothing comes (a paused run
+    // costs next to no CPU); a writer whose ring is full rings it and is served at once.
+    std::int64_t idleNs = kIdleMinNs;
     while (childrenLeft) {
         const auto moved = reader.drainOnce();
         childrenLeft = reapSome(reader);
-        checkReparents();
         m_store->publish();
         if (m_onPublish) m_onPublish(m_store->size(), false);
-        if (moved == 0 && childrenLeft) {
+        if (moved != 0) {
+            idleNs = kIdleMinNs;
+        } else if (childrenLeft) {
             m_store->prepare(1 << 16);  // idle: get memory ready for the next burst
-            usleep(500);
+            reader.waitForWork(idleNs);
+            idleNs = std::min(idleNs * 2, kIdleMaxNs);
         }
     }
     reader.drainOnce();
@@ -199,9 +173,10 @@ std::optional<std::int64_t> Supervisor::labStatus() const {
 }
 
 void Supervisor::requestStop() {
-    if (m_channel.valid())
-        m_channel.control().runState.store(static_cast<std::uint32_t>(RunState::Stopping),
-                                           std::memory_order_release);
+    if (!m_channel.valid()) return;
+    auto& s = m_channel.control().runState;
+    s.store(static_cast<std::uint32_t>(RunState::Stopping), std::memory_order_release);
+    futexWakeAll(s);
 }
 
 void Supervisor::stop() {
@@ -228,10 +203,12 @@ void Supervisor::resume() {
     auto& s = m_channel.control().runState;
     auto expected = static_cast<std::uint32_t>(RunState::Paused);
     s.compare_exchange_strong(expected, static_cast<std::uint32_t>(RunState::Running));
+    futexWakeAll(s);  // paused threads sleep on the run state
 }
 
 void Supervisor::step(std::uint64_t grants) {
     m_channel.control().stepGrants.fetch_add(grants);
+    futexWakeAll(m_channel.control().runState);
 }
 
 void Supervisor::setSpeed(double factor) {

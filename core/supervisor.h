@@ -5,10 +5,11 @@
 // Guarantees and what they rest on:
 //  - the lab is started with posix_spawn (never fork from this possibly threaded process), in a
 //    process group of its own whose id is the lab's pid;
-//  - this process is a child subreaper, so descendants orphaned inside the run are re-parented
-//    here and reaped with waitid(P_PGID, run's group): never waitpid(-1), which would steal
-//    other children of the host program. The run has finished when no process of its group is
-//    left, which may be after the lab itself has exited (orphans are part of the lesson);
+//  - the lab is the run's child subreaper: descendants orphaned inside the run are re-parented
+//    to it, and it reaps them before it exits. This process is a subreaper too, as a second
+//    line for what a killed lab leaves, and reaps with waitid(P_PGID, run's group), never
+//    waitpid(-1), which would steal other children of the host program. The run has finished
+//    when no process of its group is left;
 //  - the lab sets PR_SET_PDEATHSIG and kills its whole group if this process dies. Because the
 //    death signal fires when the *thread* that spawned the lab exits, start() must be called from
 //    a thread that lives as long as the run (the GUI thread, the CLI's main thread);
@@ -77,7 +78,6 @@ class Supervisor {
   private:
     void readerLoop();
     bool reapSome(class ChannelReader& reader);  // false once no child of the run is left
-    void checkReparents();
     void appendProcessRow(pid_t pid, EventKind kind, std::int64_t b);
 
     RunOptions m_options;
@@ -92,9 +92,6 @@ class Supervisor {
     bool m_finished = false;
     std::optional<std::int64_t> m_labStatus;
     bool m_stopped = false;
-
-    std::map<pid_t, pid_t> m_knownParents;  // reader thread only: pid -> last seen ppid
-    std::chrono::steady_clock::time_point m_lastReparentCheck{};
 };
 
 // The interleave-lab next to the running executable (both are built into one folder).

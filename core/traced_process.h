@@ -20,17 +20,18 @@ struct ChildProcess {
 
 // Forks; the child becomes a new actor (role ProcessMain, real pid/ppid/tid), runs body and
 // _exit()s with its return value without running the parent's atexit handlers.
-// Throws std::runtime_error when fork fails.
+// Throws std::runtime_error when fork fails, and std::logic_error when the calling process runs
+// traced threads (fork only while single-threaded).
 ChildProcess forkTraced(std::string_view name, const std::function<int()>& body);
 
 // Waits for the child and reports process_wait / process_exit. Returns the encoded status
-// (see exitStatusExited / exitStatusSignaled in event.h).
+// (see exitStatusExited / exitStatusSignaled in event.h). Throws std::runtime_error when the
+// child cannot be waited for (not this process's child, already reaped).
 std::int64_t waitTraced(const ChildProcess& child);
 
 // Waits for whichever of `children` ends first, reports it, removes it from the list and
-// returns it. Waits on any child of this process: lab processes only have the children they
-// forked through forkTraced, so no one else's child can be taken. Returns pid -1 when the list
-// is empty.
+// returns it. Waits on exactly these children (pidfds), never on "any child": the lab is the
+// run's subreaper and also has orphans it did not fork. Returns pid -1 when the list is empty.
 ChildProcess waitAnyTraced(std::vector<ChildProcess>& children);
 
 }  // namespace interleave

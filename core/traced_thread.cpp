@@ -9,6 +9,7 @@ TracedThread::TracedThread(std::string name, std::function<void()> body) {
     m_actor = ch ? ch->claimActor() : kNoActor;
     const auto parent = Runtime::currentActor();
     Runtime::emit(EventKind::ThreadCreate, kNoObject, m_actor == kNoActor ? -1 : m_actor);
+    Runtime::threadStarted();
     m_thread =
         std::thread([actor = m_actor, parent, name = std::move(name), body = std::move(body)] {
             Runtime::adoptActor(actor, name, parent, ActorRole::Thread);
@@ -19,13 +20,17 @@ TracedThread::TracedThread(std::string name, std::function<void()> body) {
 }
 
 TracedThread::~TracedThread() {
-    if (m_thread.joinable()) m_thread.join();
+    if (m_thread.joinable()) {
+        m_thread.join();
+        Runtime::threadEnded();
+    }
 }
 
 void TracedThread::join() {
     Runtime::checkpoint();
     Runtime::emit(EventKind::JoinRequest, kNoObject, m_actor);
     m_thread.join();
+    Runtime::threadEnded();
     Runtime::emitOrdered(EventKind::Joined, kNoObject, m_actor);
 }
 

@@ -62,6 +62,25 @@ inline std::set<pid_t> childrenOfSelf() {
     return out;
 }
 
+// Live (not zombie) processes whose environment holds `marker` ("NAME=value"): finds every
+// descendant of a run, even one re-parented to init, which process groups and parents cannot.
+inline std::set<pid_t> liveProcessesWithEnv(const std::string& marker) {
+    std::set<pid_t> out;
+    DIR* d = opendir("/proc");
+    if (!d) return out;
+    while (auto* e = readdir(d)) {
+        const pid_t pid = static_cast<pid_t>(std::atoi(e->d_name));
+        ProcStat st;
+        if (pid <= 0 || !readStat(pid, st) || st.state == 'Z') continue;
+        std::ifstream in("/proc/" + std::to_string(pid) + "/environ", std::ios::binary);
+        std::string entry;
+        while (std::getline(in, entry, '\0'))
+            if (entry == marker) out.insert(pid);
+    }
+    closedir(d);
+    return out;
+}
+
 inline std::set<std::string> dirEntries(const std::string& path) {
     std::set<std::string> out;
     DIR* d = opendir(path.c_str());

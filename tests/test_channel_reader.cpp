@@ -15,6 +15,7 @@ TEST(ChannelReader, SlowReaderOverflowAccountsForEveryEventExactly) {
     ChannelConfig cfg;
     cfg.maxActors = 4;
     cfg.ringSlots = 64;
+    cfg.capture = CaptureMode::Drop;
     auto ch = Channel::create(cfg);
     EventStore store(cfg.maxActors);
     store.setTimeBase(ch.header().timeBase);
@@ -40,15 +41,22 @@ TEST(ChannelReader, SlowReaderOverflowAccountsForEveryEventExactly) {
     reader.drainOnce();
     Runtime::install(nullptr);
 
-    const auto delivered = store.actorEventCount(actor);
+    std::uint64_t delivered = 0, markedLost = 0;
+    for (std::size_t k = 0; k < store.actorEventCount(actor); ++k) {
+        const auto r = store.row(store.actorEvent(actor, k));
+        if (r.kind == EventKind::LostEnd) markedLost += static_cast<std::uint64_t>(r.a);
+        if (r.kind == EventKind::Note || r.kind == EventKind::ActorStart) ++delivered;
+    }
     EXPECT_GT(reader.totalDropped(), 0u) << "the ring never overflowed; the test proves nothing";
+    EXPECT_LE(markedLost, reader.totalDropped());
     EXPECT_GE(delivered, 64u);  // at least one full ring got through
     EXPECT_EQ(delivered + reader.totalDropped(), static_cast<std::uint64_t>(kWritten));
     EXPECT_EQ(store.totalDropped(), reader.totalDropped());
     // What was delivered is in order: the newest records were the ones dropped, never reordered.
     std::int64_t last = -1;
-    for (std::size_t k = 1; k < delivered; ++k) {
+    for (std::size_t k = 1; k < store.actorEventCount(actor); ++k) {
         const auto r = store.row(store.actorEvent(actor, k));
+        if (r.kind != EventKind::Note) continue;
         ASSERT_GT(r.a, last);
         last = r.a;
     }
@@ -143,4 +151,54 @@ TEST(EventStore, ConcurrentReadersNeverSeeAnotherActorsRow) {
     for (std::uint32_t a = 0; a < kActors; ++a)
         for (std::size_t k = 0; k < store.actorEventCount(a); ++k)
             ASSERT_EQ(store.actorOf(store.actorEvent(a, k)), a);
+}
+
+// Losses outside the rings: forced one by one, and written = delivered + lost, exactly.
+TEST(ChannelReader, ActorTableFullCountsEveryEventOfTheUntracedThread) {
+    ChannelConfig cfg;
+    cfg.maxActors = 2;
+    cfg.ringSlots = 1024;
+    auto ch = Channel::create(cfg);
+    EventStore store(cfg.maxActors);
+    store.setTimeBase(ch.header().timeBase);
+    ChannelReader reader(ch, store);
+    constexpr int kPerThread = 300;  // each thread: actor_start + notes
+    Runtime::install(&ch);
+    for (int t = 0; t < 3; ++t) {
+        std::thread([&] {
+            Runtime::registerThread("t" + std::to_string(t), kNoActor);
+            for (int i = 1; i < kPerThread; ++i) {
+                Runtime::emit(EventKind::Note, kNoObject, i);
+                if (i % 100 == 0) reader.drainOnce();  // same thread as nobody else: safe
+            }
+            Runtime::detachThread();
+        }).join();
+    }
+    reader.drainOnce();
+    Runtime::install(nullptr);
+    const auto losses = store.losses();
+    EXPECT_EQ(losses.actorsRefused, 1u);
+    EXPECT_EQ(losses.eventsUntraced, static_cast<std::uint64_t>(kPerThread));
+    EXPECT_EQ(store.size() + store.totalDropped(), 3u * kPerThread);
+}
+
+TEST(ChannelReader, ObjectTableAndStringArenaFullAreCounted) {
+    ChannelConfig cfg;
+    cfg.maxActors = 2;
+    cfg.ringSlots = 64;
+    cfg.maxObjects = 3;  // slot 0 is "none": two objects fit
+    cfg.arenaBytes = 64;
+    auto ch = Channel::create(cfg);
+    EventStore store(cfg.maxActors);
+    store.setTimeBase(ch.header().timeBase);
+    ChannelReader reader(ch, store);
+    for (int i = 0; i < 5; ++i)
+        ch.registerObject(ObjectKind::Mutex, "lock " + std::to_string(i), 0);
+    for (int i = 0; i < 5; ++i)
+        ch.intern("a name of twenty bytes");
+    reader.drainOnce();
+    const auto losses = store.losses();
+    EXPECT_EQ(losses.objectsRefused, 3u);
+    EXPECT_GE(losses.stringsRefused, 3u);  // 64 bytes hold two of the long names at most
+    EXPECT_TRUE(losses.any());
 }

@@ -5,6 +5,8 @@
 #include <spawn.h>
 
 #include <chrono>
+#include <map>
+#include <set>
 #include <cstdlib>
 #include <random>
 #include <thread>
@@ -271,25 +273,97 @@ TEST(Supervisor, ForkTreeRecordsProcessesAndThreadsWithRealIds) {
     EXPECT_EQ(countKind(s, EventKind::ProcessFork), 5u);
 }
 
-TEST(Supervisor, OrphansAreReparentedToTheSupervisorAndReapedThere) {
-    const auto sup = runFor(
-        "fork-tree",
-        {"children=3", "threads=1", "grandchildren=2", "work_ms=40", "rounds=4", "orphans=yes"},
-        10'000);
-    const auto& s = sup->store();
-    EXPECT_EQ(sup->labStatus(), exitStatusExited(0));
-    std::set<std::int64_t> reparented, exited;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        const auto r = s.row(i);
-        if (r.kind == EventKind::ProcessReparent) {
-            EXPECT_EQ(r.b, getpid()) << "re-parented to the supervisor, the subreaper";
-            reparented.insert(r.a);
+TEST(Supervisor, OrphansAreReparentedToTheLabAndReapedThere) {
+    // Several times: a re-parenting is recorded from facts (the orphan's parent-death signal,
+    // the lab reaping a pid it did not fork), never sampled, so it is never missed.
+    for (int round = 0; round < 3; ++round) {
+        const auto sup = runFor(
+            "fork-tree",
+            {"children=3", "threads=1", "grandchildren=2", "work_ms=40", "rounds=4", "orphans=yes"},
+            10'000);
+        const auto& s = sup->store();
+        EXPECT_EQ(sup->labStatus(), exitStatusExited(0));
+        std::set<std::int64_t> reparented, reaped;
+        for (std::size_t i = 0; i < s.size(); ++i) {
+            const auto r = s.row(i);
+            if (r.kind == EventKind::ProcessReparent) {
+                EXPECT_EQ(r.b, sup->labPid()) << "re-parented to the lab, the run's subreaper";
+                reparented.insert(r.a);
+            }
+            if (r.kind == EventKind::ProcessExit && s.actorOf(i) == 0) reaped.insert(r.a);
         }
-        if (r.kind == EventKind::ProcessExit) exited.insert(r.a);
+        // Children 1 and 3 leave 2 children each behind.
+        EXPECT_EQ(reparented.size(), 4u) << "round " << round;
+        for (auto pid : reparented)
+            EXPECT_TRUE(reaped.count(pid)) << "orphan " << pid << " was reaped by the lab";
+        // Every actor's events are in time order, re-parenting rows included.
+        for (const auto& a : s.actors())
+            for (std::size_t k = 1; k < s.actorEventCount(a.id); ++k)
+                ASSERT_LE(s.ns(s.actorEvent(a.id, k - 1)), s.ns(s.actorEvent(a.id, k)))
+                    << "actor " << a.id << " " << a.name << ": "
+                    << kindName(s.kind(s.actorEvent(a.id, k - 1))) << " then "
+                    << kindName(s.kind(s.actorEvent(a.id, k)));
+        EXPECT_TRUE(childrenOfSelf().empty());
     }
-    // Children 1 and 3 leave 2 children each behind.
-    EXPECT_EQ(reparented.size(), 4u);
-    for (auto pid : reparented)
-        EXPECT_TRUE(exited.count(pid)) << "orphan " << pid << " was reaped and reported";
-    EXPECT_TRUE(childrenOfSelf().empty());
+}
+
+TEST(Supervisor, AChildsFirstEventNeverPrecedesItsForkEvent) {
+    const auto sup = runFor("fork-tree", {"children=8", "threads=0", "grandchildren=4",
+                                          "work_ms=0", "rounds=1"},
+                            10'000);
+    const auto& s = sup->store();
+    std::map<std::int64_t, std::int64_t> forkNs;  // child actor -> its fork event
+    for (std::size_t i = 0; i < s.size(); ++i)
+        if (s.kind(i) == EventKind::ProcessFork) forkNs[s.row(i).b] = s.ns(i);
+    ASSERT_EQ(forkNs.size(), 8u + 4 * 4);
+    for (const auto& [actor, ns] : forkNs) {
+        ASSERT_GT(s.actorEventCount(static_cast<std::uint32_t>(actor)), 0u);
+        EXPECT_LE(ns, s.ns(s.actorEvent(static_cast<std::uint32_t>(actor), 0)))
+            << "actor " << actor << " recorded something before it was forked";
+    }
+}
+
+TEST(Supervisor, KillingTheRunnerAtRandomMomentsLeavesNoDescendantOrphansIncluded) {
+    // The runner is SIGKILLed while orphans (re-parented to the lab) are alive, at random
+    // moments; every descendant, found by a marker in its environment, is gone within 1 s.
+    const auto lab = siblingLabPath();
+    std::mt19937 rng(std::random_device{}());
+    for (int attempt = 0; attempt < 6; ++attempt) {
+        const auto marker = "INTERLEAVE_TEST_MARK=" + std::to_string(getpid()) + "-" +
+                            std::to_string(attempt) + "-" + std::to_string(rng());
+        std::vector<std::string> env;
+        for (char** e = environ; *e; ++e)
+            env.emplace_back(*e);
+        env.push_back(marker);
+        std::vector<char*> envp;
+        for (auto& e : env)
+            envp.push_back(e.data());
+        envp.push_back(nullptr);
+        // children=1 (the reviewer's case): the lab's only child leaves at once, orphaning its
+        // four children; the lab must stay, as their subreaper, until they end.
+        const bool one = attempt % 2 == 0;
+        std::vector<std::string> args = {lab,          "run",   "fork-tree",       "--set",
+                                         one ? "children=1" : "children=3", "--set",
+                                         "orphans=yes", "--set",
+                                         "grandchildren=4", "--set", "rounds=400", "--set",
+                                         "work_ms=20", "--duration", "60s", "--quiet"};
+        std::vector<char*> argv;
+        for (auto& a : args)
+            argv.push_back(a.data());
+        argv.push_back(nullptr);
+        pid_t cli = -1;
+        ASSERT_EQ(posix_spawn(&cli, lab.c_str(), nullptr, nullptr, argv.data(), envp.data()), 0);
+        // Until the orphans exist (runner, lab, [child 2,] 4 or 8 grandchildren), then a
+        // random moment more.
+        const std::size_t expected = one ? 6 : 11;
+        ASSERT_TRUE(eventually([&] { return liveProcessesWithEnv(marker).size() >= expected; },
+                               5s))
+            << liveProcessesWithEnv(marker).size() << " processes";
+        std::this_thread::sleep_for(std::chrono::milliseconds(rng() % 300));
+        kill(cli, SIGKILL);
+        waitpid(cli, nullptr, 0);
+        const bool gone = eventually([&] { return liveProcessesWithEnv(marker).empty(); }, 1000ms);
+        EXPECT_TRUE(gone) << liveProcessesWithEnv(marker).size()
+                          << " processes outlived the killed runner (attempt " << attempt << ")";
+    }
 }
