@@ -20,8 +20,9 @@
 #include "core/params.h"
 #include "core/scenario.h"
 #include "core/supervisor.h"
-#include "core/trace_chrome.h"
+#include "core/trace_file.h"
 #include "core/trace_native.h"
+#include "core/wait_for.h"
 
 using namespace interleave;
 
@@ -30,8 +31,10 @@ namespace {
 constexpr int kUsageError = 2;
 volatile std::sig_atomic_t g_interrupted = 0;
 
+// Counts: the first Ctrl-C ends the run (its trace is still written), one during the writing
+// stops the writing.
 void onInterrupt(int) {
-    g_interrupted = 1;
+    g_interrupted = g_interrupted + 1;
 }
 
 const char* kUsage =
@@ -39,9 +42,14 @@ const char* kUsage =
     "       interleave-lab describe SCENARIO\n"
     "       interleave-lab run SCENARIO [--set NAME=VALUE]... [--duration 3s] [--speed 1]\n"
     "                                   [--trace FILE.json | FILE.ilt] [--quiet]\n"
+    "                                   [--capture lossless|drop] [--ring-slots N]\n"
     "       interleave-lab info FILE.ilt\n"
     "A trace ending in .json is Chrome Trace Event format (open it in Perfetto); any other\n"
-    "name gets the native binary trace that the Interleave window replays.\n";
+    "name gets the native binary trace that the Interleave window replays.\n"
+    "--capture lossless (default) never loses an event: a thread whose event ring is full\n"
+    "waits for the recorder, and the wait is shown. --capture drop never slows a thread and\n"
+    "counts, shows and writes every event it loses. --ring-slots: events per thread's ring\n"
+    "(a power of two, 64 to 1048576; default 8192).\n";
 
 int usageError(const std::string& message) {
     std::cerr << "interleave-lab: " << message << "\n";
@@ -75,23 +83,6 @@ int describe(const std::string& name) {
     return 0;
 }
 
-// Checks up front that the trace can be written, so a long run is not wasted. Leaves nothing
-// behind: a file created for the check is removed again.
-std::string checkWritable(const std::string& path) {
-    struct stat st {};
-    if (stat(path.c_str(), &st) == 0) {
-        if (S_ISDIR(st.st_mode)) return "'" + path + "' is a directory";
-        if (access(path.c_str(), W_OK) != 0)
-            return "cannot write '" + path + "': " + std::strerror(errno);
-        return {};
-    }
-    const int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-    if (fd < 0) return "cannot create '" + path + "': " + std::strerror(errno);
-    close(fd);
-    unlink(path.c_str());
-    return {};
-}
-
 std::string statusText(std::int64_t status) {
     return exitWasSignal(status) ? "killed by signal " + std::to_string(exitCodeOrSignal(status))
                                  : "exit status " + std::to_string(exitCodeOrSignal(status));
@@ -106,7 +97,9 @@ int run(const std::vector<std::string>& args) {
     std::int64_t durationMs = 3000;
     double speed = 1.0;
     std::string tracePath;
+    bool wantTrace = false;
     bool quiet = false;
+    ChannelConfig channel;
     for (std::size_t i = 1; i < args.size(); ++i) {
         const auto& a = args[i];
         const bool hasValue = i + 1 < args.size();
@@ -116,7 +109,8 @@ int run(const std::vector<std::string>& args) {
             const auto d = parseDurationMs(args[++i]);
             if (!d)
                 return usageError("bad duration '" + args[i] +
-                                  "': use e.g. 2s, 500ms or 1.5s (from 1 ms to 24 h)");
+                                  "': give a number with its unit, e.g. 2s, 500ms, 1.5s or 1m "
+                                  "(from 1 ms to 24 h)");
             durationMs = *d;
         } else if (a == "--speed" && hasValue) {
             char* end = nullptr;
@@ -125,6 +119,23 @@ int run(const std::vector<std::string>& args) {
                 return usageError("bad speed '" + args[i] + "': allowed 0.05 to 4");
         } else if (a == "--trace" && hasValue) {
             tracePath = args[++i];
+            wantTrace = true;
+        } else if (a == "--capture" && hasValue) {
+            const auto& m = args[++i];
+            if (m == "lossless")
+                channel.capture = CaptureMode::Lossless;
+            else if (m == "drop")
+                channel.capture = CaptureMode::Drop;
+            else
+                return usageError("bad capture mode '" + m + "': use lossless or drop");
+        } else if (a == "--ring-slots" && hasValue) {
+            char* end = nullptr;
+            const auto v = std::strtoul(args[++i].c_str(), &end, 10);
+            if (end == args[i].c_str() || *end != '\0' || v < 64 || v > (1u << 20) ||
+                (v & (v - 1)) != 0)
+                return usageError("bad ring size '" + args[i] +
+                                  "': a power of two from 64 to 1048576, e.g. 8192");
+            channel.ringSlots = static_cast<std::uint32_t>(v);
         } else if (a == "--quiet") {
             quiet = true;
         } else {
@@ -133,8 +144,8 @@ int run(const std::vector<std::string>& args) {
     }
     const auto params = resolveParams(scenario->params, assignments);
     if (!params.ok()) return usageError(params.error);
-    if (!tracePath.empty())
-        if (auto err = checkWritable(tracePath); !err.empty()) return usageError(err);
+    if (wantTrace)
+        if (auto err = checkTracePath(tracePath); !err.empty()) return usageError(err);
 
     struct sigaction sa {};
     sa.sa_handler = onInterrupt;
@@ -145,6 +156,7 @@ int run(const std::vector<std::string>& args) {
     options.labPath = siblingLabPath();
     options.scenario = scenario->name;
     options.assignments = assignments;
+    options.channel = channel;
     Supervisor sup(options);
     try {
         sup.start();
@@ -159,45 +171,89 @@ int run(const std::vector<std::string>& args) {
            !sup.waitFinished(std::chrono::milliseconds(10))) {
     }
     bool stoppedEarly = false;
+    std::vector<std::uint32_t> deadlock;
     if (!sup.finished()) {
-        // Ask the scenario to wind down (producers stop, consumers drain), so the trace ends in a
-        // consistent state; a deadlocked run cannot, and is ended by signal.
-        sup.requestStop();
-        const auto grace = g_interrupted ? std::chrono::milliseconds(300) : std::chrono::seconds(2);
-        stoppedEarly = !sup.waitFinished(grace);
+        // A run still going at its end: a deadlocked one can never wind down, so it ends now and
+        // says so. Any other is asked to wind down (producers stop, consumers drain) so the
+        // trace ends in a consistent state, for as long as it makes progress.
+        deadlock = findDeadlockCycle(sup.store());
+        if (deadlock.empty() && !g_interrupted) {
+            sup.requestStop();
+            const auto limit = std::chrono::steady_clock::now() + std::chrono::seconds(2);
+            std::size_t seen = sup.store().size();
+            while (!sup.waitFinished(std::chrono::milliseconds(100)) &&
+                   std::chrono::steady_clock::now() < limit && !g_interrupted) {
+                const auto now = sup.store().size();
+                if (now == seen) break;  // no progress: stuck, not winding down
+                seen = now;
+            }
+        }
+        stoppedEarly = !sup.finished();
     }
     sup.stop();
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
     auto& store = sup.store();
-    if (!tracePath.empty()) {
-        std::string err;
-        if (tracePath.ends_with(".json")) {
-            std::ofstream out(tracePath, std::ios::trunc);
-            writeChromeTrace(store, out);
-            out.close();
-            if (!out) err = "writing " + tracePath + " failed";
-        } else {
-            err = writeNativeTrace(store, tracePath);
-        }
-        if (!err.empty()) {
-            std::cerr << "interleave-lab: " << err << "\n";
+    double writeSeconds = 0;
+    std::string traceNote;
+    if (wantTrace) {
+        const auto estimate = estimateTraceBytes(store, tracePath);
+        if (estimate > (std::uint64_t{1} << 30) && !quiet)
+            std::fprintf(stderr,
+                         "interleave-lab: writing a trace of about %.1f GB to %s; Ctrl-C stops "
+                         "the writing and leaves no file\n",
+                         static_cast<double>(estimate) / 1e9, tracePath.c_str());
+        const auto writeStart = std::chrono::steady_clock::now();
+        const int interruptsBefore = g_interrupted;
+        const auto result = writeTraceFile(
+            store, tracePath, [interruptsBefore] { return g_interrupted != interruptsBefore; });
+        writeSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() -
+                                                     writeStart)
+                           .count();
+        if (!result.error.empty()) {
+            std::cerr << "interleave-lab: " << result.error << "\n";
             return 1;
         }
+        traceNote = result.cancelled ? "; interrupted while writing: no trace written"
+                                     : "; trace written to " + tracePath;
     }
     const auto status = sup.labStatus();
     if (!quiet) {
+        std::string deadlockText;
+        for (const auto actor : deadlock) {
+            for (const auto& a : store.actors())
+                if (a.id == actor) deadlockText += (deadlockText.empty() ? "" : " -> ") + a.name;
+        }
+        const auto l = store.losses();
         std::fprintf(stderr,
-                     "%s: %zu events from %zu actors in %.2f s, %llu dropped; lab %s%s%s%s\n",
+                     "%s: %zu events from %zu actors in %.2f s, %llu lost (capture %s, %llu "
+                     "waits); lab %s%s%s%s",
                      scenario->name.c_str(), store.size(), store.actors().size(), seconds,
                      static_cast<unsigned long long>(store.totalDropped()),
+                     channel.capture == CaptureMode::Lossless ? "lossless" : "drop",
+                     static_cast<unsigned long long>(l.ringWaits),
                      status ? statusText(*status).c_str() : "status unknown",
-                     stoppedEarly ? " (stopped by signal: it did not wind down)" : "",
-                     tracePath.empty() ? "" : "; trace written to ", tracePath.c_str());
+                     deadlock.empty() ? ""
+                                      : ("; deadlocked: " + deadlockText + " -> " +
+                                         deadlockText.substr(0, deadlockText.find(" -> ")) +
+                                         ", ended at its duration")
+                                            .c_str(),
+                     stoppedEarly && deadlock.empty() ? " (stopped by signal: it did not wind down)"
+                                                      : "",
+                     traceNote.c_str());
+        if (wantTrace) std::fprintf(stderr, " (writing took %.2f s)", writeSeconds);
+        std::fprintf(stderr, "\n");
+        if (l.any())
+            std::fprintf(stderr,
+                         "  also lost: %u threads got no actor slot (%llu of their events), %u "
+                         "forks failed, %u objects and %u names did not fit their tables\n",
+                         l.actorsRefused, static_cast<unsigned long long>(l.eventsUntraced),
+                         l.forksFailed, l.objectsRefused, l.stringsRefused);
     }
+    if (g_interrupted) return 130;  // as a shell reports a command ended by Ctrl-C
     // The run failing by itself is an error; being stopped by us is not.
-    if (status && !stoppedEarly && !g_interrupted && *status != exitStatusExited(0)) return 1;
+    if (status && !stoppedEarly && *status != exitStatusExited(0)) return 1;
     return 0;
 }
 

@@ -20,6 +20,10 @@ std::string_view stateName(ActorState s) {
             return "waiting to join";
         case ActorState::Exited:
             return "exited";
+        case ActorState::CaptureWait:
+            return "capture wait";
+        case ActorState::Lost:
+            return "events lost";
     }
     return "unknown";
 }
@@ -29,6 +33,16 @@ void ActorStateTracker::moveTo(std::int64_t t, ActorState next, std::uint32_t ob
     m_state = next;
     m_object = object;
     m_since = t;
+}
+
+void ActorStateTracker::insertStretch(std::int64_t t, ActorState kind) {
+    if (m_markBeginNs < 0) return;
+    const auto state = m_state;
+    const auto object = m_object;
+    const auto begin = std::max(m_markBeginNs, m_since);
+    moveTo(begin, kind, kNoObject);
+    moveTo(std::max(t, begin), state, object);
+    m_markBeginNs = -1;
 }
 
 void ActorStateTracker::feed(const Row& r) {
@@ -79,6 +93,16 @@ void ActorStateTracker::feed(const Row& r) {
         case EventKind::ActorExit:
             moveTo(r.ns, ActorState::Exited, kNoObject);
             m_ended = true;
+            break;
+        case EventKind::CaptureWaitBegin:
+        case EventKind::LostBegin:
+            m_markBeginNs = r.ns;
+            break;
+        case EventKind::CaptureWaitEnd:
+            insertStretch(r.ns, ActorState::CaptureWait);
+            break;
+        case EventKind::LostEnd:
+            insertStretch(r.ns, ActorState::Lost);
             break;
         default:
             break;

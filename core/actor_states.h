@@ -19,8 +19,10 @@ enum class ActorState : std::uint8_t {
     Working,      // simulated work or sleep
     WaitingJoin,  // joining a thread or waiting for a child process
     Exited,
+    CaptureWait,  // lossless capture: the recorder made this thread wait for the reader
+    Lost,         // drop capture: events of this stretch were lost (count on the lost_end)
 };
-inline constexpr int kActorStateCount = 7;
+inline constexpr int kActorStateCount = 9;
 
 std::string_view stateName(ActorState s);
 
@@ -55,6 +57,8 @@ class ActorStateTracker {
 
   private:
     void moveTo(std::int64_t t, ActorState next, std::uint32_t object);
+    // A capture stretch [m_markBeginNs, t] of `kind`; the state around it carries on after it.
+    void insertStretch(std::int64_t t, ActorState kind);
 
     int m_pid;
     bool m_started = false;
@@ -67,6 +71,7 @@ class ActorStateTracker {
     // uncontended acquisitions then cost no segment at all.
     std::int64_t m_requestNs = -1;
     std::uint32_t m_requestObject = kNoObject;
+    std::int64_t m_markBeginNs = -1;  // the open capture_wait_begin or lost_begin
     std::vector<StateSegment> m_closed;
 };
 

@@ -32,6 +32,10 @@ constexpr std::array<std::string_view, static_cast<std::size_t>(EventKind::Count
     "work_begin",
     "work_end",
     "note",
+    "capture_wait_begin",
+    "capture_wait_end",
+    "lost_begin",
+    "lost_end",
 };
 
 constexpr std::array<std::string_view, static_cast<std::size_t>(ObjectKind::Count_)> kObjectNames =

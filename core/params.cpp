@@ -120,6 +120,8 @@ std::optional<std::int64_t> parseDurationMs(std::string_view text) {
     } else if (text.ends_with("m")) {
         scale = 60'000.0;
         text.remove_suffix(1);
+    } else {
+        return std::nullopt;  // a bare number is ambiguous (seconds? ms?): the unit is required
     }
     double v = 0;
     const auto* end = text.data() + text.size();

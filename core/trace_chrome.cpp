@@ -80,7 +80,7 @@ std::int64_t eventValue(const Row& r) {
     }
 }
 
-void writeChromeTrace(const EventStore& store, std::ostream& out) {
+bool writeChromeTrace(const EventStore& store, std::ostream& out, const CancelCheck& cancelled) {
     const auto actors = store.actors();
     std::map<std::uint32_t, const ActorInfo*> byId;
     for (const auto& a : actors)
@@ -89,8 +89,19 @@ void writeChromeTrace(const EventStore& store, std::ostream& out) {
     for (const auto& o : store.objects())
         objectNames[o.id] = o.name;
 
-    out << "{\"displayTimeUnit\":\"ms\",\"otherData\":{\"generator\":\"interleave\"},"
-           "\"traceEvents\":[\n";
+    const auto l = store.losses();
+    std::string perActor;
+    for (const auto& a : actors)
+        if (a.dropped)
+            perActor += (perActor.empty() ? "" : ",") + jsonString(std::to_string(a.id)) + ":" +
+                        std::to_string(a.dropped);
+    out << "{\"displayTimeUnit\":\"ms\",\"otherData\":{\"generator\":\"interleave\","
+        << "\"events_lost\":" << store.totalDropped() << ",\"events_lost_by_actor\":{"
+        << perActor << "},\"events_of_untraced_threads\":" << l.eventsUntraced
+        << ",\"actors_refused\":" << l.actorsRefused << ",\"forks_failed\":" << l.forksFailed
+        << ",\"objects_refused\":" << l.objectsRefused
+        << ",\"names_refused\":" << l.stringsRefused << ",\"capture_waits\":" << l.ringWaits
+        << "},\"traceEvents\":[\n";
     bool first = true;
     auto emit = [&](const std::string& json) {
         out << (first ? "" : ",\n") << json;
@@ -110,10 +121,13 @@ void writeChromeTrace(const EventStore& store, std::ostream& out) {
              ",\"args\":{\"sort_index\":" + std::to_string(a.id) + "}}");
     }
 
-    const auto n = store.size();
-    const std::int64_t lastNs = n ? store.ns(store.timeOrder().back()) : 0;
+    auto stop = [&] { return cancelled && cancelled(); };
+    const auto order = store.timeOrder();
+    if (stop()) return false;
+    const std::int64_t lastNs = order.empty() ? 0 : store.ns(order.back());
     const auto ends = processEnds(store);
     for (const auto& a : actors) {
+        if (stop()) return false;
         for (const auto& seg : stateSegments(store, a, ends, lastNs)) {
             if (seg.state == ActorState::Exited) continue;
             std::string json =
@@ -126,7 +140,9 @@ void writeChromeTrace(const EventStore& store, std::ostream& out) {
         }
     }
 
-    for (const auto i : store.timeOrder()) {
+    std::size_t written = 0;
+    for (const auto i : order) {
+        if ((++written & 0xffff) == 0 && stop()) return false;
         const auto r = store.row(i);
         const auto it = byId.find(r.actor);
         if (it == byId.end()) continue;
@@ -148,6 +164,7 @@ void writeChromeTrace(const EventStore& store, std::ostream& out) {
         }
     }
     out << "\n]}\n";
+    return true;
 }
 
 }  // namespace interleave

@@ -1,8 +1,12 @@
 #include "core/trace_native.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstring>
-#include <fstream>
-#include <iterator>
+#include <limits>
 #include <set>
 #include <vector>
 
@@ -54,6 +58,13 @@ struct EventRecord {
     std::int64_t b;
 };
 
+struct LossRecord {
+    std::uint64_t eventsUntraced;
+    std::uint32_t actorsRefused, forksFailed, objectsRefused, stringsRefused;
+    std::uint64_t ringWaits;
+};
+static_assert(sizeof(LossRecord) == 32);
+
 struct Trailer {
     std::uint64_t hash;
     char magic[8];
@@ -74,9 +85,25 @@ void put(std::string& buf, const T& v) {
     buf.append(reinterpret_cast<const char*>(&v), sizeof v);
 }
 
+// Writes through to a stream while hashing what passed, so a trace of any size is written in
+// bounded memory.
+class HashingWriter {
+  public:
+    explicit HashingWriter(std::ostream& out) : m_out(out) {}
+    void write(const std::string& bytes) {
+        m_hash = fnv1a(bytes.data(), bytes.size(), m_hash);
+        m_out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    }
+    std::uint64_t hash() const { return m_hash; }
+
+  private:
+    std::ostream& m_out;
+    std::uint64_t m_hash = 1469598103934665603ull;
+};
+
 }  // namespace
 
-std::string writeNativeTrace(const EventStore& store, const std::string& path) {
+bool writeNativeTrace(const EventStore& store, std::ostream& out, const CancelCheck& cancelled) {
     const auto actors = store.actors();
     const auto objects = store.objects();
     std::string strings(1, '\0');  // offset 0 is the empty string
@@ -87,7 +114,6 @@ std::string writeNativeTrace(const EventStore& store, const std::string& path) {
         return at;
     };
 
-    std::string buf;
     FileHeader h{};
     std::memcpy(h.magic, kMagic, sizeof kMagic);
     h.version = kProtocolVersion;
@@ -98,6 +124,9 @@ std::string writeNativeTrace(const EventStore& store, const std::string& path) {
     h.timeBase = store.timeBase();
 
     std::string body;
+    const auto l = store.losses();
+    put(body, LossRecord{l.eventsUntraced, l.actorsRefused, l.forksFailed, l.objectsRefused,
+                         l.stringsRefused, l.ringWaits});
     for (const auto& a : actors)
         put(body, ActorRecord{a.id,
                               a.pid,
@@ -112,37 +141,84 @@ std::string writeNativeTrace(const EventStore& store, const std::string& path) {
         put(body, ObjectRecord{o.id, static_cast<std::uint16_t>(o.kind), 0, intern(o.name),
                                o.capacity, o.ownerPid, 0});
     h.stringBytes = strings.size();
+    HashingWriter w(out);
+    std::string buf;
     put(buf, h);
-    buf += body;
-    buf += strings;
-    for (const auto i : order) {
-        const auto r = store.row(i);
-        put(buf, EventRecord{r.ns, r.actor, static_cast<std::uint16_t>(r.kind), 0, r.object, 0, r.a,
-                             r.b});
+    w.write(buf);
+    w.write(body);
+    w.write(strings);
+    buf.clear();
+    constexpr std::size_t kBatch = 1 << 14;
+    for (std::size_t k = 0; k < order.size(); ++k) {
+        const auto r = store.row(order[k]);
+        put(buf, EventRecord{r.ns, r.actor, static_cast<std::uint16_t>(r.kind), 0, r.object, 0,
+                             r.a, r.b});
+        if (buf.size() >= kBatch * sizeof(EventRecord)) {
+            w.write(buf);
+            buf.clear();
+            if (cancelled && cancelled()) return false;
+            if (!out) return true;  // the caller reports the stream's error
+        }
     }
-    Trailer t{fnv1a(buf.data(), buf.size()), {}};
+    w.write(buf);
+    Trailer t{w.hash(), {}};
     std::memcpy(t.magic, kEndMagic, sizeof kEndMagic);
+    buf.clear();
     put(buf, t);
-
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    if (!out) return "cannot open " + path + " for writing";
     out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
-    out.close();
-    if (!out) return "writing " + path + " failed (disk full?)";
-    return {};
+    return true;
 }
 
 NativeTraceLoad loadNativeTrace(const std::string& path) {
+    NativeTraceLoad result;
+    // O_NONBLOCK: opening a FIFO must not wait for a writer; fstat on the open file, so what
+    // is checked is what is read.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
+        result.error = path + ": cannot be opened: " + std::strerror(errno);
+        return result;
+    }
+    struct stat st {};
+    std::string why;
+    if (fstat(fd, &st) != 0)
+        why = std::string("cannot be examined: ") + std::strerror(errno);
+    else if (S_ISDIR(st.st_mode))
+        why = "is a directory, not a trace file";
+    else if (!S_ISREG(st.st_mode))
+        why = "is not a regular file (a device, FIFO or socket), so it cannot be a trace";
+    else if (static_cast<std::uint64_t>(st.st_size) > (std::uint64_t{1} << 40))
+        why = "is larger than any trace this program writes";
+    std::string buf;
+    if (why.empty()) {
+        buf.resize(static_cast<std::size_t>(st.st_size));
+        std::size_t got = 0;
+        while (got < buf.size()) {
+            const auto n = ::read(fd, buf.data() + got, buf.size() - got);
+            if (n < 0 && errno == EINTR) continue;
+            if (n < 0) {
+                why = std::string("cannot be read: ") + std::strerror(errno);
+                break;
+            }
+            if (n == 0) break;  // shrank while we read: the checks below call it truncated
+            got += static_cast<std::size_t>(n);
+        }
+        buf.resize(got);
+    }
+    ::close(fd);
+    if (!why.empty()) {
+        result.error = path + ": " + why;
+        return result;
+    }
+    return parseNativeTrace(buf, path);
+}
+
+NativeTraceLoad parseNativeTrace(const std::string& buf, const std::string& path) {
     NativeTraceLoad result;
     auto fail = [&](const std::string& why) {
         result.error = path + ": " + why;
         result.store.reset();
         return std::move(result);
     };
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return fail("cannot be opened");
-    const std::string buf((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-
     if (buf.size() < sizeof(FileHeader) + sizeof(Trailer))
         return fail("too short to be an Interleave trace (truncated?)");
     FileHeader h;
@@ -155,17 +231,26 @@ NativeTraceLoad loadNativeTrace(const std::string& path) {
     std::memcpy(&t, buf.data() + buf.size() - sizeof t, sizeof t);
     if (std::memcmp(t.magic, kEndMagic, sizeof kEndMagic) != 0)
         return fail("the end of the file is missing (truncated?)");
+    // Every count is bounded before the sum, so the sum cannot wrap (each term < 2^40).
+    const std::uint64_t fileBytes = buf.size();
+    if (h.actorCount > 65536 || h.objectCount > (1u << 24) || h.eventCount > (1ull << 31) ||
+        h.stringBytes > fileBytes || h.stringBytes == 0)
+        return fail("sizes in the header do not match the file (truncated or corrupt)");
     const std::uint64_t expected =
-        sizeof(FileHeader) + std::uint64_t{h.actorCount} * sizeof(ActorRecord) +
+        sizeof(FileHeader) + sizeof(LossRecord) +
+        std::uint64_t{h.actorCount} * sizeof(ActorRecord) +
         std::uint64_t{h.objectCount} * sizeof(ObjectRecord) + h.stringBytes +
         h.eventCount * sizeof(EventRecord) + sizeof(Trailer);
-    if (h.actorCount > 65536 || h.objectCount > (1u << 24) || h.eventCount > (1ull << 31) ||
-        expected != buf.size())
+    if (expected != fileBytes)
         return fail("sizes in the header do not match the file (truncated or corrupt)");
+    if (h.timeBase.nsPerTickQ32 == 0) return fail("the header's time base is corrupt");
     if (fnv1a(buf.data(), buf.size() - sizeof t) != t.hash)
         return fail("checksum mismatch: the file is corrupt");
 
     const char* p = buf.data() + sizeof h;
+    LossRecord lr;
+    std::memcpy(&lr, p, sizeof lr);
+    p += sizeof lr;
     const char* strings =
         p + h.actorCount * sizeof(ActorRecord) + h.objectCount * sizeof(ObjectRecord);
     auto str = [&](std::uint32_t off) -> std::optional<std::string> {
@@ -216,6 +301,8 @@ NativeTraceLoad loadNativeTrace(const std::string& path) {
     }
     result.store->setActors(std::move(actors));
     result.store->setObjects(std::move(objects));
+    result.store->setLosses(CaptureLosses{lr.eventsUntraced, lr.actorsRefused, lr.forksFailed,
+                                          lr.objectsRefused, lr.stringsRefused, lr.ringWaits});
     result.store->publish();
     return result;
 }

@@ -56,7 +56,7 @@ TEST(Params, Durations) {
     EXPECT_EQ(parseDurationMs("2s"), 2000);
     EXPECT_EQ(parseDurationMs("500ms"), 500);
     EXPECT_EQ(parseDurationMs("1.5s"), 1500);
-    EXPECT_EQ(parseDurationMs("3"), 3000);
+    EXPECT_FALSE(parseDurationMs("3")) << "a bare number: seconds or ms? the unit is required";
     EXPECT_EQ(parseDurationMs("1m"), 60000);
     EXPECT_FALSE(parseDurationMs("2x"));
     EXPECT_FALSE(parseDurationMs(""));

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "core/trace_chrome.h"
+#include "core/trace_file.h"
 #include "core/trace_native.h"
 #include "mini_json.h"
 #include "run_helpers.h"
@@ -46,7 +47,7 @@ const Supervisor& sampleRun() {
 TEST(NativeTrace, RoundTripsEveryEventActorAndObject) {
     auto& store = const_cast<Supervisor&>(sampleRun()).store();
     const auto path = tempPath(".ilt");
-    ASSERT_EQ(writeNativeTrace(store, path), "");
+    ASSERT_EQ(writeTraceFile(store, path).error, "");
     const auto loaded = loadNativeTrace(path);
     ASSERT_TRUE(loaded.store) << loaded.error;
     const auto& back = *loaded.store;
@@ -76,7 +77,7 @@ TEST(NativeTrace, RoundTripsEveryEventActorAndObject) {
 TEST(NativeTrace, TruncatedAndCorruptFilesAreRefusedWithAReason) {
     auto& store = const_cast<Supervisor&>(sampleRun()).store();
     const auto path = tempPath(".ilt");
-    ASSERT_EQ(writeNativeTrace(store, path), "");
+    ASSERT_EQ(writeTraceFile(store, path).error, "");
     const auto good = slurp(path);
 
     spit(path, good.substr(0, good.size() / 2));

@@ -89,6 +89,16 @@ QString describeEvent(const Row& r, const Names& n) {
             return QStringLiteral("%1 works for %2 ms")
                 .arg(who)
                 .arg(static_cast<double>(r.a) / 1e6, 0, 'f', 0);
+        case EventKind::CaptureWaitBegin:
+            return QStringLiteral("%1 waits for the recorder: its event ring is full").arg(who);
+        case EventKind::CaptureWaitEnd:
+            return QStringLiteral("%1 goes on: the recorder made room").arg(who);
+        case EventKind::LostBegin:
+            return QStringLiteral("%1's events start being lost (its ring is full)").arg(who);
+        case EventKind::LostEnd:
+            return QStringLiteral("%1 lost %2 events here: what is shown around this is incomplete")
+                .arg(who)
+                .arg(r.a);
         default:
             return {};
     }

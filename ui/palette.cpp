@@ -25,6 +25,10 @@ const std::array<StateStyle, kActorStateCount>& styles() {
         {QColor(0x99, 0x99, 0x99), Qt::HorPattern, QStringLiteral("waiting to join"),
          QStringLiteral("join")},
         {QColor(0, 0, 0, 0), Qt::NoBrush, QStringLiteral("exited"), QStringLiteral("")},
+        {QColor(0x6A, 0x3D, 0x9A), Qt::VerPattern, QStringLiteral("recorder made it wait"),
+         QStringLiteral("rec")},
+        {QColor(0x20, 0x20, 0x20), Qt::CrossPattern, QStringLiteral("events lost"),
+         QStringLiteral("lost")},
     }};
     return s;
 }

@@ -1,5 +1,6 @@
 #include "ui/run_session.h"
 
+#include "core/trace_file.h"
 #include "core/trace_native.h"
 #include "ui/event_text.h"
 
@@ -91,7 +92,7 @@ QString RunSession::loadTrace(const QString& path) {
 QString RunSession::saveTrace(const QString& path) const {
     if (!store()) return tr("There is nothing to save yet: run a scenario first.");
     if (active()) return tr("Stop the run before saving its trace.");
-    return QString::fromStdString(writeNativeTrace(*store(), path.toStdString()));
+    return QString::fromStdString(writeTraceFile(*store(), path.toStdString()).error);
 }
 
 void RunSession::pause() {

@@ -36,7 +36,7 @@ int StateLegend::layout(int width, QPainter* p) const {
     };
     for (auto s : {ActorState::Running, ActorState::Working, ActorState::BlockedOnLock,
                    ActorState::WaitingOnCondition, ActorState::WaitingOnSemaphore,
-                   ActorState::WaitingJoin}) {
+                   ActorState::WaitingJoin, ActorState::CaptureWait, ActorState::Lost}) {
         const auto& style = Palette::state(s);
         const int w = h * 2 + 5 + fm.horizontalAdvance(style.label) + 16;
         const int at = place(w);
