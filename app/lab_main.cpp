@@ -266,6 +266,12 @@ int info(const std::string& path) {
     const auto& s = *loaded.store;
     std::printf("%zu events, %zu actors, %zu objects, %llu dropped\n", s.size(), s.actors().size(),
                 s.objects().size(), static_cast<unsigned long long>(s.totalDropped()));
+    const auto order = s.timeOrder();
+    if (!order.empty())
+        std::printf("time base %s; events from %.3f ms to %.3f ms\n",
+                    s.timeBase().usesTsc ? "TSC" : "CLOCK_MONOTONIC",
+                    static_cast<double>(s.ns(order.front())) / 1e6,
+                    static_cast<double>(s.ns(order.back())) / 1e6);
     for (const auto& a : s.actors())
         std::printf("  actor %u: %s pid %d tid %d, %zu events\n", a.id, a.name.c_str(), a.pid,
                     a.tid, s.actorEventCount(a.id));

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 #include <ctime>
+#include <cstdlib>
 #include <fstream>
 #include <mutex>
 #include <sstream>
@@ -10,7 +11,17 @@
 namespace interleave {
 
 namespace {
+bool kernelClockIsTsc() {
+    std::ifstream in("/sys/devices/system/clocksource/clocksource0/current_clocksource");
+    std::string source;
+    return static_cast<bool>(in >> source) && source == "tsc";
+}
+
 bool detectTsc() {
+    if (const char* forced = std::getenv("INTERLEAVE_CLOCK");
+        forced && std::string(forced) == "monotonic")
+        return false;
+    if (!kernelClockIsTsc()) return false;
 #if defined(__x86_64__)
     // constant_tsc + nonstop_tsc together mean the TSC ticks at one rate on every core in every
     // power state, which is what makes it a shared time base.
@@ -30,10 +41,21 @@ bool detectTsc() {
 }
 }  // namespace
 
-bool g_interleaveUseTsc = detectTsc();
-
 bool tscUsable() {
-    return g_interleaveUseTsc;
+    static const bool usable = detectTsc();
+    return usable;
+}
+
+bool g_interleaveUseTsc = tscUsable();
+
+std::uint64_t TimeBase::now() const {
+#if defined(__x86_64__)
+    if (usesTsc) {
+        _mm_lfence();
+        return __rdtsc();
+    }
+#endif
+    return static_cast<std::uint64_t>(monotonicNs());
 }
 
 std::int64_t monotonicNs() {
@@ -68,39 +90,49 @@ std::int64_t processStartMonotonicNs() {
 }
 
 TimeBase makeTimeBase() {
-    static std::once_flag once;
-    static std::uint64_t rateQ32 = 1ull << 32;
-    std::call_once(once, [] {
-        if (!g_interleaveUseTsc) return;
-        // Bracket each clock read between two tick reads and keep the tightest pair, so the
-        // pairing error is a few tens of ns over a 5 ms window (~1e-5 relative).
-        auto sample = [](std::uint64_t& tick, std::int64_t& ns) {
-            std::uint64_t best = ~0ull;
-            for (int i = 0; i < 16; ++i) {
-                const auto t0 = ticks();
-                const auto m = monotonicNs();
-                const auto t1 = ticks();
-                if (t1 - t0 < best) {
-                    best = t1 - t0;
-                    tick = t0 + (t1 - t0) / 2;
-                    ns = m;
-                }
-            }
-        };
-        std::uint64_t ta = 0, tb = 0;
-        std::int64_t na = 0, nb = 0;
-        sample(ta, na);
-        while (monotonicNs() - na < 5'000'000) {
-        }
-        sample(tb, nb);
-        const auto dt = static_cast<double>(tb - ta);
-        const auto dn = static_cast<double>(nb - na);
-        rateQ32 = static_cast<std::uint64_t>(dn / dt * 4294967296.0);
-    });
+    return makeTimeBase(tscUsable());
+}
+
+TimeBase makeTimeBase(bool useTsc) {
     TimeBase base;
-    base.usesTsc = g_interleaveUseTsc ? 1 : 0;
-    base.nsPerTickQ32 = rateQ32;
-    base.tick0 = ticks();
+    base.usesTsc = useTsc ? 1 : 0;
+    base.nsPerTickQ32 = std::uint64_t{1} << 32;
+#if defined(__x86_64__)
+    static std::once_flag once;
+    static std::uint64_t rateQ32 = std::uint64_t{1} << 32;
+    if (useTsc) {
+        std::call_once(once, [] {
+            // Bracket each clock read between two tick reads and keep the tightest pair, so
+            // the pairing error is a few tens of ns over a 5 ms window (~1e-5 relative).
+            auto sample = [](std::uint64_t& tick, std::int64_t& ns) {
+                std::uint64_t best = ~0ull;
+                for (int i = 0; i < 16; ++i) {
+                    const auto t0 = __rdtsc();
+                    const auto m = monotonicNs();
+                    const auto t1 = __rdtsc();
+                    if (t1 - t0 < best) {
+                        best = t1 - t0;
+                        tick = t0 + (t1 - t0) / 2;
+                        ns = m;
+                    }
+                }
+            };
+            std::uint64_t ta = 0, tb = 0;
+            std::int64_t na = 0, nb = 0;
+            sample(ta, na);
+            while (monotonicNs() - na < 5'000'000) {
+            }
+            sample(tb, nb);
+            const auto dt = static_cast<double>(tb - ta);
+            const auto dn = static_cast<double>(nb - na);
+            rateQ32 = static_cast<std::uint64_t>(dn / dt * 4294967296.0);
+        });
+        base.nsPerTickQ32 = rateQ32;
+    }
+#else
+    base.usesTsc = 0;
+#endif
+    base.tick0 = base.now();
     base.mono0Ns = monotonicNs();
     return base;
 }

@@ -13,7 +13,9 @@
 
 namespace interleave {
 
-// Decided once at start-up from /proc/cpuinfo; read on every ticks() call.
+// Whether this process's ticks() reads the TSC. A process that writes into a channel takes the
+// channel's choice (Runtime::install), so every writer of a run stamps in one time base;
+// before that it holds this machine's choice (tscUsable()).
 extern bool g_interleaveUseTsc;
 
 // __extension__ keeps -pedantic quiet about the GCC/Clang 128-bit integer.
@@ -24,6 +26,10 @@ struct TimeBase {
     std::int64_t mono0Ns = 0;        // CLOCK_MONOTONIC at the same instant
     std::uint64_t nsPerTickQ32 = 0;  // nanoseconds per tick, 32.32 fixed point
     std::uint32_t usesTsc = 0;
+
+    // The current tick in this time base, whatever the calling process chose for itself: for
+    // readers (supervisor, window) that stamp rows or ask for "now" in a run's time base.
+    std::uint64_t now() const;
 
     // Nanoseconds since the origin. Ticks taken before the origin map to negative values.
     std::int64_t toNs(std::uint64_t tick) const {
@@ -38,7 +44,11 @@ std::int64_t monotonicNs();
 // so start-up can be measured from exec() rather than from main().
 std::int64_t processStartMonotonicNs();
 
-// Whether ticks() reads the TSC in this build on this CPU (checked once, cached).
+// Whether a run on this machine may stamp with the TSC (checked once, cached): an x86-64 CPU
+// whose TSC is invariant (constant_tsc, nonstop_tsc), a kernel that trusts it as its own clock
+// source (/sys/devices/system/clocksource/clocksource0/current_clocksource is "tsc": the kernel
+// has checked it is synchronised across cores), and no INTERLEAVE_CLOCK=monotonic in the
+// environment. Otherwise every writer uses CLOCK_MONOTONIC.
 bool tscUsable();
 
 // The current tick: plain rdtsc, the cheapest stamp there is (~10 ns here, and most events
@@ -64,8 +74,9 @@ inline std::uint64_t orderedTicks() {
     return static_cast<std::uint64_t>(monotonicNs());
 }
 
-// Measures the tick rate against CLOCK_MONOTONIC once per process (a few milliseconds), then
-// returns a time base whose origin is "now".
+// The time base of a new run, whose origin is "now": the TSC when tscUsable(), measured
+// against CLOCK_MONOTONIC once per process (a few milliseconds), else CLOCK_MONOTONIC itself.
 TimeBase makeTimeBase();
+TimeBase makeTimeBase(bool useTsc);
 
 }  // namespace interleave

@@ -105,7 +105,7 @@ void Supervisor::appendProcessRow(pid_t pid, EventKind kind, std::int64_t b) {
     for (const auto& a : m_store->actors()) {
         if (a.pid == pid && a.role == ActorRole::ProcessMain) {
             m_store->appendRow(
-                Row{m_store->timeBase().toNs(orderedTicks()), a.id, kind, kNoObject, pid, b});
+                Row{m_store->timeBase().toNs(m_store->timeBase().now()), a.id, kind, kNoObject, pid, b});
             return;
         }
     }

@@ -36,6 +36,24 @@ CliResult cli(const std::string& args) {
     return r;
 }
 
+}  // namespace
+
+namespace interleave::test {
+CliResult runWithEnv(const std::string& assignment, const std::string& command) {
+    CliResult r;
+    FILE* p = popen(("env " + assignment + " " + command + " 2>&1").c_str(), "r");
+    char buf[4096];
+    std::size_t n;
+    while ((n = fread(buf, 1, sizeof buf, p)) > 0)
+        r.output.append(buf, n);
+    const int st = pclose(p);
+    r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+    return r;
+}
+}  // namespace interleave::test
+
+namespace {
+
 std::size_t lines(const std::string& s) {
     std::size_t n = 0;
     for (char c : s)
@@ -237,4 +255,30 @@ TEST(Cli, CtrlCWhileWritingStopsPromptlyLeavesNoFileAndExits130) {
     std::remove((dir + "/out.txt").c_str());
     std::remove(path.c_str());
     EXPECT_EQ(rmdir(dir.c_str()), 0) << "a temporary file was left in the directory";
+}
+
+TEST(Cli, EveryWriterStampsInTheRunsTimeBaseAndTheMonotonicFallbackWorks) {
+    const auto dir = tempDir();
+    // INTERLEAVE_CLOCK=monotonic makes the runner create a CLOCK_MONOTONIC channel; the lab and
+    // its forked children follow the channel, so every stamp lands inside the run.
+    auto r = cli("run fork-tree --set work_ms=5 --set rounds=3 --duration 5s --trace " + dir +
+                 "/m.ilt");
+    ASSERT_EQ(r.status, 0) << r.output;
+    const auto tsc = cli("info " + dir + "/m.ilt");
+    r = test::runWithEnv("INTERLEAVE_CLOCK=monotonic",
+                         siblingLabPath() + " run fork-tree --set work_ms=5 --set rounds=3 "
+                                            "--duration 5s --trace " + dir + "/m.ilt");
+    ASSERT_EQ(r.status, 0) << r.output;
+    const auto mono = cli("info " + dir + "/m.ilt");
+    EXPECT_NE(mono.output.find("time base CLOCK_MONOTONIC"), std::string::npos) << mono.output;
+    for (const auto* out : {&tsc.output, &mono.output}) {
+        const auto at = out->find("events from ");
+        ASSERT_NE(at, std::string::npos) << *out;
+        double first = 0, last = 0;
+        ASSERT_EQ(std::sscanf(out->c_str() + at, "events from %lf ms to %lf ms", &first, &last), 2);
+        EXPECT_GE(first, -1.0) << *out;  // nothing stamped (much) before the run began
+        EXPECT_LT(last, 10'000.0) << *out;  // nor after it ended
+    }
+    std::remove((dir + "/m.ilt").c_str());
+    rmdir(dir.c_str());
 }

@@ -36,7 +36,7 @@ std::size_t puts(const EventStore& s) {
 TEST(Pacing, PauseFreezesEveryThreadWithinAFewMillisecondsAndStepLetsOneStepThrough) {
     auto sup = start({"producers=2", "consumers=2", "produce_ms=2", "consume_ms=3"});
     std::this_thread::sleep_for(200ms);
-    const auto pausedAt = sup->store().timeBase().toNs(orderedTicks());
+    const auto pausedAt = sup->store().timeBase().toNs(sup->store().timeBase().now());
     sup->pause();
     std::this_thread::sleep_for(100ms);
     const auto& s = sup->store();

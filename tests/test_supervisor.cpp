@@ -203,7 +203,7 @@ TEST(Supervisor, KillingOneChildIsReportedAndTheRunGoesOn) {
         5s));
     std::this_thread::sleep_for(100ms);
     ASSERT_EQ(kill(victim.pid, SIGKILL), 0);
-    const auto killedAt = s.timeBase().toNs(ticks());
+    const auto killedAt = s.timeBase().toNs(s.timeBase().now());
 
     // The lab (its parent) reports the death...
     auto reportedKilled = [&] {
@@ -365,5 +365,21 @@ TEST(Supervisor, KillingTheRunnerAtRandomMomentsLeavesNoDescendantOrphansInclude
         const bool gone = eventually([&] { return liveProcessesWithEnv(marker).empty(); }, 1000ms);
         EXPECT_TRUE(gone) << liveProcessesWithEnv(marker).size()
                           << " processes outlived the killed runner (attempt " << attempt << ")";
+    }
+}
+
+TEST(Supervisor, TheLabStampsInTheChannelsTimeBaseWhateverItWouldChooseAlone) {
+    // The lab is told (by its environment) to prefer CLOCK_MONOTONIC; the channel says what
+    // this process chose. Every event must still land inside the run's time span.
+    setenv("INTERLEAVE_CLOCK", "monotonic", 1);
+    const auto t0 = Clock::now();
+    const auto sup = runFor("fork-tree", {"work_ms=2", "rounds=3"}, 10'000);
+    unsetenv("INTERLEAVE_CLOCK");
+    const double spanMs = msSince(t0);
+    const auto& s = sup->store();
+    ASSERT_GT(s.size(), 20u);
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        ASSERT_GE(s.ns(i), -1'000'000) << kindName(s.kind(i));
+        ASSERT_LE(static_cast<double>(s.ns(i)) / 1e6, spanMs + 1.0) << kindName(s.kind(i));
     }
 }

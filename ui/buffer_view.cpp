@@ -37,8 +37,19 @@ void BufferView::paintEvent(QPaintEvent*) {
     p.setPen(text);
     const QString title = tr("%1: %2 of %3 slots full").arg(m_model->name()).arg(s.count).arg(cap);
     p.drawText(QRect(8, 4, width() - 16, fm.height()), Qt::AlignLeft, title);
+    // Contents are rebuilt from every put and get: after a loss they may be wrong, and say so.
+    const auto* store = m_timeline->store();
+    const auto lost = store ? store->totalDropped() : 0;
+    if (lost) {
+        p.setPen(Palette::state(ActorState::BlockedOnLock).color);
+    }
     p.drawText(QRect(8, 4 + fm.height(), width() - 16, fm.height()), Qt::AlignLeft,
-               tr("%1 items put, %2 taken").arg(s.puts).arg(s.gets));
+               lost ? tr("%1 put, %2 taken — unsure: %3 events of this run were lost")
+                          .arg(s.puts)
+                          .arg(s.gets)
+                          .arg(lost)
+                    : tr("%1 items put, %2 taken").arg(s.puts).arg(s.gets));
+    p.setPen(text);
 
     // Occupancy bar under the title.
     const QRect bar(8, 8 + 2 * fm.height(), width() - 16, 8);

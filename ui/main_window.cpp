@@ -348,7 +348,10 @@ void MainWindow::updateStatus() {
     m_statusEvents->setText(tr("%1 events").arg(events));
     m_statusRate->setText(tr("%1 events/s").arg(m_session->active() ? rate : 0.0, 0, 'f', 0));
     const auto dropped = m_session->dropped();
-    m_statusDropped->setText(tr("%1 dropped").arg(dropped));
+    const auto waits = store ? store->losses().ringWaits : 0;
+    m_statusDropped->setText(waits && !dropped
+                                 ? tr("0 lost (the recorder made threads wait %1 times)").arg(waits)
+                                 : tr("%1 lost").arg(dropped));
     // Never hidden, and loud when non-zero: a trace with holes must not pass for a whole one.
     m_statusDropped->setStyleSheet(
         dropped

@@ -138,7 +138,7 @@ const EventStore* RunSession::store() const {
 }
 
 std::int64_t RunSession::nowNs() const {
-    if (active()) return m_run->channel().header().timeBase.toNs(ticks());
+    if (active()) return m_run->channel().header().timeBase.toNs(m_run->channel().header().timeBase.now());
     return m_lastNs;
 }
 
