@@ -2,6 +2,7 @@
 
 #include <signal.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -16,6 +17,8 @@
 
 namespace interleave {
 namespace {
+
+constexpr int kLabNice = 5;
 
 // The supervisor is gone (PR_SET_PDEATHSIG): take the whole run down with us. kill() and
 // _exit() are async-signal-safe.
@@ -88,6 +91,10 @@ int runLabEngine(const std::vector<std::string>& args) {
     // Orphans of the run come here, not to the supervisor or init: the lab reaps and reports
     // them, and each lab child dies with the lab (Runtime::enterChildProcess).
     prctl(PR_SET_CHILD_SUBREAPER, 1);
+    // The recorder outranks what it records: on a machine with fewer cores than busy scenario
+    // threads, the supervisor's reader must still get the CPU to drain the rings. Every thread
+    // and process of the run inherits this, so they stay equal among themselves.
+    setpriority(PRIO_PROCESS, 0, kLabNice);
 
     const Scenario* scenario = findScenario(scenarioName);
     if (!scenario) return usage("unknown scenario");

@@ -13,17 +13,32 @@ class RatioReporter : public benchmark::ConsoleReporter {
   public:
     void ReportRuns(const std::vector<Run>& runs) override {
         for (const auto& r : runs) {
-            if (r.run_type != Run::RT_Iteration || r.error_occurred) continue;
-            nsPerIter[r.benchmark_name()] =
+            if (r.error_occurred) continue;
+            // Repeated benchmarks report their median; single ones their only run.
+            const bool median = r.run_type == Run::RT_Aggregate && r.aggregate_name == "median";
+            if (r.run_type != Run::RT_Iteration && !median) continue;
+            const auto key = median ? r.run_name.function_name +
+                                          (r.run_name.args.empty() ? "" : "/" + r.run_name.args)
+                                    : r.benchmark_name();
+            nsPerIter[key] =
                 r.GetAdjustedRealTime() * (r.time_unit == benchmark::kMicrosecond ? 1000.0 : 1.0);
+            for (const auto& [name, counter] : r.counters)
+                counters[key][name] = counter.value;
             const auto items = r.counters.find("items_per_second");
-            if (items != r.counters.end()) itemsPerSecond[r.benchmark_name()] = items->second;
+            if (items != r.counters.end()) itemsPerSecond[key] = items->second;
         }
         ConsoleReporter::ReportRuns(runs);
     }
     std::map<std::string, double> nsPerIter;
     std::map<std::string, double> itemsPerSecond;
+    std::map<std::string, std::map<std::string, double>> counters;
 };
+
+int g_missed = 0;
+const char* verdict(bool met) {
+    g_missed += met ? 0 : 1;
+    return met ? "MET" : "MISSED";
+}
 
 }  // namespace
 
@@ -38,7 +53,7 @@ int main(int argc, char** argv) {
         const double ratio = t["BM_RecordEvent"] / t["BM_MutexLockUnlock"];
         std::printf(
             "record one event / mutex lock+unlock: %.2f ns / %.2f ns = %.2fx (goal <= 2.00x) %s\n",
-            t["BM_RecordEvent"], t["BM_MutexLockUnlock"], ratio, ratio <= 2.0 ? "MET" : "MISSED");
+            t["BM_RecordEvent"], t["BM_MutexLockUnlock"], ratio, verdict(ratio <= 2.0));
     }
     auto& ips = reporter.itemsPerSecond;
     if (ips.count("BM_ReaderDrainIntoStore") && ips.count("BM_MemcpySameBytes")) {
@@ -47,9 +62,34 @@ int main(int argc, char** argv) {
         std::printf(
             "reader: %.1f M events/s (goal >= 30) %s; %.0f%% of memcpy of the same bytes "
             "(goal >= 25%%) %s\n",
-            reader / 1e6, reader >= 30e6 ? "MET" : "MISSED", ratio * 100.0,
-            ratio >= 0.25 ? "MET" : "MISSED");
+            reader / 1e6, verdict(reader >= 30e6), ratio * 100.0, verdict(ratio >= 0.25));
+    }
+    auto& c = reporter.counters;
+    if (c.count("BM_ReaderWithLiveWriters") && c.count("BM_LiveProducerConsumer/0")) {
+        const double capture = c["BM_ReaderWithLiveWriters"]["events_per_s"];
+        const auto& lossless = c["BM_LiveProducerConsumer/0"];
+        const double ratio = lossless["events_per_s"] / capture;
+        std::printf(
+            "live producer-consumer 2+2, capacity 64, unpaced, lossless: %.1f M events/s "
+            "delivered = %.0f%% of the capture rate with 4 live writers (%.1f M/s) (goal >= "
+            "50%%) %s; lost share %.4f%% (goal 0) %s; %.0f waits\n",
+            lossless.at("events_per_s") / 1e6, ratio * 100.0, capture / 1e6,
+            verdict(ratio >= 0.5), lossless.at("lost_share") * 100.0,
+            verdict(lossless.at("lost_share") == 0.0), lossless.at("waits"));
+    }
+    if (c.count("BM_LiveProducerConsumer/1")) {
+        const auto& drop = c["BM_LiveProducerConsumer/1"];
+        std::printf("live producer-consumer, drop mode: %.1f M events/s delivered; lost share "
+                    "%.2f%% (goal < 1%%) %s\n",
+                    drop.at("events_per_s") / 1e6, drop.at("lost_share") * 100.0,
+                    verdict(drop.at("lost_share") < 0.01));
+    }
+    if (c.count("BM_PausedRunCpu")) {
+        const double share = c["BM_PausedRunCpu"]["cpu_share_of_core"];
+        std::printf("paused run, 10 s: lab + reader use %.2f%% of one core (goal < 1%%) %s\n",
+                    share * 100.0, verdict(share < 0.01));
     }
     benchmark::Shutdown();
-    return 0;
+    if (g_missed) std::printf("%d goal(s) missed\n", g_missed);
+    return g_missed ? 1 : 0;
 }

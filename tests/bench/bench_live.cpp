@@ -1,0 +1,158 @@
+// The cases users hit: several writer threads racing a live reader with full rings, a real
+// unpaced run in each capture mode, and what a paused run costs.
+
+#include <benchmark/benchmark.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <fstream>
+#include <sstream>
+#include <thread>
+#include <vector>
+
+#include "core/channel_reader.h"
+#include "core/runtime.h"
+#include "core/supervisor.h"
+
+using namespace interleave;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+double seconds(Clock::duration d) {
+    return std::chrono::duration<double>(d).count();
+}
+
+// CPU seconds (user + system) a whole process has used, from /proc/PID/stat.
+double processCpuSeconds(pid_t pid) {
+    std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
+    std::string text;
+    std::getline(in, text);
+    const auto close = text.rfind(')');
+    if (close == std::string::npos) return 0;
+    std::istringstream rest(text.substr(close + 2));
+    std::string field;
+    for (int i = 3; i < 14 && rest >> field; ++i) {
+    }
+    double utime = 0, stime = 0;
+    rest >> utime >> stime;
+    return (utime + stime) / static_cast<double>(sysconf(_SC_CLK_TCK));
+}
+
+double selfCpuSeconds() {
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
+           static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+
+}  // namespace
+
+// Four writer threads push as fast as they can into lossless rings while one reader thread
+// drains them into the store, as the supervisor does: the rate the capture can sustain.
+static void BM_ReaderWithLiveWriters(benchmark::State& state) {
+    constexpr std::uint32_t kWriters = 4;
+    constexpr std::uint64_t kPerWriter = 4'000'000;
+    for (auto _ : state) {
+        ChannelConfig cfg;
+        cfg.maxActors = kWriters;
+        auto ch = Channel::create(cfg);
+        EventStore store(kWriters);
+        store.setTimeBase(ch.header().timeBase);
+        std::atomic<std::uint32_t> done{0};
+        const auto t0 = Clock::now();
+        std::vector<std::thread> writers;
+        for (std::uint32_t w = 0; w < kWriters; ++w) {
+            writers.emplace_back([&] {
+                Runtime::install(&ch);
+                Runtime::registerThread("writer", kNoActor);
+                for (std::uint64_t i = 1; i < kPerWriter; ++i)
+                    Runtime::emit(EventKind::Note, kNoObject, static_cast<std::int64_t>(i));
+                Runtime::detachThread();
+                done.fetch_add(1);
+            });
+        }
+        std::thread reader([&] {
+            ChannelReader r(ch, store);
+            while (done.load() < kWriters)
+                if (r.drainOnce() == 0) r.waitForWork(250'000);
+            r.drainOnce();
+        });
+        for (auto& w : writers)
+            w.join();
+        reader.join();
+        const double s = seconds(Clock::now() - t0);
+        state.SetIterationTime(s);
+        if (store.totalDropped() != 0) state.SkipWithError("a lossless capture lost events");
+        state.counters["events_per_s"] = static_cast<double>(store.size()) / s;
+    }
+}
+BENCHMARK(BM_ReaderWithLiveWriters)
+    ->UseManualTime()
+    ->Iterations(1)
+    ->Repetitions(3)
+    ->ReportAggregatesOnly(true)
+    ->Unit(benchmark::kMillisecond);
+
+// Unpaced producer-consumer, 2 producers and 2 consumers, capacity 64, for one second, in
+// each capture mode (arg 0: lossless, 1: drop): events delivered per second and the share lost.
+static void BM_LiveProducerConsumer(benchmark::State& state) {
+    const auto mode = state.range(0) == 0 ? CaptureMode::Lossless : CaptureMode::Drop;
+    for (auto _ : state) {
+        RunOptions o;
+        o.labPath = siblingLabPath();
+        o.scenario = "producer-consumer";
+        o.assignments = {"producers=2", "consumers=2", "capacity=64", "produce_ms=0",
+                         "consume_ms=0"};
+        o.channel.capture = mode;
+        Supervisor sup(o);
+        sup.start();
+        const auto t0 = Clock::now();
+        std::this_thread::sleep_for(std::chrono::seconds(1));
+        sup.stop();
+        const double s = seconds(Clock::now() - t0);
+        state.SetIterationTime(s);
+        const auto delivered = static_cast<double>(sup.store().size());
+        const auto lost = static_cast<double>(sup.store().totalDropped());
+        state.counters["events_per_s"] = delivered / s;
+        state.counters["lost_share"] = lost / std::max(1.0, delivered + lost);
+        state.counters["waits"] = static_cast<double>(sup.store().losses().ringWaits);
+    }
+}
+BENCHMARK(BM_LiveProducerConsumer)
+    ->Arg(0)
+    ->Arg(1)
+    ->UseManualTime()
+    ->Iterations(1)
+    ->Repetitions(3)
+    ->ReportAggregatesOnly(true)
+    ->Unit(benchmark::kMillisecond);
+
+// A paused run for 10 s: CPU used by the lab (all its threads) and by this process (the
+// supervisor's reader), as a share of one core.
+static void BM_PausedRunCpu(benchmark::State& state) {
+    for (auto _ : state) {
+        RunOptions o;
+        o.labPath = siblingLabPath();
+        o.scenario = "producer-consumer";
+        o.assignments = {"producers=4", "consumers=4", "produce_ms=5", "consume_ms=5"};
+        Supervisor sup(o);
+        sup.start();
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        sup.pause();
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));  // settle into the pause
+        const auto lab0 = processCpuSeconds(sup.labPid());
+        const auto self0 = selfCpuSeconds();
+        const auto t0 = Clock::now();
+        std::this_thread::sleep_for(std::chrono::seconds(10));
+        const double s = seconds(Clock::now() - t0);
+        const double cpu =
+            (processCpuSeconds(sup.labPid()) - lab0) + (selfCpuSeconds() - self0);
+        sup.stop();
+        state.SetIterationTime(s);
+        state.counters["cpu_share_of_core"] = cpu / s;
+    }
+}
+BENCHMARK(BM_PausedRunCpu)->UseManualTime()->Iterations(1)->Unit(benchmark::kMillisecond);
