@@ -31,8 +31,8 @@ namespace {
 constexpr int kUsageError = 2;
 volatile std::sig_atomic_t g_interrupted = 0;
 
-// Counts: the first Ctrl-C ends the run (its trace is still written), one during the writing
-// stops the writing.
+// Counts: the first Ctrl-C ends the run (its trace is still written); any later one, or one
+// during the writing, stops the writing.
 void onInterrupt(int) {
     g_interrupted = g_interrupted + 1;
 }
@@ -206,11 +206,12 @@ int run(const std::vector<std::string>& args) {
                          static_cast<double>(estimate) / 1e9, tracePath.c_str());
         const auto writeStart = std::chrono::steady_clock::now();
         const int interruptsBefore = g_interrupted;
-        const auto result = writeTraceFile(
-            store, tracePath, [interruptsBefore] { return g_interrupted != interruptsBefore; });
-        writeSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() -
-                                                     writeStart)
-                           .count();
+        // Any Ctrl-C after the one that ended the run stops the writing, whenever it came.
+        const auto result = writeTraceFile(store, tracePath, [interruptsBefore] {
+            return g_interrupted != interruptsBefore || g_interrupted >= 2;
+        });
+        writeSeconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - writeStart).count();
         if (!result.error.empty()) {
             std::cerr << "interleave-lab: " << result.error << "\n";
             return 1;
@@ -226,22 +227,22 @@ int run(const std::vector<std::string>& args) {
                 if (a.id == actor) deadlockText += (deadlockText.empty() ? "" : " -> ") + a.name;
         }
         const auto l = store.losses();
-        std::fprintf(stderr,
-                     "%s: %zu events from %zu actors in %.2f s, %llu lost (capture %s, %llu "
-                     "waits); lab %s%s%s%s",
-                     scenario->name.c_str(), store.size(), store.actors().size(), seconds,
-                     static_cast<unsigned long long>(store.totalDropped()),
-                     channel.capture == CaptureMode::Lossless ? "lossless" : "drop",
-                     static_cast<unsigned long long>(l.ringWaits),
-                     status ? statusText(*status).c_str() : "status unknown",
-                     deadlock.empty() ? ""
-                                      : ("; deadlocked: " + deadlockText + " -> " +
-                                         deadlockText.substr(0, deadlockText.find(" -> ")) +
-                                         ", ended at its duration")
-                                            .c_str(),
-                     stoppedEarly && deadlock.empty() ? " (stopped by signal: it did not wind down)"
-                                                      : "",
-                     traceNote.c_str());
+        std::fprintf(
+            stderr,
+            "%s: %zu events from %zu actors in %.2f s, %llu lost (capture %s, %llu "
+            "waits); lab %s%s%s%s",
+            scenario->name.c_str(), store.size(), store.actors().size(), seconds,
+            static_cast<unsigned long long>(store.totalDropped()),
+            channel.capture == CaptureMode::Lossless ? "lossless" : "drop",
+            static_cast<unsigned long long>(l.ringWaits),
+            status ? statusText(*status).c_str() : "status unknown",
+            deadlock.empty()
+                ? ""
+                : ("; deadlocked: " + deadlockText + " -> " +
+                   deadlockText.substr(0, deadlockText.find(" -> ")) + ", ended at its duration")
+                      .c_str(),
+            stoppedEarly && deadlock.empty() ? " (stopped by signal: it did not wind down)" : "",
+            traceNote.c_str());
         if (wantTrace) std::fprintf(stderr, " (writing took %.2f s)", writeSeconds);
         std::fprintf(stderr, "\n");
         if (l.any())

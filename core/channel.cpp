@@ -29,8 +29,7 @@ bool isPowerOfTwo(std::uint32_t v) {
 
 Channel Channel::create(const ChannelConfig& config) {
     if (!isPowerOfTwo(config.ringSlots) || config.ringSlots < 16 || config.maxActors == 0 ||
-        config.maxActors > 65535 ||
-        config.maxObjects < 2 || config.arenaBytes < 16)
+        config.maxActors > 65535 || config.maxObjects < 2 || config.arenaBytes < 16)
         throw std::invalid_argument("invalid channel configuration");
 
     ChannelHeader h{};

@@ -59,11 +59,11 @@ struct alignas(64) ControlBlock {
     // Futex word the reader sleeps on when idle; a writer stuck on a full ring bumps it.
     std::atomic<std::uint32_t> readerDoorbell;
     // Losses outside the rings, each counted where it happens (see RunLosses).
-    std::atomic<std::uint64_t> eventsUntraced;   // emitted by threads that got no actor slot
-    std::atomic<std::uint32_t> actorsRefused;    // actor table full: a thread runs untraced
-    std::atomic<std::uint32_t> forksFailed;      // fork() failed after claiming a slot
-    std::atomic<std::uint32_t> objectsRefused;   // object table full: recorded as "no object"
-    std::atomic<std::uint32_t> stringsRefused;   // string arena full: a name is lost
+    std::atomic<std::uint64_t> eventsUntraced;  // emitted by threads that got no actor slot
+    std::atomic<std::uint32_t> actorsRefused;   // actor table full: a thread runs untraced
+    std::atomic<std::uint32_t> forksFailed;     // fork() failed after claiming a slot
+    std::atomic<std::uint32_t> objectsRefused;  // object table full: recorded as "no object"
+    std::atomic<std::uint32_t> stringsRefused;  // string arena full: a name is lost
 };
 
 struct ActorEntry {

@@ -61,8 +61,12 @@ void ChannelReader::takeReparents() {
         if (m_lastTicks[i] != 0 && static_cast<std::int64_t>(m_lastTicks[i] - base.tick0) >
                                        static_cast<std::int64_t>(at - base.tick0))
             at = m_lastTicks[i];
-        const Event row{at, static_cast<std::uint16_t>(i), EventKind::ProcessReparent, kNoObject,
-                        e.pid, e.reparentedTo.load(std::memory_order_relaxed)};
+        const Event row{at,
+                        static_cast<std::uint16_t>(i),
+                        EventKind::ProcessReparent,
+                        kNoObject,
+                        e.pid,
+                        e.reparentedTo.load(std::memory_order_relaxed)};
         m_store.appendFromActor(i, &row, 1);
         m_lastTicks[i] = at;
     }

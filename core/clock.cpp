@@ -1,8 +1,8 @@
 #include "core/clock.h"
 
 #include <unistd.h>
-#include <ctime>
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <mutex>
 #include <sstream>

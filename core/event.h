@@ -53,7 +53,7 @@ enum class EventKind : std::uint16_t {
     CaptureWaitEnd,    // ... and has room again
     LostBegin,         // drop mode: the first event this actor's ring could not take
     LostEnd,           // the ring takes events again; a = events lost in between
-    Count_  // keep last
+    Count_             // keep last
 };
 
 inline constexpr std::uint32_t kNoActor = 0xffffffffu;

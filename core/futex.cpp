@@ -20,8 +20,8 @@ void futexWait(const std::atomic<std::uint32_t>& word, std::uint32_t expected,
                std::int64_t timeoutNs) {
     timespec ts{static_cast<time_t>(timeoutNs / 1'000'000'000),
                 static_cast<long>(timeoutNs % 1'000'000'000)};
-    syscall(SYS_futex, address(word), FUTEX_WAIT, expected, timeoutNs < 0 ? nullptr : &ts,
-            nullptr, 0);
+    syscall(SYS_futex, address(word), FUTEX_WAIT, expected, timeoutNs < 0 ? nullptr : &ts, nullptr,
+            0);
 }
 
 void futexWakeAll(const std::atomic<std::uint32_t>& word) {

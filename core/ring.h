@@ -56,8 +56,8 @@ class RingWriter {
     void placeLostMarkers(std::uint64_t now, std::uint16_t actor) {
         if (m_lost == 0) return;
         place(Event{m_firstLostTicks, actor, EventKind::LostBegin, kNoObject, 0, 0});
-        place(Event{now, actor, EventKind::LostEnd, kNoObject, static_cast<std::int64_t>(m_lost),
-                    0});
+        place(
+            Event{now, actor, EventKind::LostEnd, kNoObject, static_cast<std::int64_t>(m_lost), 0});
         m_lost = 0;
     }
     // The cold path, out of line (ring.cpp): wait for room, or drop and count.

@@ -122,7 +122,8 @@ void Runtime::adoptActor(std::uint32_t actor, std::string_view name, std::uint32
                             static_cast<int>(syscall(SYS_gettid)));
     t_actor = actor;
     t_writer = writerFor(*s_channel, actor);
-    emit(EventKind::ActorStart, kNoObject, parentActor == kNoActor ? std::int64_t{-1} : std::int64_t{parentActor},
+    emit(EventKind::ActorStart, kNoObject,
+         parentActor == kNoActor ? std::int64_t{-1} : std::int64_t{parentActor},
          role == ActorRole::ProcessMain ? 1 : 0);
 }
 

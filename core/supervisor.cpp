@@ -104,8 +104,8 @@ void Supervisor::start() {
 void Supervisor::appendProcessRow(pid_t pid, EventKind kind, std::int64_t b) {
     for (const auto& a : m_store->actors()) {
         if (a.pid == pid && a.role == ActorRole::ProcessMain) {
-            m_store->appendRow(
-                Row{m_store->timeBase().toNs(m_store->timeBase().now()), a.id, kind, kNoObject, pid, b});
+            m_store->appendRow(Row{m_store->timeBase().toNs(m_store->timeBase().now()), a.id, kind,
+                                   kNoObject, pid, b});
             return;
         }
     }

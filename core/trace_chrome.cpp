@@ -96,12 +96,11 @@ bool writeChromeTrace(const EventStore& store, std::ostream& out, const CancelCh
             perActor += (perActor.empty() ? "" : ",") + jsonString(std::to_string(a.id)) + ":" +
                         std::to_string(a.dropped);
     out << "{\"displayTimeUnit\":\"ms\",\"otherData\":{\"generator\":\"interleave\","
-        << "\"events_lost\":" << store.totalDropped() << ",\"events_lost_by_actor\":{"
-        << perActor << "},\"events_of_untraced_threads\":" << l.eventsUntraced
+        << "\"events_lost\":" << store.totalDropped() << ",\"events_lost_by_actor\":{" << perActor
+        << "},\"events_of_untraced_threads\":" << l.eventsUntraced
         << ",\"actors_refused\":" << l.actorsRefused << ",\"forks_failed\":" << l.forksFailed
-        << ",\"objects_refused\":" << l.objectsRefused
-        << ",\"names_refused\":" << l.stringsRefused << ",\"capture_waits\":" << l.ringWaits
-        << "},\"traceEvents\":[\n";
+        << ",\"objects_refused\":" << l.objectsRefused << ",\"names_refused\":" << l.stringsRefused
+        << ",\"capture_waits\":" << l.ringWaits << "},\"traceEvents\":[\n";
     bool first = true;
     auto emit = [&](const std::string& json) {
         out << (first ? "" : ",\n") << json;

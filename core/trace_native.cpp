@@ -151,8 +151,8 @@ bool writeNativeTrace(const EventStore& store, std::ostream& out, const CancelCh
     constexpr std::size_t kBatch = 1 << 14;
     for (std::size_t k = 0; k < order.size(); ++k) {
         const auto r = store.row(order[k]);
-        put(buf, EventRecord{r.ns, r.actor, static_cast<std::uint16_t>(r.kind), 0, r.object, 0,
-                             r.a, r.b});
+        put(buf, EventRecord{r.ns, r.actor, static_cast<std::uint16_t>(r.kind), 0, r.object, 0, r.a,
+                             r.b});
         if (buf.size() >= kBatch * sizeof(EventRecord)) {
             w.write(buf);
             buf.clear();
@@ -236,11 +236,11 @@ NativeTraceLoad parseNativeTrace(const std::string& buf, const std::string& path
     if (h.actorCount > 65536 || h.objectCount > (1u << 24) || h.eventCount > (1ull << 31) ||
         h.stringBytes > fileBytes || h.stringBytes == 0)
         return fail("sizes in the header do not match the file (truncated or corrupt)");
-    const std::uint64_t expected =
-        sizeof(FileHeader) + sizeof(LossRecord) +
-        std::uint64_t{h.actorCount} * sizeof(ActorRecord) +
-        std::uint64_t{h.objectCount} * sizeof(ObjectRecord) + h.stringBytes +
-        h.eventCount * sizeof(EventRecord) + sizeof(Trailer);
+    const std::uint64_t expected = sizeof(FileHeader) + sizeof(LossRecord) +
+                                   std::uint64_t{h.actorCount} * sizeof(ActorRecord) +
+                                   std::uint64_t{h.objectCount} * sizeof(ObjectRecord) +
+                                   h.stringBytes + h.eventCount * sizeof(EventRecord) +
+                                   sizeof(Trailer);
     if (expected != fileBytes)
         return fail("sizes in the header do not match the file (truncated or corrupt)");
     if (h.timeBase.nsPerTickQ32 == 0) return fail("the header's time base is corrupt");

@@ -49,7 +49,8 @@ ChildProcess forkTraced(std::string_view name, const std::function<int()>& body)
         Runtime::emit(EventKind::ActorExit, kNoObject, rc);
         _exit(rc);
     }
-    Runtime::emitAt(stamp, EventKind::ProcessFork, kNoObject, pid, actor == kNoActor ? std::int64_t{-1} : std::int64_t{actor});
+    Runtime::emitAt(stamp, EventKind::ProcessFork, kNoObject, pid,
+                    actor == kNoActor ? std::int64_t{-1} : std::int64_t{actor});
     return ChildProcess{pid, actor};
 }
 

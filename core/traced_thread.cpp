@@ -8,7 +8,8 @@ TracedThread::TracedThread(std::string name, std::function<void()> body) {
     const auto* ch = Runtime::channel();
     m_actor = ch ? ch->claimActor() : kNoActor;
     const auto parent = Runtime::currentActor();
-    Runtime::emit(EventKind::ThreadCreate, kNoObject, m_actor == kNoActor ? std::int64_t{-1} : std::int64_t{m_actor});
+    Runtime::emit(EventKind::ThreadCreate, kNoObject,
+                  m_actor == kNoActor ? std::int64_t{-1} : std::int64_t{m_actor});
     Runtime::threadStarted();
     m_thread =
         std::thread([actor = m_actor, parent, name = std::move(name), body = std::move(body)] {

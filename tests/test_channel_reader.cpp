@@ -49,7 +49,7 @@ TEST(ChannelReader, SlowReaderOverflowAccountsForEveryEventExactly) {
     }
     EXPECT_GT(reader.totalDropped(), 0u) << "the ring never overflowed; the test proves nothing";
     EXPECT_LE(markedLost, reader.totalDropped());
-    EXPECT_GE(delivered, 64u);  // at least one full ring got through
+    EXPECT_GE(delivered, 32u);  // at least half a ring got through (some slots hold markers)
     EXPECT_EQ(delivered + reader.totalDropped(), static_cast<std::uint64_t>(kWritten));
     EXPECT_EQ(store.totalDropped(), reader.totalDropped());
     // What was delivered is in order: the newest records were the ones dropped, never reordered.
@@ -138,8 +138,8 @@ TEST(EventStore, ConcurrentReadersNeverSeeAnotherActorsRow) {
         writing.store(actor, std::memory_order_relaxed);
         const auto n = 1 + p % 3;
         for (std::size_t j = 0; j < n; ++j)
-            batch[j] = Event{p, static_cast<std::uint16_t>(actor), EventKind::Note, 0,
-                             static_cast<std::int64_t>(p), 0};
+            batch[j] = Event{p, static_cast<std::uint16_t>(actor), EventKind::Note,
+                             0, static_cast<std::int64_t>(p),      0};
         store.appendFromActor(actor, batch, n);
         store.publish();
     }

@@ -205,10 +205,10 @@ TEST(Cli, ChromeTraceGivesMinusOneForNoParentAndRecordsLosses) {
 TEST(Cli, DropModeCountsAndWritesEveryLoss) {
     const auto dir = tempDir();
     // Unpaced, small rings, drop mode: events are lost, and the trace says how many and where.
-    const auto r = cli(
-        "run producer-consumer --set produce_ms=0 --set consume_ms=0 --capture drop "
-        "--ring-slots 64 --duration 300ms --trace " +
-        dir + "/t.ilt");
+    const auto r =
+        cli("run producer-consumer --set produce_ms=0 --set consume_ms=0 --capture drop "
+            "--ring-slots 64 --duration 300ms --trace " +
+            dir + "/t.ilt");
     ASSERT_EQ(r.status, 0) << r.output;
     const auto info = cli("info " + dir + "/t.ilt");
     ASSERT_EQ(info.status, 0) << info.output;
@@ -231,11 +231,11 @@ TEST(Cli, CtrlCWhileWritingStopsPromptlyLeavesNoFileAndExits130) {
         _exit(127);
     }
     ASSERT_GT(pid, 0);
-    usleep(1'500'000);
+    usleep(1'000'000);
     kill(pid, SIGINT);  // ends the run; writing starts
     // Until the writer has begun (its temporary file exists), then interrupt it.
     bool writing = false;
-    for (int i = 0; i < 400 && !writing; ++i) {
+    for (int i = 0; i < 3000 && !writing; ++i) {  // slow under sanitizers
         usleep(10'000);
         const auto ls = std::string("ls ") + dir + " | grep -q partial";
         writing = std::system(ls.c_str()) == 0;
@@ -261,13 +261,15 @@ TEST(Cli, EveryWriterStampsInTheRunsTimeBaseAndTheMonotonicFallbackWorks) {
     const auto dir = tempDir();
     // INTERLEAVE_CLOCK=monotonic makes the runner create a CLOCK_MONOTONIC channel; the lab and
     // its forked children follow the channel, so every stamp lands inside the run.
-    auto r = cli("run fork-tree --set work_ms=5 --set rounds=3 --duration 5s --trace " + dir +
-                 "/m.ilt");
+    auto r =
+        cli("run fork-tree --set work_ms=5 --set rounds=3 --duration 5s --trace " + dir + "/m.ilt");
     ASSERT_EQ(r.status, 0) << r.output;
     const auto tsc = cli("info " + dir + "/m.ilt");
     r = test::runWithEnv("INTERLEAVE_CLOCK=monotonic",
-                         siblingLabPath() + " run fork-tree --set work_ms=5 --set rounds=3 "
-                                            "--duration 5s --trace " + dir + "/m.ilt");
+                         siblingLabPath() +
+                             " run fork-tree --set work_ms=5 --set rounds=3 "
+                             "--duration 5s --trace " +
+                             dir + "/m.ilt");
     ASSERT_EQ(r.status, 0) << r.output;
     const auto mono = cli("info " + dir + "/m.ilt");
     EXPECT_NE(mono.output.find("time base CLOCK_MONOTONIC"), std::string::npos) << mono.output;
@@ -276,7 +278,7 @@ TEST(Cli, EveryWriterStampsInTheRunsTimeBaseAndTheMonotonicFallbackWorks) {
         ASSERT_NE(at, std::string::npos) << *out;
         double first = 0, last = 0;
         ASSERT_EQ(std::sscanf(out->c_str() + at, "events from %lf ms to %lf ms", &first, &last), 2);
-        EXPECT_GE(first, -1.0) << *out;  // nothing stamped (much) before the run began
+        EXPECT_GE(first, -1.0) << *out;     // nothing stamped (much) before the run began
         EXPECT_LT(last, 10'000.0) << *out;  // nor after it ended
     }
     std::remove((dir + "/m.ilt").c_str());

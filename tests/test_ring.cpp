@@ -49,7 +49,8 @@ TEST(Ring, WrapsAroundKeepingOrder) {
     auto r = readerFor(ch, 0);
     std::int64_t next = 0;
     std::vector<std::int64_t> seen;
-    // 5 records per round against 16 slots: the ring wraps on the second round and many times after.
+    // 5 records per round against 16 slots: the ring wraps on the second round and many times
+    // after.
     for (int round = 0; round < 20; ++round) {
         for (int i = 0; i < 5; ++i)
             ASSERT_TRUE(w.push(numbered(next++)));

@@ -5,10 +5,10 @@
 #include <spawn.h>
 
 #include <chrono>
-#include <map>
-#include <set>
 #include <cstdlib>
+#include <map>
 #include <random>
+#include <set>
 #include <thread>
 
 #include "core/runtime.h"
@@ -308,9 +308,9 @@ TEST(Supervisor, OrphansAreReparentedToTheLabAndReapedThere) {
 }
 
 TEST(Supervisor, AChildsFirstEventNeverPrecedesItsForkEvent) {
-    const auto sup = runFor("fork-tree", {"children=8", "threads=0", "grandchildren=4",
-                                          "work_ms=0", "rounds=1"},
-                            10'000);
+    const auto sup =
+        runFor("fork-tree", {"children=8", "threads=0", "grandchildren=4", "work_ms=0", "rounds=1"},
+               10'000);
     const auto& s = sup->store();
     std::map<std::int64_t, std::int64_t> forkNs;  // child actor -> its fork event
     for (std::size_t i = 0; i < s.size(); ++i)
@@ -342,11 +342,22 @@ TEST(Supervisor, KillingTheRunnerAtRandomMomentsLeavesNoDescendantOrphansInclude
         // children=1 (the reviewer's case): the lab's only child leaves at once, orphaning its
         // four children; the lab must stay, as their subreaper, until they end.
         const bool one = attempt % 2 == 0;
-        std::vector<std::string> args = {lab,          "run",   "fork-tree",       "--set",
-                                         one ? "children=1" : "children=3", "--set",
-                                         "orphans=yes", "--set",
-                                         "grandchildren=4", "--set", "rounds=400", "--set",
-                                         "work_ms=20", "--duration", "60s", "--quiet"};
+        std::vector<std::string> args = {lab,
+                                         "run",
+                                         "fork-tree",
+                                         "--set",
+                                         one ? "children=1" : "children=3",
+                                         "--set",
+                                         "orphans=yes",
+                                         "--set",
+                                         "grandchildren=4",
+                                         "--set",
+                                         "rounds=400",
+                                         "--set",
+                                         "work_ms=20",
+                                         "--duration",
+                                         "60s",
+                                         "--quiet"};
         std::vector<char*> argv;
         for (auto& a : args)
             argv.push_back(a.data());
@@ -356,8 +367,7 @@ TEST(Supervisor, KillingTheRunnerAtRandomMomentsLeavesNoDescendantOrphansInclude
         // Until the orphans exist (runner, lab, [child 2,] 4 or 8 grandchildren), then a
         // random moment more.
         const std::size_t expected = one ? 6 : 11;
-        ASSERT_TRUE(eventually([&] { return liveProcessesWithEnv(marker).size() >= expected; },
-                               5s))
+        ASSERT_TRUE(eventually([&] { return liveProcessesWithEnv(marker).size() >= expected; }, 5s))
             << liveProcessesWithEnv(marker).size() << " processes";
         std::this_thread::sleep_for(std::chrono::milliseconds(rng() % 300));
         kill(cli, SIGKILL);

@@ -34,21 +34,32 @@ void BufferView::paintEvent(QPaintEvent*) {
     m_maxShown = std::max(m_maxShown, s.count);
     const int cap = static_cast<int>(s.capacity);
 
-    p.setPen(text);
-    const QString title = tr("%1: %2 of %3 slots full").arg(m_model->name()).arg(s.count).arg(cap);
-    p.drawText(QRect(8, 4, width() - 16, fm.height()), Qt::AlignLeft, title);
-    // Contents are rebuilt from every put and get: after a loss they may be wrong, and say so.
+    // Contents are rebuilt from every put and get: after a loss they may be wrong, and the view
+    // says so instead of showing an impossible count.
     const auto* store = m_timeline->store();
     const auto lost = store ? store->totalDropped() : 0;
+    const QRect line1(8, 4, width() - 16, fm.height());
+    const QRect line2(8, 4 + fm.height(), width() - 16, fm.height());
+    setToolTip(lost ? tr("%1 events of this run were lost: the buffer is rebuilt from every put "
+                         "and get, so what it shows after a loss may be wrong.")
+                          .arg(lost)
+                    : QString());
     if (lost) {
         p.setPen(Palette::state(ActorState::BlockedOnLock).color);
+        p.drawText(line1, Qt::AlignLeft,
+                   fm.elidedText(tr("%1: unsure, %2 lost").arg(m_model->name()).arg(lost),
+                                 Qt::ElideRight, line1.width()));
+        p.drawText(line2, Qt::AlignLeft,
+                   fm.elidedText(tr("%1 put, %2 taken; slots may be wrong").arg(s.puts).arg(s.gets),
+                                 Qt::ElideRight, line2.width()));
+    } else {
+        p.setPen(text);
+        p.drawText(
+            line1, Qt::AlignLeft,
+            fm.elidedText(tr("%1: %2 of %3 slots full").arg(m_model->name()).arg(s.count).arg(cap),
+                          Qt::ElideRight, line1.width()));
+        p.drawText(line2, Qt::AlignLeft, tr("%1 items put, %2 taken").arg(s.puts).arg(s.gets));
     }
-    p.drawText(QRect(8, 4 + fm.height(), width() - 16, fm.height()), Qt::AlignLeft,
-               lost ? tr("%1 put, %2 taken — unsure: %3 events of this run were lost")
-                          .arg(s.puts)
-                          .arg(s.gets)
-                          .arg(lost)
-                    : tr("%1 items put, %2 taken").arg(s.puts).arg(s.gets));
     p.setPen(text);
 
     // Occupancy bar under the title.

@@ -138,7 +138,8 @@ const EventStore* RunSession::store() const {
 }
 
 std::int64_t RunSession::nowNs() const {
-    if (active()) return m_run->channel().header().timeBase.toNs(m_run->channel().header().timeBase.now());
+    if (active())
+        return m_run->channel().header().timeBase.toNs(m_run->channel().header().timeBase.now());
     return m_lastNs;
 }
 

@@ -148,8 +148,7 @@ static void BM_PausedRunCpu(benchmark::State& state) {
         const auto t0 = Clock::now();
         std::this_thread::sleep_for(std::chrono::seconds(10));
         const double s = seconds(Clock::now() - t0);
-        const double cpu =
-            (processCpuSeconds(sup.labPid()) - lab0) + (selfCpuSeconds() - self0);
+        const double cpu = (processCpuSeconds(sup.labPid()) - lab0) + (selfCpuSeconds() - self0);
         sup.stop();
         state.SetIterationTime(s);
         state.counters["cpu_share_of_core"] = cpu / s;

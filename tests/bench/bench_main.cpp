@@ -68,21 +68,22 @@ int main(int argc, char** argv) {
     if (c.count("BM_ReaderWithLiveWriters") && c.count("BM_LiveProducerConsumer/0")) {
         const double capture = c["BM_ReaderWithLiveWriters"]["events_per_s"];
         const auto& lossless = c["BM_LiveProducerConsumer/0"];
-        const double ratio = lossless["events_per_s"] / capture;
+        const double ratio = lossless.at("events_per_s") / capture;
         std::printf(
             "live producer-consumer 2+2, capacity 64, unpaced, lossless: %.1f M events/s "
             "delivered = %.0f%% of the capture rate with 4 live writers (%.1f M/s) (goal >= "
             "50%%) %s; lost share %.4f%% (goal 0) %s; %.0f waits\n",
-            lossless.at("events_per_s") / 1e6, ratio * 100.0, capture / 1e6,
-            verdict(ratio >= 0.5), lossless.at("lost_share") * 100.0,
-            verdict(lossless.at("lost_share") == 0.0), lossless.at("waits"));
+            lossless.at("events_per_s") / 1e6, ratio * 100.0, capture / 1e6, verdict(ratio >= 0.5),
+            lossless.at("lost_share") * 100.0, verdict(lossless.at("lost_share") == 0.0),
+            lossless.at("waits"));
     }
     if (c.count("BM_LiveProducerConsumer/1")) {
         const auto& drop = c["BM_LiveProducerConsumer/1"];
-        std::printf("live producer-consumer, drop mode: %.1f M events/s delivered; lost share "
-                    "%.2f%% (goal < 1%%) %s\n",
-                    drop.at("events_per_s") / 1e6, drop.at("lost_share") * 100.0,
-                    verdict(drop.at("lost_share") < 0.01));
+        std::printf(
+            "live producer-consumer, drop mode: %.1f M events/s delivered; lost share "
+            "%.2f%% (goal < 1%%) %s\n",
+            drop.at("events_per_s") / 1e6, drop.at("lost_share") * 100.0,
+            verdict(drop.at("lost_share") < 0.01));
     }
     if (c.count("BM_PausedRunCpu")) {
         const double share = c["BM_PausedRunCpu"]["cpu_share_of_core"];
