@@ -2,12 +2,15 @@
 // that did not happen.
 
 #include <gtest/gtest.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <stdexcept>
 #include <thread>
 
+#include "core/channel.h"
 #include "core/runtime.h"
 #include "core/traced_process.h"
 #include "core/traced_thread.h"
@@ -55,4 +58,35 @@ TEST(TracedProcess, WaitAnyTakesOnlyTheListedChildren) {
     EXPECT_NE(done.pid, other.pid);
     EXPECT_TRUE(kids.empty());
     EXPECT_EQ(waitTraced(other), exitStatusExited(3)) << "waitAny took a child not in its list";
+}
+
+TEST(TracedProcess, AFailedForkIsCountedAsALoss) {
+    // In a child of the test (so limits and identity changes stay there): drop root if we
+    // have it (root ignores RLIMIT_NPROC), allow no more processes, and fork.
+    ChannelConfig cfg;
+    cfg.maxActors = 4;
+    auto ch = Channel::create(cfg);
+    const pid_t pid = fork();
+    ASSERT_GE(pid, 0);
+    if (pid == 0) {
+        if (geteuid() == 0 && (setgid(65534) != 0 || setuid(65534) != 0)) _exit(3);
+        const rlimit none{0, 0};
+        if (setrlimit(RLIMIT_NPROC, &none) != 0) _exit(4);
+        Runtime::install(&ch);
+        Runtime::registerThread("main", kNoActor, ActorRole::ProcessMain);
+        try {
+            forkTraced("never", [] { return 0; });
+        } catch (const std::runtime_error&) {
+            _exit(0);  // refused, as it must be
+        }
+        _exit(5);
+    }
+    int status = 0;
+    waitpid(pid, &status, 0);
+    ASSERT_TRUE(WIFEXITED(status));
+    ASSERT_EQ(WEXITSTATUS(status), 0) << "3/4: could not set up the limit; 5: fork succeeded";
+    EXPECT_EQ(ch.control().forksFailed.load(), 1u);
+    // The slot it claimed is wasted, and that is visible too: claimed, never published.
+    EXPECT_EQ(ch.actorLimit(), 2u);
+    EXPECT_EQ(ch.actor(1).ready.load(), 0u);
 }
