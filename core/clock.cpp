@@ -49,13 +49,7 @@ bool tscUsable() {
 bool g_interleaveUseTsc = tscUsable();
 
 std::uint64_t TimeBase::now() const {
-#if defined(__x86_64__)
-    if (usesTsc) {
-        _mm_lfence();
-        return __rdtsc();
-    }
-#endif
-    return static_cast<std::uint64_t>(monotonicNs());
+    return orderedTicks(usesTsc != 0);
 }
 
 std::int64_t monotonicNs() {

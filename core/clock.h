@@ -64,14 +64,18 @@ inline std::uint64_t ticks() {
 // a stamp taken right after acquiring a lock could otherwise predate the acquisition, and two
 // owners' intervals would seem to overlap. lfence first (Intel SDM, RDTSC) closes that window;
 // used for the events that order threads against each other (acquire, release, wake).
-inline std::uint64_t orderedTicks() {
+inline std::uint64_t orderedTicks(bool useTsc) {
 #if defined(__x86_64__)
-    if (g_interleaveUseTsc) {
+    if (useTsc) {
         _mm_lfence();
         return __rdtsc();
     }
 #endif
+    (void)useTsc;
     return static_cast<std::uint64_t>(monotonicNs());
+}
+inline std::uint64_t orderedTicks() {
+    return orderedTicks(g_interleaveUseTsc);
 }
 
 // The time base of a new run, whose origin is "now": the TSC when tscUsable(), measured

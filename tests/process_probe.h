@@ -32,18 +32,25 @@ inline bool readStat(pid_t pid, ProcStat& out) {
     return true;
 }
 
-// Processes whose process group is `pgid`; zombies too unless `liveOnly`.
-inline std::set<pid_t> groupMembers(pid_t pgid, bool liveOnly = false) {
-    std::set<pid_t> out;
+// Calls visit(pid, stat) for every process of the machine that can still be read.
+template <class Visit>
+void forEachProcess(Visit&& visit) {
     DIR* d = opendir("/proc");
-    if (!d) return out;
+    if (!d) return;
     while (auto* e = readdir(d)) {
         const pid_t pid = static_cast<pid_t>(std::atoi(e->d_name));
         ProcStat st;
-        if (pid > 0 && readStat(pid, st) && st.pgid == pgid && !(liveOnly && st.state == 'Z'))
-            out.insert(pid);
+        if (pid > 0 && readStat(pid, st)) visit(pid, st);
     }
     closedir(d);
+}
+
+// Processes whose process group is `pgid`; zombies too unless `liveOnly`.
+inline std::set<pid_t> groupMembers(pid_t pgid, bool liveOnly = false) {
+    std::set<pid_t> out;
+    forEachProcess([&](pid_t pid, const ProcStat& st) {
+        if (st.pgid == pgid && !(liveOnly && st.state == 'Z')) out.insert(pid);
+    });
     return out;
 }
 
@@ -51,14 +58,9 @@ inline std::set<pid_t> groupMembers(pid_t pgid, bool liveOnly = false) {
 inline std::set<pid_t> childrenOfSelf() {
     std::set<pid_t> out;
     const pid_t self = getpid();
-    DIR* d = opendir("/proc");
-    if (!d) return out;
-    while (auto* e = readdir(d)) {
-        const pid_t pid = static_cast<pid_t>(std::atoi(e->d_name));
-        ProcStat st;
-        if (pid > 0 && readStat(pid, st) && st.ppid == self) out.insert(pid);
-    }
-    closedir(d);
+    forEachProcess([&](pid_t pid, const ProcStat& st) {
+        if (st.ppid == self) out.insert(pid);
+    });
     return out;
 }
 
@@ -66,18 +68,13 @@ inline std::set<pid_t> childrenOfSelf() {
 // descendant of a run, even one re-parented to init, which process groups and parents cannot.
 inline std::set<pid_t> liveProcessesWithEnv(const std::string& marker) {
     std::set<pid_t> out;
-    DIR* d = opendir("/proc");
-    if (!d) return out;
-    while (auto* e = readdir(d)) {
-        const pid_t pid = static_cast<pid_t>(std::atoi(e->d_name));
-        ProcStat st;
-        if (pid <= 0 || !readStat(pid, st) || st.state == 'Z') continue;
+    forEachProcess([&](pid_t pid, const ProcStat& st) {
+        if (st.state == 'Z') return;
         std::ifstream in("/proc/" + std::to_string(pid) + "/environ", std::ios::binary);
         std::string entry;
         while (std::getline(in, entry, '\0'))
             if (entry == marker) out.insert(pid);
-    }
-    closedir(d);
+    });
     return out;
 }
 

@@ -23,10 +23,9 @@ struct CliResult {
     std::string output;  // stdout and stderr together
 };
 
-CliResult cli(const std::string& args) {
-    const auto cmd = siblingLabPath() + " " + args + " 2>&1";
+CliResult shell(const std::string& command) {
     CliResult r;
-    FILE* p = popen(cmd.c_str(), "r");
+    FILE* p = popen((command + " 2>&1").c_str(), "r");
     char buf[4096];
     std::size_t n;
     while ((n = fread(buf, 1, sizeof buf, p)) > 0)
@@ -36,19 +35,15 @@ CliResult cli(const std::string& args) {
     return r;
 }
 
+CliResult cli(const std::string& args) {
+    return shell(siblingLabPath() + " " + args);
+}
+
 }  // namespace
 
 namespace interleave::test {
 CliResult runWithEnv(const std::string& assignment, const std::string& command) {
-    CliResult r;
-    FILE* p = popen(("env " + assignment + " " + command + " 2>&1").c_str(), "r");
-    char buf[4096];
-    std::size_t n;
-    while ((n = fread(buf, 1, sizeof buf, p)) > 0)
-        r.output.append(buf, n);
-    const int st = pclose(p);
-    r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-    return r;
+    return shell("env " + assignment + " " + command);
 }
 }  // namespace interleave::test
 
