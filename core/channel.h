@@ -28,9 +28,15 @@ enum class CaptureMode : std::uint32_t {
     Drop = 1,
 };
 
+// Events per thread's ring. Lossless capture needs little (a full ring only makes a writer
+// wait); drop capture needs room to ride out the moments the reader is off the CPU: measured on
+// 2 cores, unpaced producer-consumer lost 3% with 8192 slots and 0.2-0.8% with 32768.
+inline constexpr std::uint32_t kLosslessRingSlots = 8192;
+inline constexpr std::uint32_t kDropRingSlots = 32768;
+
 struct ChannelConfig {
     std::uint32_t maxActors = 256;
-    std::uint32_t ringSlots = 8192;  // per actor; power of two
+    std::uint32_t ringSlots = kLosslessRingSlots;  // per actor; power of two
     std::uint32_t maxObjects = 1024;
     std::uint32_t arenaBytes = 256 * 1024;
     CaptureMode capture = CaptureMode::Lossless;

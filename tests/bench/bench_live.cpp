@@ -107,6 +107,7 @@ static void BM_LiveProducerConsumer(benchmark::State& state) {
         o.assignments = {"producers=2", "consumers=2", "capacity=64", "produce_ms=0",
                          "consume_ms=0"};
         o.channel.capture = mode;
+        o.channel.ringSlots = mode == CaptureMode::Drop ? kDropRingSlots : kLosslessRingSlots;
         Supervisor sup(o);
         sup.start();
         const auto t0 = Clock::now();
@@ -117,6 +118,7 @@ static void BM_LiveProducerConsumer(benchmark::State& state) {
         const auto delivered = static_cast<double>(sup.store().size());
         const auto lost = static_cast<double>(sup.store().totalDropped());
         state.counters["events_per_s"] = delivered / s;
+        state.counters["generated_per_s"] = (delivered + lost) / s;
         state.counters["lost_share"] = lost / std::max(1.0, delivered + lost);
         state.counters["waits"] = static_cast<double>(sup.store().losses().ringWaits);
     }
