@@ -246,7 +246,9 @@ int run(const std::vector<std::string>& args) {
                 : ("; deadlocked: " + deadlockText + " -> " +
                    deadlockText.substr(0, deadlockText.find(" -> ")) + ", ended at its duration")
                       .c_str(),
-            stoppedEarly && deadlock.empty() ? " (stopped by signal: it did not wind down)" : "",
+            g_interrupted                      ? " (interrupted: stopped at once)"
+            : stoppedEarly && deadlock.empty() ? " (stopped by signal: it did not wind down)"
+                                               : "",
             traceNote.c_str());
         if (wantTrace) std::fprintf(stderr, " (writing took %.2f s)", writeSeconds);
         std::fprintf(stderr, "\n");
