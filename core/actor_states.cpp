@@ -1,5 +1,7 @@
 #include "core/actor_states.h"
 
+#include "core/event_kinds.h"
+
 #include <algorithm>
 
 namespace interleave {
@@ -52,59 +54,54 @@ void ActorStateTracker::feed(const Row& r) {
         m_since = r.ns;
         m_firstNs = r.ns;
     }
-    switch (r.kind) {
-        case EventKind::LockRequest:
+    switch (kindInfo(r.kind).effect) {
+        case StateEffect::LockRequest:
             m_requestNs = r.ns;
             m_requestObject = r.object;
             break;
-        case EventKind::LockAcquired:
+        case StateEffect::LockAcquired:
             if (m_requestNs >= 0 && r.b != 0) {
                 moveTo(m_requestNs, ActorState::BlockedOnLock, m_requestObject);
                 moveTo(r.ns, ActorState::Running, kNoObject);
             }
             m_requestNs = -1;
             break;
-        case EventKind::CondWait:
+        case StateEffect::ToCondWait:
             moveTo(r.ns, ActorState::WaitingOnCondition, r.object);
             break;
-        case EventKind::SemBlock:
+        case StateEffect::ToSemWait:
             moveTo(r.ns, ActorState::WaitingOnSemaphore, r.object);
             break;
-        case EventKind::WorkBegin:
+        case StateEffect::ToWorking:
             moveTo(r.ns, ActorState::Working, kNoObject);
             break;
-        case EventKind::JoinRequest:
-        case EventKind::ProcessWait:
+        case StateEffect::ToJoinWait:
             moveTo(r.ns, ActorState::WaitingJoin, kNoObject);
             break;
-        case EventKind::CondWoken:
-        case EventKind::SemAcquired:
-        case EventKind::WorkEnd:
-        case EventKind::Joined:
+        case StateEffect::ToRunning:
             if (m_state != ActorState::Running) moveTo(r.ns, ActorState::Running, kNoObject);
             break;
-        case EventKind::ProcessExit:
+        case StateEffect::ProcessExit:
             if (r.a == m_pid) {
                 processEnded(r.ns);
             } else if (m_state == ActorState::WaitingJoin) {
                 moveTo(r.ns, ActorState::Running, kNoObject);
             }
             break;
-        case EventKind::ActorExit:
+        case StateEffect::ActorExit:
             moveTo(r.ns, ActorState::Exited, kNoObject);
             m_ended = true;
             break;
-        case EventKind::CaptureWaitBegin:
-        case EventKind::LostBegin:
+        case StateEffect::StretchBegin:
             m_markBeginNs = r.ns;
             break;
-        case EventKind::CaptureWaitEnd:
+        case StateEffect::CaptureWaitEnd:
             insertStretch(r.ns, ActorState::CaptureWait);
             break;
-        case EventKind::LostEnd:
+        case StateEffect::LostEnd:
             insertStretch(r.ns, ActorState::Lost);
             break;
-        default:
+        case StateEffect::None:
             break;
     }
 }

@@ -12,8 +12,9 @@ namespace interleave {
 
 inline constexpr std::uint32_t kProtocolVersion = 2;
 
-// Kinds are grouped by the object they concern. Payload words `a` and `b` are documented per
-// kind in docs/trace-format.md; keep that table and kindName() in step with this list.
+// Kinds are grouped by the object they concern. A new kind is an enumerator here plus its row
+// in kKinds (core/event_kinds.h: name, group, state effect, trace value, caption), which a
+// static_assert keeps in this order, and its row in docs/trace-format.md (payload words).
 enum class EventKind : std::uint16_t {
     None = 0,
     // Lifecycle of actors (threads) and processes.

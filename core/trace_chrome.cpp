@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/actor_states.h"
+#include "core/event_kinds.h"
 
 namespace interleave {
 namespace {
@@ -53,31 +54,17 @@ std::string statusText(std::int64_t b) {
 }  // namespace
 
 std::int64_t eventValue(const Row& r) {
-    switch (r.kind) {
-        case EventKind::QueuePut:
-        case EventKind::QueueGet:
-        case EventKind::SemBlock:
-        case EventKind::SemAcquired:
-        case EventKind::SemReleased:
-        case EventKind::CondNotifyOne:
-        case EventKind::CondNotifyAll:
-        case EventKind::ProcessFork:
-        case EventKind::ProcessWait:
-        case EventKind::ActorExit:
-        case EventKind::ThreadCreate:
-        case EventKind::JoinRequest:
-        case EventKind::Joined:
-        case EventKind::QueueClosed:
+    switch (kindInfo(r.kind).value) {
+        case ValueField::A:
             return r.a;
-        case EventKind::ProcessExit:
+        case ValueField::AInMs:
+            return r.a / 1'000'000;
+        case ValueField::ExitCode:
             return exitCodeOrSignal(r.b);
-        case EventKind::ProcessReparent:
-            return r.b;
-        case EventKind::WorkBegin:
-            return r.a / 1'000'000;  // ms
-        default:
-            return r.b;
+        case ValueField::B:
+            break;
     }
+    return r.b;
 }
 
 bool writeChromeTrace(const EventStore& store, std::ostream& out, const CancelCheck& cancelled) {

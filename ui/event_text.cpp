@@ -1,5 +1,7 @@
 #include "ui/event_text.h"
 
+#include "core/event_kinds.h"
+
 namespace interleave::ui {
 
 QString exitText(std::int64_t status) {
@@ -8,100 +10,87 @@ QString exitText(std::int64_t status) {
                : QStringLiteral("exited with status %1").arg(exitCodeOrSignal(status));
 }
 
+namespace {
+
+bool altApplies(AltWhen when, const Row& r) {
+    switch (when) {
+        case AltWhen::BNonZero:
+            return r.b != 0;
+        case AltWhen::BNegative:
+            return r.b < 0;
+        case AltWhen::ANegative:
+            return r.a < 0;
+        case AltWhen::Never:
+            break;
+    }
+    return false;
+}
+
+// The buffer's conditions and semaphores say what they mean to a person. Read from the object's
+// name until objects carry their role in the schema.
+QString bufferMeaning(const Row& r, const QString& obj, const QString& who) {
+    if (r.kind == EventKind::CondWait) {
+        if (obj.endsWith(QLatin1String(".not_empty")))
+            return QStringLiteral("%1 waits: the buffer is empty").arg(who);
+        if (obj.endsWith(QLatin1String(".not_full")))
+            return QStringLiteral("%1 waits: the buffer is full").arg(who);
+    }
+    if (r.kind == EventKind::SemBlock) {
+        if (obj.endsWith(QLatin1String(".free_slots")))
+            return QStringLiteral("%1 blocks: no free slot").arg(who);
+        if (obj.endsWith(QLatin1String(".filled_slots")))
+            return QStringLiteral("%1 blocks: no item to take").arg(who);
+    }
+    return {};
+}
+
+}  // namespace
+
 QString describeEvent(const Row& r, const Names& n) {
+    const auto& info = kindInfo(r.kind);
+    const auto& tmpl = altApplies(info.altWhen, r) ? info.alt : info.caption;
+    if (tmpl.empty()) return {};
     const QString who = n.actor(r.actor);
     const QString obj = n.object(r.object);
-    const auto slot = static_cast<std::uint32_t>(static_cast<std::uint64_t>(r.b) >> 32);
-    const auto occupancy = static_cast<std::uint32_t>(r.b & 0xffffffff);
-    switch (r.kind) {
-        case EventKind::ActorStart:
-            return QStringLiteral("%1 starts").arg(who);
-        case EventKind::ActorExit:
-            return QStringLiteral("%1 finishes").arg(who);
-        case EventKind::ThreadCreate:
-            return QStringLiteral("%1 creates %2")
-                .arg(who, n.actor(static_cast<std::uint32_t>(r.a)));
-        case EventKind::JoinRequest:
-            return QStringLiteral("%1 waits for %2 to finish")
-                .arg(who, n.actor(static_cast<std::uint32_t>(r.a)));
-        case EventKind::Joined:
-            return QStringLiteral("%1 has joined %2")
-                .arg(who, n.actor(static_cast<std::uint32_t>(r.a)));
-        case EventKind::ProcessFork:
-            return QStringLiteral("%1 forks %2 (pid %3): a copy of itself")
-                .arg(who, n.actor(static_cast<std::uint32_t>(r.b)))
-                .arg(r.a);
-        case EventKind::ProcessWait:
-            return r.a < 0 ? QStringLiteral("%1 waits for a child process to end").arg(who)
-                           : QStringLiteral("%1 waits for process %2 to end").arg(who).arg(r.a);
-        case EventKind::ProcessExit:
-            return QStringLiteral("process %1 %2").arg(r.a).arg(exitText(r.b));
-        case EventKind::ProcessReparent:
-            return QStringLiteral("process %1 is orphaned and re-parented to %2").arg(r.a).arg(r.b);
-        case EventKind::LockRequest:
-            return QStringLiteral("%1 asks for %2").arg(who, obj);
-        case EventKind::LockAcquired:
-            return r.b ? QStringLiteral("%1 gets %2 after waiting").arg(who, obj)
-                       : QStringLiteral("%1 takes %2").arg(who, obj);
-        case EventKind::LockReleased:
-            return QStringLiteral("%1 releases %2").arg(who, obj);
-        case EventKind::CondWait:
-            if (obj.endsWith(QLatin1String(".not_empty")))
-                return QStringLiteral("%1 waits: the buffer is empty").arg(who);
-            if (obj.endsWith(QLatin1String(".not_full")))
-                return QStringLiteral("%1 waits: the buffer is full").arg(who);
-            return QStringLiteral("%1 waits on %2").arg(who, obj);
-        case EventKind::CondWoken:
-            return QStringLiteral("%1 wakes up (%2)").arg(who, obj);
-        case EventKind::CondNotifyOne:
-            return r.b >= 0 ? QStringLiteral("%1 signals %2, waking %3")
-                                  .arg(who, obj, n.actor(static_cast<std::uint32_t>(r.b)))
-                            : QStringLiteral("%1 signals %2; nobody is waiting").arg(who, obj);
-        case EventKind::CondNotifyAll:
-            return QStringLiteral("%1 wakes all %2 waiting on %3").arg(who).arg(r.a).arg(obj);
-        case EventKind::SemBlock:
-            if (obj.endsWith(QLatin1String(".free_slots")))
-                return QStringLiteral("%1 blocks: no free slot").arg(who);
-            if (obj.endsWith(QLatin1String(".filled_slots")))
-                return QStringLiteral("%1 blocks: no item to take").arg(who);
-            return QStringLiteral("%1 blocks on %2 (its value is 0)").arg(who, obj);
-        case EventKind::SemAcquired:
-            return QStringLiteral("%1 passes %2 (now %3)").arg(who, obj).arg(r.a);
-        case EventKind::SemReleased:
-            return QStringLiteral("%1 raises %2 (now %3)").arg(who, obj).arg(r.a);
-        case EventKind::QueuePut:
-            return QStringLiteral("%1 puts item %2 in slot %3 (%4/%5 full)")
-                .arg(who)
-                .arg(r.a)
-                .arg(slot)
-                .arg(occupancy)
-                .arg(n.capacity(r.object));
-        case EventKind::QueueGet:
-            return QStringLiteral("%1 takes item %2 from slot %3 (%4/%5 full)")
-                .arg(who)
-                .arg(r.a)
-                .arg(slot)
-                .arg(occupancy)
-                .arg(n.capacity(r.object));
-        case EventKind::QueueClosed:
-            return QStringLiteral("%1 closes %2").arg(who, obj);
-        case EventKind::WorkBegin:
-            return QStringLiteral("%1 works for %2 ms")
-                .arg(who)
-                .arg(static_cast<double>(r.a) / 1e6, 0, 'f', 0);
-        case EventKind::CaptureWaitBegin:
-            return QStringLiteral("%1 waits for the recorder: its event ring is full").arg(who);
-        case EventKind::CaptureWaitEnd:
-            return QStringLiteral("%1 goes on: the recorder made room").arg(who);
-        case EventKind::LostBegin:
-            return QStringLiteral("%1's events start being lost (its ring is full)").arg(who);
-        case EventKind::LostEnd:
-            return QStringLiteral("%1 lost %2 events here: what is shown around this is incomplete")
-                .arg(who)
-                .arg(r.a);
-        default:
-            return {};
+    if (auto special = bufferMeaning(r, obj, who); !special.isEmpty()) return special;
+
+    // Fill the placeholders in one pass; each is looked up only when the template uses it.
+    QString out;
+    const QString text = QString::fromUtf8(tmpl.data(), static_cast<qsizetype>(tmpl.size()));
+    out.reserve(text.size() + 32);
+    for (qsizetype i = 0; i < text.size();) {
+        if (text[i] != QLatin1Char('{')) {
+            out += text[i++];
+            continue;
+        }
+        const auto close = text.indexOf(QLatin1Char('}'), i);
+        const auto key = text.mid(i + 1, close - i - 1);
+        i = close + 1;
+        const auto b = static_cast<std::uint64_t>(r.b);
+        if (key == QLatin1String("who"))
+            out += who;
+        else if (key == QLatin1String("object"))
+            out += obj;
+        else if (key == QLatin1String("a"))
+            out += QString::number(r.a);
+        else if (key == QLatin1String("b"))
+            out += QString::number(r.b);
+        else if (key == QLatin1String("actorA"))
+            out += n.actor(static_cast<std::uint32_t>(r.a));
+        else if (key == QLatin1String("actorB"))
+            out += n.actor(static_cast<std::uint32_t>(r.b));
+        else if (key == QLatin1String("msA"))
+            out += QString::number(static_cast<double>(r.a) / 1e6, 'f', 0);
+        else if (key == QLatin1String("status"))
+            out += exitText(r.b);
+        else if (key == QLatin1String("slot"))
+            out += QString::number(b >> 32);
+        else if (key == QLatin1String("occupancy"))
+            out += QString::number(b & 0xffffffffu);
+        else if (key == QLatin1String("capacity"))
+            out += QString::number(n.capacity(r.object));
     }
+    return out;
 }
 
 }  // namespace interleave::ui

@@ -12,6 +12,7 @@
 #include "ui/buffer_model.h"
 #include "ui/buffer_view.h"
 #include "ui/caption_model.h"
+#include "ui/event_text.h"
 #include "ui/lane_plottable.h"
 #include "ui/main_window.h"
 #include "ui/parameter_panel.h"
@@ -191,4 +192,37 @@ TEST(TimeCursor, LiveFollowsFixedStays) {
     c.follow(300);
     EXPECT_EQ(c.time(), 300);
     EXPECT_EQ(changed.count(), 3);
+}
+
+TEST(EventText, CaptionsFromTheKindTableReadAsBefore) {
+    Names n;
+    n.actor = [](std::uint32_t a) { return QStringLiteral("actor %1").arg(a); };
+    n.object = [](std::uint32_t o) {
+        return o == 2 ? QStringLiteral("buffer.not_full") : QStringLiteral("lock");
+    };
+    n.capacity = [](std::uint32_t) { return 4u; };
+    auto say = [&](EventKind k, std::uint32_t object, std::int64_t a, std::int64_t b) {
+        return describeEvent(Row{0, 1, k, object, a, b}, n);
+    };
+    EXPECT_EQ(say(EventKind::LockAcquired, 1, 0, 0), QStringLiteral("actor 1 takes lock"));
+    EXPECT_EQ(say(EventKind::LockAcquired, 1, 0, 1),
+              QStringLiteral("actor 1 gets lock after waiting"));
+    EXPECT_EQ(say(EventKind::CondNotifyOne, 1, 1, 3),
+              QStringLiteral("actor 1 signals lock, waking actor 3"));
+    EXPECT_EQ(say(EventKind::CondNotifyOne, 1, 0, -1),
+              QStringLiteral("actor 1 signals lock; nobody is waiting"));
+    EXPECT_EQ(say(EventKind::CondWait, 2, 1, 0),
+              QStringLiteral("actor 1 waits: the buffer is full"));
+    EXPECT_EQ(say(EventKind::QueuePut, 1, 7, (std::int64_t{2} << 32) | 3),
+              QStringLiteral("actor 1 puts item 7 in slot 2 (3/4 full)"));
+    EXPECT_EQ(say(EventKind::ProcessExit, 0, 42, exitStatusSignaled(9)),
+              QStringLiteral("process 42 killed by signal 9"));
+    EXPECT_EQ(say(EventKind::ProcessWait, 0, -1, 0),
+              QStringLiteral("actor 1 waits for a child process to end"));
+    EXPECT_EQ(say(EventKind::WorkBegin, 0, 250'000'000, 0),
+              QStringLiteral("actor 1 works for 250 ms"));
+    EXPECT_EQ(
+        say(EventKind::LostEnd, 0, 12, 0),
+        QStringLiteral("actor 1 lost 12 events here: what is shown around this is incomplete"));
+    EXPECT_TRUE(say(EventKind::WorkEnd, 0, 0, 0).isEmpty());
 }
