@@ -20,6 +20,7 @@
 #include "core/params.h"
 #include "core/scenario.h"
 #include "core/supervisor.h"
+#include "core/sys_text.h"
 #include "core/trace_file.h"
 #include "core/trace_native.h"
 #include "core/wait_for.h"
@@ -81,11 +82,6 @@ int describe(const std::string& name) {
                     p.defaultText().c_str(), p.help.c_str());
     }
     return 0;
-}
-
-std::string statusText(std::int64_t status) {
-    return exitWasSignal(status) ? "killed by signal " + std::to_string(exitCodeOrSignal(status))
-                                 : "exit status " + std::to_string(exitCodeOrSignal(status));
 }
 
 int run(const std::vector<std::string>& args) {
@@ -240,7 +236,7 @@ int run(const std::vector<std::string>& args) {
             static_cast<unsigned long long>(store.totalDropped()),
             channel.capture == CaptureMode::Lossless ? "lossless" : "drop",
             static_cast<unsigned long long>(l.ringWaits),
-            status ? statusText(*status).c_str() : "status unknown",
+            status ? exitStatusText(*status).c_str() : "status unknown",
             deadlock.empty()
                 ? ""
                 : ("; deadlocked: " + deadlockText + " -> " +

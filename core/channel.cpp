@@ -1,4 +1,5 @@
 #include "core/channel.h"
+#include "core/sys_text.h"
 
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -15,10 +16,6 @@ namespace {
 
 std::uint64_t alignUp(std::uint64_t v, std::uint64_t a) {
     return (v + a - 1) / a * a;
-}
-
-std::string errnoText(const char* what) {
-    return std::string(what) + ": " + std::strerror(errno);
 }
 
 bool isPowerOfTwo(std::uint32_t v) {

@@ -1,11 +1,12 @@
 #include "core/clock.h"
 
+#include "core/proc_stat.h"
+
 #include <unistd.h>
 #include <cstdlib>
 #include <ctime>
 #include <fstream>
 #include <mutex>
-#include <sstream>
 #include <string>
 
 namespace interleave {
@@ -59,18 +60,9 @@ std::int64_t monotonicNs() {
 }
 
 std::int64_t processStartMonotonicNs() {
-    std::ifstream in("/proc/self/stat");
-    std::string text;
-    std::getline(in, text);
-    const auto close = text.rfind(')');
-    if (close == std::string::npos) return monotonicNs();
-    std::istringstream rest(text.substr(close + 2));
-    std::string field;
-    // Fields after the command name start at 3 (state); starttime is field 22.
-    for (int i = 3; i < 22 && rest >> field; ++i) {
-    }
-    unsigned long long startTicks = 0;
-    if (!(rest >> startTicks)) return monotonicNs();
+    const auto self = readProcStat(0);
+    if (!self) return monotonicNs();
+    const auto startTicks = self->startTicks;
     timespec boot{}, mono{};
     clock_gettime(CLOCK_BOOTTIME, &boot);
     clock_gettime(CLOCK_MONOTONIC, &mono);

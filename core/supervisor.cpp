@@ -14,6 +14,7 @@
 
 #include "core/channel_reader.h"
 #include "core/futex.h"
+#include "core/sys_text.h"
 
 extern char** environ;
 
@@ -23,10 +24,6 @@ namespace {
 constexpr int kLabChannelFd = 3;
 constexpr std::int64_t kIdleMinNs = 250'000;
 constexpr std::int64_t kIdleMaxNs = 16'000'000;  // a frame: the window never waits longer
-
-std::string errnoText(const char* what, int err) {
-    return std::string(what) + ": " + std::strerror(err);
-}
 
 }  // namespace
 

@@ -7,6 +7,7 @@
 
 #include "core/actor_states.h"
 #include "core/event_kinds.h"
+#include "core/sys_text.h"
 
 namespace interleave {
 namespace {
@@ -44,11 +45,6 @@ std::string micros(std::int64_t ns) {
     char buf[40];
     std::snprintf(buf, sizeof buf, "%" PRId64 ".%03" PRId64, ns / 1000, (ns < 0 ? -ns : ns) % 1000);
     return buf;
-}
-
-std::string statusText(std::int64_t b) {
-    return exitWasSignal(b) ? "killed by signal " + std::to_string(exitCodeOrSignal(b))
-                            : "exited with status " + std::to_string(exitCodeOrSignal(b));
 }
 
 }  // namespace
@@ -139,7 +135,8 @@ bool writeChromeTrace(const EventStore& store, std::ostream& out, const CancelCh
             ",\"object\":" + jsonString(r.object ? objectNames[r.object] : std::string()) +
             ",\"value\":" + std::to_string(eventValue(r)) + ",\"a\":" + std::to_string(r.a) +
             ",\"b\":" + std::to_string(r.b);
-        if (r.kind == EventKind::ProcessExit) args += ",\"status\":" + jsonString(statusText(r.b));
+        if (r.kind == EventKind::ProcessExit)
+            args += ",\"status\":" + jsonString(exitStatusText(r.b));
         emit("{\"ph\":\"i\",\"s\":\"t\",\"cat\":\"step\",\"name\":" + jsonString(name) + where(a) +
              ",\"ts\":" + micros(r.ns) + ",\"args\":{" + args + "}}");
         if (r.kind == EventKind::QueuePut || r.kind == EventKind::QueueGet) {

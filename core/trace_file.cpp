@@ -8,6 +8,7 @@
 #include <cstring>
 #include <fstream>
 
+#include "core/sys_text.h"
 #include "core/trace_chrome.h"
 
 namespace interleave {
@@ -28,8 +29,7 @@ std::string makeTemp(const std::string& path, std::string& error) {
     std::string tmp = path + ".partial-XXXXXX";
     const int fd = mkstemp(tmp.data());
     if (fd < 0) {
-        error = "cannot write the trace '" + path + "': " + directoryOf(path) + ": " +
-                std::strerror(errno);
+        error = errnoText("cannot write the trace '" + path + "': " + directoryOf(path));
         return {};
     }
     fchmod(fd, 0644);
@@ -73,7 +73,7 @@ TraceWriteResult writeTraceFile(const EventStore& store, const std::string& path
     {
         std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
         if (!out) {
-            result.error = "cannot open " + tmp + " for writing: " + std::strerror(errno);
+            result.error = errnoText("cannot open " + tmp + " for writing");
             unlink(tmp.c_str());
             return result;
         }
@@ -81,7 +81,7 @@ TraceWriteResult writeTraceFile(const EventStore& store, const std::string& path
                                 : writeNativeTrace(store, out, cancelled);
         out.flush();
         if (complete && !out) {
-            result.error = "writing " + path + " failed: " + std::strerror(errno);
+            result.error = errnoText("writing " + path + " failed");
             complete = false;
         }
         result.bytes = complete ? static_cast<std::uint64_t>(out.tellp()) : 0;
@@ -92,7 +92,7 @@ TraceWriteResult writeTraceFile(const EventStore& store, const std::string& path
         return result;
     }
     if (rename(tmp.c_str(), path.c_str()) != 0) {
-        result.error = "cannot put the trace at " + path + ": " + std::strerror(errno);
+        result.error = errnoText("cannot put the trace at " + path);
         unlink(tmp.c_str());
     }
     return result;

@@ -1,5 +1,7 @@
 #include "core/trace_native.h"
 
+#include "core/sys_text.h"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -175,13 +177,13 @@ NativeTraceLoad loadNativeTrace(const std::string& path) {
     // is checked is what is read.
     const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0) {
-        result.error = path + ": cannot be opened: " + std::strerror(errno);
+        result.error = path + ": " + errnoText("cannot be opened");
         return result;
     }
     struct stat st {};
     std::string why;
     if (fstat(fd, &st) != 0)
-        why = std::string("cannot be examined: ") + std::strerror(errno);
+        why = errnoText("cannot be examined");
     else if (S_ISDIR(st.st_mode))
         why = "is a directory, not a trace file";
     else if (!S_ISREG(st.st_mode))
@@ -196,7 +198,7 @@ NativeTraceLoad loadNativeTrace(const std::string& path) {
             const auto n = ::read(fd, buf.data() + got, buf.size() - got);
             if (n < 0 && errno == EINTR) continue;
             if (n < 0) {
-                why = std::string("cannot be read: ") + std::strerror(errno);
+                why = errnoText("cannot be read");
                 break;
             }
             if (n == 0) break;  // shrank while we read: the checks below call it truncated

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "core/runtime.h"
+#include "core/sys_text.h"
 
 namespace interleave {
 
@@ -33,7 +34,7 @@ ChildProcess forkTraced(std::string_view name, const std::function<int()>& body)
         const int err = errno;
         if (ch && actor != kNoActor)
             ch->control().forksFailed.fetch_add(1, std::memory_order_relaxed);
-        throw std::runtime_error(std::string("fork: ") + std::strerror(err));
+        throw std::runtime_error(errnoText("fork", err));
     }
     if (pid == 0) {
         // The lab's SIGHUP handler kills the whole run; a child only dies itself.
@@ -66,8 +67,7 @@ std::int64_t reap(pid_t pid) {
     siginfo_t info{};
     while (waitid(P_PID, static_cast<id_t>(pid), &info, WEXITED) != 0) {
         if (errno == EINTR) continue;
-        throw std::runtime_error("waiting for pid " + std::to_string(pid) + ": " +
-                                 std::strerror(errno));
+        throw std::runtime_error(errnoText("waiting for pid " + std::to_string(pid)));
     }
     return encode(info);
 }
@@ -86,8 +86,7 @@ ChildProcess waitAnyTraced(std::vector<ChildProcess>& children) {
         if (fd < 0) {
             for (auto& f : fds)
                 close(f.fd);
-            throw std::runtime_error("pidfd_open(" + std::to_string(c.pid) +
-                                     "): " + std::strerror(errno));
+            throw std::runtime_error(errnoText("pidfd_open(" + std::to_string(c.pid) + ")"));
         }
         fds.push_back(pollfd{fd, POLLIN, 0});
     }
@@ -98,7 +97,7 @@ ChildProcess waitAnyTraced(std::vector<ChildProcess>& children) {
             const int err = errno;
             for (auto& f : fds)
                 close(f.fd);
-            throw std::runtime_error(std::string("poll(pidfd): ") + std::strerror(err));
+            throw std::runtime_error(errnoText("poll(pidfd)", err));
         }
         which = 0;
         while (which < fds.size() && fds[which].revents == 0)

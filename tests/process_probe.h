@@ -13,23 +13,16 @@
 #include <sstream>
 #include <string>
 
+#include "core/proc_stat.h"
+
 namespace interleave::test {
 
-struct ProcStat {
-    char state = '?';
-    pid_t ppid = -1;
-    pid_t pgid = -1;
-};
+using interleave::ProcStat;
 
 inline bool readStat(pid_t pid, ProcStat& out) {
-    std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
-    std::string text;
-    if (!std::getline(in, text)) return false;
-    const auto close = text.rfind(')');
-    if (close == std::string::npos) return false;
-    std::istringstream rest(text.substr(close + 1));
-    rest >> out.state >> out.ppid >> out.pgid;
-    return true;
+    const auto st = readProcStat(pid);
+    if (st) out = *st;
+    return st.has_value();
 }
 
 // Calls visit(pid, stat) for every process of the machine that can still be read.

@@ -1,13 +1,12 @@
 #include "ui/event_text.h"
 
 #include "core/event_kinds.h"
+#include "core/sys_text.h"
 
 namespace interleave::ui {
 
 QString exitText(std::int64_t status) {
-    return exitWasSignal(status)
-               ? QStringLiteral("killed by signal %1").arg(exitCodeOrSignal(status))
-               : QStringLiteral("exited with status %1").arg(exitCodeOrSignal(status));
+    return QString::fromStdString(exitStatusText(status));
 }
 
 namespace {

@@ -7,12 +7,11 @@
 
 #include <atomic>
 #include <chrono>
-#include <fstream>
-#include <sstream>
 #include <thread>
 #include <vector>
 
 #include "core/channel_reader.h"
+#include "core/proc_stat.h"
 #include "core/runtime.h"
 #include "core/supervisor.h"
 
@@ -27,18 +26,10 @@ double seconds(Clock::duration d) {
 
 // CPU seconds (user + system) a whole process has used, from /proc/PID/stat.
 double processCpuSeconds(pid_t pid) {
-    std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
-    std::string text;
-    std::getline(in, text);
-    const auto close = text.rfind(')');
-    if (close == std::string::npos) return 0;
-    std::istringstream rest(text.substr(close + 2));
-    std::string field;
-    for (int i = 3; i < 14 && rest >> field; ++i) {
-    }
-    double utime = 0, stime = 0;
-    rest >> utime >> stime;
-    return (utime + stime) / static_cast<double>(sysconf(_SC_CLK_TCK));
+    const auto st = readProcStat(pid);
+    if (!st) return 0;
+    return static_cast<double>(st->utimeTicks + st->stimeTicks) /
+           static_cast<double>(sysconf(_SC_CLK_TCK));
 }
 
 double selfCpuSeconds() {

@@ -1,0 +1,24 @@
+#pragma once
+// /proc/PID/stat, parsed once here: the command name may hold spaces and parentheses, so the
+// fields are read after its last ')'.
+
+#include <sys/types.h>
+
+#include <cstdint>
+#include <optional>
+
+namespace interleave {
+
+struct ProcStat {
+    char state = '?';  // R, S, D, Z, ...
+    pid_t ppid = -1;
+    pid_t pgid = -1;
+    std::uint64_t utimeTicks = 0;  // clock ticks (sysconf(_SC_CLK_TCK) per second)
+    std::uint64_t stimeTicks = 0;
+    std::uint64_t startTicks = 0;  // since boot
+};
+
+// pid 0 means this process. Empty when the process is gone or the file cannot be read.
+std::optional<ProcStat> readProcStat(pid_t pid);
+
+}  // namespace interleave
