@@ -45,7 +45,7 @@ void BufferView::paintEvent(QPaintEvent*) {
                           .arg(lost)
                     : QString());
     if (lost) {
-        p.setPen(Palette::state(ActorState::BlockedOnLock).color);
+        p.setPen(Palette::departure());
         p.drawText(line1, Qt::AlignLeft,
                    fm.elidedText(tr("%1: unsure, %2 lost").arg(m_model->name()).arg(lost),
                                  Qt::ElideRight, line1.width()));
@@ -93,8 +93,8 @@ void BufferView::paintEvent(QPaintEvent*) {
         QColor fill =
             item >= 0 ? Palette::state(ActorState::Working).color : palette().color(QPalette::Base);
         if (glow > 0) {
-            const QColor hot = s.lastWasPut[static_cast<std::size_t>(i)] ? QColor(0xF0, 0xE4, 0x42)
-                                                                         : QColor(0xD5, 0x5E, 0x00);
+            const QColor hot = s.lastWasPut[static_cast<std::size_t>(i)] ? Palette::arrival()
+                                                                         : Palette::departure();
             fill = QColor::fromRgbF(fill.redF() * (1 - glow) + hot.redF() * glow,
                                     fill.greenF() * (1 - glow) + hot.greenF() * glow,
                                     fill.blueF() * (1 - glow) + hot.blueF() * glow);
@@ -102,7 +102,7 @@ void BufferView::paintEvent(QPaintEvent*) {
         p.setBrush(fill);
         p.setPen(QPen(text, glow > 0 ? 3 : 1));
         p.drawRoundedRect(box, 5, 5);
-        p.setPen(item >= 0 || glow > 0 ? QColor(Qt::black) : text);
+        p.setPen(item >= 0 || glow > 0 ? Palette::labelInk() : text);
         p.drawText(box.adjusted(0, 2, 0, -box.height() / 2), Qt::AlignCenter,
                    item >= 0 ? QString::number(item) : tr("empty"));
         p.setPen(text);

@@ -64,11 +64,11 @@ void LanePlottable::drawMarks(QCPPainter* p, double yTop, double h) {
         if (style.pattern != Qt::NoBrush && r.width() >= 6)
             p->fillRect(r, QBrush(Palette::patternInk(m.state), style.pattern));
         if (r.width() > fm.horizontalAdvance(style.shortLabel) + 8 && h > fm.height()) {
-            p->setPen(Qt::black);
+            p->setPen(Palette::labelInk());
             const QRectF textBox(r.center().x() - fm.horizontalAdvance(style.shortLabel) / 2 - 2,
                                  r.center().y() - fm.height() / 2,
                                  fm.horizontalAdvance(style.shortLabel) + 4, fm.height());
-            p->fillRect(textBox, QColor(255, 255, 255));
+            p->fillRect(textBox, Palette::labelBox());
             p->drawText(textBox, Qt::AlignCenter, style.shortLabel);
         }
     }
@@ -100,7 +100,7 @@ void LanePlottable::drawEventMarkers(QCPPainter* p, const Lane& lane, const Time
                 break;
             case EventKind::QueuePut:
             case EventKind::QueueGet:
-                p->setBrush(kind == EventKind::QueuePut ? Palette::text() : QColor(Qt::white));
+                p->setBrush(kind == EventKind::QueuePut ? Palette::text() : Palette::hollowMark());
                 p->drawEllipse(QPointF(x, yTop + h / 2), s * 0.8, s * 0.8);
                 break;
             default:

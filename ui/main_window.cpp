@@ -26,6 +26,7 @@
 #include "ui/buffer_view.h"
 #include "ui/caption_model.h"
 #include "ui/lesson_panel.h"
+#include "ui/palette.h"
 #include "ui/parameter_panel.h"
 #include "ui/process_tree_model.h"
 #include "ui/process_tree_view.h"
@@ -353,10 +354,7 @@ void MainWindow::updateStatus() {
                                  ? tr("0 lost (the recorder made threads wait %1 times)").arg(waits)
                                  : tr("%1 lost").arg(dropped));
     // Never hidden, and loud when non-zero: a trace with holes must not pass for a whole one.
-    m_statusDropped->setStyleSheet(
-        dropped
-            ? QStringLiteral("color: white; background: #D55E00; font-weight: bold; padding: 0 6px")
-            : QString());
+    m_statusDropped->setStyleSheet(dropped ? Palette::warningStyle(true) : QString());
     QString state;
     if (m_session->isReplay())
         state = m_session->scenario();

@@ -83,6 +83,29 @@ QColor Palette::arrow() {
     return g_theme == Theme::Light ? QColor(0x20, 0x20, 0x20) : QColor(0xf0, 0xe4, 0x42);
 }
 
+QColor Palette::arrival() {
+    return QColor(0xF0, 0xE4, 0x42);
+}
+QColor Palette::departure() {
+    return QColor(0xD5, 0x5E, 0x00);
+}
+QColor Palette::labelInk() {
+    return Qt::black;
+}
+QColor Palette::labelBox() {
+    return Qt::white;
+}
+QColor Palette::hollowMark() {
+    return Qt::white;
+}
+QString Palette::warningStyle(bool filled) {
+    const auto hex = departure().name();
+    return filled
+               ? QStringLiteral("color: white; background: %1; font-weight: bold; padding: 0 6px")
+                     .arg(hex)
+               : QStringLiteral("color: %1; font-weight: bold").arg(hex);
+}
+
 void Palette::apply(Theme theme, QApplication& app) {
     g_theme = theme;
     app.setStyle(QStyleFactory::create(QStringLiteral("Fusion")));

@@ -31,8 +31,15 @@ class Palette {
     static QColor text();
     static QColor background();
     static QColor grid();
-    static QColor accent();  // "now" line, highlights
-    static QColor arrow();   // notify and item arrows
+    static QColor accent();     // "now" line, highlights
+    static QColor arrow();      // notify and item arrows
+    static QColor arrival();    // something new: a forked process, an item put (Okabe-Ito yellow)
+    static QColor departure();  // something gone: an exit, an item taken, a loss (vermillion)
+    static QColor labelInk();   // text on a label box drawn over any fill
+    static QColor labelBox();
+    static QColor hollowMark();  // the inside of an open marker (a get)
+    // A style sheet for warning text, or, with `filled`, for a warning badge.
+    static QString warningStyle(bool filled);
     static QString themeName(Theme t);
 };
 

@@ -6,6 +6,7 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
+#include "ui/palette.h"
 
 namespace interleave::ui {
 
@@ -16,7 +17,7 @@ ParameterPanel::ParameterPanel(QWidget* parent) : QWidget(parent) {
     layout->addLayout(m_form);
     m_general = new QLabel(this);
     m_general->setWordWrap(true);
-    m_general->setStyleSheet(QStringLiteral("color: #D55E00; font-weight: bold"));
+    m_general->setStyleSheet(Palette::warningStyle(false));
     m_general->hide();
     layout->addWidget(m_general);
     auto* reset = new QPushButton(tr("Reset to defaults"), this);
@@ -67,7 +68,7 @@ void ParameterPanel::setScenario(const Scenario* scenario) {
         v->addWidget(hint);
         auto* error = new QLabel(box);
         error->setWordWrap(true);
-        error->setStyleSheet(QStringLiteral("color: #D55E00; font-weight: bold"));
+        error->setStyleSheet(Palette::warningStyle(false));
         error->hide();
         v->addWidget(error);
         m_form->addRow(QString::fromStdString(spec.name), box);

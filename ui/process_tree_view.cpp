@@ -19,7 +19,7 @@ class FadeDelegate : public QStyledItemDelegate {
         const double end = index.data(ProcessTreeModel::EndRole).toDouble();
         if (appear > 0 || end > 0) {
             // Fork: a yellow glow that fades; exit: a vermillion one.
-            QColor c = appear > 0 ? QColor(0xF0, 0xE4, 0x42) : QColor(0xD5, 0x5E, 0x00);
+            QColor c = appear > 0 ? Palette::arrival() : Palette::departure();
             c.setAlphaF(0.75 * std::max(appear, end));
             p->fillRect(option.rect, c);
         }
