@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <map>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace {
@@ -85,6 +86,17 @@ int main(int argc, char** argv) {
             reader / 1e6, verdict(reader >= 30e6), ratio * 100.0, verdict(ratio >= 0.25));
     }
     auto& c = reporter.counters;
+    for (const auto& [live, limit, label] :
+         {std::tuple{"BM_RecordLive", "BM_RecordLimit", "plain stamp"},
+          std::tuple{"BM_RecordOrderedLive", "BM_RecordOrderedLimit", "fenced stamp"}}) {
+        if (!c.count(live) || !c.count(limit)) continue;
+        const double ns = c[live].at("ns_per_event");
+        const double floor = c[limit].at("ns_per_event");
+        std::printf(
+            "record with a live reader, 2 writers, %s: %.2f ns per event vs a bare stamp "
+            "+ 32-byte store %.2f ns = %.2fx (goal <= 1.30x) %s\n",
+            label, ns, floor, ns / floor, verdict(ns / floor <= 1.3));
+    }
     if (c.count("BM_ReaderWithLiveWriters") && c.count("BM_LiveProducerConsumer/0")) {
         const double capture = c["BM_ReaderWithLiveWriters"]["events_per_s"];
         const auto& lossless = c["BM_LiveProducerConsumer/0"];
