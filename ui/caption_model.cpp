@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/event_kinds.h"
 #include "ui/event_text.h"
 
 namespace interleave::ui {
@@ -12,58 +13,71 @@ CaptionModel::CaptionModel(const TimelineModel* timeline, int shown, QObject* pa
 void CaptionModel::reset() {
     beginResetModel();
     m_all.clear();
-    m_visible.clear();
+    m_visibleRows.clear();
+    m_visibleText.clear();
     m_pendingRequests.clear();
     m_consumed = 0;
     m_cursor = 0;
     endResetModel();
 }
 
+std::int64_t CaptionModel::nsOf(Entry e) const {
+    return m_timeline->store()->ns(e);
+}
+
+QString CaptionModel::textOf(Entry e) const {
+    const auto* store = m_timeline->store();
+    const Names names{[this](std::uint32_t a) { return m_timeline->actorName(a); },
+                      [this](std::uint32_t o) { return m_timeline->objectName(o); },
+                      [this](std::uint32_t o) { return m_timeline->objectCapacity(o); }};
+    const Row r = store->row(e);
+    auto text = describeEvent(r, names);
+    if (r.kind == EventKind::LockRequest) text += tr(" — it is taken: waits");
+    return text;
+}
+
 void CaptionModel::append(std::size_t first, std::size_t last) {
     const auto* store = m_timeline->store();
     if (!store || last <= m_consumed) return;
     first = std::max(first, m_consumed);
-    const Names names{[this](std::uint32_t a) { return m_timeline->actorName(a); },
-                      [this](std::uint32_t o) { return m_timeline->objectName(o); },
-                      [this](std::uint32_t o) { return m_timeline->objectCapacity(o); }};
     for (std::size_t i = first; i < last; ++i) {
         const auto k = store->kind(i);
         // Captions are for steps a person follows; bookkeeping events stay on the timeline.
         if (k == EventKind::WorkEnd || k == EventKind::WorkBegin || k == EventKind::ActorStart ||
-            k == EventKind::Note)
+            k == EventKind::Note || kindInfo(k).caption.empty())
             continue;
-        const Row r = store->row(i);
-        QString text = describeEvent(r, names);
-        if (text.isEmpty()) continue;
+        const auto row = static_cast<Entry>(i);
+        const auto actor = store->actorOf(i);
         if (k == EventKind::LockRequest) {
-            m_pendingRequests[r.actor] = Caption{r.ns, text + tr(" — it is taken: waits")};
+            m_pendingRequests[actor] = row;
             continue;
         }
         if (k == EventKind::LockAcquired) {
-            const auto it = m_pendingRequests.find(r.actor);
+            const auto it = m_pendingRequests.find(actor);
             if (it != m_pendingRequests.end()) {
-                if (r.b) insert(it->second);  // it did have to wait
+                if (store->row(i).b) insert(it->second);  // it did have to wait
                 m_pendingRequests.erase(it);
             }
         }
-        insert(Caption{r.ns, std::move(text)});
+        insert(row);
     }
     flushBlockedRequests(store->ns(last - 1));
     m_consumed = last;
     refresh();
 }
 
-void CaptionModel::insert(Caption c) {
-    const auto pos = std::upper_bound(m_all.begin(), m_all.end(), c.ns,
-                                      [](std::int64_t t, const Caption& x) { return t < x.ns; });
-    m_all.insert(pos, std::move(c));
+void CaptionModel::insert(Entry e) {
+    const auto ns = nsOf(e);
+    const auto pos = std::upper_bound(m_all.begin(), m_all.end(), ns,
+                                      [this](std::int64_t t, Entry x) { return t < nsOf(x); });
+    m_all.insert(pos, e);
 }
 
 void CaptionModel::flushBlockedRequests(std::int64_t now) {
     // A request still not granted a millisecond later is a thread blocked on a lock: say so,
     // even when nothing else happens any more (a deadlock).
     for (auto it = m_pendingRequests.begin(); it != m_pendingRequests.end();) {
-        if (now - it->second.ns > 1'000'000) {
+        if (now - nsOf(it->second) > 1'000'000) {
             insert(it->second);
             it = m_pendingRequests.erase(it);
         } else {
@@ -80,30 +94,34 @@ void CaptionModel::setCursorTime(std::int64_t ns) {
 
 void CaptionModel::refresh() {
     const auto end = std::upper_bound(m_all.begin(), m_all.end(), m_cursor,
-                                      [](std::int64_t t, const Caption& c) { return t < c.ns; });
-    std::vector<Caption> visible;
+                                      [this](std::int64_t t, Entry e) { return t < nsOf(e); });
+    std::vector<Entry> visible;
     for (auto it = end; it != m_all.begin() && static_cast<int>(visible.size()) < m_shown;) {
         --it;
         visible.push_back(*it);
     }
-    if (visible == m_visible) return;
+    if (visible == m_visibleRows) return;
     beginResetModel();
-    m_visible = std::move(visible);
+    m_visibleRows = std::move(visible);
+    m_visibleText.clear();
+    for (const auto e : m_visibleRows)
+        m_visibleText.push_back(textOf(e));
     endResetModel();
 }
 
 int CaptionModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : static_cast<int>(m_visible.size());
+    return parent.isValid() ? 0 : static_cast<int>(m_visibleRows.size());
 }
 
 QVariant CaptionModel::data(const QModelIndex& index, int role) const {
-    if (!index.isValid() || index.row() >= static_cast<int>(m_visible.size())) return {};
-    const auto& c = m_visible[static_cast<std::size_t>(index.row())];
+    if (!index.isValid() || index.row() >= static_cast<int>(m_visibleRows.size())) return {};
+    const auto row = static_cast<std::size_t>(index.row());
+    const auto ns = nsOf(m_visibleRows[row]);
     if (role == Qt::DisplayRole)
         return QStringLiteral("%1 ms   %2")
-            .arg(static_cast<double>(c.ns) / 1e6, 8, 'f', 1)
-            .arg(c.text);
-    if (role == TimeRole) return static_cast<qlonglong>(c.ns);
+            .arg(static_cast<double>(ns) / 1e6, 8, 'f', 1)
+            .arg(m_visibleText[row]);
+    if (role == TimeRole) return static_cast<qlonglong>(ns);
     return {};
 }
 

@@ -24,23 +24,25 @@ class CaptionModel : public QAbstractListModel {
     QVariant data(const QModelIndex& index, int role) const override;
 
   private:
-    struct Caption {
-        std::int64_t ns;
-        QString text;
-        bool operator==(const Caption&) const = default;
-    };
+    // A caption is built when shown, never stored: what is kept per captioned event is its row
+    // in the store (4 bytes), in time order. A lock_request row is kept only once it is known
+    // that the thread had to wait, and is then said as such.
+    using Entry = std::uint32_t;
     void refresh();
+    std::int64_t nsOf(Entry e) const;
+    QString textOf(Entry e) const;
+    void insert(Entry e);
+    void flushBlockedRequests(std::int64_t now);
 
     const TimelineModel* m_timeline;
     int m_shown;
-    std::vector<Caption> m_all;      // sorted by time
-    std::vector<Caption> m_visible;  // copies: m_all reallocates
+    std::vector<Entry> m_all;  // sorted by time
+    std::vector<Entry> m_visibleRows;
+    std::vector<QString> m_visibleText;
     std::int64_t m_cursor = 0;
     std::size_t m_consumed = 0;
     // Lock requests not yet granted: said only if the thread really has to wait for the lock.
-    std::map<std::uint32_t, Caption> m_pendingRequests;
-    void insert(Caption c);
-    void flushBlockedRequests(std::int64_t now);
+    std::map<std::uint32_t, Entry> m_pendingRequests;
 };
 
 }  // namespace interleave::ui
