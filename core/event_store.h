@@ -126,7 +126,10 @@ class EventStore {
         std::uint32_t count;
     };
     struct ActorIndex {
-        ChunkedColumn<Run, 10> runs{1 << 16};
+        // Few large chunks rather than many small ones: the chunk table is allocated (and
+        // zeroed) up front, 32 KiB per actor; chunks are not zeroed, so only the pages runs are
+        // written to become resident. 2^26 runs at most, as many as before.
+        ChunkedColumn<Run, 14> runs{1 << 12};
         std::size_t runsWritten = 0;
         std::uint64_t eventsWritten = 0;
         std::atomic<std::size_t> runsPublished{0};
