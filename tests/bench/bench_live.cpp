@@ -14,6 +14,7 @@
 #include "core/proc_stat.h"
 #include "core/runtime.h"
 #include "core/supervisor.h"
+#include "live_capture.h"
 
 using namespace interleave;
 using Clock = std::chrono::steady_clock;
@@ -47,37 +48,15 @@ static void BM_ReaderWithLiveWriters(benchmark::State& state) {
     constexpr std::uint32_t kWriters = 4;
     constexpr std::uint64_t kPerWriter = 4'000'000;
     for (auto _ : state) {
-        ChannelConfig cfg;
-        cfg.maxActors = kWriters;
-        auto ch = Channel::create(cfg);
-        EventStore store(kWriters);
-        store.setTimeBase(ch.header().timeBase);
-        std::atomic<std::uint32_t> done{0};
         const auto t0 = Clock::now();
-        std::vector<std::thread> writers;
-        for (std::uint32_t w = 0; w < kWriters; ++w) {
-            writers.emplace_back([&] {
-                Runtime::install(&ch);
-                Runtime::registerThread("writer", kNoActor);
-                for (std::uint64_t i = 1; i < kPerWriter; ++i)
-                    Runtime::emit(EventKind::Note, kNoObject, static_cast<std::int64_t>(i));
-                Runtime::detachThread();
-                done.fetch_add(1);
-            });
-        }
-        std::thread reader([&] {
-            ChannelReader r(ch, store);
-            while (done.load() < kWriters)
-                if (r.drainOnce() == 0) r.waitForWork(250'000);
-            r.drainOnce();
+        const auto result = bench::runLiveCapture(kWriters, [](std::uint32_t) {
+            for (std::uint64_t i = 1; i < kPerWriter; ++i)
+                Runtime::emit(EventKind::Note, kNoObject, static_cast<std::int64_t>(i));
         });
-        for (auto& w : writers)
-            w.join();
-        reader.join();
         const double s = seconds(Clock::now() - t0);
         state.SetIterationTime(s);
-        if (store.totalDropped() != 0) state.SkipWithError("a lossless capture lost events");
-        state.counters["events_per_s"] = static_cast<double>(store.size()) / s;
+        if (result.lost != 0) state.SkipWithError("a lossless capture lost events");
+        state.counters["events_per_s"] = static_cast<double>(result.delivered) / s;
     }
 }
 BENCHMARK(BM_ReaderWithLiveWriters)

@@ -11,6 +11,7 @@
 
 #include "core/channel_reader.h"
 #include "core/runtime.h"
+#include "live_capture.h"
 
 using namespace interleave;
 
@@ -86,40 +87,18 @@ constexpr std::int64_t kPerWriter = 4'000'000;
 
 template <bool Ordered>
 double recordLive() {
-    ChannelConfig cfg;
-    cfg.maxActors = kLiveWriters;
-    auto ch = Channel::create(cfg);
-    EventStore store(kLiveWriters);
-    store.setTimeBase(ch.header().timeBase);
-    std::atomic<int> done{0};
     std::vector<double> perEvent(kLiveWriters);
-    std::vector<std::thread> writers;
-    for (int w = 0; w < kLiveWriters; ++w) {
-        writers.emplace_back([&, w] {
-            Runtime::install(&ch);
-            Runtime::registerThread("writer", kNoActor);
-            const double t0 = threadCpuNs();
-            for (std::int64_t i = 0; i < kPerWriter; ++i) {
-                if constexpr (Ordered)
-                    Runtime::emitOrdered(EventKind::LockAcquired, 1, i, 3);
-                else
-                    Runtime::emit(EventKind::LockAcquired, 1, i, 3);
-            }
-            perEvent[static_cast<std::size_t>(w)] = (threadCpuNs() - t0) / kPerWriter;
-            Runtime::detachThread();
-            done.fetch_add(1);
-        });
-    }
-    std::thread reader([&] {
-        ChannelReader r(ch, store);
-        while (done.load() < kLiveWriters)
-            if (r.drainOnce() == 0) r.waitForWork(250'000);
-        r.drainOnce();
+    const auto result = bench::runLiveCapture(kLiveWriters, [&](std::uint32_t w) {
+        const double t0 = threadCpuNs();
+        for (std::int64_t i = 0; i < kPerWriter; ++i) {
+            if constexpr (Ordered)
+                Runtime::emitOrdered(EventKind::LockAcquired, 1, i, 3);
+            else
+                Runtime::emit(EventKind::LockAcquired, 1, i, 3);
+        }
+        perEvent[w] = (threadCpuNs() - t0) / kPerWriter;
     });
-    for (auto& w : writers)
-        w.join();
-    reader.join();
-    if (store.totalDropped() != 0) return -1;
+    if (result.lost != 0) return -1;
     return (perEvent[0] + perEvent[1]) / 2;
 }
 
