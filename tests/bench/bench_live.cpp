@@ -127,3 +127,26 @@ static void BM_PausedRunCpu(benchmark::State& state) {
     }
 }
 BENCHMARK(BM_PausedRunCpu)->UseManualTime()->Iterations(1)->Unit(benchmark::kMillisecond);
+
+// Stop on a deadlocked run (two threads each waiting for the other's lock): SIGTERM, then
+// SIGKILL after the grace, and every process reaped. The time a person waits after pressing Stop.
+static void BM_StopDeadlockedRun(benchmark::State& state) {
+    for (auto _ : state) {
+        RunOptions o;
+        o.labPath = siblingLabPath();
+        o.scenario = "deadlock";
+        o.assignments = {"hold_ms=5"};
+        Supervisor sup(o);
+        sup.start();
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));  // the deadlock has formed
+        const auto t0 = Clock::now();
+        sup.stop();
+        state.SetIterationTime(seconds(Clock::now() - t0));
+    }
+}
+BENCHMARK(BM_StopDeadlockedRun)
+    ->UseManualTime()
+    ->Iterations(1)
+    ->Repetitions(5)
+    ->ReportAggregatesOnly(true)
+    ->Unit(benchmark::kMillisecond);

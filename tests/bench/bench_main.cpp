@@ -11,6 +11,20 @@
 
 namespace {
 
+double nsPer(benchmark::TimeUnit unit) {
+    switch (unit) {
+        case benchmark::kNanosecond:
+            return 1.0;
+        case benchmark::kMicrosecond:
+            return 1e3;
+        case benchmark::kMillisecond:
+            return 1e6;
+        case benchmark::kSecond:
+            return 1e9;
+    }
+    return 1.0;
+}
+
 class RatioReporter : public benchmark::ConsoleReporter {
   public:
     void ReportRuns(const std::vector<Run>& runs) override {
@@ -26,8 +40,7 @@ class RatioReporter : public benchmark::ConsoleReporter {
             // decorations of the full name.
             const auto key =
                 r.run_name.function_name + (r.run_name.args.empty() ? "" : "/" + r.run_name.args);
-            nsPerIter[key] =
-                r.GetAdjustedRealTime() * (r.time_unit == benchmark::kMicrosecond ? 1000.0 : 1.0);
+            nsPerIter[key] = r.GetAdjustedRealTime() * nsPer(r.time_unit);
             for (const auto& [name, counter] : r.counters)
                 counters[key][name] = counter.value;
             const auto items = r.counters.find("items_per_second");
@@ -126,6 +139,11 @@ int main(int argc, char** argv) {
                 "mode): %.0f%% (goal >= 80%%) %s\n",
                 ratio * 100.0, verdict(ratio >= 0.8));
         }
+    }
+    if (t.count("BM_StopDeadlockedRun")) {
+        const double ms = t["BM_StopDeadlockedRun"] / 1e6;
+        std::printf("Stop of a deadlocked run: %.1f ms (goal < 500 ms) %s\n", ms,
+                    verdict(ms < 500.0));
     }
     if (c.count("BM_PausedRunCpu")) {
         const double share = c["BM_PausedRunCpu"]["cpu_share_of_core"];
