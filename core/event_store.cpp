@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstring>
-#include <limits>
 #include <numeric>
 
 namespace interleave {
@@ -198,11 +197,6 @@ void EventStore::setLosses(const CaptureLosses& losses) {
 CaptureLosses EventStore::losses() const {
     std::lock_guard lock(m_metaMutex);
     return m_losses;
-}
-
-std::int64_t EventStore::actorLastNs(std::uint32_t actor) const {
-    const auto n = actorEventCount(actor);
-    return n ? ns(actorEvent(actor, n - 1)) : std::numeric_limits<std::int64_t>::min();
 }
 
 std::uint64_t EventStore::totalDropped() const {

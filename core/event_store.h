@@ -107,8 +107,6 @@ class EventStore {
     // Events lost: every ring's drops plus the events of threads that ran untraced.
     std::uint64_t totalDropped() const;
     CaptureLosses losses() const;
-    // ns of the actor's newest published event (INT64_MIN when it has none).
-    std::int64_t actorLastNs(std::uint32_t actor) const;
     std::string objectName(std::uint32_t id) const;
     const TimeBase& timeBase() const { return m_timeBase; }
     // ns -> the tick value that maps to it, for rows whose time is given in ns.

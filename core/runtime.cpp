@@ -66,10 +66,6 @@ constexpr std::int64_t kWorkSliceNs = 2'000'000;
 
 }  // namespace
 
-int kParentDeathSignal() {
-    return SIGRTMAX;
-}
-
 void Runtime::install(const Channel* channel) {
     s_channel = channel;
     // Every writer of a run stamps in the run's one time base, whatever this process would
@@ -85,8 +81,10 @@ void Runtime::enterChildProcess(std::uint32_t actor, int parentPid) {
     sa.sa_handler = onParentDeath;
     sa.sa_flags = SA_RESTART;
     sigemptyset(&sa.sa_mask);
-    sigaction(kParentDeathSignal(), &sa, nullptr);
-    prctl(PR_SET_PDEATHSIG, kParentDeathSignal());
+    // The last real-time signal: scenarios that teach signals use SIGUSR1/2 and the first
+    // real-time ones.
+    sigaction(SIGRTMAX, &sa, nullptr);
+    prctl(PR_SET_PDEATHSIG, SIGRTMAX);
     // The parent may have died before the death signal was armed: look once by hand.
     if (getppid() != parentPid) onParentDeath(0);
 }

@@ -12,10 +12,6 @@
 
 namespace interleave {
 
-// The signal a lab child asks for when its parent dies (PR_SET_PDEATHSIG). The last real-time
-// signal: scenarios that teach signals use SIGUSR1/2 and the first real-time ones.
-int kParentDeathSignal();
-
 class Runtime {
   public:
     // Installs the channel for this process. The channel must outlive every traced thread.

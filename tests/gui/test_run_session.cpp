@@ -29,6 +29,12 @@ struct RangeLog {
         }
         return true;
     }
+    // Records every range the session hands out, starting afresh with each new store.
+    void follow(RunSession& session) {
+        QObject::connect(&session, &RunSession::storeReset, [this] { ranges.clear(); });
+        QObject::connect(&session, &RunSession::eventsAppended,
+                         [this](quint64 a, quint64 b) { ranges.emplace_back(a, b); });
+    }
 };
 
 }  // namespace
@@ -36,9 +42,7 @@ struct RangeLog {
 TEST(RunSession, RestartBeforeQueuedSignalsArriveKeepsTheNewRunRunning) {
     RunSession session;
     RangeLog log;
-    QObject::connect(&session, &RunSession::storeReset, [&] { log.ranges.clear(); });
-    QObject::connect(&session, &RunSession::eventsAppended,
-                     [&](quint64 a, quint64 b) { log.ranges.emplace_back(a, b); });
+    log.follow(session);
     ASSERT_EQ(session.start(QStringLiteral("producer-consumer"), kBusy, 1.0), QString());
     // No event loop here: the first run's reader queues ranges, and its stop() queues
     // runFinished, all of which arrive after the second run has started.
@@ -56,9 +60,7 @@ TEST(RunSession, RestartBeforeQueuedSignalsArriveKeepsTheNewRunRunning) {
 TEST(RunSession, TwentyRestartsInARowEachNewRunKeepsRunning) {
     RunSession session;
     RangeLog log;
-    QObject::connect(&session, &RunSession::storeReset, [&] { log.ranges.clear(); });
-    QObject::connect(&session, &RunSession::eventsAppended,
-                     [&](quint64 a, quint64 b) { log.ranges.emplace_back(a, b); });
+    log.follow(session);
     for (int i = 0; i < 20; ++i) {
         ASSERT_EQ(session.start(QStringLiteral("producer-consumer"), kBusy, 1.0), QString());
         // Alternate: restart with the loop pumped and without, as a person clicking fast does.
