@@ -5,10 +5,10 @@
 #include <cstdio>
 #include <string>
 
-#include "core/clock.h"
-#include "core/display_probe.h"
-#include "core/params.h"
-#include "core/scenario.h"
+#include "core/sys/clock.h"
+#include "app/display_probe.h"
+#include "core/scenarios/params.h"
+#include "core/scenarios/scenario.h"
 #include "ui/main_window.h"
 
 using namespace interleave;

@@ -16,14 +16,14 @@
 #include <string>
 #include <vector>
 
-#include "core/lab_engine.h"
-#include "core/params.h"
-#include "core/scenario.h"
-#include "core/supervisor.h"
-#include "core/sys_text.h"
-#include "core/trace_file.h"
-#include "core/trace_native.h"
-#include "core/wait_for.h"
+#include "core/supervise/lab_engine.h"
+#include "core/scenarios/params.h"
+#include "core/scenarios/scenario.h"
+#include "core/supervise/supervisor.h"
+#include "core/schema/sys_text.h"
+#include "core/trace/trace_file.h"
+#include "core/trace/trace_native.h"
+#include "core/analysis/wait_for.h"
 
 using namespace interleave;
 

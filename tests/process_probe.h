@@ -13,7 +13,7 @@
 #include <sstream>
 #include <string>
 
-#include "core/proc_stat.h"
+#include "core/sys/proc_stat.h"
 
 namespace interleave::test {
 

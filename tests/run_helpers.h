@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "core/event_store.h"
-#include "core/supervisor.h"
+#include "core/channel/event_store.h"
+#include "core/supervise/supervisor.h"
 
 namespace interleave::test {
 

@@ -5,8 +5,8 @@
 
 #include <thread>
 
-#include "core/channel_reader.h"
-#include "core/runtime.h"
+#include "core/channel/channel_reader.h"
+#include "core/primitives/runtime.h"
 
 using namespace interleave;
 using namespace std::chrono_literals;

@@ -11,7 +11,7 @@
 #include <fstream>
 #include <iterator>
 
-#include "core/supervisor.h"
+#include "core/supervise/supervisor.h"
 #include "mini_json.h"
 
 using namespace interleave;

@@ -4,7 +4,7 @@
 
 #include <set>
 
-#include "core/event_kinds.h"
+#include "core/schema/event_kinds.h"
 
 using namespace interleave;
 

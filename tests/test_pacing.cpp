@@ -7,7 +7,7 @@
 #include <thread>
 #include <vector>
 
-#include "core/runtime.h"
+#include "core/primitives/runtime.h"
 #include "run_helpers.h"
 
 using namespace interleave;

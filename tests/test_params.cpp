@@ -2,8 +2,8 @@
 
 #include <set>
 
-#include "core/params.h"
-#include "core/scenario.h"
+#include "core/scenarios/params.h"
+#include "core/scenarios/scenario.h"
 
 using namespace interleave;
 

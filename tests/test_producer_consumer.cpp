@@ -5,7 +5,7 @@
 #include <map>
 #include <set>
 
-#include "core/actor_states.h"
+#include "core/analysis/actor_states.h"
 #include "run_helpers.h"
 
 using namespace interleave;

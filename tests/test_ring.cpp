@@ -7,8 +7,8 @@
 #include <thread>
 #include <vector>
 
-#include "core/channel.h"
-#include "core/ring.h"
+#include "core/channel/channel.h"
+#include "core/channel/ring.h"
 
 using namespace interleave;
 

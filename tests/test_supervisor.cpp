@@ -11,7 +11,7 @@
 #include <set>
 #include <thread>
 
-#include "core/runtime.h"
+#include "core/primitives/runtime.h"
 #include "process_probe.h"
 #include "run_helpers.h"
 

@@ -11,9 +11,9 @@
 #include <set>
 #include <sstream>
 
-#include "core/trace_chrome.h"
-#include "core/trace_file.h"
-#include "core/trace_native.h"
+#include "core/trace/trace_chrome.h"
+#include "core/trace/trace_file.h"
+#include "core/trace/trace_native.h"
 #include "mini_json.h"
 #include "run_helpers.h"
 

@@ -10,10 +10,10 @@
 #include <stdexcept>
 #include <thread>
 
-#include "core/channel.h"
-#include "core/runtime.h"
-#include "core/traced_process.h"
-#include "core/traced_thread.h"
+#include "core/channel/channel.h"
+#include "core/primitives/runtime.h"
+#include "core/primitives/process/traced_process.h"
+#include "core/primitives/threads/traced_thread.h"
 
 using namespace interleave;
 

@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "core/event_store.h"
+#include "core/channel/event_store.h"
 
 namespace interleave::ui {
 

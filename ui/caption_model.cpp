@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "core/event_kinds.h"
+#include "core/schema/event_kinds.h"
 #include "ui/event_text.h"
 
 namespace interleave::ui {

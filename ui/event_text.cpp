@@ -1,7 +1,7 @@
 #include "ui/event_text.h"
 
-#include "core/event_kinds.h"
-#include "core/sys_text.h"
+#include "core/schema/event_kinds.h"
+#include "core/schema/sys_text.h"
 
 namespace interleave::ui {
 

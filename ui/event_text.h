@@ -4,7 +4,7 @@
 #include <QString>
 #include <functional>
 
-#include "core/event_store.h"
+#include "core/channel/event_store.h"
 
 namespace interleave::ui {
 

@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "core/actor_states.h"
+#include "core/analysis/actor_states.h"
 #include "ui/time_axis.h"
 
 namespace interleave::ui {

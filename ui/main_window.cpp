@@ -20,8 +20,8 @@
 #include <cmath>
 #include <cstdio>
 
-#include "core/clock.h"
-#include "core/scenario.h"
+#include "core/sys/clock.h"
+#include "core/scenarios/scenario.h"
 #include "ui/buffer_model.h"
 #include "ui/buffer_view.h"
 #include "ui/caption_model.h"

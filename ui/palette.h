@@ -7,7 +7,7 @@
 #include <QColor>
 #include <QString>
 
-#include "core/actor_states.h"
+#include "core/analysis/actor_states.h"
 
 class QApplication;
 

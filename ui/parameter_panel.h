@@ -7,7 +7,7 @@
 #include <QWidget>
 #include <map>
 
-#include "core/scenario.h"
+#include "core/scenarios/scenario.h"
 
 class QFormLayout;
 class QLabel;

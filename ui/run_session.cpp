@@ -1,7 +1,7 @@
 #include "ui/run_session.h"
 
-#include "core/trace_file.h"
-#include "core/trace_native.h"
+#include "core/trace/trace_file.h"
+#include "core/trace/trace_native.h"
 #include "ui/event_text.h"
 
 namespace interleave::ui {

@@ -8,8 +8,8 @@
 #include <chrono>
 #include <memory>
 
-#include "core/event_store.h"
-#include "core/supervisor.h"
+#include "core/channel/event_store.h"
+#include "core/supervise/supervisor.h"
 #include "ui/signal_bridge.h"
 
 namespace interleave::ui {

@@ -5,7 +5,7 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
-#include "core/scenario.h"
+#include "core/scenarios/scenario.h"
 
 namespace interleave::ui {
 

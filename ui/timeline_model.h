@@ -9,8 +9,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include "core/actor_states.h"
-#include "core/event_store.h"
+#include "core/analysis/actor_states.h"
+#include "core/channel/event_store.h"
 
 namespace interleave::ui {
 

@@ -10,10 +10,10 @@
 #include <thread>
 #include <vector>
 
-#include "core/channel_reader.h"
-#include "core/proc_stat.h"
-#include "core/runtime.h"
-#include "core/supervisor.h"
+#include "core/channel/channel_reader.h"
+#include "core/sys/proc_stat.h"
+#include "core/primitives/runtime.h"
+#include "core/supervise/supervisor.h"
 #include "live_capture.h"
 
 using namespace interleave;

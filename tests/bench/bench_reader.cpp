@@ -7,8 +7,8 @@
 #include <memory>
 #include <vector>
 
-#include "core/channel_reader.h"
-#include "core/ring.h"
+#include "core/channel/channel_reader.h"
+#include "core/channel/ring.h"
 
 using namespace interleave;
 

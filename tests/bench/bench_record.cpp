@@ -9,8 +9,8 @@
 #include <thread>
 #include <vector>
 
-#include "core/channel_reader.h"
-#include "core/runtime.h"
+#include "core/channel/channel_reader.h"
+#include "core/primitives/runtime.h"
 #include "live_capture.h"
 
 using namespace interleave;

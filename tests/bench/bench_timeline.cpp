@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "core/event_store.h"
+#include "core/channel/event_store.h"
 #include "ui/lane_plottable.h"
 #include "ui/time_cursor.h"
 #include "ui/timeline_model.h"

@@ -6,7 +6,7 @@
 #include <cstring>
 #include <string>
 
-#include "core/trace_native.h"
+#include "core/trace/trace_native.h"
 
 using namespace interleave;
 

@@ -1,0 +1,43 @@
+#pragma once
+// Drains every actor's ring of a channel into an EventStore and mirrors the actor and object
+// tables. Used by the supervisor's reader thread; one instance per channel, one thread. The
+// store's time base must be the channel's, set before any reader of the store starts.
+
+#include <cstdint>
+#include <vector>
+
+#include "core/channel/channel.h"
+#include "core/channel/event_store.h"
+#include "core/channel/ring.h"
+
+namespace interleave {
+
+class ChannelReader {
+  public:
+    ChannelReader(const Channel& channel, EventStore& store);
+
+    // Copies every published record into the store, refreshes metadata when the tables grew,
+    // publishes, and returns the number of records moved.
+    std::size_t drainOnce();
+    std::uint64_t totalDropped() const;
+    // Sleeps until a writer rings (its ring is full) or timeoutNs passes; for an idle reader.
+    void waitForWork(std::int64_t timeoutNs);
+
+  private:
+    void refreshTables();
+    void takeReparents();
+    void takeLosses();
+
+    const Channel& m_channel;
+    EventStore& m_store;
+    std::vector<RingReader> m_rings;  // index = actor; invalid until the actor is published
+    std::vector<std::uint64_t> m_dropped;
+    std::vector<bool> m_reparentTaken;
+    std::vector<std::uint64_t> m_lastTicks;  // stamp of each actor's newest drained record
+    std::uint32_t m_doorbellSeen = 0;
+    std::uint32_t m_readyActors = 0;
+    std::uint32_t m_knownObjects = 0;
+    bool m_tablesDirty = true;
+};
+
+}  // namespace interleave

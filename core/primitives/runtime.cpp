@@ -1,0 +1,183 @@
+#include "core/primitives/runtime.h"
+
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+
+#include "core/sys/futex.h"
+
+namespace interleave {
+namespace {
+
+void sleepNs(std::int64_t ns) {
+    timespec ts{static_cast<time_t>(ns / 1'000'000'000), static_cast<long>(ns % 1'000'000'000)};
+    while (nanosleep(&ts, &ts) != 0) {
+    }
+}
+
+RunState state(const ControlBlock& c) {
+    return static_cast<RunState>(c.runState.load(std::memory_order_acquire));
+}
+
+bool takeStepGrant(ControlBlock& c) {
+    auto g = c.stepGrants.load(std::memory_order_acquire);
+    while (g > 0)
+        if (c.stepGrants.compare_exchange_weak(g, g - 1, std::memory_order_acq_rel)) return true;
+    return false;
+}
+
+// A paused thread sleeps on the run-state word; resume, step and stop wake it (supervisor.cpp).
+// The timeout only bounds the damage of a missed wake.
+constexpr std::int64_t kPauseSleepNs = 200'000'000;
+
+void waitWhilePaused(ControlBlock& c) {
+    futexWait(c.runState, static_cast<std::uint32_t>(RunState::Paused), kPauseSleepNs);
+}
+
+std::atomic<int> g_liveThreads{0};
+// This process's main actor and the parent it knows of, for the parent-death handler.
+std::atomic<std::uint32_t> g_processActor{kNoActor};
+std::atomic<int> g_knownParent{0};
+
+// Async-signal-safe: getppid, kill and lock-free atomics in the shared channel only.
+void onParentDeath(int) {
+    const Channel* ch = Runtime::channel();
+    const pid_t now = getppid();
+    if (!ch || now == g_knownParent.load()) return;  // not a re-parenting
+    if (now != ch->control().labPid.load(std::memory_order_acquire)) {
+        // Re-parented past the lab: the lab, the run's subreaper, is gone.
+        kill(getpid(), SIGKILL);
+        return;
+    }
+    g_knownParent.store(now);
+    const auto actor = g_processActor.load();
+    if (actor == kNoActor) return;
+    auto& e = ch->actor(actor);
+    e.reparentedTo.store(now, std::memory_order_relaxed);
+    std::uint64_t expected = 0;
+    e.reparentTicks.compare_exchange_strong(expected, orderedTicks(), std::memory_order_release);
+}
+constexpr std::int64_t kWorkSliceNs = 2'000'000;
+
+}  // namespace
+
+void Runtime::install(const Channel* channel) {
+    s_channel = channel;
+    // Every writer of a run stamps in the run's one time base, whatever this process would
+    // have chosen alone.
+    if (channel) g_interleaveUseTsc = channel->header().timeBase.usesTsc != 0;
+}
+
+void Runtime::enterChildProcess(std::uint32_t actor, int parentPid) {
+    g_liveThreads.store(0);  // the parent's threads did not come along
+    g_processActor.store(actor);
+    g_knownParent.store(parentPid);
+    struct sigaction sa {};
+    sa.sa_handler = onParentDeath;
+    sa.sa_flags = SA_RESTART;
+    sigemptyset(&sa.sa_mask);
+    // The last real-time signal: scenarios that teach signals use SIGUSR1/2 and the first
+    // real-time ones.
+    sigaction(SIGRTMAX, &sa, nullptr);
+    prctl(PR_SET_PDEATHSIG, SIGRTMAX);
+    // The parent may have died before the death signal was armed: look once by hand.
+    if (getppid() != parentPid) onParentDeath(0);
+}
+
+int Runtime::liveThreads() {
+    return g_liveThreads.load();
+}
+void Runtime::threadStarted() {
+    g_liveThreads.fetch_add(1);
+}
+void Runtime::threadEnded() {
+    g_liveThreads.fetch_sub(1);
+}
+
+std::uint32_t Runtime::registerThread(std::string_view name, std::uint32_t parentActor,
+                                      ActorRole role) {
+    if (!s_channel) return kNoActor;
+    const auto id = s_channel->claimActor();
+    adoptActor(id, name, parentActor, role);
+    return id;
+}
+
+void Runtime::adoptActor(std::uint32_t actor, std::string_view name, std::uint32_t parentActor,
+                         ActorRole role, int ppid) {
+    t_refused = actor == kNoActor;
+    if (!s_channel || actor == kNoActor) {
+        t_actor = kNoActor;
+        t_writer = RingWriter();
+        countUntraced();  // its actor_start
+        return;
+    }
+    s_channel->publishActor(actor, name, role, parentActor, getpid(), ppid >= 0 ? ppid : getppid(),
+                            static_cast<int>(syscall(SYS_gettid)));
+    t_actor = actor;
+    t_writer = writerFor(*s_channel, actor);
+    emit(EventKind::ActorStart, kNoObject,
+         parentActor == kNoActor ? std::int64_t{-1} : std::int64_t{parentActor},
+         role == ActorRole::ProcessMain ? 1 : 0);
+}
+
+void Runtime::detachThread() {
+    t_actor = kNoActor;
+    t_refused = false;
+    t_writer = RingWriter();
+}
+
+std::uint32_t Runtime::registerObject(ObjectKind kind, std::string_view name,
+                                      std::uint32_t capacity) {
+    return s_channel ? s_channel->registerObject(kind, name, capacity) : kNoObject;
+}
+
+void Runtime::checkpoint() {
+    if (!s_channel) return;
+    auto& c = s_channel->control();
+    while (state(c) == RunState::Paused) {
+        if (takeStepGrant(c)) return;
+        waitWhilePaused(c);
+    }
+}
+
+bool Runtime::stopRequested() {
+    return s_channel && state(s_channel->control()) == RunState::Stopping;
+}
+
+double Runtime::speed() {
+    if (!s_channel) return 1.0;
+    return std::clamp(s_channel->control().speedMilli.load(std::memory_order_relaxed), 50u, 4000u) /
+           1000.0;
+}
+
+void Runtime::work(std::chrono::nanoseconds d) {
+    checkpoint();
+    emit(EventKind::WorkBegin, kNoObject, d.count());
+    // `remaining` is in scenario time (speed 1); each slice sleeps real time = slice / speed.
+    auto remaining = static_cast<double>(d.count());
+    bool steppedThrough = false;
+    while (remaining > 0) {
+        if (stopRequested()) break;
+        if (!steppedThrough && s_channel && state(s_channel->control()) == RunState::Paused) {
+            // A step grant taken here finishes this piece of work; the next checkpoint stops.
+            if (takeStepGrant(s_channel->control())) {
+                steppedThrough = true;
+            } else {
+                waitWhilePaused(s_channel->control());
+                continue;
+            }
+        }
+        const double sp = speed();
+        const auto realNs = std::min<double>(remaining / sp, kWorkSliceNs);
+        sleepNs(static_cast<std::int64_t>(realNs));
+        remaining -= realNs * sp;
+    }
+    emit(EventKind::WorkEnd);
+}
+
+}  // namespace interleave

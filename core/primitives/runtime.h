@@ -1,0 +1,92 @@
+#pragma once
+// The lab side of the channel: which channel this process writes to, which actor the calling
+// thread is, and the checkpoint every traced operation passes (pause, single step, stop, speed).
+
+#include <chrono>
+#include <cstdint>
+#include <string_view>
+
+#include "core/channel/channel.h"
+#include "core/schema/event.h"
+#include "core/channel/ring.h"
+
+namespace interleave {
+
+class Runtime {
+  public:
+    // Installs the channel for this process. The channel must outlive every traced thread.
+    static void install(const Channel* channel);
+    static const Channel* channel() { return s_channel; }
+
+    // Registers the calling thread as a new actor with its real pid/tid and gives it a ring.
+    // Returns the actor id, or kNoActor when the table is full (the thread then runs untraced).
+    static std::uint32_t registerThread(std::string_view name, std::uint32_t parentActor,
+                                        ActorRole role = ActorRole::Thread);
+    // Publishes an actor slot claimed earlier (by a parent before fork) for the calling thread.
+    // `ppid` is the parent's pid as the parent saw it (-1: ask getppid()): a forked child cannot
+    // ask, since its parent may already have exited and left it re-parented.
+    static void adoptActor(std::uint32_t actor, std::string_view name, std::uint32_t parentActor,
+                           ActorRole role, int ppid = -1);
+    static std::uint32_t currentActor() { return t_actor; }
+    static void detachThread();
+
+    static void emit(EventKind kind, std::uint32_t object = kNoObject, std::int64_t a = 0,
+                     std::int64_t b = 0) {
+        if (t_actor == kNoActor) return countUntraced();
+        t_writer.push(Event{ticks(), static_cast<std::uint16_t>(t_actor), kind, object, a, b});
+    }
+
+    // With a stamp taken earlier: the parent of a fork stamps before fork() so that its fork
+    // event precedes everything the child records.
+    static void emitAt(std::uint64_t stamp, EventKind kind, std::uint32_t object = kNoObject,
+                       std::int64_t a = 0, std::int64_t b = 0) {
+        if (t_actor == kNoActor) return countUntraced();
+        t_writer.push(Event{stamp, static_cast<std::uint16_t>(t_actor), kind, object, a, b});
+    }
+
+    // For events that order threads against each other (see orderedTicks()).
+    static void emitOrdered(EventKind kind, std::uint32_t object = kNoObject, std::int64_t a = 0,
+                            std::int64_t b = 0) {
+        if (t_actor == kNoActor) return countUntraced();
+        t_writer.push(
+            Event{orderedTicks(), static_cast<std::uint16_t>(t_actor), kind, object, a, b});
+    }
+
+    // Called first thing in a forked child (single-threaded). Arms the parent-death signal:
+    // when the parent dies, the kernel re-parents this process to the lab (the run's subreaper)
+    // and signals it; the handler records the re-parenting. If the new parent is not the lab,
+    // the lab itself is gone and the process kills itself: nothing outlives a run.
+    static void enterChildProcess(std::uint32_t actor, int parentPid);
+
+    // Threads started through TracedThread that have not been joined, in this process. fork()
+    // is refused while any are running (see forkTraced).
+    static int liveThreads();
+    static void threadStarted();
+    static void threadEnded();
+
+    static std::uint32_t registerObject(ObjectKind kind, std::string_view name,
+                                        std::uint32_t capacity = 0);
+
+    // Blocks while the run is paused (each step grant lets one checkpoint through); never
+    // blocks once the run is stopping.
+    static void checkpoint();
+    static bool stopRequested();
+    // Simulated work: `d` at speed 1, scaled by the speed factor and sliced into <= 2 ms sleeps
+    // so a pause takes effect within a few ms. Cut short when the run is stopping.
+    static void work(std::chrono::nanoseconds d);
+    static double speed();
+
+  private:
+    // An event of a thread that wanted an actor and got none (table full): lost, and counted.
+    static void countUntraced() {
+        if (t_refused && s_channel)
+            s_channel->control().eventsUntraced.fetch_add(1, std::memory_order_relaxed);
+    }
+
+    static inline const Channel* s_channel = nullptr;
+    static inline thread_local bool t_refused = false;
+    static inline thread_local std::uint32_t t_actor = kNoActor;
+    static inline thread_local RingWriter t_writer;
+};
+
+}  // namespace interleave

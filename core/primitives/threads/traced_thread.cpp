@@ -1,0 +1,38 @@
+#include "core/primitives/threads/traced_thread.h"
+
+#include "core/primitives/runtime.h"
+
+namespace interleave {
+
+TracedThread::TracedThread(std::string name, std::function<void()> body) {
+    const auto* ch = Runtime::channel();
+    m_actor = ch ? ch->claimActor() : kNoActor;
+    const auto parent = Runtime::currentActor();
+    Runtime::emit(EventKind::ThreadCreate, kNoObject,
+                  m_actor == kNoActor ? std::int64_t{-1} : std::int64_t{m_actor});
+    Runtime::threadStarted();
+    m_thread =
+        std::thread([actor = m_actor, parent, name = std::move(name), body = std::move(body)] {
+            Runtime::adoptActor(actor, name, parent, ActorRole::Thread);
+            body();
+            Runtime::emit(EventKind::ActorExit, kNoObject, 0);
+            Runtime::detachThread();
+        });
+}
+
+TracedThread::~TracedThread() {
+    if (m_thread.joinable()) {
+        m_thread.join();
+        Runtime::threadEnded();
+    }
+}
+
+void TracedThread::join() {
+    Runtime::checkpoint();
+    Runtime::emit(EventKind::JoinRequest, kNoObject, m_actor);
+    m_thread.join();
+    Runtime::threadEnded();
+    Runtime::emitOrdered(EventKind::Joined, kNoObject, m_actor);
+}
+
+}  // namespace interleave

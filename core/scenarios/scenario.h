@@ -1,0 +1,31 @@
+#pragma once
+// The scenario registry. A scenario is a function run in the lab process's main thread (already
+// registered as the actor "main") with validated parameters; it returns the lab's exit code.
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/scenarios/params.h"
+
+namespace interleave {
+
+struct Scenario {
+    std::string name;
+    std::string group;    // "threads", "processes" or "measurements"
+    std::string summary;  // one line
+    std::vector<ParamSpec> params;
+    std::function<int(const ParamValues&)> run;
+};
+
+const std::vector<Scenario>& allScenarios();
+const Scenario* findScenario(std::string_view name);
+std::string scenarioNames();  // "a, b, c" for error messages
+
+// One function per scenario file, listed in scenario.cpp.
+Scenario makeProducerConsumer();
+Scenario makeForkTree();
+Scenario makeDeadlock();
+
+}  // namespace interleave

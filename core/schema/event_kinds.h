@@ -1,0 +1,144 @@
+#pragma once
+// Everything the program knows about each event kind, in one table: its name in traces, its
+// group, what it does to its actor's state, which payload word is its "value" in a Chrome
+// trace, and its caption. Adding a kind is one line here (plus its enumerator in event.h and
+// its row in docs/trace-format.md); the state tracker, the trace writers and the captions all
+// read this table. A static_assert keeps the rows in enumerator order.
+
+#include <array>
+#include <cstddef>
+#include <string_view>
+
+#include "core/schema/event.h"
+
+namespace interleave {
+
+enum class KindGroup : std::uint8_t {
+    Lifecycle,
+    Process,
+    Mutex,
+    Condition,
+    Semaphore,
+    Queue,
+    Work,
+    Note,
+    Capture
+};
+
+// What an event does to its actor's state (ActorStateTracker).
+enum class StateEffect : std::uint8_t {
+    None,            // a step that leaves the state as it is
+    LockRequest,     // still running: only the acquisition tells whether it had to wait
+    LockAcquired,    // ends a request; b = 1 turns the request into a blocked stretch
+    ToCondWait,      // waiting on a condition
+    ToSemWait,       // waiting on a semaphore
+    ToWorking,       // simulated work
+    ToJoinWait,      // joining a thread, waiting for a child process
+    ToRunning,       // a wait or work ends
+    ProcessExit,     // a == the actor's pid: its process ended; else a waited-for child did
+    ActorExit,       // the actor ends
+    StretchBegin,    // a capture stretch opens (capture_wait_begin, lost_begin)
+    CaptureWaitEnd,  // closes a stretch as "capture wait"
+    LostEnd,         // closes a stretch as "events lost"
+};
+
+// The `value` a Chrome trace step reports.
+enum class ValueField : std::uint8_t { A, B, AInMs, ExitCode };
+
+// Captions are templates with placeholders the window fills in:
+//   {who} the actor, {object} the object, {a} {b} the payload words, {actorA} {actorB} the
+//   actors the payload words name, {msA} a in ms, {status} b as an exit status, {slot}
+//   {occupancy} b's two halves, {capacity} the object's capacity.
+// `alt` replaces `caption` when `altWhen` holds; an empty caption means "too small to say".
+enum class AltWhen : std::uint8_t { Never, BNonZero, BNegative, ANegative };
+
+struct KindInfo {
+    EventKind kind;
+    std::string_view name;
+    KindGroup group;
+    StateEffect effect;
+    ValueField value;
+    std::string_view caption;
+    AltWhen altWhen = AltWhen::Never;
+    std::string_view alt = {};
+};
+
+// clang-format off
+inline constexpr std::array<KindInfo, static_cast<std::size_t>(EventKind::Count_)> kKinds = {{
+    {EventKind::None, "none", KindGroup::Note, StateEffect::None, ValueField::B, ""},
+    {EventKind::ActorStart, "actor_start", KindGroup::Lifecycle, StateEffect::None, ValueField::B,
+     "{who} starts"},
+    {EventKind::ActorExit, "actor_exit", KindGroup::Lifecycle, StateEffect::ActorExit, ValueField::A,
+     "{who} finishes"},
+    {EventKind::ThreadCreate, "thread_create", KindGroup::Lifecycle, StateEffect::None, ValueField::A,
+     "{who} creates {actorA}"},
+    {EventKind::JoinRequest, "join_request", KindGroup::Lifecycle, StateEffect::ToJoinWait,
+     ValueField::A, "{who} waits for {actorA} to finish"},
+    {EventKind::Joined, "joined", KindGroup::Lifecycle, StateEffect::ToRunning, ValueField::A,
+     "{who} has joined {actorA}"},
+    {EventKind::ProcessFork, "process_fork", KindGroup::Process, StateEffect::None, ValueField::A,
+     "{who} forks {actorB} (pid {a}): a copy of itself"},
+    {EventKind::ProcessExit, "process_exit", KindGroup::Process, StateEffect::ProcessExit,
+     ValueField::ExitCode, "process {a} {status}"},
+    {EventKind::ProcessWait, "process_wait", KindGroup::Process, StateEffect::ToJoinWait,
+     ValueField::A, "{who} waits for process {a} to end", AltWhen::ANegative,
+     "{who} waits for a child process to end"},
+    {EventKind::ProcessReparent, "process_reparent", KindGroup::Process, StateEffect::None,
+     ValueField::B, "process {a} is orphaned and re-parented to {b}"},
+    {EventKind::LockRequest, "lock_request", KindGroup::Mutex, StateEffect::LockRequest,
+     ValueField::B, "{who} asks for {object}"},
+    {EventKind::LockAcquired, "lock_acquired", KindGroup::Mutex, StateEffect::LockAcquired,
+     ValueField::B, "{who} takes {object}", AltWhen::BNonZero, "{who} gets {object} after waiting"},
+    {EventKind::LockReleased, "lock_released", KindGroup::Mutex, StateEffect::None, ValueField::B,
+     "{who} releases {object}"},
+    {EventKind::CondWait, "cond_wait", KindGroup::Condition, StateEffect::ToCondWait, ValueField::B,
+     "{who} waits on {object}"},
+    {EventKind::CondWoken, "cond_woken", KindGroup::Condition, StateEffect::ToRunning,
+     ValueField::B, "{who} wakes up ({object})"},
+    {EventKind::CondNotifyOne, "cond_notify_one", KindGroup::Condition, StateEffect::None,
+     ValueField::A, "{who} signals {object}, waking {actorB}", AltWhen::BNegative,
+     "{who} signals {object}; nobody is waiting"},
+    {EventKind::CondNotifyAll, "cond_notify_all", KindGroup::Condition, StateEffect::None,
+     ValueField::A, "{who} wakes all {a} waiting on {object}"},
+    {EventKind::SemBlock, "sem_block", KindGroup::Semaphore, StateEffect::ToSemWait, ValueField::A,
+     "{who} blocks on {object} (its value is 0)"},
+    {EventKind::SemAcquired, "sem_acquired", KindGroup::Semaphore, StateEffect::ToRunning,
+     ValueField::A, "{who} passes {object} (now {a})"},
+    {EventKind::SemReleased, "sem_released", KindGroup::Semaphore, StateEffect::None, ValueField::A,
+     "{who} raises {object} (now {a})"},
+    {EventKind::QueuePut, "queue_put", KindGroup::Queue, StateEffect::None, ValueField::A,
+     "{who} puts item {a} in slot {slot} ({occupancy}/{capacity} full)"},
+    {EventKind::QueueGet, "queue_get", KindGroup::Queue, StateEffect::None, ValueField::A,
+     "{who} takes item {a} from slot {slot} ({occupancy}/{capacity} full)"},
+    {EventKind::QueueClosed, "queue_closed", KindGroup::Queue, StateEffect::None, ValueField::A,
+     "{who} closes {object}"},
+    {EventKind::WorkBegin, "work_begin", KindGroup::Work, StateEffect::ToWorking, ValueField::AInMs,
+     "{who} works for {msA} ms"},
+    {EventKind::WorkEnd, "work_end", KindGroup::Work, StateEffect::ToRunning, ValueField::B, ""},
+    {EventKind::Note, "note", KindGroup::Note, StateEffect::None, ValueField::B, ""},
+    {EventKind::CaptureWaitBegin, "capture_wait_begin", KindGroup::Capture,
+     StateEffect::StretchBegin, ValueField::B,
+     "{who} waits for the recorder: its event ring is full"},
+    {EventKind::CaptureWaitEnd, "capture_wait_end", KindGroup::Capture,
+     StateEffect::CaptureWaitEnd, ValueField::B, "{who} goes on: the recorder made room"},
+    {EventKind::LostBegin, "lost_begin", KindGroup::Capture, StateEffect::StretchBegin,
+     ValueField::B, "{who}'s events start being lost (its ring is full)"},
+    {EventKind::LostEnd, "lost_end", KindGroup::Capture, StateEffect::LostEnd, ValueField::A,
+     "{who} lost {a} events here: what is shown around this is incomplete"},
+}};
+// clang-format on
+
+constexpr bool kindsInOrder() {
+    for (std::size_t i = 0; i < kKinds.size(); ++i)
+        if (static_cast<std::size_t>(kKinds[i].kind) != i || kKinds[i].name.empty()) return false;
+    return true;
+}
+static_assert(kindsInOrder(), "kKinds must have one row per EventKind, in enumerator order");
+
+// The row of a kind; the `none` row for a value outside the enumeration.
+constexpr const KindInfo& kindInfo(EventKind kind) {
+    const auto i = static_cast<std::size_t>(kind);
+    return i < kKinds.size() ? kKinds[i] : kKinds[0];
+}
+
+}  // namespace interleave

@@ -1,0 +1,31 @@
+#pragma once
+// Writing a trace file safely: the format follows the name (.json is Chrome Trace Event format,
+// anything else the native format), the bytes go to a temporary file beside the target, and
+// only a complete trace is renamed into place. A failed or cancelled write leaves nothing
+// behind, and an existing file at the path is untouched.
+
+#include <cstdint>
+#include <string>
+
+#include "core/channel/event_store.h"
+#include "core/trace/trace_native.h"
+
+namespace interleave {
+
+struct TraceWriteResult {
+    bool cancelled = false;
+    std::string error;  // empty on success (and when cancelled)
+    std::uint64_t bytes = 0;
+};
+
+// Checks before a run that `path` can be written: a non-empty name, not a directory, and a
+// directory that takes a new file. Returns what is wrong, or an empty string.
+std::string checkTracePath(const std::string& path);
+
+TraceWriteResult writeTraceFile(const EventStore& store, const std::string& path,
+                                const CancelCheck& cancelled = {});
+
+// A rough size of the trace `path` would get, for warning before a long write.
+std::uint64_t estimateTraceBytes(const EventStore& store, const std::string& path);
+
+}  // namespace interleave

@@ -1,0 +1,312 @@
+#include "core/trace/trace_native.h"
+
+#include "core/schema/sys_text.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <limits>
+#include <set>
+#include <vector>
+
+namespace interleave {
+namespace {
+
+constexpr char kMagic[8] = {'I', 'L', 'V', 'T', 'R', 'A', 'C', 'E'};
+constexpr char kEndMagic[8] = {'I', 'L', 'V', 'E', 'N', 'D', '0', '1'};
+
+struct FileHeader {
+    char magic[8];
+    std::uint32_t version;
+    std::uint32_t actorCount;
+    std::uint64_t eventCount;
+    std::uint32_t objectCount;
+    std::uint32_t reserved;
+    std::uint64_t stringBytes;
+    TimeBase timeBase;
+};
+
+struct ActorRecord {
+    std::uint32_t id;
+    std::int32_t pid, ppid, tid;
+    std::uint32_t nameOffset;
+    std::uint32_t parentActor;
+    std::uint16_t role;
+    std::uint16_t reserved[3];
+    std::uint64_t dropped;
+};
+
+struct ObjectRecord {
+    std::uint32_t id;
+    std::uint16_t kind;
+    std::uint16_t reserved;
+    std::uint32_t nameOffset;
+    std::uint32_t capacity;
+    std::int32_t ownerPid;
+    std::uint32_t reserved2;
+};
+
+struct EventRecord {
+    std::int64_t ns;
+    std::uint32_t actor;
+    std::uint16_t kind;
+    std::uint16_t reserved;
+    std::uint32_t object;
+    std::uint32_t reserved2;
+    std::int64_t a;
+    std::int64_t b;
+};
+
+struct LossRecord {
+    std::uint64_t eventsUntraced;
+    std::uint32_t actorsRefused, forksFailed, objectsRefused, stringsRefused;
+    std::uint64_t ringWaits;
+};
+static_assert(sizeof(LossRecord) == 32);
+
+struct Trailer {
+    std::uint64_t hash;
+    char magic[8];
+};
+
+static_assert(sizeof(EventRecord) == 40);
+
+std::uint64_t fnv1a(const char* data, std::size_t n, std::uint64_t h = 1469598103934665603ull) {
+    for (std::size_t i = 0; i < n; ++i) {
+        h ^= static_cast<unsigned char>(data[i]);
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+template <class T>
+void put(std::string& buf, const T& v) {
+    buf.append(reinterpret_cast<const char*>(&v), sizeof v);
+}
+
+// Writes through to a stream while hashing what passed, so a trace of any size is written in
+// bounded memory.
+class HashingWriter {
+  public:
+    explicit HashingWriter(std::ostream& out) : m_out(out) {}
+    void write(const std::string& bytes) {
+        m_hash = fnv1a(bytes.data(), bytes.size(), m_hash);
+        m_out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    }
+    std::uint64_t hash() const { return m_hash; }
+
+  private:
+    std::ostream& m_out;
+    std::uint64_t m_hash = 1469598103934665603ull;
+};
+
+}  // namespace
+
+bool writeNativeTrace(const EventStore& store, std::ostream& out, const CancelCheck& cancelled) {
+    const auto actors = store.actors();
+    const auto objects = store.objects();
+    std::string strings(1, '\0');  // offset 0 is the empty string
+    auto intern = [&](const std::string& s) {
+        const auto at = static_cast<std::uint32_t>(strings.size());
+        strings += s;
+        strings += '\0';
+        return at;
+    };
+
+    FileHeader h{};
+    std::memcpy(h.magic, kMagic, sizeof kMagic);
+    h.version = kProtocolVersion;
+    h.actorCount = static_cast<std::uint32_t>(actors.size());
+    h.objectCount = static_cast<std::uint32_t>(objects.size());
+    const auto order = store.timeOrder();
+    h.eventCount = order.size();
+    h.timeBase = store.timeBase();
+
+    std::string body;
+    const auto l = store.losses();
+    put(body, LossRecord{l.eventsUntraced, l.actorsRefused, l.forksFailed, l.objectsRefused,
+                         l.stringsRefused, l.ringWaits});
+    for (const auto& a : actors)
+        put(body, ActorRecord{a.id,
+                              a.pid,
+                              a.ppid,
+                              a.tid,
+                              intern(a.name),
+                              a.parentActor,
+                              static_cast<std::uint16_t>(a.role),
+                              {},
+                              a.dropped});
+    for (const auto& o : objects)
+        put(body, ObjectRecord{o.id, static_cast<std::uint16_t>(o.kind), 0, intern(o.name),
+                               o.capacity, o.ownerPid, 0});
+    h.stringBytes = strings.size();
+    HashingWriter w(out);
+    std::string buf;
+    put(buf, h);
+    w.write(buf);
+    w.write(body);
+    w.write(strings);
+    buf.clear();
+    constexpr std::size_t kBatch = 1 << 14;
+    for (std::size_t k = 0; k < order.size(); ++k) {
+        const auto r = store.row(order[k]);
+        put(buf, EventRecord{r.ns, r.actor, static_cast<std::uint16_t>(r.kind), 0, r.object, 0, r.a,
+                             r.b});
+        if (buf.size() >= kBatch * sizeof(EventRecord)) {
+            w.write(buf);
+            buf.clear();
+            if (cancelled && cancelled()) return false;
+            if (!out) return true;  // the caller reports the stream's error
+        }
+    }
+    w.write(buf);
+    Trailer t{w.hash(), {}};
+    std::memcpy(t.magic, kEndMagic, sizeof kEndMagic);
+    buf.clear();
+    put(buf, t);
+    out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
+    return true;
+}
+
+NativeTraceLoad loadNativeTrace(const std::string& path) {
+    NativeTraceLoad result;
+    // O_NONBLOCK: opening a FIFO must not wait for a writer; fstat on the open file, so what
+    // is checked is what is read.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
+        result.error = path + ": " + errnoText("cannot be opened");
+        return result;
+    }
+    struct stat st {};
+    std::string why;
+    if (fstat(fd, &st) != 0)
+        why = errnoText("cannot be examined");
+    else if (S_ISDIR(st.st_mode))
+        why = "is a directory, not a trace file";
+    else if (!S_ISREG(st.st_mode))
+        why = "is not a regular file (a device, FIFO or socket), so it cannot be a trace";
+    else if (static_cast<std::uint64_t>(st.st_size) > (std::uint64_t{1} << 40))
+        why = "is larger than any trace this program writes";
+    std::string buf;
+    if (why.empty()) {
+        buf.resize(static_cast<std::size_t>(st.st_size));
+        std::size_t got = 0;
+        while (got < buf.size()) {
+            const auto n = ::read(fd, buf.data() + got, buf.size() - got);
+            if (n < 0 && errno == EINTR) continue;
+            if (n < 0) {
+                why = errnoText("cannot be read");
+                break;
+            }
+            if (n == 0) break;  // shrank while we read: the checks below call it truncated
+            got += static_cast<std::size_t>(n);
+        }
+        buf.resize(got);
+    }
+    ::close(fd);
+    if (!why.empty()) {
+        result.error = path + ": " + why;
+        return result;
+    }
+    return parseNativeTrace(buf, path);
+}
+
+NativeTraceLoad parseNativeTrace(const std::string& buf, const std::string& path) {
+    NativeTraceLoad result;
+    auto fail = [&](const std::string& why) {
+        result.error = path + ": " + why;
+        result.store.reset();
+        return std::move(result);
+    };
+    if (buf.size() < sizeof(FileHeader) + sizeof(Trailer))
+        return fail("too short to be an Interleave trace (truncated?)");
+    FileHeader h;
+    std::memcpy(&h, buf.data(), sizeof h);
+    if (std::memcmp(h.magic, kMagic, sizeof kMagic) != 0) return fail("not an Interleave trace");
+    if (h.version != kProtocolVersion)
+        return fail("trace format version " + std::to_string(h.version) + ", this program reads " +
+                    std::to_string(kProtocolVersion));
+    Trailer t;
+    std::memcpy(&t, buf.data() + buf.size() - sizeof t, sizeof t);
+    if (std::memcmp(t.magic, kEndMagic, sizeof kEndMagic) != 0)
+        return fail("the end of the file is missing (truncated?)");
+    // Every count is bounded before the sum, so the sum cannot wrap (each term < 2^40).
+    const std::uint64_t fileBytes = buf.size();
+    if (h.actorCount > 65536 || h.objectCount > (1u << 24) || h.eventCount > (1ull << 31) ||
+        h.stringBytes > fileBytes || h.stringBytes == 0)
+        return fail("sizes in the header do not match the file (truncated or corrupt)");
+    const std::uint64_t expected = sizeof(FileHeader) + sizeof(LossRecord) +
+                                   std::uint64_t{h.actorCount} * sizeof(ActorRecord) +
+                                   std::uint64_t{h.objectCount} * sizeof(ObjectRecord) +
+                                   h.stringBytes + h.eventCount * sizeof(EventRecord) +
+                                   sizeof(Trailer);
+    if (expected != fileBytes)
+        return fail("sizes in the header do not match the file (truncated or corrupt)");
+    if (h.timeBase.nsPerTickQ32 == 0) return fail("the header's time base is corrupt");
+    if (fnv1a(buf.data(), buf.size() - sizeof t) != t.hash)
+        return fail("checksum mismatch: the file is corrupt");
+
+    const char* p = buf.data() + sizeof h;
+    LossRecord lr;
+    std::memcpy(&lr, p, sizeof lr);
+    p += sizeof lr;
+    const char* strings =
+        p + h.actorCount * sizeof(ActorRecord) + h.objectCount * sizeof(ObjectRecord);
+    auto str = [&](std::uint32_t off) -> std::optional<std::string> {
+        if (off >= h.stringBytes) return std::nullopt;
+        return std::string(strings + off, strnlen(strings + off, h.stringBytes - off));
+    };
+
+    std::vector<ActorInfo> actors;
+    std::set<std::uint32_t> actorIds;
+    std::uint32_t maxActor = 0;
+    for (std::uint32_t i = 0; i < h.actorCount; ++i, p += sizeof(ActorRecord)) {
+        ActorRecord r;
+        std::memcpy(&r, p, sizeof r);
+        const auto name = str(r.nameOffset);
+        if (!name || r.role > 1 || r.id >= 65536)
+            return fail("actor record " + std::to_string(i) + " is corrupt");
+        actors.push_back(ActorInfo{r.id, r.pid, r.ppid, r.tid, *name,
+                                   static_cast<ActorRole>(r.role), r.parentActor, r.dropped});
+        actorIds.insert(r.id);
+        maxActor = std::max(maxActor, r.id);
+    }
+    std::vector<ObjectInfo> objects;
+    std::set<std::uint32_t> objectIds = {kNoObject};
+    for (std::uint32_t i = 0; i < h.objectCount; ++i, p += sizeof(ObjectRecord)) {
+        ObjectRecord r;
+        std::memcpy(&r, p, sizeof r);
+        const auto name = str(r.nameOffset);
+        if (!name || r.kind >= static_cast<std::uint16_t>(ObjectKind::Count_))
+            return fail("object record " + std::to_string(i) + " is corrupt");
+        objects.push_back(
+            ObjectInfo{r.id, static_cast<ObjectKind>(r.kind), *name, r.capacity, r.ownerPid});
+        objectIds.insert(r.id);
+    }
+    p += h.stringBytes;
+
+    result.store = std::make_unique<EventStore>(maxActor + 1);
+    // Rows are stored in ns already: an identity time base keeps them exact.
+    result.store->setTimeBase(
+        TimeBase{0, h.timeBase.mono0Ns, std::uint64_t{1} << 32, h.timeBase.usesTsc});
+    for (std::uint64_t i = 0; i < h.eventCount; ++i, p += sizeof(EventRecord)) {
+        EventRecord r;
+        std::memcpy(&r, p, sizeof r);
+        if (!isValidKind(r.kind) || !actorIds.count(r.actor) || !objectIds.count(r.object))
+            return fail("event " + std::to_string(i) +
+                        " is corrupt (unknown kind, actor or object)");
+        result.store->appendRow(
+            Row{r.ns, r.actor, static_cast<EventKind>(r.kind), r.object, r.a, r.b});
+    }
+    result.store->setActors(std::move(actors));
+    result.store->setObjects(std::move(objects));
+    result.store->setLosses(CaptureLosses{lr.eventsUntraced, lr.actorsRefused, lr.forksFailed,
+                                          lr.objectsRefused, lr.stringsRefused, lr.ringWaits});
+    result.store->publish();
+    return result;
+}
+
+}  // namespace interleave

@@ -1,0 +1,31 @@
+#pragma once
+// The native binary trace: everything the GUI needs to replay a run. Layout (little-endian):
+// header · loss record · actor records · object records · string bytes · event records ·
+// trailer (FNV-1a hash of everything before it, then an end magic). See docs/trace-format.md.
+
+#include <functional>
+#include <memory>
+#include <ostream>
+#include <string>
+
+#include "core/channel/event_store.h"
+
+namespace interleave {
+
+// Polled while a trace is written; true stops the write (Ctrl-C).
+using CancelCheck = std::function<bool()>;
+
+// Streams the trace to `out`. Returns false when `cancelled` said stop (out is then partial).
+bool writeNativeTrace(const EventStore& store, std::ostream& out, const CancelCheck& cancelled);
+
+struct NativeTraceLoad {
+    std::unique_ptr<EventStore> store;
+    std::string error;  // what is wrong with the file, when store is null
+};
+// Refuses anything that is not a regular file (directories, devices, FIFOs) before reading it,
+// and checks every size and offset against the file without overflow.
+NativeTraceLoad loadNativeTrace(const std::string& path);
+// The same checks on bytes in memory (the fuzz target's entry point); `name` heads messages.
+NativeTraceLoad parseNativeTrace(const std::string& bytes, const std::string& name);
+
+}  // namespace interleave
