@@ -17,6 +17,22 @@ struct Observed {
     int consumerWaitsOnEmpty = 0;
     int producerWaitsOnFull = 0;
     std::size_t items = 0;
+    std::multiset<std::int64_t> itemsPut;
+};
+
+// The buffer's lock, conditions and semaphores are found by their role, never by their names.
+std::uint32_t partOf(const EventStore& s, std::uint32_t buffer, ObjectRole role, ObjectKind kind) {
+    for (const auto& o : s.objects())
+        if (o.owner == buffer && o.role == role && o.kind == kind) return o.id;
+    return kNoObject;
+}
+
+// Who puts into and who takes from a buffer: producers and consumers, or the relays of a
+// pipeline.
+struct Sides {
+    std::string buffer = "buffer";
+    std::string producer = "producer";
+    std::string consumer = "consumer";
 };
 
 std::uint32_t occupancyOf(std::int64_t b) {
@@ -28,14 +44,17 @@ bool startsWith(const std::string& s, const char* p) {
 }
 
 // Checks the invariants of one run and counts how often each side had to wait.
-Observed checkRun(const EventStore& s, std::uint32_t capacity, bool semaphores) {
+Observed checkRun(const EventStore& s, std::uint32_t capacity, bool semaphores,
+                  const Sides& sides = {}) {
     Observed seen;
     EXPECT_EQ(s.totalDropped(), 0u);
     const auto actors = actorsById(s);
-    const auto buffer = objectId(s, "buffer");
-    const auto lock = objectId(s, "buffer.lock");
+    const auto buffer = objectId(s, sides.buffer);
+    const auto lock = partOf(s, buffer, ObjectRole::Guard, ObjectKind::Mutex);
     EXPECT_NE(buffer, kNoObject);
     EXPECT_NE(lock, kNoObject);
+    const auto* producer = sides.producer.c_str();
+    const auto* consumer = sides.consumer.c_str();
 
     std::multiset<std::int64_t> put, got;
     std::int64_t occupancy = 0;
@@ -43,10 +62,10 @@ Observed checkRun(const EventStore& s, std::uint32_t capacity, bool semaphores) 
     std::map<std::uint32_t, std::int64_t> semValue;
     for (const auto& o : s.objects())
         if (o.kind == ObjectKind::Semaphore) semValue[o.id] = o.capacity;
-    const auto freeSlots = objectId(s, "buffer.free_slots");
-    const auto filledSlots = objectId(s, "buffer.filled_slots");
-    const auto notFull = objectId(s, "buffer.not_full");
-    const auto notEmpty = objectId(s, "buffer.not_empty");
+    const auto freeSlots = partOf(s, buffer, ObjectRole::Space, ObjectKind::Semaphore);
+    const auto filledSlots = partOf(s, buffer, ObjectRole::Items, ObjectKind::Semaphore);
+    const auto notFull = partOf(s, buffer, ObjectRole::Space, ObjectKind::CondVar);
+    const auto notEmpty = partOf(s, buffer, ObjectRole::Items, ObjectKind::CondVar);
 
     for (const auto i : s.timeOrder()) {
         const auto r = s.row(i);
@@ -70,12 +89,12 @@ Observed checkRun(const EventStore& s, std::uint32_t capacity, bool semaphores) 
             owner = kNoActor;
         }
         if (r.kind == EventKind::CondWait && r.object == notEmpty) {
-            EXPECT_TRUE(startsWith(who, "consumer")) << who;
+            EXPECT_TRUE(startsWith(who, consumer)) << who;
             EXPECT_EQ(occupancy, 0) << who << " waited although the buffer held items";
             ++seen.consumerWaitsOnEmpty;
         }
         if (r.kind == EventKind::CondWait && r.object == notFull) {
-            EXPECT_TRUE(startsWith(who, "producer")) << who;
+            EXPECT_TRUE(startsWith(who, producer)) << who;
             EXPECT_EQ(occupancy, capacity) << who << " waited although the buffer had room";
             ++seen.producerWaitsOnFull;
         }
@@ -91,11 +110,11 @@ Observed checkRun(const EventStore& s, std::uint32_t capacity, bool semaphores) 
             if (r.kind == EventKind::SemBlock) {
                 EXPECT_EQ(v, 0) << who << " blocked on a semaphore whose value was " << v;
                 if (r.object == filledSlots) {
-                    EXPECT_TRUE(startsWith(who, "consumer")) << who;
+                    EXPECT_TRUE(startsWith(who, consumer)) << who;
                     ++seen.consumerWaitsOnEmpty;
                 }
                 if (r.object == freeSlots) {
-                    EXPECT_TRUE(startsWith(who, "producer")) << who;
+                    EXPECT_TRUE(startsWith(who, producer)) << who;
                     ++seen.producerWaitsOnFull;
                 }
             }
@@ -107,6 +126,7 @@ Observed checkRun(const EventStore& s, std::uint32_t capacity, bool semaphores) 
         << "item produced twice";
     EXPECT_EQ(occupancy, 0);
     seen.items = put.size();
+    seen.itemsPut = put;
     return seen;
 }
 
@@ -140,6 +160,29 @@ TEST_P(ProducerConsumer, FixedItemCountEndsByItselfWithEveryItemConsumed) {
                             10'000);
     const auto seen = checkRun(sup->store(), 3, GetParam() == "semaphore");
     EXPECT_EQ(seen.items, 1000u);
+    EXPECT_EQ(sup->labStatus(), exitStatusExited(0));
+}
+
+// A pipeline of three buffers: each is its own queue object with its own lock and conditions
+// (found by role), every item passes through each buffer once, and the items that leave the
+// last buffer are the ones the producers made.
+TEST_P(ProducerConsumer, PipelinePassesEveryItemThroughEachBufferOnce) {
+    const auto sup = runFor("producer-consumer",
+                            {"variant=" + GetParam(), "producers=2", "consumers=2", "capacity=2",
+                             "produce_ms=0", "consume_ms=0", "items=150", "stages=3"},
+                            10'000);
+    const auto& s = sup->store();
+    std::vector<std::string> queues;
+    for (const auto& o : s.objects())
+        if (o.kind == ObjectKind::Queue) queues.push_back(o.name);
+    EXPECT_EQ(queues, (std::vector<std::string>{"buffer 1", "buffer 2", "buffer 3"}));
+    const bool sem = GetParam() == "semaphore";
+    const auto a = checkRun(s, 2, sem, {"buffer 1", "producer", "relay 1"});
+    const auto b = checkRun(s, 2, sem, {"buffer 2", "relay 1", "relay 2"});
+    const auto c = checkRun(s, 2, sem, {"buffer 3", "relay 2", "consumer"});
+    EXPECT_EQ(a.items, 300u);
+    EXPECT_EQ(a.itemsPut, b.itemsPut);
+    EXPECT_EQ(b.itemsPut, c.itemsPut);
     EXPECT_EQ(sup->labStatus(), exitStatusExited(0));
 }
 

@@ -72,6 +72,18 @@ TEST(NativeTrace, RoundTripsEveryEventActorAndObject) {
                   store.actorEventCount(store.actors()[i].id));
     }
     EXPECT_EQ(back.objectName(objectId(store, "buffer")), "buffer");
+    ASSERT_EQ(back.objects().size(), store.objects().size());
+    int roles = 0;
+    for (std::size_t i = 0; i < back.objects().size(); ++i) {
+        const auto& a = store.objects()[i];
+        const auto& b = back.objects()[i];
+        EXPECT_EQ(b.kind, a.kind);
+        EXPECT_EQ(b.role, a.role) << a.name;
+        EXPECT_EQ(b.owner, a.owner) << a.name;
+        EXPECT_EQ(b.capacity, a.capacity);
+        roles += a.role != ObjectRole::Own;
+    }
+    EXPECT_EQ(roles, 3) << "the buffer's lock and both conditions serve it";
     std::remove(path.c_str());
 }
 
@@ -222,5 +234,73 @@ TEST(NativeTrace, ResealedRandomDamageIsRefusedOrLoadedNeverCrashes) {
                 ASSERT_LT(r.store->actorEvent(a.id, k), r.store->size());
     }
     EXPECT_GT(refused, 0);
+    std::remove(path.c_str());
+}
+
+namespace {
+// Where the object records start: header, losses, then the actor records.
+constexpr std::size_t kHeaderBytes = 72, kLossBytes = 32, kActorBytes = 40, kObjectBytes = 24;
+std::size_t objectRecordAt(const std::string& bytes, std::size_t i) {
+    std::uint32_t actors = 0;
+    std::memcpy(&actors, bytes.data() + 12, 4);
+    return kHeaderBytes + kLossBytes + actors * kActorBytes + i * kObjectBytes;
+}
+}  // namespace
+
+// Version 2 wrote zeros where role and owner are now kept: such files still open, every object
+// standing on its own.
+TEST(NativeTrace, VersionTwoFilesOpenWithObjectsStandingAlone) {
+    auto& store = const_cast<Supervisor&>(sampleRun()).store();
+    const auto path = tempPath(".ilt");
+    ASSERT_EQ(writeTraceFile(store, path).error, "");
+    auto bytes = slurp(path);
+    const std::uint32_t v2 = 2;
+    std::memcpy(bytes.data() + 8, &v2, 4);
+    for (std::size_t i = 0; i < store.objects().size(); ++i) {
+        const auto at = objectRecordAt(bytes, i);
+        std::memset(bytes.data() + at + 6, 0, 2);   // role
+        std::memset(bytes.data() + at + 20, 0, 4);  // owner
+    }
+    reseal(bytes);
+    const auto r = parseNativeTrace(bytes, "v2");
+    ASSERT_TRUE(r.store) << r.error;
+    for (const auto& o : r.store->objects()) {
+        EXPECT_EQ(o.role, ObjectRole::Own);
+        EXPECT_EQ(o.owner, kNoObject);
+    }
+    const std::uint32_t v9 = 9;
+    std::memcpy(bytes.data() + 8, &v9, 4);
+    reseal(bytes);
+    const auto newer = parseNativeTrace(bytes, "v9");
+    EXPECT_FALSE(newer.store);
+    EXPECT_NE(newer.error.find("version 9"), std::string::npos) << newer.error;
+    std::remove(path.c_str());
+}
+
+TEST(NativeTrace, AnObjectServingAMissingObjectOrAnUnknownRoleIsRefused) {
+    auto& store = const_cast<Supervisor&>(sampleRun()).store();
+    const auto path = tempPath(".ilt");
+    ASSERT_EQ(writeTraceFile(store, path).error, "");
+    const auto good = slurp(path);
+    std::size_t served = store.objects().size();
+    for (std::size_t i = 0; i < store.objects().size(); ++i)
+        if (store.objects()[i].role != ObjectRole::Own) served = i;
+    ASSERT_LT(served, store.objects().size());
+
+    auto bytes = good;
+    const std::uint32_t missing = 999;
+    std::memcpy(bytes.data() + objectRecordAt(bytes, served) + 20, &missing, 4);
+    reseal(bytes);
+    auto r = parseNativeTrace(bytes, "crafted");
+    EXPECT_FALSE(r.store);
+    EXPECT_NE(r.error.find("serves an object the trace lacks"), std::string::npos) << r.error;
+
+    bytes = good;
+    const std::uint16_t badRole = 77;
+    std::memcpy(bytes.data() + objectRecordAt(bytes, served) + 6, &badRole, 2);
+    reseal(bytes);
+    r = parseNativeTrace(bytes, "crafted");
+    EXPECT_FALSE(r.store);
+    EXPECT_NE(r.error.find("object record"), std::string::npos) << r.error;
     std::remove(path.c_str());
 }

@@ -1,10 +1,12 @@
 #pragma once
-// The bounded buffer at any moment: which slot holds which item, head, tail, occupancy, and when
-// each slot last changed (for the fading highlight). Built from queue_put/queue_get events; keeps
-// a snapshot every few hundred operations so seeking anywhere costs little.
+// Every bounded buffer of a run at any moment: which slot holds which item, head, tail, occupancy,
+// and when each slot last changed (for the fading highlight). Built from queue_put/queue_get
+// events; each queue keeps a snapshot every few hundred operations so seeking anywhere costs
+// little. Queues are the run's objects of kind Queue, in the order they were registered.
 
 #include <QObject>
 #include <cstdint>
+#include <unordered_map>
 #include <vector>
 
 #include "core/channel/event_store.h"
@@ -30,10 +32,13 @@ class BufferModel : public QObject {
     void reset(const EventStore* store);
     void append(std::size_t first, std::size_t last);  // GUI thread
 
-    bool hasBuffer() const { return m_object != kNoObject; }
-    QString name() const { return m_name; }
-    std::uint32_t capacity() const { return m_capacity; }
-    BufferState stateAt(std::int64_t t) const;
+    bool hasBuffer() const { return !m_queues.empty(); }
+    int queueCount() const { return static_cast<int>(m_queues.size()); }
+    QString name(int queue) const { return m_queues[static_cast<std::size_t>(queue)].name; }
+    std::uint32_t capacity(int queue) const {
+        return m_queues[static_cast<std::size_t>(queue)].capacity;
+    }
+    BufferState stateAt(int queue, std::int64_t t) const;  // empty for a queue not (yet) seen
 
   signals:
     void changed();
@@ -45,15 +50,23 @@ class BufferModel : public QObject {
         std::int64_t item;
         std::uint32_t slot;
     };
-    void apply(BufferState& s, const Op& op) const;
+    struct Queue {
+        std::uint32_t object = kNoObject;
+        std::uint32_t capacity = 0;
+        QString name;
+        std::vector<Op> ops;                 // sorted by time
+        std::vector<BufferState> snapshots;  // state after ops [0, k * kSnapshotEvery)
+    };
+    void findQueues();
+    static void apply(BufferState& s, const Op& op);
+    static void insert(Queue& q, const Op& op, std::size_t& firstChanged);
+    static void resnapshot(Queue& q, std::size_t firstChanged);
 
     const EventStore* m_store = nullptr;
     std::size_t m_consumed = 0;
-    std::uint32_t m_object = kNoObject;
-    std::uint32_t m_capacity = 0;
-    QString m_name;
-    std::vector<Op> m_ops;                 // sorted by time
-    std::vector<BufferState> m_snapshots;  // state after ops [0, k * kSnapshotEvery)
+    std::size_t m_objectsSeen = 0;
+    std::vector<Queue> m_queues;
+    std::unordered_map<std::uint32_t, std::size_t> m_queueOf;  // object id -> index
     static constexpr std::size_t kSnapshotEvery = 256;
 };
 

@@ -14,32 +14,79 @@ constexpr double kFadeNs = 600e6;  // a change stays highlighted for 0.6 s of ru
 BufferView::BufferView(BufferModel* model, const TimelineModel* timeline, TimeCursor* cursor,
                        QWidget* parent)
     : QWidget(parent), m_model(model), m_timeline(timeline), m_cursor(cursor) {
-    connect(model, &BufferModel::changed, this, qOverload<>(&QWidget::update));
+    // QScrollArea reads height-for-width from the size policy, not from hasHeightForWidth().
+    QSizePolicy policy(QSizePolicy::Preferred, QSizePolicy::Preferred);
+    policy.setHeightForWidth(true);
+    setSizePolicy(policy);
+    connect(model, &BufferModel::changed, this, [this] {
+        // A new queue needs more height: the scroll area around the view asks again.
+        if (m_model->queueCount() != m_queuesLaidOut) {
+            m_queuesLaidOut = m_model->queueCount();
+            updateGeometry();
+        }
+        update();
+    });
     connect(cursor, &TimeCursor::changed, this, qOverload<>(&QWidget::update));
+}
+
+BufferView::Layout BufferView::layoutFor(std::uint32_t capacity) const {
+    const QFontMetrics fm(font());
+    Layout l;
+    const int cap = static_cast<int>(capacity);
+    l.gap = 6;
+    l.boxW = std::clamp((width() - 16) / std::max(1, std::min(cap, 16)) - l.gap, 28, 90);
+    l.perRow = std::max(1, (width() - 16) / (l.boxW + l.gap));
+    l.boxH = std::max(fm.height() * 2 + 8, 40);
+    l.rowH = l.boxH + 2 * fm.height() + 8;
+    const int rows = (cap + l.perRow - 1) / l.perRow;
+    l.height = 2 * fm.height() + 8 + 8 + 10 + rows * l.rowH + 8;
+    return l;
+}
+
+int BufferView::heightForWidth(int) const {
+    int h = 0;
+    for (int q = 0; q < m_model->queueCount(); ++q)
+        h += layoutFor(m_model->capacity(q)).height;
+    return std::max(h, minimumSizeHint().height());
+}
+
+QSize BufferView::sizeHint() const {
+    return {420, heightForWidth(width())};
 }
 
 void BufferView::paintEvent(QPaintEvent*) {
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing);
-    const QColor text = palette().color(QPalette::WindowText);
-    const QFontMetrics fm(font());
     if (!m_model->hasBuffer()) {
-        p.setPen(text);
+        p.setPen(palette().color(QPalette::WindowText));
         p.drawText(rect(), Qt::AlignCenter | Qt::TextWordWrap,
                    tr("This scenario has no bounded buffer."));
         return;
     }
+    int top = 0;
+    for (int q = 0; q < m_model->queueCount(); ++q)
+        top += paintQueue(p, q, top);
+}
+
+int BufferView::paintQueue(QPainter& p, int queue, int y0) {
+    const QColor text = palette().color(QPalette::WindowText);
+    const QFontMetrics fm(font());
     const auto t = m_cursor->time();
-    const BufferState s = m_model->stateAt(t);
-    m_maxShown = std::max(m_maxShown, s.count);
+    const BufferState s = m_model->stateAt(queue, t);
+    if (m_maxShown.size() <= static_cast<std::size_t>(queue))
+        m_maxShown.resize(static_cast<std::size_t>(queue) + 1, 0);
+    auto& maxShown = m_maxShown[static_cast<std::size_t>(queue)];
+    maxShown = std::max(maxShown, s.count);
     const int cap = static_cast<int>(s.capacity);
+    const Layout l = layoutFor(s.capacity);
+    const QString name = m_model->name(queue);
 
     // Contents are rebuilt from every put and get: after a loss they may be wrong, and the view
     // says so instead of showing an impossible count.
     const auto* store = m_timeline->store();
     const auto lost = store ? store->totalDropped() : 0;
-    const QRect line1(8, 4, width() - 16, fm.height());
-    const QRect line2(8, 4 + fm.height(), width() - 16, fm.height());
+    const QRect line1(8, y0 + 4, width() - 16, fm.height());
+    const QRect line2(8, y0 + 4 + fm.height(), width() - 16, fm.height());
     setToolTip(lost ? tr("%1 events of this run were lost: the buffer is rebuilt from every put "
                          "and get, so what it shows after a loss may be wrong.")
                           .arg(lost)
@@ -47,23 +94,21 @@ void BufferView::paintEvent(QPaintEvent*) {
     if (lost) {
         p.setPen(Palette::departure());
         p.drawText(line1, Qt::AlignLeft,
-                   fm.elidedText(tr("%1: unsure, %2 lost").arg(m_model->name()).arg(lost),
-                                 Qt::ElideRight, line1.width()));
+                   fm.elidedText(tr("%1: unsure, %2 lost").arg(name).arg(lost), Qt::ElideRight,
+                                 line1.width()));
         p.drawText(line2, Qt::AlignLeft,
                    fm.elidedText(tr("%1 put, %2 taken; slots may be wrong").arg(s.puts).arg(s.gets),
                                  Qt::ElideRight, line2.width()));
     } else {
         p.setPen(text);
-        p.drawText(
-            line1, Qt::AlignLeft,
-            fm.elidedText(tr("%1: %2 of %3 slots full").arg(m_model->name()).arg(s.count).arg(cap),
-                          Qt::ElideRight, line1.width()));
+        p.drawText(line1, Qt::AlignLeft,
+                   fm.elidedText(tr("%1: %2 of %3 slots full").arg(name).arg(s.count).arg(cap),
+                                 Qt::ElideRight, line1.width()));
         p.drawText(line2, Qt::AlignLeft, tr("%1 items put, %2 taken").arg(s.puts).arg(s.gets));
     }
-    p.setPen(text);
 
     // Occupancy bar under the title.
-    const QRect bar(8, 8 + 2 * fm.height(), width() - 16, 8);
+    const QRect bar(8, y0 + 8 + 2 * fm.height(), width() - 16, 8);
     p.setPen(Qt::NoPen);
     p.setBrush(palette().color(QPalette::AlternateBase));
     p.drawRect(bar);
@@ -72,29 +117,23 @@ void BufferView::paintEvent(QPaintEvent*) {
     p.drawRect(QRect(bar.left(), bar.top(), cap ? bar.width() * static_cast<int>(s.count) / cap : 0,
                      bar.height()));
 
-    p.setPen(text);
-    QFont legendFont = font();
-    legendFont.setPointSizeF(std::max(7.0, font().pointSizeF() * 0.8));
     // Slots in rows that fit the width.
     const int top = bar.bottom() + 10;
-    const int gap = 6;
-    const int boxW = std::clamp((width() - 16) / std::max(1, std::min(cap, 16)) - gap, 28, 90);
-    const int perRow = std::max(1, (width() - 16) / (boxW + gap));
-    const int boxH = std::max(fm.height() * 2 + 8, 40);
+    QFont small = font();
+    small.setPointSizeF(std::max(7.0, font().pointSizeF() * 0.8));
+    const QFontMetrics sm(small);
     for (int i = 0; i < cap; ++i) {
-        const int row = i / perRow, col = i % perRow;
-        const QRect box(8 + col * (boxW + gap), top + row * (boxH + 2 * fm.height() + 8), boxW,
-                        boxH);
-        const auto item = s.items[static_cast<std::size_t>(i)];
-        const double age = s.changedNs[static_cast<std::size_t>(i)] < 0
-                               ? kFadeNs
-                               : static_cast<double>(t - s.changedNs[static_cast<std::size_t>(i)]);
+        const int row = i / l.perRow, col = i % l.perRow;
+        const QRect box(8 + col * (l.boxW + l.gap), top + row * l.rowH, l.boxW, l.boxH);
+        const auto slot = static_cast<std::size_t>(i);
+        const auto item = s.items[slot];
+        const double age = s.changedNs[slot] < 0 ? kFadeNs
+                                                 : static_cast<double>(t - s.changedNs[slot]);
         const double glow = std::clamp(1.0 - age / kFadeNs, 0.0, 1.0);
         QColor fill =
             item >= 0 ? Palette::state(ActorState::Working).color : palette().color(QPalette::Base);
         if (glow > 0) {
-            const QColor hot = s.lastWasPut[static_cast<std::size_t>(i)] ? Palette::arrival()
-                                                                         : Palette::departure();
+            const QColor hot = s.lastWasPut[slot] ? Palette::arrival() : Palette::departure();
             fill = QColor::fromRgbF(fill.redF() * (1 - glow) + hot.redF() * glow,
                                     fill.greenF() * (1 - glow) + hot.greenF() * glow,
                                     fill.blueF() * (1 - glow) + hot.blueF() * glow);
@@ -106,23 +145,21 @@ void BufferView::paintEvent(QPaintEvent*) {
         p.drawText(box.adjusted(0, 2, 0, -box.height() / 2), Qt::AlignCenter,
                    item >= 0 ? QString::number(item) : tr("empty"));
         p.setPen(text);
-        QFont small = font();
-        small.setPointSizeF(std::max(7.0, font().pointSizeF() * 0.8));
         p.setFont(small);
         p.drawText(box.adjusted(0, box.height() / 2, 0, 0), Qt::AlignCenter, tr("slot %1").arg(i));
         // Head (next get) and tail (next put) on their own lines, so they never overprint.
         p.setPen(Palette::accent());
-        const QFontMetrics sm(small);
         if (static_cast<std::uint32_t>(i) == s.head)
-            p.drawText(
-                QRect(box.left() - gap, box.bottom() + 1, box.width() + 2 * gap, sm.height()),
-                Qt::AlignHCenter, tr("▲ head"));
+            p.drawText(QRect(box.left() - l.gap, box.bottom() + 1, box.width() + 2 * l.gap,
+                             sm.height()),
+                       Qt::AlignHCenter, tr("▲ head"));
         if (static_cast<std::uint32_t>(i) == s.tail)
-            p.drawText(QRect(box.left() - gap, box.bottom() + 1 + sm.height(),
-                             box.width() + 2 * gap, sm.height()),
+            p.drawText(QRect(box.left() - l.gap, box.bottom() + 1 + sm.height(),
+                             box.width() + 2 * l.gap, sm.height()),
                        Qt::AlignHCenter, tr("▲ tail"));
         p.setFont(font());
     }
+    return l.height;
 }
 
 }  // namespace interleave::ui

@@ -1,5 +1,6 @@
 #pragma once
 #include <QWidget>
+#include <vector>
 
 #include "ui/buffer_model.h"
 #include "ui/time_cursor.h"
@@ -8,25 +9,40 @@ namespace interleave::ui {
 
 class TimelineModel;
 
-// The bounded buffer at the time cursor: one box per slot with its item, head and tail marked,
-// occupancy, and the most recent changes highlighted and fading.
+// Every bounded buffer of the run at the time cursor, one under the other: one box per slot
+// with its item, head and tail marked, occupancy, and the most recent changes highlighted and
+// fading. Sits in a scroll area when the queues need more height than there is.
 class BufferView : public QWidget {
     Q_OBJECT
   public:
     BufferView(BufferModel* model, const TimelineModel* timeline, TimeCursor* cursor,
                QWidget* parent = nullptr);
     QSize minimumSizeHint() const override { return {260, 150}; }
-    // Most items shown at once since the run began (a check that never exceeds capacity).
-    std::uint32_t maxShownCount() const { return m_maxShown; }
+    QSize sizeHint() const override;
+    bool hasHeightForWidth() const override { return true; }
+    int heightForWidth(int width) const override;
+    // Most items shown at once in a queue since the run began (never more than its capacity).
+    std::uint32_t maxShownCount(int queue = 0) const {
+        return static_cast<std::size_t>(queue) < m_maxShown.size()
+                   ? m_maxShown[static_cast<std::size_t>(queue)]
+                   : 0;
+    }
 
   protected:
     void paintEvent(QPaintEvent*) override;
 
   private:
+    struct Layout {
+        int gap = 6, boxW = 28, boxH = 40, rowH = 60, perRow = 1, height = 0;
+    };
+    Layout layoutFor(std::uint32_t capacity) const;
+    int paintQueue(QPainter& p, int queue, int top);  // returns the height it used
+
     BufferModel* m_model;
     const TimelineModel* m_timeline;
     TimeCursor* m_cursor;
-    std::uint32_t m_maxShown = 0;
+    std::vector<std::uint32_t> m_maxShown;  // per queue
+    int m_queuesLaidOut = 0;
 };
 
 }  // namespace interleave::ui

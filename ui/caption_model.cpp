@@ -27,9 +27,7 @@ std::int64_t CaptionModel::nsOf(Entry e) const {
 
 QString CaptionModel::textOf(Entry e) const {
     const auto* store = m_timeline->store();
-    const Names names{[this](std::uint32_t a) { return m_timeline->actorName(a); },
-                      [this](std::uint32_t o) { return m_timeline->objectName(o); },
-                      [this](std::uint32_t o) { return m_timeline->objectCapacity(o); }};
+    const Names names = m_timeline->names();
     const Row r = store->row(e);
     auto text = describeEvent(r, names);
     if (r.kind == EventKind::LockRequest) text += tr(" — it is taken: waits");

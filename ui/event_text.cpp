@@ -25,21 +25,20 @@ bool altApplies(AltWhen when, const Row& r) {
     return false;
 }
 
-// The buffer's conditions and semaphores say what they mean to a person. Read from the object's
-// name until objects carry their role in the schema.
-QString bufferMeaning(const Row& r, const QString& obj, const QString& who) {
-    if (r.kind == EventKind::CondWait) {
-        if (obj.endsWith(QLatin1String(".not_empty")))
-            return QStringLiteral("%1 waits: the buffer is empty").arg(who);
-        if (obj.endsWith(QLatin1String(".not_full")))
-            return QStringLiteral("%1 waits: the buffer is full").arg(who);
-    }
-    if (r.kind == EventKind::SemBlock) {
-        if (obj.endsWith(QLatin1String(".free_slots")))
-            return QStringLiteral("%1 blocks: no free slot").arg(who);
-        if (obj.endsWith(QLatin1String(".filled_slots")))
-            return QStringLiteral("%1 blocks: no item to take").arg(who);
-    }
+// What waiting on a buffer's condition or semaphore means to a person, from the object's role.
+QString ownerMeaning(const Row& r, const Names& n, const QString& who) {
+    const ObjectInfo* info = n.info ? n.info(r.object) : nullptr;
+    if (!info || info->role == ObjectRole::Own || info->role == ObjectRole::Guard) return {};
+    const ObjectInfo* owner = n.info(info->owner);
+    if (!owner || owner->kind != ObjectKind::Queue) return {};
+    const bool space = info->role == ObjectRole::Space;
+    if (r.kind == EventKind::CondWait)
+        return space ? QStringLiteral("%1 waits: %2 is full").arg(who, n.object(owner->id))
+                     : QStringLiteral("%1 waits: %2 is empty").arg(who, n.object(owner->id));
+    if (r.kind == EventKind::SemBlock)
+        return space ? QStringLiteral("%1 blocks: no free slot in %2").arg(who, n.object(owner->id))
+                     : QStringLiteral("%1 blocks: no item to take from %2")
+                           .arg(who, n.object(owner->id));
     return {};
 }
 
@@ -51,7 +50,7 @@ QString describeEvent(const Row& r, const Names& n) {
     if (tmpl.empty()) return {};
     const QString who = n.actor(r.actor);
     const QString obj = n.object(r.object);
-    if (auto special = bufferMeaning(r, obj, who); !special.isEmpty()) return special;
+    if (auto special = ownerMeaning(r, n, who); !special.isEmpty()) return special;
 
     // Fill the placeholders in one pass; each is looked up only when the template uses it.
     QString out;
@@ -87,7 +86,8 @@ QString describeEvent(const Row& r, const Names& n) {
         else if (key == QLatin1String("occupancy"))
             out += QString::number(b & 0xffffffffu);
         else if (key == QLatin1String("capacity"))
-            out += QString::number(n.capacity(r.object));
+            if (const ObjectInfo* info = n.info ? n.info(r.object) : nullptr)
+                out += QString::number(info->capacity);
     }
     return out;
 }

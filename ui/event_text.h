@@ -11,7 +11,8 @@ namespace interleave::ui {
 struct Names {
     std::function<QString(std::uint32_t actor)> actor;
     std::function<QString(std::uint32_t object)> object;
-    std::function<std::uint32_t(std::uint32_t object)> capacity;
+    // The object's record (kind, role, owner, capacity); nullptr when unknown.
+    std::function<const ObjectInfo*(std::uint32_t object)> info;
 };
 
 // An empty string for events too small to caption (work_end, ...).

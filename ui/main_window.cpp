@@ -10,6 +10,7 @@
 #include <QListView>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSlider>
 #include <QSplitter>
@@ -225,7 +226,13 @@ void MainWindow::buildLayout() {
         l->addWidget(w, 1);
         return box;
     };
-    m_bufferBox = titled(tr("Bounded buffer"), m_bufferView);
+    // Every queue of the run, one under the other; scrolls when they need more height.
+    auto* bufferScroll = new QScrollArea(this);
+    bufferScroll->setWidget(m_bufferView);
+    bufferScroll->setWidgetResizable(true);
+    bufferScroll->setFrameShape(QFrame::NoFrame);
+    bufferScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_bufferBox = titled(tr("Bounded buffers"), bufferScroll);
     bottom->addWidget(m_bufferBox);
     bottom->addWidget(titled(tr("Processes and threads"), m_treeView));
     bottom->addWidget(titled(tr("What just happened"), m_captionView));

@@ -39,9 +39,15 @@ QString TimelineModel::objectName(std::uint32_t object) const {
     return it == m_objects.end() ? QString() : QString::fromStdString(it->second.name);
 }
 
-std::uint32_t TimelineModel::objectCapacity(std::uint32_t object) const {
+const ObjectInfo* TimelineModel::objectInfo(std::uint32_t object) const {
     const auto it = m_objects.find(object);
-    return it == m_objects.end() ? 0 : it->second.capacity;
+    return it == m_objects.end() ? nullptr : &it->second;
+}
+
+Names TimelineModel::names() const {
+    return Names{[this](std::uint32_t a) { return actorName(a); },
+                 [this](std::uint32_t o) { return objectName(o); },
+                 [this](std::uint32_t o) { return objectInfo(o); }};
 }
 
 void TimelineModel::refreshActors() {

@@ -11,6 +11,7 @@
 
 #include "core/analysis/actor_states.h"
 #include "core/channel/event_store.h"
+#include "ui/event_text.h"
 
 namespace interleave::ui {
 
@@ -48,7 +49,9 @@ class TimelineModel : public QObject {
     std::int64_t lastNs() const { return m_lastNs; }
     QString actorName(std::uint32_t actor) const;
     QString objectName(std::uint32_t object) const;
-    std::uint32_t objectCapacity(std::uint32_t object) const;
+    const ObjectInfo* objectInfo(std::uint32_t object) const;  // nullptr when unknown
+    // Actor and object names and records for describeEvent.
+    Names names() const;
 
   signals:
     void lanesChanged();

@@ -134,9 +134,7 @@ void TimelineView::requestReplot() {
 QString TimelineView::describeAt(int laneIndex, std::int64_t t, double nsPerPixel) const {
     const auto& lane = m_model->lanes()[static_cast<std::size_t>(laneIndex)];
     const auto* store = m_model->store();
-    const Names names{[this](std::uint32_t a) { return m_model->actorName(a); },
-                      [this](std::uint32_t o) { return m_model->objectName(o); },
-                      [this](std::uint32_t o) { return m_model->objectCapacity(o); }};
+    const Names names = m_model->names();
     QString text = QStringLiteral("<b>%1</b> (pid %2, tid %3)<br>at %4 ms: %5")
                        .arg(lane.name.toHtmlEscaped())
                        .arg(lane.pid)

@@ -169,7 +169,8 @@ void Channel::publishActor(std::uint32_t index, std::string_view name, ActorRole
 }
 
 std::uint32_t Channel::registerObject(ObjectKind kind, std::string_view name,
-                                      std::uint32_t capacity) const {
+                                      std::uint32_t capacity, ObjectRole role,
+                                      std::uint32_t owner) const {
     const auto i = control().objectCount.fetch_add(1, std::memory_order_relaxed);
     if (i >= config().maxObjects) {
         control().objectsRefused.fetch_add(1, std::memory_order_relaxed);
@@ -180,6 +181,8 @@ std::uint32_t Channel::registerObject(ObjectKind kind, std::string_view name,
     e.nameOffset = intern(name);
     e.capacity = capacity;
     e.ownerPid = static_cast<std::int32_t>(getpid());
+    e.role = role;
+    e.owner = owner;
     e.ready.store(1, std::memory_order_release);
     return i;
 }

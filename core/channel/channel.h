@@ -92,10 +92,11 @@ struct ActorEntry {
 struct ObjectEntry {
     std::atomic<std::uint32_t> ready;
     ObjectKind kind;
-    std::uint16_t reserved;
+    ObjectRole role;
     std::uint32_t nameOffset;
-    std::uint32_t capacity;  // queue capacity, semaphore initial value; 0 otherwise
+    std::uint32_t capacity;  // see ObjectKind; semaphore: initial value; 0 otherwise
     std::int32_t ownerPid;
+    std::uint32_t owner;  // the object this one serves (ObjectRole), kNoObject when Own
 };
 
 // Head and tail on separate cache lines: the writer owns head, the reader owns tail.
@@ -158,8 +159,9 @@ class Channel {
     std::uint32_t claimActor() const;
     void publishActor(std::uint32_t index, std::string_view name, ActorRole role,
                       std::uint32_t parentActor, int pid, int ppid, int tid) const;
-    std::uint32_t registerObject(ObjectKind kind, std::string_view name,
-                                 std::uint32_t capacity) const;
+    std::uint32_t registerObject(ObjectKind kind, std::string_view name, std::uint32_t capacity,
+                                 ObjectRole role = ObjectRole::Own,
+                                 std::uint32_t owner = kNoObject) const;
 
     std::uint32_t actorLimit() const;   // claimed actor slots, clamped to the table size
     std::uint32_t objectLimit() const;  // claimed object slots, clamped to the table size

@@ -37,7 +37,7 @@ void ChannelReader::refreshTables() {
         const auto& e = m_channel.object(i);
         if (!e.ready.load(std::memory_order_acquire)) continue;
         objects.push_back(ObjectInfo{i, e.kind, std::string(m_channel.string(e.nameOffset)),
-                                     e.capacity, e.ownerPid});
+                                     e.capacity, e.ownerPid, e.role, e.owner});
     }
     m_readyActors = ready;
     m_knownObjects = objectLimit;

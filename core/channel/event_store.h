@@ -33,6 +33,8 @@ struct ObjectInfo {
     std::string name;
     std::uint32_t capacity = 0;
     int ownerPid = 0;
+    ObjectRole role = ObjectRole::Own;
+    std::uint32_t owner = kNoObject;  // the object it serves when role is not Own
 };
 
 // What a run lost outside the rings' own drop counters, and how often writers had to wait.

@@ -132,8 +132,9 @@ void Runtime::detachThread() {
 }
 
 std::uint32_t Runtime::registerObject(ObjectKind kind, std::string_view name,
-                                      std::uint32_t capacity) {
-    return s_channel ? s_channel->registerObject(kind, name, capacity) : kNoObject;
+                                      std::uint32_t capacity, ObjectLink link) {
+    return s_channel ? s_channel->registerObject(kind, name, capacity, link.role, link.owner)
+                     : kNoObject;
 }
 
 void Runtime::checkpoint() {

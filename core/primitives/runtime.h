@@ -9,6 +9,7 @@
 #include "core/channel/channel.h"
 #include "core/schema/event.h"
 #include "core/channel/ring.h"
+#include "core/primitives/object_link.h"
 
 namespace interleave {
 
@@ -65,7 +66,7 @@ class Runtime {
     static void threadEnded();
 
     static std::uint32_t registerObject(ObjectKind kind, std::string_view name,
-                                        std::uint32_t capacity = 0);
+                                        std::uint32_t capacity = 0, ObjectLink link = {});
 
     // Blocks while the run is paused (each step grant lets one checkpoint through); never
     // blocks once the run is stopping.

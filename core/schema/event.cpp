@@ -8,7 +8,10 @@ namespace interleave {
 namespace {
 
 constexpr std::array<std::string_view, static_cast<std::size_t>(ObjectKind::Count_)> kObjectNames =
-    {"none", "mutex", "condvar", "semaphore", "queue"};
+    {"none",          "mutex",  "condvar", "semaphore", "queue", "pipe", "fifo", "message_queue",
+     "shared_segment", "socket", "gil"};
+constexpr std::array<std::string_view, static_cast<std::size_t>(ObjectRole::Count_)> kRoleNames = {
+    "own", "guard", "space", "items"};
 
 }  // namespace
 
@@ -26,6 +29,11 @@ std::optional<EventKind> kindFromName(std::string_view name) {
 std::string_view objectKindName(ObjectKind kind) {
     auto i = static_cast<std::size_t>(kind);
     return i < kObjectNames.size() ? kObjectNames[i] : std::string_view("unknown");
+}
+
+std::string_view objectRoleName(ObjectRole role) {
+    auto i = static_cast<std::size_t>(role);
+    return i < kRoleNames.size() ? kRoleNames[i] : std::string_view("unknown");
 }
 
 }  // namespace interleave

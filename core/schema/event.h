@@ -1,7 +1,8 @@
 #pragma once
 // The one event schema shared by every writer (lab threads, forked children) and every reader
 // (supervisor, trace files, GUI). Changing a record layout or the meaning of a kind means
-// bumping kProtocolVersion: readers refuse channels and trace files of another version.
+// bumping kProtocolVersion: readers refuse channels of another version, and trace files outside
+// kOldestTraceVersion..kProtocolVersion.
 
 #include <cstdint>
 #include <optional>
@@ -10,7 +11,10 @@
 
 namespace interleave {
 
-inline constexpr std::uint32_t kProtocolVersion = 2;
+// 3: objects carry their role and owner (ObjectRole).
+inline constexpr std::uint32_t kProtocolVersion = 3;
+// Version 2 traces have the same records, with zeros where role and owner now are.
+inline constexpr std::uint32_t kOldestTraceVersion = 2;
 
 // Kinds are grouped by the object they concern. A new kind is an enumerator here plus its row
 // in kKinds (core/event_kinds.h: name, group, state effect, trace value, caption), which a
@@ -72,8 +76,32 @@ struct Event {
 static_assert(sizeof(Event) == 32);
 static_assert(std::is_trivially_copyable_v<Event>);
 
-// Objects that events refer to.
-enum class ObjectKind : std::uint16_t { None = 0, Mutex, CondVar, Semaphore, Queue, Count_ };
+// What an object that events refer to is: the primitive or kernel object behind it.
+enum class ObjectKind : std::uint16_t {
+    None = 0,
+    Mutex,
+    CondVar,
+    Semaphore,
+    Queue,          // a bounded buffer; capacity = slots
+    Pipe,           // capacity = bytes
+    Fifo,           // a named pipe; capacity = bytes
+    MessageQueue,   // capacity = messages
+    SharedSegment,  // capacity = bytes
+    Socket,
+    Gil,            // the interpreter lock of the GIL model
+    Count_          // keep last
+};
+
+// What an object does for the object that owns it (ObjectInfo::owner), so that views read
+// meaning from the schema and never from names: waiting on a queue's Space condition means the
+// queue is full, whatever the condition is called.
+enum class ObjectRole : std::uint16_t {
+    Own = 0,  // stands on its own
+    Guard,    // the lock that protects its owner's contents
+    Space,    // waited on while the owner is full (condition "not full", semaphore "free slots")
+    Items,    // waited on while the owner is empty (condition "not empty", semaphore "filled")
+    Count_    // keep last
+};
 
 // Actors are threads; the first actor of each process is its main thread.
 enum class ActorRole : std::uint16_t { Thread = 0, ProcessMain = 1 };
@@ -94,7 +122,8 @@ inline int exitCodeOrSignal(std::int64_t b) {
 
 std::string_view kindName(EventKind kind);  // snake_case, e.g. "lock_acquired"
 std::optional<EventKind> kindFromName(std::string_view name);
-std::string_view objectKindName(ObjectKind kind);
+std::string_view objectKindName(ObjectKind kind);  // "mutex", "message_queue", ...
+std::string_view objectRoleName(ObjectRole role);  // "own", "guard", "space", "items"
 inline bool isValidKind(std::uint16_t raw) {
     return raw > 0 && raw < static_cast<std::uint16_t>(EventKind::Count_);
 }

@@ -39,14 +39,15 @@ struct ActorRecord {
     std::uint64_t dropped;
 };
 
+// Version 2 wrote zeros where version 3 keeps role and owner, which read as "stands on its own".
 struct ObjectRecord {
     std::uint32_t id;
     std::uint16_t kind;
-    std::uint16_t reserved;
+    std::uint16_t role;
     std::uint32_t nameOffset;
     std::uint32_t capacity;
     std::int32_t ownerPid;
-    std::uint32_t reserved2;
+    std::uint32_t owner;
 };
 
 struct EventRecord {
@@ -140,8 +141,9 @@ bool writeNativeTrace(const EventStore& store, std::ostream& out, const CancelCh
                               {},
                               a.dropped});
     for (const auto& o : objects)
-        put(body, ObjectRecord{o.id, static_cast<std::uint16_t>(o.kind), 0, intern(o.name),
-                               o.capacity, o.ownerPid, 0});
+        put(body, ObjectRecord{o.id, static_cast<std::uint16_t>(o.kind),
+                               static_cast<std::uint16_t>(o.role), intern(o.name), o.capacity,
+                               o.ownerPid, o.owner});
     h.stringBytes = strings.size();
     HashingWriter w(out);
     std::string buf;
@@ -226,8 +228,9 @@ NativeTraceLoad parseNativeTrace(const std::string& buf, const std::string& path
     FileHeader h;
     std::memcpy(&h, buf.data(), sizeof h);
     if (std::memcmp(h.magic, kMagic, sizeof kMagic) != 0) return fail("not an Interleave trace");
-    if (h.version != kProtocolVersion)
+    if (h.version < kOldestTraceVersion || h.version > kProtocolVersion)
         return fail("trace format version " + std::to_string(h.version) + ", this program reads " +
+                    std::to_string(kOldestTraceVersion) + " to " +
                     std::to_string(kProtocolVersion));
     Trailer t;
     std::memcpy(&t, buf.data() + buf.size() - sizeof t, sizeof t);
@@ -280,12 +283,17 @@ NativeTraceLoad parseNativeTrace(const std::string& buf, const std::string& path
         ObjectRecord r;
         std::memcpy(&r, p, sizeof r);
         const auto name = str(r.nameOffset);
-        if (!name || r.kind >= static_cast<std::uint16_t>(ObjectKind::Count_))
+        if (!name || r.kind >= static_cast<std::uint16_t>(ObjectKind::Count_) ||
+            r.role >= static_cast<std::uint16_t>(ObjectRole::Count_) ||
+            (r.role == 0) != (r.owner == kNoObject))
             return fail("object record " + std::to_string(i) + " is corrupt");
-        objects.push_back(
-            ObjectInfo{r.id, static_cast<ObjectKind>(r.kind), *name, r.capacity, r.ownerPid});
+        objects.push_back(ObjectInfo{r.id, static_cast<ObjectKind>(r.kind), *name, r.capacity,
+                                     r.ownerPid, static_cast<ObjectRole>(r.role), r.owner});
         objectIds.insert(r.id);
     }
+    for (const auto& o : objects)
+        if (!objectIds.count(o.owner) || o.owner == o.id)
+            return fail("object " + std::to_string(o.id) + " serves an object the trace lacks");
     p += h.stringBytes;
 
     result.store = std::make_unique<EventStore>(maxActor + 1);

@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTest>
+#include <map>
 
 #include "core/scenarios/scenario.h"
 #include "ui/buffer_model.h"
@@ -134,7 +135,7 @@ TEST(MainWindowOffscreen, ProducerConsumerDrawsLanesAndTheBufferNeverOverflows) 
     t.start();
     while (t.elapsed() < 1200) {
         QTest::qWait(20);
-        const auto s = window.bufferModel()->stateAt(window.cursor()->time());
+        const auto s = window.bufferModel()->stateAt(0, window.cursor()->time());
         maxOccupancy = std::max(maxOccupancy, s.count);
         window.bufferView()->repaint();
     }
@@ -154,11 +155,49 @@ TEST(MainWindowOffscreen, ProducerConsumerDrawsLanesAndTheBufferNeverOverflows) 
     const auto* store = window.session()->store();
     for (std::size_t i = 0; i < store->size(); ++i) {
         if (store->kind(i) == EventKind::QueuePut) {
-            ASSERT_LE(window.bufferModel()->stateAt(store->ns(i)).count, 3u);
+            ASSERT_LE(window.bufferModel()->stateAt(0, store->ns(i)).count, 3u);
         }
     }
     window.stopRun();
     EXPECT_FALSE(window.session()->active());
+}
+
+// A pipeline has one queue per stage, and the buffer view shows each (not the first it finds),
+// in a scroll area that grows as the queues need.
+TEST(MainWindowOffscreen, EveryQueueOfAPipelineGetsItsOwnBuffer) {
+    LaunchOptions options;
+    options.scenario = QStringLiteral("producer-consumer");
+    options.assignments = {QStringLiteral("stages=3"), QStringLiteral("capacity=2"),
+                           QStringLiteral("produce_ms=5"), QStringLiteral("consume_ms=10")};
+    options.run = true;
+    MainWindow window(options);
+    window.resize(1280, 720);
+    window.show();
+    auto* model = window.bufferModel();
+    QElapsedTimer t;
+    t.start();
+    std::vector<std::uint64_t> puts;
+    while (t.elapsed() < 10'000) {
+        QTest::qWait(20);
+        if (model->queueCount() < 3) continue;
+        puts.clear();
+        for (int q = 0; q < 3; ++q)
+            puts.push_back(model->stateAt(q, window.cursor()->time()).puts);
+        if (puts[2] > 0) break;
+    }
+    QTest::qWait(50);  // the scroll area lays out again after the third queue appeared
+    window.bufferView()->repaint();
+    ASSERT_EQ(model->queueCount(), 3);
+    EXPECT_EQ(model->name(0), QStringLiteral("buffer 1"));
+    EXPECT_EQ(model->name(2), QStringLiteral("buffer 3"));
+    ASSERT_EQ(puts.size(), 3u);
+    EXPECT_GT(puts[2], 0u) << "items reached the last buffer";
+    for (int q = 0; q < 3; ++q)
+        EXPECT_LE(window.bufferView()->maxShownCount(q), 2u);
+    const int w = window.bufferView()->width();
+    EXPECT_GE(window.bufferView()->height(), window.bufferView()->heightForWidth(w))
+        << "the scroll area gives the view the height its three queues need";
+    window.stopRun();
 }
 
 TEST(ParameterPanel, ExplainsARefusedValueNextToItsField) {
@@ -195,12 +234,20 @@ TEST(TimeCursor, LiveFollowsFixedStays) {
 }
 
 TEST(EventText, CaptionsFromTheKindTableReadAsBefore) {
+    // The meaning of a wait comes from the object's role: object 3 is named like a "not full"
+    // condition but stands on its own, object 2 has a neutral name and is the buffer's Space.
+    const std::map<std::uint32_t, ObjectInfo> objects = {
+        {1, ObjectInfo{1, ObjectKind::Mutex, "lock", 0, 1, ObjectRole::Guard, 5}},
+        {2, ObjectInfo{2, ObjectKind::CondVar, "c1", 0, 1, ObjectRole::Space, 5}},
+        {3, ObjectInfo{3, ObjectKind::CondVar, "buffer.not_full", 0, 1, ObjectRole::Own, 0}},
+        {4, ObjectInfo{4, ObjectKind::Semaphore, "s1", 0, 1, ObjectRole::Items, 5}},
+        {5, ObjectInfo{5, ObjectKind::Queue, "buffer", 4, 1, ObjectRole::Own, 0}}};
     Names n;
     n.actor = [](std::uint32_t a) { return QStringLiteral("actor %1").arg(a); };
-    n.object = [](std::uint32_t o) {
-        return o == 2 ? QStringLiteral("buffer.not_full") : QStringLiteral("lock");
+    n.object = [&](std::uint32_t o) {
+        return objects.count(o) ? QString::fromStdString(objects.at(o).name) : QString();
     };
-    n.capacity = [](std::uint32_t) { return 4u; };
+    n.info = [&](std::uint32_t o) { return objects.count(o) ? &objects.at(o) : nullptr; };
     auto say = [&](EventKind k, std::uint32_t object, std::int64_t a, std::int64_t b) {
         return describeEvent(Row{0, 1, k, object, a, b}, n);
     };
@@ -211,9 +258,12 @@ TEST(EventText, CaptionsFromTheKindTableReadAsBefore) {
               QStringLiteral("actor 1 signals lock, waking actor 3"));
     EXPECT_EQ(say(EventKind::CondNotifyOne, 1, 0, -1),
               QStringLiteral("actor 1 signals lock; nobody is waiting"));
-    EXPECT_EQ(say(EventKind::CondWait, 2, 1, 0),
-              QStringLiteral("actor 1 waits: the buffer is full"));
-    EXPECT_EQ(say(EventKind::QueuePut, 1, 7, (std::int64_t{2} << 32) | 3),
+    EXPECT_EQ(say(EventKind::CondWait, 2, 1, 0), QStringLiteral("actor 1 waits: buffer is full"));
+    EXPECT_EQ(say(EventKind::CondWait, 3, 1, 0),
+              QStringLiteral("actor 1 waits on buffer.not_full"));
+    EXPECT_EQ(say(EventKind::SemBlock, 4, 0, 0),
+              QStringLiteral("actor 1 blocks: no item to take from buffer"));
+    EXPECT_EQ(say(EventKind::QueuePut, 5, 7, (std::int64_t{2} << 32) | 3),
               QStringLiteral("actor 1 puts item 7 in slot 2 (3/4 full)"));
     EXPECT_EQ(say(EventKind::ProcessExit, 0, 42, exitStatusSignaled(9)),
               QStringLiteral("process 42 killed by signal 9"));

@@ -12,14 +12,16 @@ std::int64_t slotAndCount(std::size_t slot, std::size_t count) {
 BoundedBuffer::BoundedBuffer(const std::string& name, std::uint32_t capacity, Variant variant)
     : m_variant(variant),
       m_id(Runtime::registerObject(ObjectKind::Queue, name, capacity)),
-      m_lock(name + ".lock"),
+      m_lock(name + ".lock", {ObjectRole::Guard, m_id}),
       m_slots(capacity) {
+    // The roles, not these names, tell the views what a wait means.
+    const ObjectLink space{ObjectRole::Space, m_id}, items{ObjectRole::Items, m_id};
     if (variant == Variant::CondVar) {
-        m_notFull = std::make_unique<TracedCondVar>(name + ".not_full");
-        m_notEmpty = std::make_unique<TracedCondVar>(name + ".not_empty");
+        m_notFull = std::make_unique<TracedCondVar>(name + ".not_full", space);
+        m_notEmpty = std::make_unique<TracedCondVar>(name + ".not_empty", items);
     } else {
-        m_freeSlots = std::make_unique<TracedSemaphore>(name + ".free_slots", capacity);
-        m_filledSlots = std::make_unique<TracedSemaphore>(name + ".filled_slots", 0);
+        m_freeSlots = std::make_unique<TracedSemaphore>(name + ".free_slots", capacity, space);
+        m_filledSlots = std::make_unique<TracedSemaphore>(name + ".filled_slots", 0, items);
     }
 }
 

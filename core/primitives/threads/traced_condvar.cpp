@@ -4,8 +4,8 @@
 
 namespace interleave {
 
-TracedCondVar::TracedCondVar(std::string_view name)
-    : m_id(Runtime::registerObject(ObjectKind::CondVar, name)) {}
+TracedCondVar::TracedCondVar(std::string_view name, ObjectLink link)
+    : m_id(Runtime::registerObject(ObjectKind::CondVar, name, 0, link)) {}
 
 void TracedCondVar::wait(TracedMutex& mutex) {
     Runtime::checkpoint();

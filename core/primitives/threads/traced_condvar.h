@@ -4,6 +4,8 @@
 #include <deque>
 #include <string_view>
 
+#include "core/primitives/object_link.h"
+
 #include "core/primitives/threads/traced_mutex.h"
 
 namespace interleave {
@@ -14,7 +16,7 @@ namespace interleave {
 // to wait(); that is also what makes the waiter list safe without a lock of its own.
 class TracedCondVar {
   public:
-    explicit TracedCondVar(std::string_view name);
+    explicit TracedCondVar(std::string_view name, ObjectLink link = {});
 
     void wait(TracedMutex& mutex);
     void notifyOne();

@@ -4,8 +4,8 @@
 
 namespace interleave {
 
-TracedMutex::TracedMutex(std::string_view name)
-    : m_id(Runtime::registerObject(ObjectKind::Mutex, name)) {}
+TracedMutex::TracedMutex(std::string_view name, ObjectLink link)
+    : m_id(Runtime::registerObject(ObjectKind::Mutex, name, 0, link)) {}
 
 void TracedMutex::lock() {
     Runtime::checkpoint();

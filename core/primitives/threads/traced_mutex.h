@@ -3,12 +3,14 @@
 #include <mutex>
 #include <string_view>
 
+#include "core/primitives/object_link.h"
+
 namespace interleave {
 
 // A std::mutex that reports request / acquired (and whether it had to wait) / released.
 class TracedMutex {
   public:
-    explicit TracedMutex(std::string_view name);
+    explicit TracedMutex(std::string_view name, ObjectLink link = {});
     TracedMutex(const TracedMutex&) = delete;
     TracedMutex& operator=(const TracedMutex&) = delete;
 

@@ -4,6 +4,8 @@
 #include <mutex>
 #include <string_view>
 
+#include "core/primitives/object_link.h"
+
 namespace interleave {
 
 // A counting semaphore for threads of one process. Every value change is reported while the
@@ -11,7 +13,7 @@ namespace interleave {
 // waiters; acquire() then returns false once the value is 0 (how a pipeline shuts down).
 class TracedSemaphore {
   public:
-    TracedSemaphore(std::string_view name, std::uint32_t initial);
+    TracedSemaphore(std::string_view name, std::uint32_t initial, ObjectLink link = {});
 
     bool acquire();
     void release();

@@ -1,4 +1,5 @@
-// P producers and C consumers around a bounded buffer of capacity K (C10).
+// P producers and C consumers around a bounded buffer of capacity K (C10); with stages > 1, a
+// pipeline: a relay thread between each pair of buffers moves items from one to the next.
 
 #include <atomic>
 #include <chrono>
@@ -21,30 +22,48 @@ int run(const ParamValues& p) {
     const auto variant = p.choice("variant") == "semaphore" ? BoundedBuffer::Variant::Semaphore
                                                             : BoundedBuffer::Variant::CondVar;
 
-    BoundedBuffer buffer("buffer", static_cast<std::uint32_t>(p.integer("capacity")), variant);
+    const auto stages = static_cast<std::size_t>(p.integer("stages"));
+    const auto capacity = static_cast<std::uint32_t>(p.integer("capacity"));
+    std::deque<BoundedBuffer> buffers;
+    for (std::size_t s = 1; s <= stages; ++s)
+        buffers.emplace_back(stages == 1 ? "buffer" : "buffer " + std::to_string(s), capacity,
+                             variant);
+    BoundedBuffer& first = buffers.front();
+    BoundedBuffer& last = buffers.back();
     std::atomic<std::int64_t> nextItem{1};
 
-    std::deque<TracedThread> producerThreads, consumerThreads;
+    std::deque<TracedThread> producerThreads, relayThreads, consumerThreads;
     for (std::int64_t i = 1; i <= producers; ++i) {
         producerThreads.emplace_back("producer " + std::to_string(i), [&] {
             for (std::int64_t n = 0; itemsEach == 0 || n < itemsEach; ++n) {
                 Runtime::work(produce);
                 if (Runtime::stopRequested()) break;
-                buffer.put(nextItem.fetch_add(1, std::memory_order_relaxed));
+                first.put(nextItem.fetch_add(1, std::memory_order_relaxed));
             }
+        });
+    }
+    for (std::size_t s = 1; s < stages; ++s) {
+        relayThreads.emplace_back("relay " + std::to_string(s), [&, s] {
+            while (const auto item = buffers[s - 1].get())
+                buffers[s].put(*item);
         });
     }
     for (std::int64_t i = 1; i <= consumers; ++i) {
         consumerThreads.emplace_back("consumer " + std::to_string(i), [&] {
-            while (buffer.get())
+            while (last.get())
                 Runtime::work(consume);
         });
     }
-    // Producers stop when asked (or after their items); then consumers drain what is left, so
-    // every item produced is consumed exactly once even when the run is stopped.
+    // Producers stop when asked (or after their items); then each stage drains what is left
+    // before the next buffer closes, so every item produced is consumed exactly once even when
+    // the run is stopped.
     for (auto& t : producerThreads)
         t.join();
-    buffer.close();
+    first.close();
+    for (std::size_t s = 1; s < stages; ++s) {
+        relayThreads[s - 1].join();
+        buffers[s].close();
+    }
     for (auto& t : consumerThreads)
         t.join();
     return 0;
@@ -71,6 +90,9 @@ Scenario makeProducerConsumer() {
                               "counting semaphores (free and filled slots) and a mutex."),
             ParamSpec::integer("items", 0, 1'000'000, 0, "",
                                "Items each producer makes; 0 means until the run is stopped."),
+            ParamSpec::integer("stages", 1, 4, 1, "buffers",
+                               "Buffers in a pipeline; a relay thread moves each item from one "
+                               "buffer to the next."),
         },
         run,
     };
