@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <nlohmann/json.hpp>
+
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -14,7 +16,6 @@
 #include "core/trace/trace_chrome.h"
 #include "core/trace/trace_file.h"
 #include "core/trace/trace_native.h"
-#include "mini_json.h"
 #include "run_helpers.h"
 
 using namespace interleave;
@@ -123,10 +124,18 @@ TEST(ChromeTrace, IsWellFormedAndCarriesRealIdsNamesStatesAndSteps) {
     auto& store = const_cast<Supervisor&>(sampleRun()).store();
     std::ostringstream out;
     writeChromeTrace(store, out);
-    Json doc;
-    ASSERT_NO_THROW(doc = JsonParser(out.str()).parseDocument());
-    const auto& events = doc["traceEvents"].items;
+    nlohmann::json doc;
+    ASSERT_NO_THROW(doc = nlohmann::json::parse(out.str()));
+    const auto& events = doc.at("traceEvents");
     ASSERT_FALSE(events.empty());
+    // The objects and their roles travel with the trace.
+    int served = 0;
+    for (const auto& o : doc.at("otherData").at("objects"))
+        if (o.contains("role")) {
+            ++served;
+            EXPECT_EQ(o.at("owner"), objectId(store, "buffer"));
+        }
+    EXPECT_EQ(served, 3);
 
     std::set<int> tids;
     for (const auto& a : store.actors())
@@ -135,24 +144,24 @@ TEST(ChromeTrace, IsWellFormedAndCarriesRealIdsNamesStatesAndSteps) {
     bool processNamed = false;
     int states = 0, flows = 0;
     for (const auto& e : events) {
-        const auto ph = e["ph"].text;
-        ASSERT_TRUE(e.has("pid") && e.has("tid")) << ph;
-        EXPECT_TRUE(tids.count(static_cast<int>(e["tid"].number)));
-        if (ph == "M" && e["name"].text == "thread_name")
-            threadNames.insert(e["args"]["name"].text);
-        if (ph == "M" && e["name"].text == "process_name") processNamed = true;
+        const auto ph = e.at("ph").get<std::string>();
+        ASSERT_TRUE(e.contains("pid") && e.contains("tid")) << ph;
+        EXPECT_TRUE(tids.count(e.at("tid").get<int>()));
+        if (ph == "M" && e.at("name") == "thread_name")
+            threadNames.insert(e.at("args").at("name").get<std::string>());
+        if (ph == "M" && e.at("name") == "process_name") processNamed = true;
         if (ph == "X") {
             ++states;
-            EXPECT_GE(e["dur"].number, 0.0);
+            EXPECT_GE(e.at("dur").get<double>(), 0.0);
         }
         if (ph == "s" || ph == "f") ++flows;
         if (ph == "i") {
-            const auto& args = e["args"];
-            ASSERT_TRUE(args.has("kind") && args.has("object") && args.has("value"));
-            EXPECT_EQ(args["kind"].text, e["name"].text);
-            kinds.insert(args["kind"].text);
-            if (args["kind"].text == "queue_put") {
-                EXPECT_EQ(args["object"].text, "buffer");
+            const auto& args = e.at("args");
+            ASSERT_TRUE(args.contains("kind") && args.contains("object") && args.contains("value"));
+            EXPECT_EQ(args.at("kind"), e.at("name"));
+            kinds.insert(args.at("kind").get<std::string>());
+            if (args.at("kind") == "queue_put") {
+                EXPECT_EQ(args.at("object"), "buffer");
             }
         }
     }
@@ -163,6 +172,40 @@ TEST(ChromeTrace, IsWellFormedAndCarriesRealIdsNamesStatesAndSteps) {
     for (const char* k : {"lock_request", "lock_acquired", "lock_released", "queue_put",
                           "queue_get", "cond_notify_one", "work_begin", "thread_create", "joined"})
         EXPECT_TRUE(kinds.count(k)) << k;
+}
+
+// Names are the run's own (or a loaded trace's): quotes, control characters and bytes that are
+// not UTF-8 must still give a document any JSON reader accepts, with the names intact where
+// they can be.
+TEST(ChromeTrace, NamesThatNeedEscapingOrAreNotUtf8StayValidJson) {
+    EventStore store(2);
+    store.setActors({ActorInfo{0, 10, 1, 10, "main \"quoted\"\n\ttab", ActorRole::ProcessMain,
+                               kNoActor, 0},
+                     ActorInfo{1, 10, 1, 11, std::string("bad \xff\xfe utf8"), ActorRole::Thread, 0,
+                               0}});
+    store.setObjects({ObjectInfo{1, ObjectKind::Mutex, "lock \\ back\x01slash", 0, 10}});
+    store.appendRow(Row{-500, 0, EventKind::ActorStart, kNoObject, -1, 1});
+    store.appendRow(Row{1'234'567, 1, EventKind::LockAcquired, 1, 0, 0});
+    store.publish();
+    std::ostringstream out;
+    ASSERT_TRUE(writeChromeTrace(store, out));
+    nlohmann::json doc;
+    ASSERT_NO_THROW(doc = nlohmann::json::parse(out.str())) << out.str();
+    std::set<std::string> names, objects;
+    std::set<double> times;
+    for (const auto& e : doc.at("traceEvents")) {
+        if (e.at("ph") == "M" && e.at("name") == "thread_name")
+            names.insert(e.at("args").at("name").get<std::string>());
+        if (e.at("ph") == "i") {
+            objects.insert(e.at("args").at("object").get<std::string>());
+            times.insert(e.at("ts").get<double>());
+        }
+    }
+    EXPECT_TRUE(names.count("main \"quoted\"\n\ttab"));
+    EXPECT_TRUE(objects.count("lock \\ back\x01slash"));
+    EXPECT_EQ(names.size(), 2u) << "the name that is not UTF-8 is written, with replacements";
+    EXPECT_TRUE(times.count(-0.5)) << "negative times keep their sign below one microsecond";
+    EXPECT_TRUE(times.count(1234.567));
 }
 
 namespace {

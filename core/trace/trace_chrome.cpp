@@ -1,8 +1,9 @@
 #include "core/trace/trace_chrome.h"
 
-#include <cinttypes>
-#include <cstdio>
+#include <fmt/format.h>
+
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "core/analysis/actor_states.h"
@@ -12,42 +13,62 @@
 namespace interleave {
 namespace {
 
-std::string jsonString(std::string_view s) {
-    std::string out = "\"";
-    for (const char c : s) {
-        switch (c) {
-            case '"':
-                out += "\\\"";
-                break;
-            case '\\':
-                out += "\\\\";
-                break;
-            case '\n':
-                out += "\\n";
-                break;
-            case '\t':
-                out += "\\t";
-                break;
-            default:
-                if (static_cast<unsigned char>(c) < 0x20) {
-                    char buf[8];
-                    std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                    out += buf;
-                } else {
-                    out += c;
-                }
-        }
-    }
-    return out + "\"";
+using nlohmann::json;
+
+// Names come from the run (or from a loaded trace) and may hold bytes that are not UTF-8: they
+// are replaced, never allowed to abort the writing.
+std::string dumped(const json& j) {
+    return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-std::string micros(std::int64_t ns) {
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "%" PRId64 ".%03" PRId64, ns / 1000, (ns < 0 ? -ns : ns) % 1000);
-    return buf;
-}
+// Events go out in 64 KiB pieces, so a 10 M-event trace is never built in memory.
+class LineWriter {
+  public:
+    explicit LineWriter(std::ostream& out) : m_out(out) {}
+    ~LineWriter() { flush(); }
+    fmt::memory_buffer& next() {
+        if (!m_first) m_buf.append(std::string_view(",\n"));
+        m_first = false;
+        return m_buf;
+    }
+    void line(const json& j) {
+        const auto text = dumped(j);
+        next().append(text);
+        if (m_buf.size() > (1u << 16)) flush();
+    }
+    void done() {
+        if (m_buf.size() > (1u << 16)) flush();
+    }
+    void flush() {
+        m_out.write(m_buf.data(), static_cast<std::streamsize>(m_buf.size()));
+        m_buf.clear();
+    }
+
+  private:
+    std::ostream& m_out;
+    fmt::memory_buffer m_buf;
+    bool m_first = true;
+};
+
+// Microseconds, Chrome's unit, with the nanoseconds as three exact decimals.
+struct Micros {
+    std::int64_t ns;
+};
 
 }  // namespace
+}  // namespace interleave
+
+template <>
+struct fmt::formatter<interleave::Micros> : fmt::formatter<std::string_view> {
+    template <typename Context>
+    auto format(interleave::Micros m, Context& ctx) const {
+        const auto frac = (m.ns < 0 ? -m.ns : m.ns) % 1000;
+        const char* sign = m.ns < 0 && m.ns > -1000 ? "-" : "";
+        return fmt::format_to(ctx.out(), "{}{}.{:03}", sign, m.ns / 1000, frac);
+    }
+};
+
+namespace interleave {
 
 std::int64_t eventValue(const Row& r) {
     switch (kindInfo(r.kind).value) {
@@ -68,39 +89,63 @@ bool writeChromeTrace(const EventStore& store, std::ostream& out, const CancelCh
     std::map<std::uint32_t, const ActorInfo*> byId;
     for (const auto& a : actors)
         byId[a.id] = &a;
-    std::map<std::uint32_t, std::string> objectNames;
-    for (const auto& o : store.objects())
-        objectNames[o.id] = o.name;
+    // Every name is escaped once, by the JSON library, and reused for each event that uses it.
+    std::map<std::uint32_t, std::string> objectJson = {{kNoObject, "\"\""}};
+    json objects = json::array();
+    for (const auto& o : store.objects()) {
+        objectJson[o.id] = dumped(o.name);
+        json entry = {{"id", o.id},
+                      {"name", o.name},
+                      {"kind", objectKindName(o.kind)},
+                      {"capacity", o.capacity}};
+        if (o.role != ObjectRole::Own) {
+            entry["role"] = objectRoleName(o.role);
+            entry["owner"] = o.owner;
+        }
+        objects.push_back(std::move(entry));
+    }
+    std::vector<std::string> kindJson(kKinds.size());
+    for (std::size_t k = 1; k < kKinds.size(); ++k)
+        kindJson[k] = dumped(kKinds[k].name);
+    auto objectOf = [&](std::uint32_t id) -> const std::string& {
+        const auto it = objectJson.find(id);
+        return it == objectJson.end() ? objectJson[kNoObject] : it->second;
+    };
 
     const auto l = store.losses();
-    std::string perActor;
+    json lostByActor = json::object();
     for (const auto& a : actors)
-        if (a.dropped)
-            perActor += (perActor.empty() ? "" : ",") + jsonString(std::to_string(a.id)) + ":" +
-                        std::to_string(a.dropped);
-    out << "{\"displayTimeUnit\":\"ms\",\"otherData\":{\"generator\":\"interleave\","
-        << "\"events_lost\":" << store.totalDropped() << ",\"events_lost_by_actor\":{" << perActor
-        << "},\"events_of_untraced_threads\":" << l.eventsUntraced
-        << ",\"actors_refused\":" << l.actorsRefused << ",\"forks_failed\":" << l.forksFailed
-        << ",\"objects_refused\":" << l.objectsRefused << ",\"names_refused\":" << l.stringsRefused
-        << ",\"capture_waits\":" << l.ringWaits << "},\"traceEvents\":[\n";
-    bool first = true;
-    auto emit = [&](const std::string& json) {
-        out << (first ? "" : ",\n") << json;
-        first = false;
-    };
-    auto where = [](const ActorInfo& a) {
-        return ",\"pid\":" + std::to_string(a.pid) + ",\"tid\":" + std::to_string(a.tid);
-    };
+        if (a.dropped) lostByActor[std::to_string(a.id)] = a.dropped;
+    const json otherData = {{"generator", "interleave"},
+                            {"events_lost", store.totalDropped()},
+                            {"events_lost_by_actor", lostByActor},
+                            {"events_of_untraced_threads", l.eventsUntraced},
+                            {"actors_refused", l.actorsRefused},
+                            {"forks_failed", l.forksFailed},
+                            {"objects_refused", l.objectsRefused},
+                            {"names_refused", l.stringsRefused},
+                            {"capture_waits", l.ringWaits},
+                            {"objects", objects}};
+    out << "{\"displayTimeUnit\":\"ms\",\"otherData\":" << dumped(otherData)
+        << ",\"traceEvents\":[\n";
+    LineWriter w(out);
 
     for (const auto& a : actors) {
-        if (a.role == ActorRole::ProcessMain)
-            emit("{\"ph\":\"M\",\"name\":\"process_name\"" + where(a) + ",\"args\":{\"name\":" +
-                 jsonString(a.name + " (pid " + std::to_string(a.pid) + ")") + "}}");
-        emit("{\"ph\":\"M\",\"name\":\"thread_name\"" + where(a) +
-             ",\"args\":{\"name\":" + jsonString(a.name) + "}}");
-        emit("{\"ph\":\"M\",\"name\":\"thread_sort_index\"" + where(a) +
-             ",\"args\":{\"sort_index\":" + std::to_string(a.id) + "}}");
+        const json where = {{"pid", a.pid}, {"tid", a.tid}, {"ph", "M"}};
+        if (a.role == ActorRole::ProcessMain) {
+            json j = where;
+            j["name"] = "process_name";
+            j["args"] = {{"name", a.name + " (pid " + std::to_string(a.pid) + ")"}};
+            w.line(j);
+        }
+        json name = where;
+        name["name"] = "thread_name";
+        name["args"] = {{"name", a.name}};
+        w.line(name);
+        json sort = where;
+        sort["name"] = "thread_sort_index";
+        sort["args"] = {{"sort_index", a.id}};
+        w.line(sort);
     }
 
     auto stop = [&] { return cancelled && cancelled(); };
@@ -112,13 +157,16 @@ bool writeChromeTrace(const EventStore& store, std::ostream& out, const CancelCh
         if (stop()) return false;
         for (const auto& seg : stateSegments(store, a, ends, lastNs)) {
             if (seg.state == ActorState::Exited) continue;
-            std::string json =
-                "{\"ph\":\"X\",\"cat\":\"state\",\"name\":" + jsonString(stateName(seg.state)) +
-                where(a) + ",\"ts\":" + micros(seg.begin) +
-                ",\"dur\":" + micros(seg.end - seg.begin);
+            auto& buf = w.next();
+            fmt::format_to(std::back_inserter(buf),
+                           R"({{"ph":"X","cat":"state","name":"{}","pid":{},"tid":{},"ts":{},"dur":{})",
+                           stateName(seg.state), a.pid, a.tid, Micros{seg.begin},
+                           Micros{seg.end - seg.begin});
             if (seg.object != kNoObject)
-                json += ",\"args\":{\"object\":" + jsonString(objectNames[seg.object]) + "}";
-            emit(json + "}");
+                fmt::format_to(std::back_inserter(buf), R"(,"args":{{"object":{}}})",
+                               objectOf(seg.object));
+            buf.push_back('}');
+            w.done();
         }
     }
 
@@ -129,23 +177,28 @@ bool writeChromeTrace(const EventStore& store, std::ostream& out, const CancelCh
         const auto it = byId.find(r.actor);
         if (it == byId.end()) continue;
         const auto& a = *it->second;
-        const auto name = kindName(r.kind);
-        std::string args =
-            "\"kind\":" + jsonString(name) +
-            ",\"object\":" + jsonString(r.object ? objectNames[r.object] : std::string()) +
-            ",\"value\":" + std::to_string(eventValue(r)) + ",\"a\":" + std::to_string(r.a) +
-            ",\"b\":" + std::to_string(r.b);
+        const auto& kind = kindJson[static_cast<std::size_t>(r.kind)];
+        auto& buf = w.next();
+        fmt::format_to(std::back_inserter(buf),
+                       R"({{"ph":"i","s":"t","cat":"step","name":{},"pid":{},"tid":{},"ts":{},)"
+                       R"("args":{{"kind":{},"object":{},"value":{},"a":{},"b":{})",
+                       kind, a.pid, a.tid, Micros{r.ns}, kind, objectOf(r.object), eventValue(r),
+                       r.a, r.b);
         if (r.kind == EventKind::ProcessExit)
-            args += ",\"status\":" + jsonString(exitStatusText(r.b));
-        emit("{\"ph\":\"i\",\"s\":\"t\",\"cat\":\"step\",\"name\":" + jsonString(name) + where(a) +
-             ",\"ts\":" + micros(r.ns) + ",\"args\":{" + args + "}}");
+            fmt::format_to(std::back_inserter(buf), R"(,"status":{})",
+                           dumped(exitStatusText(r.b)));
+        buf.append(std::string_view("}}"));
         if (r.kind == EventKind::QueuePut || r.kind == EventKind::QueueGet) {
             const bool put = r.kind == EventKind::QueuePut;
-            emit(std::string("{\"ph\":\"") + (put ? "s" : "f") +
-                 "\",\"cat\":\"item\",\"name\":\"item\",\"id\":" + std::to_string(r.a) +
-                 (put ? "" : ",\"bp\":\"e\"") + where(a) + ",\"ts\":" + micros(r.ns) + "}");
+            fmt::format_to(std::back_inserter(w.next()),
+                           R"({{"ph":"{}","cat":"item","name":"item","id":{},"pid":{},"tid":{},)"
+                           R"("ts":{}{}}})",
+                           put ? "s" : "f", r.a, a.pid, a.tid, Micros{r.ns},
+                           put ? "" : R"(,"bp":"e")");
         }
+        w.done();
     }
+    w.flush();
     out << "\n]}\n";
     return true;
 }
