@@ -16,6 +16,8 @@
 #include <string>
 #include <vector>
 
+#include <CLI/CLI.hpp>
+
 #include "core/supervise/lab_engine.h"
 #include "core/scenarios/params.h"
 #include "core/scenarios/scenario.h"
@@ -37,20 +39,6 @@ volatile std::sig_atomic_t g_interrupted = 0;
 void onInterrupt(int) {
     g_interrupted = g_interrupted + 1;
 }
-
-const char* kUsage =
-    "usage: interleave-lab list\n"
-    "       interleave-lab describe SCENARIO\n"
-    "       interleave-lab run SCENARIO [--set NAME=VALUE]... [--duration 3s] [--speed 1]\n"
-    "                                   [--trace FILE.json | FILE.ilt] [--quiet]\n"
-    "                                   [--capture lossless|drop] [--ring-slots N]\n"
-    "       interleave-lab info FILE.ilt\n"
-    "A trace ending in .json is Chrome Trace Event format (open it in Perfetto); any other\n"
-    "name gets the native binary trace that the Interleave window replays.\n"
-    "--capture lossless (default) never loses an event: a thread whose event ring is full\n"
-    "waits for the recorder, and the wait is shown. --capture drop never slows a thread and\n"
-    "counts, shows and writes every event it loses. --ring-slots: events per thread's ring\n"
-    "(a power of two, 64 to 1048576; default 8192 lossless, 32768 drop).\n";
 
 int usageError(const std::string& message) {
     std::cerr << "interleave-lab: " << message << "\n";
@@ -84,65 +72,38 @@ int describe(const std::string& name) {
     return 0;
 }
 
-int run(const std::vector<std::string>& args) {
-    if (args.empty()) return usageError("run needs a scenario name\n" + std::string(kUsage));
-    const auto* scenario = scenarioOrError(args[0]);
-    if (!scenario) return kUsageError;
-
+// What `run` was asked for, already checked by the command-line parser.
+struct RunArgs {
+    std::string scenario;
     std::vector<std::string> assignments;
-    std::int64_t durationMs = 3000;
+    std::string duration = "3s";
     double speed = 1.0;
     std::string tracePath;
     bool wantTrace = false;
     bool quiet = false;
+    std::string capture = "lossless";
+    std::uint32_t ringSlots = 0;  // 0: the capture mode's default
+};
+
+int run(const RunArgs& args) {
+    const auto* scenario = scenarioOrError(args.scenario);
+    if (!scenario) return kUsageError;
+    const auto d = parseDurationMs(args.duration);
+    if (!d)
+        return usageError("bad duration '" + args.duration +
+                          "': give a number with its unit, e.g. 2s, 500ms, 1.5s or 1m "
+                          "(from 1 ms to 24 h)");
+    const std::int64_t durationMs = *d;
+    const double speed = args.speed;
+    const std::string& tracePath = args.tracePath;
+    const bool wantTrace = args.wantTrace;
+    const bool quiet = args.quiet;
+    const auto& assignments = args.assignments;
     ChannelConfig channel;
-    bool ringGiven = false;
-    for (std::size_t i = 1; i < args.size(); ++i) {
-        const auto& a = args[i];
-        const bool hasValue = i + 1 < args.size();
-        if (a == "--set" && hasValue) {
-            assignments.push_back(args[++i]);
-        } else if (a == "--duration" && hasValue) {
-            const auto d = parseDurationMs(args[++i]);
-            if (!d)
-                return usageError("bad duration '" + args[i] +
-                                  "': give a number with its unit, e.g. 2s, 500ms, 1.5s or 1m "
-                                  "(from 1 ms to 24 h)");
-            durationMs = *d;
-        } else if (a == "--speed" && hasValue) {
-            char* end = nullptr;
-            speed = std::strtod(args[++i].c_str(), &end);
-            if (end == args[i].c_str() || *end != '\0' || !(speed >= 0.05 && speed <= 4.0))
-                return usageError("bad speed '" + args[i] + "': allowed 0.05 to 4");
-        } else if (a == "--trace" && hasValue) {
-            tracePath = args[++i];
-            wantTrace = true;
-        } else if (a == "--capture" && hasValue) {
-            const auto& m = args[++i];
-            if (m == "lossless") {
-                channel.capture = CaptureMode::Lossless;
-            } else if (m == "drop") {
-                channel.capture = CaptureMode::Drop;
-            } else
-                return usageError("bad capture mode '" + m + "': use lossless or drop");
-        } else if (a == "--ring-slots" && hasValue) {
-            char* end = nullptr;
-            const auto v = std::strtoul(args[++i].c_str(), &end, 10);
-            if (end == args[i].c_str() || *end != '\0' || v < 64 || v > (1u << 20) ||
-                (v & (v - 1)) != 0)
-                return usageError("bad ring size '" + args[i] +
-                                  "': a power of two from 64 to 1048576, e.g. 8192");
-            channel.ringSlots = static_cast<std::uint32_t>(v);
-            ringGiven = true;
-        } else if (a == "--quiet") {
-            quiet = true;
-        } else {
-            return usageError("unknown or incomplete option '" + a + "'\n" + kUsage);
-        }
-    }
-    if (!ringGiven)
-        channel.ringSlots =
-            channel.capture == CaptureMode::Drop ? kDropRingSlots : kLosslessRingSlots;
+    channel.capture = args.capture == "drop" ? CaptureMode::Drop : CaptureMode::Lossless;
+    channel.ringSlots = args.ringSlots ? args.ringSlots
+                        : channel.capture == CaptureMode::Drop ? kDropRingSlots
+                                                               : kLosslessRingSlots;
     const auto params = resolveParams(scenario->params, assignments);
     if (!params.ok()) return usageError(params.error);
     if (wantTrace)
@@ -285,24 +246,107 @@ int info(const std::string& path) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    std::vector<std::string> args(argv + 1, argv + argc);
-    if (args.empty()) {
-        std::cerr << kUsage;
-        return kUsageError;
+    // The engine mode takes the supervisor's raw arguments; it is not a command for people.
+    if (argc >= 2 && std::string_view(argv[1]) == "__engine")
+        return runLabEngine(std::vector<std::string>(argv + 2, argv + argc));
+
+    CLI::App app{
+        "Runs Interleave's scenarios on real threads and processes without a display, and reads "
+        "their traces.",
+        "interleave-lab"};
+    app.require_subcommand(1);
+    // --help shows every command with its options and their defaults.
+    app.set_help_flag();
+    app.set_help_all_flag("-h,--help", "Print every command, its options and their defaults");
+    app.get_formatter()->column_width(34);
+    app.footer(
+        "A trace ending in .json is Chrome Trace Event format (open it in Perfetto); any other "
+        "name gets the native binary trace that the Interleave window replays.");
+
+    app.add_subcommand("list", "List the scenarios.");
+    std::string scenarioName;
+    auto* describeCmd = app.add_subcommand("describe", "Show a scenario's parameters.");
+    describeCmd->add_option("scenario", scenarioName, "Scenario name (see list).")->required();
+    RunArgs r;
+    auto* runCmd = app.add_subcommand("run", "Run a scenario and optionally write its trace.");
+    runCmd->add_option("scenario", r.scenario, "Scenario name (see list).")->required();
+    runCmd
+        ->add_option("--set", r.assignments,
+                     "Set a parameter, NAME=VALUE; repeat for more (see describe).")
+        ->expected(1)
+        ->take_all()  // after expected(1): each --set takes one value, and they add up
+        ->allow_extra_args(false)
+        ->type_name("NAME=VALUE");
+    runCmd
+        ->add_option("--duration", r.duration,
+                     "How long to run, with its unit: 500ms, 2s, 1.5s, 1m (1 ms to 24 h).")
+        ->capture_default_str();
+    runCmd
+        ->add_option("--speed", r.speed,
+                     "Speed of the simulated work: 0.05 (slow motion) to 4 (fast).")
+        ->check(CLI::Validator(
+            [](std::string& text) -> std::string {
+                char* end = nullptr;
+                const double v = std::strtod(text.c_str(), &end);
+                if (end == text.c_str() || *end != '\0' || !(v >= 0.05 && v <= 4.0))
+                    return "bad speed '" + text + "': allowed 0.05 to 4";
+                return {};
+            },
+            "0.05 TO 4"))
+        ->capture_default_str();
+    auto* traceOpt =
+        runCmd->add_option("--trace", r.tracePath, "Write the run's trace: FILE.json or FILE.ilt.");
+    runCmd->add_flag("--quiet", r.quiet, "Print nothing but errors.");
+    runCmd
+        ->add_option("--capture", r.capture,
+                     "lossless: a thread whose event ring is full waits for the recorder, and "
+                     "the wait is shown; drop: no thread is ever slowed, and every lost event is "
+                     "counted, shown and written.")
+        ->check(CLI::IsMember({"lossless", "drop"}))
+        ->capture_default_str();
+    runCmd
+        ->add_option("--ring-slots", r.ringSlots,
+                     "Events per thread's ring, a power of two from 64 to 1048576 (default 8192 "
+                     "lossless, 32768 drop).")
+        ->check(CLI::Validator(
+            [](std::string& text) -> std::string {
+                char* end = nullptr;
+                const auto v = std::strtoul(text.c_str(), &end, 10);
+                if (end == text.c_str() || *end != '\0' || v < 64 || v > (1u << 20) ||
+                    (v & (v - 1)) != 0)
+                    return "bad ring size '" + text +
+                           "': a power of two from 64 to 1048576, e.g. 8192";
+                return {};
+            },
+            "POWER OF TWO"));
+    std::string tracePath;
+    auto* infoCmd = app.add_subcommand("info", "Summarise a native trace (.ilt).");
+    infoCmd->add_option("file", tracePath, "The trace file.")->required();
+
+    // A first word that is no command would otherwise read "a subcommand is required".
+    if (argc >= 2 && argv[1][0] != '-') {
+        bool known = false;
+        for (const auto* cmd : app.get_subcommands({}))
+            known = known || cmd->get_name() == argv[1];
+        if (!known)
+            return usageError(std::string("unknown command '") + argv[1] +
+                              "'; commands: list, describe, run, info (see interleave-lab --help)");
     }
-    const auto cmd = args[0];
-    const std::vector<std::string> rest(args.begin() + 1, args.end());
-    if (cmd == "__engine") return runLabEngine(rest);
-    if (cmd == "list") return list();
-    if (cmd == "describe")
-        return rest.size() == 1 ? describe(rest[0])
-                                : usageError("describe needs one scenario name");
-    if (cmd == "run") return run(rest);
-    if (cmd == "info")
-        return rest.size() == 1 ? info(rest[0]) : usageError("info needs one trace file");
-    if (cmd == "help" || cmd == "--help" || cmd == "-h") {
-        std::cout << kUsage;
-        return 0;
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        // One line that says what was wrong, then where to look.
+        return usageError(std::string(e.what()) + " (see interleave-lab --help)");
     }
-    return usageError("unknown command '" + cmd + "'\n" + kUsage);
+    if (describeCmd->parsed()) return describe(scenarioName);
+    if (runCmd->parsed()) {
+        r.wantTrace = traceOpt->count() > 0;
+        return run(r);
+    }
+    if (infoCmd->parsed()) return info(tracePath);
+    return list();
 }

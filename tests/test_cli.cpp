@@ -76,6 +76,15 @@ TEST(Cli, ListsAndDescribesScenarios) {
         EXPECT_NE(r.output.find(p), std::string::npos) << p;
 }
 
+TEST(Cli, HelpListsEveryCommandAndOptionWithItsDefault) {
+    const auto r = cli("--help");
+    EXPECT_EQ(r.status, 0);
+    for (const char* p : {"list", "describe", "run", "info", "--set", "--duration TEXT=3s",
+                          "--speed", "=1", "--trace", "--quiet", "=lossless", "--ring-slots",
+                          "default 8192"})
+        EXPECT_NE(r.output.find(p), std::string::npos) << p << "\n" << r.output;
+}
+
 TEST(Cli, BadUsageExitsWithStatusTwoAndOneClearLine) {
     struct Case {
         const char* args;
@@ -91,12 +100,15 @@ TEST(Cli, BadUsageExitsWithStatusTwoAndOneClearLine) {
         {"run producer-consumer --duration 2", "with its unit"},
         {"run producer-consumer --trace ''", "trace path is empty"},
         {"run producer-consumer --trace /proc/self/status", "No such file or directory"},
-        {"run producer-consumer --capture sometimes", "lossless or drop"},
+        {"run producer-consumer --capture sometimes", "{lossless,drop}"},
         {"run producer-consumer --ring-slots 100", "power of two"},
         {"run producer-consumer --speed 9", "bad speed"},
         {"run producer-consumer --trace /nonexistent-dir/t.json", "/nonexistent-dir/t.json"},
         {"run producer-consumer --trace /", "directory"},
-        {"run producer-consumer --frobnicate", "unknown or incomplete option"},
+        {"run producer-consumer --frobnicate", "not expected: --frobnicate"},
+        {"run producer-consumer --duration", "--duration"},
+        {"run", "scenario is required"},
+        {"info", "file is required"},
         {"frobnicate", "unknown command"},
     };
     for (const auto& c : cases) {
