@@ -15,58 +15,126 @@ using namespace interleave;
 
 namespace {
 
-const char* kUsage =
-    "usage: interleave [--scenario NAME] [--set NAME=VALUE]... [--run] [--speed X]\n"
-    "                  [--theme light|dark|high-contrast] [--trace FILE.ilt] [--timings]\n";
-
 int usageError(const std::string& message) {
-    std::fprintf(stderr, "interleave: %s\n", message.c_str());
+    std::fprintf(stderr, "interleave: %s (see interleave --help)\n", message.c_str());
     return 2;
+}
+
+// Options are parsed before QApplication exists, so a typo is reported even where no window
+// can open; Qt's own -platform and -style are accepted here and left for QApplication.
+struct Parsed {
+    ui::LaunchOptions options;
+    int exitCode = -1;  // >= 0: exit now with this code
+};
+
+Parsed parseArguments(int argc, char** argv) {
+    Parsed out;
+    auto& options = out.options;
+    QCoreApplication::setApplicationName(QStringLiteral("interleave"));
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Watch concurrency happen: scenarios run on real threads and real processes, and every "
+        "synchronisation step is drawn as it happens."));
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
+                                  QStringLiteral("Show this help and exit."));
+    const QCommandLineOption scenario(
+        QStringLiteral("scenario"),
+        QStringLiteral("Scenario to select (default: producer-consumer; see interleave-lab "
+                       "list)."),
+        QStringLiteral("name"));
+    const QCommandLineOption set(
+        QStringLiteral("set"),
+        QStringLiteral("Set a parameter of the scenario; repeat for more (default: each "
+                       "parameter's own, see interleave-lab describe NAME)."),
+        QStringLiteral("name=value"));
+    const QCommandLineOption run(QStringLiteral("run"),
+                                 QStringLiteral("Start the scenario at once (default: wait for "
+                                                "Run)."));
+    const QCommandLineOption speed(QStringLiteral("speed"),
+                                   QStringLiteral("Speed of simulated work, 0.05 to 4 "
+                                                  "(default: 1)."),
+                                   QStringLiteral("x"), QStringLiteral("1"));
+    const QCommandLineOption theme(
+        QStringLiteral("theme"),
+        QStringLiteral("light, dark or high-contrast (default: the desktop's, or the last one "
+                       "chosen)."),
+        QStringLiteral("theme"));
+    const QCommandLineOption trace(QStringLiteral("trace"),
+                                   QStringLiteral("Open a saved native trace (.ilt) instead of "
+                                                  "running (same as giving FILE)."),
+                                   QStringLiteral("file"));
+    const QCommandLineOption timings(QStringLiteral("timings"),
+                                     QStringLiteral("Print start-up and Run-to-first-event times "
+                                                    "to stderr."));
+    QCommandLineOption platform(QStringLiteral("platform"),
+                                QStringLiteral("Qt's platform plugin."), QStringLiteral("name"));
+    QCommandLineOption style(QStringLiteral("style"), QStringLiteral("Qt's widget style."),
+                             QStringLiteral("name"));
+    platform.setFlags(QCommandLineOption::HiddenFromHelp);
+    style.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({help, scenario, set, run, speed, theme, trace, timings, platform, style});
+    parser.addPositionalArgument(QStringLiteral("FILE"),
+                                 QStringLiteral("A saved native trace (.ilt) to open."),
+                                 QStringLiteral("[FILE]"));
+
+    QStringList args;
+    for (int i = 0; i < argc; ++i)
+        args << QString::fromLocal8Bit(argv[i]);
+    if (!parser.parse(args)) {
+        out.exitCode = usageError(parser.errorText().toStdString());
+        return out;
+    }
+    if (parser.isSet(help)) {
+        // Without a QCoreApplication, Qt cannot know the program's name.
+        std::fputs(qPrintable(parser.helpText().replace(QLatin1String("<executable_name>"),
+                                                        QLatin1String("interleave"))),
+                   stdout);
+        out.exitCode = 0;
+        return out;
+    }
+    options.scenario = parser.value(scenario);
+    options.assignments = parser.values(set);
+    options.run = parser.isSet(run);
+    options.timings = parser.isSet(timings);
+    bool ok = false;
+    options.speed = parser.value(speed).toDouble(&ok);
+    if (!ok || !(options.speed >= 0.05 && options.speed <= 4.0)) {
+        out.exitCode = usageError("bad speed '" + parser.value(speed).toStdString() +
+                                  "': allowed 0.05 to 4");
+        return out;
+    }
+    if (parser.isSet(theme)) {
+        const auto t = parser.value(theme);
+        if (t == QLatin1String("light")) {
+            options.theme = ui::Theme::Light;
+        } else if (t == QLatin1String("dark")) {
+            options.theme = ui::Theme::Dark;
+        } else if (t == QLatin1String("high-contrast")) {
+            options.theme = ui::Theme::HighContrast;
+        } else {
+            out.exitCode = usageError("unknown theme '" + t.toStdString() +
+                                      "': use light, dark or high-contrast");
+            return out;
+        }
+    }
+    const auto files = parser.positionalArguments();
+    if (files.size() > 1 || (files.size() == 1 && parser.isSet(trace))) {
+        out.exitCode = usageError("give one trace file to open, not " +
+                                  std::to_string(files.size() + parser.isSet(trace)));
+        return out;
+    }
+    options.trace = files.size() == 1 ? files.front() : parser.value(trace);
+    return out;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-    ui::LaunchOptions options;
+    auto parsed = parseArguments(argc, argv);
+    if (parsed.exitCode >= 0) return parsed.exitCode;
+    ui::LaunchOptions& options = parsed.options;
     options.startNs = processStartMonotonicNs();
-    // Arguments first, so a typo is reported even where no window can open.
-    for (int i = 1; i < argc; ++i) {
-        const std::string a = argv[i];
-        const bool hasValue = i + 1 < argc;
-        if (a == "--scenario" && hasValue) {
-            options.scenario = QString::fromLocal8Bit(argv[++i]);
-        } else if (a == "--set" && hasValue) {
-            options.assignments << QString::fromLocal8Bit(argv[++i]);
-        } else if (a == "--run") {
-            options.run = true;
-        } else if (a == "--timings") {
-            options.timings = true;
-        } else if (a == "--speed" && hasValue) {
-            char* end = nullptr;
-            options.speed = std::strtod(argv[++i], &end);
-            if (*end != '\0' || !(options.speed >= 0.05 && options.speed <= 4.0))
-                return usageError(std::string("bad speed '") + argv[i] + "': allowed 0.05 to 4");
-        } else if (a == "--theme" && hasValue) {
-            const std::string t = argv[++i];
-            if (t == "light")
-                options.theme = ui::Theme::Light;
-            else if (t == "dark")
-                options.theme = ui::Theme::Dark;
-            else if (t == "high-contrast")
-                options.theme = ui::Theme::HighContrast;
-            else
-                return usageError("unknown theme '" + t + "': use light, dark or high-contrast");
-        } else if (a == "--trace" && hasValue) {
-            options.trace = QString::fromLocal8Bit(argv[++i]);
-        } else if (a == "--help" || a == "-h") {
-            std::fputs(kUsage, stdout);
-            return 0;
-        } else if (a.rfind("-platform", 0) == 0 || a.rfind("-style", 0) == 0) {
-            if (hasValue) ++i;  // Qt's own options
-        } else {
-            return usageError("unknown or incomplete option '" + a + "'\n" + kUsage);
-        }
-    }
     if (!options.scenario.isEmpty()) {
         const auto* s = findScenario(options.scenario.toStdString());
         if (!s)

@@ -1,0 +1,81 @@
+// The desktop program's command line, as a user meets it: every bad option is refused with exit
+// status 2 and one line, before any window is opened (so these need no display at all).
+
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <string>
+
+#include "core/supervise/supervisor.h"
+
+namespace {
+
+struct Result {
+    int status = -1;
+    std::string output;
+};
+
+Result runGui(const std::string& args) {
+    auto path = interleave::siblingLabPath();
+    path = path.substr(0, path.rfind('/') + 1) + "interleave";
+    Result r;
+    // No display: a parse error must come before the display probe, and --help needs none.
+    FILE* p = popen(("timeout 20 env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM " + path + " " + args + " 2>&1").c_str(),
+                    "r");
+    char buf[4096];
+    std::size_t n;
+    while ((n = fread(buf, 1, sizeof buf, p)) > 0)
+        r.output.append(buf, n);
+    const int st = pclose(p);
+    r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+    return r;
+}
+
+std::size_t lines(const std::string& s) {
+    std::size_t n = 0;
+    for (char c : s)
+        n += c == '\n';
+    return n;
+}
+
+}  // namespace
+
+TEST(GuiCommandLine, HelpListsEveryOptionWithItsDefault) {
+    const auto r = runGui("--help");
+    EXPECT_EQ(r.status, 0);
+    for (const char* p : {"Usage: interleave", "--scenario", "default: producer-consumer",
+                          "--set", "--run", "--speed", "default: 1", "--theme", "--trace",
+                          "--timings", "FILE"})
+        EXPECT_NE(r.output.find(p), std::string::npos) << p << "\n" << r.output;
+}
+
+TEST(GuiCommandLine, BadInputExitsWithStatusTwoAndOneLineBeforeAnyWindow) {
+    struct Case {
+        const char* args;
+        const char* mentions;
+    } cases[] = {
+        {"--frobnicate", "Unknown option 'frobnicate'"},
+        {"--speed 9", "bad speed '9'"},
+        {"--speed fast", "bad speed 'fast'"},
+        {"--theme pink", "light, dark or high-contrast"},
+        {"--scenario", "Missing value after '--scenario'"},
+        {"--scenario nope", "known scenarios: producer-consumer"},
+        {"a.ilt b.ilt", "one trace file"},
+        {"--trace a.ilt b.ilt", "one trace file"},
+    };
+    for (const auto& c : cases) {
+        const auto r = runGui(c.args);
+        EXPECT_EQ(r.status, 2) << c.args << "\n" << r.output;
+        EXPECT_NE(r.output.find(c.mentions), std::string::npos) << c.args << "\n" << r.output;
+        EXPECT_EQ(r.output.rfind("interleave: ", 0), 0u) << r.output;
+        EXPECT_EQ(lines(r.output), 1u) << r.output;
+    }
+}
+
+TEST(GuiCommandLine, WithoutADisplayItSaysWhatToDoInstead) {
+    const auto r = runGui("--scenario deadlock");
+    EXPECT_EQ(r.status, 1) << r.output;
+    EXPECT_NE(r.output.find("xvfb-run"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("interleave-lab run"), std::string::npos) << r.output;
+}
