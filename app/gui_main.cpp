@@ -64,6 +64,11 @@ Parsed parseArguments(int argc, char** argv) {
                                    QStringLiteral("Open a saved native trace (.ilt) instead of "
                                                   "running (same as giving FILE)."),
                                    QStringLiteral("file"));
+    const QCommandLineOption logLevel(
+        QStringLiteral("log-level"),
+        QStringLiteral("What each run's lab reports in the Lab log panel: trace, debug, info, "
+                       "warn, error or off (default: warn)."),
+        QStringLiteral("level"), QStringLiteral("warn"));
     const QCommandLineOption timings(QStringLiteral("timings"),
                                      QStringLiteral("Print start-up and Run-to-first-event times "
                                                     "to stderr."));
@@ -73,7 +78,8 @@ Parsed parseArguments(int argc, char** argv) {
                              QStringLiteral("name"));
     platform.setFlags(QCommandLineOption::HiddenFromHelp);
     style.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({help, scenario, set, run, speed, theme, trace, timings, platform, style});
+    parser.addOptions(
+        {help, scenario, set, run, speed, theme, trace, logLevel, timings, platform, style});
     parser.addPositionalArgument(QStringLiteral("FILE"),
                                  QStringLiteral("A saved native trace (.ilt) to open."),
                                  QStringLiteral("[FILE]"));
@@ -117,6 +123,13 @@ Parsed parseArguments(int argc, char** argv) {
                                       "': use light, dark or high-contrast");
             return out;
         }
+    }
+    if (const auto level = parseLogLevel(parser.value(logLevel).toStdString())) {
+        options.logLevel = *level;
+    } else {
+        out.exitCode = usageError("unknown log level '" + parser.value(logLevel).toStdString() +
+                                  "': use " + kLogLevelNames);
+        return out;
     }
     const auto files = parser.positionalArguments();
     if (files.size() > 1 || (files.size() == 1 && parser.isSet(trace))) {

@@ -83,6 +83,8 @@ struct RunArgs {
     bool quiet = false;
     std::string capture = "lossless";
     std::uint32_t ringSlots = 0;  // 0: the capture mode's default
+    std::string logLevel = "warn";
+    std::string logFile;
 };
 
 int run(const RunArgs& args) {
@@ -108,6 +110,9 @@ int run(const RunArgs& args) {
     if (!params.ok()) return usageError(params.error);
     if (wantTrace)
         if (auto err = checkTracePath(tracePath); !err.empty()) return usageError(err);
+    if (!args.logFile.empty())
+        if (auto err = checkTracePath(args.logFile, "log", "--log run.log"); !err.empty())
+            return usageError(err);
 
     struct sigaction sa {};
     sa.sa_handler = onInterrupt;
@@ -115,11 +120,18 @@ int run(const RunArgs& args) {
     sigaction(SIGTERM, &sa, nullptr);
 
     RunOptions options;
+    options.logLevel = *parseLogLevel(args.logLevel);  // checked by the parser
+    options.logFile = args.logFile;
     options.labPath = siblingLabPath();
     options.scenario = scenario->name;
     options.assignments = assignments;
     options.channel = channel;
     Supervisor sup(options);
+    // The lab's log lines, as they come; its own logger has already applied the level.
+    sup.setLogCallback([](const LabLogLine& line) {
+        std::fprintf(stderr, "interleave-lab: lab %s: %s\n",
+                     std::string(logLevelName(line.level)).c_str(), line.text.c_str());
+    });
     try {
         sup.start();
     } catch (const std::exception& e) {
@@ -319,6 +331,14 @@ int main(int argc, char** argv) {
                 return {};
             },
             "POWER OF TWO"));
+    runCmd
+        ->add_option("--log-level", r.logLevel,
+                     "What the lab reports on stderr (and in --log): trace, debug, info, warn, "
+                     "error or off.")
+        ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}))
+        ->capture_default_str();
+    runCmd->add_option("--log", r.logFile,
+                       "Also write the lab's log to FILE, with timestamps and pids.");
     std::string tracePath;
     auto* infoCmd = app.add_subcommand("info", "Summarise a native trace (.ilt).");
     infoCmd->add_option("file", tracePath, "The trace file.")->required();

@@ -4,6 +4,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QLabel>
@@ -12,6 +13,7 @@
 #include <QMessageBox>
 #include <QScrollArea>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QSlider>
 #include <QSplitter>
 #include <QStatusBar>
@@ -27,6 +29,7 @@
 #include "ui/buffer_view.h"
 #include "ui/caption_model.h"
 #include "ui/lesson_panel.h"
+#include "ui/log_panel.h"
 #include "ui/palette.h"
 #include "ui/parameter_panel.h"
 #include "ui/process_tree_model.h"
@@ -64,6 +67,12 @@ MainWindow::MainWindow(const LaunchOptions& options, QWidget* parent)
     m_baseFontPt = std::max(11.0, QApplication::font().pointSizeF());
     buildActions();
     buildLayout();
+    // Each run's lab also writes its log beside the program's other data, replaced by the
+    // next run; without a writable place the panel still shows everything.
+    const auto dataDir = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
+    m_session->setLogging(options.logLevel, QDir().mkpath(dataDir)
+                                                ? dataDir + QStringLiteral("/last-run.log")
+                                                : QString());
 
     connect(m_session, &RunSession::storeReset, this, &MainWindow::onStoreReset);
     connect(m_session, &RunSession::eventsAppended, this, &MainWindow::onEventsAppended);
@@ -191,6 +200,8 @@ void MainWindow::buildActions() {
         view->addAction(tr("%1 theme").arg(Palette::themeName(theme)), this,
                         [this, theme] { setTheme(theme); });
     view->addSeparator();
+    m_panelsMenu = view->addMenu(tr("Panels"));
+    view->addSeparator();
     auto* full = view->addAction(tr("Full screen"), QKeySequence(Qt::Key_F11), this,
                                  [this] { isFullScreen() ? showNormal() : showFullScreen(); });
     full->setShortcutContext(Qt::ApplicationShortcut);
@@ -266,6 +277,22 @@ void MainWindow::buildLayout() {
     lessonDock->setWidget(m_lesson);
     addDockWidget(Qt::RightDockWidgetArea, lessonDock);
 
+    // The lab's log: hidden until something is worth reading, then shown and named in the
+    // status bar; always back from the View menu.
+    m_log = new LogPanel(this);
+    m_logDock = new QDockWidget(tr("Lab log"), this);
+    m_logDock->setObjectName(QStringLiteral("logDock"));
+    m_logDock->setWidget(m_log);
+    addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
+    m_logDock->hide();
+    connect(m_session, &RunSession::labLogged, m_log, &LogPanel::append);
+    connect(m_log, &LogPanel::problem, this, [this](const QString& text) {
+        m_logDock->show();
+        statusBar()->showMessage(tr("The lab reported: %1 (see Lab log)").arg(text), 10'000);
+    });
+    for (auto* dock : {leftDock, lessonDock, m_logDock})
+        m_panelsMenu->addAction(dock->toggleViewAction());
+
     m_statusState = new QLabel(this);
     m_statusElapsed = new QLabel(this);
     m_statusEvents = new QLabel(this);
@@ -293,6 +320,7 @@ void MainWindow::chooseScenario(const QString& name) {
 void MainWindow::runScenario() {
     const auto name = m_picker->current();
     m_runClick.start();
+    m_log->startRun(m_session->logFile());
     if (const auto err = m_session->start(name, m_params->assignments(), speedFromSlider());
         !err.isEmpty()) {
         QMessageBox::warning(this, tr("Cannot run"), err);

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <optional>
 
+#include "core/supervise/lab_log.h"
 #include "ui/palette.h"
 
 class QAction;
@@ -17,12 +18,16 @@ class QListView;
 class QSlider;
 class QTimer;
 
+class QDockWidget;
+class QMenu;
+
 namespace interleave::ui {
 
 class BufferModel;
 class BufferView;
 class CaptionModel;
 class LessonPanel;
+class LogPanel;
 class ParameterPanel;
 class ProcessTreeModel;
 class ProcessTreeView;
@@ -41,6 +46,7 @@ struct LaunchOptions {
     bool timings = false;      // print start-up and first-event timings to stderr
     std::int64_t startNs = 0;  // CLOCK_MONOTONIC when the process started
     std::optional<Theme> theme;
+    LogLevel logLevel = LogLevel::warn;  // what each run's lab logs into the log panel
 };
 
 class MainWindow : public QMainWindow {
@@ -55,6 +61,8 @@ class MainWindow : public QMainWindow {
     TimelineView* timelineView() const { return m_timelineView; }
     BufferModel* bufferModel() const { return m_buffer; }
     BufferView* bufferView() const { return m_bufferView; }
+    LogPanel* logPanel() const { return m_log; }
+    QDockWidget* logDock() const { return m_logDock; }
     ProcessTreeModel* processTreeModel() const { return m_tree; }
     CaptionModel* captionModel() const { return m_captions; }
     TimeCursor* cursor() const { return m_cursor; }
@@ -95,6 +103,9 @@ class MainWindow : public QMainWindow {
     ScenarioPicker* m_picker = nullptr;
     ParameterPanel* m_params = nullptr;
     LessonPanel* m_lesson = nullptr;
+    LogPanel* m_log = nullptr;
+    QMenu* m_panelsMenu = nullptr;  // View > Panels: every dock comes back from here
+    QDockWidget* m_logDock = nullptr;
     TimelineView* m_timelineView = nullptr;
     BufferView* m_bufferView = nullptr;
     ProcessTreeView* m_treeView = nullptr;

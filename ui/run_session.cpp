@@ -47,6 +47,8 @@ QString RunSession::start(const QString& scenario, const QStringList& assignment
     RunOptions o;
     o.labPath = siblingLabPath();
     o.scenario = scenario.toStdString();
+    o.logLevel = m_logLevel;
+    o.logFile = m_logFile.toStdString();
     for (const auto& a : assignments)
         o.assignments.push_back(a.toStdString());
     auto run = std::make_unique<Supervisor>(o);
@@ -56,8 +58,13 @@ QString RunSession::start(const QString& scenario, const QStringList& assignment
     auto bridge = std::make_unique<SignalBridge>(runId);
     connect(bridge.get(), &SignalBridge::eventsAppended, this, &RunSession::onEventsAppended);
     connect(bridge.get(), &SignalBridge::runFinished, this, &RunSession::onRunFinished);
+    connect(bridge.get(), &SignalBridge::labLogged, this,
+            [this](quint64 id, int level, const QString& text, qint64 ns) {
+                if (id == m_runId) emit labLogged(level, text, ns);
+            });
     SignalBridge* raw = bridge.get();
     run->setPublishCallback([raw](std::size_t n, bool finished) { raw->onPublished(n, finished); });
+    run->setLogCallback([raw](const LabLogLine& line) { raw->onLog(line); });
     try {
         run->start();
     } catch (const std::exception& e) {

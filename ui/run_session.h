@@ -22,6 +22,12 @@ class RunSession : public QObject {
 
     // Both return an empty string on success, otherwise what went wrong.
     QString start(const QString& scenario, const QStringList& assignments, double speed);
+    // What the lab of the next run logs, and the file it also writes (empty: none).
+    void setLogging(LogLevel level, const QString& file) {
+        m_logLevel = level;
+        m_logFile = file;
+    }
+    QString logFile() const { return m_logFile; }
     QString loadTrace(const QString& path);
     QString saveTrace(const QString& path) const;
 
@@ -47,6 +53,8 @@ class RunSession : public QObject {
     void storeReset(const interleave::EventStore* store);
     void eventsAppended(quint64 first, quint64 last);
     void stateChanged();
+    // A line of the current run's lab log (level: a LogLevel).
+    void labLogged(int level, const QString& text, qint64 ns);
 
   private:
     void replaceStore(std::unique_ptr<Supervisor> run, std::unique_ptr<EventStore> replay);
@@ -64,6 +72,8 @@ class RunSession : public QObject {
     std::chrono::steady_clock::time_point m_started{};
     std::chrono::steady_clock::time_point m_ended{};
     std::int64_t m_lastNs = 0;
+    LogLevel m_logLevel = LogLevel::warn;
+    QString m_logFile;
 };
 
 }  // namespace interleave::ui

@@ -21,4 +21,14 @@ void SignalBridge::onPublished(std::size_t published, bool finished) {
             this, [this, id] { emit runFinished(id); }, Qt::QueuedConnection);
 }
 
+void SignalBridge::onLog(const LabLogLine& line) {
+    const auto id = m_runId;
+    const int level = static_cast<int>(line.level);
+    const auto text = QString::fromStdString(line.text);
+    const auto ns = static_cast<qint64>(line.ns);
+    QMetaObject::invokeMethod(
+        this, [this, id, level, text, ns] { emit labLogged(id, level, text, ns); },
+        Qt::QueuedConnection);
+}
+
 }  // namespace interleave::ui

@@ -7,8 +7,11 @@
 // must be able to tell it apart and drop it.
 
 #include <QObject>
+#include <QString>
 #include <chrono>
 #include <cstdint>
+
+#include "core/supervise/lab_log.h"
 
 namespace interleave::ui {
 
@@ -23,10 +26,14 @@ class SignalBridge : public QObject {
     quint64 runId() const { return m_runId; }
     // Reader thread: the store has `published` rows; `finished` on the run's last call.
     void onPublished(std::size_t published, bool finished);
+    // Reader thread: a line of the lab's log. Lines are rare (warnings and errors by default),
+    // so each is one queued signal.
+    void onLog(const LabLogLine& line);
 
   signals:
     void eventsAppended(quint64 runId, quint64 first, quint64 last);
     void runFinished(quint64 runId);
+    void labLogged(quint64 runId, int level, const QString& text, qint64 ns);
 
   private:
     const quint64 m_runId;

@@ -14,6 +14,10 @@
 #include "core/channel/channel.h"
 #include "core/primitives/runtime.h"
 #include "core/scenarios/scenario.h"
+#include "core/schema/sys_text.h"
+#include "core/supervise/lab_log.h"
+
+#include <spdlog/spdlog.h>
 
 namespace interleave {
 namespace {
@@ -31,13 +35,16 @@ void onSupervisorDeath(int) {
 // re-parented to it and reports each one. A pid it reaps without having recorded its
 // re-parenting (the orphan was already dying when its parent died, so its handler never ran) is
 // recorded as re-parented now, from this fact: the subreaper reaped a pid it did not fork.
-void reapOrphans(const Channel& channel) {
-    for (;;) {
+int reapOrphans(const Channel& channel) {
+    for (int reaped = 0;; ++reaped) {
         siginfo_t info{};
-        if (waitid(P_ALL, 0, &info, WEXITED) != 0) {
-            if (errno == EINTR) continue;
-            return;  // ECHILD: nothing of the run is left
+        while (waitid(P_ALL, 0, &info, WEXITED) != 0) {
+            if (errno != EINTR) return reaped;  // ECHILD: nothing of the run is left
         }
+        spdlog::debug("reaped orphan pid {}: {}", info.si_pid,
+                      exitStatusText(info.si_code == CLD_EXITED
+                                         ? exitStatusExited(info.si_status)
+                                         : exitStatusSignaled(info.si_status)));
         const auto status = info.si_code == CLD_EXITED ? exitStatusExited(info.si_status)
                                                        : exitStatusSignaled(info.si_status);
         for (std::uint32_t i = 0; i < channel.actorLimit(); ++i) {
@@ -67,6 +74,8 @@ int runLabEngine(const std::vector<std::string>& args) {
     pid_t parent = -1;
     std::string scenarioName;
     std::vector<std::string> assignments;
+    LogLevel logLevel = LogLevel::warn;
+    std::string logFile;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const auto& a = args[i];
         const bool hasValue = i + 1 < args.size();
@@ -76,6 +85,12 @@ int runLabEngine(const std::vector<std::string>& args) {
             parent = std::atoi(args[++i].c_str());
         else if (a == "--set" && hasValue)
             assignments.push_back(args[++i]);
+        else if (a == "--log-level" && hasValue) {
+            const auto level = parseLogLevel(args[++i]);
+            if (!level) return usage("bad --log-level");
+            logLevel = *level;
+        } else if (a == "--log-file" && hasValue)
+            logFile = args[++i];
         else if (scenarioName.empty())
             scenarioName = a;
         else
@@ -83,6 +98,13 @@ int runLabEngine(const std::vector<std::string>& args) {
     }
     if (fd < 0 || parent <= 0 || scenarioName.empty())
         return usage("missing --fd, --parent or scenario");
+    try {
+        setupLabLogging(logLevel, logFile);
+    } catch (const std::exception& e) {
+        // The run goes on without its file; the supervisor shows why.
+        setupLabLogging(logLevel, {});
+        spdlog::warn("cannot write the log file {}: {}", logFile, e.what());
+    }
 
     // SIGHUP rather than SIGTERM, so that Stop's SIGTERM is reported as what it is.
     signal(SIGHUP, onSupervisorDeath);
@@ -94,15 +116,23 @@ int runLabEngine(const std::vector<std::string>& args) {
     // The recorder outranks what it records: on a machine with fewer cores than busy scenario
     // threads, the supervisor's reader must still get the CPU to drain the rings. Every thread
     // and process of the run inherits this, so they stay equal among themselves.
-    setpriority(PRIO_PROCESS, 0, kLabNice);
+    if (setpriority(PRIO_PROCESS, 0, kLabNice) != 0)
+        spdlog::warn("could not lower the lab's priority ({}): on a busy machine the recorder "
+                     "may fall behind the scenario",
+                     errnoText("setpriority", errno));
 
     const Scenario* scenario = findScenario(scenarioName);
     if (!scenario) return usage("unknown scenario");
     const auto params = resolveParams(scenario->params, assignments);
     if (!params.ok()) {
-        std::fprintf(stderr, "interleave-lab: %s\n", params.error.c_str());
+        spdlog::error("{}", params.error);
         return 2;
     }
+    std::string paramText;
+    for (const auto& a : assignments)
+        paramText += " " + a;
+    spdlog::info("lab pid {} runs {}{}", getpid(), scenario->name,
+                 paramText.empty() ? " with its defaults" : paramText);
 
     try {
         Channel channel = Channel::attach(fd);
@@ -111,13 +141,15 @@ int runLabEngine(const std::vector<std::string>& args) {
         Runtime::install(&channel);
         Runtime::registerThread("main", kNoActor, ActorRole::ProcessMain);
         const int rc = scenario->run(params.values);
-        reapOrphans(channel);
+        spdlog::info("{} returned {}", scenario->name, rc);
+        const auto orphans = reapOrphans(channel);
+        if (orphans) spdlog::info("reaped {} orphaned process(es) of the run", orphans);
         Runtime::emit(EventKind::ActorExit, kNoObject, rc);
         Runtime::detachThread();
         Runtime::install(nullptr);
         return rc;
     } catch (const std::exception& e) {
-        std::fprintf(stderr, "interleave-lab: %s\n", e.what());
+        spdlog::error("{} failed: {}", scenario->name, e.what());
         return 1;
     }
 }

@@ -55,9 +55,18 @@ void Supervisor::start() {
 
     const int passFd = fcntl(m_channel.fd(), F_DUPFD_CLOEXEC, 10);
     if (passFd < 0) throw std::runtime_error(errnoText("dup(channel)", errno));
+    // The lab's stderr is a pipe to the reader thread, which parses each line (lab_log.h).
+    int logPipe[2];
+    if (pipe2(logPipe, O_CLOEXEC) != 0) {
+        ::close(passFd);
+        throw std::runtime_error(errnoText("pipe(lab log)", errno));
+    }
+    fcntl(logPipe[0], F_SETFL, O_NONBLOCK);
+    m_logFd = logPipe[0];
 
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, logPipe[1], STDERR_FILENO);
     posix_spawn_file_actions_adddup2(&actions, passFd, kLabChannelFd);
     posix_spawn_file_actions_addclosefrom_np(&actions, kLabChannelFd + 1);
 
@@ -76,8 +85,19 @@ void Supervisor::start() {
 
     const auto parent = std::to_string(getpid());
     const auto fdText = std::to_string(kLabChannelFd);
-    std::vector<std::string> args = {
-        m_options.labPath, "__engine", "--fd", fdText, "--parent", parent, m_options.scenario};
+    std::vector<std::string> args = {m_options.labPath,
+                                     "__engine",
+                                     "--fd",
+                                     fdText,
+                                     "--parent",
+                                     parent,
+                                     "--log-level",
+                                     std::string(logLevelName(m_options.logLevel)),
+                                     m_options.scenario};
+    if (!m_options.logFile.empty()) {
+        args.push_back("--log-file");
+        args.push_back(m_options.logFile);
+    }
     for (const auto& a : m_options.assignments) {
         args.push_back("--set");
         args.push_back(a);
@@ -93,6 +113,11 @@ void Supervisor::start() {
     posix_spawn_file_actions_destroy(&actions);
     posix_spawnattr_destroy(&attr);
     ::close(passFd);
+    ::close(logPipe[1]);  // the lab and what it forks hold the write end; EOF when all are gone
+    if (rc != 0) {
+        ::close(m_logFd);
+        m_logFd = -1;
+    }
     if (rc != 0) throw std::runtime_error(errnoText(("starting " + m_options.labPath).c_str(), rc));
     m_labPid = pid;
     m_reader = std::thread([this] { readerLoop(); });
@@ -134,6 +159,7 @@ void Supervisor::readerLoop() {
     std::int64_t idleNs = kIdleMinNs;
     while (childrenLeft) {
         const auto moved = reader.drainOnce();
+        readLog(false);
         childrenLeft = reapSome(reader);
         m_store->publish();
         if (m_onPublish) m_onPublish(m_store->size(), false);
@@ -146,12 +172,54 @@ void Supervisor::readerLoop() {
         }
     }
     reader.drainOnce();
+    readLog(true);
     {
         std::lock_guard lock(m_mutex);
         m_finished = true;
         m_finishedCv.notify_all();
     }
     if (m_onPublish) m_onPublish(m_store->size(), true);
+}
+
+void Supervisor::readLog(bool toEnd) {
+    if (m_logFd < 0) return;
+    char buf[4096];
+    for (;;) {
+        const auto n = ::read(m_logFd, buf, sizeof buf);
+        if (n > 0) {
+            m_logTail.append(buf, static_cast<std::size_t>(n));
+            continue;
+        }
+        if (n < 0 && errno == EINTR) continue;
+        break;  // EAGAIN: nothing more now; 0: every writer is gone
+    }
+    std::size_t start = 0;
+    const auto now = m_store->timeBase().toNs(m_store->timeBase().now());
+    for (auto nl = m_logTail.find('\n'); nl != std::string::npos;
+         start = nl + 1, nl = m_logTail.find('\n', start)) {
+        auto line = parseLabLogLine(std::string_view(m_logTail).substr(start, nl - start), now);
+        if (m_onLog) m_onLog(line);
+        std::lock_guard lock(m_mutex);
+        m_log.push_back(std::move(line));
+    }
+    m_logTail.erase(0, start);
+    if (toEnd) {
+        // Every process of the run is gone: what is left is a last line without its newline.
+        if (!m_logTail.empty()) {
+            auto line = parseLabLogLine(m_logTail, now);
+            if (m_onLog) m_onLog(line);
+            std::lock_guard lock(m_mutex);
+            m_log.push_back(std::move(line));
+        }
+        m_logTail.clear();
+        ::close(m_logFd);
+        m_logFd = -1;
+    }
+}
+
+std::vector<LabLogLine> Supervisor::log() const {
+    std::lock_guard lock(m_mutex);
+    return m_log;
 }
 
 bool Supervisor::finished() const {

@@ -32,6 +32,7 @@
 
 #include "core/channel/channel.h"
 #include "core/channel/event_store.h"
+#include "core/supervise/lab_log.h"
 
 namespace interleave {
 
@@ -41,6 +42,8 @@ struct RunOptions {
     std::vector<std::string> assignments;  // "name=value", already validated by the caller
     ChannelConfig channel;
     std::chrono::milliseconds termGrace{150};  // SIGTERM -> SIGKILL
+    LogLevel logLevel = LogLevel::warn;        // what the lab logs
+    std::string logFile;                       // also log there (timestamped); empty: no file
 };
 
 class Supervisor {
@@ -55,6 +58,14 @@ class Supervisor {
     void setPublishCallback(std::function<void(std::size_t published, bool finished)> callback) {
         m_onPublish = std::move(callback);
     }
+
+    // Called on the reader thread for each line the lab (or a process it forked) wrote to its
+    // stderr, in order. Set before start(); must not block.
+    void setLogCallback(std::function<void(const LabLogLine&)> callback) {
+        m_onLog = std::move(callback);
+    }
+    // Every line so far.
+    std::vector<LabLogLine> log() const;
 
     // Throws std::runtime_error when the channel or the process cannot be created.
     void start();
@@ -79,6 +90,7 @@ class Supervisor {
     void readerLoop();
     bool reapSome(class ChannelReader& reader);  // false once no child of the run is left
     void appendProcessRow(pid_t pid, EventKind kind, std::int64_t b);
+    void readLog(bool toEnd);  // reader thread; toEnd: the run is over, take the last piece too
 
     RunOptions m_options;
     Channel m_channel;
@@ -86,6 +98,10 @@ class Supervisor {
     pid_t m_labPid = -1;
     std::thread m_reader;
     std::function<void(std::size_t, bool)> m_onPublish;
+    std::function<void(const LabLogLine&)> m_onLog;
+    int m_logFd = -1;       // read end of the lab's stderr
+    std::string m_logTail;  // reader thread: a line not finished yet
+    std::vector<LabLogLine> m_log;  // guarded by m_mutex
 
     mutable std::mutex m_mutex;
     std::condition_variable m_finishedCv;

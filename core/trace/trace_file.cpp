@@ -25,11 +25,11 @@ std::string directoryOf(const std::string& path) {
 }
 
 // A fresh temporary file beside `path`: same directory, so the final rename is atomic.
-std::string makeTemp(const std::string& path, std::string& error) {
+std::string makeTemp(const std::string& path, std::string& error, const std::string& what) {
     std::string tmp = path + ".partial-XXXXXX";
     const int fd = mkstemp(tmp.data());
     if (fd < 0) {
-        error = errnoText("cannot write the trace '" + path + "': " + directoryOf(path));
+        error = errnoText("cannot write the " + what + " '" + path + "': " + directoryOf(path));
         return {};
     }
     fchmod(fd, 0644);
@@ -39,16 +39,19 @@ std::string makeTemp(const std::string& path, std::string& error) {
 
 }  // namespace
 
-std::string checkTracePath(const std::string& path) {
-    if (path.empty()) return "the trace path is empty: give a file name, e.g. --trace run.json";
+std::string checkTracePath(const std::string& path, const std::string& what,
+                           const std::string& example) {
+    if (path.empty())
+        return "the " + what + " path is empty: give a file name, e.g. " + example;
     struct stat st {};
     if (stat(path.c_str(), &st) == 0) {
         if (S_ISDIR(st.st_mode)) return "'" + path + "' is a directory";
         if (!S_ISREG(st.st_mode))
-            return "'" + path + "' is not a regular file; give a file name to write the trace to";
+            return "'" + path + "' is not a regular file; give a file name to write the " + what +
+                   " to";
     }
     std::string error;
-    const auto tmp = makeTemp(path, error);
+    const auto tmp = makeTemp(path, error, what);
     if (tmp.empty()) return error;
     unlink(tmp.c_str());
     return {};
@@ -67,7 +70,7 @@ TraceWriteResult writeTraceFile(const EventStore& store, const std::string& path
         result.error = why;
         return result;
     }
-    const auto tmp = makeTemp(path, result.error);
+    const auto tmp = makeTemp(path, result.error, "trace");
     if (tmp.empty()) return result;
     bool complete = false;
     {

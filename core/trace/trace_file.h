@@ -19,8 +19,10 @@ struct TraceWriteResult {
 };
 
 // Checks before a run that `path` can be written: a non-empty name, not a directory, and a
-// directory that takes a new file. Returns what is wrong, or an empty string.
-std::string checkTracePath(const std::string& path);
+// directory that takes a new file. Returns what is wrong, or an empty string. `what` and
+// `example` name the file in the message (the lab's log file is checked the same way).
+std::string checkTracePath(const std::string& path, const std::string& what = "trace",
+                           const std::string& example = "--trace run.json");
 
 TraceWriteResult writeTraceFile(const EventStore& store, const std::string& path,
                                 const CancelCheck& cancelled = {});

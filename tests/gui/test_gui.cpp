@@ -1,11 +1,16 @@
 // The desktop program's models and views on real runs, offscreen.
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <QAbstractItemModelTester>
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QSignalSpy>
+#include <QDir>
+#include <QDockWidget>
+#include <QFile>
+#include <QStatusBar>
 #include <QTest>
 #include <map>
 
@@ -15,6 +20,7 @@
 #include "ui/caption_model.h"
 #include "ui/event_text.h"
 #include "ui/lane_plottable.h"
+#include "ui/log_panel.h"
 #include "ui/main_window.h"
 #include "ui/parameter_panel.h"
 #include "ui/process_tree_model.h"
@@ -275,4 +281,42 @@ TEST(EventText, CaptionsFromTheKindTableReadAsBefore) {
         say(EventKind::LostEnd, 0, 12, 0),
         QStringLiteral("actor 1 lost 12 events here: what is shown around this is incomplete"));
     EXPECT_TRUE(say(EventKind::WorkEnd, 0, 0, 0).isEmpty());
+}
+
+// The lab's log reaches the window: at "info" its lines fill the panel without alarming anyone;
+// a real warning (the lab cannot open its log file) opens the panel and names it in the status
+// bar.
+TEST(MainWindowOffscreen, TheLabsLogReachesTheLogPanel) {
+    LaunchOptions options;
+    options.scenario = QStringLiteral("fork-tree");
+    options.logLevel = LogLevel::info;
+    MainWindow window(options);
+    window.show();
+    window.runScenario();
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < 15'000 && !window.logPanel()->text().contains(QStringLiteral("returned")))
+        QTest::qWait(20);
+    EXPECT_TRUE(window.logPanel()->text().contains(QStringLiteral("runs fork-tree")))
+        << window.logPanel()->text().toStdString();
+    EXPECT_TRUE(window.logPanel()->text().contains(QStringLiteral("fork-tree returned 0")));
+    EXPECT_EQ(window.logPanel()->problemCount(), 0);
+    EXPECT_FALSE(window.logDock()->isVisible()) << "info lines do not open the panel";
+
+    // A path under a regular file cannot be created, even by root (which CI is).
+    const auto plain = QDir::tempPath() + QStringLiteral("/interleave-log-test-%1").arg(getpid());
+    QFile(plain).open(QIODevice::WriteOnly);
+    window.session()->setLogging(LogLevel::warn, plain + QStringLiteral("/run.log"));
+    window.runScenario();
+    t.restart();
+    while (t.elapsed() < 15'000 && window.logPanel()->problemCount() == 0)
+        QTest::qWait(20);
+    EXPECT_EQ(window.logPanel()->problemCount(), 1) << window.logPanel()->text().toStdString();
+    EXPECT_TRUE(window.logPanel()->text().contains(QStringLiteral("cannot write the log file")));
+    EXPECT_FALSE(window.logPanel()->text().contains(QStringLiteral("runs fork-tree")))
+        << "a new run starts with an empty panel, and warn hides info";
+    EXPECT_TRUE(window.logDock()->isVisible());
+    EXPECT_TRUE(window.statusBar()->currentMessage().contains(QStringLiteral("Lab log")));
+    window.stopRun();
+    QFile::remove(plain);
 }

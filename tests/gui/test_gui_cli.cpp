@@ -46,7 +46,7 @@ TEST(GuiCommandLine, HelpListsEveryOptionWithItsDefault) {
     EXPECT_EQ(r.status, 0);
     for (const char* p : {"Usage: interleave", "--scenario", "default: producer-consumer",
                           "--set", "--run", "--speed", "default: 1", "--theme", "--trace",
-                          "--timings", "FILE"})
+                          "--timings", "--log-level", "default: warn", "FILE"})
         EXPECT_NE(r.output.find(p), std::string::npos) << p << "\n" << r.output;
 }
 
@@ -63,6 +63,7 @@ TEST(GuiCommandLine, BadInputExitsWithStatusTwoAndOneLineBeforeAnyWindow) {
         {"--scenario nope", "known scenarios: producer-consumer"},
         {"a.ilt b.ilt", "one trace file"},
         {"--trace a.ilt b.ilt", "one trace file"},
+        {"--log-level loud", "trace, debug, info, warn, error or off"},
     };
     for (const auto& c : cases) {
         const auto r = runGui(c.args);
