@@ -17,7 +17,7 @@ class BufferView : public QWidget {
   public:
     BufferView(BufferModel* model, const TimelineModel* timeline, TimeCursor* cursor,
                QWidget* parent = nullptr);
-    QSize minimumSizeHint() const override { return {260, 150}; }
+    QSize minimumSizeHint() const override { return {120, 150}; }  // narrow: slots wrap
     QSize sizeHint() const override;
     bool hasHeightForWidth() const override { return true; }
     int heightForWidth(int width) const override;

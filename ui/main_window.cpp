@@ -283,11 +283,17 @@ void MainWindow::buildLayout() {
     m_logDock = new QDockWidget(tr("Lab log"), this);
     m_logDock->setObjectName(QStringLiteral("logDock"));
     m_logDock->setWidget(m_log);
+    // Under the views only: the side panels keep their full height.
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
     addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
     m_logDock->hide();
     connect(m_session, &RunSession::labLogged, m_log, &LogPanel::append);
     connect(m_log, &LogPanel::problem, this, [this](const QString& text) {
-        m_logDock->show();
+        if (!m_logDock->isVisible()) {
+            m_logDock->show();
+            resizeDocks({m_logDock}, {fontMetrics().height() * 6}, Qt::Vertical);
+        }
         statusBar()->showMessage(tr("The lab reported: %1 (see Lab log)").arg(text), 10'000);
     });
     for (auto* dock : {leftDock, lessonDock, m_logDock})
