@@ -5,10 +5,10 @@
 #include <cstdio>
 #include <string>
 
-#include "core/sys/clock.h"
 #include "app/display_probe.h"
 #include "core/scenarios/params.h"
 #include "core/scenarios/scenario.h"
+#include "core/sys/clock.h"
 #include "ui/main_window.h"
 
 using namespace interleave;
@@ -72,8 +72,8 @@ Parsed parseArguments(int argc, char** argv) {
     const QCommandLineOption timings(QStringLiteral("timings"),
                                      QStringLiteral("Print start-up and Run-to-first-event times "
                                                     "to stderr."));
-    QCommandLineOption platform(QStringLiteral("platform"),
-                                QStringLiteral("Qt's platform plugin."), QStringLiteral("name"));
+    QCommandLineOption platform(QStringLiteral("platform"), QStringLiteral("Qt's platform plugin."),
+                                QStringLiteral("name"));
     QCommandLineOption style(QStringLiteral("style"), QStringLiteral("Qt's widget style."),
                              QStringLiteral("name"));
     platform.setFlags(QCommandLineOption::HiddenFromHelp);
@@ -106,8 +106,8 @@ Parsed parseArguments(int argc, char** argv) {
     bool ok = false;
     options.speed = parser.value(speed).toDouble(&ok);
     if (!ok || !(options.speed >= 0.05 && options.speed <= 4.0)) {
-        out.exitCode = usageError("bad speed '" + parser.value(speed).toStdString() +
-                                  "': allowed 0.05 to 4");
+        out.exitCode =
+            usageError("bad speed '" + parser.value(speed).toStdString() + "': allowed 0.05 to 4");
         return out;
     }
     if (parser.isSet(theme)) {

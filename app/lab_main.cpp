@@ -18,14 +18,14 @@
 
 #include <CLI/CLI.hpp>
 
-#include "core/supervise/lab_engine.h"
+#include "core/analysis/wait_for.h"
 #include "core/scenarios/params.h"
 #include "core/scenarios/scenario.h"
-#include "core/supervise/supervisor.h"
 #include "core/schema/sys_text.h"
+#include "core/supervise/lab_engine.h"
+#include "core/supervise/supervisor.h"
 #include "core/trace/trace_file.h"
 #include "core/trace/trace_native.h"
-#include "core/analysis/wait_for.h"
 
 using namespace interleave;
 
@@ -103,7 +103,7 @@ int run(const RunArgs& args) {
     const auto& assignments = args.assignments;
     ChannelConfig channel;
     channel.capture = args.capture == "drop" ? CaptureMode::Drop : CaptureMode::Lossless;
-    channel.ringSlots = args.ringSlots ? args.ringSlots
+    channel.ringSlots = args.ringSlots                         ? args.ringSlots
                         : channel.capture == CaptureMode::Drop ? kDropRingSlots
                                                                : kLosslessRingSlots;
     const auto params = resolveParams(scenario->params, assignments);

@@ -2,10 +2,10 @@
 
 #include <gtest/gtest.h>
 
-#include <nlohmann/json.hpp>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <nlohmann/json.hpp>
 
 #include <csignal>
 #include <cstdio>
@@ -14,27 +14,12 @@
 #include <iterator>
 
 #include "core/supervise/supervisor.h"
+#include "shell.h"
 
 using namespace interleave;
+using namespace interleave::test;
 
 namespace {
-
-struct CliResult {
-    int status = -1;
-    std::string output;  // stdout and stderr together
-};
-
-CliResult shell(const std::string& command) {
-    CliResult r;
-    FILE* p = popen((command + " 2>&1").c_str(), "r");
-    char buf[4096];
-    std::size_t n;
-    while ((n = fread(buf, 1, sizeof buf, p)) > 0)
-        r.output.append(buf, n);
-    const int st = pclose(p);
-    r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-    return r;
-}
 
 CliResult cli(const std::string& args) {
     return shell(siblingLabPath() + " " + args);
@@ -42,20 +27,7 @@ CliResult cli(const std::string& args) {
 
 }  // namespace
 
-namespace interleave::test {
-CliResult runWithEnv(const std::string& assignment, const std::string& command) {
-    return shell("env " + assignment + " " + command);
-}
-}  // namespace interleave::test
-
 namespace {
-
-std::size_t lines(const std::string& s) {
-    std::size_t n = 0;
-    for (char c : s)
-        n += c == '\n' ? 1 : 0;
-    return n;
-}
 
 std::string tempDir() {
     std::string t = ::testing::TempDir() + "interleave_cli_XXXXXX";
@@ -79,9 +51,9 @@ TEST(Cli, ListsAndDescribesScenarios) {
 TEST(Cli, HelpListsEveryCommandAndOptionWithItsDefault) {
     const auto r = cli("--help");
     EXPECT_EQ(r.status, 0);
-    for (const char* p : {"list", "describe", "run", "info", "--set", "--duration TEXT=3s",
-                          "--speed", "=1", "--trace", "--quiet", "=lossless", "--ring-slots",
-                          "default 8192"})
+    for (const char* p :
+         {"list", "describe", "run", "info", "--set", "--duration TEXT=3s", "--speed", "=1",
+          "--trace", "--quiet", "=lossless", "--ring-slots", "default 8192"})
         EXPECT_NE(r.output.find(p), std::string::npos) << p << "\n" << r.output;
 }
 
@@ -275,11 +247,10 @@ TEST(Cli, EveryWriterStampsInTheRunsTimeBaseAndTheMonotonicFallbackWorks) {
         cli("run fork-tree --set work_ms=5 --set rounds=3 --duration 5s --trace " + dir + "/m.ilt");
     ASSERT_EQ(r.status, 0) << r.output;
     const auto tsc = cli("info " + dir + "/m.ilt");
-    r = test::runWithEnv("INTERLEAVE_CLOCK=monotonic",
-                         siblingLabPath() +
-                             " run fork-tree --set work_ms=5 --set rounds=3 "
-                             "--duration 5s --trace " +
-                             dir + "/m.ilt");
+    r = shell("env INTERLEAVE_CLOCK=monotonic " + siblingLabPath() +
+              " run fork-tree --set work_ms=5 --set rounds=3 "
+              "--duration 5s --trace " +
+              dir + "/m.ilt");
     ASSERT_EQ(r.status, 0) << r.output;
     const auto mono = cli("info " + dir + "/m.ilt");
     EXPECT_NE(mono.output.find("time base CLOCK_MONOTONIC"), std::string::npos) << mono.output;

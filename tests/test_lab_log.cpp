@@ -56,8 +56,8 @@ TEST(LabLog, TheLabsLinesReachTheSupervisorAndTheFileAtTheChosenLevel) {
     const auto log = sup->log();
     bool started = false, returned = false;
     for (const auto& l : log) {
-        started = started || (l.level == LogLevel::info &&
-                              l.text.find("runs fork-tree") != std::string::npos);
+        started = started ||
+                  (l.level == LogLevel::info && l.text.find("runs fork-tree") != std::string::npos);
         returned = returned || l.text.find("fork-tree returned 0") != std::string::npos;
     }
     EXPECT_TRUE(started && returned) << log.size() << " lines";

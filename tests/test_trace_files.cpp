@@ -179,10 +179,9 @@ TEST(ChromeTrace, IsWellFormedAndCarriesRealIdsNamesStatesAndSteps) {
 // they can be.
 TEST(ChromeTrace, NamesThatNeedEscapingOrAreNotUtf8StayValidJson) {
     EventStore store(2);
-    store.setActors({ActorInfo{0, 10, 1, 10, "main \"quoted\"\n\ttab", ActorRole::ProcessMain,
-                               kNoActor, 0},
-                     ActorInfo{1, 10, 1, 11, std::string("bad \xff\xfe utf8"), ActorRole::Thread, 0,
-                               0}});
+    store.setActors(
+        {ActorInfo{0, 10, 1, 10, "main \"quoted\"\n\ttab", ActorRole::ProcessMain, kNoActor, 0},
+         ActorInfo{1, 10, 1, 11, std::string("bad \xff\xfe utf8"), ActorRole::Thread, 0, 0}});
     store.setObjects({ObjectInfo{1, ObjectKind::Mutex, "lock \\ back\x01slash", 0, 10}});
     store.appendRow(Row{-500, 0, EventKind::ActorStart, kNoObject, -1, 1});
     store.appendRow(Row{1'234'567, 1, EventKind::LockAcquired, 1, 0, 0});

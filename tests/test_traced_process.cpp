@@ -11,8 +11,8 @@
 #include <thread>
 
 #include "core/channel/channel.h"
-#include "core/primitives/runtime.h"
 #include "core/primitives/process/traced_process.h"
+#include "core/primitives/runtime.h"
 #include "core/primitives/threads/traced_thread.h"
 
 using namespace interleave;

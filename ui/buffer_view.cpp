@@ -127,8 +127,8 @@ int BufferView::paintQueue(QPainter& p, int queue, int y0) {
         const QRect box(8 + col * (l.boxW + l.gap), top + row * l.rowH, l.boxW, l.boxH);
         const auto slot = static_cast<std::size_t>(i);
         const auto item = s.items[slot];
-        const double age = s.changedNs[slot] < 0 ? kFadeNs
-                                                 : static_cast<double>(t - s.changedNs[slot]);
+        const double age =
+            s.changedNs[slot] < 0 ? kFadeNs : static_cast<double>(t - s.changedNs[slot]);
         const double glow = std::clamp(1.0 - age / kFadeNs, 0.0, 1.0);
         QColor fill =
             item >= 0 ? Palette::state(ActorState::Working).color : palette().color(QPalette::Base);
@@ -150,9 +150,9 @@ int BufferView::paintQueue(QPainter& p, int queue, int y0) {
         // Head (next get) and tail (next put) on their own lines, so they never overprint.
         p.setPen(Palette::accent());
         if (static_cast<std::uint32_t>(i) == s.head)
-            p.drawText(QRect(box.left() - l.gap, box.bottom() + 1, box.width() + 2 * l.gap,
-                             sm.height()),
-                       Qt::AlignHCenter, tr("▲ head"));
+            p.drawText(
+                QRect(box.left() - l.gap, box.bottom() + 1, box.width() + 2 * l.gap, sm.height()),
+                Qt::AlignHCenter, tr("▲ head"));
         if (static_cast<std::uint32_t>(i) == s.tail)
             p.drawText(QRect(box.left() - l.gap, box.bottom() + 1 + sm.height(),
                              box.width() + 2 * l.gap, sm.height()),

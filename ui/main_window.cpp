@@ -13,9 +13,9 @@
 #include <QMessageBox>
 #include <QScrollArea>
 #include <QSettings>
-#include <QStandardPaths>
 #include <QSlider>
 #include <QSplitter>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTimer>
 #include <QToolBar>
@@ -23,8 +23,8 @@
 #include <cmath>
 #include <cstdio>
 
-#include "core/sys/clock.h"
 #include "core/scenarios/scenario.h"
+#include "core/sys/clock.h"
 #include "ui/buffer_model.h"
 #include "ui/buffer_view.h"
 #include "ui/caption_model.h"

@@ -11,8 +11,8 @@
 #include <string>
 #include <string_view>
 
-#include "core/sys/clock.h"
 #include "core/schema/event.h"
+#include "core/sys/clock.h"
 
 namespace interleave {
 

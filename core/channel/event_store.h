@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "core/channel/chunked_column.h"
-#include "core/sys/clock.h"
 #include "core/schema/event.h"
+#include "core/sys/clock.h"
 
 namespace interleave {
 

@@ -14,8 +14,8 @@
 #include <cstdint>
 
 #include "core/channel/channel.h"
-#include "core/sys/clock.h"
 #include "core/schema/event.h"
+#include "core/sys/clock.h"
 #include "core/sys/futex.h"
 
 namespace interleave {

@@ -7,9 +7,9 @@
 #include <string_view>
 
 #include "core/channel/channel.h"
-#include "core/schema/event.h"
 #include "core/channel/ring.h"
 #include "core/primitives/object_link.h"
+#include "core/schema/event.h"
 
 namespace interleave {
 

@@ -88,8 +88,8 @@ enum class ObjectKind : std::uint16_t {
     MessageQueue,   // capacity = messages
     SharedSegment,  // capacity = bytes
     Socket,
-    Gil,            // the interpreter lock of the GIL model
-    Count_          // keep last
+    Gil,    // the interpreter lock of the GIL model
+    Count_  // keep last
 };
 
 // What an object does for the object that owns it (ObjectInfo::owner), so that views read

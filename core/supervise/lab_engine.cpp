@@ -41,10 +41,10 @@ int reapOrphans(const Channel& channel) {
         while (waitid(P_ALL, 0, &info, WEXITED) != 0) {
             if (errno != EINTR) return reaped;  // ECHILD: nothing of the run is left
         }
-        spdlog::debug("reaped orphan pid {}: {}", info.si_pid,
-                      exitStatusText(info.si_code == CLD_EXITED
-                                         ? exitStatusExited(info.si_status)
-                                         : exitStatusSignaled(info.si_status)));
+        spdlog::debug(
+            "reaped orphan pid {}: {}", info.si_pid,
+            exitStatusText(info.si_code == CLD_EXITED ? exitStatusExited(info.si_status)
+                                                      : exitStatusSignaled(info.si_status)));
         const auto status = info.si_code == CLD_EXITED ? exitStatusExited(info.si_status)
                                                        : exitStatusSignaled(info.si_status);
         for (std::uint32_t i = 0; i < channel.actorLimit(); ++i) {
@@ -117,9 +117,10 @@ int runLabEngine(const std::vector<std::string>& args) {
     // threads, the supervisor's reader must still get the CPU to drain the rings. Every thread
     // and process of the run inherits this, so they stay equal among themselves.
     if (setpriority(PRIO_PROCESS, 0, kLabNice) != 0)
-        spdlog::warn("could not lower the lab's priority ({}): on a busy machine the recorder "
-                     "may fall behind the scenario",
-                     errnoText("setpriority", errno));
+        spdlog::warn(
+            "could not lower the lab's priority ({}): on a busy machine the recorder "
+            "may fall behind the scenario",
+            errnoText("setpriority", errno));
 
     const Scenario* scenario = findScenario(scenarioName);
     if (!scenario) return usage("unknown scenario");

@@ -10,8 +10,8 @@
 namespace interleave {
 
 namespace {
-constexpr std::string_view kNames[] = {"trace", "debug", "info", "warn", "error", "critical",
-                                       "off"};
+constexpr std::string_view kNames[] = {"trace", "debug",    "info", "warn",
+                                       "error", "critical", "off"};
 }  // namespace
 
 std::optional<LogLevel> parseLogLevel(std::string_view name) {
@@ -49,7 +49,7 @@ LabLogLine parseLabLogLine(std::string_view line, std::int64_t ns) {
     if (bar != std::string_view::npos && bar <= 8) {
         // spdlog's own short names ("warning", "critical") and ours.
         const auto name = line.substr(0, bar);
-        const auto level = name == "warning" ? std::optional(LogLevel::warn)
+        const auto level = name == "warning"    ? std::optional(LogLevel::warn)
                            : name == "critical" ? std::optional(LogLevel::critical)
                                                 : parseLogLevel(name);
         if (level && *level != LogLevel::off) {

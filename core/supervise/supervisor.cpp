@@ -13,8 +13,8 @@
 #include <stdexcept>
 
 #include "core/channel/channel_reader.h"
-#include "core/sys/futex.h"
 #include "core/schema/sys_text.h"
+#include "core/sys/futex.h"
 
 extern char** environ;
 
@@ -85,15 +85,10 @@ void Supervisor::start() {
 
     const auto parent = std::to_string(getpid());
     const auto fdText = std::to_string(kLabChannelFd);
-    std::vector<std::string> args = {m_options.labPath,
-                                     "__engine",
-                                     "--fd",
-                                     fdText,
-                                     "--parent",
-                                     parent,
-                                     "--log-level",
-                                     std::string(logLevelName(m_options.logLevel)),
-                                     m_options.scenario};
+    std::vector<std::string> args = {
+        m_options.labPath, "__engine", "--fd",        fdText,
+        "--parent",        parent,     "--log-level", std::string(logLevelName(m_options.logLevel)),
+        m_options.scenario};
     if (!m_options.logFile.empty()) {
         args.push_back("--log-file");
         args.push_back(m_options.logFile);

@@ -99,8 +99,8 @@ class Supervisor {
     std::thread m_reader;
     std::function<void(std::size_t, bool)> m_onPublish;
     std::function<void(const LabLogLine&)> m_onLog;
-    int m_logFd = -1;       // read end of the lab's stderr
-    std::string m_logTail;  // reader thread: a line not finished yet
+    int m_logFd = -1;               // read end of the lab's stderr
+    std::string m_logTail;          // reader thread: a line not finished yet
     std::vector<LabLogLine> m_log;  // guarded by m_mutex
 
     mutable std::mutex m_mutex;

@@ -116,16 +116,12 @@ bool writeChromeTrace(const EventStore& store, std::ostream& out, const CancelCh
     json lostByActor = json::object();
     for (const auto& a : actors)
         if (a.dropped) lostByActor[std::to_string(a.id)] = a.dropped;
-    const json otherData = {{"generator", "interleave"},
-                            {"events_lost", store.totalDropped()},
-                            {"events_lost_by_actor", lostByActor},
-                            {"events_of_untraced_threads", l.eventsUntraced},
-                            {"actors_refused", l.actorsRefused},
-                            {"forks_failed", l.forksFailed},
-                            {"objects_refused", l.objectsRefused},
-                            {"names_refused", l.stringsRefused},
-                            {"capture_waits", l.ringWaits},
-                            {"objects", objects}};
+    const json otherData = {
+        {"generator", "interleave"},           {"events_lost", store.totalDropped()},
+        {"events_lost_by_actor", lostByActor}, {"events_of_untraced_threads", l.eventsUntraced},
+        {"actors_refused", l.actorsRefused},   {"forks_failed", l.forksFailed},
+        {"objects_refused", l.objectsRefused}, {"names_refused", l.stringsRefused},
+        {"capture_waits", l.ringWaits},        {"objects", objects}};
     out << "{\"displayTimeUnit\":\"ms\",\"otherData\":" << dumped(otherData)
         << ",\"traceEvents\":[\n";
     LineWriter w(out);
@@ -158,10 +154,10 @@ bool writeChromeTrace(const EventStore& store, std::ostream& out, const CancelCh
         for (const auto& seg : stateSegments(store, a, ends, lastNs)) {
             if (seg.state == ActorState::Exited) continue;
             auto& buf = w.next();
-            fmt::format_to(std::back_inserter(buf),
-                           R"({{"ph":"X","cat":"state","name":"{}","pid":{},"tid":{},"ts":{},"dur":{})",
-                           stateName(seg.state), a.pid, a.tid, Micros{seg.begin},
-                           Micros{seg.end - seg.begin});
+            fmt::format_to(
+                std::back_inserter(buf),
+                R"({{"ph":"X","cat":"state","name":"{}","pid":{},"tid":{},"ts":{},"dur":{})",
+                stateName(seg.state), a.pid, a.tid, Micros{seg.begin}, Micros{seg.end - seg.begin});
             if (seg.object != kNoObject)
                 fmt::format_to(std::back_inserter(buf), R"(,"args":{{"object":{}}})",
                                objectOf(seg.object));
@@ -185,8 +181,7 @@ bool writeChromeTrace(const EventStore& store, std::ostream& out, const CancelCh
                        kind, a.pid, a.tid, Micros{r.ns}, kind, objectOf(r.object), eventValue(r),
                        r.a, r.b);
         if (r.kind == EventKind::ProcessExit)
-            fmt::format_to(std::back_inserter(buf), R"(,"status":{})",
-                           dumped(exitStatusText(r.b)));
+            fmt::format_to(std::back_inserter(buf), R"(,"status":{})", dumped(exitStatusText(r.b)));
         buf.append(std::string_view("}}"));
         if (r.kind == EventKind::QueuePut || r.kind == EventKind::QueueGet) {
             const bool put = r.kind == EventKind::QueuePut;

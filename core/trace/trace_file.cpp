@@ -41,8 +41,7 @@ std::string makeTemp(const std::string& path, std::string& error, const std::str
 
 std::string checkTracePath(const std::string& path, const std::string& what,
                            const std::string& example) {
-    if (path.empty())
-        return "the " + what + " path is empty: give a file name, e.g. " + example;
+    if (path.empty()) return "the " + what + " path is empty: give a file name, e.g. " + example;
     struct stat st {};
     if (stat(path.c_str(), &st) == 0) {
         if (S_ISDIR(st.st_mode)) return "'" + path + "' is a directory";

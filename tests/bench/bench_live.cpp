@@ -11,9 +11,9 @@
 #include <vector>
 
 #include "core/channel/channel_reader.h"
-#include "core/sys/proc_stat.h"
 #include "core/primitives/runtime.h"
 #include "core/supervise/supervisor.h"
+#include "core/sys/proc_stat.h"
 #include "live_capture.h"
 
 using namespace interleave;

@@ -52,8 +52,8 @@ void touchFromWriterCore(const Cores& cores, const Channel& ch) {
         for (std::uint32_t a = 0; a < kActors; ++a) {
             Event* slots = ch.ringSlots(a);
             for (std::uint32_t i = 0; i < kFill; ++i)
-                slots[i] = Event{1000u + i, static_cast<std::uint16_t>(a), EventKind::QueuePut, 1,
-                                 i, i};
+                slots[i] =
+                    Event{1000u + i, static_cast<std::uint16_t>(a), EventKind::QueuePut, 1, i, i};
         }
     });
     t.join();

@@ -5,11 +5,11 @@
 
 #include <QAbstractItemModelTester>
 #include <QCoreApplication>
-#include <QElapsedTimer>
-#include <QSignalSpy>
 #include <QDir>
 #include <QDockWidget>
+#include <QElapsedTimer>
 #include <QFile>
+#include <QSignalSpy>
 #include <QStatusBar>
 #include <QTest>
 #include <map>

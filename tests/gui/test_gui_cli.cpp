@@ -2,41 +2,21 @@
 // status 2 and one line, before any window is opened (so these need no display at all).
 
 #include <gtest/gtest.h>
-#include <sys/wait.h>
-
-#include <cstdio>
 #include <string>
 
 #include "core/supervise/supervisor.h"
+#include "shell.h"
+
+using namespace interleave::test;
 
 namespace {
 
-struct Result {
-    int status = -1;
-    std::string output;
-};
-
-Result runGui(const std::string& args) {
+CliResult runGui(const std::string& args) {
     auto path = interleave::siblingLabPath();
     path = path.substr(0, path.rfind('/') + 1) + "interleave";
-    Result r;
     // No display: a parse error must come before the display probe, and --help needs none.
-    FILE* p = popen(("timeout 20 env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM " + path + " " + args + " 2>&1").c_str(),
-                    "r");
-    char buf[4096];
-    std::size_t n;
-    while ((n = fread(buf, 1, sizeof buf, p)) > 0)
-        r.output.append(buf, n);
-    const int st = pclose(p);
-    r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-    return r;
-}
-
-std::size_t lines(const std::string& s) {
-    std::size_t n = 0;
-    for (char c : s)
-        n += c == '\n';
-    return n;
+    return shell("timeout 20 env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM " + path + " " +
+                 args);
 }
 
 }  // namespace
@@ -44,9 +24,9 @@ std::size_t lines(const std::string& s) {
 TEST(GuiCommandLine, HelpListsEveryOptionWithItsDefault) {
     const auto r = runGui("--help");
     EXPECT_EQ(r.status, 0);
-    for (const char* p : {"Usage: interleave", "--scenario", "default: producer-consumer",
-                          "--set", "--run", "--speed", "default: 1", "--theme", "--trace",
-                          "--timings", "--log-level", "default: warn", "FILE"})
+    for (const char* p : {"Usage: interleave", "--scenario", "default: producer-consumer", "--set",
+                          "--run", "--speed", "default: 1", "--theme", "--trace", "--timings",
+                          "--log-level", "default: warn", "FILE"})
         EXPECT_NE(r.output.find(p), std::string::npos) << p << "\n" << r.output;
 }
 

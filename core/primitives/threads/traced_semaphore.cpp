@@ -5,8 +5,7 @@
 namespace interleave {
 
 TracedSemaphore::TracedSemaphore(std::string_view name, std::uint32_t initial, ObjectLink link)
-    : m_value(initial),
-      m_id(Runtime::registerObject(ObjectKind::Semaphore, name, initial, link)) {}
+    : m_value(initial), m_id(Runtime::registerObject(ObjectKind::Semaphore, name, initial, link)) {}
 
 bool TracedSemaphore::acquire() {
     Runtime::checkpoint();

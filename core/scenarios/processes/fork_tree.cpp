@@ -4,11 +4,11 @@
 #include <deque>
 #include <vector>
 
-#include "core/primitives/runtime.h"
-#include "core/scenarios/scenario.h"
-#include "core/primitives/threads/traced_mutex.h"
 #include "core/primitives/process/traced_process.h"
+#include "core/primitives/runtime.h"
+#include "core/primitives/threads/traced_mutex.h"
 #include "core/primitives/threads/traced_thread.h"
+#include "core/scenarios/scenario.h"
 
 namespace interleave {
 namespace {

@@ -3,9 +3,9 @@
 #include <chrono>
 
 #include "core/primitives/runtime.h"
-#include "core/scenarios/scenario.h"
 #include "core/primitives/threads/traced_mutex.h"
 #include "core/primitives/threads/traced_thread.h"
+#include "core/scenarios/scenario.h"
 
 namespace interleave {
 namespace {

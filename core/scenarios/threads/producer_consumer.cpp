@@ -5,10 +5,10 @@
 #include <chrono>
 #include <deque>
 
-#include "core/primitives/threads/bounded_buffer.h"
 #include "core/primitives/runtime.h"
-#include "core/scenarios/scenario.h"
+#include "core/primitives/threads/bounded_buffer.h"
 #include "core/primitives/threads/traced_thread.h"
+#include "core/scenarios/scenario.h"
 
 namespace interleave {
 namespace {
