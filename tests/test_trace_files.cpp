@@ -73,11 +73,14 @@ TEST(NativeTrace, RoundTripsEveryEventActorAndObject) {
                   store.actorEventCount(store.actors()[i].id));
     }
     EXPECT_EQ(back.objectName(objectId(store, "buffer")), "buffer");
-    ASSERT_EQ(back.objects().size(), store.objects().size());
+    // objects() returns a copy: keep each, never a reference into a temporary.
+    const auto written = store.objects();
+    const auto read = back.objects();
+    ASSERT_EQ(read.size(), written.size());
     int roles = 0;
-    for (std::size_t i = 0; i < back.objects().size(); ++i) {
-        const auto& a = store.objects()[i];
-        const auto& b = back.objects()[i];
+    for (std::size_t i = 0; i < read.size(); ++i) {
+        const auto& a = written[i];
+        const auto& b = read[i];
         EXPECT_EQ(b.kind, a.kind);
         EXPECT_EQ(b.role, a.role) << a.name;
         EXPECT_EQ(b.owner, a.owner) << a.name;
