@@ -252,6 +252,13 @@ int info(const std::string& path) {
     for (const auto& a : s.actors())
         std::printf("  actor %u: %s pid %d tid %d, %zu events\n", a.id, a.name.c_str(), a.pid,
                     a.tid, s.actorEventCount(a.id));
+    for (const auto& o : s.objects()) {
+        std::string role;
+        if (o.role != ObjectRole::Own)
+            role = ", " + std::string(objectRoleName(o.role)) + " of " + s.objectName(o.owner);
+        std::printf("  object %u: %s (%s, capacity %u%s)\n", o.id, o.name.c_str(),
+                    std::string(objectKindName(o.kind)).c_str(), o.capacity, role.c_str());
+    }
     return 0;
 }
 

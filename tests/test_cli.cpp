@@ -111,6 +111,9 @@ TEST(Cli, RunWritesAChromeTraceAndANativeTrace) {
     r = cli("info " + dir + "/t.ilt");
     EXPECT_EQ(r.status, 0) << r.output;
     EXPECT_NE(r.output.find("consumer 1"), std::string::npos);
+    EXPECT_NE(r.output.find("buffer.not_full (condvar, capacity 0, space of buffer)"),
+              std::string::npos)
+        << r.output;
 
     // A damaged trace is refused with a reason, not a crash.
     truncate((dir + "/t.ilt").c_str(), 100);
