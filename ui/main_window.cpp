@@ -39,6 +39,7 @@
 #include "ui/time_cursor.h"
 #include "ui/timeline_model.h"
 #include "ui/timeline_view.h"
+#include "ui/transport_keys.h"
 
 namespace interleave::ui {
 namespace {
@@ -67,6 +68,8 @@ MainWindow::MainWindow(const LaunchOptions& options, QWidget* parent)
     m_baseFontPt = std::max(11.0, QApplication::font().pointSizeF());
     buildActions();
     buildLayout();
+    m_timelineView->setFocusPolicy(Qt::StrongFocus);
+    new TransportKeys(this, m_pauseAction, m_stepAction, m_timelineView);
     // Each run's lab also writes its log beside the program's other data, replaced by the
     // next run; without a writable place the panel still shows everything.
     const auto dataDir = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
@@ -332,8 +335,7 @@ void MainWindow::runScenario() {
         QMessageBox::warning(this, tr("Cannot run"), err);
         return;
     }
-    m_cursor->setLive(true);
-    m_timelineView->fitAll();
+    m_timelineView->startLive();
 }
 
 void MainWindow::togglePause() {
@@ -369,7 +371,13 @@ void MainWindow::onEventsAppended(quint64 first, quint64 last) {
 }
 
 void MainWindow::tick() {
-    const auto now = m_session->nowNs();
+    // Paused, "now" holds at the pause; a step moves it to the step's last event.
+    const auto now = m_session->paused() ? std::max(m_session->nowNs(), m_timeline->lastNs())
+                                         : m_session->nowNs();
+    std::vector<std::pair<std::int64_t, std::int64_t>> pauses;
+    for (const auto& p : m_session->pauses())
+        pauses.emplace_back(p.beginNs, p.endNs);
+    m_timelineView->setPauses(pauses);
     if (m_session->active()) {
         m_cursor->follow(now);
         m_timelineView->setNow(now);

@@ -76,6 +76,9 @@ QColor Palette::background() {
 QColor Palette::grid() {
     return g_theme == Theme::Light ? QColor(0xdd, 0xdd, 0xdd) : QColor(0x55, 0x55, 0x55);
 }
+QColor Palette::pausedVeil() {
+    return g_theme == Theme::Light ? QColor(0x60, 0x60, 0x60, 120) : QColor(0xe0, 0xe0, 0xe0, 110);
+}
 QColor Palette::accent() {
     return g_theme == Theme::HighContrast ? QColor(0xff, 0xff, 0x00) : QColor(0x00, 0x72, 0xB2);
 }

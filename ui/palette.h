@@ -38,6 +38,7 @@ class Palette {
     static QColor labelInk();   // text on a label box drawn over any fill
     static QColor labelBox();
     static QColor hollowMark();  // the inside of an open marker (a get)
+    static QColor pausedVeil();  // translucent, over every lane while the run was paused
     // A style sheet for warning text, or, with `filled`, for a warning badge.
     static QString warningStyle(bool filled);
     static QString themeName(Theme t);

@@ -20,6 +20,7 @@ void RunSession::onEventsAppended(quint64 runId, quint64 first, quint64 last) {
 
 void RunSession::onRunFinished(quint64 runId) {
     if (runId != m_runId || !m_run) return;
+    closePause();
     m_finished = true;
     m_ended = std::chrono::steady_clock::now();
     m_run->stop();  // joins the reader; the run is over already
@@ -37,6 +38,8 @@ void RunSession::replaceStore(std::unique_ptr<Supervisor> run, std::unique_ptr<E
     m_run = std::move(run);
     m_replay = std::move(replay);
     m_paused = false;
+    m_pauses.clear();
+    m_pausedFor = {};
     m_lastNs = 0;
     emit storeReset(store());
     if (oldRun) oldRun->stop();
@@ -103,16 +106,25 @@ QString RunSession::saveTrace(const QString& path) const {
 }
 
 void RunSession::pause() {
-    if (!active()) return;
+    if (!active() || m_paused) return;
     m_run->pause();
     m_paused = true;
+    m_pauses.push_back({runClockNs(), -1});
+    m_pausedAt = std::chrono::steady_clock::now();
     emit stateChanged();
+}
+
+void RunSession::closePause() {
+    if (!m_paused || m_pauses.empty()) return;
+    m_pauses.back().endNs = runClockNs();
+    m_pausedFor += std::chrono::steady_clock::now() - m_pausedAt;
+    m_paused = false;
 }
 
 void RunSession::resume() {
     if (!active()) return;
     m_run->resume();
-    m_paused = false;
+    closePause();
     emit stateChanged();
 }
 
@@ -125,9 +137,9 @@ void RunSession::step() {
 void RunSession::stop() {
     if (!m_run) return;
     const bool wasActive = active();
+    closePause();
     m_run->stop();
     if (wasActive) m_ended = std::chrono::steady_clock::now();
-    m_paused = false;
     emit stateChanged();
 }
 
@@ -144,16 +156,21 @@ const EventStore* RunSession::store() const {
     return m_replay.get();
 }
 
+std::int64_t RunSession::runClockNs() const {
+    const auto& base = m_run->channel().header().timeBase;
+    return base.toNs(base.now());
+}
+
 std::int64_t RunSession::nowNs() const {
-    if (active())
-        return m_run->channel().header().timeBase.toNs(m_run->channel().header().timeBase.now());
-    return m_lastNs;
+    if (!active()) return m_lastNs;
+    return m_paused ? m_pauses.back().beginNs : runClockNs();
 }
 
 double RunSession::elapsedSeconds() const {
     if (!m_run) return 0;
-    const auto end = active() ? std::chrono::steady_clock::now() : m_ended;
-    return std::chrono::duration<double>(end - m_started).count();
+    const auto now = std::chrono::steady_clock::now();
+    const auto end = active() ? (m_paused ? m_pausedAt : now) : m_ended;
+    return std::chrono::duration<double>(end - m_started - m_pausedFor).count();
 }
 
 std::uint64_t RunSession::dropped() const {

@@ -7,12 +7,19 @@
 #include <QStringList>
 #include <chrono>
 #include <memory>
+#include <vector>
 
 #include "core/channel/event_store.h"
 #include "core/supervise/supervisor.h"
 #include "ui/signal_bridge.h"
 
 namespace interleave::ui {
+
+// A stretch of the run's clock during which it was paused; `endNs` is -1 while it still is.
+struct PauseSpan {
+    std::int64_t beginNs = 0;
+    std::int64_t endNs = -1;
+};
 
 class RunSession : public QObject {
     Q_OBJECT
@@ -43,8 +50,12 @@ class RunSession : public QObject {
     const EventStore* store() const;
     QString scenario() const { return m_scenario; }
     // "Now" on the run's clock, in ns since its origin (the last event for a finished run).
+    // While paused it holds at the moment of the pause, so the picture holds still.
     std::int64_t nowNs() const;
+    // Wall time the run has been running, pauses left out.
     double elapsedSeconds() const;
+    // When the current run was paused, on its clock, in order.
+    const std::vector<PauseSpan>& pauses() const { return m_pauses; }
     std::uint64_t dropped() const;
     QString labStatusText() const;
     quint64 runId() const { return m_runId; }
@@ -72,6 +83,11 @@ class RunSession : public QObject {
     std::chrono::steady_clock::time_point m_started{};
     std::chrono::steady_clock::time_point m_ended{};
     std::int64_t m_lastNs = 0;
+    std::vector<PauseSpan> m_pauses;
+    std::chrono::steady_clock::time_point m_pausedAt{};
+    std::chrono::steady_clock::duration m_pausedFor{};  // closed pauses
+    std::int64_t runClockNs() const;                    // the run's clock, paused or not
+    void closePause();
     LogLevel m_logLevel = LogLevel::warn;
     QString m_logFile;
 };

@@ -49,6 +49,19 @@ int StateLegend::layout(int width, QPainter* p) const {
         p->drawRect(r);
         p->drawText(QPoint(at + r.width() + 5, y + h - fm.descent()), style.label);
     }
+    {
+        // Not a state of one thread: the whole run was held still by Pause.
+        const QString label = tr("paused");
+        const int at = place(h * 2 + 5 + fm.horizontalAdvance(label) + 16);
+        if (p) {
+            const QRect r(at, y + 1, h * 2, h - 2);
+            p->fillRect(r, Palette::state(ActorState::Working).color);
+            p->fillRect(r, Palette::pausedVeil());
+            p->setPen(palette().color(QPalette::WindowText));
+            p->drawRect(r);
+            p->drawText(QPoint(at + r.width() + 5, y + h - fm.descent()), label);
+        }
+    }
     const QStringList markers = {tr("▲ lock taken"), tr("▽ lock released"), tr("● put"),
                                  tr("○ get"),        tr("—▸ item moved"),   tr("- -▸ wake-up")};
     for (const auto& m : markers) {

@@ -11,9 +11,7 @@
 #include "ui/state_legend.h"
 
 namespace interleave::ui {
-namespace {
-constexpr double kLiveWindowMs = 5000;  // what live follow shows unless the viewer zooms
-}
+namespace {}
 
 TimelineView::TimelineView(TimelineModel* model, TimeCursor* cursor, QWidget* parent)
     : QWidget(parent), m_model(model), m_cursor(cursor), m_plot(new QCustomPlot(this)) {
@@ -75,6 +73,10 @@ void TimelineView::applyTheme() {
         axis->grid()->setPen(QPen(Palette::grid(), 1, Qt::DotLine));
     }
     m_cursorLine->setPen(QPen(Palette::accent(), 2));
+    for (auto* band : m_pauseBands) {
+        band->setPen(Qt::NoPen);
+        band->setBrush(Palette::pausedVeil());
+    }
     requestReplot();
 }
 
@@ -101,6 +103,7 @@ void TimelineView::rebuildLaneLabels() {
 void TimelineView::setNow(std::int64_t ns) {
     m_now = ns;
     m_lanes->setNow(ns);
+    if (!m_pauses.empty() && m_pauses.back().second < 0) placePauseBands();
     if (m_follow && m_cursor->live()) {
         // Keep the width the viewer chose; slide so "now" stays near the right edge.
         const double nowMs = static_cast<double>(ns) / 1e6;
@@ -119,6 +122,45 @@ void TimelineView::fitAll(bool exact) {
     const double endMs = static_cast<double>(std::max(m_now, m_model->lastNs())) / 1e6;
     m_plot->xAxis->setRange(
         0, exact ? std::max(endMs * 1.02, 1.0) : std::max(endMs * 1.02, kLiveWindowMs));
+    m_plot->setProperty("programmatic", false);
+    m_follow = true;
+    requestReplot();
+}
+
+void TimelineView::setPauses(const std::vector<std::pair<std::int64_t, std::int64_t>>& pauses) {
+    if (pauses == m_pauses) return;
+    m_pauses = pauses;
+    while (m_pauseBands.size() > m_pauses.size()) {
+        m_plot->removeItem(m_pauseBands.back());
+        m_pauseBands.pop_back();
+    }
+    while (m_pauseBands.size() < m_pauses.size()) {
+        auto* band = new QCPItemRect(m_plot);
+        band->setClipToAxisRect(true);
+        band->topLeft->setTypeY(QCPItemPosition::ptAxisRectRatio);
+        band->bottomRight->setTypeY(QCPItemPosition::ptAxisRectRatio);
+        m_pauseBands.push_back(band);
+    }
+    applyTheme();
+    placePauseBands();
+    requestReplot();
+}
+
+void TimelineView::placePauseBands() {
+    for (std::size_t i = 0; i < m_pauses.size(); ++i) {
+        const auto [begin, end] = m_pauses[i];
+        m_pauseBands[i]->topLeft->setCoords(static_cast<double>(begin) / 1e6, 0);
+        m_pauseBands[i]->bottomRight->setCoords(
+            static_cast<double>(end < 0 ? std::max(m_now, begin) : end) / 1e6, 1);
+    }
+}
+
+void TimelineView::startLive() {
+    m_now = 0;
+    m_lanes->setNow(0);
+    m_cursor->setLive(true);
+    m_plot->setProperty("programmatic", true);
+    m_plot->xAxis->setRange(0, kLiveWindowMs);
     m_plot->setProperty("programmatic", false);
     m_follow = true;
     requestReplot();
@@ -177,6 +219,8 @@ bool TimelineView::eventFilter(QObject* watched, QEvent* event) {
             m_pressPos = static_cast<QMouseEvent*>(event)->pos();
             break;
         case QEvent::MouseButtonRelease: {
+            // The second release of a double-click must not undo "go live".
+            if (std::exchange(m_swallowRelease, false)) break;
             // A click (not a drag) puts the time cursor there.
             const auto pos = static_cast<QMouseEvent*>(event)->pos();
             if ((pos - m_pressPos).manhattanLength() < 4 &&
@@ -188,6 +232,7 @@ bool TimelineView::eventFilter(QObject* watched, QEvent* event) {
         case QEvent::MouseButtonDblClick:
             fitAll();
             m_cursor->setLive(true);
+            m_swallowRelease = true;
             return true;
         case QEvent::MouseMove:
             if (!(static_cast<QMouseEvent*>(event)->buttons() & Qt::LeftButton))

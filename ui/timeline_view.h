@@ -4,12 +4,15 @@
 // follows "now" again.
 
 #include <QWidget>
+#include <utility>
+#include <vector>
 
 #include "ui/time_cursor.h"
 #include "ui/timeline_model.h"
 
 class QCustomPlot;
 class QCPItemStraightLine;
+class QCPItemRect;
 
 namespace interleave::ui {
 
@@ -18,6 +21,8 @@ class LanePlottable;
 class TimelineView : public QWidget {
     Q_OBJECT
   public:
+    static constexpr double kLiveWindowMs = 5000;  // what live follow shows unless one zooms
+
     TimelineView(TimelineModel* model, TimeCursor* cursor, QWidget* parent = nullptr);
 
     void setNow(std::int64_t ns);  // the run's clock, for live follow and the open segments
@@ -25,6 +30,12 @@ class TimelineView : public QWidget {
     // The whole run; while it is young (`exact` false) at least the live window, so it fills from
     // the left instead of stretching.
     void fitAll(bool exact = false);
+    // A new run: live, at the default window from 0, whatever the last run was zoomed to.
+    void startLive();
+    // Stretches of the run's clock when it was paused (end -1: still paused, until "now"),
+    // drawn over every lane in the "paused" style of the legend.
+    void setPauses(const std::vector<std::pair<std::int64_t, std::int64_t>>& pauses);
+    int pauseBandCount() const { return static_cast<int>(m_pauseBands.size()); }
     void applyTheme();
     QCustomPlot* plot() const { return m_plot; }
     LanePlottable* lanes() const { return m_lanes; }
@@ -46,11 +57,15 @@ class TimelineView : public QWidget {
     QCustomPlot* m_plot;
     LanePlottable* m_lanes;
     QCPItemStraightLine* m_cursorLine;
+    std::vector<QCPItemRect*> m_pauseBands;
+    std::vector<std::pair<std::int64_t, std::int64_t>> m_pauses;
+    void placePauseBands();
     std::int64_t m_now = 0;
     bool m_follow = true;
     bool m_reportedFirstMarks = false;
     double m_fontScale = 1.0;
     QPoint m_pressPos;
+    bool m_swallowRelease = false;  // the release that ends a double-click
 };
 
 }  // namespace interleave::ui

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <qcustomplot.h>
 #include <QAbstractItemModelTester>
 #include <QCoreApplication>
 #include <QDir>
@@ -10,6 +11,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStatusBar>
 #include <QTest>
 #include <map>
@@ -319,4 +321,99 @@ TEST(MainWindowOffscreen, TheLabsLogReachesTheLogPanel) {
     EXPECT_TRUE(window.statusBar()->currentMessage().contains(QStringLiteral("Lab log")));
     window.stopRun();
     QFile::remove(plain);
+}
+
+namespace {
+// Waits (processing events) until `done` or 10 s; returns whether it came.
+template <class Done>
+bool waitFor(Done done) {
+    QElapsedTimer t;
+    t.start();
+    while (!done() && t.elapsed() < 10'000)
+        QTest::qWait(10);
+    return done();
+}
+
+LaunchOptions producerConsumerRun() {
+    LaunchOptions options;
+    options.scenario = QStringLiteral("producer-consumer");
+    options.assignments = {QStringLiteral("produce_ms=20"), QStringLiteral("consume_ms=30")};
+    options.run = true;
+    return options;
+}
+}  // namespace
+
+// Pause holds the picture still: the cursor, the visible range and the elapsed time stop; after
+// Resume the paused stretch is drawn as one band of the run's clock.
+TEST(MainWindowOffscreen, PauseHoldsThePictureStill) {
+    MainWindow window(producerConsumerRun());
+    window.resize(1280, 720);
+    window.show();
+    ASSERT_TRUE(waitFor([&] { return window.timelineModel()->lastNs() > 200'000'000; }));
+    window.togglePause();
+    ASSERT_TRUE(window.session()->paused());
+    QTest::qWait(50);  // a frame, so the view takes the pause
+    const auto cursor = window.cursor()->time();
+    const auto range = window.timelineView()->plot()->xAxis->range();
+    const auto elapsed = window.session()->elapsedSeconds();
+    QTest::qWait(400);
+    EXPECT_EQ(window.cursor()->time(), cursor) << "the cursor does not follow while paused";
+    EXPECT_EQ(window.timelineView()->plot()->xAxis->range(), range) << "the view stays";
+    EXPECT_EQ(window.session()->elapsedSeconds(), elapsed) << "elapsed time stops";
+    EXPECT_EQ(window.timelineView()->pauseBandCount(), 1);
+    window.togglePause();
+    ASSERT_FALSE(window.session()->paused());
+    ASSERT_TRUE(waitFor([&] { return window.cursor()->time() > cursor; }));
+    ASSERT_EQ(window.session()->pauses().size(), 1u);
+    const auto span = window.session()->pauses().front();
+    EXPECT_LE(span.beginNs, cursor);
+    EXPECT_GT(span.endNs, span.beginNs);
+    EXPECT_GT(window.session()->elapsedSeconds(), elapsed);
+    window.stopRun();
+}
+
+// Space and Right reach the transport while a parameter field has focus; Enter in a field
+// hands the keyboard back to the timeline.
+TEST(MainWindowOffscreen, TransportKeysWorkWhateverHasFocus) {
+    MainWindow window(producerConsumerRun());
+    window.show();
+    QApplication::setActiveWindow(&window);
+    ASSERT_TRUE(waitFor([&] { return window.session()->active(); }));
+    auto* field = window.findChild<QSpinBox*>();
+    ASSERT_NE(field, nullptr);
+    field->setFocus();
+    const int before = field->value();
+    QTest::keyClick(field, Qt::Key_Space);
+    EXPECT_TRUE(window.session()->paused()) << "Space in a field pauses";
+    QTest::keyClick(field, Qt::Key_Space);
+    EXPECT_FALSE(window.session()->paused()) << "and resumes";
+    QTest::keyClick(field, Qt::Key_Right);
+    EXPECT_TRUE(window.session()->paused()) << "Right in a field steps (and so pauses)";
+    EXPECT_EQ(field->value(), before) << "the field itself did not take the keys";
+    QTest::keyClick(field, Qt::Key_Return);
+    EXPECT_TRUE(waitFor([&] { return window.timelineView()->hasFocus(); }));
+    window.stopRun();
+}
+
+// A new run starts live at the default window, whatever the last one was zoomed to; a
+// double-click goes live and stays live.
+TEST(MainWindowOffscreen, ANewRunStartsLiveAtTheDefaultWindow) {
+    MainWindow window(producerConsumerRun());
+    window.resize(1280, 720);
+    window.show();
+    auto* plot = window.timelineView()->plot();
+    ASSERT_TRUE(waitFor([&] { return window.timelineModel()->lastNs() > 100'000'000; }));
+    plot->xAxis->setRange(0, 167'000);  // the viewer zoomed out
+    window.cursor()->setTime(50'000'000);
+    window.runScenario();  // Restart
+    EXPECT_TRUE(window.cursor()->live());
+    EXPECT_EQ(plot->xAxis->range().lower, 0.0);
+    EXPECT_EQ(plot->xAxis->range().upper, TimelineView::kLiveWindowMs);
+
+    window.cursor()->setTime(1'000'000);
+    ASSERT_FALSE(window.cursor()->live());
+    QTest::mouseDClick(plot, Qt::LeftButton, {}, plot->axisRect()->rect().center());
+    QTest::qWait(20);
+    EXPECT_TRUE(window.cursor()->live()) << "the release after the double-click keeps it live";
+    window.stopRun();
 }
