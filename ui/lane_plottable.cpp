@@ -43,7 +43,6 @@ void LanePlottable::drawMarks(QCPPainter* p, double yTop, double h) {
     f.setPointSizeF(8.5 * m_fontScale);
     p->setFont(f);
     const QFontMetricsF fm(f);
-    const QColor background = Palette::background();
     for (const auto& m : m_marks) {
         // Whole pixels and opaque colours only: the raster engine then fills at memset speed,
         // which is what keeps a full replot of 64 busy lanes inside one frame.
@@ -51,12 +50,10 @@ void LanePlottable::drawMarks(QCPPainter* p, double yTop, double h) {
         const QRectF r(x0, std::floor(yTop), std::max(1.0, std::ceil(m.x1) - x0), std::round(h));
         const auto& style = Palette::state(m.state);
         if (m.count > 1) {
-            // Folded: many short states in a few pixels, drawn as a half-tone of the first
-            // one's colour, so density shows without claiming one state.
-            const QColor c = style.color;
-            p->fillRect(
-                r, QColor((c.red() + background.red()) / 2, (c.green() + background.green()) / 2,
-                          (c.blue() + background.blue()) / 2));
+            // Folded: many short states in a few pixels. Its own neutral fill and dots (in the
+            // legend as "many steps"), so it never reads as one state such as "running".
+            p->fillRect(r, Palette::foldedFill());
+            if (r.width() >= 6) p->fillRect(r, QBrush(Palette::foldedInk(), Qt::Dense5Pattern));
             continue;
         }
         p->fillRect(r, style.color);

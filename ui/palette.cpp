@@ -76,6 +76,12 @@ QColor Palette::background() {
 QColor Palette::grid() {
     return g_theme == Theme::Light ? QColor(0xdd, 0xdd, 0xdd) : QColor(0x55, 0x55, 0x55);
 }
+QColor Palette::foldedFill() {
+    return g_theme == Theme::Light ? QColor(0xc8, 0xc8, 0xc8) : QColor(0x70, 0x70, 0x70);
+}
+QColor Palette::foldedInk() {
+    return g_theme == Theme::Light ? QColor(0x40, 0x40, 0x40) : QColor(0xe8, 0xe8, 0xe8);
+}
 QColor Palette::pausedVeil() {
     return g_theme == Theme::Light ? QColor(0x60, 0x60, 0x60, 120) : QColor(0xe0, 0xe0, 0xe0, 110);
 }

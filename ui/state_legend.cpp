@@ -50,6 +50,19 @@ int StateLegend::layout(int width, QPainter* p) const {
         p->drawText(QPoint(at + r.width() + 5, y + h - fm.descent()), style.label);
     }
     {
+        // Not a state: more steps than pixels; zooming in shows them one by one.
+        const QString label = tr("many steps (zoom in)");
+        const int at = place(h * 2 + 5 + fm.horizontalAdvance(label) + 16);
+        if (p) {
+            const QRect r(at, y + 1, h * 2, h - 2);
+            p->fillRect(r, Palette::foldedFill());
+            p->fillRect(r, QBrush(Palette::foldedInk(), Qt::Dense5Pattern));
+            p->setPen(palette().color(QPalette::WindowText));
+            p->drawRect(r);
+            p->drawText(QPoint(at + r.width() + 5, y + h - fm.descent()), label);
+        }
+    }
+    {
         // Not a state of one thread: the whole run was held still by Pause.
         const QString label = tr("paused");
         const int at = place(h * 2 + 5 + fm.horizontalAdvance(label) + 16);

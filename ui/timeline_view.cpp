@@ -8,6 +8,7 @@
 #include "ui/event_text.h"
 #include "ui/lane_plottable.h"
 #include "ui/palette.h"
+#include "ui/time_ticker.h"
 #include "ui/state_legend.h"
 
 namespace interleave::ui {
@@ -24,7 +25,9 @@ TimelineView::TimelineView(TimelineModel* model, TimeCursor* cursor, QWidget* pa
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     m_plot->axisRect()->setRangeDrag(Qt::Horizontal);
     m_plot->axisRect()->setRangeZoom(Qt::Horizontal);
-    m_plot->xAxis->setLabel(tr("time since the run started (ms)"));
+    m_plot->xAxis->setLabel(tr("time since the run started"));
+    m_timeTicker = QSharedPointer<TimeTicker>(new TimeTicker);
+    m_plot->xAxis->setTicker(m_timeTicker);
     m_plot->yAxis->setRangeReversed(true);  // first lane on top
     m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTickerText>(new QCPAxisTickerText));
     m_plot->yAxis->grid()->setVisible(false);
@@ -88,7 +91,20 @@ void TimelineView::setFontScale(double scale) {
     m_plot->yAxis->setTickLabelFont(f);
     m_plot->xAxis->setLabelFont(f);
     m_lanes->setFontScale(scale);
+    fitTicks();
     requestReplot();
+}
+
+void TimelineView::fitTicks() {
+    // Room for the widest label ("125.5 s") twice over, so neighbours never touch.
+    const QFontMetrics fm(m_plot->xAxis->tickLabelFont());
+    m_timeTicker->fitTo(m_plot->axisRect()->width() > 0 ? m_plot->axisRect()->width() : width(),
+                        2 * fm.horizontalAdvance(QStringLiteral("0000.00 ms")));
+}
+
+void TimelineView::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    fitTicks();
 }
 
 void TimelineView::rebuildLaneLabels() {

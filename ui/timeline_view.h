@@ -3,6 +3,7 @@
 // and pan (drag); a click moves the time cursor there, a double-click fits the whole run and
 // follows "now" again.
 
+#include <QSharedPointer>
 #include <QWidget>
 #include <utility>
 #include <vector>
@@ -45,10 +46,12 @@ class TimelineView : public QWidget {
 
   protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
   private:
     void rebuildLaneLabels();
     void requestReplot();
+    void fitTicks();
     void showTooltip(const QPoint& pos);
     QString describeAt(int lane, std::int64_t t, double nsPerPixel) const;
 
@@ -57,6 +60,7 @@ class TimelineView : public QWidget {
     QCustomPlot* m_plot;
     LanePlottable* m_lanes;
     QCPItemStraightLine* m_cursorLine;
+    QSharedPointer<class TimeTicker> m_timeTicker;
     std::vector<QCPItemRect*> m_pauseBands;
     std::vector<std::pair<std::int64_t, std::int64_t>> m_pauses;
     void placePauseBands();

@@ -417,3 +417,30 @@ TEST(MainWindowOffscreen, ANewRunStartsLiveAtTheDefaultWindow) {
     EXPECT_TRUE(window.cursor()->live()) << "the release after the double-click keeps it live";
     window.stopRun();
 }
+
+// Over a long run the axis counts in seconds, and its labels never run into each other.
+TEST(MainWindowOffscreen, LongRunAxisLabelsUseSecondsAndNeverTouch) {
+    LaunchOptions options;
+    options.scenario = QStringLiteral("deadlock");
+    MainWindow window(options);
+    window.resize(1280, 720);
+    window.show();
+    QTest::qWait(20);
+    auto* plot = window.timelineView()->plot();
+    for (const double range : {1'000.0, 167'000.0, 3'600'000.0}) {
+        plot->xAxis->setRange(0, range);
+        plot->replot();
+        const auto labels = plot->xAxis->tickVectorLabels();
+        ASSERT_GE(labels.size(), 2) << range;
+        const QFontMetrics fm(plot->xAxis->tickLabelFont());
+        int total = 0;
+        for (const auto& l : labels) {
+            total += fm.horizontalAdvance(l);
+            if (range > 10'000) {
+                EXPECT_TRUE(l.endsWith(QStringLiteral(" s"))) << l.toStdString();
+            }
+        }
+        EXPECT_LT(total + 8 * static_cast<int>(labels.size()), plot->axisRect()->width())
+            << labels.join(QStringLiteral("|")).toStdString();
+    }
+}

@@ -4,6 +4,7 @@
 
 #include "ui/lane_summary.h"
 #include "ui/time_axis.h"
+#include "ui/time_ticker.h"
 
 using namespace interleave;
 using namespace interleave::ui;
@@ -87,4 +88,14 @@ TEST(ActorStateTracker, UncontendedLocksCostNoSegmentAndStateAtAnyTime) {
     t.processEnded(120);
     EXPECT_TRUE(t.ended());
     EXPECT_EQ(t.stateAt(130), ActorState::Exited);
+}
+
+// Tick labels carry their unit, and long runs are told in seconds, never "75000100000125000".
+TEST(TimeTicker, LabelsCarryTheirUnitAndLongRangesUseSeconds) {
+    using interleave::ui::timeTickLabel;
+    EXPECT_EQ(timeTickLabel(250, 1000), QStringLiteral("250 ms"));
+    EXPECT_EQ(timeTickLabel(75'000, 167'000), QStringLiteral("75 s"));
+    EXPECT_EQ(timeTickLabel(1'500, 20'000), QStringLiteral("1.5 s"));
+    EXPECT_EQ(timeTickLabel(0.25, 0.5), QStringLiteral("250 µs"));
+    EXPECT_EQ(timeTickLabel(-0.0, 1000), QStringLiteral("0 ms"));
 }
