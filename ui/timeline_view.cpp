@@ -2,6 +2,8 @@
 
 #include <qcustomplot.h>
 #include <QMouseEvent>
+#include <array>
+#include <cmath>
 #include <QToolTip>
 #include <QVBoxLayout>
 
@@ -55,7 +57,7 @@ TimelineView::TimelineView(TimelineModel* model, TimeCursor* cursor, QWidget* pa
         requestReplot();
     });
     connect(model, &TimelineModel::dataAppended, this, &TimelineView::requestReplot);
-    connect(cursor, &TimeCursor::changed, this, &TimelineView::requestReplot);
+    connect(cursor, &TimeCursor::changed, this, &TimelineView::replotIfMoved);
     connect(m_plot, &QCustomPlot::afterReplot, this, [this] {
         if (!m_reportedFirstMarks && m_lanes->lastMarkCount() > 0) {
             m_reportedFirstMarks = true;
@@ -117,6 +119,7 @@ void TimelineView::rebuildLaneLabels() {
 }
 
 void TimelineView::setNow(std::int64_t ns) {
+    if (ns == m_now) return;  // paused, or a finished run: nothing moved
     m_now = ns;
     m_lanes->setNow(ns);
     if (!m_pauses.empty() && m_pauses.back().second < 0) placePauseBands();
@@ -130,7 +133,7 @@ void TimelineView::setNow(std::int64_t ns) {
                                     std::max(0.0, nowMs - width * 0.95) + width);
         m_plot->setProperty("programmatic", false);
     }
-    requestReplot();
+    replotIfMoved();
 }
 
 void TimelineView::fitAll(bool exact) {
@@ -182,10 +185,25 @@ void TimelineView::startLive() {
     requestReplot();
 }
 
+void TimelineView::replotIfMoved() {
+    // "Now" and the cursor move every frame while a run goes on; the picture changes only when
+    // one of them crosses a pixel (or the range moved).
+    const auto& r = m_plot->xAxis->range();
+    const std::array<double, 4> key = {
+        std::round(m_plot->xAxis->coordToPixel(static_cast<double>(m_now) / 1e6)),
+        std::round(m_plot->xAxis->coordToPixel(static_cast<double>(m_cursor->time()) / 1e6)),
+        r.lower, r.upper};
+    if (key == m_drawnKey) return;
+    requestReplot();
+}
+
 void TimelineView::requestReplot() {
     const double t = static_cast<double>(m_cursor->time()) / 1e6;
     m_cursorLine->point1->setCoords(t, 0);
     m_cursorLine->point2->setCoords(t, 1);
+    const auto& r = m_plot->xAxis->range();
+    m_drawnKey = {std::round(m_plot->xAxis->coordToPixel(static_cast<double>(m_now) / 1e6)),
+                  std::round(m_plot->xAxis->coordToPixel(t)), r.lower, r.upper};
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 

@@ -5,6 +5,7 @@
 
 #include <QSharedPointer>
 #include <QWidget>
+#include <array>
 #include <utility>
 #include <vector>
 
@@ -51,6 +52,7 @@ class TimelineView : public QWidget {
   private:
     void rebuildLaneLabels();
     void requestReplot();
+    void replotIfMoved();
     void fitTicks();
     void showTooltip(const QPoint& pos);
     QString describeAt(int lane, std::int64_t t, double nsPerPixel) const;
@@ -70,6 +72,7 @@ class TimelineView : public QWidget {
     double m_fontScale = 1.0;
     QPoint m_pressPos;
     bool m_swallowRelease = false;  // the release that ends a double-click
+    std::array<double, 4> m_drawnKey{};  // now and cursor pixels, range, at the last replot
 };
 
 }  // namespace interleave::ui

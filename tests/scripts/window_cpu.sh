@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# CPU the desktop program uses while it shows a run, from /proc/PID/stat: the window process
+# alone (not the lab, whose work is the scenario's). Not a test (times are not asserted in
+# tests); a measurement to report. Needs xvfb-run.
+#   tests/scripts/window_cpu.sh BUILD_BIN_DIR [SECONDS]
+# Prints: running: X% of one core; paused: Y% of one core.
+set -euo pipefail
+bin=${1:?usage: window_cpu.sh BUILD_BIN_DIR [SECONDS]}
+secs=${2:-10}
+tick=$(getconf CLK_TCK)
+
+cpu_ticks() {  # utime + stime of a pid
+    awk '{ print $14 + $15 }' "/proc/$1/stat"
+}
+
+measure() {  # label, extra xdotool action before measuring
+    local label=$1 action=$2
+    xvfb-run -a -s "-screen 0 1280x720x24" bash -c '
+        "$0" --scenario producer-consumer --run >/dev/null 2>&1 &
+        pid=$!
+        sleep 3
+        if [ "$1" = pause ]; then
+            # No window manager under Xvfb: focus the main window directly, then press Space.
+            w=$(xdotool search --name "^Interleave" | head -1)
+            { xdotool windowfocus --sync "$w" && xdotool key space; } ||
+                echo "could not press Space" >&2
+            sleep 1
+        fi
+        a=$(awk "{ print \$14 + \$15 }" /proc/$pid/stat)
+        sleep "$2"
+        b=$(awk "{ print \$14 + \$15 }" /proc/$pid/stat)
+        kill $pid; wait $pid 2>/dev/null || true
+        echo $((b - a))
+    ' "$bin/interleave" "$action" "$secs"
+}
+
+for mode in run pause; do
+    used=$(measure "$mode" "$mode")
+    pct=$(awk -v u="$used" -v t="$tick" -v s="$secs" 'BEGIN { printf "%.1f", 100 * u / t / s }')
+    echo "$([ $mode = run ] && echo running || echo paused): $pct% of one core (${secs} s, producer-consumer defaults, 1280x720)"
+done
