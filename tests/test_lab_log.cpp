@@ -39,6 +39,7 @@ std::unique_ptr<Supervisor> runLogged(LogLevel level, const std::string& file) {
     RunOptions o;
     o.labPath = siblingLabPath();
     o.scenario = "fork-tree";
+    o.assignments = {"work_ms=5"};
     o.logLevel = level;
     o.logFile = file;
     auto sup = std::make_unique<Supervisor>(o);

@@ -59,8 +59,11 @@ void BufferView::paintEvent(QPaintEvent*) {
     p.setRenderHint(QPainter::Antialiasing);
     if (!m_model->hasBuffer()) {
         p.setPen(palette().color(QPalette::WindowText));
-        p.drawText(rect(), Qt::AlignCenter | Qt::TextWordWrap,
-                   tr("This scenario has no bounded buffer."));
+        p.drawText(rect().adjusted(8, 8, -8, -8), Qt::AlignTop | Qt::AlignLeft | Qt::TextWordWrap,
+                   m_timeline->store()
+                       ? tr("No buffer yet: it appears with the first item put.")
+                       : tr("Empty until a run starts: press Run (Ctrl+R) and the buffer fills "
+                            "as the producers put items."));
         return;
     }
     int top = 0;

@@ -323,6 +323,10 @@ void MainWindow::chooseScenario(const QString& name) {
     if (!s) return;
     m_params->setScenario(s);
     m_lesson->showLesson(name);
+    // Before its first run, a scenario shows the views its runs will fill, empty.
+    if (!m_session->store())
+        m_bufferBox->setVisible(std::find(s->shows.begin(), s->shows.end(), ObjectKind::Queue) !=
+                                s->shows.end());
     QSettings().setValue(QStringLiteral("scenario/last"), name);
 }
 

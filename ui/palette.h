@@ -40,7 +40,7 @@ class Palette {
     static QColor hollowMark();  // the inside of an open marker (a get)
     static QColor pausedVeil();
     static QColor foldedFill();  // many short steps folded into a few pixels (zoom in to see)
-    static QColor foldedInk();  // translucent, over every lane while the run was paused
+    static QColor foldedInk();   // translucent, over every lane while the run was paused
     // A style sheet for warning text, or, with `filled`, for a warning badge.
     static QString warningStyle(bool filled);
     static QString themeName(Theme t);

@@ -2,8 +2,8 @@
 // Tick labels for the timeline's time axis that carry their unit and never run together: ms for
 // short ranges, s for long ones ("75 s", not "75000"), and fewer ticks on a narrow plot.
 
-#include <QString>
 #include <qcustomplot.h>
+#include <QString>
 
 namespace interleave::ui {
 

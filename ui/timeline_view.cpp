@@ -2,16 +2,16 @@
 
 #include <qcustomplot.h>
 #include <QMouseEvent>
-#include <array>
-#include <cmath>
 #include <QToolTip>
 #include <QVBoxLayout>
+#include <array>
+#include <cmath>
 
 #include "ui/event_text.h"
 #include "ui/lane_plottable.h"
 #include "ui/palette.h"
-#include "ui/time_ticker.h"
 #include "ui/state_legend.h"
+#include "ui/time_ticker.h"
 
 namespace interleave::ui {
 namespace {}
@@ -37,6 +37,12 @@ TimelineView::TimelineView(TimelineModel* model, TimeCursor* cursor, QWidget* pa
     m_plot->xAxis->setRange(0, 1000);
     m_lanes = new LanePlottable(m_plot->xAxis, m_plot->yAxis, model);
     m_cursorLine = new QCPItemStraightLine(m_plot);
+    // Before any run: what to do, where the lanes will be.
+    m_emptyHint = new QCPItemText(m_plot);
+    m_emptyHint->position->setType(QCPItemPosition::ptAxisRectRatio);
+    m_emptyHint->position->setCoords(0.5, 0.5);
+    m_emptyHint->setText(
+        tr("Press Run (Ctrl+R): one lane per thread appears here, grouped by process."));
     m_cursorLine->setPen(QPen(Palette::accent(), 2));
     m_plot->installEventFilter(this);
     m_plot->setMouseTracking(true);
@@ -50,6 +56,7 @@ TimelineView::TimelineView(TimelineModel* model, TimeCursor* cursor, QWidget* pa
     });
     connect(model, &TimelineModel::lanesChanged, this, [this] {
         rebuildLaneLabels();
+        m_emptyHint->setVisible(m_model->lanes().empty() && !m_model->store());
         if (m_model->lanes().empty()) {
             m_follow = true;
             m_reportedFirstMarks = false;
@@ -78,6 +85,7 @@ void TimelineView::applyTheme() {
         axis->grid()->setPen(QPen(Palette::grid(), 1, Qt::DotLine));
     }
     m_cursorLine->setPen(QPen(Palette::accent(), 2));
+    m_emptyHint->setColor(text);
     for (auto* band : m_pauseBands) {
         band->setPen(Qt::NoPen);
         band->setBrush(Palette::pausedVeil());

@@ -15,6 +15,7 @@
 class QCustomPlot;
 class QCPItemStraightLine;
 class QCPItemRect;
+class QCPItemText;
 
 namespace interleave::ui {
 
@@ -62,6 +63,7 @@ class TimelineView : public QWidget {
     QCustomPlot* m_plot;
     LanePlottable* m_lanes;
     QCPItemStraightLine* m_cursorLine;
+    QCPItemText* m_emptyHint;
     QSharedPointer<class TimeTicker> m_timeTicker;
     std::vector<QCPItemRect*> m_pauseBands;
     std::vector<std::pair<std::int64_t, std::int64_t>> m_pauses;
@@ -71,7 +73,7 @@ class TimelineView : public QWidget {
     bool m_reportedFirstMarks = false;
     double m_fontScale = 1.0;
     QPoint m_pressPos;
-    bool m_swallowRelease = false;  // the release that ends a double-click
+    bool m_swallowRelease = false;       // the release that ends a double-click
     std::array<double, 4> m_drawnKey{};  // now and cursor pixels, range, at the last replot
 };
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/scenarios/params.h"
+#include "core/schema/event.h"
 
 namespace interleave {
 
@@ -17,6 +18,9 @@ struct Scenario {
     std::string summary;  // one line
     std::vector<ParamSpec> params;
     std::function<int(const ParamValues&)> run;
+    // Kinds of object its runs have that get a view of their own (a Queue: the buffer view),
+    // so the window shows those views, empty, before the first run.
+    std::vector<ObjectKind> shows = {};
 };
 
 const std::vector<Scenario>& allScenarios();

@@ -291,6 +291,7 @@ TEST(EventText, CaptionsFromTheKindTableReadAsBefore) {
 TEST(MainWindowOffscreen, TheLabsLogReachesTheLogPanel) {
     LaunchOptions options;
     options.scenario = QStringLiteral("fork-tree");
+    options.assignments = {QStringLiteral("work_ms=5")};
     options.logLevel = LogLevel::info;
     MainWindow window(options);
     window.show();
@@ -443,4 +444,29 @@ TEST(MainWindowOffscreen, LongRunAxisLabelsUseSecondsAndNeverTouch) {
         EXPECT_LT(total + 8 * static_cast<int>(labels.size()), plot->axisRect()->width())
             << labels.join(QStringLiteral("|")).toStdString();
     }
+}
+
+// Before any run a scenario shows the views its runs will fill, empty, with what to do; a
+// scenario without buffers does not show an empty buffer panel.
+TEST(MainWindowOffscreen, BeforeAnyRunViewsShowWhatTheRunWillFill) {
+    LaunchOptions options;
+    options.scenario = QStringLiteral("producer-consumer");
+    MainWindow window(options);
+    window.resize(1280, 720);
+    window.show();
+    QTest::qWait(20);
+    EXPECT_TRUE(window.bufferView()->isVisible());
+    EXPECT_FALSE(window.session()->store());
+    bool hint = false;
+    for (int i = 0; i < window.timelineView()->plot()->itemCount(); ++i)
+        if (auto* text = qobject_cast<QCPItemText*>(window.timelineView()->plot()->item(i)))
+            hint = hint || (text->visible() && text->text().contains(QStringLiteral("Press Run")));
+    EXPECT_TRUE(hint);
+
+    options.scenario = QStringLiteral("deadlock");
+    MainWindow other(options);
+    other.resize(1280, 720);
+    other.show();
+    QTest::qWait(20);
+    EXPECT_FALSE(other.bufferView()->isVisible());
 }

@@ -84,8 +84,10 @@ Scenario makeForkTree() {
             ParamSpec::integer("threads", 0, 8, 2, "", "Threads each child starts."),
             ParamSpec::integer("grandchildren", 0, 4, 1, "",
                                "Processes each odd-numbered child forks."),
-            ParamSpec::integer("rounds", 1, 100000, 5, "", "Work rounds per thread."),
-            ParamSpec::integer("work_ms", 0, 5000, 100, "ms", "Simulated work per round."),
+            // Defaults pace a run over several seconds at 1x: long enough to watch each fork
+            // and to kill a child from a terminal, as the lesson suggests.
+            ParamSpec::integer("rounds", 1, 100000, 8, "", "Work rounds per thread."),
+            ParamSpec::integer("work_ms", 0, 5000, 500, "ms", "Simulated work per round."),
             ParamSpec::choice("orphans", {"no", "yes"},
                               "yes: odd children exit at once without waiting for their own "
                               "children, which are orphaned and re-parented."),

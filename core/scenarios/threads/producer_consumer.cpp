@@ -95,6 +95,7 @@ Scenario makeProducerConsumer() {
                                "buffer to the next."),
         },
         run,
+        {ObjectKind::Queue},
     };
 }
 
