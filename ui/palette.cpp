@@ -33,10 +33,23 @@ const std::array<StateStyle, kActorStateCount>& styles() {
     return s;
 }
 
+// High contrast: the same states, with the two fills that are too dark to stand out from its
+// black background (WCAG asks 3:1 for graphics) lightened.
+const std::array<StateStyle, kActorStateCount>& highContrastStyles() {
+    static const std::array<StateStyle, kActorStateCount> s = [] {
+        auto hc = styles();
+        hc[static_cast<std::size_t>(ActorState::CaptureWait)].color = QColor(0xB0, 0x8C, 0xFF);
+        hc[static_cast<std::size_t>(ActorState::Lost)].color = QColor(0xFF, 0xFF, 0xFF);
+        return hc;
+    }();
+    return s;
+}
+
 }  // namespace
 
 const StateStyle& Palette::state(ActorState s) {
-    return styles()[static_cast<std::size_t>(s)];
+    return (g_theme == Theme::HighContrast ? highContrastStyles()
+                                           : styles())[static_cast<std::size_t>(s)];
 }
 
 QColor Palette::patternInk(ActorState s) {

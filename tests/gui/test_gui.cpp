@@ -10,10 +10,12 @@
 #include <QDockWidget>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStatusBar>
 #include <QTest>
+#include <cmath>
 #include <map>
 
 #include "core/scenarios/scenario.h"
@@ -469,4 +471,52 @@ TEST(MainWindowOffscreen, BeforeAnyRunViewsShowWhatTheRunWillFill) {
     other.show();
     QTest::qWait(20);
     EXPECT_FALSE(other.bufferView()->isVisible());
+}
+
+namespace {
+// WCAG 2.x relative luminance and contrast ratio.
+double luminance(const QColor& c) {
+    auto channel = [](double v) {
+        return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+    };
+    return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+}
+double contrast(const QColor& a, const QColor& b) {
+    const double la = luminance(a), lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+}  // namespace
+
+// High contrast passes WCAG AA: 4.5:1 for text on its background (palette roles and a real
+// parameter field), 3:1 for every lane fill against the timeline's background.
+TEST(Palette, HighContrastPassesWcagAa) {
+    LaunchOptions options;
+    options.theme = Theme::HighContrast;
+    MainWindow window(options);
+    window.show();
+    const QPalette p = QApplication::palette();
+    const std::pair<QPalette::ColorRole, QPalette::ColorRole> pairs[] = {
+        {QPalette::WindowText, QPalette::Window},
+        {QPalette::Text, QPalette::Base},
+        {QPalette::ButtonText, QPalette::Button},
+        {QPalette::HighlightedText, QPalette::Highlight},
+        {QPalette::ToolTipText, QPalette::ToolTipBase},
+        {QPalette::PlaceholderText, QPalette::Base}};
+    for (const auto& [fg, bg] : pairs)
+        EXPECT_GE(contrast(p.color(fg), p.color(bg)), 4.5) << fg << " on " << bg;
+    auto* field = window.findChild<QSpinBox*>();
+    ASSERT_NE(field, nullptr);
+    EXPECT_GE(
+        contrast(field->palette().color(QPalette::Text), field->palette().color(QPalette::Base)),
+        4.5);
+    EXPECT_GE(contrast(Palette::text(), Palette::background()), 4.5);
+    for (int s = 0; s < kActorStateCount; ++s) {
+        if (static_cast<ActorState>(s) == ActorState::Exited) continue;
+        const auto& style = Palette::state(static_cast<ActorState>(s));
+        EXPECT_GE(contrast(style.color, Palette::background()), 3.0) << style.label.toStdString();
+    }
+    EXPECT_GE(contrast(Palette::foldedFill(), Palette::background()), 3.0);
+    // Leave the light theme behind for the other tests (the window saved its choice).
+    Palette::apply(Theme::Light, *qApp);
+    QSettings().setValue(QStringLiteral("view/theme"), static_cast<int>(Theme::Light));
 }
