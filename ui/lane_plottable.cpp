@@ -72,17 +72,22 @@ void LanePlottable::drawMarks(QCPPainter* p, double yTop, double h) {
 }
 
 void LanePlottable::drawEventMarkers(QCPPainter* p, const Lane& lane, const TimeAxis& axis,
-                                     double yTop, double h) {
+                                     double yTop, double h, bool itemsDrawn) {
     const auto* store = m_model->store();
     const auto first = store->actorLowerBound(lane.actor, static_cast<std::int64_t>(axis.t0));
     const auto last = store->actorLowerBound(lane.actor, static_cast<std::int64_t>(axis.t1) + 1);
-    // Only when they fit: a marker every 6 px at most.
-    if (last <= first || static_cast<double>(last - first) > axis.width / 6) return;
+    if (last <= first) return;
+    // Lock marks only when they fit, a marker every 6 px at most. Put and get marks go with
+    // the item arrows: both ends of an arrow are marked on every lane, or none is, whichever
+    // lane happens to be busier.
+    const bool dense = static_cast<double>(last - first) > axis.width / 6;
+    if (dense && (!itemsDrawn || last - first > 4 * kMaxLinksDrawn)) return;
     const double s = std::max(3.0, h * 0.22);
     p->setPen(QPen(Palette::text(), 1));
     for (auto k = first; k < last; ++k) {
         const auto i = store->actorEvent(lane.actor, k);
         const auto kind = store->kind(i);
+        if (dense && kind != EventKind::QueuePut && kind != EventKind::QueueGet) continue;
         const double x = axis.toPixel(static_cast<double>(store->ns(i)));
         switch (kind) {
             case EventKind::LockAcquired:  // ▲ at the bottom: took the lock
@@ -99,6 +104,7 @@ void LanePlottable::drawEventMarkers(QCPPainter* p, const Lane& lane, const Time
             case EventKind::QueueGet:
                 p->setBrush(kind == EventKind::QueuePut ? Palette::text() : Palette::hollowMark());
                 p->drawEllipse(QPointF(x, yTop + h / 2), s * 0.8, s * 0.8);
+                ++(kind == EventKind::QueuePut ? m_lastPutMarks : m_lastGetMarks);
                 break;
             default:
                 break;
@@ -106,7 +112,8 @@ void LanePlottable::drawEventMarkers(QCPPainter* p, const Lane& lane, const Time
     }
 }
 
-void LanePlottable::drawLinks(QCPPainter* p, const TimeAxis& axis) {
+std::pair<std::vector<Link>::const_iterator, std::vector<Link>::const_iterator>
+LanePlottable::linksInView(const TimeAxis& axis) const {
     const auto& links = m_model->links();
     // Links are sorted by start; anything starting in view (or a little before) may show.
     const auto lo = std::lower_bound(links.begin(), links.end(),
@@ -114,6 +121,11 @@ void LanePlottable::drawLinks(QCPPainter* p, const TimeAxis& axis) {
                                      [](const Link& l, std::int64_t t) { return l.t0 < t; });
     const auto hi = std::upper_bound(lo, links.end(), static_cast<std::int64_t>(axis.t1),
                                      [](std::int64_t t, const Link& l) { return t < l.t0; });
+    return {lo, hi};
+}
+
+void LanePlottable::drawLinks(QCPPainter* p, const TimeAxis& axis) {
+    const auto [lo, hi] = linksInView(axis);
     if (static_cast<std::size_t>(hi - lo) > kMaxLinksDrawn) return;  // too dense to read
     QFont f = p->font();
     f.setPointSizeF(8 * m_fontScale);
@@ -143,6 +155,7 @@ void LanePlottable::drawLinks(QCPPainter* p, const TimeAxis& axis) {
 
 void LanePlottable::draw(QCPPainter* painter) {
     m_lastMarks = 0;
+    m_lastPutMarks = m_lastGetMarks = 0;
     const auto& lanes = m_model->lanes();
     if (!m_model->store() || lanes.empty()) return;
     const QRect rect = mKeyAxis->axisRect()->rect();
@@ -152,6 +165,8 @@ void LanePlottable::draw(QCPPainter* painter) {
     axis.x0 = rect.left();
     axis.width = std::max(1, rect.width());
     const double laneH = std::abs(mValueAxis->coordToPixel(0.36) - mValueAxis->coordToPixel(-0.36));
+    const auto [linksFrom, linksTo] = linksInView(axis);
+    const bool itemsDrawn = static_cast<std::size_t>(linksTo - linksFrom) <= kMaxLinksDrawn;
     int lastPid = -1;
     for (std::size_t i = 0; i < lanes.size(); ++i) {
         const auto& lane = lanes[i];
@@ -169,7 +184,7 @@ void LanePlottable::draw(QCPPainter* painter) {
                       kMinMarkPx, m_marks);
         m_lastMarks += m_marks.size();
         drawMarks(painter, yMid - laneH / 2, laneH);
-        drawEventMarkers(painter, lane, axis, yMid - laneH / 2, laneH);
+        drawEventMarkers(painter, lane, axis, yMid - laneH / 2, laneH, itemsDrawn);
     }
     drawLinks(painter, axis);
 }

@@ -22,6 +22,9 @@ class LanePlottable : public QCPAbstractPlottable {
     void setFontScale(double s) { m_fontScale = s; }
     // Segments drawn by the last replot (for tests and the first-event timing).
     std::size_t lastMarkCount() const { return m_lastMarks; }
+    // Put (●) and get (○) marks drawn by the last replot.
+    std::size_t lastPutMarkCount() const { return m_lastPutMarks; }
+    std::size_t lastGetMarkCount() const { return m_lastGetMarks; }
 
     double selectTest(const QPointF&, bool, QVariant* = nullptr) const override { return -1; }
     QCPRange getKeyRange(bool& found, QCP::SignDomain = QCP::sdBoth) const override;
@@ -34,15 +37,20 @@ class LanePlottable : public QCPAbstractPlottable {
 
   private:
     void drawMarks(QCPPainter* p, double yTop, double height);
+    // `itemsDrawn`: the item arrows are drawn, so their put and get marks must be too.
     void drawEventMarkers(QCPPainter* p, const Lane& lane, const TimeAxis& axis, double yTop,
-                          double h);
+                          double h, bool itemsDrawn);
     void drawLinks(QCPPainter* p, const TimeAxis& axis);
+    // The links that may show in the view; too many (> kMaxLinksDrawn) are not drawn.
+    std::pair<std::vector<Link>::const_iterator, std::vector<Link>::const_iterator> linksInView(
+        const TimeAxis& axis) const;
 
     const TimelineModel* m_model;
     std::int64_t m_now = 0;
     double m_fontScale = 1.0;
     std::vector<LaneMark> m_marks;  // reused between lanes and frames
     std::size_t m_lastMarks = 0;
+    std::size_t m_lastPutMarks = 0, m_lastGetMarks = 0;
 };
 
 }  // namespace interleave::ui

@@ -520,3 +520,20 @@ TEST(Palette, HighContrastPassesWcagAa) {
     Palette::apply(Theme::Light, *qApp);
     QSettings().setValue(QStringLiteral("view/theme"), static_cast<int>(Theme::Light));
 }
+
+// At the default zoom of a producer-consumer run, the item arrows start and end on marks: put
+// marks on the producers' lanes show whenever get marks on the consumers' do.
+TEST(MainWindowOffscreen, PutAndGetMarksShowTogetherAtTheDefaultZoom) {
+    LaunchOptions options;
+    options.scenario = QStringLiteral("producer-consumer");
+    options.run = true;
+    MainWindow window(options);
+    window.resize(1280, 720);
+    window.show();
+    ASSERT_TRUE(waitFor([&] { return window.timelineModel()->lastNs() > 2'500'000'000; }));
+    window.timelineView()->plot()->replot();
+    const auto* lanes = window.timelineView()->lanes();
+    EXPECT_GT(lanes->lastGetMarkCount(), 0u);
+    EXPECT_GT(lanes->lastPutMarkCount(), 0u) << "puts hidden while gets show";
+    window.stopRun();
+}
