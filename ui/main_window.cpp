@@ -13,6 +13,7 @@
 #include <QMessageBox>
 #include <QScrollArea>
 #include <QSettings>
+#include <QShortcut>
 #include <QSlider>
 #include <QSplitter>
 #include <QStandardPaths>
@@ -32,6 +33,7 @@
 #include "ui/log_panel.h"
 #include "ui/palette.h"
 #include "ui/parameter_panel.h"
+#include "ui/pointer_highlight.h"
 #include "ui/process_tree_model.h"
 #include "ui/process_tree_view.h"
 #include "ui/run_session.h"
@@ -70,6 +72,17 @@ MainWindow::MainWindow(const LaunchOptions& options, QWidget* parent)
     buildLayout();
     m_timelineView->setFocusPolicy(Qt::StrongFocus);
     new TransportKeys(this, m_pauseAction, m_stepAction, m_timelineView);
+    m_pointer = new PointerHighlight(this);
+    auto* leave = new QShortcut(QKeySequence(Qt::Key_Escape), this);
+    leave->setContext(Qt::ApplicationShortcut);
+    connect(leave, &QShortcut::activated, this, [this] {
+        // Esc stops the run, except in presenter mode, which it leaves.
+        if (m_presenter)
+            setPresenterMode(false);
+        else if (m_stopAction->isEnabled())
+            m_stopAction->trigger();
+    });
+    m_stopAction->setShortcut(QKeySequence());  // Esc is the shortcut above, shown in the tip
     // Each run's lab also writes its log beside the program's other data, replaced by the
     // next run; without a writable place the panel still shows everything.
     const auto dataDir = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
@@ -144,6 +157,7 @@ void MainWindow::buildActions() {
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
     auto* bar = addToolBar(tr("Transport"));
+    m_transportBar = bar;
     bar->setObjectName(QStringLiteral("transport"));
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_runAction = bar->addAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("Run"), this,
@@ -203,6 +217,18 @@ void MainWindow::buildActions() {
         view->addAction(tr("%1 theme").arg(Palette::themeName(theme)), this,
                         [this, theme] { setTheme(theme); });
     view->addSeparator();
+    m_presenterAction = view->addAction(tr("Presenter mode"), QKeySequence(Qt::Key_F5), this,
+                                        [this] { setPresenterMode(!m_presenter); });
+    m_presenterAction->setShortcutContext(Qt::ApplicationShortcut);
+    auto* showsProcesses = view->addAction(tr("Presenter mode shows the processes"));
+    showsProcesses->setCheckable(true);
+    connect(showsProcesses, &QAction::toggled, this, [this](bool on) {
+        m_presenterShowsProcesses = on;
+        if (m_presenter) {
+            m_bufferBox->setVisible(!on && m_buffer->hasBuffer());
+            m_treeBox->setVisible(on);
+        }
+    });
     m_panelsMenu = view->addMenu(tr("Panels"));
     view->addSeparator();
     auto* full = view->addAction(tr("Full screen"), QKeySequence(Qt::Key_F11), this,
@@ -248,7 +274,8 @@ void MainWindow::buildLayout() {
     bufferScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_bufferBox = titled(tr("Bounded buffers"), bufferScroll);
     bottom->addWidget(m_bufferBox);
-    bottom->addWidget(titled(tr("Processes and threads"), m_treeView));
+    m_treeBox = titled(tr("Processes and threads"), m_treeView);
+    bottom->addWidget(m_treeBox);
     bottom->addWidget(titled(tr("What just happened"), m_captionView));
     bottom->setSizes({420, 420, 520});
 
@@ -340,6 +367,35 @@ void MainWindow::runScenario() {
         return;
     }
     m_timelineView->startLive();
+}
+
+void MainWindow::setPresenterMode(bool on) {
+    if (on == m_presenter) return;
+    m_presenter = on;
+    if (on) {
+        m_statePresenterLeft = saveState();
+        m_fontScalePresenterLeft = m_fontScale;
+        for (auto* dock : findChildren<QDockWidget*>())
+            dock->hide();
+        m_transportBar->hide();
+        menuBar()->hide();
+        // Lane labels at least 14 px at 1280x720: 8.5 pt x 1.7 = 14.5 pt, about 19 px.
+        setFontScale(std::max(m_fontScale, 1.7));
+        m_bufferBox->setVisible(!m_presenterShowsProcesses && m_buffer->hasBuffer());
+        m_treeBox->setVisible(m_presenterShowsProcesses);
+        showFullScreen();
+        m_pointer->setActive(true);
+        statusBar()->showMessage(tr("Presenter mode: Space pause, Right step, F5 or Esc to leave"),
+                                 6000);
+    } else {
+        m_pointer->setActive(false);
+        setFontScale(m_fontScalePresenterLeft);
+        menuBar()->show();
+        restoreState(m_statePresenterLeft);
+        m_treeBox->show();
+        m_bufferBox->setVisible(m_session->store() ? m_buffer->hasBuffer() : true);
+        showNormal();
+    }
 }
 
 void MainWindow::togglePause() {

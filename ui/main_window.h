@@ -20,6 +20,7 @@ class QTimer;
 
 class QDockWidget;
 class QMenu;
+class QToolBar;
 
 namespace interleave::ui {
 
@@ -66,12 +67,20 @@ class MainWindow : public QMainWindow {
     ProcessTreeModel* processTreeModel() const { return m_tree; }
     CaptionModel* captionModel() const { return m_captions; }
     TimeCursor* cursor() const { return m_cursor; }
+    bool presenterMode() const { return m_presenter; }
+    class PointerHighlight* pointerHighlight() const {
+        return m_pointer;
+    }
 
   public slots:
     void runScenario();
     void togglePause();
     void step();
     void stopRun();
+    // Presenter mode (F5): full screen, large text, the timeline with one chosen view (the
+    // buffers, or the processes) and the captions; keys drive the run; a ring marks the
+    // pointer for recordings. Esc leaves it.
+    void setPresenterMode(bool on);
 
   protected:
     void closeEvent(QCloseEvent* event) override;
@@ -128,6 +137,14 @@ class MainWindow : public QMainWindow {
     QTimer* m_frameTimer = nullptr;
 
     double m_fontScale = 1.0;
+    bool m_presenter = false;
+    QByteArray m_statePresenterLeft;  // docks and bars as they were before presenter mode
+    double m_fontScalePresenterLeft = 1.0;
+    bool m_presenterShowsProcesses = false;
+    QWidget* m_treeBox = nullptr;
+    QToolBar* m_transportBar = nullptr;
+    class PointerHighlight* m_pointer = nullptr;
+    QAction* m_presenterAction = nullptr;
     double m_baseFontPt = 11.0;
     std::uint64_t m_eventsAtLastStatus = 0;
     QElapsedTimer m_statusClock;

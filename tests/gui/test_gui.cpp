@@ -10,6 +10,7 @@
 #include <QDockWidget>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QMenuBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -27,6 +28,7 @@
 #include "ui/log_panel.h"
 #include "ui/main_window.h"
 #include "ui/parameter_panel.h"
+#include "ui/pointer_highlight.h"
 #include "ui/process_tree_model.h"
 #include "ui/run_session.h"
 #include "ui/time_cursor.h"
@@ -536,4 +538,52 @@ TEST(MainWindowOffscreen, PutAndGetMarksShowTogetherAtTheDefaultZoom) {
     EXPECT_GT(lanes->lastGetMarkCount(), 0u);
     EXPECT_GT(lanes->lastPutMarkCount(), 0u) << "puts hidden while gets show";
     window.stopRun();
+}
+
+// Presenter mode: full screen, no docks, menu or tool bar, lane labels of at least 14 px, the
+// buffers and the captions beside the timeline, a ring that follows the pointer; Esc leaves it
+// and puts everything back (and Esc outside it still stops the run).
+TEST(MainWindowOffscreen, PresenterModeShowsLessLargerAndEscLeavesIt) {
+    LaunchOptions options;
+    options.scenario = QStringLiteral("producer-consumer");
+    options.run = true;
+    MainWindow window(options);
+    window.resize(1280, 720);
+    window.show();
+    QApplication::setActiveWindow(&window);
+    ASSERT_TRUE(waitFor([&] { return window.bufferModel()->hasBuffer(); }));
+    const auto docksBefore = window.findChildren<QDockWidget*>();
+    std::vector<bool> visibleBefore;
+    for (auto* d : docksBefore)
+        visibleBefore.push_back(d->isVisible());
+
+    QTest::keyClick(&window, Qt::Key_F5);
+    ASSERT_TRUE(window.presenterMode());
+    QTest::qWait(20);
+    for (auto* d : docksBefore)
+        EXPECT_FALSE(d->isVisible()) << d->windowTitle().toStdString();
+    EXPECT_FALSE(window.menuBar()->isVisible());
+    EXPECT_TRUE(window.windowState() & Qt::WindowFullScreen);
+    EXPECT_TRUE(window.bufferView()->isVisible());
+    // Lane labels are drawn at 8.5 pt times the text scale.
+    QFont lane = window.font();
+    lane.setPointSizeF(8.5 * window.font().pointSizeF() / 11.0);
+    EXPECT_GE(QFontInfo(lane).pixelSize(), 14);
+    auto* ring = window.pointerHighlight();
+    EXPECT_TRUE(ring->active());
+    QTest::mouseMove(window.timelineView()->plot(), QPoint(200, 100));
+    QTest::qWait(20);
+    EXPECT_EQ(ring->position(), window.timelineView()->plot()->mapTo(&window, QPoint(200, 100)));
+    QTest::keyClick(&window, Qt::Key_Space);
+    EXPECT_TRUE(window.session()->paused()) << "transport on the keyboard";
+
+    QTest::keyClick(&window, Qt::Key_Escape);
+    EXPECT_FALSE(window.presenterMode());
+    EXPECT_TRUE(window.session()->active()) << "Esc left presenter mode; it did not stop the run";
+    QTest::qWait(20);
+    EXPECT_TRUE(window.menuBar()->isVisible());
+    for (qsizetype i = 0; i < docksBefore.size(); ++i)
+        EXPECT_EQ(docksBefore[i]->isVisible(), visibleBefore[static_cast<std::size_t>(i)]);
+    QTest::keyClick(&window, Qt::Key_Escape);
+    EXPECT_TRUE(waitFor([&] { return !window.session()->active(); })) << "Esc stops the run";
 }
