@@ -26,7 +26,20 @@ BufferView::BufferView(BufferModel* model, const TimelineModel* timeline, TimeCu
         }
         update();
     });
-    connect(cursor, &TimeCursor::changed, this, qOverload<>(&QWidget::update));
+    // The cursor moves every frame of a live run: repaint only when a queue's contents changed
+    // or a highlight is still fading.
+    connect(cursor, &TimeCursor::changed, this, [this](std::int64_t t) {
+        std::vector<std::uint64_t> ops;
+        for (int q = 0; q < m_model->queueCount(); ++q) {
+            const auto s = m_model->stateAt(q, t);
+            ops.push_back(s.puts);
+            ops.push_back(s.gets);
+        }
+        if (m_glowing || ops != m_paintedOps) {
+            m_paintedOps = std::move(ops);
+            update();
+        }
+    });
 }
 
 BufferView::Layout BufferView::layoutFor(std::uint32_t capacity) const {
@@ -67,6 +80,7 @@ void BufferView::paintEvent(QPaintEvent*) {
         return;
     }
     int top = 0;
+    m_glowing = false;
     for (int q = 0; q < m_model->queueCount(); ++q)
         top += paintQueue(p, q, top);
 }
@@ -133,6 +147,7 @@ int BufferView::paintQueue(QPainter& p, int queue, int y0) {
         const double age =
             s.changedNs[slot] < 0 ? kFadeNs : static_cast<double>(t - s.changedNs[slot]);
         const double glow = std::clamp(1.0 - age / kFadeNs, 0.0, 1.0);
+        m_glowing = m_glowing || glow > 0;
         QColor fill =
             item >= 0 ? Palette::state(ActorState::Working).color : palette().color(QPalette::Base);
         if (glow > 0) {

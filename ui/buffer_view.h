@@ -43,6 +43,8 @@ class BufferView : public QWidget {
     TimeCursor* m_cursor;
     std::vector<std::uint32_t> m_maxShown;  // per queue
     int m_queuesLaidOut = 0;
+    bool m_glowing = false;                   // a change was still fading at the last paint
+    std::vector<std::uint64_t> m_paintedOps;  // puts and gets per queue at the last repaint
 };
 
 }  // namespace interleave::ui

@@ -15,6 +15,7 @@ ProcessTreeModel::ProcessTreeModel(const TimelineModel* timeline, QObject* paren
         if (m_timeline->lanes().empty() && !m_nodes.empty()) {
             beginResetModel();
             m_nodes.clear();
+            m_looks.clear();
             m_roots.clear();
             m_nodeOfActor.clear();
             m_processNode.clear();
@@ -72,18 +73,30 @@ void ProcessTreeModel::sync() {
     }
 }
 
+ProcessTreeModel::Look ProcessTreeModel::lookOf(int node) const {
+    constexpr int kFadeSteps = 20;
+    const auto& n = m_nodes[static_cast<std::size_t>(node)];
+    const QModelIndex i = indexOfNode(node, 0);
+    Look l;
+    if (const Lane* lane = laneOf(n)) {
+        l.state = lane->tracker.stateAt(m_cursor);
+        l.started = lane->tracker.startNs() >= 0 && lane->tracker.startNs() <= m_cursor;
+    }
+    l.appear = static_cast<int>(data(i, AppearRole).toDouble() * kFadeSteps);
+    l.end = static_cast<int>(data(i, EndRole).toDouble() * kFadeSteps);
+    return l;
+}
+
 void ProcessTreeModel::setCursorTime(std::int64_t ns) {
     m_cursor = ns;
-    if (m_nodes.empty()) return;
-    // Every node's state may have changed; signal per parent so views repaint once.
-    std::function<void(const QModelIndex&)> touch = [&](const QModelIndex& parent) {
-        const int rows = rowCount(parent);
-        if (rows == 0) return;
-        emit dataChanged(index(0, 0, parent), index(rows - 1, ColumnCount - 1, parent));
-        for (int r = 0; r < rows; ++r)
-            touch(index(r, 0, parent));
-    };
-    touch({});
+    m_looks.resize(m_nodes.size(), Look{ActorState::Exited, false, -1, -1});
+    for (std::size_t i = 0; i < m_nodes.size(); ++i) {
+        const int node = static_cast<int>(i);
+        const Look look = lookOf(node);
+        if (look == m_looks[i]) continue;
+        m_looks[i] = look;
+        emit dataChanged(indexOfNode(node, 0), indexOfNode(node, ColumnCount - 1));
+    }
 }
 
 int ProcessTreeModel::rowInParent(int node) const {

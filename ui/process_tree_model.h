@@ -49,6 +49,16 @@ class ProcessTreeModel : public QAbstractItemModel {
     std::map<std::uint32_t, int> m_nodeOfActor;
     std::map<int, int> m_processNode;  // pid -> node
     std::int64_t m_cursor = 0;
+    // What each node's row looks like at the cursor: only rows whose look changed are repainted
+    // when the cursor moves (it moves every frame of a live run).
+    struct Look {
+        ActorState state = ActorState::Exited;
+        bool started = false;
+        int appear = -1, end = -1;  // fade steps, 0..kFadeSteps
+        bool operator==(const Look&) const = default;
+    };
+    Look lookOf(int node) const;
+    std::vector<Look> m_looks;
 };
 
 }  // namespace interleave::ui
