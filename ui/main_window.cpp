@@ -67,7 +67,12 @@ MainWindow::MainWindow(const LaunchOptions& options, QWidget* parent)
       m_tree(new ProcessTreeModel(m_timeline, this)),
       m_captions(new CaptionModel(m_timeline, 8, this)) {
     setWindowTitle(tr("Interleave"));
-    m_baseFontPt = std::max(11.0, QApplication::font().pointSizeF());
+    // The application font before any window scaled it: a second window in the same process
+    // (tests, tools) must not scale an already scaled font again.
+    if (!qApp->property("interleaveBaseFontPt").isValid())
+        qApp->setProperty("interleaveBaseFontPt",
+                          std::max(11.0, QApplication::font().pointSizeF()));
+    m_baseFontPt = qApp->property("interleaveBaseFontPt").toDouble();
     buildActions();
     buildLayout();
     m_timelineView->setFocusPolicy(Qt::StrongFocus);
@@ -380,7 +385,7 @@ void MainWindow::setPresenterMode(bool on) {
         m_transportBar->hide();
         menuBar()->hide();
         // Lane labels at least 14 px at 1280x720: 8.5 pt x 1.7 = 14.5 pt, about 19 px.
-        setFontScale(std::max(m_fontScale, 1.7));
+        setFontScale(std::max(m_fontScale, 1.7), false);
         m_bufferBox->setVisible(!m_presenterShowsProcesses && m_buffer->hasBuffer());
         m_treeBox->setVisible(m_presenterShowsProcesses);
         showFullScreen();
@@ -389,7 +394,7 @@ void MainWindow::setPresenterMode(bool on) {
                                  6000);
     } else {
         m_pointer->setActive(false);
-        setFontScale(m_fontScalePresenterLeft);
+        setFontScale(m_fontScalePresenterLeft, false);
         menuBar()->show();
         restoreState(m_statePresenterLeft);
         m_treeBox->show();
@@ -492,7 +497,7 @@ void MainWindow::updateActions() {
     m_runAction->setText(active ? tr("Restart") : tr("Run"));
 }
 
-void MainWindow::setFontScale(double scale) {
+void MainWindow::setFontScale(double scale, bool remember) {
     m_fontScale = std::clamp(scale, 0.6, 3.0);
     QFont f = QApplication::font();
     f.setPointSizeF(m_baseFontPt * m_fontScale);
@@ -501,7 +506,7 @@ void MainWindow::setFontScale(double scale) {
     for (auto* w : findChildren<QWidget*>())
         w->setFont(f);
     m_timelineView->setFontScale(m_fontScale);
-    QSettings().setValue(QStringLiteral("view/fontScale"), m_fontScale);
+    if (remember) QSettings().setValue(QStringLiteral("view/fontScale"), m_fontScale);
 }
 
 void MainWindow::setTheme(Theme theme) {

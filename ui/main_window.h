@@ -95,7 +95,8 @@ class MainWindow : public QMainWindow {
     void tick();
     void updateStatus();
     void updateActions();
-    void setFontScale(double scale);
+    // `remember`: kept for the next start (presenter mode's own scale is not).
+    void setFontScale(double scale, bool remember = true);
     void setTheme(Theme theme);
     void openTrace();
     void saveTrace();

@@ -587,3 +587,21 @@ TEST(MainWindowOffscreen, PresenterModeShowsLessLargerAndEscLeavesIt) {
     QTest::keyClick(&window, Qt::Key_Escape);
     EXPECT_TRUE(waitFor([&] { return !window.session()->active(); })) << "Esc stops the run";
 }
+
+// Presenter mode's large text is not remembered as the text size for the next start, and a
+// second window in one process does not scale an already scaled font again.
+TEST(MainWindowOffscreen, PresenterTextSizeIsNotRememberedAndWindowsDoNotCompound) {
+    QSettings().setValue(QStringLiteral("view/fontScale"), 1.0);
+    LaunchOptions options;
+    options.scenario = QStringLiteral("deadlock");
+    double first = 0;
+    {
+        MainWindow window(options);
+        first = window.font().pointSizeF();
+        window.setPresenterMode(true);
+        EXPECT_GT(window.font().pointSizeF(), first * 1.5);
+    }  // closed while still presenting
+    EXPECT_EQ(QSettings().value(QStringLiteral("view/fontScale")).toDouble(), 1.0);
+    MainWindow again(options);
+    EXPECT_EQ(again.font().pointSizeF(), first);
+}
