@@ -299,7 +299,14 @@ void MainWindow::buildLayout() {
     leftLayout->addWidget(new QLabel(tr("<b>Scenario</b>"), left));
     leftLayout->addWidget(m_picker, 2);
     leftLayout->addWidget(new QLabel(tr("<b>Parameters</b>"), left));
-    leftLayout->addWidget(m_params, 3);
+    // In a scroll area: at 1280x720 or with large text, fields and their wrapped help keep
+    // their height and the panel scrolls, instead of squashing them into each other.
+    auto* paramScroll = new QScrollArea(left);
+    paramScroll->setWidget(m_params);
+    paramScroll->setWidgetResizable(true);
+    paramScroll->setFrameShape(QFrame::NoFrame);
+    paramScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    leftLayout->addWidget(paramScroll, 3);
     auto* leftDock = new QDockWidget(tr("Scenario"), this);
     leftDock->setObjectName(QStringLiteral("scenarioDock"));
     leftDock->setWidget(left);

@@ -5,6 +5,7 @@
 
 #include <qcustomplot.h>
 #include <QAbstractItemModelTester>
+#include <QComboBox>
 #include <QCoreApplication>
 #include <QDir>
 #include <QDockWidget>
@@ -604,4 +605,33 @@ TEST(MainWindowOffscreen, PresenterTextSizeIsNotRememberedAndWindowsDoNotCompoun
     EXPECT_EQ(QSettings().value(QStringLiteral("view/fontScale")).toDouble(), 1.0);
     MainWindow again(options);
     EXPECT_EQ(again.font().pointSizeF(), first);
+}
+
+// At 1280x720 with large text, the parameter fields keep their height (the panel scrolls):
+// no field or its help overlaps the next.
+TEST(MainWindowOffscreen, ParameterFieldsNeverOverlapAt1280x720) {
+    QSettings().setValue(QStringLiteral("view/fontScale"), 2.0);
+    LaunchOptions options;
+    options.scenario = QStringLiteral("producer-consumer");
+    MainWindow window(options);
+    window.resize(1280, 720);
+    window.show();
+    QTest::qWait(50);
+    auto* panel = window.findChild<ParameterPanel*>();
+    ASSERT_NE(panel, nullptr);
+    std::vector<QRect> boxes;
+    for (auto* editor : panel->findChildren<QWidget*>()) {
+        if (!qobject_cast<QSpinBox*>(editor) && !qobject_cast<QComboBox*>(editor)) continue;
+        const QWidget* box = editor->parentWidget();
+        boxes.push_back(QRect(box->mapTo(panel, QPoint(0, 0)), box->size()));
+    }
+    ASSERT_GE(boxes.size(), 7u);
+    for (std::size_t i = 0; i < boxes.size(); ++i)
+        for (std::size_t j = i + 1; j < boxes.size(); ++j)
+            EXPECT_FALSE(boxes[i].intersects(boxes[j])) << i << " and " << j;
+    for (const auto& b : boxes)
+        EXPECT_GE(b.height(), QFontMetrics(window.font()).height()) << "a field squashed flat";
+    // And the parameters never force the window past a 1280x720 projector.
+    EXPECT_LE(window.minimumSizeHint().height(), 720);
+    QSettings().setValue(QStringLiteral("view/fontScale"), 1.0);
 }
