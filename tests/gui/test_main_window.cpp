@@ -1,0 +1,482 @@
+// The main window, offscreen, as a teacher or a student meets it: real runs, the keys, pause,
+// presenter mode, the layout at 1280x720 and the high-contrast theme.
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <qcustomplot.h>
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QDir>
+#include <QDockWidget>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QMenuBar>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStatusBar>
+#include <QTest>
+#include <cmath>
+#include <map>
+
+#include "core/scenarios/scenario.h"
+#include "ui/buffer_model.h"
+#include "ui/buffer_view.h"
+#include "ui/caption_model.h"
+#include "ui/event_text.h"
+#include "ui/lane_plottable.h"
+#include "ui/log_panel.h"
+#include "ui/main_window.h"
+#include "ui/parameter_panel.h"
+#include "ui/pointer_highlight.h"
+#include "ui/process_tree_model.h"
+#include "ui/run_session.h"
+#include "ui/time_cursor.h"
+#include "ui/timeline_model.h"
+#include "ui/timeline_view.h"
+
+using namespace interleave;
+using namespace interleave::ui;
+
+namespace {
+
+// Pumps the event loop until pred() or the deadline.
+template <class Pred>
+bool waitFor(Pred pred, int ms) {
+    QElapsedTimer t;
+    t.start();
+    while (!pred() && t.elapsed() < ms)
+        QTest::qWait(10);
+    return pred();
+}
+
+}  // namespace
+
+TEST(MainWindowOffscreen, ProducerConsumerDrawsLanesAndTheBufferNeverOverflows) {
+    LaunchOptions options;
+    options.scenario = QStringLiteral("producer-consumer");
+    options.assignments = {QStringLiteral("producers=3"), QStringLiteral("consumers=2"),
+                           QStringLiteral("capacity=3"), QStringLiteral("produce_ms=20"),
+                           QStringLiteral("consume_ms=40")};
+    options.run = true;
+    MainWindow window(options);
+    window.resize(1400, 900);
+    window.show();
+    QSignalSpy firstDrawn(window.timelineView(), &TimelineView::firstMarksDrawn);
+    std::uint32_t maxOccupancy = 0;
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < 1200) {
+        QTest::qWait(20);
+        const auto s = window.bufferModel()->stateAt(0, window.cursor()->time());
+        maxOccupancy = std::max(maxOccupancy, s.count);
+        window.bufferView()->repaint();
+    }
+    EXPECT_TRUE(firstDrawn.count() == 1 || firstDrawn.wait(2000));
+    const auto& lanes = window.timelineModel()->lanes();
+    ASSERT_EQ(lanes.size(), 6u);  // main + 3 producers + 2 consumers
+    for (const auto& lane : lanes) {
+        EXPECT_FALSE(lane.tracker.segmentsUntil(window.timelineModel()->lastNs()).empty())
+            << lane.name.toStdString();
+        EXPECT_TRUE(lane.label.contains(QString::number(lane.tid)));
+    }
+    EXPECT_GT(window.timelineView()->lanes()->lastMarkCount(), 0u);
+    EXPECT_GT(maxOccupancy, 0u);
+    EXPECT_LE(maxOccupancy, 3u);
+    EXPECT_LE(window.bufferView()->maxShownCount(), 3u);
+    // And at every moment of the run, not just the sampled ones.
+    const auto* store = window.session()->store();
+    for (std::size_t i = 0; i < store->size(); ++i) {
+        if (store->kind(i) == EventKind::QueuePut) {
+            ASSERT_LE(window.bufferModel()->stateAt(0, store->ns(i)).count, 3u);
+        }
+    }
+    window.stopRun();
+    EXPECT_FALSE(window.session()->active());
+}
+
+// A pipeline has one queue per stage, and the buffer view shows each (not the first it finds),
+// in a scroll area that grows as the queues need.
+TEST(MainWindowOffscreen, EveryQueueOfAPipelineGetsItsOwnBuffer) {
+    LaunchOptions options;
+    options.scenario = QStringLiteral("producer-consumer");
+    options.assignments = {QStringLiteral("stages=3"), QStringLiteral("capacity=2"),
+                           QStringLiteral("produce_ms=5"), QStringLiteral("consume_ms=10")};
+    options.run = true;
+    MainWindow window(options);
+    window.resize(1280, 720);
+    window.show();
+    auto* model = window.bufferModel();
+    QElapsedTimer t;
+    t.start();
+    std::vector<std::uint64_t> puts;
+    while (t.elapsed() < 10'000) {
+        QTest::qWait(20);
+        if (model->queueCount() < 3) continue;
+        puts.clear();
+        for (int q = 0; q < 3; ++q)
+            puts.push_back(model->stateAt(q, window.cursor()->time()).puts);
+        if (puts[2] > 0) break;
+    }
+    QTest::qWait(50);  // the scroll area lays out again after the third queue appeared
+    window.bufferView()->repaint();
+    ASSERT_EQ(model->queueCount(), 3);
+    EXPECT_EQ(model->name(0), QStringLiteral("buffer 1"));
+    EXPECT_EQ(model->name(2), QStringLiteral("buffer 3"));
+    ASSERT_EQ(puts.size(), 3u);
+    EXPECT_GT(puts[2], 0u) << "items reached the last buffer";
+    for (int q = 0; q < 3; ++q)
+        EXPECT_LE(window.bufferView()->maxShownCount(q), 2u);
+    const int w = window.bufferView()->width();
+    EXPECT_GE(window.bufferView()->height(), window.bufferView()->heightForWidth(w))
+        << "the scroll area gives the view the height its three queues need";
+    window.stopRun();
+}
+
+// The lab's log reaches the window: at "info" its lines fill the panel without alarming anyone;
+// a real warning (the lab cannot open its log file) opens the panel and names it in the status
+// bar.
+TEST(MainWindowOffscreen, TheLabsLogReachesTheLogPanel) {
+    LaunchOptions options;
+    options.scenario = QStringLiteral("fork-tree");
+    options.assignments = {QStringLiteral("work_ms=5")};
+    options.logLevel = LogLevel::info;
+    MainWindow window(options);
+    window.show();
+    window.runScenario();
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < 15'000 && !window.logPanel()->text().contains(QStringLiteral("returned")))
+        QTest::qWait(20);
+    EXPECT_TRUE(window.logPanel()->text().contains(QStringLiteral("runs fork-tree")))
+        << window.logPanel()->text().toStdString();
+    EXPECT_TRUE(window.logPanel()->text().contains(QStringLiteral("fork-tree returned 0")));
+    EXPECT_EQ(window.logPanel()->problemCount(), 0);
+    EXPECT_FALSE(window.logDock()->isVisible()) << "info lines do not open the panel";
+
+    // A path under a regular file cannot be created, even by root (which CI is).
+    const auto plain = QDir::tempPath() + QStringLiteral("/interleave-log-test-%1").arg(getpid());
+    QFile(plain).open(QIODevice::WriteOnly);
+    window.session()->setLogging(LogLevel::warn, plain + QStringLiteral("/run.log"));
+    window.runScenario();
+    t.restart();
+    while (t.elapsed() < 15'000 && window.logPanel()->problemCount() == 0)
+        QTest::qWait(20);
+    EXPECT_EQ(window.logPanel()->problemCount(), 1) << window.logPanel()->text().toStdString();
+    EXPECT_TRUE(window.logPanel()->text().contains(QStringLiteral("cannot write the log file")));
+    EXPECT_FALSE(window.logPanel()->text().contains(QStringLiteral("runs fork-tree")))
+        << "a new run starts with an empty panel, and warn hides info";
+    EXPECT_TRUE(window.logDock()->isVisible());
+    EXPECT_TRUE(window.statusBar()->currentMessage().contains(QStringLiteral("Lab log")));
+    window.stopRun();
+    QFile::remove(plain);
+}
+
+namespace {
+// Waits (processing events) until `done` or 10 s; returns whether it came.
+template <class Done>
+bool waitFor(Done done) {
+    QElapsedTimer t;
+    t.start();
+    while (!done() && t.elapsed() < 10'000)
+        QTest::qWait(10);
+    return done();
+}
+
+LaunchOptions producerConsumerRun() {
+    LaunchOptions options;
+    options.scenario = QStringLiteral("producer-consumer");
+    options.assignments = {QStringLiteral("produce_ms=20"), QStringLiteral("consume_ms=30")};
+    options.run = true;
+    return options;
+}
+}  // namespace
+
+// Pause holds the picture still: the cursor, the visible range and the elapsed time stop; after
+// Resume the paused stretch is drawn as one band of the run's clock.
+TEST(MainWindowOffscreen, PauseHoldsThePictureStill) {
+    MainWindow window(producerConsumerRun());
+    window.resize(1280, 720);
+    window.show();
+    ASSERT_TRUE(waitFor([&] { return window.timelineModel()->lastNs() > 200'000'000; }));
+    window.togglePause();
+    ASSERT_TRUE(window.session()->paused());
+    QTest::qWait(50);  // a frame, so the view takes the pause
+    const auto cursor = window.cursor()->time();
+    const auto range = window.timelineView()->plot()->xAxis->range();
+    const auto elapsed = window.session()->elapsedSeconds();
+    QTest::qWait(400);
+    EXPECT_EQ(window.cursor()->time(), cursor) << "the cursor does not follow while paused";
+    EXPECT_EQ(window.timelineView()->plot()->xAxis->range(), range) << "the view stays";
+    EXPECT_EQ(window.session()->elapsedSeconds(), elapsed) << "elapsed time stops";
+    EXPECT_EQ(window.timelineView()->pauseBandCount(), 1);
+    window.togglePause();
+    ASSERT_FALSE(window.session()->paused());
+    ASSERT_TRUE(waitFor([&] { return window.cursor()->time() > cursor; }));
+    ASSERT_EQ(window.session()->pauses().size(), 1u);
+    const auto span = window.session()->pauses().front();
+    EXPECT_LE(span.beginNs, cursor);
+    EXPECT_GT(span.endNs, span.beginNs);
+    EXPECT_GT(window.session()->elapsedSeconds(), elapsed);
+    window.stopRun();
+}
+
+// Space and Right reach the transport while a parameter field has focus; Enter in a field
+// hands the keyboard back to the timeline.
+TEST(MainWindowOffscreen, TransportKeysWorkWhateverHasFocus) {
+    MainWindow window(producerConsumerRun());
+    window.show();
+    QApplication::setActiveWindow(&window);
+    ASSERT_TRUE(waitFor([&] { return window.session()->active(); }));
+    auto* field = window.findChild<QSpinBox*>();
+    ASSERT_NE(field, nullptr);
+    field->setFocus();
+    const int before = field->value();
+    QTest::keyClick(field, Qt::Key_Space);
+    EXPECT_TRUE(window.session()->paused()) << "Space in a field pauses";
+    QTest::keyClick(field, Qt::Key_Space);
+    EXPECT_FALSE(window.session()->paused()) << "and resumes";
+    QTest::keyClick(field, Qt::Key_Right);
+    EXPECT_TRUE(window.session()->paused()) << "Right in a field steps (and so pauses)";
+    EXPECT_EQ(field->value(), before) << "the field itself did not take the keys";
+    QTest::keyClick(field, Qt::Key_Return);
+    EXPECT_TRUE(waitFor([&] { return window.timelineView()->hasFocus(); }));
+    window.stopRun();
+}
+
+// A new run starts live at the default window, whatever the last one was zoomed to; a
+// double-click goes live and stays live.
+TEST(MainWindowOffscreen, ANewRunStartsLiveAtTheDefaultWindow) {
+    MainWindow window(producerConsumerRun());
+    window.resize(1280, 720);
+    window.show();
+    auto* plot = window.timelineView()->plot();
+    ASSERT_TRUE(waitFor([&] { return window.timelineModel()->lastNs() > 100'000'000; }));
+    plot->xAxis->setRange(0, 167'000);  // the viewer zoomed out
+    window.cursor()->setTime(50'000'000);
+    window.runScenario();  // Restart
+    EXPECT_TRUE(window.cursor()->live());
+    EXPECT_EQ(plot->xAxis->range().lower, 0.0);
+    EXPECT_EQ(plot->xAxis->range().upper, TimelineView::kLiveWindowMs);
+
+    window.cursor()->setTime(1'000'000);
+    ASSERT_FALSE(window.cursor()->live());
+    QTest::mouseDClick(plot, Qt::LeftButton, {}, plot->axisRect()->rect().center());
+    QTest::qWait(20);
+    EXPECT_TRUE(window.cursor()->live()) << "the release after the double-click keeps it live";
+    window.stopRun();
+}
+
+// Over a long run the axis counts in seconds, and its labels never run into each other.
+TEST(MainWindowOffscreen, LongRunAxisLabelsUseSecondsAndNeverTouch) {
+    LaunchOptions options;
+    options.scenario = QStringLiteral("deadlock");
+    MainWindow window(options);
+    window.resize(1280, 720);
+    window.show();
+    QTest::qWait(20);
+    auto* plot = window.timelineView()->plot();
+    for (const double range : {1'000.0, 167'000.0, 3'600'000.0}) {
+        plot->xAxis->setRange(0, range);
+        plot->replot();
+        const auto labels = plot->xAxis->tickVectorLabels();
+        ASSERT_GE(labels.size(), 2) << range;
+        const QFontMetrics fm(plot->xAxis->tickLabelFont());
+        int total = 0;
+        for (const auto& l : labels) {
+            total += fm.horizontalAdvance(l);
+            if (range > 10'000) {
+                EXPECT_TRUE(l.endsWith(QStringLiteral(" s"))) << l.toStdString();
+            }
+        }
+        EXPECT_LT(total + 8 * static_cast<int>(labels.size()), plot->axisRect()->width())
+            << labels.join(QStringLiteral("|")).toStdString();
+    }
+}
+
+// Before any run a scenario shows the views its runs will fill, empty, with what to do; a
+// scenario without buffers does not show an empty buffer panel.
+TEST(MainWindowOffscreen, BeforeAnyRunViewsShowWhatTheRunWillFill) {
+    LaunchOptions options;
+    options.scenario = QStringLiteral("producer-consumer");
+    MainWindow window(options);
+    window.resize(1280, 720);
+    window.show();
+    QTest::qWait(20);
+    EXPECT_TRUE(window.bufferView()->isVisible());
+    EXPECT_FALSE(window.session()->store());
+    bool hint = false;
+    for (int i = 0; i < window.timelineView()->plot()->itemCount(); ++i)
+        if (auto* text = qobject_cast<QCPItemText*>(window.timelineView()->plot()->item(i)))
+            hint = hint || (text->visible() && text->text().contains(QStringLiteral("Press Run")));
+    EXPECT_TRUE(hint);
+
+    options.scenario = QStringLiteral("deadlock");
+    MainWindow other(options);
+    other.resize(1280, 720);
+    other.show();
+    QTest::qWait(20);
+    EXPECT_FALSE(other.bufferView()->isVisible());
+}
+
+namespace {
+// WCAG 2.x relative luminance and contrast ratio.
+double luminance(const QColor& c) {
+    auto channel = [](double v) {
+        return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+    };
+    return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+}
+double contrast(const QColor& a, const QColor& b) {
+    const double la = luminance(a), lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+}  // namespace
+
+// High contrast passes WCAG AA: 4.5:1 for text on its background (palette roles and a real
+// parameter field), 3:1 for every lane fill against the timeline's background.
+TEST(Palette, HighContrastPassesWcagAa) {
+    LaunchOptions options;
+    options.theme = Theme::HighContrast;
+    MainWindow window(options);
+    window.show();
+    const QPalette p = QApplication::palette();
+    const std::pair<QPalette::ColorRole, QPalette::ColorRole> pairs[] = {
+        {QPalette::WindowText, QPalette::Window},
+        {QPalette::Text, QPalette::Base},
+        {QPalette::ButtonText, QPalette::Button},
+        {QPalette::HighlightedText, QPalette::Highlight},
+        {QPalette::ToolTipText, QPalette::ToolTipBase},
+        {QPalette::PlaceholderText, QPalette::Base}};
+    for (const auto& [fg, bg] : pairs)
+        EXPECT_GE(contrast(p.color(fg), p.color(bg)), 4.5) << fg << " on " << bg;
+    auto* field = window.findChild<QSpinBox*>();
+    ASSERT_NE(field, nullptr);
+    EXPECT_GE(
+        contrast(field->palette().color(QPalette::Text), field->palette().color(QPalette::Base)),
+        4.5);
+    EXPECT_GE(contrast(Palette::text(), Palette::background()), 4.5);
+    for (int s = 0; s < kActorStateCount; ++s) {
+        if (static_cast<ActorState>(s) == ActorState::Exited) continue;
+        const auto& style = Palette::state(static_cast<ActorState>(s));
+        EXPECT_GE(contrast(style.color, Palette::background()), 3.0) << style.label.toStdString();
+    }
+    EXPECT_GE(contrast(Palette::foldedFill(), Palette::background()), 3.0);
+    // Leave the light theme behind for the other tests (the window saved its choice).
+    Palette::apply(Theme::Light, *qApp);
+    QSettings().setValue(QStringLiteral("view/theme"), static_cast<int>(Theme::Light));
+}
+
+// At the default zoom of a producer-consumer run, the item arrows start and end on marks: put
+// marks on the producers' lanes show whenever get marks on the consumers' do.
+TEST(MainWindowOffscreen, PutAndGetMarksShowTogetherAtTheDefaultZoom) {
+    LaunchOptions options;
+    options.scenario = QStringLiteral("producer-consumer");
+    options.run = true;
+    MainWindow window(options);
+    window.resize(1280, 720);
+    window.show();
+    ASSERT_TRUE(waitFor([&] { return window.timelineModel()->lastNs() > 2'500'000'000; }));
+    window.timelineView()->plot()->replot();
+    const auto* lanes = window.timelineView()->lanes();
+    EXPECT_GT(lanes->lastGetMarkCount(), 0u);
+    EXPECT_GT(lanes->lastPutMarkCount(), 0u) << "puts hidden while gets show";
+    window.stopRun();
+}
+
+// Presenter mode: full screen, no docks, menu or tool bar, lane labels of at least 14 px, the
+// buffers and the captions beside the timeline, a ring that follows the pointer; Esc leaves it
+// and puts everything back (and Esc outside it still stops the run).
+TEST(MainWindowOffscreen, PresenterModeShowsLessLargerAndEscLeavesIt) {
+    LaunchOptions options;
+    options.scenario = QStringLiteral("producer-consumer");
+    options.run = true;
+    MainWindow window(options);
+    window.resize(1280, 720);
+    window.show();
+    QApplication::setActiveWindow(&window);
+    ASSERT_TRUE(waitFor([&] { return window.bufferModel()->hasBuffer(); }));
+    const auto docksBefore = window.findChildren<QDockWidget*>();
+    std::vector<bool> visibleBefore;
+    for (auto* d : docksBefore)
+        visibleBefore.push_back(d->isVisible());
+
+    QTest::keyClick(&window, Qt::Key_F5);
+    ASSERT_TRUE(window.presenterMode());
+    QTest::qWait(20);
+    for (auto* d : docksBefore)
+        EXPECT_FALSE(d->isVisible()) << d->windowTitle().toStdString();
+    EXPECT_FALSE(window.menuBar()->isVisible());
+    EXPECT_TRUE(window.windowState() & Qt::WindowFullScreen);
+    EXPECT_TRUE(window.bufferView()->isVisible());
+    // Lane labels are drawn at 8.5 pt times the text scale.
+    QFont lane = window.font();
+    lane.setPointSizeF(8.5 * window.font().pointSizeF() / 11.0);
+    EXPECT_GE(QFontInfo(lane).pixelSize(), 14);
+    auto* ring = window.pointerHighlight();
+    EXPECT_TRUE(ring->active());
+    QTest::mouseMove(window.timelineView()->plot(), QPoint(200, 100));
+    QTest::qWait(20);
+    EXPECT_EQ(ring->position(), window.timelineView()->plot()->mapTo(&window, QPoint(200, 100)));
+    QTest::keyClick(&window, Qt::Key_Space);
+    EXPECT_TRUE(window.session()->paused()) << "transport on the keyboard";
+
+    QTest::keyClick(&window, Qt::Key_Escape);
+    EXPECT_FALSE(window.presenterMode());
+    EXPECT_TRUE(window.session()->active()) << "Esc left presenter mode; it did not stop the run";
+    QTest::qWait(20);
+    EXPECT_TRUE(window.menuBar()->isVisible());
+    for (qsizetype i = 0; i < docksBefore.size(); ++i)
+        EXPECT_EQ(docksBefore[i]->isVisible(), visibleBefore[static_cast<std::size_t>(i)]);
+    QTest::keyClick(&window, Qt::Key_Escape);
+    EXPECT_TRUE(waitFor([&] { return !window.session()->active(); })) << "Esc stops the run";
+}
+
+// Presenter mode's large text is not remembered as the text size for the next start, and a
+// second window in one process does not scale an already scaled font again.
+TEST(MainWindowOffscreen, PresenterTextSizeIsNotRememberedAndWindowsDoNotCompound) {
+    QSettings().setValue(QStringLiteral("view/fontScale"), 1.0);
+    LaunchOptions options;
+    options.scenario = QStringLiteral("deadlock");
+    double first = 0;
+    {
+        MainWindow window(options);
+        first = window.font().pointSizeF();
+        window.setPresenterMode(true);
+        EXPECT_GT(window.font().pointSizeF(), first * 1.5);
+    }  // closed while still presenting
+    EXPECT_EQ(QSettings().value(QStringLiteral("view/fontScale")).toDouble(), 1.0);
+    MainWindow again(options);
+    EXPECT_EQ(again.font().pointSizeF(), first);
+}
+
+// At 1280x720 with large text, the parameter fields keep their height (the panel scrolls):
+// no field or its help overlaps the next.
+TEST(MainWindowOffscreen, ParameterFieldsNeverOverlapAt1280x720) {
+    QSettings().setValue(QStringLiteral("view/fontScale"), 2.0);
+    LaunchOptions options;
+    options.scenario = QStringLiteral("producer-consumer");
+    MainWindow window(options);
+    window.resize(1280, 720);
+    window.show();
+    QTest::qWait(50);
+    auto* panel = window.findChild<ParameterPanel*>();
+    ASSERT_NE(panel, nullptr);
+    std::vector<QRect> boxes;
+    for (auto* editor : panel->findChildren<QWidget*>()) {
+        if (!qobject_cast<QSpinBox*>(editor) && !qobject_cast<QComboBox*>(editor)) continue;
+        const QWidget* box = editor->parentWidget();
+        boxes.push_back(QRect(box->mapTo(panel, QPoint(0, 0)), box->size()));
+    }
+    ASSERT_GE(boxes.size(), 7u);
+    for (std::size_t i = 0; i < boxes.size(); ++i)
+        for (std::size_t j = i + 1; j < boxes.size(); ++j)
+            EXPECT_FALSE(boxes[i].intersects(boxes[j])) << i << " and " << j;
+    for (const auto& b : boxes)
+        EXPECT_GE(b.height(), QFontMetrics(window.font()).height()) << "a field squashed flat";
+    // And the parameters never force the window past a 1280x720 projector.
+    EXPECT_LE(window.minimumSizeHint().height(), 720);
+    QSettings().setValue(QStringLiteral("view/fontScale"), 1.0);
+}
