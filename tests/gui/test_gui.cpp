@@ -35,23 +35,11 @@
 #include "ui/time_cursor.h"
 #include "ui/timeline_model.h"
 #include "ui/timeline_view.h"
+#include "wait_for.h"
 
 using namespace interleave;
 using namespace interleave::ui;
-
-namespace {
-
-// Pumps the event loop until pred() or the deadline.
-template <class Pred>
-bool waitFor(Pred pred, int ms) {
-    QElapsedTimer t;
-    t.start();
-    while (!pred() && t.elapsed() < ms)
-        QTest::qWait(10);
-    return pred();
-}
-
-}  // namespace
+using interleave::test::waitFor;
 
 TEST(SignalBridge, AtMostOneSignalPerFrameCoveringEveryEventOnce) {
     RunSession session;

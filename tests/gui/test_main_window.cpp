@@ -36,23 +36,11 @@
 #include "ui/time_cursor.h"
 #include "ui/timeline_model.h"
 #include "ui/timeline_view.h"
+#include "wait_for.h"
 
 using namespace interleave;
 using namespace interleave::ui;
-
-namespace {
-
-// Pumps the event loop until pred() or the deadline.
-template <class Pred>
-bool waitFor(Pred pred, int ms) {
-    QElapsedTimer t;
-    t.start();
-    while (!pred() && t.elapsed() < ms)
-        QTest::qWait(10);
-    return pred();
-}
-
-}  // namespace
+using interleave::test::waitFor;
 
 TEST(MainWindowOffscreen, ProducerConsumerDrawsLanesAndTheBufferNeverOverflows) {
     LaunchOptions options;
@@ -175,16 +163,6 @@ TEST(MainWindowOffscreen, TheLabsLogReachesTheLogPanel) {
 }
 
 namespace {
-// Waits (processing events) until `done` or 10 s; returns whether it came.
-template <class Done>
-bool waitFor(Done done) {
-    QElapsedTimer t;
-    t.start();
-    while (!done() && t.elapsed() < 10'000)
-        QTest::qWait(10);
-    return done();
-}
-
 LaunchOptions producerConsumerRun() {
     LaunchOptions options;
     options.scenario = QStringLiteral("producer-consumer");
