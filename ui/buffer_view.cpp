@@ -1,7 +1,9 @@
 #include "ui/buffer_view.h"
 
+#include <QPaintEvent>
 #include <QPainter>
 #include <algorithm>
+#include <cmath>
 
 #include "ui/palette.h"
 #include "ui/timeline_model.h"
@@ -9,7 +11,14 @@
 namespace interleave::ui {
 namespace {
 constexpr double kFadeNs = 600e6;  // a change stays highlighted for 0.6 s of run time
+constexpr int kGlowSteps = 12;     // a fade is drawn in this many steps (~20 a second at 1x)
+
+int glowStep(const BufferState& s, std::size_t slot, std::int64_t t) {
+    if (s.changedNs[slot] < 0) return 0;
+    const double glow = 1.0 - static_cast<double>(t - s.changedNs[slot]) / kFadeNs;
+    return static_cast<int>(std::ceil(std::clamp(glow, 0.0, 1.0) * kGlowSteps));
 }
+}  // namespace
 
 BufferView::BufferView(BufferModel* model, const TimelineModel* timeline, TimeCursor* cursor,
                        QWidget* parent)
@@ -26,8 +35,8 @@ BufferView::BufferView(BufferModel* model, const TimelineModel* timeline, TimeCu
         }
         update();
     });
-    // The cursor moves every frame of a live run: repaint only when a queue's contents changed
-    // or a highlight is still fading.
+    // The cursor moves every frame of a live run: repaint everything only when a queue's
+    // contents changed, and otherwise just the slots whose highlight faded by a step.
     connect(cursor, &TimeCursor::changed, this, [this](std::int64_t t) {
         std::vector<std::uint64_t> ops;
         for (int q = 0; q < m_model->queueCount(); ++q) {
@@ -35,11 +44,62 @@ BufferView::BufferView(BufferModel* model, const TimelineModel* timeline, TimeCu
             ops.push_back(s.puts);
             ops.push_back(s.gets);
         }
-        if (m_glowing || ops != m_paintedOps) {
+        auto glow = glowSteps(t);
+        if (ops != m_paintedOps || glow.size() != m_paintedGlow.size()) {
             m_paintedOps = std::move(ops);
+            m_paintedGlow = std::move(glow);
             update();
+            return;
         }
+        QRegion faded;
+        std::size_t k = 0;
+        int top = 0;
+        for (int q = 0; q < m_model->queueCount(); ++q) {
+            const Layout l = layoutFor(m_model->capacity(q));
+            for (int i = 0; i < static_cast<int>(m_model->capacity(q)); ++i, ++k)
+                if (glow[k] != m_paintedGlow[k]) faded += slotBox(l, top, i).adjusted(-2, -2, 2, 2);
+            top += l.height;
+        }
+        m_paintedGlow = std::move(glow);
+        if (!faded.isEmpty()) update(faded);
     });
+}
+
+std::vector<std::uint8_t> BufferView::glowSteps(std::int64_t t) const {
+    std::vector<std::uint8_t> steps;
+    for (int q = 0; q < m_model->queueCount(); ++q) {
+        const auto s = m_model->stateAt(q, t);
+        for (std::size_t i = 0; i < s.capacity; ++i)
+            steps.push_back(static_cast<std::uint8_t>(glowStep(s, i, t)));
+    }
+    return steps;
+}
+
+void BufferView::drawCentered(QPainter& p, const QRect& box, const QString& text, int flags) {
+    // Slot numbers and names alternate between two sizes of one family.
+    const QFont f = p.font();
+    if (f.family() != m_textFont.family() || m_texts.size() > 2048) {
+        m_texts.clear();
+        m_textFont = f;
+    }
+    const QString key = QString::number(f.pointSizeF()) + QLatin1Char('|') + text;
+    auto it = m_texts.find(key);
+    if (it == m_texts.end()) {
+        it = m_texts.insert(key, QStaticText(text));
+        it->setTextFormat(Qt::PlainText);
+        it->prepare(QTransform(), f);
+    }
+    const QSizeF size = it->size();
+    const double y = flags & Qt::AlignVCenter ? box.top() + (box.height() - size.height()) / 2
+                                              : static_cast<double>(box.top());
+    p.drawStaticText(QPointF(box.left() + (box.width() - size.width()) / 2, y), *it);
+}
+
+QRect BufferView::slotBox(const Layout& l, int top, int slot) const {
+    // Under the two title lines and the occupancy bar (see paintQueue).
+    const int y = top + 2 * QFontMetrics(font()).height() + 25;
+    const int row = slot / l.perRow, col = slot % l.perRow;
+    return {8 + col * (l.boxW + l.gap), y + row * l.rowH, l.boxW, l.boxH};
 }
 
 BufferView::Layout BufferView::layoutFor(std::uint32_t capacity) const {
@@ -67,7 +127,7 @@ QSize BufferView::sizeHint() const {
     return {420, heightForWidth(width())};
 }
 
-void BufferView::paintEvent(QPaintEvent*) {
+void BufferView::paintEvent(QPaintEvent* event) {
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing);
     if (!m_model->hasBuffer()) {
@@ -80,12 +140,11 @@ void BufferView::paintEvent(QPaintEvent*) {
         return;
     }
     int top = 0;
-    m_glowing = false;
     for (int q = 0; q < m_model->queueCount(); ++q)
-        top += paintQueue(p, q, top);
+        top += paintQueue(p, q, top, event->rect());
 }
 
-int BufferView::paintQueue(QPainter& p, int queue, int y0) {
+int BufferView::paintQueue(QPainter& p, int queue, int y0, const QRect& clip) {
     const QColor text = palette().color(QPalette::WindowText);
     const QFontMetrics fm(font());
     const auto t = m_cursor->time();
@@ -104,11 +163,14 @@ int BufferView::paintQueue(QPainter& p, int queue, int y0) {
     const auto lost = store ? store->totalDropped() : 0;
     const QRect line1(8, y0 + 4, width() - 16, fm.height());
     const QRect line2(8, y0 + 4 + fm.height(), width() - 16, fm.height());
+    if (!clip.intersects(QRect(0, y0, width(), l.height))) return l.height;
     setToolTip(lost ? tr("%1 events of this run were lost: the buffer is rebuilt from every put "
                          "and get, so what it shows after a loss may be wrong.")
                           .arg(lost)
                     : QString());
-    if (lost) {
+    if (!clip.intersects(line1.united(line2))) {
+        // Only slots are being repainted (a highlight faded).
+    } else if (lost) {
         p.setPen(Palette::departure());
         p.drawText(line1, Qt::AlignLeft,
                    fm.elidedText(tr("%1: unsure, %2 lost").arg(name).arg(lost), Qt::ElideRight,
@@ -135,19 +197,15 @@ int BufferView::paintQueue(QPainter& p, int queue, int y0) {
                      bar.height()));
 
     // Slots in rows that fit the width.
-    const int top = bar.bottom() + 10;
     QFont small = font();
     small.setPointSizeF(std::max(7.0, font().pointSizeF() * 0.8));
     const QFontMetrics sm(small);
     for (int i = 0; i < cap; ++i) {
-        const int row = i / l.perRow, col = i % l.perRow;
-        const QRect box(8 + col * (l.boxW + l.gap), top + row * l.rowH, l.boxW, l.boxH);
+        const QRect box = slotBox(l, y0, i);
+        if (!clip.intersects(box.adjusted(-l.gap, -2, l.gap, 2 + 2 * sm.height()))) continue;
         const auto slot = static_cast<std::size_t>(i);
         const auto item = s.items[slot];
-        const double age =
-            s.changedNs[slot] < 0 ? kFadeNs : static_cast<double>(t - s.changedNs[slot]);
-        const double glow = std::clamp(1.0 - age / kFadeNs, 0.0, 1.0);
-        m_glowing = m_glowing || glow > 0;
+        const double glow = static_cast<double>(glowStep(s, slot, t)) / kGlowSteps;
         QColor fill =
             item >= 0 ? Palette::state(ActorState::Working).color : palette().color(QPalette::Base);
         if (glow > 0) {
@@ -160,21 +218,24 @@ int BufferView::paintQueue(QPainter& p, int queue, int y0) {
         p.setPen(QPen(text, glow > 0 ? 3 : 1));
         p.drawRoundedRect(box, 5, 5);
         p.setPen(item >= 0 || glow > 0 ? Palette::labelInk() : text);
-        p.drawText(box.adjusted(0, 2, 0, -box.height() / 2), Qt::AlignCenter,
-                   item >= 0 ? QString::number(item) : tr("empty"));
+        drawCentered(p, box.adjusted(0, 2, 0, -box.height() / 2),
+                     item >= 0 ? QString::number(item) : tr("empty"), Qt::AlignCenter);
         p.setPen(text);
         p.setFont(small);
-        p.drawText(box.adjusted(0, box.height() / 2, 0, 0), Qt::AlignCenter, tr("slot %1").arg(i));
+        drawCentered(p, box.adjusted(0, box.height() / 2, 0, 0), tr("slot %1").arg(i),
+                     Qt::AlignCenter);
         // Head (next get) and tail (next put) on their own lines, so they never overprint.
         p.setPen(Palette::accent());
         if (static_cast<std::uint32_t>(i) == s.head)
-            p.drawText(
+            drawCentered(
+                p,
                 QRect(box.left() - l.gap, box.bottom() + 1, box.width() + 2 * l.gap, sm.height()),
-                Qt::AlignHCenter, tr("▲ head"));
+                tr("▲ head"), Qt::AlignHCenter);
         if (static_cast<std::uint32_t>(i) == s.tail)
-            p.drawText(QRect(box.left() - l.gap, box.bottom() + 1 + sm.height(),
-                             box.width() + 2 * l.gap, sm.height()),
-                       Qt::AlignHCenter, tr("▲ tail"));
+            drawCentered(p,
+                         QRect(box.left() - l.gap, box.bottom() + 1 + sm.height(),
+                               box.width() + 2 * l.gap, sm.height()),
+                         tr("▲ tail"), Qt::AlignHCenter);
         p.setFont(font());
     }
     return l.height;

@@ -1,4 +1,6 @@
 #pragma once
+#include <QHash>
+#include <QStaticText>
 #include <QWidget>
 #include <vector>
 
@@ -36,15 +38,25 @@ class BufferView : public QWidget {
         int gap = 6, boxW = 28, boxH = 40, rowH = 60, perRow = 1, height = 0;
     };
     Layout layoutFor(std::uint32_t capacity) const;
-    int paintQueue(QPainter& p, int queue, int top);  // returns the height it used
+    QRect slotBox(const Layout& l, int top, int slot) const;
+    // Paints what of one queue meets `clip`; returns the height the queue uses.
+    int paintQueue(QPainter& p, int queue, int top, const QRect& clip);
+    // How brightly each slot of each queue glows at `t`, in steps: a fading highlight is
+    // repainted when it changes by a step, and only the slot that fades.
+    std::vector<std::uint8_t> glowSteps(std::int64_t t) const;
+    // Text centred in `box`, laid out once per string and font: a live run repaints slots many
+    // times a second, and shaping the same few words each time was most of the view's cost.
+    void drawCentered(QPainter& p, const QRect& box, const QString& text, int flags);
 
     BufferModel* m_model;
     const TimelineModel* m_timeline;
     TimeCursor* m_cursor;
     std::vector<std::uint32_t> m_maxShown;  // per queue
     int m_queuesLaidOut = 0;
-    bool m_glowing = false;                   // a change was still fading at the last paint
     std::vector<std::uint64_t> m_paintedOps;  // puts and gets per queue at the last repaint
+    std::vector<std::uint8_t> m_paintedGlow;  // glowSteps() at the last repaint
+    QHash<QString, QStaticText> m_texts;      // in m_textFont
+    QFont m_textFont;
 };
 
 }  // namespace interleave::ui

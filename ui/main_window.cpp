@@ -11,6 +11,7 @@
 #include <QListView>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
 #include <QShortcut>
@@ -106,7 +107,19 @@ MainWindow::MainWindow(const LaunchOptions& options, QWidget* parent)
     });
     connect(m_cursor, &TimeCursor::changed, this, [this](std::int64_t t) {
         m_tree->setCursorTime(t);
-        m_captions->setCursorTime(t);
+        // Following a live run, captions change with nearly every event: ten times a second is
+        // as fast as anyone reads them, and each change lays out wrapped text again.
+        if (!m_cursor->live() || !m_captionClock.isValid() || m_captionClock.elapsed() >= 100) {
+            m_captionClock.start();
+            m_captions->setCursorTime(t);
+        } else if (!m_captionQueued) {
+            m_captionQueued = true;
+            QTimer::singleShot(100 - static_cast<int>(m_captionClock.elapsed()), this, [this] {
+                m_captionQueued = false;
+                m_captionClock.start();
+                m_captions->setCursorTime(m_cursor->time());
+            });
+        }
     });
     connect(m_cursor, &TimeCursor::liveChanged, this,
             [this](bool live) { m_liveAction->setChecked(live); });
@@ -127,7 +140,14 @@ MainWindow::MainWindow(const LaunchOptions& options, QWidget* parent)
     setFontScale(settings.value(QStringLiteral("view/fontScale"), 1.0).toDouble());
     setTheme(options.theme.value_or(
         static_cast<Theme>(settings.value(QStringLiteral("view/theme"), 0).toInt())));
-    if (!settings.contains(QStringLiteral("window/geometry"))) resize(1500, 920);
+    if (!settings.contains(QStringLiteral("window/geometry"))) {
+        // 1500x920 where there is room; on a 1280x720 projector, the screen less a margin for
+        // the window manager's frame, so no panel starts cut off at the edge.
+        QSize size(1500, 920);
+        if (const auto* screen = QGuiApplication::primaryScreen())
+            size = size.boundedTo(screen->availableGeometry().size() - QSize(16, 40));
+        resize(size);
+    }
 
     QString scenario = options.scenario;
     if (scenario.isEmpty())

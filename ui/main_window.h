@@ -149,6 +149,8 @@ class MainWindow : public QMainWindow {
     double m_baseFontPt = 11.0;
     std::uint64_t m_eventsAtLastStatus = 0;
     QElapsedTimer m_statusClock;
+    QElapsedTimer m_captionClock;  // since the captions last followed the cursor
+    bool m_captionQueued = false;
     QElapsedTimer m_runClick;
     bool m_firstFramePrinted = false;
 };

@@ -8,14 +8,13 @@
 #include <cmath>
 
 #include "ui/event_text.h"
-#include "ui/lane_plottable.h"
+#include "ui/lane_canvas.h"
+#include "ui/lane_painter.h"
 #include "ui/palette.h"
 #include "ui/state_legend.h"
 #include "ui/time_ticker.h"
 
 namespace interleave::ui {
-namespace {}
-
 TimelineView::TimelineView(TimelineModel* model, TimeCursor* cursor, QWidget* parent)
     : QWidget(parent), m_model(model), m_cursor(cursor), m_plot(new QCustomPlot(this)) {
     auto* layout = new QVBoxLayout(this);
@@ -35,15 +34,13 @@ TimelineView::TimelineView(TimelineModel* model, TimeCursor* cursor, QWidget* pa
     m_plot->yAxis->grid()->setVisible(false);
     m_plot->yAxis->setSubTicks(false);
     m_plot->xAxis->setRange(0, 1000);
-    m_lanes = new LanePlottable(m_plot->xAxis, m_plot->yAxis, model);
-    m_cursorLine = new QCPItemStraightLine(m_plot);
+    m_canvas = new LaneCanvas(model, m_plot);
     // Before any run: what to do, where the lanes will be.
     m_emptyHint = new QCPItemText(m_plot);
     m_emptyHint->position->setType(QCPItemPosition::ptAxisRectRatio);
     m_emptyHint->position->setCoords(0.5, 0.5);
     m_emptyHint->setText(
         tr("Press Run (Ctrl+R): one lane per thread appears here, grouped by process."));
-    m_cursorLine->setPen(QPen(Palette::accent(), 2));
     m_plot->installEventFilter(this);
     m_plot->setMouseTracking(true);
     applyTheme();
@@ -63,14 +60,71 @@ TimelineView::TimelineView(TimelineModel* model, TimeCursor* cursor, QWidget* pa
         }
         requestReplot();
     });
-    connect(model, &TimelineModel::dataAppended, this, &TimelineView::requestReplot);
-    connect(cursor, &TimeCursor::changed, this, &TimelineView::replotIfMoved);
+    connect(model, &TimelineModel::dataAppended, this, &TimelineView::scheduleRefresh);
+    connect(cursor, &TimeCursor::changed, m_canvas, &LaneCanvas::setCursorTime);
+    // Every replot (ours, or QCustomPlot's own after a drag or a wheel turn) may have moved the
+    // axes: the canvas follows, and redraws everything if they moved.
     connect(m_plot, &QCustomPlot::afterReplot, this, [this] {
-        if (!m_reportedFirstMarks && m_lanes->lastMarkCount() > 0) {
+        m_replotQueued = false;
+        syncCanvas();
+        refreshLanes();
+    });
+    connect(m_canvas, &LaneCanvas::marksDrawn, this, [this](std::size_t marks) {
+        if (!m_reportedFirstMarks && marks > 0) {
             m_reportedFirstMarks = true;
             emit firstMarksDrawn();
         }
     });
+}
+
+const LanePainter* TimelineView::lanes() const {
+    return &m_canvas->painter();
+}
+
+int TimelineView::pauseBandCount() const {
+    return m_canvas->pauseCount();
+}
+
+void TimelineView::syncCanvas() {
+    const QRect rect = m_plot->axisRect()->rect();
+    if (m_canvas->geometry() != rect) m_canvas->setGeometry(rect);
+    LaneLayout layout;
+    layout.axis.t0 = m_plot->xAxis->range().lower * 1e6;
+    layout.axis.t1 = m_plot->xAxis->range().upper * 1e6;
+    layout.axis.x0 = 0;
+    layout.axis.width = std::max(1, rect.width());
+    layout.width = rect.width();
+    layout.height = rect.height();
+    layout.laneH = std::abs(m_plot->yAxis->coordToPixel(0.36) - m_plot->yAxis->coordToPixel(-0.36));
+    layout.fontScale = m_fontScale;
+    for (std::size_t i = 0; i < m_model->lanes().size(); ++i)
+        layout.yMid.push_back(m_plot->yAxis->coordToPixel(static_cast<double>(i)) - rect.top());
+    m_canvas->setLaneLayout(layout);
+}
+
+void TimelineView::scheduleRefresh() {
+    if (m_refreshQueued || m_replotQueued) return;
+    m_refreshQueued = true;
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_refreshQueued = false;
+            refreshLanes();
+        },
+        Qt::QueuedConnection);
+}
+
+void TimelineView::refreshLanes() {
+    if (m_replotQueued) return;  // the replot brings the canvas up to date after it
+    m_canvas->setNow(m_now);
+    m_canvas->setCursorTime(m_cursor->time());
+    m_canvas->refresh();
+}
+
+void TimelineView::redrawAll() {
+    m_canvas->invalidate();
+    m_plot->replot(QCustomPlot::rpQueuedRefresh);  // draws axes, then (afterReplot) the lanes
+    m_plot->repaint();                             // and puts both on screen, once
 }
 
 void TimelineView::applyTheme() {
@@ -84,12 +138,8 @@ void TimelineView::applyTheme() {
         axis->setLabelColor(text);
         axis->grid()->setPen(QPen(Palette::grid(), 1, Qt::DotLine));
     }
-    m_cursorLine->setPen(QPen(Palette::accent(), 2));
     m_emptyHint->setColor(text);
-    for (auto* band : m_pauseBands) {
-        band->setPen(Qt::NoPen);
-        band->setBrush(Palette::pausedVeil());
-    }
+    m_canvas->invalidate();
     requestReplot();
 }
 
@@ -100,7 +150,6 @@ void TimelineView::setFontScale(double scale) {
     m_plot->xAxis->setTickLabelFont(f);
     m_plot->yAxis->setTickLabelFont(f);
     m_plot->xAxis->setLabelFont(f);
-    m_lanes->setFontScale(scale);
     fitTicks();
     requestReplot();
 }
@@ -129,19 +178,21 @@ void TimelineView::rebuildLaneLabels() {
 void TimelineView::setNow(std::int64_t ns) {
     if (ns == m_now) return;  // paused, or a finished run: nothing moved
     m_now = ns;
-    m_lanes->setNow(ns);
-    if (!m_pauses.empty() && m_pauses.back().second < 0) placePauseBands();
     if (m_follow && m_cursor->live()) {
-        // Keep the width the viewer chose; slide so "now" stays near the right edge.
+        // Keep the width the viewer chose; when "now" reaches the right edge, turn the page so
+        // that the last quarter of what was seen stays on the left.
         const double nowMs = static_cast<double>(ns) / 1e6;
-        const double width = m_plot->xAxis->range().size();
-        m_plot->setProperty("programmatic", true);
-        if (nowMs > m_plot->xAxis->range().upper - width * 0.05)
-            m_plot->xAxis->setRange(std::max(0.0, nowMs - width * 0.95),
-                                    std::max(0.0, nowMs - width * 0.95) + width);
-        m_plot->setProperty("programmatic", false);
+        const auto range = m_plot->xAxis->range();
+        if (nowMs > range.upper - range.size() * 0.02 || nowMs < range.lower) {
+            const double lower = std::max(0.0, nowMs - range.size() * kPageKeep);
+            m_plot->setProperty("programmatic", true);
+            m_plot->xAxis->setRange(lower, lower + range.size());
+            m_plot->setProperty("programmatic", false);
+            requestReplot();
+            return;
+        }
     }
-    replotIfMoved();
+    scheduleRefresh();
 }
 
 void TimelineView::fitAll(bool exact) {
@@ -155,36 +206,12 @@ void TimelineView::fitAll(bool exact) {
 }
 
 void TimelineView::setPauses(const std::vector<std::pair<std::int64_t, std::int64_t>>& pauses) {
-    if (pauses == m_pauses) return;
-    m_pauses = pauses;
-    while (m_pauseBands.size() > m_pauses.size()) {
-        m_plot->removeItem(m_pauseBands.back());
-        m_pauseBands.pop_back();
-    }
-    while (m_pauseBands.size() < m_pauses.size()) {
-        auto* band = new QCPItemRect(m_plot);
-        band->setClipToAxisRect(true);
-        band->topLeft->setTypeY(QCPItemPosition::ptAxisRectRatio);
-        band->bottomRight->setTypeY(QCPItemPosition::ptAxisRectRatio);
-        m_pauseBands.push_back(band);
-    }
-    applyTheme();
-    placePauseBands();
-    requestReplot();
-}
-
-void TimelineView::placePauseBands() {
-    for (std::size_t i = 0; i < m_pauses.size(); ++i) {
-        const auto [begin, end] = m_pauses[i];
-        m_pauseBands[i]->topLeft->setCoords(static_cast<double>(begin) / 1e6, 0);
-        m_pauseBands[i]->bottomRight->setCoords(
-            static_cast<double>(end < 0 ? std::max(m_now, begin) : end) / 1e6, 1);
-    }
+    m_canvas->setNow(m_now);
+    m_canvas->setPauses(pauses);
 }
 
 void TimelineView::startLive() {
     m_now = 0;
-    m_lanes->setNow(0);
     m_cursor->setLive(true);
     m_plot->setProperty("programmatic", true);
     m_plot->xAxis->setRange(0, kLiveWindowMs);
@@ -193,25 +220,8 @@ void TimelineView::startLive() {
     requestReplot();
 }
 
-void TimelineView::replotIfMoved() {
-    // "Now" and the cursor move every frame while a run goes on; the picture changes only when
-    // one of them crosses a pixel (or the range moved).
-    const auto& r = m_plot->xAxis->range();
-    const std::array<double, 4> key = {
-        std::round(m_plot->xAxis->coordToPixel(static_cast<double>(m_now) / 1e6)),
-        std::round(m_plot->xAxis->coordToPixel(static_cast<double>(m_cursor->time()) / 1e6)),
-        r.lower, r.upper};
-    if (key == m_drawnKey) return;
-    requestReplot();
-}
-
 void TimelineView::requestReplot() {
-    const double t = static_cast<double>(m_cursor->time()) / 1e6;
-    m_cursorLine->point1->setCoords(t, 0);
-    m_cursorLine->point2->setCoords(t, 1);
-    const auto& r = m_plot->xAxis->range();
-    m_drawnKey = {std::round(m_plot->xAxis->coordToPixel(static_cast<double>(m_now) / 1e6)),
-                  std::round(m_plot->xAxis->coordToPixel(t)), r.lower, r.upper};
+    m_replotQueued = true;
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 

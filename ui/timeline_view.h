@@ -1,7 +1,10 @@
 #pragma once
 // The timeline: one lane per actor, grouped by process; QCustomPlot provides axes, zoom (wheel)
 // and pan (drag); a click moves the time cursor there, a double-click fits the whole run and
-// follows "now" again.
+// follows "now" again. The lanes themselves are a LaneCanvas over the plot's axis rect, so a
+// live frame redraws the columns that changed, not the plot. Following a live run, the view
+// holds still while "now" crosses it and pages forward at the right edge: the picture (and its
+// labels) can be read while it fills in, and the axes are redrawn once a page, not once a frame.
 
 #include <QSharedPointer>
 #include <QWidget>
@@ -13,18 +16,18 @@
 #include "ui/timeline_model.h"
 
 class QCustomPlot;
-class QCPItemStraightLine;
-class QCPItemRect;
 class QCPItemText;
 
 namespace interleave::ui {
 
-class LanePlottable;
+class LaneCanvas;
+class LanePainter;
 
 class TimelineView : public QWidget {
     Q_OBJECT
   public:
     static constexpr double kLiveWindowMs = 5000;  // what live follow shows unless one zooms
+    static constexpr double kPageKeep = 0.25;      // of the window kept in view when paging on
 
     TimelineView(TimelineModel* model, TimeCursor* cursor, QWidget* parent = nullptr);
 
@@ -38,10 +41,13 @@ class TimelineView : public QWidget {
     // Stretches of the run's clock when it was paused (end -1: still paused, until "now"),
     // drawn over every lane in the "paused" style of the legend.
     void setPauses(const std::vector<std::pair<std::int64_t, std::int64_t>>& pauses);
-    int pauseBandCount() const { return static_cast<int>(m_pauseBands.size()); }
+    int pauseBandCount() const;
     void applyTheme();
+    // Everything drawn again now: axes and every lane (tests, benchmarks).
+    void redrawAll();
     QCustomPlot* plot() const { return m_plot; }
-    LanePlottable* lanes() const { return m_lanes; }
+    LaneCanvas* canvas() const { return m_canvas; }
+    const LanePainter* lanes() const;
 
   signals:
     void firstMarksDrawn();  // emitted once per run, when the first segment is on screen
@@ -52,8 +58,10 @@ class TimelineView : public QWidget {
 
   private:
     void rebuildLaneLabels();
-    void requestReplot();
-    void replotIfMoved();
+    void requestReplot();    // axes and lanes, at the next pass of the event loop
+    void scheduleRefresh();  // the lanes' changed columns only, at the next pass
+    void refreshLanes();
+    void syncCanvas();  // the canvas over the axis rect, with the plot's current mapping
     void fitTicks();
     void showTooltip(const QPoint& pos);
     QString describeAt(int lane, std::int64_t t, double nsPerPixel) const;
@@ -61,20 +69,17 @@ class TimelineView : public QWidget {
     TimelineModel* m_model;
     TimeCursor* m_cursor;
     QCustomPlot* m_plot;
-    LanePlottable* m_lanes;
-    QCPItemStraightLine* m_cursorLine;
+    LaneCanvas* m_canvas;
     QCPItemText* m_emptyHint;
     QSharedPointer<class TimeTicker> m_timeTicker;
-    std::vector<QCPItemRect*> m_pauseBands;
-    std::vector<std::pair<std::int64_t, std::int64_t>> m_pauses;
-    void placePauseBands();
     std::int64_t m_now = 0;
     bool m_follow = true;
     bool m_reportedFirstMarks = false;
+    bool m_replotQueued = false;
+    bool m_refreshQueued = false;
     double m_fontScale = 1.0;
     QPoint m_pressPos;
-    bool m_swallowRelease = false;       // the release that ends a double-click
-    std::array<double, 4> m_drawnKey{};  // now and cursor pixels, range, at the last replot
+    bool m_swallowRelease = false;  // the release that ends a double-click
 };
 
 }  // namespace interleave::ui

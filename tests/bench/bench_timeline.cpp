@@ -1,10 +1,14 @@
 // Full replots of the timeline, offscreen at 1920x1080: 1 million and 10 million events on 64
 // lanes, against a replot of the same plot with no lanes (the fixed cost of axes and labels).
+// And the case a live run hits 60 times a second: a frame of a growing producer/consumer run at
+// 1280x720, drawn as the window draws it (changed columns only), against the same frame drawn in
+// full (what every frame cost before the lanes kept their picture).
 
 #include <benchmark/benchmark.h>
 
 #include <qcustomplot.h>
 #include <QApplication>
+#include <QCoreApplication>
 #include <cstdio>
 #include <map>
 #include <memory>
@@ -12,7 +16,9 @@
 #include <vector>
 
 #include "core/channel/event_store.h"
-#include "ui/lane_plottable.h"
+#include "live_run.h"
+#include "ui/lane_canvas.h"
+#include "ui/lane_painter.h"
 #include "ui/time_cursor.h"
 #include "ui/timeline_model.h"
 #include "ui/timeline_view.h"
@@ -89,12 +95,43 @@ Scene& scene(std::size_t events) {
 void BM_TimelineReplot(benchmark::State& state) {
     auto& s = scene(static_cast<std::size_t>(state.range(0)));
     for (auto _ : state)
-        s.view->plot()->replot(QCustomPlot::rpImmediateRefresh);
+        s.view->redrawAll();
     state.counters["marks"] = static_cast<double>(s.view->lanes()->lastMarkCount());
+}
+
+// One live frame: events arrive every third frame, "now" moves 16 ms; `full` draws it all.
+void liveFrames(benchmark::State& state, bool full) {
+    interleave::test::LiveRun run;
+    TimeCursor cursor;
+    TimelineView view(&run.model(), &cursor);
+    view.resize(1000, 420);
+    view.show();
+    view.startLive();
+    std::int64_t now = 0;
+    std::size_t frames = 0, bands = 0;
+    for (auto _ : state) {
+        now += 16 * interleave::test::kMs;
+        if (++frames % 3 == 0) run.runUntil(now - 5 * interleave::test::kMs);
+        cursor.follow(now);
+        view.setNow(now);
+        if (full) view.redrawAll();
+        QCoreApplication::processEvents();  // the queued refresh and the repaint it asks for
+        bands += static_cast<std::size_t>(view.canvas()->lastBandWidth());
+    }
+    state.counters["band_px"] = static_cast<double>(bands) / static_cast<double>(frames);
+}
+
+void BM_LiveFrame(benchmark::State& state) {
+    liveFrames(state, false);
+}
+void BM_LiveFrameFullRedraw(benchmark::State& state) {
+    liveFrames(state, true);
 }
 
 }  // namespace
 
+BENCHMARK(BM_LiveFrame)->Unit(benchmark::kMillisecond)->MinTime(1.0);
+BENCHMARK(BM_LiveFrameFullRedraw)->Unit(benchmark::kMillisecond)->MinTime(1.0);
 BENCHMARK(BM_TimelineReplot)
     ->Arg(0)
     ->Arg(1'000'000)
@@ -108,7 +145,7 @@ int main(int argc, char** argv) {
     // --smoke (CI): the empty and the 1 M-event plot only, goals not judged.
     std::vector<char*> args(argv, argv + argc);
     bool smoke = false;
-    static char smokeFilter[] = "--benchmark_filter=BM_TimelineReplot/(0|1000000)/";
+    static char smokeFilter[] = "--benchmark_filter=BM_TimelineReplot/(0|1000000)/|BM_LiveFrame";
     for (auto& a : args)
         if (std::string(a) == "--smoke") {
             smoke = true;
@@ -142,6 +179,17 @@ int main(int argc, char** argv) {
         missed += met ? 0 : 1;
         std::printf("%s: %.2f ms per replot (goal <= %.0f ms) %s; %.2fx the empty plot's %.2f ms\n",
                     label, ms[name], goal, met ? "MET" : "MISSED", ms[name] / empty, empty);
+    }
+    const double live = ms["BM_LiveFrame/min_time:1.000"];
+    const double liveFull = ms["BM_LiveFrameFullRedraw/min_time:1.000"];
+    if (live > 0 && liveFull > 0) {
+        // A frame 60 times a second must cost a small part of what drawing everything costs.
+        const bool met = live <= 0.25 * liveFull;
+        missed += met ? 0 : 1;
+        std::printf(
+            "live frame: %.3f ms, %.2fx a full redraw of the same frame (%.3f ms; goal "
+            "<= 0.25x) %s\n",
+            live, live / liveFull, liveFull, met ? "MET" : "MISSED");
     }
     scenes().clear();
     benchmark::Shutdown();

@@ -26,7 +26,7 @@
 #include "ui/buffer_view.h"
 #include "ui/caption_model.h"
 #include "ui/event_text.h"
-#include "ui/lane_plottable.h"
+#include "ui/lane_painter.h"
 #include "ui/log_panel.h"
 #include "ui/main_window.h"
 #include "ui/parameter_panel.h"

@@ -1,0 +1,172 @@
+#include "ui/lane_canvas.h"
+
+#include <QPaintEvent>
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "ui/palette.h"
+
+namespace interleave::ui {
+namespace {
+
+constexpr double kNever = std::numeric_limits<double>::infinity();
+
+bool sameMark(const LaneMark& a, const LaneMark& b) {
+    return a.x0 == b.x0 && a.x1 == b.x1 && a.state == b.state && a.count == b.count &&
+           a.object == b.object;
+}
+
+}  // namespace
+
+LaneCanvas::LaneCanvas(const TimelineModel* model, QWidget* parent)
+    : QWidget(parent), m_model(model), m_painter(model) {
+    // Clicks, drags and the wheel belong to the plot underneath.
+    setAttribute(Qt::WA_TransparentForMouseEvents);
+}
+
+void LaneCanvas::setLaneLayout(const LaneLayout& layout) {
+    if (layout == m_layout) return;
+    m_layout = layout;
+    m_full = true;
+}
+
+double LaneCanvas::firstChange(const LaneLook& before, const LaneLook& now) const {
+    double x = kNever;
+    for (std::size_t i = 0; i < now.marks.size(); ++i) {
+        const auto& a = before.marks[i];
+        const auto& b = now.marks[i];
+        std::size_t k = 0;
+        while (k < a.size() && k < b.size() && sameMark(a[k], b[k]))
+            ++k;
+        if (k == a.size() && k == b.size()) continue;
+        if (k + 1 == a.size() && k + 1 == b.size() && a[k].x0 == b[k].x0 &&
+            a[k].state == b[k].state && a[k].count == b[k].count && a[k].object == b[k].object &&
+            b[k].x1 >= a[k].x1) {
+            // The segment at "now" grew. Only its new columns change, unless it grew wide
+            // enough for its pattern or label (drawn at its start).
+            const int d = m_painter.decorations(a[k], m_layout.laneH);
+            if (d >= 0 && d == m_painter.decorations(b[k], m_layout.laneH)) {
+                x = std::min(x, std::floor(a[k].x1) - 1);
+                continue;
+            }
+        }
+        double from = kNever;
+        if (k < a.size()) from = std::min(from, a[k].x0);
+        if (k < b.size()) from = std::min(from, b[k].x0);
+        x = std::min(x, std::floor(from) - 1);
+    }
+    return x;
+}
+
+void LaneCanvas::refresh() {
+    const auto& lanes = m_model->lanes();
+    const auto* store = m_model->store();
+    const auto& arrivals = m_model->linkArrivals();
+    if (m_layout.width <= 0 || m_layout.height <= 0) return;
+    if (m_picture.size() != QSize(m_layout.width, m_layout.height)) {
+        m_picture = QImage(m_layout.width, m_layout.height, QImage::Format_ARGB32_Premultiplied);
+        m_full = true;
+    }
+    m_painter.look(m_layout, std::max(m_now, m_model->lastNs()), m_next);
+
+    bool full = m_full || m_drawn.marks.size() != m_next.marks.size() ||
+                m_drawn.dense != m_next.dense || m_drawn.itemsDrawn != m_next.itemsDrawn ||
+                m_drawnEvents.size() != lanes.size() || arrivals.size() < m_drawnLinks;
+    double left = kNever;
+    if (!full) {
+        left = firstChange(m_drawn, m_next);
+        // New events put markers down (reaching a few pixels either side of their column) ...
+        const double reach = m_layout.markerReach() + 1;
+        for (std::size_t i = 0; i < lanes.size() && store; ++i) {
+            const auto count = store->actorEventCount(lanes[i].actor);
+            if (count > m_drawnEvents[i])
+                left = std::min(
+                    left,
+                    xOf(store->ns(store->actorEvent(lanes[i].actor, m_drawnEvents[i]))) - reach);
+        }
+        // ... and new arrows may start long before "now" (an item that sat in the buffer).
+        for (std::size_t k = m_drawnLinks; k < arrivals.size(); ++k)
+            left = std::min(left, xOf(arrivals[k]) - 12);
+    }
+    std::vector<std::size_t> events(lanes.size());
+    for (std::size_t i = 0; i < lanes.size() && store; ++i)
+        events[i] = store->actorEventCount(lanes[i].actor);
+
+    QRect band;
+    if (full) {
+        band = m_picture.rect();
+    } else if (left < m_layout.width) {
+        // Nothing is drawn right of "now" but the reach of its markers.
+        const double right = std::max(xOf(std::max(m_now, m_model->lastNs())), xOf(m_drawnNow)) +
+                             m_layout.markerReach() + 12;
+        const int l = std::clamp(static_cast<int>(std::floor(left)), 0, m_layout.width);
+        const int r = std::clamp(static_cast<int>(std::ceil(right)), l, m_layout.width);
+        band = QRect(l, 0, r - l, m_layout.height);
+    }
+    m_lastFull = full;
+    m_lastBand = band.width();
+    if (!band.isEmpty()) {
+        QPainter p(&m_picture);
+        p.setClipRect(band);
+        p.setCompositionMode(QPainter::CompositionMode_Source);
+        p.fillRect(band, Qt::transparent);
+        p.setCompositionMode(QPainter::CompositionMode_SourceOver);
+        p.setFont(font());
+        m_painter.draw(p, m_layout, m_next, band.left(), band.right() + 1);
+        p.end();
+        update(band);
+    }
+    // A pause still going on reaches to "now", which moves while paused only by a step.
+    if (!m_pauses.empty() && m_pauses.back().second < 0 &&
+        m_drawnNow != std::max(m_now, m_model->lastNs()))
+        update(pauseRect(m_pauses.back()));
+    std::swap(m_drawn, m_next);
+    m_drawnEvents = std::move(events);
+    m_drawnLinks = arrivals.size();
+    m_drawnNow = std::max(m_now, m_model->lastNs());
+    m_full = false;
+    if (full) emit marksDrawn(m_painter.lastMarkCount());
+}
+
+QRect LaneCanvas::cursorRect(std::int64_t ns) const {
+    return QRect(static_cast<int>(std::floor(xOf(ns))) - 2, 0, 5, height());
+}
+
+QRect LaneCanvas::pauseRect(const std::pair<std::int64_t, std::int64_t>& pause) const {
+    const double x0 = xOf(pause.first);
+    const double x1 = xOf(pause.second < 0 ? std::max(m_now, pause.first) : pause.second);
+    return QRect(static_cast<int>(std::floor(x0)), 0,
+                 std::max(1, static_cast<int>(std::ceil(x1) - std::floor(x0))), height());
+}
+
+void LaneCanvas::setCursorTime(std::int64_t ns) {
+    if (ns == m_cursor) return;
+    update(cursorRect(m_cursor));
+    m_cursor = ns;
+    update(cursorRect(m_cursor));
+}
+
+void LaneCanvas::setPauses(const std::vector<std::pair<std::int64_t, std::int64_t>>& pauses) {
+    if (pauses == m_pauses) return;
+    for (const auto& p : m_pauses)
+        update(pauseRect(p));
+    m_pauses = pauses;
+    for (const auto& p : m_pauses)
+        update(pauseRect(p));
+}
+
+void LaneCanvas::paintEvent(QPaintEvent* event) {
+    QPainter p(this);
+    const QRect r = event->rect();
+    if (!m_picture.isNull()) p.drawImage(r.topLeft(), m_picture, r);
+    for (const auto& pause : m_pauses)
+        p.fillRect(pauseRect(pause) & r, Palette::pausedVeil());
+    const double x = xOf(m_cursor);
+    if (x >= 0 && x <= width()) {
+        p.setPen(QPen(Palette::accent(), 2));
+        p.drawLine(QPointF(x, 0), QPointF(x, height()));
+    }
+}
+
+}  // namespace interleave::ui

@@ -1,0 +1,72 @@
+#pragma once
+// The lanes of the timeline, laid over QCustomPlot's axis rect as a transparent child widget.
+// QCustomPlot redraws everything on each replot; a live run changes only the columns near "now"
+// (and wherever a new arrow starts), so the lanes keep their own picture and a frame redraws
+// and repaints just the band of columns that changed. Axes are replotted only when the view
+// moves. The time cursor and the paused stretches are painted over the picture, never into it.
+
+#include <QImage>
+#include <QWidget>
+#include <cstdint>
+#include <optional>
+#include <utility>
+#include <vector>
+
+#include "ui/lane_painter.h"
+
+namespace interleave::ui {
+
+class LaneCanvas : public QWidget {
+    Q_OBJECT
+  public:
+    LaneCanvas(const TimelineModel* model, QWidget* parent);
+
+    // A new layout (zoom, pan, resize, lanes, text size) redraws everything at the next refresh.
+    void setLaneLayout(const LaneLayout& layout);
+    const LaneLayout& laneLayout() const { return m_layout; }
+    void setNow(std::int64_t ns) { m_now = ns; }
+    void setCursorTime(std::int64_t ns);
+    // Stretches of the run's clock when it was paused (end -1: still paused, until "now").
+    void setPauses(const std::vector<std::pair<std::int64_t, std::int64_t>>& pauses);
+    int pauseCount() const { return static_cast<int>(m_pauses.size()); }
+    void invalidate() { m_full = true; }  // colours or the store changed
+    // Brings the picture up to date with the model and "now", redrawing only the columns that
+    // changed, and asks for a repaint of just those.
+    void refresh();
+
+    const LanePainter& painter() const { return m_painter; }
+    const QImage& picture() const { return m_picture; }
+    // What the last refresh redrew: every column, or a band of this many (0: nothing).
+    bool lastRefreshWasFull() const { return m_lastFull; }
+    int lastBandWidth() const { return m_lastBand; }
+
+  signals:
+    void marksDrawn(std::size_t count);  // after each full redraw, with the segments drawn
+
+  protected:
+    void paintEvent(QPaintEvent* event) override;
+
+  private:
+    // The first column where `now` differs from `before`, or +infinity when they agree.
+    double firstChange(const LaneLook& before, const LaneLook& now) const;
+    QRect cursorRect(std::int64_t ns) const;
+    QRect pauseRect(const std::pair<std::int64_t, std::int64_t>& pause) const;
+    double xOf(std::int64_t ns) const { return m_layout.axis.toPixel(static_cast<double>(ns)); }
+
+    const TimelineModel* m_model;
+    LanePainter m_painter;
+    LaneLayout m_layout;
+    QImage m_picture;
+    LaneLook m_drawn, m_next;                // the look in the picture, and the one being computed
+    std::vector<std::size_t> m_drawnEvents;  // per lane: its events when the picture was drawn
+    std::size_t m_drawnLinks = 0;            // links taken into the picture
+    std::int64_t m_drawnNow = 0;
+    std::int64_t m_now = 0;
+    std::int64_t m_cursor = 0;
+    std::vector<std::pair<std::int64_t, std::int64_t>> m_pauses;
+    bool m_full = true;
+    bool m_lastFull = false;
+    int m_lastBand = 0;
+};
+
+}  // namespace interleave::ui

@@ -1,0 +1,242 @@
+#include "ui/lane_painter.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "ui/palette.h"
+
+namespace interleave::ui {
+namespace {
+
+void arrowHead(QPainter& p, QPointF from, QPointF to, double size) {
+    const double angle = std::atan2(to.y() - from.y(), to.x() - from.x());
+    const QPointF a = to - QPointF(std::cos(angle - 0.45) * size, std::sin(angle - 0.45) * size);
+    const QPointF b = to - QPointF(std::cos(angle + 0.45) * size, std::sin(angle + 0.45) * size);
+    p.drawPolygon(QPolygonF({to, a, b}));
+}
+
+// The columns a link's line, head and value label cover.
+constexpr double kLinkReach = 10;
+
+}  // namespace
+
+std::pair<std::vector<Link>::const_iterator, std::vector<Link>::const_iterator>
+LanePainter::linksInView(const TimeAxis& axis) const {
+    const auto& links = m_model->links();
+    // Links are sorted by start; anything starting in view (or a little before) may show.
+    const auto lo = std::lower_bound(links.begin(), links.end(),
+                                     static_cast<std::int64_t>(axis.t0) - 50'000'000,
+                                     [](const Link& l, std::int64_t t) { return l.t0 < t; });
+    const auto hi = std::upper_bound(lo, links.end(), static_cast<std::int64_t>(axis.t1),
+                                     [](std::int64_t t, const Link& l) { return t < l.t0; });
+    return {lo, hi};
+}
+
+void LanePainter::look(const LaneLayout& layout, std::int64_t now, LaneLook& out) const {
+    const auto& lanes = m_model->lanes();
+    const auto* store = m_model->store();
+    out.marks.resize(lanes.size());
+    out.dense.assign(lanes.size(), 0);
+    const auto [lo, hi] = linksInView(layout.axis);
+    out.itemsDrawn = static_cast<std::size_t>(hi - lo) <= kMaxLinksDrawn;
+    for (std::size_t i = 0; i < lanes.size(); ++i) {
+        auto& marks = out.marks[i];
+        marks.clear();
+        const auto& lane = lanes[i];
+        summariseLane(lane.tracker.closed(), layout.axis, kMinMarkPx, marks);
+        summariseLane(lane.tracker.openSegments(std::max(now, lane.tracker.startNs())), layout.axis,
+                      kMinMarkPx, marks);
+        if (!store) continue;
+        // Lock marks only when they fit, a marker every 6 px at most.
+        const auto first =
+            store->actorLowerBound(lane.actor, static_cast<std::int64_t>(layout.axis.t0));
+        const auto last =
+            store->actorLowerBound(lane.actor, static_cast<std::int64_t>(layout.axis.t1) + 1);
+        const auto count = last > first ? last - first : 0;
+        if (static_cast<double>(count) > layout.axis.width / 6)
+            out.dense[i] = out.itemsDrawn && count <= 4 * kMaxLinksDrawn ? 1 : 2;
+    }
+}
+
+int LanePainter::decorations(const LaneMark& m, double laneH) const {
+    const auto st = static_cast<std::size_t>(m.state);
+    if (st >= m_labelWidth.size() || m_labelWidth[st] <= 0) return -1;
+    const double w = std::max(1.0, std::ceil(m.x1) - std::floor(m.x0));
+    int d = 0;
+    if (w >= 6 && (m.count > 1 || Palette::state(m.state).pattern != Qt::NoBrush)) d |= 1;
+    if (m.count == 1 && w > m_labelWidth[st] + 8 && laneH > m_labelHeight) d |= 2;
+    return d;
+}
+
+void LanePainter::drawMarks(QPainter& p, const std::vector<LaneMark>& marks, double yTop, double h,
+                            double fontScale, double left) {
+    QFont f = p.font();
+    f.setPointSizeF(8.5 * fontScale);
+    p.setFont(f);
+    const QFontMetricsF fm(f);
+    if (m_labelHeight != fm.height()) {
+        m_labelHeight = fm.height();
+        m_labelWidth.assign(m_labelWidth.size(), 0);
+        m_labelText.clear();
+    }
+    // Marks are sorted; skip those wholly left of the band.
+    auto it = std::partition_point(marks.begin(), marks.end(),
+                                   [&](const LaneMark& m) { return std::ceil(m.x1) < left; });
+    for (; it != marks.end(); ++it) {
+        const auto& m = *it;
+        // Whole pixels and opaque colours only: the raster engine then fills at memset speed,
+        // which is what keeps a full redraw of 64 busy lanes inside one frame.
+        const double x0 = std::floor(m.x0);
+        const QRectF r(x0, std::floor(yTop), std::max(1.0, std::ceil(m.x1) - x0), std::round(h));
+        const auto& style = Palette::state(m.state);
+        if (m.count > 1) {
+            // Folded: many short states in a few pixels. Its own neutral fill and dots (in the
+            // legend as "many steps"), so it never reads as one state such as "running".
+            p.fillRect(r, Palette::foldedFill());
+            if (r.width() >= 6) p.fillRect(r, QBrush(Palette::foldedInk(), Qt::Dense5Pattern));
+            continue;
+        }
+        p.fillRect(r, style.color);
+        // Patterns only where they can be seen.
+        if (style.pattern != Qt::NoBrush && r.width() >= 6)
+            p.fillRect(r, QBrush(Palette::patternInk(m.state), style.pattern));
+        // The label sits at the start of its segment, so a segment that grows (the one at "now")
+        // keeps its label where it is and only its new columns need drawing.
+        const auto st = static_cast<std::size_t>(m.state);
+        if (st >= m_labelWidth.size()) m_labelWidth.resize(st + 1, 0);
+        if (st >= m_labelText.size()) m_labelText.resize(st + 1);
+        if (m_labelWidth[st] <= 0) {
+            m_labelWidth[st] = fm.horizontalAdvance(style.shortLabel);
+            m_labelText[st] = QStaticText(style.shortLabel);
+            m_labelText[st].setTextFormat(Qt::PlainText);
+            m_labelText[st].prepare(QTransform(), f);
+        }
+        const double labelW = m_labelWidth[st];
+        if (r.width() > labelW + 8 && h > fm.height()) {
+            p.setPen(Palette::labelInk());
+            const QRectF textBox(r.left() + 3, r.center().y() - fm.height() / 2, labelW + 4,
+                                 fm.height());
+            p.fillRect(textBox, Palette::labelBox());
+            p.drawStaticText(textBox.topLeft() + QPointF(2, 0), m_labelText[st]);
+        }
+    }
+}
+
+void LanePainter::drawEventMarkers(QPainter& p, const Lane& lane, const LaneLayout& layout,
+                                   double yTop, bool dense, double left, double right) {
+    const auto* store = m_model->store();
+    const double s = layout.markerReach();
+    const auto& axis = layout.axis;
+    const double t0 = std::max(axis.t0, axis.toTime(left - s - 1));
+    const double t1 = std::min(axis.t1, axis.toTime(right + s + 1));
+    const auto first = store->actorLowerBound(lane.actor, static_cast<std::int64_t>(t0));
+    const auto last = store->actorLowerBound(lane.actor, static_cast<std::int64_t>(t1) + 1);
+    if (last <= first) return;
+    const double h = layout.laneH;
+    p.setPen(QPen(Palette::text(), 1));
+    for (auto k = first; k < last; ++k) {
+        const auto i = store->actorEvent(lane.actor, k);
+        const auto kind = store->kind(i);
+        if (dense && kind != EventKind::QueuePut && kind != EventKind::QueueGet) continue;
+        const double x = axis.toPixel(static_cast<double>(store->ns(i)));
+        switch (kind) {
+            case EventKind::LockAcquired:  // ▲ at the bottom: took the lock
+                p.setBrush(Palette::text());
+                p.drawPolygon(QPolygonF({QPointF(x, yTop + h - s), QPointF(x - s, yTop + h),
+                                         QPointF(x + s, yTop + h)}));
+                break;
+            case EventKind::LockReleased:  // ▽ at the top: gave it back
+                p.setBrush(Qt::NoBrush);
+                p.drawPolygon(
+                    QPolygonF({QPointF(x, yTop + s), QPointF(x - s, yTop), QPointF(x + s, yTop)}));
+                break;
+            case EventKind::QueuePut:
+            case EventKind::QueueGet:
+                p.setBrush(kind == EventKind::QueuePut ? Palette::text() : Palette::hollowMark());
+                p.drawEllipse(QPointF(x, yTop + h / 2), s * 0.8, s * 0.8);
+                ++(kind == EventKind::QueuePut ? m_lastPutMarks : m_lastGetMarks);
+                break;
+            default:
+                break;
+        }
+    }
+}
+
+void LanePainter::drawLinks(QPainter& p, const LaneLayout& layout, double left) {
+    const auto& axis = layout.axis;
+    const auto [lo, hi] = linksInView(axis);
+    QFont f = p.font();
+    f.setPointSizeF(8 * layout.fontScale);
+    p.setFont(f);
+    if (f != m_valueFont) {
+        m_valueFont = f;
+        m_valueText.clear();
+    }
+    if (m_valueText.size() > 4096) m_valueText.clear();
+    p.setRenderHint(QPainter::Antialiasing, true);
+    // Which links carry a label depends on the links before them, so walk from the first in
+    // view and draw only those that reach the band.
+    double lastLabelX = -1e9;
+    for (auto it = lo; it != hi; ++it) {
+        const int l0 = m_model->laneOfActor(it->fromActor), l1 = m_model->laneOfActor(it->toActor);
+        if (l0 < 0 || l1 < 0 || it->t1 < axis.t0) continue;
+        if (static_cast<std::size_t>(l0) >= layout.yMid.size() ||
+            static_cast<std::size_t>(l1) >= layout.yMid.size())
+            continue;
+        const QPointF from(axis.toPixel(static_cast<double>(it->t0)),
+                           layout.yMid[static_cast<std::size_t>(l0)]);
+        const QPointF to(axis.toPixel(static_cast<double>(it->t1)),
+                         layout.yMid[static_cast<std::size_t>(l1)]);
+        const bool item = it->kind == Link::Kind::Item;
+        const bool label = item && from.x() - lastLabelX > 28;
+        if (label) lastLabelX = from.x();
+        if (std::max(from.x(), to.x()) + kLinkReach + (label ? 40 : 0) < left) continue;
+        QColor c = Palette::arrow();
+        c.setAlpha(item ? 200 : 150);
+        p.setPen(QPen(c, 1.3, item ? Qt::SolidLine : Qt::DashLine));
+        p.drawLine(from, to);
+        p.setBrush(c);
+        arrowHead(p, from, to, 7);
+        if (label) {
+            p.setPen(Palette::text());
+            auto text = m_valueText.find(it->value);
+            if (text == m_valueText.end()) {
+                text = m_valueText.insert(it->value, QStaticText(QString::number(it->value)));
+                text->prepare(QTransform(), f);
+            }
+            // drawText took the baseline; a static text's position is its top.
+            p.drawStaticText(QPointF(from.x() + 3, from.y() - 3 - QFontMetricsF(f).ascent()),
+                             *text);
+        }
+    }
+    p.setRenderHint(QPainter::Antialiasing, false);
+}
+
+void LanePainter::draw(QPainter& p, const LaneLayout& layout, const LaneLook& look, double left,
+                       double right) {
+    const bool whole = left <= 0 && right >= layout.width;
+    if (whole) m_lastMarks = m_lastPutMarks = m_lastGetMarks = 0;
+    const auto& lanes = m_model->lanes();
+    if (!m_model->store() || lanes.empty()) return;
+    const std::size_t n = std::min({lanes.size(), layout.yMid.size(), look.marks.size()});
+    const double h = layout.laneH;
+    int lastPid = -1;
+    for (std::size_t i = 0; i < n; ++i) {
+        const auto& lane = lanes[i];
+        const double yMid = layout.yMid[i];
+        if (yMid < -h || yMid > layout.height + h) continue;
+        if (lane.pid != lastPid && i > 0) {  // a line between processes
+            const double ySep = (layout.yMid[i - 1] + yMid) / 2;
+            p.setPen(QPen(Palette::text(), 1, Qt::SolidLine));
+            p.drawLine(QPointF(left, ySep), QPointF(right, ySep));
+        }
+        lastPid = lane.pid;
+        if (whole) m_lastMarks += look.marks[i].size();
+        drawMarks(p, look.marks[i], yMid - h / 2, h, layout.fontScale, left);
+        if (look.dense[i] < 2)
+            drawEventMarkers(p, lane, layout, yMid - h / 2, look.dense[i] == 1, left, right);
+    }
+    if (look.itemsDrawn) drawLinks(p, layout, left);
+}
+
+}  // namespace interleave::ui

@@ -1,0 +1,91 @@
+#pragma once
+// Draws the lanes of the timeline: state segments (folded by LaneSummary below ~3 px, so the
+// cost follows pixels, not events), acquire/release and put/get markers when there is room for
+// them, and arrows from notify to woken thread and from put to get with the item's value.
+//
+// Drawing is split in two so that a live frame can redraw only what changed: look() computes
+// what the lanes look like (cheap: summaries, no pixels), draw() paints the part of a look that
+// reaches into a band of columns. Everything drawn for a time depends only on the events up to
+// it, so two looks that agree left of a column paint the same pixels there.
+
+#include <QHash>
+#include <QPainter>
+#include <QStaticText>
+#include <cstdint>
+#include <vector>
+
+#include "ui/lane_summary.h"
+#include "ui/timeline_model.h"
+
+namespace interleave::ui {
+
+// Where time falls (x) and where each lane sits (y), in the canvas's own pixels.
+struct LaneLayout {
+    TimeAxis axis;
+    std::vector<double> yMid;  // the centre of each lane
+    double laneH = 0;
+    double fontScale = 1;
+    int width = 0, height = 0;
+
+    bool operator==(const LaneLayout& o) const {
+        return axis.t0 == o.axis.t0 && axis.t1 == o.axis.t1 && axis.x0 == o.axis.x0 &&
+               axis.width == o.axis.width && yMid == o.yMid && laneH == o.laneH &&
+               fontScale == o.fontScale && width == o.width && height == o.height;
+    }
+    // How far a marker reaches either side of its event's column.
+    double markerReach() const { return laneH * 0.22 > 3 ? laneH * 0.22 : 3.0; }
+};
+
+// What the lanes look like at one "now".
+struct LaneLook {
+    std::vector<std::vector<LaneMark>> marks;  // per lane
+    // Per lane: 0 every marker fits; 1 too many events for lock marks, put and get marks go
+    // with the item arrows (both ends of an arrow are marked on every lane, or none is); 2 none.
+    std::vector<std::uint8_t> dense;
+    bool itemsDrawn = false;  // few enough arrows in view to draw them
+};
+
+class LanePainter {
+  public:
+    static constexpr double kMinMarkPx = 3.0;
+    static constexpr std::size_t kMaxLinksDrawn = 400;
+
+    explicit LanePainter(const TimelineModel* model) : m_model(model) {}
+
+    void look(const LaneLayout& layout, std::int64_t now, LaneLook& out) const;
+    // Paints what of `look` reaches into the columns [left, right); the caller clips there.
+    void draw(QPainter& p, const LaneLayout& layout, const LaneLook& look, double left,
+              double right);
+
+    // Which of its pattern (1) and label (2) a mark shows; -1 before anything was drawn.
+    int decorations(const LaneMark& m, double laneH) const;
+
+    // Segments, put (●) and get (○) marks drawn by the last full draw (tests, first-event timing).
+    std::size_t lastMarkCount() const { return m_lastMarks; }
+    std::size_t lastPutMarkCount() const { return m_lastPutMarks; }
+    std::size_t lastGetMarkCount() const { return m_lastGetMarks; }
+
+  private:
+    void drawMarks(QPainter& p, const std::vector<LaneMark>& marks, double yTop, double h,
+                   double fontScale, double left);
+    void drawEventMarkers(QPainter& p, const Lane& lane, const LaneLayout& layout, double yTop,
+                          bool dense, double left, double right);
+    void drawLinks(QPainter& p, const LaneLayout& layout, double left);
+    // The links that may show in the view, sorted by start.
+    std::pair<std::vector<Link>::const_iterator, std::vector<Link>::const_iterator> linksInView(
+        const TimeAxis& axis) const;
+
+    const TimelineModel* m_model;
+    // Label widths per state in the font labels were last drawn with (0: not known yet).
+    std::vector<double> m_labelWidth;
+    double m_labelHeight = 0;
+    // Laid-out text, so a redraw does not shape the same words again: state labels (per state)
+    // and arrow values, in the fonts they were made with.
+    std::vector<QStaticText> m_labelText;
+    QHash<std::int64_t, QStaticText> m_valueText;
+    QFont m_valueFont;
+    std::size_t m_lastMarks = 0;
+    std::size_t m_lastPutMarks = 0, m_lastGetMarks = 0;
+};
+
+}  // namespace interleave::ui
