@@ -46,7 +46,9 @@ TEST(LaneCanvas, LiveFramesRedrawOnlyABandAndEndAsAFullRedraw) {
         live.setNow(now);
         live.refresh();
         (live.lastRefreshWasFull() ? full : partial) += 1;
-        if (!live.lastRefreshWasFull()) EXPECT_LT(live.lastBandWidth(), 800);
+        if (!live.lastRefreshWasFull()) {
+            EXPECT_LT(live.lastBandWidth(), 800);
+        }
     }
     // The first frame, and a lane getting too busy for lock marks, draw everything.
     EXPECT_LE(full, 5);
