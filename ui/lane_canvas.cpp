@@ -70,6 +70,8 @@ void LaneCanvas::refresh() {
     }
     m_painter.look(m_layout, std::max(m_now, m_model->lastNs()), m_next);
 
+    std::vector<Link> overlay;  // new arrows to draw over the picture
+    if (m_full || arrivals.size() < m_drawnLinks) m_lastItemStart = lastItemStart(arrivals);
     bool full = m_full || m_drawn.marks.size() != m_next.marks.size() ||
                 m_drawn.dense != m_next.dense || m_drawn.itemsDrawn != m_next.itemsDrawn ||
                 m_drawnEvents.size() != lanes.size() || arrivals.size() < m_drawnLinks;
@@ -86,9 +88,20 @@ void LaneCanvas::refresh() {
                     xOf(store->ns(store->actorEvent(lanes[i].actor, m_drawnEvents[i]))) - reach);
         }
         // ... and new arrows may start long before "now" (an item that sat in the buffer).
-        for (std::size_t k = m_drawnLinks; k < arrivals.size(); ++k)
-            left = std::min(left, xOf(arrivals[k]) - 12);
+        // Arrows are drawn over everything in one colour, so a new one can simply be drawn over
+        // the picture, unless it is an item arrow that starts before one already drawn: that
+        // may move which arrows carry their value, and everything from its start is redrawn.
+        for (std::size_t k = m_drawnLinks; k < arrivals.size(); ++k) {
+            const Link& l = arrivals[k];
+            if (l.kind == Link::Kind::Wake || l.t0 >= m_lastItemStart)
+                overlay.push_back(l);
+            else
+                left = std::min(left, xOf(std::min(l.t0, l.t1)) - 12);
+        }
     }
+    for (std::size_t k = m_drawnLinks; k < arrivals.size(); ++k)
+        if (arrivals[k].kind == Link::Kind::Item)
+            m_lastItemStart = std::max(m_lastItemStart, arrivals[k].t0);
     std::vector<std::size_t> events(lanes.size());
     for (std::size_t i = 0; i < lanes.size() && store; ++i)
         events[i] = store->actorEventCount(lanes[i].actor);
@@ -117,6 +130,21 @@ void LaneCanvas::refresh() {
         p.end();
         update(band);
     }
+    if (!full && !overlay.empty() && m_next.itemsDrawn) {
+        QRegion where;
+        for (const auto& l : overlay)
+            where += m_painter.linkBounds(m_layout, l);
+        where -= band;  // drawn there already, with everything else
+        where &= m_picture.rect();
+        if (!where.isEmpty()) {
+            QPainter p(&m_picture);
+            p.setClipRegion(where);
+            p.setFont(font());
+            m_painter.drawOnly(p, m_layout, overlay);
+            p.end();
+            update(where);
+        }
+    }
     // A pause still going on reaches to "now", which moves while paused only by a step.
     if (!m_pauses.empty() && m_pauses.back().second < 0 &&
         m_drawnNow != std::max(m_now, m_model->lastNs()))
@@ -127,6 +155,13 @@ void LaneCanvas::refresh() {
     m_drawnNow = std::max(m_now, m_model->lastNs());
     m_full = false;
     if (full) emit marksDrawn(m_painter.lastMarkCount());
+}
+
+std::int64_t LaneCanvas::lastItemStart(const std::vector<Link>& links) {
+    std::int64_t t = std::numeric_limits<std::int64_t>::min();
+    for (const auto& l : links)
+        if (l.kind == Link::Kind::Item) t = std::max(t, l.t0);
+    return t;
 }
 
 QRect LaneCanvas::cursorRect(std::int64_t ns) const {

@@ -49,6 +49,7 @@ class LaneCanvas : public QWidget {
   private:
     // The first column where `now` differs from `before`, or +infinity when they agree.
     double firstChange(const LaneLook& before, const LaneLook& now) const;
+    static std::int64_t lastItemStart(const std::vector<Link>& links);
     QRect cursorRect(std::int64_t ns) const;
     QRect pauseRect(const std::pair<std::int64_t, std::int64_t>& pause) const;
     double xOf(std::int64_t ns) const { return m_layout.axis.toPixel(static_cast<double>(ns)); }
@@ -60,6 +61,7 @@ class LaneCanvas : public QWidget {
     LaneLook m_drawn, m_next;                // the look in the picture, and the one being computed
     std::vector<std::size_t> m_drawnEvents;  // per lane: its events when the picture was drawn
     std::size_t m_drawnLinks = 0;            // links taken into the picture
+    std::int64_t m_lastItemStart = 0;        // the latest start of an item arrow among them
     std::int64_t m_drawnNow = 0;
     std::int64_t m_now = 0;
     std::int64_t m_cursor = 0;

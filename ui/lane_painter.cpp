@@ -15,8 +15,14 @@ void arrowHead(QPainter& p, QPointF from, QPointF to, double size) {
     p.drawPolygon(QPolygonF({to, a, b}));
 }
 
-// The columns a link's line, head and value label cover.
+// How far a link's line and head reach beyond its ends.
 constexpr double kLinkReach = 10;
+constexpr double kLinkPen = 1.3;
+
+bool sameLink(const Link& a, const Link& b) {
+    return a.t0 == b.t0 && a.t1 == b.t1 && a.fromActor == b.fromActor && a.toActor == b.toActor &&
+           a.kind == b.kind && a.value == b.value;
+}
 
 }  // namespace
 
@@ -162,7 +168,27 @@ void LanePainter::drawEventMarkers(QPainter& p, const Lane& lane, const LaneLayo
     }
 }
 
-void LanePainter::drawLinks(QPainter& p, const LaneLayout& layout, double left) {
+QRect LanePainter::linkBounds(const LaneLayout& layout, const Link& link) const {
+    const int l0 = m_model->laneOfActor(link.fromActor), l1 = m_model->laneOfActor(link.toActor);
+    if (l0 < 0 || l1 < 0 || static_cast<std::size_t>(std::max(l0, l1)) >= layout.yMid.size())
+        return {};
+    const double x0 = layout.axis.toPixel(static_cast<double>(link.t0));
+    const double x1 = layout.axis.toPixel(static_cast<double>(link.t1));
+    const double y0 = layout.yMid[static_cast<std::size_t>(l0)];
+    const double y1 = layout.yMid[static_cast<std::size_t>(l1)];
+    const double labelH = 16 * layout.fontScale + 4;
+    return QRectF(QPointF(std::min(x0, x1) - kLinkReach, std::min(y0, y1) - kLinkReach - labelH),
+                  QPointF(std::max(x0, x1) + kLinkReach + 60 * layout.fontScale,
+                          std::max(y0, y1) + kLinkReach))
+        .toAlignedRect();
+}
+
+void LanePainter::drawOnly(QPainter& p, const LaneLayout& layout, const std::vector<Link>& links) {
+    drawLinks(p, layout, 0, &links);
+}
+
+void LanePainter::drawLinks(QPainter& p, const LaneLayout& layout, double left,
+                            const std::vector<Link>* only) {
     const auto& axis = layout.axis;
     const auto [lo, hi] = linksInView(axis);
     QFont f = p.font();
@@ -190,11 +216,25 @@ void LanePainter::drawLinks(QPainter& p, const LaneLayout& layout, double left) 
         const bool item = it->kind == Link::Kind::Item;
         const bool label = item && from.x() - lastLabelX > 28;
         if (label) lastLabelX = from.x();
-        if (std::max(from.x(), to.x()) + kLinkReach + (label ? 40 : 0) < left) continue;
+        if (only ? std::none_of(only->begin(), only->end(),
+                                [&](const Link& l) { return sameLink(l, *it); })
+                 : std::max(from.x(), to.x()) + kLinkReach + (label ? 60 * layout.fontScale : 0) <
+                       left)
+            continue;
         QColor c = Palette::arrow();
         c.setAlpha(item ? 200 : 150);
-        p.setPen(QPen(c, 1.3, item ? Qt::SolidLine : Qt::DashLine));
-        p.drawLine(from, to);
+        QPen pen(c, kLinkPen, item ? Qt::SolidLine : Qt::DashLine);
+        // Redrawing a band, stroke only the part of a long arrow from just left of it: the
+        // rasteriser's cost follows the length stroked, not the part the clip lets through.
+        QPointF start = from;
+        if (!only && from.x() < left - 4 && to.x() > left - 4) {
+            const double t = (left - 4 - from.x()) / (to.x() - from.x());
+            start = from + (to - from) * t;
+            // Dashes keep their phase, so the redrawn part matches the part left as it was.
+            pen.setDashOffset(QLineF(from, start).length() / kLinkPen);
+        }
+        p.setPen(pen);
+        p.drawLine(start, to);
         p.setBrush(c);
         arrowHead(p, from, to, 7);
         if (label) {

@@ -56,6 +56,11 @@ class LanePainter {
     // Paints what of `look` reaches into the columns [left, right); the caller clips there.
     void draw(QPainter& p, const LaneLayout& layout, const LaneLook& look, double left,
               double right);
+    // Paints just these links (which the model holds), exactly as draw() would, labels
+    // included; the caller clips to where they go.
+    void drawOnly(QPainter& p, const LaneLayout& layout, const std::vector<Link>& links);
+    // The pixels a link covers: its line, head and value label.
+    QRect linkBounds(const LaneLayout& layout, const Link& link) const;
 
     // Which of its pattern (1) and label (2) a mark shows; -1 before anything was drawn.
     int decorations(const LaneMark& m, double laneH) const;
@@ -70,7 +75,9 @@ class LanePainter {
                    double fontScale, double left);
     void drawEventMarkers(QPainter& p, const Lane& lane, const LaneLayout& layout, double yTop,
                           bool dense, double left, double right);
-    void drawLinks(QPainter& p, const LaneLayout& layout, double left);
+    // The links reaching column `left`, or when `only` is given, just those.
+    void drawLinks(QPainter& p, const LaneLayout& layout, double left,
+                   const std::vector<Link>* only = nullptr);
     // The links that may show in the view, sorted by start.
     std::pair<std::vector<Link>::const_iterator, std::vector<Link>::const_iterator> linksInView(
         const TimeAxis& axis) const;

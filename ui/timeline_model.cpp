@@ -95,7 +95,7 @@ void TimelineModel::addLink(const Link& l) {
     const auto pos = std::upper_bound(m_links.begin(), m_links.end(), l.t0,
                                       [](std::int64_t t, const Link& x) { return t < x.t0; });
     m_links.insert(pos, l);
-    m_linkArrivals.push_back(std::min(l.t0, l.t1));
+    m_linkArrivals.push_back(l);
 }
 
 void TimelineModel::append(std::size_t first, std::size_t last) {

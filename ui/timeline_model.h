@@ -46,9 +46,8 @@ class TimelineModel : public QObject {
     const std::vector<Lane>& lanes() const { return m_lanes; }  // in display order
     int laneOfActor(std::uint32_t actor) const;
     const std::vector<Link>& links() const { return m_links; }  // sorted by t0
-    // Where each link starts (its earlier end), in the order the links were added: what a view
-    // that has drawn the first N must redraw for the rest.
-    const std::vector<std::int64_t>& linkArrivals() const { return m_linkArrivals; }
+    // Every link in the order it was added: what a view that has drawn the first N must add.
+    const std::vector<Link>& linkArrivals() const { return m_linkArrivals; }
     std::int64_t lastNs() const { return m_lastNs; }
     QString actorName(std::uint32_t actor) const;
     QString objectName(std::uint32_t object) const;
@@ -70,7 +69,7 @@ class TimelineModel : public QObject {
     std::map<std::uint32_t, int> m_laneOf;
     std::map<std::uint32_t, ObjectInfo> m_objects;
     std::vector<Link> m_links;
-    std::vector<std::int64_t> m_linkArrivals;
+    std::vector<Link> m_linkArrivals;
     std::unordered_map<std::int64_t, std::pair<std::int64_t, std::uint32_t>> m_puts, m_gets;
     std::map<std::uint32_t, std::vector<std::pair<std::int64_t, std::uint32_t>>> m_wakes, m_wokens;
     std::int64_t m_lastNs = 0;

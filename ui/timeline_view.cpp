@@ -2,6 +2,7 @@
 
 #include <qcustomplot.h>
 #include <QMouseEvent>
+#include <QTimer>
 #include <QToolTip>
 #include <QVBoxLayout>
 #include <array>
@@ -35,6 +36,10 @@ TimelineView::TimelineView(TimelineModel* model, TimeCursor* cursor, QWidget* pa
     m_plot->yAxis->setSubTicks(false);
     m_plot->xAxis->setRange(0, 1000);
     m_canvas = new LaneCanvas(model, m_plot);
+    m_refreshFallback = new QTimer(this);
+    m_refreshFallback->setSingleShot(true);
+    m_refreshFallback->setInterval(20);  // a little longer than a frame
+    connect(m_refreshFallback, &QTimer::timeout, this, &TimelineView::refreshLanes);
     // Before any run: what to do, where the lanes will be.
     m_emptyHint = new QCPItemText(m_plot);
     m_emptyHint->position->setType(QCPItemPosition::ptAxisRectRatio);
@@ -103,18 +108,13 @@ void TimelineView::syncCanvas() {
 }
 
 void TimelineView::scheduleRefresh() {
-    if (m_refreshQueued || m_replotQueued) return;
-    m_refreshQueued = true;
-    QMetaObject::invokeMethod(
-        this,
-        [this] {
-            m_refreshQueued = false;
-            refreshLanes();
-        },
-        Qt::QueuedConnection);
+    // A live run's frame tick (setNow) takes new events along; this is for events that come
+    // when nothing ticks (a step while paused, the last events of a run).
+    if (!m_refreshFallback->isActive()) m_refreshFallback->start();
 }
 
 void TimelineView::refreshLanes() {
+    m_refreshFallback->stop();
     if (m_replotQueued) return;  // the replot brings the canvas up to date after it
     m_canvas->setNow(m_now);
     m_canvas->setCursorTime(m_cursor->time());
@@ -192,7 +192,7 @@ void TimelineView::setNow(std::int64_t ns) {
             return;
         }
     }
-    scheduleRefresh();
+    refreshLanes();  // once a frame: the tick that moved "now" also takes new events along
 }
 
 void TimelineView::fitAll(bool exact) {

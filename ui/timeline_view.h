@@ -17,6 +17,7 @@
 
 class QCustomPlot;
 class QCPItemText;
+class QTimer;
 
 namespace interleave::ui {
 
@@ -59,7 +60,7 @@ class TimelineView : public QWidget {
   private:
     void rebuildLaneLabels();
     void requestReplot();    // axes and lanes, at the next pass of the event loop
-    void scheduleRefresh();  // the lanes' changed columns only, at the next pass
+    void scheduleRefresh();  // new events: the lanes' changed columns, within a frame
     void refreshLanes();
     void syncCanvas();  // the canvas over the axis rect, with the plot's current mapping
     void fitTicks();
@@ -76,7 +77,7 @@ class TimelineView : public QWidget {
     bool m_follow = true;
     bool m_reportedFirstMarks = false;
     bool m_replotQueued = false;
-    bool m_refreshQueued = false;
+    QTimer* m_refreshFallback;
     double m_fontScale = 1.0;
     QPoint m_pressPos;
     bool m_swallowRelease = false;  // the release that ends a double-click
