@@ -147,6 +147,12 @@ MainWindow::MainWindow(const LaunchOptions& options, QWidget* parent)
         if (const auto* screen = QGuiApplication::primaryScreen())
             size = size.boundedTo(screen->availableGeometry().size() - QSize(16, 40));
         resize(size);
+        if (size.width() < 1400) {
+            // Narrow (a projector): the lesson shares the left column as a tab, so the timeline
+            // gets the width instead of a third of it.
+            tabifyDockWidget(m_scenarioDock, m_lessonDock);
+            m_scenarioDock->raise();
+        }
     }
 
     QString scenario = options.scenario;
@@ -304,13 +310,13 @@ void MainWindow::buildLayout() {
     bottom->addWidget(titled(tr("What just happened"), m_captionView));
     bottom->setSizes({420, 420, 520});
 
-    auto* center = new QSplitter(Qt::Vertical, this);
-    center->addWidget(m_timelineView);
-    center->addWidget(bottom);
-    center->setStretchFactor(0, 3);
-    center->setStretchFactor(1, 2);
-    center->setSizes({560, 340});
-    setCentralWidget(center);
+    m_center = new QSplitter(Qt::Vertical, this);
+    m_center->addWidget(m_timelineView);
+    m_center->addWidget(bottom);
+    m_center->setStretchFactor(0, 3);
+    m_center->setStretchFactor(1, 2);
+    m_center->setSizes({560, 340});
+    setCentralWidget(m_center);
 
     auto* left = new QWidget(this);
     auto* leftLayout = new QVBoxLayout(left);
@@ -327,17 +333,17 @@ void MainWindow::buildLayout() {
     paramScroll->setFrameShape(QFrame::NoFrame);
     paramScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     leftLayout->addWidget(paramScroll, 3);
-    auto* leftDock = new QDockWidget(tr("Scenario"), this);
-    leftDock->setObjectName(QStringLiteral("scenarioDock"));
-    leftDock->setWidget(left);
-    addDockWidget(Qt::LeftDockWidgetArea, leftDock);
+    m_scenarioDock = new QDockWidget(tr("Scenario"), this);
+    m_scenarioDock->setObjectName(QStringLiteral("scenarioDock"));
+    m_scenarioDock->setWidget(left);
+    addDockWidget(Qt::LeftDockWidgetArea, m_scenarioDock);
     connect(m_picker, &ScenarioPicker::scenarioChosen, this, &MainWindow::chooseScenario);
 
     m_lesson = new LessonPanel(this);
-    auto* lessonDock = new QDockWidget(tr("Lesson"), this);
-    lessonDock->setObjectName(QStringLiteral("lessonDock"));
-    lessonDock->setWidget(m_lesson);
-    addDockWidget(Qt::RightDockWidgetArea, lessonDock);
+    m_lessonDock = new QDockWidget(tr("Lesson"), this);
+    m_lessonDock->setObjectName(QStringLiteral("lessonDock"));
+    m_lessonDock->setWidget(m_lesson);
+    addDockWidget(Qt::RightDockWidgetArea, m_lessonDock);
 
     // The lab's log: hidden until something is worth reading, then shown and named in the
     // status bar; always back from the View menu.
@@ -358,7 +364,7 @@ void MainWindow::buildLayout() {
         }
         statusBar()->showMessage(tr("The lab reported: %1 (see Lab log)").arg(text), 10'000);
     });
-    for (auto* dock : {leftDock, lessonDock, m_logDock})
+    for (auto* dock : {m_scenarioDock, m_lessonDock, m_logDock})
         m_panelsMenu->addAction(dock->toggleViewAction());
 
     m_statusState = new QLabel(this);
@@ -417,13 +423,17 @@ void MainWindow::setPresenterMode(bool on) {
         m_treeBox->setVisible(m_presenterShowsProcesses);
         showFullScreen();
         m_pointer->setActive(true);
-        statusBar()->showMessage(tr("Presenter mode: Space pause, Right step, F5 or Esc to leave"),
-                                 6000);
+        // The timeline is what the class looks at: most of the height goes to it.
+        m_centerSizesPresenterLeft = m_center->sizes();
+        const int h = std::max(1, m_center->height());
+        m_center->setSizes({h * 7 / 10, h - h * 7 / 10});
+        updateStatus();
     } else {
         m_pointer->setActive(false);
         setFontScale(m_fontScalePresenterLeft, false);
         menuBar()->show();
         restoreState(m_statePresenterLeft);
+        m_center->setSizes(m_centerSizesPresenterLeft);
         m_treeBox->show();
         m_bufferBox->setVisible(m_session->store() ? m_buffer->hasBuffer() : true);
         showNormal();
@@ -507,6 +517,8 @@ void MainWindow::updateStatus() {
         state = tr("%1 — ended (%2)").arg(m_session->scenario(), m_session->labStatusText());
     else
         state = tr("Choose a scenario and press Run.");
+    // A hint in the state line, not a status message: a message would cover the state.
+    if (m_presenter) state += tr("   ·   Esc: normal window");
     if (!m_cursor->live())
         state += tr("   ·   looking at %1 ms (double-click the timeline to go live)")
                      .arg(m_cursor->time() / 1e6, 0, 'f', 1);

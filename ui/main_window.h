@@ -16,6 +16,7 @@ class QAction;
 class QLabel;
 class QListView;
 class QSlider;
+class QSplitter;
 class QTimer;
 
 class QDockWidget;
@@ -116,6 +117,8 @@ class MainWindow : public QMainWindow {
     LogPanel* m_log = nullptr;
     QMenu* m_panelsMenu = nullptr;  // View > Panels: every dock comes back from here
     QDockWidget* m_logDock = nullptr;
+    QDockWidget* m_scenarioDock = nullptr;
+    QDockWidget* m_lessonDock = nullptr;
     TimelineView* m_timelineView = nullptr;
     BufferView* m_bufferView = nullptr;
     ProcessTreeView* m_treeView = nullptr;
@@ -139,6 +142,8 @@ class MainWindow : public QMainWindow {
 
     double m_fontScale = 1.0;
     bool m_presenter = false;
+    QSplitter* m_center = nullptr;  // the timeline over the bottom views
+    QList<int> m_centerSizesPresenterLeft;
     QByteArray m_statePresenterLeft;  // docks and bars as they were before presenter mode
     double m_fontScalePresenterLeft = 1.0;
     bool m_presenterShowsProcesses = false;

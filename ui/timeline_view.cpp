@@ -91,6 +91,18 @@ int TimelineView::pauseBandCount() const {
 }
 
 void TimelineView::syncCanvas() {
+    // Lanes tall enough for two lines of label get the name above the pids: the labels then
+    // take half the width, which a narrow window (a projector) gives to the lanes instead.
+    const double pitch =
+        std::abs(m_plot->yAxis->coordToPixel(1) - m_plot->yAxis->coordToPixel(0));
+    const bool twoLines =
+        pitch >= 2.1 * QFontMetrics(m_plot->yAxis->tickLabelFont()).height();
+    if (twoLines != m_twoLineLabels && !m_model->lanes().empty()) {
+        m_twoLineLabels = twoLines;
+        rebuildLaneLabels();
+        requestReplot();
+        return;
+    }
     const QRect rect = m_plot->axisRect()->rect();
     if (m_canvas->geometry() != rect) m_canvas->setGeometry(rect);
     LaneLayout layout;
@@ -171,7 +183,12 @@ void TimelineView::rebuildLaneLabels() {
     ticker->clear();
     const auto& lanes = m_model->lanes();
     for (std::size_t i = 0; i < lanes.size(); ++i)
-        ticker->addTick(static_cast<double>(i), lanes[i].label);
+        ticker->addTick(static_cast<double>(i),
+                        m_twoLineLabels ? QStringLiteral("%1\npid %2 · tid %3")
+                                              .arg(lanes[i].name)
+                                              .arg(lanes[i].pid)
+                                              .arg(lanes[i].tid)
+                                        : lanes[i].label);
     m_plot->yAxis->setRange(-0.5, std::max<double>(0.5, static_cast<double>(lanes.size()) - 0.5));
 }
 

@@ -77,6 +77,7 @@ class TimelineView : public QWidget {
     bool m_follow = true;
     bool m_reportedFirstMarks = false;
     bool m_replotQueued = false;
+    bool m_twoLineLabels = false;
     QTimer* m_refreshFallback;
     double m_fontScale = 1.0;
     QPoint m_pressPos;
