@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "ui/palette.h"
+#include "ui/state_legend.h"
 
 namespace interleave::ui {
 namespace {
@@ -63,7 +64,15 @@ void LaneCanvas::refresh() {
     const auto& lanes = m_model->lanes();
     const auto* store = m_model->store();
     const auto& arrivals = m_model->linkArrivals();
-    if (m_layout.width <= 0 || m_layout.height <= 0) return;
+    if (m_layout.width <= 0) return;
+    if (m_layout.height <= 0) {
+        // No room to draw (the legend may be taking it): still say what the lanes show, so
+        // that the legend can shrink to just that and give the lanes their room.
+        m_painter.look(m_layout, std::max(m_now, m_model->lastNs()), m_next);
+        noteShown(m_next);
+        m_full = true;
+        return;
+    }
     if (m_picture.size() != QSize(m_layout.width, m_layout.height)) {
         m_picture = QImage(m_layout.width, m_layout.height, QImage::Format_ARGB32_Premultiplied);
         m_full = true;
@@ -149,12 +158,28 @@ void LaneCanvas::refresh() {
     if (!m_pauses.empty() && m_pauses.back().second < 0 &&
         m_drawnNow != std::max(m_now, m_model->lastNs()))
         update(pauseRect(m_pauses.back()));
+    noteShown(m_next);
     std::swap(m_drawn, m_next);
     m_drawnEvents = std::move(events);
     m_drawnLinks = arrivals.size();
     m_drawnNow = std::max(m_now, m_model->lastNs());
     m_full = false;
     if (full) emit marksDrawn(m_painter.lastMarkCount());
+}
+
+void LaneCanvas::noteShown(const LaneLook& look) {
+    // What the run has shown so far (it only grows, so the legend does not jump at each page).
+    std::uint32_t shown = m_shownBits | (m_pauses.empty() ? 0 : StateLegend::kPaused);
+    for (const auto& lane : look.marks)
+        for (const auto& m : lane)
+            shown |= m.count > 1 ? StateLegend::kFolded : 1u << static_cast<int>(m.state);
+    showing(m_model->lanes().empty() ? 0 : shown);
+}
+
+void LaneCanvas::showing(std::uint32_t shown) {
+    if (shown == m_shownBits) return;
+    m_shownBits = shown;
+    emit shownChanged(shown);
 }
 
 std::int64_t LaneCanvas::lastItemStart(const std::vector<Link>& links) {
@@ -184,6 +209,7 @@ void LaneCanvas::setCursorTime(std::int64_t ns) {
 
 void LaneCanvas::setPauses(const std::vector<std::pair<std::int64_t, std::int64_t>>& pauses) {
     if (pauses == m_pauses) return;
+    if (!pauses.empty() && m_shownBits) showing(m_shownBits | StateLegend::kPaused);
     for (const auto& p : m_pauses)
         update(pauseRect(p));
     m_pauses = pauses;

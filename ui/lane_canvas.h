@@ -40,8 +40,12 @@ class LaneCanvas : public QWidget {
     bool lastRefreshWasFull() const { return m_lastFull; }
     int lastBandWidth() const { return m_lastBand; }
 
+    // What the picture shows: a bit per ActorState, StateLegend::kFolded and kPaused.
+    std::uint32_t shown() const { return m_shownBits; }
+
   signals:
     void marksDrawn(std::size_t count);  // after each full redraw, with the segments drawn
+    void shownChanged(std::uint32_t shown);
 
   protected:
     void paintEvent(QPaintEvent* event) override;
@@ -50,6 +54,8 @@ class LaneCanvas : public QWidget {
     // The first column where `now` differs from `before`, or +infinity when they agree.
     double firstChange(const LaneLook& before, const LaneLook& now) const;
     static std::int64_t lastItemStart(const std::vector<Link>& links);
+    void noteShown(const LaneLook& look);
+    void showing(std::uint32_t shown);
     QRect cursorRect(std::int64_t ns) const;
     QRect pauseRect(const std::pair<std::int64_t, std::int64_t>& pause) const;
     double xOf(std::int64_t ns) const { return m_layout.axis.toPixel(static_cast<double>(ns)); }
@@ -66,6 +72,7 @@ class LaneCanvas : public QWidget {
     std::int64_t m_now = 0;
     std::int64_t m_cursor = 0;
     std::vector<std::pair<std::int64_t, std::int64_t>> m_pauses;
+    std::uint32_t m_shownBits = 0;
     bool m_full = true;
     bool m_lastFull = false;
     int m_lastBand = 0;

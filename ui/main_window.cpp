@@ -293,6 +293,7 @@ void MainWindow::buildLayout() {
         auto* l = new QVBoxLayout(box);
         l->setContentsMargins(4, 2, 4, 2);
         auto* label = new QLabel(QStringLiteral("<b>%1</b>").arg(title), box);
+        label->setWordWrap(true);  // large text on a narrow screen: two lines, not a wider window
         l->addWidget(label);
         l->addWidget(w, 1);
         return box;
@@ -443,10 +444,21 @@ void MainWindow::setPresenterMode(bool on) {
 void MainWindow::togglePause() {
     if (!m_session->active()) return;
     m_session->paused() ? m_session->resume() : m_session->pause();
+    pace();
 }
 
 void MainWindow::step() {
     m_session->step();
+    pace();
+}
+
+void MainWindow::pace() {
+    // Paused, nothing moves but for a step: ten frames a second are enough to follow one,
+    // and the window then costs next to nothing. Resumed, the next frame comes at once.
+    const int interval = m_session->paused() ? 100 : 16;
+    if (m_frameTimer->interval() == interval) return;
+    m_frameTimer->setInterval(interval);
+    tick();  // at once: the view takes the pause (or the resume) now, not a frame later
 }
 
 void MainWindow::stopRun() {
@@ -473,6 +485,7 @@ void MainWindow::onEventsAppended(quint64 first, quint64 last) {
 }
 
 void MainWindow::tick() {
+    pace();
     // Paused, "now" holds at the pause; a step moves it to the step's last event.
     const auto now = m_session->paused() ? std::max(m_session->nowNs(), m_timeline->lastNs())
                                          : m_session->nowNs();
@@ -545,6 +558,19 @@ void MainWindow::setFontScale(double scale, bool remember) {
     for (auto* w : findChildren<QWidget*>())
         w->setFont(f);
     m_timelineView->setFontScale(m_fontScale);
+    // Larger text widens the side panels; past a quarter of the window they take it from the
+    // timeline, so they are held there (their contents wrap or scroll).
+    if (m_scenarioDock && width() > 0) {
+        const int most = std::max(240, width() / 4);
+        QList<QDockWidget*> docks;
+        QList<int> widths;
+        for (auto* dock : {m_scenarioDock, m_lessonDock})
+            if (dock->isVisible() && dock->width() > most) {
+                docks.push_back(dock);
+                widths.push_back(most);
+            }
+        if (!docks.isEmpty()) resizeDocks(docks, widths, Qt::Horizontal);
+    }
     if (remember) QSettings().setValue(QStringLiteral("view/fontScale"), m_fontScale);
 }
 

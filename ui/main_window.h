@@ -94,6 +94,7 @@ class MainWindow : public QMainWindow {
     void onStoreReset();
     void onEventsAppended(quint64 first, quint64 last);
     void tick();
+    void pace();  // the frame rate: full while a run moves, low while it is paused
     void updateStatus();
     void updateActions();
     // `remember`: kept for the next start (presenter mode's own scale is not).

@@ -12,6 +12,13 @@ StateLegend::StateLegend(QWidget* parent) : QWidget(parent) {
     setSizePolicy(policy);
 }
 
+void StateLegend::setShown(std::uint32_t shown) {
+    if (shown == m_shown) return;
+    m_shown = shown;
+    updateGeometry();
+    update();
+}
+
 QSize StateLegend::sizeHint() const {
     return {900, heightForWidth(900)};
 }
@@ -37,6 +44,7 @@ int StateLegend::layout(int width, QPainter* p) const {
     for (auto s : {ActorState::Running, ActorState::Working, ActorState::BlockedOnLock,
                    ActorState::WaitingOnCondition, ActorState::WaitingOnSemaphore,
                    ActorState::WaitingJoin, ActorState::CaptureWait, ActorState::Lost}) {
+        if (!lists(s)) continue;
         const auto& style = Palette::state(s);
         const int w = h * 2 + 5 + fm.horizontalAdvance(style.label) + 16;
         const int at = place(w);
@@ -49,7 +57,7 @@ int StateLegend::layout(int width, QPainter* p) const {
         p->drawRect(r);
         p->drawText(QPoint(at + r.width() + 5, y + h - fm.descent()), style.label);
     }
-    {
+    if (!m_shown || (m_shown & kFolded)) {
         // Not a state: more steps than pixels; zooming in shows them one by one.
         const QString label = tr("many steps (zoom in)");
         const int at = place(h * 2 + 5 + fm.horizontalAdvance(label) + 16);
@@ -62,7 +70,7 @@ int StateLegend::layout(int width, QPainter* p) const {
             p->drawText(QPoint(at + r.width() + 5, y + h - fm.descent()), label);
         }
     }
-    {
+    if (!m_shown || (m_shown & kPaused)) {
         // Not a state of one thread: the whole run was held still by Pause.
         const QString label = tr("paused");
         const int at = place(h * 2 + 5 + fm.horizontalAdvance(label) + 16);

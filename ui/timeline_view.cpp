@@ -21,7 +21,8 @@ TimelineView::TimelineView(TimelineModel* model, TimeCursor* cursor, QWidget* pa
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
-    layout->addWidget(new StateLegend(this));
+    m_legend = new StateLegend(this);
+    layout->addWidget(m_legend);
     layout->addWidget(m_plot, 1);
 
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
@@ -35,6 +36,7 @@ TimelineView::TimelineView(TimelineModel* model, TimeCursor* cursor, QWidget* pa
     m_plot->yAxis->grid()->setVisible(false);
     m_plot->yAxis->setSubTicks(false);
     m_plot->xAxis->setRange(0, 1000);
+    m_laneFont = m_plot->yAxis->tickLabelFont();
     m_canvas = new LaneCanvas(model, m_plot);
     m_refreshFallback = new QTimer(this);
     m_refreshFallback->setSingleShot(true);
@@ -58,6 +60,7 @@ TimelineView::TimelineView(TimelineModel* model, TimeCursor* cursor, QWidget* pa
     });
     connect(model, &TimelineModel::lanesChanged, this, [this] {
         rebuildLaneLabels();
+        updateGeometry();
         m_emptyHint->setVisible(m_model->lanes().empty() && !m_model->store());
         if (m_model->lanes().empty()) {
             m_follow = true;
@@ -74,12 +77,24 @@ TimelineView::TimelineView(TimelineModel* model, TimeCursor* cursor, QWidget* pa
         syncCanvas();
         refreshLanes();
     });
+    connect(m_canvas, &LaneCanvas::shownChanged, m_legend, &StateLegend::setShown);
     connect(m_canvas, &LaneCanvas::marksDrawn, this, [this](std::size_t marks) {
         if (!m_reportedFirstMarks && marks > 0) {
             m_reportedFirstMarks = true;
             emit firstMarksDrawn();
         }
     });
+}
+
+QSize TimelineView::minimumSizeHint() const {
+    const int line = QFontMetrics(m_laneFont).height();
+    // Lanes a line high (the labels fit them, see syncCanvas), and the axis under them.
+    const int lanes = std::clamp(static_cast<int>(m_model->lanes().size()), 3, 6);
+    // The legend is short once a run shows only what it uses; before one, it lists everything
+    // and is counted here as three rows at most.
+    const int legend = std::min(m_legend->heightForWidth(std::max(400, width())),
+                                3 * (QFontMetrics(m_legend->font()).height() + 6));
+    return {200, legend + lanes * line * 11 / 10 + 5 * line / 2};
 }
 
 const LanePainter* TimelineView::lanes() const {
@@ -93,12 +108,26 @@ int TimelineView::pauseBandCount() const {
 void TimelineView::syncCanvas() {
     // Lanes tall enough for two lines of label get the name above the pids: the labels then
     // take half the width, which a narrow window (a projector) gives to the lanes instead.
-    const double pitch =
-        std::abs(m_plot->yAxis->coordToPixel(1) - m_plot->yAxis->coordToPixel(0));
-    const bool twoLines =
-        pitch >= 2.1 * QFontMetrics(m_plot->yAxis->tickLabelFont()).height();
-    if (twoLines != m_twoLineLabels && !m_model->lanes().empty()) {
-        m_twoLineLabels = twoLines;
+    // Lanes lower than a line (large text, many lanes) get the name alone, in a font that
+    // fits, rather than labels printed over each other.
+    const double pitch = std::abs(m_plot->yAxis->coordToPixel(1) - m_plot->yAxis->coordToPixel(0));
+    const double line = QFontMetricsF(m_laneFont).height();
+    // One line that would take more than a third of the width (large text) gives up its pids.
+    const QFontMetricsF fm(m_laneFont);
+    double widest = 0;
+    for (const auto& l : m_model->lanes())
+        widest = std::max(widest, fm.horizontalAdvance(l.label));
+    const bool oneLineFits = widest < m_plot->width() / 3.0;
+    LabelMode mode = pitch >= 2.1 * line                  ? LabelMode::TwoLines
+                     : pitch >= 1.1 * line && oneLineFits ? LabelMode::OneLine
+                                                          : LabelMode::NameOnly;
+    QFont font = m_laneFont;
+    if (mode == LabelMode::NameOnly && pitch < 1.1 * line)
+        font.setPointSizeF(std::max(6.0, m_laneFont.pointSizeF() * pitch * 0.9 / line));
+    if (!m_model->lanes().empty() &&
+        (mode != m_labelMode || font != m_plot->yAxis->tickLabelFont())) {
+        m_labelMode = mode;
+        m_plot->yAxis->setTickLabelFont(font);
         rebuildLaneLabels();
         requestReplot();
         return;
@@ -161,6 +190,8 @@ void TimelineView::setFontScale(double scale) {
     f.setPointSizeF(f.pointSizeF() > 0 ? f.pointSizeF() : 11);
     m_plot->xAxis->setTickLabelFont(f);
     m_plot->yAxis->setTickLabelFont(f);
+    m_laneFont = f;
+    updateGeometry();
     m_plot->xAxis->setLabelFont(f);
     fitTicks();
     requestReplot();
@@ -182,13 +213,15 @@ void TimelineView::rebuildLaneLabels() {
     auto ticker = qSharedPointerCast<QCPAxisTickerText>(m_plot->yAxis->ticker());
     ticker->clear();
     const auto& lanes = m_model->lanes();
-    for (std::size_t i = 0; i < lanes.size(); ++i)
-        ticker->addTick(static_cast<double>(i),
-                        m_twoLineLabels ? QStringLiteral("%1\npid %2 · tid %3")
-                                              .arg(lanes[i].name)
-                                              .arg(lanes[i].pid)
-                                              .arg(lanes[i].tid)
-                                        : lanes[i].label);
+    for (std::size_t i = 0; i < lanes.size(); ++i) {
+        const auto& l = lanes[i];
+        ticker->addTick(
+            static_cast<double>(i),
+            m_labelMode == LabelMode::TwoLines
+                ? QStringLiteral("%1\npid %2 · tid %3").arg(l.name).arg(l.pid).arg(l.tid)
+            : m_labelMode == LabelMode::NameOnly ? l.name
+                                                 : l.label);
+    }
     m_plot->yAxis->setRange(-0.5, std::max<double>(0.5, static_cast<double>(lanes.size()) - 0.5));
 }
 

@@ -6,6 +6,7 @@
 // holds still while "now" crosses it and pages forward at the right edge: the picture (and its
 // labels) can be read while it fills in, and the axes are redrawn once a page, not once a frame.
 
+#include <QFont>
 #include <QSharedPointer>
 #include <QWidget>
 #include <array>
@@ -22,6 +23,7 @@ class QTimer;
 namespace interleave::ui {
 
 class LaneCanvas;
+class StateLegend;
 class LanePainter;
 
 class TimelineView : public QWidget {
@@ -44,6 +46,9 @@ class TimelineView : public QWidget {
     void setPauses(const std::vector<std::pair<std::int64_t, std::int64_t>>& pauses);
     int pauseBandCount() const;
     void applyTheme();
+    // Room for the legend, the axis and every lane at a readable height: the splitter then
+    // takes space from the views below (which scroll) before it squeezes the lanes flat.
+    QSize minimumSizeHint() const override;
     // Everything drawn again now: axes and every lane (tests, benchmarks).
     void redrawAll();
     QCustomPlot* plot() const { return m_plot; }
@@ -71,13 +76,16 @@ class TimelineView : public QWidget {
     TimeCursor* m_cursor;
     QCustomPlot* m_plot;
     LaneCanvas* m_canvas;
+    StateLegend* m_legend;
     QCPItemText* m_emptyHint;
     QSharedPointer<class TimeTicker> m_timeTicker;
     std::int64_t m_now = 0;
     bool m_follow = true;
     bool m_reportedFirstMarks = false;
     bool m_replotQueued = false;
-    bool m_twoLineLabels = false;
+    enum class LabelMode { OneLine, TwoLines, NameOnly };
+    LabelMode m_labelMode = LabelMode::OneLine;
+    QFont m_laneFont;  // the lane labels' font at the window's text size
     QTimer* m_refreshFallback;
     double m_fontScale = 1.0;
     QPoint m_pressPos;

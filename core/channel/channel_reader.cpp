@@ -1,6 +1,7 @@
 #include "core/channel/channel_reader.h"
 
 #include <algorithm>
+#include <chrono>
 
 #include "core/sys/futex.h"
 
@@ -12,6 +13,7 @@ ChannelReader::ChannelReader(const Channel& channel, EventStore& store)
       m_rings(channel.config().maxActors),
       m_dropped(channel.config().maxActors, 0),
       m_reparentTaken(channel.config().maxActors, false),
+      m_reparentSeen(channel.config().maxActors, 0),
       m_lastTicks(channel.config().maxActors, 0) {}
 
 void ChannelReader::refreshTables() {
@@ -45,15 +47,25 @@ void ChannelReader::refreshTables() {
     m_store.setObjects(std::move(objects));
 }
 
-void ChannelReader::takeReparents() {
+void ChannelReader::takeReparents(int settled) {
     // After the rings are drained, clamped to the newest row drained for the actor: the actor's
     // rows stay in time order even when the process recorded more after its handler ran (the
-    // row is then late by at most one drain).
+    // row is then late by at most one drain). The handler may also have run while one of the
+    // process's threads had stamped a record and not yet published it: that record, earlier
+    // than the handler's stamp, comes in a later drain. So the row waits a little, long enough
+    // for any record in flight when the signal came to be published.
+    constexpr std::int64_t kSettleNs = 20'000'000;
+    const auto nowNs = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                           std::chrono::steady_clock::now().time_since_epoch())
+                           .count();
     for (std::uint32_t i = 0; i < m_rings.size(); ++i) {
         if (!m_rings[i].valid() || m_reparentTaken[i]) continue;
         const auto& e = m_channel.actor(i);
         const auto stamp = e.reparentTicks.load(std::memory_order_acquire);
         if (stamp == 0) continue;
+        if (m_reparentSeen[i] == 0) m_reparentSeen[i] = nowNs;
+        if (nowNs - m_reparentSeen[i] < kSettleNs && settled != kAllSettled && settled != e.pid)
+            continue;
         m_reparentTaken[i] = true;
         // Ticks compare like time from the run's origin on (rows keep raw ticks, no rounding).
         const auto& base = m_store.timeBase();
@@ -96,7 +108,7 @@ void ChannelReader::waitForWork(std::int64_t timeoutNs) {
     m_doorbellSeen = bell.load(std::memory_order_acquire);
 }
 
-std::size_t ChannelReader::drainOnce() {
+std::size_t ChannelReader::drainOnce(int settled) {
     refreshTables();
     std::size_t moved = 0;
     for (std::uint32_t i = 0; i < m_rings.size(); ++i) {
@@ -112,7 +124,7 @@ std::size_t ChannelReader::drainOnce() {
             m_store.setDropped(i, d);
         }
     }
-    takeReparents();
+    takeReparents(settled);
     takeLosses();
     m_store.publish();
     return moved;

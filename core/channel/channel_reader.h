@@ -18,14 +18,17 @@ class ChannelReader {
 
     // Copies every published record into the store, refreshes metadata when the tables grew,
     // publishes, and returns the number of records moved.
-    std::size_t drainOnce();
+    // `settled`: a process that has exited (its records are all published), so its
+    // re-parenting need not wait; kAllSettled at the end of a run.
+    static constexpr int kAllSettled = -1;
+    std::size_t drainOnce(int settled = 0);
     std::uint64_t totalDropped() const;
     // Sleeps until a writer rings (its ring is full) or timeoutNs passes; for an idle reader.
     void waitForWork(std::int64_t timeoutNs);
 
   private:
     void refreshTables();
-    void takeReparents();
+    void takeReparents(int settled);
     void takeLosses();
 
     const Channel& m_channel;
@@ -33,6 +36,8 @@ class ChannelReader {
     std::vector<RingReader> m_rings;  // index = actor; invalid until the actor is published
     std::vector<std::uint64_t> m_dropped;
     std::vector<bool> m_reparentTaken;
+    // When each actor's re-parenting was first seen (steady clock ns; 0: not yet).
+    std::vector<std::int64_t> m_reparentSeen;
     std::vector<std::uint64_t> m_lastTicks;  // stamp of each actor's newest drained record
     std::uint32_t m_doorbellSeen = 0;
     std::uint32_t m_readyActors = 0;

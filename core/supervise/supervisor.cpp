@@ -24,6 +24,8 @@ namespace {
 constexpr int kLabChannelFd = 3;
 constexpr std::int64_t kIdleMinNs = 250'000;
 constexpr std::int64_t kIdleMaxNs = 16'000'000;  // a frame: the window never waits longer
+// Paused, nothing comes but what a step lets through, and step() rings the doorbell.
+constexpr std::int64_t kIdlePausedNs = 100'000'000;
 
 }  // namespace
 
@@ -137,7 +139,7 @@ bool Supervisor::reapSome(ChannelReader& reader) {
         const auto status = info.si_code == CLD_EXITED ? exitStatusExited(info.si_status)
                                                        : exitStatusSignaled(info.si_status);
         // Its last records are published: take them before saying it ended.
-        reader.drainOnce();
+        reader.drainOnce(info.si_pid);
         appendProcessRow(info.si_pid, EventKind::ProcessExit, status);
         if (info.si_pid == m_labPid) {
             std::lock_guard lock(m_mutex);
@@ -163,10 +165,12 @@ void Supervisor::readerLoop() {
         } else if (childrenLeft) {
             m_store->prepare(1 << 16);  // idle: get memory ready for the next burst
             reader.waitForWork(idleNs);
-            idleNs = std::min(idleNs * 2, kIdleMaxNs);
+            const bool paused = m_channel.control().runState.load(std::memory_order_relaxed) ==
+                                static_cast<std::uint32_t>(RunState::Paused);
+            idleNs = std::min(idleNs * 2, paused ? kIdlePausedNs : kIdleMaxNs);
         }
     }
-    reader.drainOnce();
+    reader.drainOnce(ChannelReader::kAllSettled);
     readLog(true);
     {
         std::lock_guard lock(m_mutex);
@@ -264,11 +268,20 @@ void Supervisor::resume() {
     auto expected = static_cast<std::uint32_t>(RunState::Paused);
     s.compare_exchange_strong(expected, static_cast<std::uint32_t>(RunState::Running));
     futexWakeAll(s);  // paused threads sleep on the run state
+    wakeReader();
 }
 
 void Supervisor::step(std::uint64_t grants) {
     m_channel.control().stepGrants.fetch_add(grants);
     futexWakeAll(m_channel.control().runState);
+    wakeReader();
+}
+
+void Supervisor::wakeReader() {
+    // The reader may sleep up to kIdlePausedNs while paused: what moves now is read at once.
+    auto& bell = m_channel.control().readerDoorbell;
+    bell.fetch_add(1, std::memory_order_release);
+    futexWakeAll(bell);
 }
 
 void Supervisor::setSpeed(double factor) {

@@ -87,6 +87,7 @@ class Supervisor {
     std::optional<std::int64_t> labStatus() const;
 
   private:
+    void wakeReader();  // rings the doorbell the reader sleeps on
     void readerLoop();
     bool reapSome(class ChannelReader& reader);  // false once no child of the run is left
     void appendProcessRow(pid_t pid, EventKind kind, std::int64_t b);

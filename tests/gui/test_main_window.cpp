@@ -26,6 +26,7 @@
 #include "ui/buffer_view.h"
 #include "ui/caption_model.h"
 #include "ui/event_text.h"
+#include "ui/lane_canvas.h"
 #include "ui/lane_painter.h"
 #include "ui/log_panel.h"
 #include "ui/main_window.h"
@@ -456,5 +457,37 @@ TEST(MainWindowOffscreen, ParameterFieldsNeverOverlapAt1280x720) {
         EXPECT_GE(b.height(), QFontMetrics(window.font()).height()) << "a field squashed flat";
     // And the parameters never force the window past a 1280x720 projector.
     EXPECT_LE(window.minimumSizeHint().height(), 720);
+    QSettings().setValue(QStringLiteral("view/fontScale"), 1.0);
+}
+
+// At 200% text on a 1280x720 projector, nothing forces the window wider than the screen, and
+// every lane label fits its lane (the labels give up their pids, then shrink, rather than print
+// over each other), and the lanes keep at least half a line of the window's text.
+TEST(MainWindowOffscreen, LargeTextAt1280x720KeepsLanesReadable) {
+    // A first start: no panels placed by an earlier window.
+    QSettings().remove(QStringLiteral("window/geometry"));
+    QSettings().remove(QStringLiteral("window/state"));
+    QSettings().setValue(QStringLiteral("view/fontScale"), 2.0);
+    MainWindow window(producerConsumerRun());
+    window.resize(1280, 720);
+    window.show();
+    ASSERT_TRUE(waitFor([&] { return window.timelineModel()->lanes().size() >= 5; }));
+    QTest::qWait(100);  // the replot that picks the labels' form
+    EXPECT_LE(window.minimumSizeHint().width(), 1280);
+    EXPECT_LE(window.minimumSizeHint().height(), 720);
+    auto* plot = window.timelineView()->plot();
+    plot->replot();
+    const double pitch = std::abs(plot->yAxis->coordToPixel(1) - plot->yAxis->coordToPixel(0));
+    const auto ticker = qSharedPointerCast<QCPAxisTickerText>(plot->yAxis->ticker());
+    const QFontMetricsF fm(plot->yAxis->tickLabelFont());
+    for (const auto& label : ticker->ticks()) {
+        const auto lines = label.count(QLatin1Char('\n')) + 1;
+        EXPECT_LE(fm.height() * lines, pitch) << label.toStdString();
+    }
+    EXPECT_GE(pitch, 0.5 * QFontMetricsF(window.font()).height())
+        << "lanes squeezed flat: timeline " << window.timelineView()->height() << " (min "
+        << window.timelineView()->minimumSizeHint().height() << "), plot " << plot->height();
+    // The labels leave most of the width to the lanes.
+    EXPECT_GT(plot->axisRect()->width(), plot->width() / 2);
     QSettings().setValue(QStringLiteral("view/fontScale"), 1.0);
 }
