@@ -233,7 +233,7 @@ void TimelineView::setNow(std::int64_t ns) {
         // that the last quarter of what was seen stays on the left.
         const double nowMs = static_cast<double>(ns) / 1e6;
         const auto range = m_plot->xAxis->range();
-        if (nowMs > range.upper - range.size() * 0.02 || nowMs < range.lower) {
+        if (nowMs > range.upper - range.size() * 0.005 || nowMs < range.lower) {
             const double lower = std::max(0.0, nowMs - range.size() * kPageKeep);
             m_plot->setProperty("programmatic", true);
             m_plot->xAxis->setRange(lower, lower + range.size());
@@ -251,7 +251,7 @@ void TimelineView::fitAll(bool exact) {
     m_plot->xAxis->setRange(
         0, exact ? std::max(endMs * 1.02, 1.0) : std::max(endMs * 1.02, kLiveWindowMs));
     m_plot->setProperty("programmatic", false);
-    m_follow = true;
+    m_follow = !exact;  // an ended run is shown whole: no page turns under the viewer
     requestReplot();
 }
 

@@ -97,15 +97,16 @@ void ChannelReader::takeLosses() {
     if (!(m_store.losses() == l)) m_store.setLosses(l);
 }
 
-void ChannelReader::waitForWork(std::int64_t timeoutNs) {
+bool ChannelReader::waitForWork(std::int64_t timeoutNs) {
     const auto& bell = m_channel.control().readerDoorbell;
     const auto seen = bell.load(std::memory_order_acquire);
     if (seen != m_doorbellSeen) {  // rung since we last looked: no sleep
         m_doorbellSeen = seen;
-        return;
+        return true;
     }
     futexWait(bell, seen, timeoutNs);
     m_doorbellSeen = bell.load(std::memory_order_acquire);
+    return m_doorbellSeen != seen;
 }
 
 std::size_t ChannelReader::drainOnce(int settled) {

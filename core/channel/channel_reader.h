@@ -24,7 +24,7 @@ class ChannelReader {
     std::size_t drainOnce(int settled = 0);
     std::uint64_t totalDropped() const;
     // Sleeps until a writer rings (its ring is full) or timeoutNs passes; for an idle reader.
-    void waitForWork(std::int64_t timeoutNs);
+    bool waitForWork(std::int64_t timeoutNs);  // true: woken by the doorbell
 
   private:
     void refreshTables();

@@ -31,5 +31,6 @@ std::string scenarioNames();  // "a, b, c" for error messages
 Scenario makeProducerConsumer();
 Scenario makeForkTree();
 Scenario makeDeadlock();
+Scenario makeRaceCondition();
 
 }  // namespace interleave

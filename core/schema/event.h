@@ -12,7 +12,9 @@
 namespace interleave {
 
 // 3: objects carry their role and owner (ObjectRole).
-inline constexpr std::uint32_t kProtocolVersion = 3;
+// 4: shared variables (object kind `variable`; shared_read, shared_write, shared_add), appended
+//    after every older kind, so version 2 and 3 traces read as before.
+inline constexpr std::uint32_t kProtocolVersion = 4;
 // Version 2 traces have the same records, with zeros where role and owner now are.
 inline constexpr std::uint32_t kOldestTraceVersion = 2;
 
@@ -58,7 +60,12 @@ enum class EventKind : std::uint16_t {
     CaptureWaitEnd,    // ... and has room again
     LostBegin,         // drop mode: the first event this actor's ring could not take
     LostEnd,           // the ring takes events again; a = events lost in between
-    Count_             // keep last
+    // A shared variable (object = the variable). Appended after the capture kinds: older traces
+    // keep their numbers.
+    SharedRead,   // a = the value read
+    SharedWrite,  // a = the value written, b = the value it replaced (one atomic exchange)
+    SharedAdd,    // one indivisible read-modify-write: a = the value after, b = the value before
+    Count_        // keep last
 };
 
 inline constexpr std::uint32_t kNoActor = 0xffffffffu;
@@ -88,8 +95,9 @@ enum class ObjectKind : std::uint16_t {
     MessageQueue,   // capacity = messages
     SharedSegment,  // capacity = bytes
     Socket,
-    Gil,    // the interpreter lock of the GIL model
-    Count_  // keep last
+    Gil,       // the interpreter lock of the GIL model
+    Variable,  // a shared variable (a counter) that threads read and write
+    Count_     // keep last
 };
 
 // What an object does for the object that owns it (ObjectInfo::owner), so that views read

@@ -22,7 +22,8 @@ enum class KindGroup : std::uint8_t {
     Queue,
     Work,
     Note,
-    Capture
+    Capture,
+    Shared
 };
 
 // What an event does to its actor's state (ActorStateTracker).
@@ -50,7 +51,8 @@ enum class ValueField : std::uint8_t { A, B, AInMs, ExitCode };
 //   actors the payload words name, {msA} a in ms, {status} b as an exit status, {slot}
 //   {occupancy} b's two halves, {capacity} the object's capacity.
 // `alt` replaces `caption` when `altWhen` holds; an empty caption means "too small to say".
-enum class AltWhen : std::uint8_t { Never, BNonZero, BNegative, ANegative };
+// BNotAMinusOne: a write that did not add exactly one to the value it replaced (a lost update).
+enum class AltWhen : std::uint8_t { Never, BNonZero, BNegative, ANegative, BNotAMinusOne };
 
 struct KindInfo {
     EventKind kind;
@@ -125,6 +127,13 @@ inline constexpr std::array<KindInfo, static_cast<std::size_t>(EventKind::Count_
      ValueField::B, "{who}'s events start being lost (its ring is full)"},
     {EventKind::LostEnd, "lost_end", KindGroup::Capture, StateEffect::LostEnd, ValueField::A,
      "{who} lost {a} events here: what is shown around this is incomplete"},
+    {EventKind::SharedRead, "shared_read", KindGroup::Shared, StateEffect::None, ValueField::A,
+     "{who} reads {object}: {a}"},
+    {EventKind::SharedWrite, "shared_write", KindGroup::Shared, StateEffect::None, ValueField::A,
+     "{who} writes {a} to {object}", AltWhen::BNotAMinusOne,
+     "{who} writes {a} to {object} over {b}: an update is lost"},
+    {EventKind::SharedAdd, "shared_add", KindGroup::Shared, StateEffect::None, ValueField::A,
+     "{who} adds one to {object} in one step: {b} -> {a}"},
 }};
 // clang-format on
 

@@ -164,7 +164,11 @@ void Supervisor::readerLoop() {
             idleNs = kIdleMinNs;
         } else if (childrenLeft) {
             m_store->prepare(1 << 16);  // idle: get memory ready for the next burst
-            reader.waitForWork(idleNs);
+            if (reader.waitForWork(idleNs)) {
+                // Rung: a full ring, or a step or resume whose events are about to come.
+                idleNs = kIdleMinNs;
+                continue;
+            }
             const bool paused = m_channel.control().runState.load(std::memory_order_relaxed) ==
                                 static_cast<std::uint32_t>(RunState::Paused);
             idleNs = std::min(idleNs * 2, paused ? kIdlePausedNs : kIdleMaxNs);

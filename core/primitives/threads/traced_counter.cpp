@@ -1,0 +1,31 @@
+#include "core/primitives/threads/traced_counter.h"
+
+#include "core/primitives/runtime.h"
+
+namespace interleave {
+
+TracedCounter::TracedCounter(std::string_view name)
+    : m_id(Runtime::registerObject(ObjectKind::Variable, name, 0)) {}
+
+// Stamps are ordered (lfence; rdtsc) and taken right after the access. A thread may still be
+// preempted between the two, so what proves a lost update is the exchanged value, not the time.
+std::int64_t TracedCounter::read() {
+    Runtime::checkpoint();
+    const auto v = m_value.load(std::memory_order_relaxed);
+    Runtime::emitOrdered(EventKind::SharedRead, m_id, v);
+    return v;
+}
+
+void TracedCounter::write(std::int64_t value) {
+    Runtime::checkpoint();
+    const auto old = m_value.exchange(value, std::memory_order_relaxed);
+    Runtime::emitOrdered(EventKind::SharedWrite, m_id, value, old);
+}
+
+void TracedCounter::add() {
+    Runtime::checkpoint();
+    const auto old = m_value.fetch_add(1, std::memory_order_relaxed);
+    Runtime::emitOrdered(EventKind::SharedAdd, m_id, old + 1, old);
+}
+
+}  // namespace interleave

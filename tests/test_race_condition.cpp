@@ -1,0 +1,96 @@
+// Real runs of race-condition (real threads racing on a real shared counter), checked from the
+// recorded events: every write records the value it replaced, so lost updates are counted from
+// facts, and they add up with the final value to threads x increments exactly.
+
+#include <gtest/gtest.h>
+
+#include <set>
+#include <string>
+
+#include "run_helpers.h"
+
+using namespace interleave;
+using namespace interleave::test;
+
+namespace {
+
+struct Tally {
+    std::int64_t finalValue = 0;  // the value no write replaced: the counter at the end
+    std::int64_t writes = 0;      // writes and indivisible adds
+    std::int64_t lost = 0;        // writes that did not add one to what they replaced
+    bool oneChain = false;        // the writes form one chain from 0 (each replaced one value)
+    bool twoInside = false;       // with the lock: two threads held it at once
+};
+
+Tally tally(const EventStore& s) {
+    Tally t;
+    const auto counter = objectId(s, "counter");
+    const auto lock = objectId(s, "counter.lock");
+    int holders = 0;
+    std::multiset<std::int64_t> written, replaced;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto r = s.row(i);
+        if (r.object == lock && r.kind == EventKind::LockAcquired && ++holders > 1)
+            t.twoInside = true;
+        if (r.object == lock && r.kind == EventKind::LockReleased) --holders;
+        if (r.object != counter) continue;
+        if (r.kind != EventKind::SharedWrite && r.kind != EventKind::SharedAdd) continue;
+        ++t.writes;
+        if (r.a - r.b != 1) ++t.lost;
+        written.insert(r.a);
+        replaced.insert(r.b);
+    }
+    // Every write is one exchange, so each replaced exactly the value of the write before it in
+    // the counter's own order: the replaced values are 0 and every written value but the last.
+    replaced.erase(replaced.find(0));
+    for (const auto v : replaced) {
+        const auto it = written.find(v);
+        if (it == written.end()) return t;
+        written.erase(it);
+    }
+    t.oneChain = written.size() == 1;
+    if (t.oneChain) t.finalValue = *written.begin();
+    return t;
+}
+
+Tally runRace(const std::string& variant, int threads, int increments, int thinkMs) {
+    const auto sup =
+        runFor("race-condition",
+               {"variant=" + variant, "threads=" + std::to_string(threads),
+                "increments=" + std::to_string(increments), "think_ms=" + std::to_string(thinkMs)},
+               20'000);
+    EXPECT_EQ(sup->labStatus(), exitStatusExited(0));
+    EXPECT_EQ(sup->store().totalDropped(), 0u);
+    return tally(sup->store());
+}
+
+}  // namespace
+
+TEST(RaceCondition, WithoutALockUpdatesAreLostAndTheLossesAddUpExactly) {
+    // The defaults (2 threads, 10 increments, 100 ms between read and write) at a faster pace.
+    const auto t = runRace("none", 2, 10, 50);
+    EXPECT_EQ(t.writes, 20);
+    ASSERT_TRUE(t.oneChain) << "the recorded writes do not chain: a value was lost or made up";
+    EXPECT_GT(t.lost, 0) << "threads that read, wait and write always collide";
+    // A lost write undoes the increments it overwrote: what is left is what survived.
+    EXPECT_LT(t.finalValue, 20);
+}
+
+TEST(RaceCondition, AsFastAsTheMachineGoesTheCountsStillAddUp) {
+    const auto t = runRace("none", 4, 20'000, 0);
+    EXPECT_EQ(t.writes, 80'000);
+    ASSERT_TRUE(t.oneChain);
+    EXPECT_LE(t.finalValue, 80'000);
+    EXPECT_EQ(t.lost == 0, t.finalValue == 80'000) << "a loss shows in the final value";
+}
+
+TEST(RaceCondition, AMutexOrAnAtomicAddLosesNothing) {
+    for (const char* variant : {"mutex", "atomic"}) {
+        const auto t = runRace(variant, 3, 200, 0);
+        EXPECT_EQ(t.writes, 600) << variant;
+        ASSERT_TRUE(t.oneChain) << variant;
+        EXPECT_EQ(t.lost, 0) << variant;
+        EXPECT_EQ(t.finalValue, 600) << variant;
+        EXPECT_FALSE(t.twoInside) << variant << ": two threads held the lock at once";
+    }
+}
