@@ -25,6 +25,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/analysis/wait_for.h"
 #include "core/scenarios/scenario.h"
 #include "core/sys/clock.h"
 #include "ui/buffer_model.h"
@@ -467,6 +468,8 @@ void MainWindow::stopRun() {
 
 void MainWindow::onStoreReset() {
     const auto* store = m_session->store();
+    m_deadlock.clear();  // of the run that is gone
+    m_deadlockCheckedAt = 0;
     m_captions->reset();
     m_timeline->reset(store);
     m_buffer->reset(store);
@@ -508,6 +511,7 @@ void MainWindow::updateStatus() {
     const std::uint64_t events = store ? store->size() : 0;
     const double dt = std::max<double>(1, m_statusClock.restart()) / 1000.0;
     const double rate = static_cast<double>(events - std::min(events, m_eventsAtLastStatus)) / dt;
+    const bool idle = events == m_eventsAtLastStatus;
     m_eventsAtLastStatus = events;
     m_statusElapsed->setText(tr("elapsed %1 s").arg(m_session->elapsedSeconds(), 0, 'f', 1));
     m_statusEvents->setText(tr("%1 events").arg(events));
@@ -522,6 +526,8 @@ void MainWindow::updateStatus() {
     QString state;
     if (m_session->isReplay())
         state = m_session->scenario();
+    else if (m_session->active() && !m_session->paused() && !deadlockText(idle).isEmpty())
+        state = tr("%1 — deadlock: %2").arg(m_session->scenario(), m_deadlock);
     else if (m_session->active())
         state = m_session->paused()
                     ? tr("%1 — paused (Space resumes, Right steps)").arg(m_session->scenario())
@@ -536,6 +542,28 @@ void MainWindow::updateStatus() {
         state += tr("   ·   looking at %1 ms (double-click the timeline to go live)")
                      .arg(m_cursor->time() / 1e6, 0, 'f', 1);
     m_statusState->setText(state);
+}
+
+QString MainWindow::deadlockText(bool idle) {
+    // Looked for only while nothing happens (a deadlocked run records nothing more), and once
+    // per size of the store: the search walks the whole run.
+    const auto* store = m_session->store();
+    if (!store || !idle || store->size() == m_deadlockCheckedAt)
+        return idle ? m_deadlock : QString();
+    m_deadlockCheckedAt = store->size();
+    m_deadlock.clear();
+    const auto cycle = findDeadlockCycle(*store);
+    // "thread 1 waits for lock B, held by thread 2, which waits for lock A, held by thread 1"
+    for (std::size_t k = 0; k < cycle.size(); ++k) {
+        const auto actor = cycle[k];
+        const auto n = store->actorEventCount(actor);
+        const auto lock = n ? store->objectOf(store->actorEvent(actor, n - 1)) : kNoObject;
+        m_deadlock +=
+            tr("%1 waits for %2, held by %3")
+                .arg(k ? tr(", which") : m_timeline->actorName(actor), m_timeline->objectName(lock),
+                     m_timeline->actorName(cycle[(k + 1) % cycle.size()]));
+    }
+    return m_deadlock;
 }
 
 void MainWindow::updateActions() {

@@ -154,6 +154,11 @@ class MainWindow : public QMainWindow {
     QAction* m_presenterAction = nullptr;
     double m_baseFontPt = 11.0;
     std::uint64_t m_eventsAtLastStatus = 0;
+    // The wait-for cycle of a live run, in one sentence (empty: none), and the store size it
+    // was last looked for at.
+    QString deadlockText(bool idle);  // idle: no event since the last look
+    QString m_deadlock;
+    std::size_t m_deadlockCheckedAt = 0;
     QElapsedTimer m_statusClock;
     QElapsedTimer m_captionClock;  // since the captions last followed the cursor
     bool m_captionQueued = false;

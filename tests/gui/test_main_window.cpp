@@ -491,3 +491,23 @@ TEST(MainWindowOffscreen, LargeTextAt1280x720KeepsLanesReadable) {
     EXPECT_GT(plot->axisRect()->width(), plot->width() / 2);
     QSettings().setValue(QStringLiteral("view/fontScale"), 1.0);
 }
+
+// A deadlocked run does not say "running": the status names the cycle, lock and holder.
+TEST(MainWindowOffscreen, ADeadlockIsNamedInTheStatusBar) {
+    LaunchOptions options;
+    options.scenario = QStringLiteral("deadlock");
+    options.assignments = {QStringLiteral("hold_ms=20")};
+    options.run = true;
+    MainWindow window(options);
+    window.resize(1280, 720);
+    window.show();
+    auto* state = window.statusBar()->findChildren<QLabel*>().value(0);
+    ASSERT_NE(state, nullptr);
+    ASSERT_TRUE(waitFor([&] { return state->text().contains(QStringLiteral("deadlock:")); }))
+        << state->text().toStdString();
+    const auto text = state->text();
+    EXPECT_TRUE(text.contains(QStringLiteral("waits for lock A, held by")) &&
+                text.contains(QStringLiteral("waits for lock B, held by")))
+        << text.toStdString();
+    window.stopRun();
+}
