@@ -445,18 +445,23 @@ void MainWindow::setPresenterMode(bool on) {
 void MainWindow::togglePause() {
     if (!m_session->active()) return;
     m_session->paused() ? m_session->resume() : m_session->pause();
+    m_settleClock.start();
     pace();
 }
 
 void MainWindow::step() {
     m_session->step();
+    m_settleClock.start();
     pace();
 }
 
 void MainWindow::pace() {
-    // Paused, nothing moves but for a step: ten frames a second are enough to follow one,
-    // and the window then costs next to nothing. Resumed, the next frame comes at once.
-    const int interval = m_session->paused() ? 100 : 16;
+    // Paused, nothing moves but for a step: once the last steps under way have come in (a
+    // moment after the pause or the step), ten frames a second are enough, and the window
+    // then costs next to nothing. Resumed, the next frame comes at once.
+    const bool settled = m_session->paused() && m_settleClock.isValid() &&
+                         m_settleClock.elapsed() > 300;
+    const int interval = settled ? 100 : 16;
     if (m_frameTimer->interval() == interval) return;
     m_frameTimer->setInterval(interval);
     tick();  // at once: the view takes the pause (or the resume) now, not a frame later

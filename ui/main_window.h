@@ -161,6 +161,7 @@ class MainWindow : public QMainWindow {
     std::size_t m_deadlockCheckedAt = 0;
     QElapsedTimer m_statusClock;
     QElapsedTimer m_captionClock;  // since the captions last followed the cursor
+    QElapsedTimer m_settleClock;   // since the last pause, resume or step
     bool m_captionQueued = false;
     QElapsedTimer m_runClick;
     bool m_firstFramePrinted = false;
