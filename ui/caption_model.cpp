@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/analysis/wait_for.h"
 #include "core/schema/event_kinds.h"
 #include "ui/event_text.h"
 
@@ -30,7 +31,11 @@ QString CaptionModel::textOf(Entry e) const {
     const Names names = m_timeline->names();
     const Row r = store->row(e);
     auto text = describeEvent(r, names);
-    if (r.kind == EventKind::LockRequest) text += tr(" — it is taken: waits");
+    if (r.kind == EventKind::LockRequest) {
+        const auto holder = lockHolderBefore(*store, r.object, r.ns, r.actor);
+        text += holder == kNoActor ? tr(" — it is taken: waits")
+                                   : tr(" — %1 holds it: waits").arg(m_timeline->actorName(holder));
+    }
     return text;
 }
 

@@ -8,6 +8,7 @@
 #include <array>
 #include <cmath>
 
+#include "core/analysis/wait_for.h"
 #include "ui/event_text.h"
 #include "ui/lane_canvas.h"
 #include "ui/lane_painter.h"
@@ -285,6 +286,20 @@ QString TimelineView::describeAt(int laneIndex, std::int64_t t, double nsPerPixe
                        .arg(lane.tid)
                        .arg(static_cast<double>(t) / 1e6, 0, 'f', 3)
                        .arg(Palette::state(lane.tracker.stateAt(t)).label);
+    // Blocked on a lock: which one, and who holds it.
+    if (lane.tracker.stateAt(t) == ActorState::BlockedOnLock) {
+        auto k = store->actorLowerBound(lane.actor, t + 1);
+        while (k > 0) {
+            const auto i = store->actorEvent(lane.actor, --k);
+            if (store->kind(i) != EventKind::LockRequest) continue;
+            const auto lock = store->objectOf(i);
+            const auto holder = lockHolderBefore(*store, lock, t, lane.actor);
+            text += QStringLiteral(": %1").arg(m_model->objectName(lock).toHtmlEscaped());
+            if (holder != kNoActor)
+                text += tr(", held by %1").arg(m_model->actorName(holder).toHtmlEscaped());
+            break;
+        }
+    }
     // Events within 4 px of the mouse, nearest first, in words.
     const auto radius = static_cast<std::int64_t>(4 * nsPerPixel);
     const auto from = store->actorLowerBound(lane.actor, t - radius);

@@ -5,6 +5,22 @@
 
 namespace interleave {
 
+std::uint32_t lockHolderBefore(const EventStore& store, std::uint32_t lock, std::int64_t t,
+                               std::uint32_t asking) {
+    constexpr std::size_t kLookBack = 64;
+    for (const auto& a : store.actors()) {
+        if (a.id == asking) continue;
+        auto k = store.actorLowerBound(a.id, t);
+        for (std::size_t n = 0; k > 0 && n < kLookBack; ++n) {
+            const auto i = store.actorEvent(a.id, --k);
+            if (store.objectOf(i) != lock) continue;
+            if (store.kind(i) == EventKind::LockAcquired) return a.id;
+            if (store.kind(i) == EventKind::LockReleased) break;
+        }
+    }
+    return kNoActor;
+}
+
 std::vector<std::uint32_t> findDeadlockCycle(const EventStore& store) {
     std::map<std::uint32_t, std::uint32_t> holder;   // mutex -> actor holding it
     std::map<std::uint32_t, std::uint32_t> waiting;  // actor -> mutex it asked for

@@ -14,4 +14,10 @@ namespace interleave {
 // there is none. Only meaningful for a store with no lost events.
 std::vector<std::uint32_t> findDeadlockCycle(const EventStore& store);
 
+// Who held `lock` just before `t`, `asking` aside: the actor whose latest step on it before then
+// was taking it. Looks back a few steps per actor only (a holder took its lock a few steps ago:
+// it is working with it or blocked on its next one); kNoActor when that does not tell.
+std::uint32_t lockHolderBefore(const EventStore& store, std::uint32_t lock, std::int64_t t,
+                               std::uint32_t asking);
+
 }  // namespace interleave

@@ -196,3 +196,37 @@ TEST(EventText, CaptionsFromTheKindTableReadAsBefore) {
         QStringLiteral("actor 1 lost 12 events here: what is shown around this is incomplete"));
     EXPECT_TRUE(say(EventKind::WorkEnd, 0, 0, 0).isEmpty());
 }
+
+// A blocked request names who holds the lock; a write over a value its thread never read says
+// that an update is lost.
+TEST(EventText, ABlockedRequestNamesTheHolderAndALostUpdateIsSaid) {
+    EventStore store(2);
+    store.setActors({ActorInfo{0, 10, 1, 11, "thread 1", ActorRole::Thread, kNoActor, 0},
+                     ActorInfo{1, 10, 1, 12, "thread 2", ActorRole::Thread, kNoActor, 0}});
+    store.setObjects({ObjectInfo{1, ObjectKind::Mutex, "lock A", 0, 10},
+                      ObjectInfo{2, ObjectKind::Variable, "counter", 0, 10}});
+    store.appendRow(Row{1'000'000, 0, EventKind::LockRequest, 1, 0, 0});
+    store.appendRow(Row{1'000'100, 0, EventKind::LockAcquired, 1, 0, 0});
+    store.appendRow(Row{2'000'000, 1, EventKind::LockRequest, 1, 0, 0});
+    store.appendRow(Row{3'000'000, 0, EventKind::SharedWrite, 2, 10, 10});
+    store.appendRow(Row{4'000'000, 0, EventKind::SharedWrite, 2, 11, 10});
+    store.publish();
+    TimelineModel timeline;
+    timeline.reset(&store);
+    CaptionModel captions(&timeline, 8);
+    captions.reset();
+    captions.append(0, store.size());
+    captions.setCursorTime(10'000'000);
+    QStringList shown;
+    for (int i = 0; i < captions.rowCount(); ++i)
+        shown << captions.data(captions.index(i, 0), Qt::DisplayRole).toString();
+    const auto all = shown.join(QLatin1Char('\n'));
+    EXPECT_TRUE(all.contains(QStringLiteral("thread 2 asks for lock A — thread 1 holds it: waits")))
+        << all.toStdString();
+    EXPECT_TRUE(
+        all.contains(QStringLiteral("thread 1 writes 10 to counter over 10: an update is lost")))
+        << all.toStdString();
+    EXPECT_TRUE(all.contains(QStringLiteral("thread 1 writes 11 to counter\n")) ||
+                all.endsWith(QStringLiteral("thread 1 writes 11 to counter")))
+        << all.toStdString();
+}
