@@ -459,8 +459,8 @@ void MainWindow::pace() {
     // Paused, nothing moves but for a step: once the last steps under way have come in (a
     // moment after the pause or the step), ten frames a second are enough, and the window
     // then costs next to nothing. Resumed, the next frame comes at once.
-    const bool settled = m_session->paused() && m_settleClock.isValid() &&
-                         m_settleClock.elapsed() > 300;
+    const bool settled =
+        m_session->paused() && m_settleClock.isValid() && m_settleClock.elapsed() > 300;
     const int interval = settled ? 100 : 16;
     if (m_frameTimer->interval() == interval) return;
     m_frameTimer->setInterval(interval);
