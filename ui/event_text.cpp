@@ -5,6 +5,19 @@
 
 namespace interleave::ui {
 
+QString deadlockSentence(const EventStore& store, const std::vector<std::uint32_t>& cycle,
+                         const Names& names) {
+    QString text;
+    for (std::size_t k = 0; k < cycle.size(); ++k) {
+        const auto n = store.actorEventCount(cycle[k]);
+        const auto lock = n ? store.objectOf(store.actorEvent(cycle[k], n - 1)) : kNoObject;
+        text += QStringLiteral("%1 waits for %2, held by %3")
+                    .arg(k ? QStringLiteral(", which") : names.actor(cycle[k]), names.object(lock),
+                         names.actor(cycle[(k + 1) % cycle.size()]));
+    }
+    return text;
+}
+
 QString exitText(std::int64_t status) {
     return QString::fromStdString(exitStatusText(status));
 }

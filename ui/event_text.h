@@ -3,6 +3,7 @@
 
 #include <QString>
 #include <functional>
+#include <vector>
 
 #include "core/channel/event_store.h"
 
@@ -17,6 +18,10 @@ struct Names {
 
 // An empty string for events too small to caption (work_end, ...).
 QString describeEvent(const Row& row, const Names& names);
+// A wait-for cycle in one sentence: "thread 1 waits for lock B, held by thread 2, which waits
+// for lock A, held by thread 1"; each actor waits for the lock its latest event asked for.
+QString deadlockSentence(const EventStore& store, const std::vector<std::uint32_t>& cycle,
+                         const Names& names);
 
 QString exitText(std::int64_t status);
 

@@ -556,18 +556,7 @@ QString MainWindow::deadlockText(bool idle) {
     if (!store || !idle || store->size() == m_deadlockCheckedAt)
         return idle ? m_deadlock : QString();
     m_deadlockCheckedAt = store->size();
-    m_deadlock.clear();
-    const auto cycle = findDeadlockCycle(*store);
-    // "thread 1 waits for lock B, held by thread 2, which waits for lock A, held by thread 1"
-    for (std::size_t k = 0; k < cycle.size(); ++k) {
-        const auto actor = cycle[k];
-        const auto n = store->actorEventCount(actor);
-        const auto lock = n ? store->objectOf(store->actorEvent(actor, n - 1)) : kNoObject;
-        m_deadlock +=
-            tr("%1 waits for %2, held by %3")
-                .arg(k ? tr(", which") : m_timeline->actorName(actor), m_timeline->objectName(lock),
-                     m_timeline->actorName(cycle[(k + 1) % cycle.size()]));
-    }
+    m_deadlock = deadlockSentence(*store, findDeadlockCycle(*store), m_timeline->names());
     return m_deadlock;
 }
 
