@@ -28,7 +28,9 @@ Tally tally(const EventStore& s) {
     const auto lock = objectId(s, "counter.lock");
     int holders = 0;
     std::multiset<std::int64_t> written, replaced;
-    for (std::size_t i = 0; i < s.size(); ++i) {
+    // In time order: the store holds each actor's events in spans, so two holders' spans may
+    // interleave in the store however their lock steps interleaved in time.
+    for (const auto i : s.timeOrder()) {
         const auto r = s.row(i);
         if (r.object == lock && r.kind == EventKind::LockAcquired && ++holders > 1)
             t.twoInside = true;
