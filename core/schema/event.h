@@ -14,7 +14,8 @@ namespace interleave {
 // 3: objects carry their role and owner (ObjectRole).
 // 4: shared variables (object kind `variable`; shared_read, shared_write, shared_add), appended
 //    after every older kind, so version 2 and 3 traces read as before.
-inline constexpr std::uint32_t kProtocolVersion = 4;
+// 5: lock_try_failed (a try_lock that found the mutex taken), appended likewise.
+inline constexpr std::uint32_t kProtocolVersion = 5;
 // Version 2 traces have the same records, with zeros where role and owner now are.
 inline constexpr std::uint32_t kOldestTraceVersion = 2;
 
@@ -65,7 +66,9 @@ enum class EventKind : std::uint16_t {
     SharedRead,   // a = the value read
     SharedWrite,  // a = the value written, b = the value it replaced (one atomic exchange)
     SharedAdd,    // one indivisible read-modify-write: a = the value after, b = the value before
-    Count_        // keep last
+    // A try_lock that found the mutex taken (a successful one is a plain lock_acquired).
+    LockTryFailed,  // object = mutex, a = the actor holding it (-1: not known)
+    Count_          // keep last
 };
 
 inline constexpr std::uint32_t kNoActor = 0xffffffffu;

@@ -134,6 +134,9 @@ inline constexpr std::array<KindInfo, static_cast<std::size_t>(EventKind::Count_
      "{who} writes {a} to {object} over {b}: an update is lost"},
     {EventKind::SharedAdd, "shared_add", KindGroup::Shared, StateEffect::None, ValueField::A,
      "{who} adds one to {object} in one step: {b} -> {a}"},
+    {EventKind::LockTryFailed, "lock_try_failed", KindGroup::Mutex, StateEffect::None,
+     ValueField::A, "{who} tries {object}, held by {actorA}: does not wait", AltWhen::ANegative,
+     "{who} tries {object}; it is taken: does not wait"},
 }};
 // clang-format on
 

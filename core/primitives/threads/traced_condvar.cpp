@@ -14,9 +14,11 @@ void TracedCondVar::wait(TracedMutex& mutex) {
     Runtime::emit(EventKind::CondWait, m_id, mutex.id());
     // Waiting gives the mutex up; saying so keeps every mutex's owner intervals exact.
     Runtime::emitOrdered(EventKind::LockReleased, mutex.id());
+    mutex.setOwner(kNoActor);
     std::unique_lock<std::mutex> lock(mutex.native(), std::adopt_lock);
     m_cv.wait(lock, [&] { return self.signaled; });
     lock.release();
+    mutex.setOwner(self.actor);
     Runtime::emitOrdered(EventKind::CondWoken, m_id, mutex.id());
     Runtime::emitOrdered(EventKind::LockAcquired, mutex.id(), 0, 1);
 }

@@ -12,7 +12,10 @@ bool TracedSemaphore::acquire() {
     std::unique_lock<std::mutex> lock(m_mutex);
     const bool blocks = m_value == 0 && !m_closed;
     if (blocks) {
-        Runtime::emit(EventKind::SemBlock, m_id, m_value);
+        // Ordered: the value 0 seen here was left by another thread's acquire, and only an
+        // ordered stamp is sure to come after that acquire's stamp (no traced lock precedes
+        // this one; the internal mutex is not stamped).
+        Runtime::emitOrdered(EventKind::SemBlock, m_id, m_value);
         m_cv.wait(lock, [&] { return m_value > 0 || m_closed; });
     }
     if (m_value == 0) return false;  // closed and empty

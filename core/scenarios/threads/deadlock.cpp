@@ -1,6 +1,15 @@
-// Two threads take two locks in opposite order (C14).
+// Threads around a table, one lock between each two of them (C14): each takes the lock on its
+// left, then the one on its right. With two threads that is the classic two threads, two locks
+// in opposite order; with more it is the dining philosophers. When every thread holds its left
+// lock, each waits for its right-hand neighbour forever. Three fixes break the cycle: one global
+// order, giving the first lock back when the second is taken (try-lock with back-off), and
+// taking both at once (std::scoped_lock, which tries and backs off inside).
 
 #include <chrono>
+#include <deque>
+#include <mutex>
+#include <random>
+#include <string>
 
 #include "core/primitives/runtime.h"
 #include "core/primitives/threads/traced_mutex.h"
@@ -10,28 +19,60 @@
 namespace interleave {
 namespace {
 
+std::string lockName(std::int64_t i) {
+    std::string name = "lock ";
+    name.push_back(static_cast<char>('A' + i));
+    return name;
+}
+
 int run(const ParamValues& p) {
     const std::chrono::milliseconds hold(p.integer("hold_ms"));
     const auto rounds = p.integer("rounds");
-    const bool ordered = p.choice("fix") == "lock-order";
-    TracedMutex a("lock A");
-    TracedMutex b("lock B");
+    const auto n = p.integer("threads");
+    const auto fix = p.choice("fix");
+    std::deque<TracedMutex> locks;
+    for (std::int64_t i = 0; i < n; ++i)
+        locks.emplace_back(lockName(i));
 
-    auto worker = [&](TracedMutex& first, TracedMutex& second) {
+    auto worker = [&](std::int64_t self) {
+        TracedMutex* first = &locks[static_cast<std::size_t>(self)];
+        TracedMutex* second = &locks[static_cast<std::size_t>((self + 1) % n)];
+        // One global order: every thread takes the lower-lettered lock first, so the last one
+        // turns round and no cycle can close.
+        if (fix == "lock-order" && first->id() > second->id()) std::swap(first, second);
+        std::minstd_rand rng(static_cast<unsigned>(self + 1));
         for (std::int64_t r = 0; (rounds == 0 || r < rounds) && !Runtime::stopRequested(); ++r) {
-            first.lock();
-            Runtime::work(hold);  // widens the window in which the other thread takes its lock
-            second.lock();
+            if (fix == "scoped-lock") {
+                std::scoped_lock both(*first, *second);
+                Runtime::work(hold);
+                continue;
+            }
+            first->lock();
+            Runtime::work(hold);  // widens the window in which the others take their first lock
+            if (fix == "try-lock") {
+                while (!second->try_lock()) {
+                    // Give the first lock back so its other user can go on, and wait a random
+                    // while: threads that backed off together would otherwise retry together.
+                    first->unlock();
+                    Runtime::work(
+                        std::chrono::microseconds(std::uniform_int_distribution<std::int64_t>(
+                            100, std::max<std::int64_t>(200, hold.count() * 1000))(rng)));
+                    if (Runtime::stopRequested()) return;
+                    first->lock();
+                }
+            } else {
+                second->lock();
+            }
             Runtime::work(hold);
-            second.unlock();
-            first.unlock();
+            second->unlock();
+            first->unlock();
         }
     };
-    // With the fix, both threads agree on one global order, so no cycle can form.
-    TracedThread t1("thread 1", [&] { worker(a, b); });
-    TracedThread t2("thread 2", [&] { ordered ? worker(a, b) : worker(b, a); });
-    t1.join();
-    t2.join();
+    std::deque<TracedThread> threads;
+    for (std::int64_t i = 0; i < n; ++i)
+        threads.emplace_back("thread " + std::to_string(i + 1), [&worker, i] { worker(i); });
+    for (auto& t : threads)
+        t.join();
     return 0;
 }
 
@@ -41,15 +82,20 @@ Scenario makeDeadlock() {
     return Scenario{
         "deadlock",
         "threads",
-        "Two threads take two locks in opposite order and end up waiting for each other forever.",
+        "Threads that each take two locks, in an order that lets them end up waiting for each "
+        "other forever.",
         {
+            ParamSpec::integer("threads", 2, 8, 2, "",
+                               "Threads around a table, one lock between each two; 2 is two "
+                               "threads and two locks, 5 the dining philosophers."),
             ParamSpec::integer("hold_ms", 0, 5000, 100, "ms",
                                "Simulated work while holding each lock."),
             ParamSpec::integer("rounds", 0, 100000, 0, "",
                                "Times each thread takes both locks; 0 means until stopped."),
-            ParamSpec::choice("fix", {"none", "lock-order"},
-                              "none: opposite order (deadlocks); lock-order: both threads take A "
-                              "before B."),
+            ParamSpec::choice("fix", {"none", "lock-order", "try-lock", "scoped-lock"},
+                              "none: left lock, then right (deadlocks); lock-order: the "
+                              "lower-lettered lock first; try-lock: give the first back when "
+                              "the second is taken; scoped-lock: both at once."),
         },
         run,
     };
