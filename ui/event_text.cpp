@@ -5,16 +5,14 @@
 
 namespace interleave::ui {
 
-QString deadlockSentence(const EventStore& store, const std::vector<std::uint32_t>& cycle,
-                         const Names& names) {
+QString deadlockSentence(const WaitForGraph& graph, const Names& names) {
+    const auto cycle = graph.cycle();
     QString text;
-    for (std::size_t k = 0; k < cycle.size(); ++k) {
-        const auto n = store.actorEventCount(cycle[k]);
-        const auto lock = n ? store.objectOf(store.actorEvent(cycle[k], n - 1)) : kNoObject;
+    for (std::size_t k = 0; k < cycle.size(); ++k)
         text += QStringLiteral("%1 waits for %2, held by %3")
-                    .arg(k ? QStringLiteral(", which") : names.actor(cycle[k]), names.object(lock),
+                    .arg(k ? QStringLiteral(", which") : names.actor(cycle[k]),
+                         names.object(graph.waiting.at(cycle[k])),
                          names.actor(cycle[(k + 1) % cycle.size()]));
-    }
     return text;
 }
 

@@ -5,6 +5,7 @@
 #include <functional>
 #include <vector>
 
+#include "core/analysis/wait_for.h"
 #include "core/channel/event_store.h"
 
 namespace interleave::ui {
@@ -19,9 +20,8 @@ struct Names {
 // An empty string for events too small to caption (work_end, ...).
 QString describeEvent(const Row& row, const Names& names);
 // A wait-for cycle in one sentence: "thread 1 waits for lock B, held by thread 2, which waits
-// for lock A, held by thread 1"; each actor waits for the lock its latest event asked for.
-QString deadlockSentence(const EventStore& store, const std::vector<std::uint32_t>& cycle,
-                         const Names& names);
+// for lock A, held by thread 1"; empty when `graph` has no cycle.
+QString deadlockSentence(const WaitForGraph& graph, const Names& names);
 
 QString exitText(std::int64_t status);
 

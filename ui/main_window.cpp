@@ -24,6 +24,7 @@
 #include <QVBoxLayout>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 
 #include "core/analysis/wait_for.h"
 #include "core/scenarios/scenario.h"
@@ -44,6 +45,8 @@
 #include "ui/timeline_model.h"
 #include "ui/timeline_view.h"
 #include "ui/transport_keys.h"
+#include "ui/wait_for_model.h"
+#include "ui/wait_for_view.h"
 
 namespace interleave::ui {
 namespace {
@@ -67,7 +70,8 @@ MainWindow::MainWindow(const LaunchOptions& options, QWidget* parent)
       m_timeline(new TimelineModel(this)),
       m_buffer(new BufferModel(this)),
       m_tree(new ProcessTreeModel(m_timeline, this)),
-      m_captions(new CaptionModel(m_timeline, 8, this)) {
+      m_captions(new CaptionModel(m_timeline, 8, this)),
+      m_waits(new WaitForModel(m_timeline->names(), this)) {
     setWindowTitle(tr("Interleave"));
     // The application font before any window scaled it: a second window in the same process
     // (tests, tools) must not scale an already scaled font again.
@@ -108,6 +112,7 @@ MainWindow::MainWindow(const LaunchOptions& options, QWidget* parent)
     });
     connect(m_cursor, &TimeCursor::changed, this, [this](std::int64_t t) {
         m_tree->setCursorTime(t);
+        m_waits->setCursorTime(t);
         // Following a live run, captions change with nearly every event: ten times a second is
         // as fast as anyone reads them, and each change lays out wrapped text again.
         if (!m_cursor->live() || !m_captionClock.isValid() || m_captionClock.elapsed() >= 100) {
@@ -256,10 +261,7 @@ void MainWindow::buildActions() {
     showsProcesses->setCheckable(true);
     connect(showsProcesses, &QAction::toggled, this, [this](bool on) {
         m_presenterShowsProcesses = on;
-        if (m_presenter) {
-            m_bufferBox->setVisible(!on && m_buffer->hasBuffer());
-            m_treeBox->setVisible(on);
-        }
+        updateViewBoxes();
     });
     m_panelsMenu = view->addMenu(tr("Panels"));
     view->addSeparator();
@@ -307,10 +309,14 @@ void MainWindow::buildLayout() {
     bufferScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_bufferBox = titled(tr("Bounded buffers"), bufferScroll);
     bottom->addWidget(m_bufferBox);
+    m_waitsBox = titled(tr("Who waits for whom (solid arrow: holds · dashed: waits for)"),
+                        new WaitForView(m_waits, this));
+    bottom->addWidget(m_waitsBox);
+    m_waitsBox->hide();
     m_treeBox = titled(tr("Processes and threads"), m_treeView);
     bottom->addWidget(m_treeBox);
     bottom->addWidget(titled(tr("What just happened"), m_captionView));
-    bottom->setSizes({420, 420, 520});
+    bottom->setSizes({420, 620, 420, 420});
 
     m_center = new QSplitter(Qt::Vertical, this);
     m_center->addWidget(m_timelineView);
@@ -390,10 +396,7 @@ void MainWindow::chooseScenario(const QString& name) {
     if (!s) return;
     m_params->setScenario(s);
     m_lesson->showLesson(name);
-    // Before its first run, a scenario shows the views its runs will fill, empty.
-    if (!m_session->store())
-        m_bufferBox->setVisible(std::find(s->shows.begin(), s->shows.end(), ObjectKind::Queue) !=
-                                s->shows.end());
+    updateViewBoxes();
     QSettings().setValue(QStringLiteral("scenario/last"), name);
 }
 
@@ -421,8 +424,7 @@ void MainWindow::setPresenterMode(bool on) {
         menuBar()->hide();
         // Lane labels at least 14 px at 1280x720: 8.5 pt x 1.7 = 14.5 pt, about 19 px.
         setFontScale(std::max(m_fontScale, 1.7), false);
-        m_bufferBox->setVisible(!m_presenterShowsProcesses && m_buffer->hasBuffer());
-        m_treeBox->setVisible(m_presenterShowsProcesses);
+        updateViewBoxes();
         showFullScreen();
         m_pointer->setActive(true);
         // The timeline is what the class looks at: most of the height goes to it.
@@ -436,8 +438,7 @@ void MainWindow::setPresenterMode(bool on) {
         menuBar()->show();
         restoreState(m_statePresenterLeft);
         m_center->setSizes(m_centerSizesPresenterLeft);
-        m_treeBox->show();
-        m_bufferBox->setVisible(m_session->store() ? m_buffer->hasBuffer() : true);
+        updateViewBoxes();
         showNormal();
     }
 }
@@ -450,6 +451,12 @@ void MainWindow::togglePause() {
 }
 
 void MainWindow::step() {
+    // Stepping a deadlock lets a thread through its next checkpoint, but every thread of the
+    // cycle is already blocked: say why nothing moves rather than seem broken.
+    if (m_session->active() && !deadlockNow().isEmpty())
+        statusBar()->showMessage(tr("Step: every thread of the deadlock waits for a lock another "
+                                    "one holds, so nothing can move. Esc stops the run."),
+                                 6000);
     m_session->step();
     m_settleClock.start();
     pace();
@@ -473,8 +480,9 @@ void MainWindow::stopRun() {
 
 void MainWindow::onStoreReset() {
     const auto* store = m_session->store();
-    m_deadlock.clear();  // of the run that is gone
-    m_deadlockCheckedAt = 0;
+    m_waitsNow.reset(store);
+    m_waits->reset(store);
+    updateViewBoxes();
     m_captions->reset();
     m_timeline->reset(store);
     m_buffer->reset(store);
@@ -487,7 +495,8 @@ void MainWindow::onStoreReset() {
 void MainWindow::onEventsAppended(quint64 first, quint64 last) {
     m_timeline->append(first, last);
     m_buffer->append(first, last);
-    m_bufferBox->setVisible(m_buffer->hasBuffer());
+    m_waits->append(first, last);
+    updateViewBoxes();
     m_tree->sync();
     m_captions->append(first, last);
 }
@@ -516,7 +525,6 @@ void MainWindow::updateStatus() {
     const std::uint64_t events = store ? store->size() : 0;
     const double dt = std::max<double>(1, m_statusClock.restart()) / 1000.0;
     const double rate = static_cast<double>(events - std::min(events, m_eventsAtLastStatus)) / dt;
-    const bool idle = events == m_eventsAtLastStatus;
     m_eventsAtLastStatus = events;
     m_statusElapsed->setText(tr("elapsed %1 s").arg(m_session->elapsedSeconds(), 0, 'f', 1));
     m_statusEvents->setText(tr("%1 events").arg(events));
@@ -531,8 +539,9 @@ void MainWindow::updateStatus() {
     QString state;
     if (m_session->isReplay())
         state = m_session->scenario();
-    else if (m_session->active() && !m_session->paused() && !deadlockText(idle).isEmpty())
-        state = tr("%1 — deadlock: %2").arg(m_session->scenario(), m_deadlock);
+    else if (const auto deadlock = deadlockNow();
+             m_session->active() && !m_session->paused() && !deadlock.isEmpty())
+        state = tr("%1 — deadlock: %2").arg(m_session->scenario(), deadlock);
     else if (m_session->active())
         state = m_session->paused()
                     ? tr("%1 — paused (Space resumes, Right steps)").arg(m_session->scenario())
@@ -549,15 +558,30 @@ void MainWindow::updateStatus() {
     m_statusState->setText(state);
 }
 
-QString MainWindow::deadlockText(bool idle) {
-    // Looked for only while nothing happens (a deadlocked run records nothing more), and once
-    // per size of the store: the search walks the whole run.
-    const auto* store = m_session->store();
-    if (!store || !idle || store->size() == m_deadlockCheckedAt)
-        return idle ? m_deadlock : QString();
-    m_deadlockCheckedAt = store->size();
-    m_deadlock = deadlockSentence(*store, findDeadlockCycle(*store), m_timeline->names());
-    return m_deadlock;
+QString MainWindow::deadlockNow() {
+    if (!m_session->store()) return {};
+    return deadlockSentence(m_waitsNow.at(std::numeric_limits<std::int64_t>::max()),
+                            m_timeline->names());
+}
+
+void MainWindow::updateViewBoxes() {
+    // Before its first run, a scenario shows the views its runs will fill, empty.
+    const bool run = m_session->store() != nullptr;
+    const auto* scenario =
+        findScenario((run ? m_session->scenario() : m_picker->current()).toStdString());
+    auto uses = [scenario](ObjectKind k) {
+        return scenario && std::find(scenario->shows.begin(), scenario->shows.end(), k) !=
+                               scenario->shows.end();
+    };
+    const bool buffers = run ? m_buffer->hasBuffer() : uses(ObjectKind::Queue);
+    // The wait-for graph for a scenario about locks, or a run (a trace) of several locks and no
+    // buffer; it then stands in for the process tree, which says less about such a run (it
+    // would also leave the graph too little room at 1280x720).
+    const bool waits = uses(ObjectKind::Mutex) || (run && !buffers && m_waits->locks().size() >= 2);
+    const bool chosen = !m_presenter || !m_presenterShowsProcesses;
+    m_bufferBox->setVisible(chosen && buffers);
+    m_waitsBox->setVisible(chosen && waits);
+    m_treeBox->setVisible(m_presenter ? m_presenterShowsProcesses : !waits);
 }
 
 void MainWindow::updateActions() {

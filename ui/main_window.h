@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <optional>
 
+#include "core/analysis/wait_for.h"
 #include "core/supervise/lab_log.h"
 #include "ui/palette.h"
 
@@ -38,6 +39,7 @@ class ScenarioPicker;
 class TimeCursor;
 class TimelineModel;
 class TimelineView;
+class WaitForModel;
 
 struct LaunchOptions {
     QString scenario;
@@ -66,6 +68,8 @@ class MainWindow : public QMainWindow {
     LogPanel* logPanel() const { return m_log; }
     QDockWidget* logDock() const { return m_logDock; }
     ProcessTreeModel* processTreeModel() const { return m_tree; }
+    WaitForModel* waitForModel() const { return m_waits; }
+    QWidget* waitForBox() const { return m_waitsBox; }
     CaptionModel* captionModel() const { return m_captions; }
     TimeCursor* cursor() const { return m_cursor; }
     bool presenterMode() const { return m_presenter; }
@@ -97,6 +101,9 @@ class MainWindow : public QMainWindow {
     void pace();  // the frame rate: full while a run moves, low while it is paused
     void updateStatus();
     void updateActions();
+    // Which of the views under the timeline show: those the run has something for (before a
+    // run, the buffers with their hint); in presenter mode, only the chosen one.
+    void updateViewBoxes();
     // `remember`: kept for the next start (presenter mode's own scale is not).
     void setFontScale(double scale, bool remember = true);
     void setTheme(Theme theme);
@@ -111,6 +118,7 @@ class MainWindow : public QMainWindow {
     BufferModel* m_buffer;
     ProcessTreeModel* m_tree;
     CaptionModel* m_captions;
+    WaitForModel* m_waits;
 
     ScenarioPicker* m_picker = nullptr;
     ParameterPanel* m_params = nullptr;
@@ -125,6 +133,7 @@ class MainWindow : public QMainWindow {
     ProcessTreeView* m_treeView = nullptr;
     QListView* m_captionView = nullptr;
     QWidget* m_bufferBox = nullptr;
+    QWidget* m_waitsBox = nullptr;
     bool m_wasActive = false;
 
     QAction* m_runAction = nullptr;
@@ -154,11 +163,10 @@ class MainWindow : public QMainWindow {
     QAction* m_presenterAction = nullptr;
     double m_baseFontPt = 11.0;
     std::uint64_t m_eventsAtLastStatus = 0;
-    // The wait-for cycle of a live run, in one sentence (empty: none), and the store size it
-    // was last looked for at.
-    QString deadlockText(bool idle);  // idle: no event since the last look
-    QString m_deadlock;
-    std::size_t m_deadlockCheckedAt = 0;
+    // Who waits for whom at the end of what has come in: the state line says "deadlock" as soon
+    // as a cycle closes, wherever the cursor is.
+    WaitForTracker m_waitsNow;
+    QString deadlockNow();  // the cycle in one sentence; empty: none
     QElapsedTimer m_statusClock;
     QElapsedTimer m_captionClock;  // since the captions last followed the cursor
     QElapsedTimer m_settleClock;   // since the last pause, resume or step

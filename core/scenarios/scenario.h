@@ -18,8 +18,8 @@ struct Scenario {
     std::string summary;  // one line
     std::vector<ParamSpec> params;
     std::function<int(const ParamValues&)> run;
-    // Kinds of object its runs have that get a view of their own (a Queue: the buffer view),
-    // so the window shows those views, empty, before the first run.
+    // Kinds of object its runs have that get a view of their own (a Queue: the buffer view; a
+    // Mutex: the wait-for graph), so the window shows those views, empty, before the first run.
     std::vector<ObjectKind> shows = {};
 };
 

@@ -37,6 +37,7 @@
 #include "ui/time_cursor.h"
 #include "ui/timeline_model.h"
 #include "ui/timeline_view.h"
+#include "ui/wait_for_model.h"
 #include "wait_for.h"
 
 using namespace interleave;
@@ -509,5 +510,38 @@ TEST(MainWindowOffscreen, ADeadlockIsNamedInTheStatusBar) {
     EXPECT_TRUE(text.contains(QStringLiteral("waits for lock A, held by")) &&
                 text.contains(QStringLiteral("waits for lock B, held by")))
         << text.toStdString();
+    window.stopRun();
+}
+
+TEST(MainWindowOffscreen, DiningPhilosophersShowTheCycleInTheWaitForGraphAtTheCursor) {
+    LaunchOptions options;
+    options.scenario = QStringLiteral("deadlock");
+    options.assignments = {QStringLiteral("threads=5"), QStringLiteral("hold_ms=20")};
+    MainWindow window(options);
+    window.resize(1280, 720);
+    window.show();
+    // Before the run: the graph's box, with its hint, stands where the process tree would.
+    EXPECT_TRUE(window.waitForBox()->isVisible());
+    EXPECT_EQ(window.waitForModel()->sentence(), QStringLiteral("No lock taken yet."));
+    window.runScenario();
+    auto* model = window.waitForModel();
+    ASSERT_TRUE(waitFor([&] { return model->cycle().size() == 5; }))
+        << model->sentence().toStdString();
+    EXPECT_EQ(model->threads().size(), 5u);
+    EXPECT_EQ(model->locks().size(), 5u);
+    EXPECT_TRUE(model->sentence().startsWith(QStringLiteral("Deadlock: thread ")));
+    for (int i = 1; i <= 5; ++i)
+        EXPECT_TRUE(model->sentence().contains(QStringLiteral("held by thread %1").arg(i)));
+    // Back in time, before anyone asked for a second lock: no cycle, and the view says so.
+    window.cursor()->setTime(1);
+    EXPECT_TRUE(model->cycle().empty());
+    EXPECT_FALSE(model->sentence().startsWith(QStringLiteral("Deadlock")));
+    window.cursor()->setLive(true);
+    window.cursor()->follow(window.timelineModel()->lastNs() + 1);
+    EXPECT_EQ(model->cycle().size(), 5u);
+    // Step cannot move a deadlock; the window says why instead of doing nothing silently.
+    window.step();
+    EXPECT_TRUE(window.statusBar()->currentMessage().contains(QStringLiteral("nothing can move")))
+        << window.statusBar()->currentMessage().toStdString();
     window.stopRun();
 }

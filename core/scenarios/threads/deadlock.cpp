@@ -98,6 +98,7 @@ Scenario makeDeadlock() {
                               "the second is taken; scoped-lock: both at once."),
         },
         run,
+        {ObjectKind::Mutex},
     };
 }
 

@@ -1,0 +1,74 @@
+#include "ui/wait_for_model.h"
+
+#include <algorithm>
+
+#include "core/schema/event_kinds.h"
+
+namespace interleave::ui {
+
+namespace {
+void insertSorted(std::vector<std::uint32_t>& v, std::uint32_t x) {
+    const auto it = std::lower_bound(v.begin(), v.end(), x);
+    if (it == v.end() || *it != x) v.insert(it, x);
+}
+}  // namespace
+
+WaitForModel::WaitForModel(Names names, QObject* parent)
+    : QObject(parent), m_names(std::move(names)) {}
+
+void WaitForModel::reset(const EventStore* store) {
+    m_store = store;
+    m_tracker.reset(store);
+    m_time = 0;
+    m_threads.clear();
+    m_locks.clear();
+    m_graph = {};
+    m_cycle.clear();
+    emit changed();
+}
+
+void WaitForModel::append(std::size_t first, std::size_t last) {
+    if (!m_store) return;
+    const auto nodes = m_threads.size() + m_locks.size();
+    for (auto i = first; i < last; ++i) {
+        if (kindInfo(m_store->kind(i)).group != KindGroup::Mutex) continue;
+        insertSorted(m_threads, m_store->actorOf(i));
+        insertSorted(m_locks, m_store->objectOf(i));
+    }
+    // Events that arrive late (another ring drained later) may change the graph at the cursor.
+    const bool grew = m_threads.size() + m_locks.size() != nodes;
+    refresh();
+    if (grew) emit changed();
+}
+
+void WaitForModel::setCursorTime(std::int64_t t) {
+    m_time = t;
+    refresh();
+}
+
+void WaitForModel::refresh() {
+    if (!m_store) return;
+    const auto& g = m_tracker.at(m_time);
+    if (g == m_graph) return;
+    m_graph = g;
+    m_cycle = g.cycle();
+    emit changed();
+}
+
+QString WaitForModel::sentence() const {
+    if (!m_cycle.empty()) return tr("Deadlock: %1").arg(deadlockSentence(m_graph, m_names));
+    QStringList waits;
+    for (const auto& [actor, lock] : m_graph.waiting) {
+        const auto h = m_graph.holder.find(lock);
+        waits << (h == m_graph.holder.end()
+                      ? tr("%1 asks for %2").arg(m_names.actor(actor), m_names.object(lock))
+                      : tr("%1 waits for %2, held by %3")
+                            .arg(m_names.actor(actor), m_names.object(lock),
+                                 m_names.actor(h->second)));
+    }
+    if (!waits.isEmpty()) return waits.join(QStringLiteral("; "));
+    if (m_locks.empty()) return tr("No lock taken yet.");
+    return tr("Nobody waits for a lock.");
+}
+
+}  // namespace interleave::ui
