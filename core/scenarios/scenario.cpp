@@ -5,7 +5,8 @@ namespace interleave {
 const std::vector<Scenario>& allScenarios() {
     // Listed explicitly: self-registering statics get dropped by the linker from static libs.
     static const std::vector<Scenario> all = {makeProducerConsumer(), makeRaceCondition(),
-                                              makeDeadlock(), makeForkTree()};
+                                              makeDeadlock(), makeSemaphorePool(),
+                                              makeDaemonThreads(), makeForkTree()};
     return all;
 }
 

@@ -32,5 +32,7 @@ Scenario makeProducerConsumer();
 Scenario makeForkTree();
 Scenario makeDeadlock();
 Scenario makeRaceCondition();
+Scenario makeSemaphorePool();
+Scenario makeDaemonThreads();
 
 }  // namespace interleave

@@ -147,6 +147,15 @@ int runLabEngine(const std::vector<std::string>& args) {
         if (orphans) spdlog::info("reaped {} orphaned process(es) of the run", orphans);
         Runtime::emit(EventKind::ActorExit, kNoObject, rc);
         Runtime::detachThread();
+        if (const int daemons = Runtime::liveThreads(); daemons > 0) {
+            // Daemon threads still at work: the process ends under them, now, with the channel
+            // still mapped (unmapping it would pull the rings from under their writes). What
+            // they recorded so far is in the rings; their last step never finishes.
+            spdlog::info("{} daemon thread(s) still running as the scenario returned: cut off",
+                         daemons);
+            spdlog::shutdown();
+            _exit(rc);
+        }
         Runtime::install(nullptr);
         return rc;
     } catch (const std::exception& e) {

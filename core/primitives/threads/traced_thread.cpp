@@ -17,22 +17,24 @@ TracedThread::TracedThread(std::string name, std::function<void()> body) {
             body();
             Runtime::emit(EventKind::ActorExit, kNoObject, 0);
             Runtime::detachThread();
+            // Counted here, not by whoever joins: a detached thread has nobody to count it.
+            Runtime::threadEnded();
         });
 }
 
 TracedThread::~TracedThread() {
-    if (m_thread.joinable()) {
-        m_thread.join();
-        Runtime::threadEnded();
-    }
+    if (m_thread.joinable()) m_thread.join();
 }
 
 void TracedThread::join() {
     Runtime::checkpoint();
     Runtime::emit(EventKind::JoinRequest, kNoObject, m_actor);
     m_thread.join();
-    Runtime::threadEnded();
     Runtime::emitOrdered(EventKind::Joined, kNoObject, m_actor);
+}
+
+void TracedThread::detach() {
+    m_thread.detach();
 }
 
 }  // namespace interleave

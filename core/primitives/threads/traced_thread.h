@@ -18,6 +18,10 @@ class TracedThread {
     ~TracedThread();
 
     void join();
+    // A daemon thread: nobody waits for it. If it is still running when the scenario returns,
+    // the lab ends without it, cutting it off mid-work (as Python does with daemon threads, and
+    // as a C++ process does with detached ones when main returns).
+    void detach();
     std::uint32_t actor() const { return m_actor; }
 
   private:
