@@ -14,6 +14,7 @@ void TimelineModel::reset(const EventStore* store) {
     m_laneOf.clear();
     m_objects.clear();
     m_links.clear();
+    m_semPending.clear();
     m_linkArrivals.clear();
     m_puts.clear();
     m_gets.clear();
@@ -98,6 +99,45 @@ void TimelineModel::addLink(const Link& l) {
     m_linkArrivals.push_back(l);
 }
 
+void TimelineModel::pairSemaphore(const Row& r) {
+    // A release while threads were blocked lets one of them through: the arrow goes from the
+    // latest such release before a blocked thread's "passes" to it. Either may reach the store
+    // first (each actor's ring is drained on its own), so each waits for the other; a few
+    // unpaired ones are kept (a release can lose its permit to a thread that never blocked).
+    constexpr std::size_t kKeep = 64;
+    auto& pending = m_semPending[r.object];
+    auto& releases = pending.first;
+    auto& passes = pending.second;
+    const std::pair<std::int64_t, std::uint32_t> self{r.ns, r.actor};
+    if (r.kind == EventKind::SemAcquired) {
+        auto best = releases.end();
+        for (auto it = releases.begin(); it != releases.end(); ++it)
+            if (it->first <= r.ns && it->second != r.actor &&
+                (best == releases.end() || it->first > best->first))
+                best = it;
+        if (best == releases.end()) {
+            passes.push_back(self);
+            if (passes.size() > kKeep) passes.erase(passes.begin());
+            return;
+        }
+        addLink(Link{best->first, r.ns, best->second, r.actor, Link::Kind::Wake, 0});
+        releases.erase(best);
+        return;
+    }
+    auto best = passes.end();
+    for (auto it = passes.begin(); it != passes.end(); ++it)
+        if (it->first >= r.ns && it->second != r.actor &&
+            (best == passes.end() || it->first < best->first))
+            best = it;
+    if (best == passes.end()) {
+        releases.push_back(self);
+        if (releases.size() > kKeep) releases.erase(releases.begin());
+        return;
+    }
+    addLink(Link{r.ns, best->first, r.actor, best->second, Link::Kind::Wake, 0});
+    passes.erase(best);
+}
+
 void TimelineModel::append(std::size_t first, std::size_t last) {
     Q_ASSERT_X(QThread::currentThread() == thread(), "TimelineModel::append", "GUI thread only");
     if (!m_store || last <= m_consumed) return;
@@ -131,10 +171,14 @@ void TimelineModel::append(std::size_t first, std::size_t last) {
                 break;
             }
             case EventKind::CondNotifyOne:
+            case EventKind::CondWakes:
             case EventKind::CondWoken: {
-                const bool notify = r.kind == EventKind::CondNotifyOne;
-                if (notify && r.b < 0) break;
-                const auto target = notify ? static_cast<std::uint32_t>(r.b) : r.actor;
+                // A notify names the thread it wakes (notify_one in b, each of notify_all's in
+                // a cond_wakes); the woken thread's wake-up is paired with it by that name.
+                const bool notify = r.kind != EventKind::CondWoken;
+                const auto named = r.kind == EventKind::CondWakes ? r.a : r.b;
+                if (notify && named < 0) break;
+                const auto target = notify ? static_cast<std::uint32_t>(named) : r.actor;
                 auto& mine = notify ? m_wakes[target] : m_wokens[target];
                 auto& other = notify ? m_wokens[target] : m_wakes[target];
                 if (other.empty()) {
@@ -147,6 +191,10 @@ void TimelineModel::append(std::size_t first, std::size_t last) {
                 }
                 break;
             }
+            case EventKind::SemReleased:
+            case EventKind::SemAcquired:
+                if (r.kind == EventKind::SemReleased ? r.b > 0 : r.b != 0) pairSemaphore(r);
+                break;
             default:
                 break;
         }

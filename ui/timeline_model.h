@@ -72,6 +72,10 @@ class TimelineModel : public QObject {
     std::vector<Link> m_linkArrivals;
     std::unordered_map<std::int64_t, std::pair<std::int64_t, std::uint32_t>> m_puts, m_gets;
     std::map<std::uint32_t, std::vector<std::pair<std::int64_t, std::uint32_t>>> m_wakes, m_wokens;
+    void pairSemaphore(const Row& r);
+    // Per semaphore: releases with threads blocked, and blocked threads' passes, not yet paired.
+    using Stamps = std::vector<std::pair<std::int64_t, std::uint32_t>>;
+    std::map<std::uint32_t, std::pair<Stamps, Stamps>> m_semPending;
     std::int64_t m_lastNs = 0;
 };
 

@@ -14,7 +14,8 @@ namespace interleave {
 // 3: objects carry their role and owner (ObjectRole).
 // 4: shared variables (object kind `variable`; shared_read, shared_write, shared_add), appended
 //    after every older kind, so version 2 and 3 traces read as before.
-// 5: lock_try_failed (a try_lock that found the mutex taken), appended likewise.
+// 5: lock_try_failed (a try_lock that found the mutex taken) and cond_wakes (one per thread a
+//    notify_all wakes), appended likewise; sem_released's b counts the threads blocked on it.
 inline constexpr std::uint32_t kProtocolVersion = 5;
 // Version 2 traces have the same records, with zeros where role and owner now are.
 inline constexpr std::uint32_t kOldestTraceVersion = 2;
@@ -46,7 +47,7 @@ enum class EventKind : std::uint16_t {
     // Counting semaphore.
     SemBlock,     // a = value seen (0): the caller blocks
     SemAcquired,  // a = value after the decrement, b = 1 if the caller had blocked
-    SemReleased,  // a = value after the increment
+    SemReleased,  // a = value after the increment, b = threads blocked on it (one may now pass)
     // Bounded queue.
     QueuePut,     // a = item, b = slot << 32 | occupancy after
     QueueGet,     // a = item, b = slot << 32 | occupancy after
@@ -68,7 +69,9 @@ enum class EventKind : std::uint16_t {
     SharedAdd,    // one indivisible read-modify-write: a = the value after, b = the value before
     // A try_lock that found the mutex taken (a successful one is a plain lock_acquired).
     LockTryFailed,  // object = mutex, a = the actor holding it (-1: not known)
-    Count_          // keep last
+    // Follows a cond_notify_all, once per waiter it wakes (the notifier knows them all).
+    CondWakes,  // object = condition, a = the actor woken
+    Count_      // keep last
 };
 
 inline constexpr std::uint32_t kNoActor = 0xffffffffu;

@@ -137,6 +137,8 @@ inline constexpr std::array<KindInfo, static_cast<std::size_t>(EventKind::Count_
     {EventKind::LockTryFailed, "lock_try_failed", KindGroup::Mutex, StateEffect::None,
      ValueField::A, "{who} tries {object}, held by {actorA}: does not wait", AltWhen::ANegative,
      "{who} tries {object}; it is taken: does not wait"},
+    {EventKind::CondWakes, "cond_wakes", KindGroup::Condition, StateEffect::None, ValueField::A,
+     ""},
 }};
 // clang-format on
 

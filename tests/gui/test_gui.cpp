@@ -230,3 +230,48 @@ TEST(EventText, ABlockedRequestNamesTheHolderAndALostUpdateIsSaid) {
                 all.endsWith(QStringLiteral("thread 1 writes 11 to counter")))
         << all.toStdString();
 }
+
+// Wake-up arrows that were missing: a notify_all to every thread it woke, and a semaphore
+// release to the blocked thread it let through, whichever of the two reached the store first.
+TEST(TimelineModel, NotifyAllAndSemaphoreReleasesDrawAnArrowToEachThreadTheyLetGo) {
+    EventStore store(4);
+    std::vector<ActorInfo> actors;
+    for (std::uint32_t a = 0; a < 4; ++a)
+        actors.push_back(ActorInfo{a, 100, 1, 200 + static_cast<int>(a),
+                                   "thread " + std::to_string(a), ActorRole::Thread, kNoActor, 0});
+    store.setActors(actors);
+    store.setObjects({ObjectInfo{1, ObjectKind::Mutex, "lock", 0, 4},
+                      ObjectInfo{2, ObjectKind::CondVar, "ready", 0, 4},
+                      ObjectInfo{3, ObjectKind::Semaphore, "pool", 1, 4}});
+    TimelineModel model;
+    model.reset(&store);
+    auto add = [&](std::int64_t t, std::uint32_t actor, EventKind kind, std::uint32_t object,
+                   std::int64_t a, std::int64_t b) {
+        store.appendRow(Row{t, actor, kind, object, a, b});
+    };
+    // Threads 1 and 2 wait on `ready`; thread 0 wakes both at 30. Thread 2's wake-up reaches
+    // the store before thread 0's notify (its ring was drained first).
+    add(10, 1, EventKind::CondWait, 2, 1, 0);
+    add(11, 2, EventKind::CondWait, 2, 1, 0);
+    add(35, 2, EventKind::CondWoken, 2, 1, 0);
+    add(30, 0, EventKind::CondNotifyAll, 2, 2, 0);
+    add(30, 0, EventKind::CondWakes, 2, 1, 0);
+    add(30, 0, EventKind::CondWakes, 2, 2, 0);
+    add(33, 1, EventKind::CondWoken, 2, 1, 0);
+    // `pool`: thread 3 blocks at 40; thread 0 releases at 50 with one thread blocked; thread 3
+    // passes at 52, and its pass is in the store before the release. A release at 60 with
+    // nobody blocked lets nobody through: no arrow.
+    add(40, 3, EventKind::SemBlock, 3, 0, 0);
+    add(52, 3, EventKind::SemAcquired, 3, 0, 1);
+    add(50, 0, EventKind::SemReleased, 3, 1, 1);
+    add(60, 0, EventKind::SemReleased, 3, 1, 0);
+    store.publish();
+    model.append(0, store.size());
+
+    std::vector<std::tuple<std::int64_t, std::int64_t, std::uint32_t, std::uint32_t>> wakes;
+    for (const auto& l : model.links())
+        if (l.kind == Link::Kind::Wake) wakes.emplace_back(l.t0, l.t1, l.fromActor, l.toActor);
+    std::sort(wakes.begin(), wakes.end());
+    using W = std::tuple<std::int64_t, std::int64_t, std::uint32_t, std::uint32_t>;
+    EXPECT_EQ(wakes, (std::vector<W>{W{30, 33, 0, 1}, W{30, 35, 0, 2}, W{50, 52, 0, 3}}));
+}

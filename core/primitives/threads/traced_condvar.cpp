@@ -41,10 +41,12 @@ void TracedCondVar::notifyOne() {
 void TracedCondVar::notifyAll() {
     Runtime::checkpoint();
     const auto waiters = static_cast<std::int64_t>(m_waiters.size());
-    for (Waiter* w : m_waiters)
-        w->signaled = true;
-    m_waiters.clear();
     Runtime::emit(EventKind::CondNotifyAll, m_id, waiters);
+    for (Waiter* w : m_waiters) {
+        w->signaled = true;
+        Runtime::emit(EventKind::CondWakes, m_id, w->actor);  // for the arrow to each one
+    }
+    m_waiters.clear();
     m_cv.notify_all();
 }
 

@@ -16,7 +16,9 @@ bool TracedSemaphore::acquire() {
         // ordered stamp is sure to come after that acquire's stamp (no traced lock precedes
         // this one; the internal mutex is not stamped).
         Runtime::emitOrdered(EventKind::SemBlock, m_id, m_value);
+        ++m_blocked;
         m_cv.wait(lock, [&] { return m_value > 0 || m_closed; });
+        --m_blocked;
     }
     if (m_value == 0) return false;  // closed and empty
     --m_value;
@@ -28,7 +30,7 @@ void TracedSemaphore::release() {
     Runtime::checkpoint();
     std::lock_guard<std::mutex> lock(m_mutex);
     ++m_value;
-    Runtime::emitOrdered(EventKind::SemReleased, m_id, m_value);
+    Runtime::emitOrdered(EventKind::SemReleased, m_id, m_value, m_blocked);
     m_cv.notify_one();
 }
 

@@ -25,6 +25,7 @@ class TracedSemaphore {
     std::condition_variable m_cv;
     std::int64_t m_value;
     bool m_closed = false;
+    std::int64_t m_blocked = 0;  // threads blocked in acquire(), under m_mutex
     std::uint32_t m_id;
 };
 

@@ -54,7 +54,7 @@ Scenario makeSemaphorePool() {
             ParamSpec::integer("permits", 1, 8, 2, "",
                                "Places: the semaphore's starting value (1 makes it a mutex)."),
             ParamSpec::integer("work_ms", 0, 5000, 400, "ms", "Simulated work while inside."),
-            ParamSpec::integer("rest_ms", 0, 5000, 0, "ms",
+            ParamSpec::integer("rest_ms", 0, 5000, 100, "ms",
                                "Simulated work between visits (drawn as work too)."),
             ParamSpec::integer("rounds", 0, 100000, 0, "",
                                "Visits per worker; 0 means until stopped."),
