@@ -64,7 +64,9 @@ TEST(SemaphorePool, NeverMoreThanKInsideAndTheOthersWaitAtTheDoor) {
         EXPECT_EQ(visits, static_cast<std::size_t>(workers * 6));
         EXPECT_EQ(inside, 0);
         // More workers than places, all arriving within a few ms: someone had to wait.
-        if (workers > permits) EXPECT_GT(blocks, 0u);
+        if (workers > permits) {
+            EXPECT_GT(blocks, 0u);
+        }
         // The pool was used to the full, not one at a time.
         EXPECT_EQ(most, permits);
     }
