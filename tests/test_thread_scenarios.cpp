@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+#include <set>
 #include <string>
 
 #include "core/schema/event.h"
@@ -90,4 +92,74 @@ TEST(DaemonThreads, TheJoinedWorkerFinishesTheDaemonIsCutOffMidWork) {
         daemonSteps += s.kind(s.actorEvent(daemon, k - 1)) == EventKind::WorkEnd ? 1 : 0;
     EXPECT_LT(daemonSteps, 10u);
     EXPECT_EQ(s.totalDropped(), 0u);
+}
+
+namespace {
+
+struct RwTally {
+    bool writerWithOthers = false;
+    std::size_t reads = 0, writes = 0;
+    std::size_t overtakes = 0;  // readers let in while a writer had asked and waited
+};
+
+RwTally tallyReaderWriter(const EventStore& s) {
+    RwTally t;
+    int readers = 0;
+    bool writer = false;
+    std::set<std::uint32_t> writersAsking;
+    for (const auto i : s.timeOrder()) {
+        switch (s.kind(i)) {
+            case EventKind::RwReadAcquired:
+                ++t.reads;
+                t.writerWithOthers |= writer;
+                t.overtakes += writersAsking.empty() ? 0 : 1;
+                ++readers;
+                EXPECT_EQ(s.row(i).a, readers);
+                break;
+            case EventKind::RwReadReleased:
+                --readers;
+                break;
+            case EventKind::RwWriteRequest:
+                writersAsking.insert(s.actorOf(i));
+                break;
+            case EventKind::RwWriteAcquired:
+                ++t.writes;
+                t.writerWithOthers |= writer || readers > 0;
+                writer = true;
+                writersAsking.erase(s.actorOf(i));
+                break;
+            case EventKind::RwWriteReleased:
+                writer = false;
+                break;
+            default:
+                break;
+        }
+    }
+    return t;
+}
+
+}  // namespace
+
+// Readers overlap all the time (four of them, 20 ms inside, 1 ms out). Reader-preferring, they
+// keep streaming past the waiting writer: it starves until they are done. Writer-preferring,
+// the writer's wait holds new readers back (a reader may slip in only in the moment between
+// the writer's request and its turn at the lock's inner mutex).
+TEST(ReaderWriter, NeverAWriterWithAnyoneElseAndTheWrongPreferenceStarvesTheWriter) {
+    std::map<std::string, RwTally> by;
+    for (const std::string prefer : {"readers", "writers"}) {
+        auto sup = runFor("reader-writer",
+                          {"readers=4", "writers=1", "prefer=" + prefer, "read_ms=20", "write_ms=5",
+                           "rest_ms=1", "rounds=10"},
+                          30'000);
+        ASSERT_TRUE(sup->finished()) << prefer;
+        ASSERT_EQ(sup->store().totalDropped(), 0u);
+        by[prefer] = tallyReaderWriter(sup->store());
+        EXPECT_FALSE(by[prefer].writerWithOthers) << prefer;
+        EXPECT_EQ(by[prefer].reads, 40u) << prefer;
+        EXPECT_EQ(by[prefer].writes, 10u) << prefer;
+    }
+    EXPECT_GT(by["readers"].overtakes, by["readers"].writes)
+        << "reader-preferring: readers should stream past the waiting writer";
+    EXPECT_LE(by["writers"].overtakes, by["writers"].writes)
+        << "writer-preferring: a waiting writer holds new readers back";
 }

@@ -34,5 +34,6 @@ Scenario makeDeadlock();
 Scenario makeRaceCondition();
 Scenario makeSemaphorePool();
 Scenario makeDaemonThreads();
+Scenario makeReaderWriter();
 
 }  // namespace interleave

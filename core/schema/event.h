@@ -15,7 +15,8 @@ namespace interleave {
 // 4: shared variables (object kind `variable`; shared_read, shared_write, shared_add), appended
 //    after every older kind, so version 2 and 3 traces read as before.
 // 5: lock_try_failed (a try_lock that found the mutex taken) and cond_wakes (one per thread a
-//    notify_all wakes), appended likewise; sem_released's b counts the threads blocked on it.
+//    notify_all wakes), appended likewise; sem_released's b counts the threads blocked on it;
+//    reader-writer locks (object kind rwlock, rw_* kinds).
 inline constexpr std::uint32_t kProtocolVersion = 5;
 // Version 2 traces have the same records, with zeros where role and owner now are.
 inline constexpr std::uint32_t kOldestTraceVersion = 2;
@@ -71,7 +72,14 @@ enum class EventKind : std::uint16_t {
     LockTryFailed,  // object = mutex, a = the actor holding it (-1: not known)
     // Follows a cond_notify_all, once per waiter it wakes (the notifier knows them all).
     CondWakes,  // object = condition, a = the actor woken
-    Count_      // keep last
+    // Reader-writer lock (object = the lock). Requests and acquisitions work like a mutex's.
+    RwReadRequest,
+    RwReadAcquired,  // a = readers inside now, b = 1 if the caller had to wait
+    RwReadReleased,  // a = readers still inside
+    RwWriteRequest,
+    RwWriteAcquired,  // b = 1 if the caller had to wait
+    RwWriteReleased,
+    Count_  // keep last
 };
 
 inline constexpr std::uint32_t kNoActor = 0xffffffffu;
@@ -103,6 +111,7 @@ enum class ObjectKind : std::uint16_t {
     Socket,
     Gil,       // the interpreter lock of the GIL model
     Variable,  // a shared variable (a counter) that threads read and write
+    RwLock,    // a reader-writer lock: many readers or one writer
     Count_     // keep last
 };
 

@@ -23,7 +23,8 @@ enum class KindGroup : std::uint8_t {
     Work,
     Note,
     Capture,
-    Shared
+    Shared,
+    RwLock
 };
 
 // What an event does to its actor's state (ActorStateTracker).
@@ -139,6 +140,20 @@ inline constexpr std::array<KindInfo, static_cast<std::size_t>(EventKind::Count_
      "{who} tries {object}; it is taken: does not wait"},
     {EventKind::CondWakes, "cond_wakes", KindGroup::Condition, StateEffect::None, ValueField::A,
      ""},
+    {EventKind::RwReadRequest, "rw_read_request", KindGroup::RwLock, StateEffect::LockRequest,
+     ValueField::B, "{who} asks to read {object}"},
+    {EventKind::RwReadAcquired, "rw_read_acquired", KindGroup::RwLock, StateEffect::LockAcquired,
+     ValueField::A, "{who} reads {object} ({a} reading)", AltWhen::BNonZero,
+     "{who} gets to read {object} after waiting ({a} reading)"},
+    {EventKind::RwReadReleased, "rw_read_released", KindGroup::RwLock, StateEffect::None,
+     ValueField::A, "{who} stops reading {object} ({a} still reading)"},
+    {EventKind::RwWriteRequest, "rw_write_request", KindGroup::RwLock, StateEffect::LockRequest,
+     ValueField::B, "{who} asks to write {object}"},
+    {EventKind::RwWriteAcquired, "rw_write_acquired", KindGroup::RwLock,
+     StateEffect::LockAcquired, ValueField::B, "{who} writes {object}, alone", AltWhen::BNonZero,
+     "{who} gets to write {object} after waiting, alone"},
+    {EventKind::RwWriteReleased, "rw_write_released", KindGroup::RwLock, StateEffect::None,
+     ValueField::B, "{who} stops writing {object}"},
 }};
 // clang-format on
 
