@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <string>
@@ -162,4 +163,42 @@ TEST(ReaderWriter, NeverAWriterWithAnyoneElseAndTheWrongPreferenceStarvesTheWrit
         << "reader-preferring: readers should stream past the waiting writer";
     EXPECT_LE(by["writers"].overtakes, by["writers"].writes)
         << "writer-preferring: a waiting writer holds new readers back";
+}
+
+// The articles' example: threads share the pid and the counter; processes have their own pid
+// and each its own copy of the counter, made at the fork.
+TEST(HelloThreadsAndProcesses, ThreadsShareThePidAndTheCounterProcessesHaveTheirOwn) {
+    auto sup = runFor("hello-threads-and-processes", {"work_ms=40", "steps=4"}, 20'000);
+    const auto& s = sup->store();
+    ASSERT_TRUE(sup->finished());
+    std::map<std::string, ActorInfo> by;
+    for (const auto& a : s.actors())
+        by[a.name] = a;
+    ASSERT_EQ(by.count("main") + by.count("thread A") + by.count("thread B") +
+                  by.count("process A") + by.count("process B"),
+              5u);
+    const int lab = by["main"].pid;
+    EXPECT_EQ(by["thread A"].pid, lab);
+    EXPECT_EQ(by["thread B"].pid, lab);
+    EXPECT_NE(by["thread A"].tid, by["thread B"].tid);
+    EXPECT_NE(by["process A"].pid, lab);
+    EXPECT_NE(by["process B"].pid, lab);
+    EXPECT_NE(by["process A"].pid, by["process B"].pid);
+    EXPECT_EQ(by["process A"].ppid, lab);
+    std::map<std::string, std::vector<std::int64_t>> seen;  // values each actor read or made
+    for (const auto i : s.timeOrder()) {
+        const auto r = s.row(i);
+        if (r.kind != EventKind::SharedAdd && r.kind != EventKind::SharedRead) continue;
+        for (const auto& [name, a] : by)
+            if (a.id == r.actor) seen[name].push_back(r.a);
+    }
+    // The threads counted together in the one counter: 1..8 between them.
+    std::vector<std::int64_t> threads = seen["thread A"];
+    threads.insert(threads.end(), seen["thread B"].begin(), seen["thread B"].end());
+    std::sort(threads.begin(), threads.end());
+    EXPECT_EQ(threads, (std::vector<std::int64_t>{1, 2, 3, 4, 5, 6, 7, 8}));
+    // Each process counted on from 8 in its own copy; main's counter stayed at 8.
+    EXPECT_EQ(seen["process A"], (std::vector<std::int64_t>{9, 10, 11, 12}));
+    EXPECT_EQ(seen["process B"], (std::vector<std::int64_t>{9, 10, 11, 12}));
+    EXPECT_EQ(seen["main"], (std::vector<std::int64_t>{8, 8}));
 }

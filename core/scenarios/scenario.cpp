@@ -4,9 +4,14 @@ namespace interleave {
 
 const std::vector<Scenario>& allScenarios() {
     // Listed explicitly: self-registering statics get dropped by the linker from static libs.
-    static const std::vector<Scenario> all = {
-        makeProducerConsumer(), makeRaceCondition(), makeDeadlock(), makeReaderWriter(),
-        makeSemaphorePool(),    makeDaemonThreads(), makeForkTree()};
+    static const std::vector<Scenario> all = {makeHelloThreadsAndProcesses(),
+                                              makeProducerConsumer(),
+                                              makeRaceCondition(),
+                                              makeDeadlock(),
+                                              makeReaderWriter(),
+                                              makeSemaphorePool(),
+                                              makeDaemonThreads(),
+                                              makeForkTree()};
     return all;
 }
 

@@ -35,5 +35,6 @@ Scenario makeRaceCondition();
 Scenario makeSemaphorePool();
 Scenario makeDaemonThreads();
 Scenario makeReaderWriter();
+Scenario makeHelloThreadsAndProcesses();
 
 }  // namespace interleave
