@@ -40,7 +40,7 @@ TEST(GuiCommandLine, BadInputExitsWithStatusTwoAndOneLineBeforeAnyWindow) {
         {"--speed fast", "bad speed 'fast'"},
         {"--theme pink", "light, dark or high-contrast"},
         {"--scenario", "Missing value after '--scenario'"},
-        {"--scenario nope", "known scenarios: producer-consumer"},
+        {"--scenario nope", "known scenarios: hello-threads-and-processes, producer-consumer"},
         {"a.ilt b.ilt", "one trace file"},
         {"--trace a.ilt b.ilt", "one trace file"},
         {"--log-level loud", "trace, debug, info, warn, error or off"},
