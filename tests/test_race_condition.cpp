@@ -7,6 +7,7 @@
 #include <set>
 #include <string>
 
+#include "core/analysis/lost_update.h"
 #include "run_helpers.h"
 
 using namespace interleave;
@@ -95,4 +96,35 @@ TEST(RaceCondition, AMutexOrAnAtomicAddLosesNothing) {
         EXPECT_EQ(t.finalValue, 600) << variant;
         EXPECT_FALSE(t.twoInside) << variant << ": two threads held the lock at once";
     }
+}
+
+// The first lost update, as its interleaving: both threads read v, one writes v + 1, the other
+// writes v + 1 over it.
+TEST(RaceCondition, TheFirstLostUpdateIsFoundAsTwoReadsOfOneValueAndTwoWrites) {
+    auto sup = runFor("race-condition", {"threads=2", "increments=10", "think_ms=5"}, 20'000);
+    const auto& s = sup->store();
+    const auto u = firstLostUpdate(s);
+    ASSERT_TRUE(u.has_value()) << "no update lost";
+    const auto r0 = s.row(u->events[0]), r1 = s.row(u->events[1]);
+    const auto w0 = s.row(u->events[2]), w1 = s.row(u->events[3]);
+    EXPECT_EQ(r0.kind, EventKind::SharedRead);
+    EXPECT_EQ(r1.kind, EventKind::SharedRead);
+    EXPECT_NE(r0.actor, r1.actor);
+    EXPECT_EQ(r0.a, u->value);
+    EXPECT_EQ(r1.a, u->value);
+    EXPECT_EQ(w0.kind, EventKind::SharedWrite);
+    EXPECT_EQ(w1.kind, EventKind::SharedWrite);
+    EXPECT_EQ(w0.actor, u->lost);
+    EXPECT_EQ(w1.actor, u->overwrote);
+    EXPECT_EQ(w0.a, u->value + 1);
+    EXPECT_EQ(w1.a, u->value + 1);
+    EXPECT_EQ(w1.b, u->value + 1) << "the second write replaced the first";
+    // In time order: both reads before both writes.
+    EXPECT_LE(s.ns(u->events[0]), s.ns(u->events[1]));
+    EXPECT_LT(s.ns(u->events[1]), s.ns(u->events[2]));
+    EXPECT_LT(s.ns(u->events[2]), s.ns(u->events[3]));
+    // With the lock, nothing is lost and nothing is found.
+    auto locked = runFor("race-condition",
+                         {"threads=2", "increments=10", "think_ms=1", "variant=mutex"}, 20'000);
+    EXPECT_FALSE(firstLostUpdate(locked->store()).has_value());
 }

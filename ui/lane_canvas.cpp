@@ -217,12 +217,47 @@ void LaneCanvas::setPauses(const std::vector<std::pair<std::int64_t, std::int64_
         update(pauseRect(p));
 }
 
+void LaneCanvas::setCallout(const Callout& callout) {
+    m_callout = callout;
+    update();
+}
+
 void LaneCanvas::paintEvent(QPaintEvent* event) {
     QPainter p(this);
     const QRect r = event->rect();
     if (!m_picture.isNull()) p.drawImage(r.topLeft(), m_picture, r);
     for (const auto& pause : m_pauses)
         p.fillRect(pauseRect(pause) & r, Palette::pausedVeil());
+    // Over the picture, not in it: it is set once and stays while the lanes redraw under it.
+    std::vector<QPointF> at;
+    for (const auto& [actor, ns] : m_callout.points)
+        if (const int lane = m_model->laneOfActor(actor);
+            lane >= 0 && static_cast<std::size_t>(lane) < m_layout.yMid.size())
+            at.emplace_back(xOf(ns), m_layout.yMid[static_cast<std::size_t>(lane)]);
+    if (!at.empty()) {
+        p.setRenderHint(QPainter::Antialiasing);
+        p.setPen(QPen(Palette::departure(), 2));
+        p.setBrush(Qt::NoBrush);
+        for (std::size_t k = 1; k < at.size(); ++k)
+            p.drawLine(at[k - 1], at[k]);
+        const double ring = std::max(5.0, m_layout.laneH * 0.3);
+        // Numbered in time order: read, read, write, write over it.
+        for (std::size_t k = 0; k < at.size(); ++k) {
+            p.drawEllipse(at[k], ring, ring);
+            p.drawText(at[k] + QPointF(ring * 0.75, -ring * 0.75), QString::number(k + 1));
+        }
+        const QFontMetrics fm(font());
+        const QRectF box = QRectF(fm.boundingRect(m_callout.label)).adjusted(-4, -2, 4, 2);
+        QPointF topLeft(at.back().x() + ring * 2 + 8, at.back().y() - ring - box.height());
+        topLeft.setX(std::min(topLeft.x(), width() - box.width() - 2));
+        topLeft.setY(std::max(2.0, topLeft.y()));
+        const QRectF label(topLeft, box.size());
+        p.fillRect(label, Palette::labelBox());
+        p.setPen(Palette::departure());
+        p.drawRect(label);
+        p.setPen(Palette::labelInk());
+        p.drawText(label, Qt::AlignCenter, m_callout.label);
+    }
     const double x = xOf(m_cursor);
     if (x >= 0 && x <= width()) {
         p.setPen(QPen(Palette::accent(), 2));

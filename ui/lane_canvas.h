@@ -29,6 +29,14 @@ class LaneCanvas : public QWidget {
     // Stretches of the run's clock when it was paused (end -1: still paused, until "now").
     void setPauses(const std::vector<std::pair<std::int64_t, std::int64_t>>& pauses);
     int pauseCount() const { return static_cast<int>(m_pauses.size()); }
+    // Points on lanes (actor, time) joined in order, ringed and labelled over the picture: the
+    // interleaving that lost an update. Empty: none.
+    struct Callout {
+        std::vector<std::pair<std::uint32_t, std::int64_t>> points;
+        QString label;
+    };
+    void setCallout(const Callout& callout);
+    const Callout& callout() const { return m_callout; }
     void invalidate() { m_full = true; }  // colours or the store changed
     // Brings the picture up to date with the model and "now", redrawing only the columns that
     // changed, and asks for a repaint of just those.
@@ -64,6 +72,7 @@ class LaneCanvas : public QWidget {
     LanePainter m_painter;
     LaneLayout m_layout;
     QImage m_picture;
+    Callout m_callout;
     LaneLook m_drawn, m_next;                // the look in the picture, and the one being computed
     std::vector<std::size_t> m_drawnEvents;  // per lane: its events when the picture was drawn
     std::size_t m_drawnLinks = 0;            // links taken into the picture

@@ -481,6 +481,8 @@ void MainWindow::stopRun() {
 void MainWindow::onStoreReset() {
     const auto* store = m_session->store();
     m_waitsNow.reset(store);
+    m_lostUpdateFound = false;
+    m_timelineView->setLostUpdate(std::nullopt, nullptr);
     m_waits->reset(store);
     updateViewBoxes();
     m_captions->reset();
@@ -556,6 +558,22 @@ void MainWindow::updateStatus() {
         state += tr("   ·   looking at %1 ms (double-click the timeline to go live)")
                      .arg(m_cursor->time() / 1e6, 0, 'f', 1);
     m_statusState->setText(state);
+    pointAtLostUpdate();
+}
+
+void MainWindow::pointAtLostUpdate() {
+    // Looked for a few times a second until found, in runs that have shared variables; small
+    // runs only (the search walks the whole run in time order).
+    const auto* store = m_session->store();
+    if (!store || m_lostUpdateFound || store->size() > 200'000) return;
+    const auto objects = store->objects();
+    if (std::none_of(objects.begin(), objects.end(),
+                     [](const ObjectInfo& o) { return o.kind == ObjectKind::Variable; }))
+        return;
+    if (const auto u = firstLostUpdate(*store)) {
+        m_lostUpdateFound = true;
+        m_timelineView->setLostUpdate(u, store);
+    }
 }
 
 QString MainWindow::deadlockNow() {

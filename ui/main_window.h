@@ -167,6 +167,8 @@ class MainWindow : public QMainWindow {
     // as a cycle closes, wherever the cursor is.
     WaitForTracker m_waitsNow;
     QString deadlockNow();  // the cycle in one sentence; empty: none
+    void pointAtLostUpdate();
+    bool m_lostUpdateFound = false;
     QElapsedTimer m_statusClock;
     QElapsedTimer m_captionClock;  // since the captions last followed the cursor
     QElapsedTimer m_settleClock;   // since the last pause, resume or step

@@ -361,4 +361,17 @@ bool TimelineView::eventFilter(QObject* watched, QEvent* event) {
     return QWidget::eventFilter(watched, event);
 }
 
+void TimelineView::setLostUpdate(const std::optional<LostUpdate>& update, const EventStore* store) {
+    LaneCanvas::Callout c;
+    if (update && store) {
+        for (const auto i : update->events)
+            c.points.emplace_back(store->actorOf(i), store->ns(i));
+        c.label = tr("update lost: %1 and %2 both read %3, both wrote %4")
+                      .arg(m_model->actorName(update->lost), m_model->actorName(update->overwrote))
+                      .arg(update->value)
+                      .arg(update->value + 1);
+    }
+    m_canvas->setCallout(c);
+}
+
 }  // namespace interleave::ui

@@ -10,8 +10,11 @@
 #include <QSharedPointer>
 #include <QWidget>
 #include <array>
+#include <optional>
 #include <utility>
 #include <vector>
+
+#include "core/analysis/lost_update.h"
 
 #include "ui/time_cursor.h"
 #include "ui/timeline_model.h"
@@ -53,6 +56,8 @@ class TimelineView : public QWidget {
     void redrawAll();
     QCustomPlot* plot() const { return m_plot; }
     LaneCanvas* canvas() const { return m_canvas; }
+    // Points at the interleaving that lost an update (nullopt: none found, or a new run).
+    void setLostUpdate(const std::optional<LostUpdate>& update, const EventStore* store);
     const LanePainter* lanes() const;
 
   signals:

@@ -545,3 +545,21 @@ TEST(MainWindowOffscreen, DiningPhilosophersShowTheCycleInTheWaitForGraphAtTheCu
         << window.statusBar()->currentMessage().toStdString();
     window.stopRun();
 }
+
+TEST(MainWindowOffscreen, TheFirstLostUpdateIsPointedAtOnTheTimeline) {
+    LaunchOptions options;
+    options.scenario = QStringLiteral("race-condition");
+    options.assignments = {QStringLiteral("think_ms=5")};
+    options.run = true;
+    MainWindow window(options);
+    window.resize(1280, 720);
+    window.show();
+    const auto& callout = window.timelineView()->canvas()->callout();
+    ASSERT_TRUE(waitFor([&] { return callout.points.size() == 4; }));
+    EXPECT_TRUE(callout.label.startsWith(QStringLiteral("update lost: thread ")))
+        << callout.label.toStdString();
+    // Two actors, each with a read and a write, the reads first.
+    EXPECT_NE(callout.points[0].first, callout.points[1].first);
+    EXPECT_LE(callout.points[1].second, callout.points[2].second);
+    window.stopRun();
+}
