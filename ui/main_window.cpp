@@ -41,6 +41,8 @@
 #include "ui/process_tree_view.h"
 #include "ui/run_session.h"
 #include "ui/scenario_picker.h"
+#include "ui/shared_variable_model.h"
+#include "ui/shared_variable_view.h"
 #include "ui/time_cursor.h"
 #include "ui/timeline_model.h"
 #include "ui/timeline_view.h"
@@ -71,7 +73,8 @@ MainWindow::MainWindow(const LaunchOptions& options, QWidget* parent)
       m_buffer(new BufferModel(this)),
       m_tree(new ProcessTreeModel(m_timeline, this)),
       m_captions(new CaptionModel(m_timeline, 8, this)),
-      m_waits(new WaitForModel(m_timeline->names(), this)) {
+      m_waits(new WaitForModel(m_timeline->names(), this)),
+      m_shared(new SharedVariableModel(this)) {
     setWindowTitle(tr("Interleave"));
     // The application font before any window scaled it: a second window in the same process
     // (tests, tools) must not scale an already scaled font again.
@@ -313,10 +316,14 @@ void MainWindow::buildLayout() {
                         new WaitForView(m_waits, this));
     bottom->addWidget(m_waitsBox);
     m_waitsBox->hide();
+    m_sharedBox = titled(tr("Shared counter, and each thread's copy"),
+                         new SharedVariableView(m_shared, m_timeline, m_cursor, this));
+    bottom->addWidget(m_sharedBox);
+    m_sharedBox->hide();
     m_treeBox = titled(tr("Processes and threads"), m_treeView);
     bottom->addWidget(m_treeBox);
     bottom->addWidget(titled(tr("What just happened"), m_captionView));
-    bottom->setSizes({420, 620, 420, 420});
+    bottom->setSizes({420, 620, 560, 420, 420});
 
     m_center = new QSplitter(Qt::Vertical, this);
     m_center->addWidget(m_timelineView);
@@ -484,6 +491,7 @@ void MainWindow::onStoreReset() {
     m_lostUpdateFound = false;
     m_timelineView->setLostUpdate(std::nullopt, nullptr);
     m_waits->reset(store);
+    m_shared->reset(store);
     updateViewBoxes();
     m_captions->reset();
     m_timeline->reset(store);
@@ -498,6 +506,7 @@ void MainWindow::onEventsAppended(quint64 first, quint64 last) {
     m_timeline->append(first, last);
     m_buffer->append(first, last);
     m_waits->append(first, last);
+    m_shared->append(first, last);
     updateViewBoxes();
     m_tree->sync();
     m_captions->append(first, last);
@@ -596,10 +605,15 @@ void MainWindow::updateViewBoxes() {
     // buffer; it then stands in for the process tree, which says less about such a run (it
     // would also leave the graph too little room at 1280x720).
     const bool waits = uses(ObjectKind::Mutex) || (run && !buffers && m_waits->locks().size() >= 2);
+    // The shared counter likewise stands in for the tree, in the scenario about it (not where a
+    // counter is copied into forked processes: one value for all would be wrong there).
+    const bool shared = uses(ObjectKind::Variable);
     const bool chosen = !m_presenter || !m_presenterShowsProcesses;
     m_bufferBox->setVisible(chosen && buffers);
     m_waitsBox->setVisible(chosen && waits);
-    m_treeBox->setVisible(m_presenter ? m_presenterShowsProcesses : !waits);
+    m_sharedBox->setVisible(chosen && shared);
+    m_treeBox->setVisible(m_presenter ? m_presenterShowsProcesses
+                                      : !waits && !uses(ObjectKind::Variable));
 }
 
 void MainWindow::updateActions() {

@@ -40,6 +40,7 @@ class TimeCursor;
 class TimelineModel;
 class TimelineView;
 class WaitForModel;
+class SharedVariableModel;
 
 struct LaunchOptions {
     QString scenario;
@@ -70,6 +71,8 @@ class MainWindow : public QMainWindow {
     ProcessTreeModel* processTreeModel() const { return m_tree; }
     WaitForModel* waitForModel() const { return m_waits; }
     QWidget* waitForBox() const { return m_waitsBox; }
+    QWidget* sharedVariableBox() const { return m_sharedBox; }
+    SharedVariableModel* sharedVariableModel() const { return m_shared; }
     CaptionModel* captionModel() const { return m_captions; }
     TimeCursor* cursor() const { return m_cursor; }
     bool presenterMode() const { return m_presenter; }
@@ -119,6 +122,7 @@ class MainWindow : public QMainWindow {
     ProcessTreeModel* m_tree;
     CaptionModel* m_captions;
     WaitForModel* m_waits;
+    SharedVariableModel* m_shared;
 
     ScenarioPicker* m_picker = nullptr;
     ParameterPanel* m_params = nullptr;
@@ -134,6 +138,7 @@ class MainWindow : public QMainWindow {
     QListView* m_captionView = nullptr;
     QWidget* m_bufferBox = nullptr;
     QWidget* m_waitsBox = nullptr;
+    QWidget* m_sharedBox = nullptr;
     bool m_wasActive = false;
 
     QAction* m_runAction = nullptr;

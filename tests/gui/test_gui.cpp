@@ -32,6 +32,7 @@
 #include "ui/pointer_highlight.h"
 #include "ui/process_tree_model.h"
 #include "ui/run_session.h"
+#include "ui/shared_variable_model.h"
 #include "ui/time_cursor.h"
 #include "ui/timeline_model.h"
 #include "ui/timeline_view.h"
@@ -274,4 +275,44 @@ TEST(TimelineModel, NotifyAllAndSemaphoreReleasesDrawAnArrowToEachThreadTheyLetG
     std::sort(wakes.begin(), wakes.end());
     using W = std::tuple<std::int64_t, std::int64_t, std::uint32_t, std::uint32_t>;
     EXPECT_EQ(wakes, (std::vector<W>{W{30, 33, 0, 1}, W{30, 35, 0, 2}, W{50, 52, 0, 3}}));
+}
+
+// The shared counter at any time: the latest write's value, and the threads that have read
+// and not yet written back, with what they read.
+TEST(SharedVariableModel, TheValueAndEachThreadsCopyBetweenItsReadAndItsWrite) {
+    EventStore store(4);
+    std::vector<ActorInfo> actors;
+    for (std::uint32_t a = 0; a < 2; ++a)
+        actors.push_back(ActorInfo{a, 100, 1, 200 + static_cast<int>(a),
+                                   "thread " + std::to_string(a), ActorRole::Thread, kNoActor, 0});
+    store.setActors(actors);
+    store.setObjects({ObjectInfo{1, ObjectKind::Variable, "counter", 0, 4}});
+    auto add = [&](std::int64_t t, std::uint32_t actor, EventKind kind, std::int64_t a,
+                   std::int64_t b) {
+        store.appendRow(Row{t, actor, kind, 1, a, b});
+    };
+    // Both read 0; thread 0 writes 1; thread 1 writes 1 over it (the update lost).
+    add(10, 0, EventKind::SharedRead, 0, 0);
+    add(12, 1, EventKind::SharedRead, 0, 0);
+    add(20, 0, EventKind::SharedWrite, 1, 0);
+    add(25, 1, EventKind::SharedWrite, 1, 1);
+    store.publish();
+    SharedVariableModel model;
+    model.reset(&store);
+    model.append(0, store.size());
+    ASSERT_TRUE(model.hasVariables());
+    auto at = [&](std::int64_t t) { return model.stateAt(t).at(0); };
+    EXPECT_EQ(at(5).value, 0);
+    EXPECT_TRUE(at(5).copies.empty());
+    EXPECT_EQ(at(11).copies.size(), 1u);
+    const auto both = at(15);
+    ASSERT_EQ(both.copies.size(), 2u);
+    EXPECT_EQ(both.copies[0].read, 0);
+    EXPECT_EQ(both.copies[1].read, 0);
+    const auto oneWrote = at(22);
+    EXPECT_EQ(oneWrote.value, 1);
+    ASSERT_EQ(oneWrote.copies.size(), 1u);
+    EXPECT_EQ(oneWrote.copies[0].actor, 1u);  // still holds 0: its write will lose thread 0's
+    EXPECT_EQ(at(30).value, 1);
+    EXPECT_TRUE(at(30).copies.empty());
 }

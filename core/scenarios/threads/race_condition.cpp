@@ -72,6 +72,7 @@ Scenario makeRaceCondition() {
                               "read and the write; atomic: one indivisible add."),
         },
         run,
+        {ObjectKind::Variable},
     };
 }
 
