@@ -3,15 +3,9 @@
 #include <algorithm>
 
 #include "core/schema/event_kinds.h"
+#include "ui/sorted_ids.h"
 
 namespace interleave::ui {
-
-namespace {
-void insertSorted(std::vector<std::uint32_t>& v, std::uint32_t x) {
-    const auto it = std::lower_bound(v.begin(), v.end(), x);
-    if (it == v.end() || *it != x) v.insert(it, x);
-}
-}  // namespace
 
 WaitForModel::WaitForModel(Names names, QObject* parent)
     : QObject(parent), m_names(std::move(names)) {}

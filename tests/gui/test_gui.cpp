@@ -232,15 +232,20 @@ TEST(EventText, ABlockedRequestNamesTheHolderAndALostUpdateIsSaid) {
         << all.toStdString();
 }
 
+// A made-up run's threads "thread 0" .. "thread n-1", all of pid 100.
+static void setThreads(EventStore& store, std::uint32_t n) {
+    std::vector<ActorInfo> actors;
+    for (std::uint32_t a = 0; a < n; ++a)
+        actors.push_back(ActorInfo{a, 100, 1, 200 + static_cast<int>(a),
+                                   "thread " + std::to_string(a), ActorRole::Thread, kNoActor, 0});
+    store.setActors(actors);
+}
+
 // Wake-up arrows that were missing: a notify_all to every thread it woke, and a semaphore
 // release to the blocked thread it let through, whichever of the two reached the store first.
 TEST(TimelineModel, NotifyAllAndSemaphoreReleasesDrawAnArrowToEachThreadTheyLetGo) {
     EventStore store(4);
-    std::vector<ActorInfo> actors;
-    for (std::uint32_t a = 0; a < 4; ++a)
-        actors.push_back(ActorInfo{a, 100, 1, 200 + static_cast<int>(a),
-                                   "thread " + std::to_string(a), ActorRole::Thread, kNoActor, 0});
-    store.setActors(actors);
+    setThreads(store, 4);
     store.setObjects({ObjectInfo{1, ObjectKind::Mutex, "lock", 0, 4},
                       ObjectInfo{2, ObjectKind::CondVar, "ready", 0, 4},
                       ObjectInfo{3, ObjectKind::Semaphore, "pool", 1, 4}});
@@ -281,11 +286,7 @@ TEST(TimelineModel, NotifyAllAndSemaphoreReleasesDrawAnArrowToEachThreadTheyLetG
 // and not yet written back, with what they read.
 TEST(SharedVariableModel, TheValueAndEachThreadsCopyBetweenItsReadAndItsWrite) {
     EventStore store(4);
-    std::vector<ActorInfo> actors;
-    for (std::uint32_t a = 0; a < 2; ++a)
-        actors.push_back(ActorInfo{a, 100, 1, 200 + static_cast<int>(a),
-                                   "thread " + std::to_string(a), ActorRole::Thread, kNoActor, 0});
-    store.setActors(actors);
+    setThreads(store, 2);
     store.setObjects({ObjectInfo{1, ObjectKind::Variable, "counter", 0, 4}});
     auto add = [&](std::int64_t t, std::uint32_t actor, EventKind kind, std::int64_t a,
                    std::int64_t b) {
