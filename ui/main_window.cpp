@@ -43,6 +43,7 @@
 #include "ui/scenario_picker.h"
 #include "ui/shared_variable_model.h"
 #include "ui/shared_variable_view.h"
+#include "ui/status_line.h"
 #include "ui/time_cursor.h"
 #include "ui/timeline_model.h"
 #include "ui/timeline_view.h"
@@ -382,15 +383,7 @@ void MainWindow::buildLayout() {
     for (auto* dock : {m_scenarioDock, m_lessonDock, m_logDock})
         m_panelsMenu->addAction(dock->toggleViewAction());
 
-    m_statusState = new QLabel(this);
-    m_statusElapsed = new QLabel(this);
-    m_statusEvents = new QLabel(this);
-    m_statusRate = new QLabel(this);
-    m_statusDropped = new QLabel(this);
-    statusBar()->addWidget(m_statusState, 1);
-    for (auto* l : {m_statusElapsed, m_statusEvents, m_statusRate, m_statusDropped})
-        statusBar()->addPermanentWidget(l);
-    m_statusClock.start();
+    m_status = new StatusLine(statusBar(), this);
 }
 
 double MainWindow::speedFromSlider() const {
@@ -499,7 +492,7 @@ void MainWindow::onStoreReset() {
     m_tree->sync();
     m_cursor->setLive(true);
     m_cursor->resetTo(0);
-    m_eventsAtLastStatus = 0;
+    m_status->restart();
 }
 
 void MainWindow::onEventsAppended(quint64 first, quint64 last) {
@@ -528,25 +521,11 @@ void MainWindow::tick() {
         m_cursor->follow(now);
         m_timelineView->setNow(now);
     }
-    if (m_statusClock.elapsed() >= 250) updateStatus();
+    if (m_status->due()) updateStatus();
 }
 
 void MainWindow::updateStatus() {
     const auto* store = m_session->store();
-    const std::uint64_t events = store ? store->size() : 0;
-    const double dt = std::max<double>(1, m_statusClock.restart()) / 1000.0;
-    const double rate = static_cast<double>(events - std::min(events, m_eventsAtLastStatus)) / dt;
-    m_eventsAtLastStatus = events;
-    m_statusElapsed->setText(tr("elapsed %1 s").arg(m_session->elapsedSeconds(), 0, 'f', 1));
-    m_statusEvents->setText(tr("%1 events").arg(events));
-    m_statusRate->setText(tr("%1 events/s").arg(m_session->active() ? rate : 0.0, 0, 'f', 0));
-    const auto dropped = m_session->dropped();
-    const auto waits = store ? store->losses().ringWaits : 0;
-    m_statusDropped->setText(waits && !dropped
-                                 ? tr("0 lost (the recorder made threads wait %1 times)").arg(waits)
-                                 : tr("%1 lost").arg(dropped));
-    // Never hidden, and loud when non-zero: a trace with holes must not pass for a whole one.
-    m_statusDropped->setStyleSheet(dropped ? Palette::warningStyle(true) : QString());
     QString state;
     if (m_session->isReplay())
         state = m_session->scenario();
@@ -566,7 +545,7 @@ void MainWindow::updateStatus() {
     if (!m_cursor->live())
         state += tr("   ·   looking at %1 ms (double-click the timeline to go live)")
                      .arg(m_cursor->time() / 1e6, 0, 'f', 1);
-    m_statusState->setText(state);
+    m_status->show(*m_session, state);
     pointAtLostUpdate();
 }
 
@@ -574,11 +553,7 @@ void MainWindow::pointAtLostUpdate() {
     // Looked for a few times a second until found, in runs that have shared variables; small
     // runs only (the search walks the whole run in time order).
     const auto* store = m_session->store();
-    if (!store || m_lostUpdateFound || store->size() > 200'000) return;
-    const auto objects = store->objects();
-    if (std::none_of(objects.begin(), objects.end(),
-                     [](const ObjectInfo& o) { return o.kind == ObjectKind::Variable; }))
-        return;
+    if (!store || m_lostUpdateFound || !m_shared->hasVariables() || store->size() > 200'000) return;
     if (const auto u = firstLostUpdate(*store)) {
         m_lostUpdateFound = true;
         m_timelineView->setLostUpdate(u, store);

@@ -148,11 +148,7 @@ class MainWindow : public QMainWindow {
     QAction* m_liveAction = nullptr;
     QSlider* m_speed = nullptr;
     QLabel* m_speedLabel = nullptr;
-    QLabel* m_statusElapsed = nullptr;
-    QLabel* m_statusEvents = nullptr;
-    QLabel* m_statusRate = nullptr;
-    QLabel* m_statusDropped = nullptr;
-    QLabel* m_statusState = nullptr;
+    class StatusLine* m_status = nullptr;
     QTimer* m_frameTimer = nullptr;
 
     double m_fontScale = 1.0;
@@ -167,14 +163,12 @@ class MainWindow : public QMainWindow {
     class PointerHighlight* m_pointer = nullptr;
     QAction* m_presenterAction = nullptr;
     double m_baseFontPt = 11.0;
-    std::uint64_t m_eventsAtLastStatus = 0;
     // Who waits for whom at the end of what has come in: the state line says "deadlock" as soon
     // as a cycle closes, wherever the cursor is.
     WaitForTracker m_waitsNow;
     QString deadlockNow();  // the cycle in one sentence; empty: none
     void pointAtLostUpdate();
     bool m_lostUpdateFound = false;
-    QElapsedTimer m_statusClock;
     QElapsedTimer m_captionClock;  // since the captions last followed the cursor
     QElapsedTimer m_settleClock;   // since the last pause, resume or step
     bool m_captionQueued = false;
