@@ -18,6 +18,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "core/analysis/cpu_time.h"
 #include "core/analysis/wait_for.h"
 #include "core/scenarios/params.h"
 #include "core/scenarios/scenario.h"
@@ -221,6 +222,18 @@ int run(const RunArgs& args) {
             traceNote.c_str());
         if (wantTrace) std::fprintf(stderr, " (writing took %.2f s)", writeSeconds);
         std::fprintf(stderr, "\n");
+        // What each thread cost the machine: the busy-wait lesson reads this line.
+        if (const auto cpu = lastCpuTimes(store); !cpu.empty()) {
+            std::string line;
+            for (const auto& a : store.actors()) {
+                const auto it = cpu.find(a.id);
+                if (it == cpu.end()) continue;
+                char ms[32];
+                std::snprintf(ms, sizeof ms, " %.1f ms", static_cast<double>(it->second) / 1e6);
+                line += (line.empty() ? "" : ", ") + a.name + ms;
+            }
+            std::fprintf(stderr, "  CPU time (from /proc): %s\n", line.c_str());
+        }
         if (l.any())
             std::fprintf(stderr,
                          "  also lost: %u threads got no actor slot (%llu of their events), %u "

@@ -2,10 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
 #include "core/analysis/actor_states.h"
+#include "core/analysis/cpu_time.h"
 #include "run_helpers.h"
 
 using namespace interleave;
@@ -59,6 +61,7 @@ Observed checkRun(const EventStore& s, std::uint32_t capacity, bool semaphores,
     std::multiset<std::int64_t> put, got;
     std::int64_t occupancy = 0;
     std::uint32_t owner = kNoActor;
+    std::set<std::uint32_t> spinning;
     std::map<std::uint32_t, std::int64_t> semValue;
     for (const auto& o : s.objects())
         if (o.kind == ObjectKind::Semaphore) semValue[o.id] = o.capacity;
@@ -98,6 +101,17 @@ Observed checkRun(const EventStore& s, std::uint32_t capacity, bool semaphores,
             EXPECT_EQ(occupancy, capacity) << who << " waited although the buffer had room";
             ++seen.producerWaitsOnFull;
         }
+        if (r.object == buffer && r.kind == EventKind::SpinBegin) {
+            // Busy waiting: consumers poll for items, producers for room.
+            EXPECT_TRUE(startsWith(who, r.a ? consumer : producer)) << who;
+            ++(r.a ? seen.consumerWaitsOnEmpty : seen.producerWaitsOnFull);
+            EXPECT_FALSE(spinning.count(r.actor)) << who << " began to spin twice";
+            spinning.insert(r.actor);
+        }
+        if (r.object == buffer && r.kind == EventKind::SpinEnd) {
+            EXPECT_TRUE(spinning.erase(r.actor)) << who << " stopped a spin it never began";
+            EXPECT_GE(r.a, 0);
+        }
         if (semValue.count(r.object)) {
             auto& v = semValue[r.object];
             if (r.kind == EventKind::SemAcquired) {
@@ -125,6 +139,7 @@ Observed checkRun(const EventStore& s, std::uint32_t capacity, bool semaphores,
     EXPECT_EQ(put.size(), std::set<std::int64_t>(put.begin(), put.end()).size())
         << "item produced twice";
     EXPECT_EQ(occupancy, 0);
+    EXPECT_TRUE(spinning.empty()) << "a spin never ended";
     seen.items = put.size();
     seen.itemsPut = put;
     return seen;
@@ -186,7 +201,39 @@ TEST_P(ProducerConsumer, PipelinePassesEveryItemThroughEachBufferOnce) {
     EXPECT_EQ(sup->labStatus(), exitStatusExited(0));
 }
 
-INSTANTIATE_TEST_SUITE_P(Variants, ProducerConsumer, ::testing::Values("condvar", "semaphore"));
+INSTANTIATE_TEST_SUITE_P(Variants, ProducerConsumer,
+                         ::testing::Values("condvar", "semaphore", "busy-wait"));
+
+// What busy waiting costs: consumers that poll an empty buffer use a CPU the whole time they
+// wait, consumers that sleep on a condition use next to none. Each thread reads its own CPU
+// time from /proc; compared within one test, as a ratio, since the machine's load varies.
+TEST(ProducerConsumerCpu, BusyWaitingConsumersBurnFarMoreCpuThanBlockingOnes) {
+    auto consumerCpu = [](const std::string& variant) {
+        const auto sup = runFor("producer-consumer",
+                                {"variant=" + variant, "producers=1", "consumers=2",
+                                 "produce_ms=100", "consume_ms=0", "items=4"},
+                                10'000);
+        EXPECT_EQ(sup->labStatus(), exitStatusExited(0));
+        const auto& s = sup->store();
+        const auto cpu = lastCpuTimes(s);
+        std::int64_t sum = 0;
+        int reported = 0;
+        for (const auto& a : s.actors()) {
+            const auto it = cpu.find(a.id);
+            EXPECT_NE(it, cpu.end()) << a.name << " never reported its CPU time";
+            if (it == cpu.end() || !startsWith(a.name, "consumer")) continue;
+            EXPECT_GE(it->second, 0);
+            sum += it->second;
+            ++reported;
+        }
+        EXPECT_EQ(reported, 2);
+        return sum;
+    };
+    const auto spinning = consumerCpu("busy-wait");
+    const auto blocking = consumerCpu("condvar");
+    EXPECT_GT(spinning, 10 * std::max<std::int64_t>(blocking, 1'000'000))
+        << "busy-wait " << spinning << " ns, condvar " << blocking << " ns";
+}
 
 TEST(ProducerConsumerActors, RealPidAndTidForEveryThread) {
     const auto sup = runFor("producer-consumer",

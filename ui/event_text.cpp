@@ -30,6 +30,8 @@ bool altApplies(AltWhen when, const Row& r) {
             return r.b < 0;
         case AltWhen::ANegative:
             return r.a < 0;
+        case AltWhen::ANonZero:
+            return r.a != 0;
         case AltWhen::BNotAMinusOne:
             return r.b != r.a - 1;
         case AltWhen::Never:

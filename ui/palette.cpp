@@ -29,6 +29,8 @@ const std::array<StateStyle, kActorStateCount>& styles() {
          QStringLiteral("rec")},
         {QColor(0x20, 0x20, 0x20), Qt::CrossPattern, QStringLiteral("events lost"),
          QStringLiteral("lost")},
+        {QColor(0xF0, 0xE4, 0x42), Qt::Dense4Pattern, QStringLiteral("busy-waiting (on the CPU)"),
+         QStringLiteral("spin")},
     }};
     return s;
 }

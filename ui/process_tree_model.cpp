@@ -81,6 +81,8 @@ ProcessTreeModel::Look ProcessTreeModel::lookOf(int node) const {
     if (const Lane* lane = laneOf(n)) {
         l.state = lane->tracker.stateAt(m_cursor);
         l.started = lane->tracker.startNs() >= 0 && lane->tracker.startNs() <= m_cursor;
+        const auto cpu = lane->cpuAt(m_cursor);
+        l.cpuMs = cpu < 0 ? -1 : cpu / 1'000'000;
     }
     l.appear = static_cast<int>(data(i, AppearRole).toDouble() * kFadeSteps);
     l.end = static_cast<int>(data(i, EndRole).toDouble() * kFadeSteps);
@@ -139,6 +141,8 @@ QVariant ProcessTreeModel::headerData(int section, Qt::Orientation o, int role) 
     switch (section) {
         case Name:
             return tr("Process / thread");
+        case Cpu:
+            return tr("CPU");
         case Pid:
             return tr("PID");
         case Ppid:
@@ -149,6 +153,11 @@ QVariant ProcessTreeModel::headerData(int section, Qt::Orientation o, int role) 
             return tr("State");
     }
     return {};
+}
+
+QString ProcessTreeModel::formatCpu(std::int64_t ns) {
+    if (ns < 1'000'000'000) return tr("%1 ms").arg(ns / 1'000'000);
+    return tr("%1 s").arg(static_cast<double>(ns) / 1e9, 0, 'f', 2);
 }
 
 QVariant ProcessTreeModel::data(const QModelIndex& index, int role) const {
@@ -163,6 +172,10 @@ QVariant ProcessTreeModel::data(const QModelIndex& index, int role) const {
             switch (index.column()) {
                 case Name:
                     return n.name;
+                case Cpu: {
+                    const auto cpu = lane ? lane->cpuAt(m_cursor) : -1;
+                    return cpu < 0 ? QVariant() : QVariant(formatCpu(cpu));
+                }
                 case Pid:
                     return n.pid;
                 case Ppid:
@@ -174,6 +187,10 @@ QVariant ProcessTreeModel::data(const QModelIndex& index, int role) const {
             }
             return {};
         case Qt::ToolTipRole:
+            if (index.column() == Cpu)
+                return tr("CPU time %1 has used so far (from /proc): time on a core, not time "
+                          "waiting or sleeping.")
+                    .arg(n.name);
             return n.process ? tr("Process %1 (pid %2), child of pid %3. Its threads share pid %2.")
                                    .arg(n.name)
                                    .arg(n.pid)

@@ -1,7 +1,7 @@
 #pragma once
-// Processes with their threads nested, and child processes under their parent; pid, ppid, tid
-// and the state at the time cursor. Rows are only ever appended, so the layout is stable: a node
-// never moves when others appear or exit.
+// Processes with their threads nested, and child processes under their parent; CPU time, pid,
+// ppid, tid and the state at the time cursor. Rows are only ever appended, so the layout is stable:
+// a node never moves when others appear or exit.
 
 #include <QAbstractItemModel>
 #include <vector>
@@ -13,7 +13,8 @@ namespace interleave::ui {
 class ProcessTreeModel : public QAbstractItemModel {
     Q_OBJECT
   public:
-    enum Column { Name, Pid, Ppid, Tid, State, ColumnCount };
+    // CPU time comes second: on a narrow screen it is the number a class compares.
+    enum Column { Name, Cpu, Pid, Ppid, Tid, State, ColumnCount };
     // How recently (0..1, 1 = just now) the node appeared or ended, for the fork/exit animation.
     static constexpr int AppearRole = Qt::UserRole + 1;
     static constexpr int EndRole = Qt::UserRole + 2;
@@ -22,6 +23,7 @@ class ProcessTreeModel : public QAbstractItemModel {
 
     void setCursorTime(std::int64_t ns);
     void sync();  // adds nodes for actors the timeline model has and we do not
+    static QString formatCpu(std::int64_t ns);  // "12 ms", "3.41 s"
 
     QModelIndex index(int row, int column, const QModelIndex& parent = {}) const override;
     QModelIndex parent(const QModelIndex& child) const override;
@@ -55,6 +57,7 @@ class ProcessTreeModel : public QAbstractItemModel {
         ActorState state = ActorState::Exited;
         bool started = false;
         int appear = -1, end = -1;  // fade steps, 0..kFadeSteps
+        std::int64_t cpuMs = -1;
         bool operator==(const Look&) const = default;
     };
     Look lookOf(int node) const;

@@ -37,6 +37,7 @@ ProcessTreeView::ProcessTreeView(ProcessTreeModel* model, QWidget* parent) : QTr
     setSelectionMode(QAbstractItemView::NoSelection);
     header()->setStretchLastSection(true);
     header()->setSectionResizeMode(ProcessTreeModel::Name, QHeaderView::ResizeToContents);
+    header()->setSectionResizeMode(ProcessTreeModel::Cpu, QHeaderView::ResizeToContents);
     // New nodes open up so threads and children are visible as they appear.
     connect(model, &QAbstractItemModel::rowsInserted, this,
             [this](const QModelIndex& parent, int, int) {

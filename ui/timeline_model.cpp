@@ -138,6 +138,12 @@ void TimelineModel::pairSemaphore(const Row& r) {
     passes.erase(best);
 }
 
+std::int64_t Lane::cpuAt(std::int64_t t) const {
+    const auto after = std::upper_bound(cpu.begin(), cpu.end(), t,
+                                        [](std::int64_t x, const auto& s) { return x < s.first; });
+    return after == cpu.begin() ? -1 : std::prev(after)->second;
+}
+
 void TimelineModel::append(std::size_t first, std::size_t last) {
     Q_ASSERT_X(QThread::currentThread() == thread(), "TimelineModel::append", "GUI thread only");
     if (!m_store || last <= m_consumed) return;
@@ -150,6 +156,9 @@ void TimelineModel::append(std::size_t first, std::size_t last) {
         const int lane = laneOfActor(r.actor);
         if (lane >= 0) m_lanes[static_cast<std::size_t>(lane)].tracker.feed(r);
         switch (r.kind) {
+            case EventKind::CpuTime:
+                if (lane >= 0) m_lanes[static_cast<std::size_t>(lane)].cpu.emplace_back(r.ns, r.a);
+                break;
             case EventKind::ProcessExit:
                 processEnds[static_cast<int>(r.a)] = r.ns;
                 break;

@@ -23,6 +23,11 @@ struct Lane {
     QString name;
     QString label;  // "producer 1  ·  pid 4242 tid 4244"
     ActorStateTracker tracker;
+    // The actor's CPU time as its cpu_time events reported it: (when, ns on a CPU), in time
+    // order, since an actor's own events arrive in order.
+    std::vector<std::pair<std::int64_t, std::int64_t>> cpu;
+    // The CPU time last reported at or before t; -1 before the first report.
+    std::int64_t cpuAt(std::int64_t t) const;
 };
 
 struct Link {

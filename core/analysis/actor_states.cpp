@@ -26,6 +26,8 @@ std::string_view stateName(ActorState s) {
             return "capture wait";
         case ActorState::Lost:
             return "events lost";
+        case ActorState::Spinning:
+            return "busy-waiting";
     }
     return "unknown";
 }
@@ -74,6 +76,9 @@ void ActorStateTracker::feed(const Row& r) {
             break;
         case StateEffect::ToWorking:
             moveTo(r.ns, ActorState::Working, kNoObject);
+            break;
+        case StateEffect::ToSpinning:
+            moveTo(r.ns, ActorState::Spinning, r.object);
             break;
         case StateEffect::ToJoinWait:
             moveTo(r.ns, ActorState::WaitingJoin, kNoObject);

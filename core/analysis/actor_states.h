@@ -21,8 +21,9 @@ enum class ActorState : std::uint8_t {
     Exited,
     CaptureWait,  // lossless capture: the recorder made this thread wait for the reader
     Lost,         // drop capture: events of this stretch were lost (count on the lost_end)
+    Spinning,     // busy waiting: polling in a loop, on a CPU, for a change another thread makes
 };
-inline constexpr int kActorStateCount = 9;
+inline constexpr int kActorStateCount = 10;
 
 std::string_view stateName(ActorState s);
 

@@ -9,7 +9,9 @@
 #include <algorithm>
 #include <atomic>
 
+#include "core/sys/clock.h"
 #include "core/sys/futex.h"
+#include "core/sys/proc_stat.h"
 
 namespace interleave {
 namespace {
@@ -179,6 +181,15 @@ void Runtime::work(std::chrono::nanoseconds d) {
         remaining -= realNs * sp;
     }
     emit(EventKind::WorkEnd);
+    sampleCpu();
+}
+
+void Runtime::sampleCpu(bool force) {
+    if (t_actor == kNoActor) return;
+    const auto now = monotonicNs();
+    if (!force && now < t_nextCpuSampleNs) return;
+    t_nextCpuSampleNs = now + kCpuSampleNs;
+    if (const auto cpu = readThreadCpu()) emit(EventKind::CpuTime, kNoObject, cpu->ns, cpu->coarse);
 }
 
 }  // namespace interleave

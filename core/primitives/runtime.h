@@ -77,6 +77,12 @@ class Runtime {
     static void work(std::chrono::nanoseconds d);
     static double speed();
 
+    // Records the calling thread's CPU time so far (cpu_time, from /proc) if the last record is
+    // older than kCpuSampleNs, or always with `force` (a thread's last words). Cheap to call
+    // often: between records it is one clock read.
+    static void sampleCpu(bool force = false);
+    static constexpr std::int64_t kCpuSampleNs = 200'000'000;
+
   private:
     // An event of a thread that wanted an actor and got none (table full): lost, and counted.
     static void countUntraced() {
@@ -88,6 +94,7 @@ class Runtime {
     static inline thread_local bool t_refused = false;
     static inline thread_local std::uint32_t t_actor = kNoActor;
     static inline thread_local RingWriter t_writer;
+    static inline thread_local std::int64_t t_nextCpuSampleNs = 0;
 };
 
 }  // namespace interleave

@@ -17,7 +17,8 @@ namespace interleave {
 // 5: lock_try_failed (a try_lock that found the mutex taken) and cond_wakes (one per thread a
 //    notify_all wakes), appended likewise; sem_released's b counts the threads blocked on it;
 //    reader-writer locks (object kind rwlock, rw_* kinds).
-inline constexpr std::uint32_t kProtocolVersion = 5;
+// 6: busy waiting (spin_begin, spin_end) and per-thread CPU time (cpu_time), appended likewise.
+inline constexpr std::uint32_t kProtocolVersion = 6;
 // Version 2 traces have the same records, with zeros where role and owner now are.
 inline constexpr std::uint32_t kOldestTraceVersion = 2;
 
@@ -79,7 +80,12 @@ enum class EventKind : std::uint16_t {
     RwWriteRequest,
     RwWriteAcquired,  // b = 1 if the caller had to wait
     RwWriteReleased,
-    Count_  // keep last
+    // Busy waiting: the thread polls a condition in a loop, on the CPU, instead of sleeping.
+    SpinBegin,  // object = what it polls (a queue), a = 0 waits for room, 1 for an item
+    SpinEnd,    // a = how many times it polled
+    // The calling thread's CPU time so far, from /proc (sampled a few times a second).
+    CpuTime,  // a = ns on a CPU (user + system), b = 1 if only tick-grained (/proc/.../stat)
+    Count_    // keep last
 };
 
 inline constexpr std::uint32_t kNoActor = 0xffffffffu;

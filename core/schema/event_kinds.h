@@ -24,7 +24,9 @@ enum class KindGroup : std::uint8_t {
     Note,
     Capture,
     Shared,
-    RwLock
+    RwLock,
+    Spin,
+    Measure
 };
 
 // What an event does to its actor's state (ActorStateTracker).
@@ -35,6 +37,7 @@ enum class StateEffect : std::uint8_t {
     ToCondWait,      // waiting on a condition
     ToSemWait,       // waiting on a semaphore
     ToWorking,       // simulated work
+    ToSpinning,      // busy waiting: on the CPU, polling
     ToJoinWait,      // joining a thread, waiting for a child process
     ToRunning,       // a wait or work ends
     ProcessExit,     // a == the actor's pid: its process ended; else a waited-for child did
@@ -53,7 +56,14 @@ enum class ValueField : std::uint8_t { A, B, AInMs, ExitCode };
 //   {occupancy} b's two halves, {capacity} the object's capacity.
 // `alt` replaces `caption` when `altWhen` holds; an empty caption means "too small to say".
 // BNotAMinusOne: a write that did not add exactly one to the value it replaced (a lost update).
-enum class AltWhen : std::uint8_t { Never, BNonZero, BNegative, ANegative, BNotAMinusOne };
+enum class AltWhen : std::uint8_t {
+    Never,
+    BNonZero,
+    BNegative,
+    ANegative,
+    ANonZero,
+    BNotAMinusOne
+};
 
 struct KindInfo {
     EventKind kind;
@@ -154,6 +164,12 @@ inline constexpr std::array<KindInfo, static_cast<std::size_t>(EventKind::Count_
      "{who} gets to write {object} after waiting, alone"},
     {EventKind::RwWriteReleased, "rw_write_released", KindGroup::RwLock, StateEffect::None,
      ValueField::B, "{who} stops writing {object}"},
+    {EventKind::SpinBegin, "spin_begin", KindGroup::Spin, StateEffect::ToSpinning, ValueField::A,
+     "{who} polls {object} in a loop, on the CPU, for room", AltWhen::ANonZero,
+     "{who} polls {object} in a loop, on the CPU, for an item"},
+    {EventKind::SpinEnd, "spin_end", KindGroup::Spin, StateEffect::ToRunning, ValueField::A,
+     "{who} stops polling {object} after {a} checks"},
+    {EventKind::CpuTime, "cpu_time", KindGroup::Measure, StateEffect::None, ValueField::AInMs, ""},
 }};
 // clang-format on
 

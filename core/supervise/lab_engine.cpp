@@ -145,6 +145,7 @@ int runLabEngine(const std::vector<std::string>& args) {
         spdlog::info("{} returned {}", scenario->name, rc);
         const auto orphans = reapOrphans(channel);
         if (orphans) spdlog::info("reaped {} orphaned process(es) of the run", orphans);
+        Runtime::sampleCpu(true);
         Runtime::emit(EventKind::ActorExit, kNoObject, rc);
         Runtime::detachThread();
         if (const int daemons = Runtime::liveThreads(); daemons > 0) {

@@ -1,5 +1,8 @@
 #include "core/sys/proc_stat.h"
 
+#include <unistd.h>
+
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -26,6 +29,31 @@ std::optional<ProcStat> readProcStat(pid_t pid) {
     rest >> st.startTicks;
     if (!rest) return std::nullopt;
     return st;
+}
+
+std::optional<ThreadCpu> readThreadCpu() {
+    // stdio, not a stream: this runs in traced threads a few times a second, and a stream's
+    // locale machinery costs more than the read.
+    if (FILE* f = std::fopen("/proc/thread-self/schedstat", "re")) {
+        unsigned long long onCpuNs = 0;
+        const bool ok = std::fscanf(f, "%llu", &onCpuNs) == 1;
+        std::fclose(f);
+        if (ok) return ThreadCpu{static_cast<std::int64_t>(onCpuNs), false};
+    }
+    std::ifstream in("/proc/thread-self/stat");
+    std::string text;
+    if (!std::getline(in, text)) return std::nullopt;
+    const auto close = text.rfind(')');
+    if (close == std::string::npos) return std::nullopt;
+    std::istringstream rest(text.substr(close + 1));
+    std::string skip;
+    for (int field = 3; field < 14; ++field)
+        rest >> skip;
+    std::uint64_t utime = 0, stime = 0;
+    rest >> utime >> stime;
+    const long hz = sysconf(_SC_CLK_TCK);
+    if (!rest || hz <= 0) return std::nullopt;
+    return ThreadCpu{static_cast<std::int64_t>((utime + stime) * (1'000'000'000 / hz)), true};
 }
 
 }  // namespace interleave

@@ -21,4 +21,13 @@ struct ProcStat {
 // pid 0 means this process. Empty when the process is gone or the file cannot be read.
 std::optional<ProcStat> readProcStat(pid_t pid);
 
+// The calling thread's CPU time so far. From /proc/thread-self/schedstat, in ns, when the kernel
+// keeps scheduler statistics; else from /proc/thread-self/stat (user + system, in clock ticks,
+// 10 ms each here), with `coarse` set. Empty when neither can be read.
+struct ThreadCpu {
+    std::int64_t ns = 0;
+    bool coarse = false;
+};
+std::optional<ThreadCpu> readThreadCpu();
+
 }  // namespace interleave

@@ -47,6 +47,7 @@ ChildProcess forkTraced(std::string_view name, const std::function<int()>& body)
             rc = body();
         } catch (...) {
         }
+        Runtime::sampleCpu(true);
         Runtime::emit(EventKind::ActorExit, kNoObject, rc);
         _exit(rc);
     }

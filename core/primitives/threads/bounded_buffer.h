@@ -1,4 +1,5 @@
 #pragma once
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -12,10 +13,11 @@
 namespace interleave {
 
 // The bounded buffer of producer/consumer, built from the traced primitives in one of the two
-// textbook ways, so the timeline shows the mechanism and not just the outcome.
+// textbook ways, so the timeline shows the mechanism and not just the outcome; or the way not to:
+// busy waiting, where a thread that finds the buffer full (or empty) polls it in a loop.
 class BoundedBuffer {
   public:
-    enum class Variant { CondVar, Semaphore };
+    enum class Variant { CondVar, Semaphore, BusyWait };
 
     BoundedBuffer(const std::string& name, std::uint32_t capacity, Variant variant);
 
@@ -31,6 +33,10 @@ class BoundedBuffer {
   private:
     void store(std::int64_t item);  // with m_lock held
     std::int64_t take();            // with m_lock held
+    // Busy waiting: polls, without the lock, until `ready` may hold (the caller then checks
+    // again under the lock). a = 0: waits for room; 1: for an item.
+    template <class Ready>
+    void spin(std::int64_t forItem, Ready ready);
 
     Variant m_variant;
     std::uint32_t m_id;
@@ -40,6 +46,9 @@ class BoundedBuffer {
     std::vector<std::int64_t> m_slots;
     std::size_t m_head = 0, m_tail = 0, m_count = 0;
     bool m_closed = false;
+    // Mirrors of m_count and m_closed that a spinning thread reads without the lock.
+    std::atomic<std::size_t> m_countSeen{0};
+    std::atomic<bool> m_closedSeen{false};
 };
 
 }  // namespace interleave

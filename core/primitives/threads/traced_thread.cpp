@@ -15,6 +15,7 @@ TracedThread::TracedThread(std::string name, std::function<void()> body) {
         std::thread([actor = m_actor, parent, name = std::move(name), body = std::move(body)] {
             Runtime::adoptActor(actor, name, parent, ActorRole::Thread);
             body();
+            Runtime::sampleCpu(true);
             Runtime::emit(EventKind::ActorExit, kNoObject, 0);
             Runtime::detachThread();
             // Counted here, not by whoever joins: a detached thread has nobody to count it.

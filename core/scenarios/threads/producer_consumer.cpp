@@ -19,8 +19,10 @@ int run(const ParamValues& p) {
     const auto itemsEach = p.integer("items");
     const std::chrono::milliseconds produce(p.integer("produce_ms"));
     const std::chrono::milliseconds consume(p.integer("consume_ms"));
-    const auto variant = p.choice("variant") == "semaphore" ? BoundedBuffer::Variant::Semaphore
-                                                            : BoundedBuffer::Variant::CondVar;
+    const auto& chosen = p.choice("variant");
+    const auto variant = chosen == "semaphore"   ? BoundedBuffer::Variant::Semaphore
+                         : chosen == "busy-wait" ? BoundedBuffer::Variant::BusyWait
+                                                 : BoundedBuffer::Variant::CondVar;
 
     const auto stages = static_cast<std::size_t>(p.integer("stages"));
     const auto capacity = static_cast<std::uint32_t>(p.integer("capacity"));
@@ -85,9 +87,11 @@ Scenario makeProducerConsumer() {
                                "Simulated work to make one item (at speed 1x)."),
             ParamSpec::integer("consume_ms", 0, 5000, 300, "ms",
                                "Simulated work to use one item (at speed 1x)."),
-            ParamSpec::choice("variant", {"condvar", "semaphore"},
+            ParamSpec::choice("variant", {"condvar", "semaphore", "busy-wait"},
                               "condvar: one mutex and two condition variables; semaphore: two "
-                              "counting semaphores (free and filled slots) and a mutex."),
+                              "counting semaphores (free and filled slots) and a mutex; "
+                              "busy-wait: a mutex only, and a thread that finds the buffer full "
+                              "or empty polls it in a loop, burning CPU time."),
             ParamSpec::integer("items", 0, 1'000'000, 0, "",
                                "Items each producer makes; 0 means until the run is stopped."),
             ParamSpec::integer("stages", 1, 4, 1, "buffers",
