@@ -65,13 +65,33 @@ void LanePainter::look(const LaneLayout& layout, std::int64_t now, LaneLook& out
 }
 
 int LanePainter::decorations(const LaneMark& m, double laneH) const {
-    const auto st = static_cast<std::size_t>(m.state);
-    if (st >= m_labelWidth.size() || m_labelWidth[st] <= 0) return -1;
+    if (m_labelHeight <= 0) return -1;
     const double w = std::max(1.0, std::ceil(m.x1) - std::floor(m.x0));
     int d = 0;
     if (w >= 6 && (m.count > 1 || Palette::state(m.state).pattern != Qt::NoBrush)) d |= 1;
-    if (m.count == 1 && w > m_labelWidth[st] + 8 && laneH > m_labelHeight) d |= 2;
+    const auto* label = labelOf(m);
+    if (m.count == 1 && label && w > label->width + 8 && laneH > m_labelHeight) d |= 2;
     return d;
+}
+
+const LanePainter::Label* LanePainter::labelOf(const LaneMark& m) const {
+    QString text = Palette::state(m.state).shortLabel;
+    if (text.isEmpty()) return nullptr;
+    // A thread blocked on one of several locks says which.
+    if (m.state == ActorState::BlockedOnLock)
+        if (const auto tag = m_model->lockTag(m.object); !tag.isEmpty())
+            text = QStringLiteral("%1: %2").arg(text, tag);
+    auto it = m_labels.find(text);
+    if (it == m_labels.end()) {
+        if (m_labels.size() > 256) m_labels.clear();
+        Label l;
+        l.width = QFontMetricsF(m_labelFont).horizontalAdvance(text);
+        l.text = QStaticText(text);
+        l.text.setTextFormat(Qt::PlainText);
+        l.text.prepare(QTransform(), m_labelFont);
+        it = m_labels.insert(text, l);
+    }
+    return &*it;
 }
 
 void LanePainter::drawMarks(QPainter& p, const std::vector<LaneMark>& marks, double yTop, double h,
@@ -80,10 +100,10 @@ void LanePainter::drawMarks(QPainter& p, const std::vector<LaneMark>& marks, dou
     f.setPointSizeF(8.5 * fontScale);
     p.setFont(f);
     const QFontMetricsF fm(f);
-    if (m_labelHeight != fm.height()) {
+    if (m_labelHeight != fm.height() || f != m_labelFont) {
         m_labelHeight = fm.height();
-        m_labelWidth.assign(m_labelWidth.size(), 0);
-        m_labelText.clear();
+        m_labelFont = f;
+        m_labels.clear();
     }
     // Marks are sorted; skip those wholly left of the band.
     auto it = std::partition_point(marks.begin(), marks.end(),
@@ -108,22 +128,13 @@ void LanePainter::drawMarks(QPainter& p, const std::vector<LaneMark>& marks, dou
             p.fillRect(r, QBrush(Palette::patternInk(m.state), style.pattern));
         // The label sits at the start of its segment, so a segment that grows (the one at "now")
         // keeps its label where it is and only its new columns need drawing.
-        const auto st = static_cast<std::size_t>(m.state);
-        if (st >= m_labelWidth.size()) m_labelWidth.resize(st + 1, 0);
-        if (st >= m_labelText.size()) m_labelText.resize(st + 1);
-        if (m_labelWidth[st] <= 0) {
-            m_labelWidth[st] = fm.horizontalAdvance(style.shortLabel);
-            m_labelText[st] = QStaticText(style.shortLabel);
-            m_labelText[st].setTextFormat(Qt::PlainText);
-            m_labelText[st].prepare(QTransform(), f);
-        }
-        const double labelW = m_labelWidth[st];
-        if (r.width() > labelW + 8 && h > fm.height()) {
+        const auto* label = labelOf(m);
+        if (label && r.width() > label->width + 8 && h > fm.height()) {
             p.setPen(Palette::labelInk());
-            const QRectF textBox(r.left() + 3, r.center().y() - fm.height() / 2, labelW + 4,
+            const QRectF textBox(r.left() + 3, r.center().y() - fm.height() / 2, label->width + 4,
                                  fm.height());
             p.fillRect(textBox, Palette::labelBox());
-            p.drawStaticText(textBox.topLeft() + QPointF(2, 0), m_labelText[st]);
+            p.drawStaticText(textBox.topLeft() + QPointF(2, 0), label->text);
         }
     }
 }
@@ -133,13 +144,22 @@ void LanePainter::drawEventMarkers(QPainter& p, const Lane& lane, const LaneLayo
     const auto* store = m_model->store();
     const double s = layout.markerReach();
     const auto& axis = layout.axis;
-    const double t0 = std::max(axis.t0, axis.toTime(left - s - 1));
+    // From far enough left that a lock tag reaching into the band is drawn again.
+    const double t0 = std::max(axis.t0, axis.toTime(left - s - layout.tagReach() - 1));
     const double t1 = std::min(axis.t1, axis.toTime(right + s + 1));
     const auto first = store->actorLowerBound(lane.actor, static_cast<std::int64_t>(t0));
     const auto last = store->actorLowerBound(lane.actor, static_cast<std::int64_t>(t1) + 1);
     if (last <= first) return;
     const double h = layout.laneH;
     p.setPen(QPen(Palette::text(), 1));
+    QFont tagFont = p.font();
+    tagFont.setPointSizeF(7.5 * layout.fontScale);
+    if (tagFont != m_tagFont) {
+        m_tagFont = tagFont;
+        m_tagText.clear();
+    }
+    const QFontMetricsF tagMetrics(tagFont);
+    const bool tagsFit = h >= 2 * tagMetrics.height();
     for (auto k = first; k < last; ++k) {
         const auto i = store->actorEvent(lane.actor, k);
         const auto kind = store->kind(i);
@@ -150,6 +170,9 @@ void LanePainter::drawEventMarkers(QPainter& p, const Lane& lane, const LaneLayo
                 p.setBrush(Palette::text());
                 p.drawPolygon(QPolygonF({QPointF(x, yTop + h - s), QPointF(x - s, yTop + h),
                                          QPointF(x + s, yTop + h)}));
+                if (tagsFit)
+                    drawLockTag(p, store->objectOf(i), x + s + 1, yTop + h,
+                                nextMarkerX(lane, layout, k + 1, last), layout.tagReach());
                 break;
             case EventKind::LockReleased:  // ▽ at the top: gave it back
                 p.setBrush(Qt::NoBrush);
@@ -166,6 +189,48 @@ void LanePainter::drawEventMarkers(QPainter& p, const Lane& lane, const LaneLayo
                 break;
         }
     }
+}
+
+double LanePainter::nextMarkerX(const Lane& lane, const LaneLayout& layout, std::size_t from,
+                                std::size_t last) const {
+    const auto* store = m_model->store();
+    for (auto k = from; k < last && k < from + 32; ++k) {
+        const auto i = store->actorEvent(lane.actor, k);
+        switch (store->kind(i)) {
+            case EventKind::LockAcquired:
+            case EventKind::LockReleased:
+            case EventKind::QueuePut:
+            case EventKind::QueueGet:
+                return layout.axis.toPixel(static_cast<double>(store->ns(i)));
+            default:
+                break;
+        }
+    }
+    return 1e9;
+}
+
+void LanePainter::drawLockTag(QPainter& p, std::uint32_t lock, double x, double bottom,
+                              double nextX, double reach) {
+    const auto tag = m_model->lockTag(lock);
+    if (tag.isEmpty()) return;
+    auto text = m_tagText.find(tag);
+    if (text == m_tagText.end()) {
+        if (m_tagText.size() > 256) m_tagText.clear();
+        text = m_tagText.insert(tag, QStaticText(tag));
+        text->setTextFormat(Qt::PlainText);
+        text->prepare(QTransform(), m_tagFont);
+    }
+    const QSizeF size = text->size();
+    // Only where it neither runs into the lane's next event nor past what a redraw covers.
+    if (size.width() + 2 > std::min(nextX - x - 2, reach)) return;
+    const QRectF box(x, bottom - size.height() - 1, size.width() + 2, size.height());
+    const QFont before = p.font();
+    p.setFont(m_tagFont);
+    p.fillRect(box, Palette::labelBox());
+    p.setPen(Palette::labelInk());
+    p.drawStaticText(box.topLeft() + QPointF(1, 0), *text);
+    p.setPen(QPen(Palette::text(), 1));
+    p.setFont(before);
 }
 
 QRect LanePainter::linkBounds(const LaneLayout& layout, const Link& link) const {

@@ -34,6 +34,8 @@ struct LaneLayout {
     }
     // How far a marker reaches either side of its event's column.
     double markerReach() const { return laneH * 0.22 > 3 ? laneH * 0.22 : 3.0; }
+    // How far right of its marker a lock's tag may reach.
+    double tagReach() const { return 40 * fontScale; }
 };
 
 // What the lanes look like at one "now".
@@ -75,6 +77,12 @@ class LanePainter {
                    double fontScale, double left);
     void drawEventMarkers(QPainter& p, const Lane& lane, const LaneLayout& layout, double yTop,
                           bool dense, double left, double right);
+    // Where the next marker of the lane's events [from, last) is drawn (far right: none near).
+    double nextMarkerX(const Lane& lane, const LaneLayout& layout, std::size_t from,
+                       std::size_t last) const;
+    // The name of the lock a ▲ took, right of it, when there is room before the next event.
+    void drawLockTag(QPainter& p, std::uint32_t lock, double x, double bottom, double nextX,
+                     double reach);
     // The links reaching column `left`, or when `only` is given, just those.
     void drawLinks(QPainter& p, const LaneLayout& layout, double left,
                    const std::vector<Link>* only = nullptr);
@@ -83,14 +91,20 @@ class LanePainter {
         const TimeAxis& axis) const;
 
     const TimelineModel* m_model;
-    // Label widths per state in the font labels were last drawn with (0: not known yet).
-    std::vector<double> m_labelWidth;
-    double m_labelHeight = 0;
-    // Laid-out text, so a redraw does not shape the same words again: state labels (per state)
-    // and arrow values, in the fonts they were made with.
-    std::vector<QStaticText> m_labelText;
+    // Laid-out text, so a redraw does not shape the same words again: segment labels (by their
+    // text, in m_labelFont) and arrow values, in the fonts they were made with.
+    struct Label {
+        QStaticText text;
+        double width = 0;
+    };
+    const Label* labelOf(const LaneMark& m) const;  // nullptr: the state has no label
+    mutable QHash<QString, Label> m_labels;
+    QFont m_labelFont;
+    double m_labelHeight = 0;  // 0 until the first draw
     QHash<std::int64_t, QStaticText> m_valueText;
     QFont m_valueFont;
+    QHash<QString, QStaticText> m_tagText;  // lock tags, in m_tagFont
+    QFont m_tagFont;
     std::size_t m_lastMarks = 0;
     std::size_t m_lastPutMarks = 0, m_lastGetMarks = 0;
 };

@@ -13,6 +13,7 @@ void TimelineModel::reset(const EventStore* store) {
     m_lanes.clear();
     m_laneOf.clear();
     m_objects.clear();
+    m_lockTags.clear();
     m_links.clear();
     m_semPending.clear();
     m_linkArrivals.clear();
@@ -39,6 +40,11 @@ QString TimelineModel::actorName(std::uint32_t actor) const {
 QString TimelineModel::objectName(std::uint32_t object) const {
     const auto it = m_objects.find(object);
     return it == m_objects.end() ? QString() : QString::fromStdString(it->second.name);
+}
+
+QString TimelineModel::lockTag(std::uint32_t object) const {
+    const auto it = m_lockTags.find(object);
+    return it == m_lockTags.end() ? QString() : it->second;
 }
 
 const ObjectInfo* TimelineModel::objectInfo(std::uint32_t object) const {
@@ -89,6 +95,15 @@ void TimelineModel::refreshActors() {
     m_lanes = std::move(lanes);
     for (const auto& o : m_store->objects())
         m_objects[o.id] = o;
+    m_lockTags.clear();
+    for (const auto& [id, o] : m_objects) {
+        if (o.kind != ObjectKind::Mutex) continue;
+        auto tag = QString::fromStdString(o.name);
+        if (tag.endsWith(QLatin1String(".lock"))) tag.chop(5);
+        if (tag.startsWith(QLatin1String("lock "))) tag.remove(0, 5);
+        m_lockTags[id] = tag;
+    }
+    if (m_lockTags.size() < 2) m_lockTags.clear();
     if (added) emit lanesChanged();
 }
 

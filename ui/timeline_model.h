@@ -57,6 +57,9 @@ class TimelineModel : public QObject {
     QString actorName(std::uint32_t actor) const;
     QString objectName(std::uint32_t object) const;
     const ObjectInfo* objectInfo(std::uint32_t object) const;  // nullptr when unknown
+    // What a lock marker says of its mutex: "A" for "lock A", "buffer 2" for "buffer 2.lock".
+    // Empty while the run has a single mutex: then every marker is about the same one.
+    QString lockTag(std::uint32_t object) const;
     // Actor and object names and records for describeEvent.
     Names names() const;
 
@@ -73,6 +76,7 @@ class TimelineModel : public QObject {
     std::vector<Lane> m_lanes;
     std::map<std::uint32_t, int> m_laneOf;
     std::map<std::uint32_t, ObjectInfo> m_objects;
+    std::map<std::uint32_t, QString> m_lockTags;  // every mutex, once the run has two
     std::vector<Link> m_links;
     std::vector<Link> m_linkArrivals;
     std::unordered_map<std::int64_t, std::pair<std::int64_t, std::uint32_t>> m_puts, m_gets;

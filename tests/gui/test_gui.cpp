@@ -282,6 +282,56 @@ TEST(TimelineModel, NotifyAllAndSemaphoreReleasesDrawAnArrowToEachThreadTheyLetG
     EXPECT_EQ(wakes, (std::vector<W>{W{30, 33, 0, 1}, W{30, 35, 0, 2}, W{50, 52, 0, 3}}));
 }
 
+// Lock markers name their lock once a run has several ("lock A" -> "A", "buffer 2.lock" ->
+// "buffer 2"); with a single mutex they say nothing more than the ▲ does.
+TEST(TimelineModel, LockTagsNameEachOfSeveralLocksAndNoneWhenThereIsOne) {
+    EventStore store(2);
+    setThreads(store, 1);
+    store.setObjects({ObjectInfo{1, ObjectKind::Mutex, "buffer.lock", 0, 0}});
+    store.appendRow(Row{10, 0, EventKind::LockRequest, 1, 0, 0});
+    store.publish();
+    TimelineModel model;
+    model.reset(&store);
+    EXPECT_EQ(model.lockTag(1), QString());
+    store.setObjects({ObjectInfo{1, ObjectKind::Mutex, "lock A", 0, 0},
+                      ObjectInfo{2, ObjectKind::Mutex, "buffer 2.lock", 0, 0},
+                      ObjectInfo{3, ObjectKind::CondVar, "ready", 0, 0}});
+    model.reset(&store);
+    EXPECT_EQ(model.lockTag(1), QStringLiteral("A"));
+    EXPECT_EQ(model.lockTag(2), QStringLiteral("buffer 2"));
+    EXPECT_EQ(model.lockTag(3), QString()) << "only mutexes have tags";
+}
+
+// Each thread's CPU time as its cpu_time events reported it, at the time cursor: in the lane
+// and in the process tree's CPU column.
+TEST(ProcessTreeModel, CpuColumnShowsTheLatestCpuTimeAtTheCursor) {
+    EventStore store(2);
+    std::vector<ActorInfo> actors{
+        ActorInfo{0, 100, 1, 100, "main", ActorRole::ProcessMain, kNoActor, 0},
+        ActorInfo{1, 100, 1, 101, "consumer 1", ActorRole::Thread, 0, 0}};
+    store.setActors(actors);
+    store.appendRow(Row{5, 0, EventKind::ActorStart, kNoObject, 0, 1});
+    store.appendRow(Row{10, 1, EventKind::ActorStart, kNoObject, 0, 0});
+    store.appendRow(Row{20, 1, EventKind::CpuTime, kNoObject, 40'000'000, 0});
+    store.appendRow(Row{30, 1, EventKind::CpuTime, kNoObject, 2'500'000'000, 0});
+    store.publish();
+    TimelineModel timeline;
+    timeline.reset(&store);
+    ProcessTreeModel tree(&timeline);
+    tree.sync();
+    const auto& lane = timeline.lanes()[static_cast<std::size_t>(timeline.laneOfActor(1))];
+    EXPECT_EQ(lane.cpuAt(15), -1);
+    EXPECT_EQ(lane.cpuAt(25), 40'000'000);
+    EXPECT_EQ(lane.cpuAt(1'000), 2'500'000'000);
+    const auto main = tree.index(0, ProcessTreeModel::Cpu);
+    const auto consumer = tree.index(0, ProcessTreeModel::Cpu, tree.index(0, 0));
+    tree.setCursorTime(25);
+    EXPECT_FALSE(tree.data(main, Qt::DisplayRole).isValid()) << "main never reported";
+    EXPECT_EQ(tree.data(consumer, Qt::DisplayRole).toString(), QStringLiteral("40 ms"));
+    tree.setCursorTime(35);
+    EXPECT_EQ(tree.data(consumer, Qt::DisplayRole).toString(), QStringLiteral("2.50 s"));
+}
+
 // The shared counter at any time: the latest write's value, and the threads that have read
 // and not yet written back, with what they read.
 TEST(SharedVariableModel, TheValueAndEachThreadsCopyBetweenItsReadAndItsWrite) {
