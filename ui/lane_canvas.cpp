@@ -232,7 +232,7 @@ void LaneCanvas::paintEvent(QPaintEvent* event) {
     std::vector<QPointF> at;
     for (const auto& [actor, ns] : m_callout.points)
         if (const int lane = m_model->laneOfActor(actor);
-            lane >= 0 && static_cast<std::size_t>(lane) < m_layout.yMid.size())
+            lane >= 0 && !m_layout.hidden(static_cast<std::size_t>(lane)))
             at.emplace_back(xOf(ns), m_layout.yMid[static_cast<std::size_t>(lane)]);
     if (!at.empty()) {
         p.setRenderHint(QPainter::Antialiasing);

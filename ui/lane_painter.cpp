@@ -2,11 +2,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "ui/palette.h"
 
 namespace interleave::ui {
 namespace {
+
+constexpr double kMinLabelPx = 16;
 
 void arrowHead(QPainter& p, QPointF from, QPointF to, double size) {
     const double angle = std::atan2(to.y() - from.y(), to.x() - from.x());
@@ -48,6 +51,7 @@ void LanePainter::look(const LaneLayout& layout, std::int64_t now, LaneLook& out
     for (std::size_t i = 0; i < lanes.size(); ++i) {
         auto& marks = out.marks[i];
         marks.clear();
+        if (!layout.inView(i)) continue;  // scrolled or folded away: nothing to summarise
         const auto& lane = lanes[i];
         summariseLane(lane.tracker.closed(), layout.axis, kMinMarkPx, marks);
         summariseLane(lane.tracker.openSegments(std::max(now, lane.tracker.startNs())), layout.axis,
@@ -69,8 +73,8 @@ int LanePainter::decorations(const LaneMark& m, double laneH) const {
     const double w = std::max(1.0, std::ceil(m.x1) - std::floor(m.x0));
     int d = 0;
     if (w >= 6 && (m.count > 1 || Palette::state(m.state).pattern != Qt::NoBrush)) d |= 1;
-    const auto* label = labelOf(m);
-    if (m.count == 1 && label && w > label->width + 8 && laneH > m_labelHeight) d |= 2;
+    const auto* label = m.count == 1 && w > kMinLabelPx ? labelOf(m) : nullptr;
+    if (label && w > label->width + 8 && laneH > m_labelHeight) d |= 2;
     return d;
 }
 
@@ -128,8 +132,9 @@ void LanePainter::drawMarks(QPainter& p, const std::vector<LaneMark>& marks, dou
             p.fillRect(r, QBrush(Palette::patternInk(m.state), style.pattern));
         // The label sits at the start of its segment, so a segment that grows (the one at "now")
         // keeps its label where it is and only its new columns need drawing.
-        const auto* label = labelOf(m);
-        if (label && r.width() > label->width + 8 && h > fm.height()) {
+        // No label is narrower than this: most marks of a busy run never look one up.
+        const auto* label = r.width() > kMinLabelPx && h > fm.height() ? labelOf(m) : nullptr;
+        if (label && r.width() > label->width + 8) {
             p.setPen(Palette::labelInk());
             const QRectF textBox(r.left() + 3, r.center().y() - fm.height() / 2, label->width + 4,
                                  fm.height());
@@ -235,7 +240,8 @@ void LanePainter::drawLockTag(QPainter& p, std::uint32_t lock, double x, double 
 
 QRect LanePainter::linkBounds(const LaneLayout& layout, const Link& link) const {
     const int l0 = m_model->laneOfActor(link.fromActor), l1 = m_model->laneOfActor(link.toActor);
-    if (l0 < 0 || l1 < 0 || static_cast<std::size_t>(std::max(l0, l1)) >= layout.yMid.size())
+    if (l0 < 0 || l1 < 0 || layout.hidden(static_cast<std::size_t>(l0)) ||
+        layout.hidden(static_cast<std::size_t>(l1)))
         return {};
     const double x0 = layout.axis.toPixel(static_cast<double>(link.t0));
     const double x1 = layout.axis.toPixel(static_cast<double>(link.t1));
@@ -271,8 +277,8 @@ void LanePainter::drawLinks(QPainter& p, const LaneLayout& layout, double left,
     for (auto it = lo; it != hi; ++it) {
         const int l0 = m_model->laneOfActor(it->fromActor), l1 = m_model->laneOfActor(it->toActor);
         if (l0 < 0 || l1 < 0 || it->t1 < axis.t0) continue;
-        if (static_cast<std::size_t>(l0) >= layout.yMid.size() ||
-            static_cast<std::size_t>(l1) >= layout.yMid.size())
+        if (layout.hidden(static_cast<std::size_t>(l0)) ||
+            layout.hidden(static_cast<std::size_t>(l1)))
             continue;
         const QPointF from(axis.toPixel(static_cast<double>(it->t0)),
                            layout.yMid[static_cast<std::size_t>(l0)]);
@@ -326,16 +332,19 @@ void LanePainter::draw(QPainter& p, const LaneLayout& layout, const LaneLook& lo
     const std::size_t n = std::min({lanes.size(), layout.yMid.size(), look.marks.size()});
     const double h = layout.laneH;
     int lastPid = -1;
+    double lastY = LaneLayout::kHidden;
     for (std::size_t i = 0; i < n; ++i) {
         const auto& lane = lanes[i];
+        if (layout.hidden(i)) continue;
         const double yMid = layout.yMid[i];
-        if (yMid < -h || yMid > layout.height + h) continue;
-        if (lane.pid != lastPid && i > 0) {  // a line between processes
-            const double ySep = (layout.yMid[i - 1] + yMid) / 2;
+        const double yAbove = std::exchange(lastY, yMid);
+        const int pidAbove = std::exchange(lastPid, lane.pid);
+        if (!layout.inView(i)) continue;
+        if (lane.pid != pidAbove && yAbove != LaneLayout::kHidden) {  // a line between processes
+            const double ySep = (yAbove + yMid) / 2;
             p.setPen(QPen(Palette::text(), 1, Qt::SolidLine));
             p.drawLine(QPointF(left, ySep), QPointF(right, ySep));
         }
-        lastPid = lane.pid;
         if (whole) m_lastMarks += look.marks[i].size();
         drawMarks(p, look.marks[i], yMid - h / 2, h, layout.fontScale, left);
         if (look.dense[i] < 2)

@@ -22,7 +22,8 @@ namespace interleave::ui {
 // Where time falls (x) and where each lane sits (y), in the canvas's own pixels.
 struct LaneLayout {
     TimeAxis axis;
-    std::vector<double> yMid;  // the centre of each lane
+    std::vector<double> yMid;  // the centre of each lane; kHidden for a folded-away lane
+    static constexpr double kHidden = -1e9;
     double laneH = 0;
     double fontScale = 1;
     int width = 0, height = 0;
@@ -34,6 +35,11 @@ struct LaneLayout {
     }
     // How far a marker reaches either side of its event's column.
     double markerReach() const { return laneH * 0.22 > 3 ? laneH * 0.22 : 3.0; }
+    bool hidden(std::size_t lane) const { return lane >= yMid.size() || yMid[lane] == kHidden; }
+    // On the canvas, or close enough to it that its markers reach in.
+    bool inView(std::size_t lane) const {
+        return !hidden(lane) && yMid[lane] >= -laneH && yMid[lane] <= height + laneH;
+    }
     // How far right of its marker a lock's tag may reach.
     double tagReach() const { return 40 * fontScale; }
 };

@@ -272,6 +272,11 @@ void MainWindow::buildActions() {
     auto* full = view->addAction(tr("Full screen"), QKeySequence(Qt::Key_F11), this,
                                  [this] { isFullScreen() ? showNormal() : showFullScreen(); });
     full->setShortcutContext(Qt::ApplicationShortcut);
+    auto* fold = view->addAction(tr("Fold each process's threads into one lane"));
+    fold->setCheckable(true);
+    fold->setToolTip(tr("Or click the name of a process's first lane"));
+    connect(fold, &QAction::toggled, this,
+            [this](bool on) { m_timelineView->setAllCollapsed(on); });
     view->addAction(tr("Fit the whole run"), QKeySequence(Qt::CTRL | Qt::Key_F), this,
                     [this] { m_timelineView->fitAll(); });
 

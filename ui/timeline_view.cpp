@@ -1,10 +1,14 @@
 #include "ui/timeline_view.h"
 
 #include <qcustomplot.h>
+#include <QHBoxLayout>
 #include <QMouseEvent>
+#include <QScrollBar>
 #include <QTimer>
 #include <QToolTip>
 #include <QVBoxLayout>
+#include <QWheelEvent>
+#include <algorithm>
 #include <array>
 #include <cmath>
 
@@ -24,7 +28,18 @@ TimelineView::TimelineView(TimelineModel* model, TimeCursor* cursor, QWidget* pa
     layout->setSpacing(2);
     m_legend = new StateLegend(this);
     layout->addWidget(m_legend);
-    layout->addWidget(m_plot, 1);
+    // More lanes than fit at the minimum height scroll, with this bar or the wheel over the
+    // lane names (the wheel over the lanes zooms time).
+    auto* row = new QHBoxLayout;
+    row->setContentsMargins(0, 0, 0, 0);
+    row->setSpacing(0);
+    row->addWidget(m_plot, 1);
+    m_laneScroll = new QScrollBar(Qt::Vertical, this);
+    m_laneScroll->setVisible(false);
+    m_laneScroll->setToolTip(tr("More lanes: scroll, or turn the wheel over the lane names"));
+    row->addWidget(m_laneScroll);
+    layout->addLayout(row, 1);
+    connect(m_laneScroll, &QScrollBar::valueChanged, this, [this](int v) { scrollToRow(v); });
 
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     m_plot->axisRect()->setRangeDrag(Qt::Horizontal);
@@ -64,6 +79,7 @@ TimelineView::TimelineView(TimelineModel* model, TimeCursor* cursor, QWidget* pa
         updateGeometry();
         m_emptyHint->setVisible(m_model->lanes().empty() && !m_model->store());
         if (m_model->lanes().empty()) {
+            m_firstRow = 0;
             m_follow = true;
             m_reportedFirstMarks = false;
         }
@@ -134,6 +150,14 @@ void TimelineView::syncCanvas() {
         return;
     }
     const QRect rect = m_plot->axisRect()->rect();
+    // As many rows as fit at the minimum pitch; the others are a scroll away.
+    const int fit = std::max(1, static_cast<int>(rect.height() / minLanePitch()));
+    if (const int shown = std::min(fit, std::max(1, rowCount())); shown != m_rowsShown) {
+        m_rowsShown = shown;
+        applyRowRange();
+        requestReplot();
+        return;
+    }
     if (m_canvas->geometry() != rect) m_canvas->setGeometry(rect);
     LaneLayout layout;
     layout.axis.t0 = m_plot->xAxis->range().lower * 1e6;
@@ -144,8 +168,12 @@ void TimelineView::syncCanvas() {
     layout.height = rect.height();
     layout.laneH = std::abs(m_plot->yAxis->coordToPixel(0.36) - m_plot->yAxis->coordToPixel(-0.36));
     layout.fontScale = m_fontScale;
-    for (std::size_t i = 0; i < m_model->lanes().size(); ++i)
-        layout.yMid.push_back(m_plot->yAxis->coordToPixel(static_cast<double>(i)) - rect.top());
+    for (std::size_t i = 0; i < m_model->lanes().size(); ++i) {
+        const int r = i < m_rowOfLane.size() ? m_rowOfLane[i] : -1;
+        layout.yMid.push_back(r < 0 ? LaneLayout::kHidden
+                                    : m_plot->yAxis->coordToPixel(static_cast<double>(r)) -
+                                          rect.top());
+    }
     m_canvas->setLaneLayout(layout);
 }
 
@@ -210,20 +238,103 @@ void TimelineView::resizeEvent(QResizeEvent* event) {
     fitTicks();
 }
 
+void TimelineView::setAllCollapsed(bool collapsed) {
+    m_collapseAll = collapsed;
+    m_collapsed = collapsed ? m_seenPids : std::set<int>{};
+    rebuildLaneLabels();
+    m_canvas->invalidate();
+    requestReplot();
+}
+
+void TimelineView::rebuildRows() {
+    const auto& lanes = m_model->lanes();
+    for (const auto& l : lanes)
+        if (m_seenPids.insert(l.pid).second && m_collapseAll) m_collapsed.insert(l.pid);
+    m_laneOfRow.clear();
+    m_rowOfLane.assign(lanes.size(), -1);
+    for (std::size_t i = 0; i < lanes.size(); ++i) {
+        // A folded process keeps its first lane (its main thread: lanes come grouped, main first).
+        const bool first = i == 0 || lanes[i - 1].pid != lanes[i].pid;
+        if (!first && m_collapsed.count(lanes[i].pid)) continue;
+        m_rowOfLane[i] = static_cast<int>(m_laneOfRow.size());
+        m_laneOfRow.push_back(static_cast<int>(i));
+    }
+}
+
 void TimelineView::rebuildLaneLabels() {
+    rebuildRows();
     auto ticker = qSharedPointerCast<QCPAxisTickerText>(m_plot->yAxis->ticker());
     ticker->clear();
     const auto& lanes = m_model->lanes();
-    for (std::size_t i = 0; i < lanes.size(); ++i) {
+    for (std::size_t row = 0; row < m_laneOfRow.size(); ++row) {
+        const auto i = static_cast<std::size_t>(m_laneOfRow[row]);
         const auto& l = lanes[i];
+        QString name = l.name;
+        // The first lane of a process with threads says it can fold them (a click on it).
+        if (i == 0 || lanes[i - 1].pid != l.pid) {
+            const auto inGroup = static_cast<int>(std::count_if(
+                lanes.begin(), lanes.end(), [&](const Lane& o) { return o.pid == l.pid; }));
+            if (inGroup > 1)
+                name = m_collapsed.count(l.pid)
+                           ? tr("▸ %1 (+%n thread(s))", nullptr, inGroup - 1).arg(l.name)
+                           : QStringLiteral("▾ ") + l.name;
+        }
         ticker->addTick(
-            static_cast<double>(i),
+            static_cast<double>(row),
             m_labelMode == LabelMode::TwoLines
-                ? QStringLiteral("%1\npid %2 · tid %3").arg(l.name).arg(l.pid).arg(l.tid)
-            : m_labelMode == LabelMode::NameOnly ? l.name
-                                                 : l.label);
+                ? QStringLiteral("%1\npid %2 · tid %3").arg(name).arg(l.pid).arg(l.tid)
+            : m_labelMode == LabelMode::NameOnly
+                ? name
+                : QStringLiteral("%1  ·  pid %2 tid %3").arg(name).arg(l.pid).arg(l.tid));
     }
-    m_plot->yAxis->setRange(-0.5, std::max<double>(0.5, static_cast<double>(lanes.size()) - 0.5));
+    applyRowRange();
+}
+
+void TimelineView::applyRowRange() {
+    const int rows = rowCount();
+    const int shown =
+        m_rowsShown > 0 ? std::min(m_rowsShown, std::max(rows, 1)) : std::max(rows, 1);
+    m_firstRow = std::clamp(m_firstRow, 0, std::max(0, rows - shown));
+    m_plot->yAxis->setRange(m_firstRow - 0.5, m_firstRow + shown - 0.5);
+    const QSignalBlocker quiet(m_laneScroll);
+    m_laneScroll->setRange(0, std::max(0, rows - shown));
+    m_laneScroll->setPageStep(shown);
+    m_laneScroll->setValue(m_firstRow);
+    m_laneScroll->setVisible(rows > shown);
+}
+
+void TimelineView::scrollToRow(int row) {
+    if (row == m_firstRow) return;
+    m_firstRow = row;
+    applyRowRange();
+    requestReplot();
+}
+
+int TimelineView::laneOfRow(int row) const {
+    return row >= 0 && row < rowCount() ? m_laneOfRow[static_cast<std::size_t>(row)] : -1;
+}
+
+int TimelineView::rowAt(int y) const {
+    const double row = std::round(m_plot->yAxis->pixelToCoord(y));
+    const auto range = m_plot->yAxis->range();
+    if (row < range.lower || row > range.upper || row < 0 || row >= rowCount()) return -1;
+    return static_cast<int>(row);
+}
+
+double TimelineView::minLanePitch() const {
+    // A name and a little air above and below: readable from the back of a room.
+    return 1.6 * QFontMetricsF(m_laneFont).height();
+}
+
+void TimelineView::setProcessCollapsed(int pid, bool collapsed) {
+    if (collapsed == processCollapsed(pid)) return;
+    if (collapsed)
+        m_collapsed.insert(pid);
+    else
+        m_collapsed.erase(pid);
+    rebuildLaneLabels();
+    m_canvas->invalidate();
+    requestReplot();
 }
 
 void TimelineView::setNow(std::int64_t ns) {
@@ -316,17 +427,31 @@ QString TimelineView::describeAt(int laneIndex, std::int64_t t, double nsPerPixe
 
 void TimelineView::showTooltip(const QPoint& pos) {
     if (!m_model->store() || m_model->lanes().empty()) return;
-    const double lane = std::round(m_plot->yAxis->pixelToCoord(pos.y()));
-    if (lane < 0 || lane >= static_cast<double>(m_model->lanes().size()) ||
-        !m_plot->axisRect()->rect().contains(pos)) {
+    const int lane = laneOfRow(rowAt(pos.y()));
+    if (lane < 0 || !m_plot->axisRect()->rect().contains(pos)) {
+        if (lane >= 0 && pos.x() < m_plot->axisRect()->rect().left()) {
+            const auto& l = m_model->lanes()[static_cast<std::size_t>(lane)];
+            const bool first =
+                lane == 0 || m_model->lanes()[static_cast<std::size_t>(lane) - 1].pid != l.pid;
+            if (first && (processCollapsed(l.pid) ||
+                          (static_cast<std::size_t>(lane) + 1 < m_model->lanes().size() &&
+                           m_model->lanes()[static_cast<std::size_t>(lane) + 1].pid == l.pid))) {
+                QToolTip::showText(
+                    m_plot->mapToGlobal(pos),
+                    processCollapsed(l.pid)
+                        ? tr("Click to show the threads of process %1 again").arg(l.pid)
+                        : tr("Click to fold the threads of process %1 into this lane").arg(l.pid),
+                    m_plot);
+                return;
+            }
+        }
         QToolTip::hideText();
         return;
     }
     const auto t = static_cast<std::int64_t>(m_plot->xAxis->pixelToCoord(pos.x()) * 1e6);
     const double nsPerPixel =
         m_plot->xAxis->range().size() * 1e6 / std::max(1, m_plot->axisRect()->width());
-    QToolTip::showText(m_plot->mapToGlobal(pos), describeAt(static_cast<int>(lane), t, nsPerPixel),
-                       m_plot);
+    QToolTip::showText(m_plot->mapToGlobal(pos), describeAt(lane, t, nsPerPixel), m_plot);
 }
 
 bool TimelineView::eventFilter(QObject* watched, QEvent* event) {
@@ -341,6 +466,18 @@ bool TimelineView::eventFilter(QObject* watched, QEvent* event) {
             // A click (not a drag) puts the time cursor there.
             const auto pos = static_cast<QMouseEvent*>(event)->pos();
             if ((pos - m_pressPos).manhattanLength() < 4 &&
+                pos.x() < m_plot->axisRect()->rect().left()) {
+                // A click on the first lane name of a process folds (or unfolds) its threads.
+                const int lane = laneOfRow(rowAt(pos.y()));
+                const auto& lanes = m_model->lanes();
+                if (lane >= 0 && (lane == 0 || lanes[static_cast<std::size_t>(lane) - 1].pid !=
+                                                   lanes[static_cast<std::size_t>(lane)].pid)) {
+                    const int pid = lanes[static_cast<std::size_t>(lane)].pid;
+                    setProcessCollapsed(pid, !processCollapsed(pid));
+                }
+                break;
+            }
+            if ((pos - m_pressPos).manhattanLength() < 4 &&
                 m_plot->axisRect()->rect().contains(pos))
                 m_cursor->setTime(
                     static_cast<std::int64_t>(m_plot->xAxis->pixelToCoord(pos.x()) * 1e6));
@@ -351,6 +488,17 @@ bool TimelineView::eventFilter(QObject* watched, QEvent* event) {
             m_cursor->setLive(true);
             m_swallowRelease = true;
             return true;
+        case QEvent::Wheel: {
+            // Over the lane names the wheel scrolls the lanes; over the lanes it zooms time.
+            const auto* wheel = static_cast<QWheelEvent*>(event);
+            if (wheel->position().x() < m_plot->axisRect()->rect().left() &&
+                rowCount() > m_rowsShown) {
+                const int steps = wheel->angleDelta().y() / 120;
+                scrollToRow(std::clamp(m_firstRow - steps, 0, rowCount() - m_rowsShown));
+                return true;
+            }
+            break;
+        }
         case QEvent::MouseMove:
             if (!(static_cast<QMouseEvent*>(event)->buttons() & Qt::LeftButton))
                 showTooltip(static_cast<QMouseEvent*>(event)->pos());

@@ -11,6 +11,7 @@
 #include <QWidget>
 #include <array>
 #include <optional>
+#include <set>
 #include <utility>
 #include <vector>
 
@@ -21,6 +22,7 @@
 
 class QCustomPlot;
 class QCPItemText;
+class QScrollBar;
 class QTimer;
 
 namespace interleave::ui {
@@ -56,6 +58,21 @@ class TimelineView : public QWidget {
     void redrawAll();
     QCustomPlot* plot() const { return m_plot; }
     LaneCanvas* canvas() const { return m_canvas; }
+    // A process's thread lanes folded into its first lane (a click on that lane's label does
+    // the same), or shown again.
+    void setProcessCollapsed(int pid, bool collapsed);
+    bool processCollapsed(int pid) const { return m_collapsed.count(pid) > 0; }
+    // Every process of the run folded (or none); processes that appear later follow suit.
+    void setAllCollapsed(bool collapsed);
+    // Lanes on screen and in all (not folded away); the first one on screen.
+    int rowsShown() const { return m_rowsShown; }
+    int rowCount() const { return static_cast<int>(m_laneOfRow.size()); }
+    int firstRow() const { return m_firstRow; }
+    void scrollToRow(int row);
+    // The lane drawn in row `row`, -1 if none.
+    int laneOfRow(int row) const;
+    // Lanes never get lower than this (pixels): with more than fit, the lanes scroll.
+    double minLanePitch() const;
     // Points at the interleaving that lost an update (nullopt: none found, or a new run).
     void setLostUpdate(const std::optional<LostUpdate>& update, const EventStore* store);
     const LanePainter* lanes() const;
@@ -69,6 +86,9 @@ class TimelineView : public QWidget {
 
   private:
     void rebuildLaneLabels();
+    void rebuildRows();      // which lanes have a row, after a fold or new lanes
+    void applyRowRange();    // the y range and the scroll bar for m_firstRow and m_rowsShown
+    int rowAt(int y) const;  // the row under a y of the plot, -1 if none
     void requestReplot();    // axes and lanes, at the next pass of the event loop
     void scheduleRefresh();  // new events: the lanes' changed columns, within a frame
     void refreshLanes();
@@ -94,6 +114,14 @@ class TimelineView : public QWidget {
     QTimer* m_refreshFallback;
     double m_fontScale = 1.0;
     QPoint m_pressPos;
+    QScrollBar* m_laneScroll;
+    std::set<int> m_collapsed;     // pids whose thread lanes are folded away
+    bool m_collapseAll = false;    // processes met later come folded too
+    std::set<int> m_seenPids;      // the processes rebuildRows has met
+    std::vector<int> m_laneOfRow;  // row -> lane
+    std::vector<int> m_rowOfLane;  // lane -> row, -1 when folded away
+    int m_firstRow = 0;
+    int m_rowsShown = 0;
     bool m_swallowRelease = false;  // the release that ends a double-click
 };
 

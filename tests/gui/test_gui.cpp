@@ -25,6 +25,7 @@
 #include "ui/buffer_view.h"
 #include "ui/caption_model.h"
 #include "ui/event_text.h"
+#include "ui/lane_canvas.h"
 #include "ui/lane_painter.h"
 #include "ui/log_panel.h"
 #include "ui/main_window.h"
@@ -330,6 +331,57 @@ TEST(ProcessTreeModel, CpuColumnShowsTheLatestCpuTimeAtTheCursor) {
     EXPECT_EQ(tree.data(consumer, Qt::DisplayRole).toString(), QStringLiteral("40 ms"));
     tree.setCursorTime(35);
     EXPECT_EQ(tree.data(consumer, Qt::DisplayRole).toString(), QStringLiteral("2.50 s"));
+}
+
+// Sixteen philosophers stay readable: lanes keep a minimum height and the rest scroll; a
+// process's threads fold into its first lane and come back.
+TEST(TimelineView, ManyLanesScrollAtAMinimumHeightAndAProcessFoldsIntoItsFirstLane) {
+    EventStore store(32);
+    std::vector<ActorInfo> actors{
+        ActorInfo{0, 100, 1, 100, "main", ActorRole::ProcessMain, kNoActor, 0}};
+    for (std::uint32_t a = 1; a <= 16; ++a)
+        actors.push_back(ActorInfo{a, 100, 1, 100 + static_cast<int>(a),
+                                   "thread " + std::to_string(a), ActorRole::Thread, 0, 0});
+    actors.push_back(ActorInfo{17, 200, 100, 200, "child", ActorRole::ProcessMain, 0, 0});
+    store.setActors(actors);
+    for (std::uint32_t a = 0; a < actors.size(); ++a) {
+        store.appendRow(Row{10 + a, a, EventKind::ActorStart, kNoObject, 0, 0});
+        store.appendRow(Row{1'000'000 + a, a, EventKind::WorkBegin, kNoObject, 1, 0});
+    }
+    store.publish();
+    TimelineModel model;
+    model.reset(&store);
+    TimeCursor cursor;
+    TimelineView view(&model, &cursor);
+    view.resize(900, 420);
+    view.show();
+    ASSERT_TRUE(waitFor(
+        [&] { return view.rowsShown() > 0 && view.canvas()->laneLayout().yMid.size() == 18; }));
+    EXPECT_EQ(view.rowCount(), 18);
+    ASSERT_LT(view.rowsShown(), 18) << "18 lanes do not fit 420 px at a readable height";
+    const auto& layout = view.canvas()->laneLayout();
+    EXPECT_GE(layout.yMid[1] - layout.yMid[0], view.minLanePitch() - 1);
+    EXPECT_FALSE(layout.inView(17)) << "the last lane is a scroll away";
+
+    view.scrollToRow(100);  // clamped to the last page
+    EXPECT_EQ(view.firstRow(), 18 - view.rowsShown());
+    EXPECT_EQ(view.laneOfRow(view.firstRow() + view.rowsShown() - 1), model.laneOfActor(17));
+    ASSERT_TRUE(waitFor([&] { return view.canvas()->laneLayout().inView(17); }));
+    EXPECT_FALSE(view.canvas()->laneLayout().inView(0));
+
+    // Fold process 100: main keeps a row, its 16 threads go, the child process stays.
+    view.setProcessCollapsed(100, true);
+    EXPECT_EQ(view.rowCount(), 2);
+    EXPECT_EQ(view.firstRow(), 0);
+    EXPECT_EQ(view.laneOfRow(0), model.laneOfActor(0));
+    EXPECT_EQ(view.laneOfRow(1), model.laneOfActor(17));
+    ASSERT_TRUE(waitFor([&] {
+        const auto& l = view.canvas()->laneLayout();
+        return l.yMid.size() == 18 && l.hidden(static_cast<std::size_t>(model.laneOfActor(5))) &&
+               l.inView(static_cast<std::size_t>(model.laneOfActor(17)));
+    }));
+    view.setProcessCollapsed(100, false);
+    EXPECT_EQ(view.rowCount(), 18);
 }
 
 // The shared counter at any time: the latest write's value, and the threads that have read
