@@ -65,4 +65,28 @@ QString WaitForModel::sentence() const {
     return tr("Nobody waits for a lock.");
 }
 
+QString WaitForModel::briefSentence() const {
+    auto step = [this](std::uint32_t actor) {
+        const auto lock = m_graph.waiting.find(actor);
+        if (lock == m_graph.waiting.end()) return m_names.actor(actor);
+        const auto h = m_graph.holder.find(lock->second);
+        return h == m_graph.holder.end()
+                   ? tr("%1 asks for %2").arg(m_names.actor(actor), m_names.object(lock->second))
+                   : tr("%1 waits for %2, held by %3")
+                         .arg(m_names.actor(actor), m_names.object(lock->second),
+                              m_names.actor(h->second));
+    };
+    if (!m_cycle.empty()) {
+        if (m_cycle.size() <= 3) return sentence();
+        return tr("Deadlock: %n threads in a circle, each waiting for a lock the next one holds: "
+                  "%1, … %2.",
+                  nullptr, static_cast<int>(m_cycle.size()))
+            .arg(step(m_cycle.front()), step(m_cycle.back()));
+    }
+    if (m_graph.waiting.size() <= 2) return sentence();
+    return tr("%n threads wait for a lock; %1, …", nullptr,
+              static_cast<int>(m_graph.waiting.size()))
+        .arg(step(m_graph.waiting.begin()->first));
+}
+
 }  // namespace interleave::ui

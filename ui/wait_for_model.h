@@ -30,6 +30,9 @@ class WaitForModel : public QObject {
     const std::vector<std::uint32_t>& cycle() const { return m_cycle; }
     // One sentence: the cycle, else who waits for whom, else that nobody waits.
     QString sentence() const;
+    // The same in a line or two, for when the whole sentence would not leave room for the graph
+    // (sixteen philosophers): its first and last steps, and how many threads are caught.
+    QString briefSentence() const;
     const Names& names() const { return m_names; }
 
   signals:

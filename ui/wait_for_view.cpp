@@ -32,6 +32,13 @@ QPointF edgePoint(const QRectF& box, QPointF from, bool round) {
     return c + d * std::min(sx, sy);
 }
 
+// "thread 12" -> "12" when the ring is crowded (the sentence and the timeline say it in full).
+QString threadLabel(const QString& name, bool compact) {
+    if (!compact) return name;
+    const auto space = name.lastIndexOf(QLatin1Char(' '));
+    return space < 0 ? name : name.mid(space + 1);
+}
+
 void arrow(QPainter& p, QPointF a, QPointF b, const QPen& pen) {
     p.setPen(pen);
     p.drawLine(a, b);
@@ -67,9 +74,18 @@ void WaitForView::paintEvent(QPaintEvent*) {
     p.setFont(bold);
     p.setPen(deadlocked ? Palette::departure() : Palette::text());
     const QRect textBox = rect().adjusted(4, 2, -4, 0);
-    const QRect used =
-        p.boundingRect(textBox, Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop, m.sentence());
-    p.drawText(textBox, Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop, m.sentence());
+    constexpr int kFlags = Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop;
+    // A long cycle's whole sentence would push the graph off the box: then the brief one, and
+    // the whole one in the tooltip.
+    QString text = m.sentence();
+    QRect used = p.boundingRect(textBox, kFlags, text);
+    const bool brief = used.height() > height() * 0.35;
+    if (brief) {
+        text = m.briefSentence();
+        used = p.boundingRect(textBox, kFlags, text);
+    }
+    setToolTip(brief ? m.sentence() : QString());
+    p.drawText(textBox, kFlags, text);
     p.setFont(font());
     const auto& threads = m.threads();
     const auto& locks = m.locks();
@@ -82,10 +98,24 @@ void WaitForView::paintEvent(QPaintEvent*) {
     const QPointF centre = area.center();
     const QFontMetrics fm(font());
     const double nodeH = fm.height() + 8;
-    double nodeW = 0;
-    for (const auto a : threads)
-        nodeW = std::max<double>(nodeW, fm.horizontalAdvance(m.names().actor(a)) + 14);
     const double lockD = nodeH;
+    // Full names while the ring has room for them; else "thread 12" is drawn as "12".
+    auto widest = [&](bool compact) {
+        double w = 0;
+        for (const auto a : threads)
+            w = std::max<double>(
+                w, fm.horizontalAdvance(threadLabel(m.names().actor(a), compact)) + 14);
+        return w;
+    };
+    double nodeW = widest(false);
+    auto ringLength = [&](double w) {  // Ramanujan's approximation of the ellipse's perimeter
+        const double a = std::max(10.0, area.width() / 2 - w / 2);
+        const double b = std::max(10.0, area.height() / 2 - nodeH / 2);
+        return M_PI * (3 * (a + b) - std::sqrt((3 * a + b) * (a + 3 * b)));
+    };
+    const double perNode = static_cast<double>(threads.size() + locks.size());
+    const bool compact = ringLength(nodeW) < perNode * (nodeW * 0.75 + lockD * 0.5 + 4);
+    if (compact) nodeW = widest(true);
     const double rx = std::max(10.0, area.width() / 2 - nodeW / 2);
     const double ry = std::max(10.0, area.height() / 2 - nodeH / 2);
     const bool table = locks.size() == threads.size();
@@ -143,7 +173,7 @@ void WaitForView::paintEvent(QPaintEvent*) {
         p.setBrush(waiting ? waits : Palette::background());
         p.drawRoundedRect(node.box, 6, 6);
         p.setPen(waiting ? Palette::labelInk() : Palette::text());
-        p.drawText(node.box, Qt::AlignCenter, m.names().actor(actor));
+        p.drawText(node.box, Qt::AlignCenter, threadLabel(m.names().actor(actor), compact));
     }
     std::map<std::uint32_t, bool> held;
     for (const auto& [lock, actor] : g.holder)

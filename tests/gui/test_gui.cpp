@@ -37,6 +37,7 @@
 #include "ui/time_cursor.h"
 #include "ui/timeline_model.h"
 #include "ui/timeline_view.h"
+#include "ui/wait_for_model.h"
 #include "wait_for.h"
 
 using namespace interleave;
@@ -382,6 +383,43 @@ TEST(TimelineView, ManyLanesScrollAtAMinimumHeightAndAProcessFoldsIntoItsFirstLa
     }));
     view.setProcessCollapsed(100, false);
     EXPECT_EQ(view.rowCount(), 18);
+}
+
+// A long cycle is named briefly (first and last steps, and how many are caught) where the whole
+// sentence would leave no room for the graph; short ones are named in full either way.
+TEST(WaitForModel, ALongCycleHasABriefSentenceWithItsFirstAndLastSteps) {
+    EventStore store(8);
+    setThreads(store, 6);
+    std::vector<ObjectInfo> locks;
+    for (std::uint32_t l = 0; l < 6; ++l)
+        locks.push_back(ObjectInfo{l + 1, ObjectKind::Mutex,
+                                   std::string("lock ") + static_cast<char>('A' + l), 0, 0});
+    store.setObjects(locks);
+    // Thread t holds lock t + 1 and asks for the next one round the table.
+    for (std::uint32_t t = 0; t < 6; ++t) {
+        store.appendRow(Row{10 + t, t, EventKind::LockRequest, t + 1, 0, 0});
+        store.appendRow(Row{20 + t, t, EventKind::LockAcquired, t + 1, 0, 0});
+        store.appendRow(Row{30 + t, t, EventKind::LockRequest, (t + 1) % 6 + 1, 0, 0});
+    }
+    store.publish();
+    TimelineModel timeline;
+    timeline.reset(&store);
+    WaitForModel model(timeline.names());
+    model.reset(&store);
+    model.append(0, store.size());
+    model.setCursorTime(100);
+    ASSERT_EQ(model.cycle().size(), 6u);
+    EXPECT_TRUE(model.sentence().contains(
+        QStringLiteral("held by thread 3, which waits for lock E, held by thread 4")))
+        << model.sentence().toStdString();
+    const auto brief = model.briefSentence();
+    EXPECT_TRUE(brief.startsWith(QStringLiteral("Deadlock: 6 threads in a circle")))
+        << brief.toStdString();
+    EXPECT_TRUE(
+        brief.contains(model.names().actor(model.cycle().front()) + QStringLiteral(" waits for")));
+    EXPECT_LT(brief.size(), model.sentence().size());
+    model.setCursorTime(25);  // before anyone waits
+    EXPECT_EQ(model.briefSentence(), model.sentence());
 }
 
 // The shared counter at any time: the latest write's value, and the threads that have read

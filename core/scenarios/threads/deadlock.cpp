@@ -85,7 +85,7 @@ Scenario makeDeadlock() {
         "Threads that each take two locks, in an order that lets them end up waiting for each "
         "other forever.",
         {
-            ParamSpec::integer("threads", 2, 8, 2, "",
+            ParamSpec::integer("threads", 2, 16, 2, "",
                                "Threads around a table, one lock between each two; 2 is two "
                                "threads and two locks, 5 the dining philosophers."),
             ParamSpec::integer("hold_ms", 0, 5000, 100, "ms",
