@@ -526,7 +526,16 @@ void MainWindow::tick() {
         m_cursor->follow(now);
         m_timelineView->setNow(now);
     }
-    if (m_status->due()) updateStatus();
+    // A deadlock is said the frame it is seen, not at the next of the four updates a second.
+    const bool deadlocked = m_session->active() && !deadlockNow().isEmpty();
+    if (m_status->due() || deadlocked != m_deadlockShown) {
+        m_deadlockShown = deadlocked;
+        updateStatus();
+    }
+}
+
+QString MainWindow::stateLine() const {
+    return m_status->state();
 }
 
 void MainWindow::updateStatus() {

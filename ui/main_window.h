@@ -76,6 +76,7 @@ class MainWindow : public QMainWindow {
     CaptionModel* captionModel() const { return m_captions; }
     TimeCursor* cursor() const { return m_cursor; }
     bool presenterMode() const { return m_presenter; }
+    QString stateLine() const;  // what the status bar says the run is doing
     class PointerHighlight* pointerHighlight() const {
         return m_pointer;
     }
@@ -140,6 +141,7 @@ class MainWindow : public QMainWindow {
     QWidget* m_waitsBox = nullptr;
     QWidget* m_sharedBox = nullptr;
     bool m_wasActive = false;
+    bool m_deadlockShown = false;  // the state line says "deadlock" (checked every frame)
 
     QAction* m_runAction = nullptr;
     QAction* m_pauseAction = nullptr;

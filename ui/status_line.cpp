@@ -22,6 +22,10 @@ StatusLine::StatusLine(QStatusBar* bar, QObject* parent)
     m_clock.start();
 }
 
+QString StatusLine::state() const {
+    return m_state->text();
+}
+
 void StatusLine::show(const RunSession& session, const QString& state) {
     const auto* store = session.store();
     const std::uint64_t events = store ? store->size() : 0;

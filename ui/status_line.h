@@ -21,6 +21,7 @@ class StatusLine : public QObject {
     bool due() const { return m_clock.elapsed() >= 250; }  // four times a second is enough
     void restart() { m_eventsBefore = 0; }                 // a new run's numbers
     void show(const RunSession& session, const QString& state);
+    QString state() const;  // the sentence shown
 
   private:
     QLabel* m_state;

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "bench/bench_deadlock.h"
 #include "core/channel/event_store.h"
 #include "live_run.h"
 #include "ui/lane_canvas.h"
@@ -192,10 +193,12 @@ int main(int argc, char** argv) {
             live, live / liveFull, liveFull, met ? "MET" : "MISSED");
     }
     scenes().clear();
+    // Smoke: one deadlock of each size, so the measurement cannot rot; goals not judged.
+    const int deadlockMissed = interleave::bench::judgeDeadlock(smoke ? 1 : 5, !smoke);
     benchmark::Shutdown();
     if (smoke) {
         std::printf("smoke run: goals not judged\n");
-        return reporter.errors ? 1 : 0;
+        return reporter.errors || deadlockMissed ? 1 : 0;  // smoke: only a run that failed
     }
-    return missed || reporter.errors ? 1 : 0;
+    return missed || deadlockMissed || reporter.errors ? 1 : 0;
 }
