@@ -8,14 +8,12 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QLabel>
-#include <QListView>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
 #include <QShortcut>
-#include <QSlider>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -30,7 +28,6 @@
 #include "core/scenarios/scenario.h"
 #include "core/sys/clock.h"
 #include "ui/buffer_model.h"
-#include "ui/buffer_view.h"
 #include "ui/caption_model.h"
 #include "ui/lesson_panel.h"
 #include "ui/log_panel.h"
@@ -38,32 +35,19 @@
 #include "ui/parameter_panel.h"
 #include "ui/pointer_highlight.h"
 #include "ui/process_tree_model.h"
-#include "ui/process_tree_view.h"
 #include "ui/run_session.h"
 #include "ui/scenario_picker.h"
 #include "ui/shared_variable_model.h"
-#include "ui/shared_variable_view.h"
 #include "ui/status_line.h"
 #include "ui/time_cursor.h"
 #include "ui/timeline_model.h"
 #include "ui/timeline_view.h"
+#include "ui/transport_bar.h"
 #include "ui/transport_keys.h"
+#include "ui/view_shelf.h"
 #include "ui/wait_for_model.h"
-#include "ui/wait_for_view.h"
 
 namespace interleave::ui {
-namespace {
-
-// The speed slider is logarithmic: 0.05x .. 4x in 200 steps, 1x in the middle-ish.
-constexpr int kSpeedSteps = 200;
-constexpr double kMinSpeed = 0.05, kMaxSpeed = 4.0;
-
-int sliderForSpeed(double s) {
-    return static_cast<int>(
-        std::lround(std::log(s / kMinSpeed) / std::log(kMaxSpeed / kMinSpeed) * kSpeedSteps));
-}
-
-}  // namespace
 
 MainWindow::MainWindow(const LaunchOptions& options, QWidget* parent)
     : QMainWindow(parent),
@@ -174,7 +158,7 @@ MainWindow::MainWindow(const LaunchOptions& options, QWidget* parent)
     m_picker->select(scenario);
     chooseScenario(scenario);
     if (!options.assignments.isEmpty()) m_params->apply(options.assignments);
-    m_speed->setValue(sliderForSpeed(options.speed));
+    m_transportBar->setSpeed(options.speed);
     if (options.timings) m_timelineView->plot()->installEventFilter(this);
 
     if (!options.trace.isEmpty()) {
@@ -197,46 +181,18 @@ void MainWindow::buildActions() {
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
-    auto* bar = addToolBar(tr("Transport"));
-    m_transportBar = bar;
-    bar->setObjectName(QStringLiteral("transport"));
-    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_runAction = bar->addAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("Run"), this,
-                                 &MainWindow::runScenario);
-    m_runAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
-    m_runAction->setToolTip(tr("Start the scenario with these parameters (Ctrl+R)"));
-    m_pauseAction = bar->addAction(style()->standardIcon(QStyle::SP_MediaPause), tr("Pause"), this,
-                                   &MainWindow::togglePause);
-    m_pauseAction->setShortcut(QKeySequence(Qt::Key_Space));
-    m_pauseAction->setToolTip(tr("Pause or resume every thread and process of the run (Space)"));
-    m_stepAction = bar->addAction(style()->standardIcon(QStyle::SP_MediaSkipForward), tr("Step"),
-                                  this, &MainWindow::step);
-    m_stepAction->setShortcut(QKeySequence(Qt::Key_Right));
-    m_stepAction->setToolTip(tr("Let exactly one synchronisation step happen (Right arrow)"));
-    m_stopAction = bar->addAction(style()->standardIcon(QStyle::SP_MediaStop), tr("Stop"), this,
-                                  &MainWindow::stopRun);
-    m_stopAction->setShortcut(QKeySequence(Qt::Key_Escape));
-    m_stopAction->setToolTip(tr("End the run now, even when it is deadlocked (Esc)"));
-    bar->addSeparator();
-    bar->addWidget(new QLabel(tr(" Speed "), this));
-    m_speed = new QSlider(Qt::Horizontal, this);
-    m_speed->setRange(0, kSpeedSteps);
-    m_speed->setFixedWidth(180);
-    m_speed->setToolTip(tr("Simulated work runs at this speed: 0.05x (slow motion) to 4x"));
-    m_speedLabel = new QLabel(this);
-    m_speedLabel->setMinimumWidth(60);
-    bar->addWidget(m_speed);
-    bar->addWidget(m_speedLabel);
-    connect(m_speed, &QSlider::valueChanged, this, [this] {
-        m_speedLabel->setText(QStringLiteral("%1x").arg(speedFromSlider(), 0, 'g', 2));
-        m_session->setSpeed(speedFromSlider());
-    });
-    bar->addSeparator();
-    m_liveAction = bar->addAction(tr("Live"));
-    m_liveAction->setCheckable(true);
-    m_liveAction->setChecked(true);
-    m_liveAction->setToolTip(
-        tr("Follow the run as it happens; click the timeline to look at one moment"));
+    m_transportBar = new TransportBar(this);
+    addToolBar(m_transportBar);
+    m_runAction = m_transportBar->runAction();
+    m_pauseAction = m_transportBar->pauseAction();
+    m_stepAction = m_transportBar->stepAction();
+    m_stopAction = m_transportBar->stopAction();
+    m_liveAction = m_transportBar->liveAction();
+    connect(m_runAction, &QAction::triggered, this, &MainWindow::runScenario);
+    connect(m_pauseAction, &QAction::triggered, this, &MainWindow::togglePause);
+    connect(m_stepAction, &QAction::triggered, this, &MainWindow::step);
+    connect(m_stopAction, &QAction::triggered, this, &MainWindow::stopRun);
+    connect(m_transportBar, &TransportBar::speedChanged, m_session, &RunSession::setSpeed);
     connect(m_liveAction, &QAction::toggled, this, [this](bool on) {
         if (on) {
             m_cursor->setLive(true);
@@ -292,44 +248,9 @@ void MainWindow::buildActions() {
 
 void MainWindow::buildLayout() {
     m_timelineView = new TimelineView(m_timeline, m_cursor, this);
-    m_bufferView = new BufferView(m_buffer, m_timeline, m_cursor, this);
-    m_treeView = new ProcessTreeView(m_tree, this);
-    m_captionView = new QListView(this);
-    m_captionView->setModel(m_captions);
-    m_captionView->setSelectionMode(QAbstractItemView::NoSelection);
-    m_captionView->setWordWrap(true);
-
-    auto* bottom = new QSplitter(Qt::Horizontal, this);
-    auto titled = [this](const QString& title, QWidget* w) {
-        auto* box = new QWidget(this);
-        auto* l = new QVBoxLayout(box);
-        l->setContentsMargins(4, 2, 4, 2);
-        auto* label = new QLabel(QStringLiteral("<b>%1</b>").arg(title), box);
-        label->setWordWrap(true);  // large text on a narrow screen: two lines, not a wider window
-        l->addWidget(label);
-        l->addWidget(w, 1);
-        return box;
-    };
-    // Every queue of the run, one under the other; scrolls when they need more height.
-    auto* bufferScroll = new QScrollArea(this);
-    bufferScroll->setWidget(m_bufferView);
-    bufferScroll->setWidgetResizable(true);
-    bufferScroll->setFrameShape(QFrame::NoFrame);
-    bufferScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_bufferBox = titled(tr("Bounded buffers"), bufferScroll);
-    bottom->addWidget(m_bufferBox);
-    m_waitsBox = titled(tr("Who waits for whom (solid arrow: holds · dashed: waits for)"),
-                        new WaitForView(m_waits, this));
-    bottom->addWidget(m_waitsBox);
-    m_waitsBox->hide();
-    m_sharedBox = titled(tr("Shared counter, and each thread's copy"),
-                         new SharedVariableView(m_shared, m_timeline, m_cursor, this));
-    bottom->addWidget(m_sharedBox);
-    m_sharedBox->hide();
-    m_treeBox = titled(tr("Processes and threads"), m_treeView);
-    bottom->addWidget(m_treeBox);
-    bottom->addWidget(titled(tr("What just happened"), m_captionView));
-    bottom->setSizes({420, 620, 560, 420, 420});
+    m_shelf =
+        new ViewShelf(m_buffer, m_waits, m_shared, m_tree, m_captions, m_timeline, m_cursor, this);
+    auto* bottom = m_shelf;
 
     m_center = new QSplitter(Qt::Vertical, this);
     m_center->addWidget(m_timelineView);
@@ -391,11 +312,6 @@ void MainWindow::buildLayout() {
     m_status = new StatusLine(statusBar(), this);
 }
 
-double MainWindow::speedFromSlider() const {
-    return kMinSpeed *
-           std::pow(kMaxSpeed / kMinSpeed, static_cast<double>(m_speed->value()) / kSpeedSteps);
-}
-
 void MainWindow::chooseScenario(const QString& name) {
     const auto* s = findScenario(name.toStdString());
     if (!s) return;
@@ -409,7 +325,7 @@ void MainWindow::runScenario() {
     const auto name = m_picker->current();
     m_runClick.start();
     m_log->startRun(m_session->logFile());
-    if (const auto err = m_session->start(name, m_params->assignments(), speedFromSlider());
+    if (const auto err = m_session->start(name, m_params->assignments(), m_transportBar->speed());
         !err.isEmpty()) {
         QMessageBox::warning(this, tr("Cannot run"), err);
         return;
@@ -534,6 +450,18 @@ void MainWindow::tick() {
     }
 }
 
+BufferView* MainWindow::bufferView() const {
+    return m_shelf->bufferView();
+}
+
+QWidget* MainWindow::waitForBox() const {
+    return m_shelf->waitsBox();
+}
+
+QWidget* MainWindow::sharedVariableBox() const {
+    return m_shelf->sharedBox();
+}
+
 QString MainWindow::stateLine() const {
     return m_status->state();
 }
@@ -583,37 +511,12 @@ QString MainWindow::deadlockNow() {
 void MainWindow::updateViewBoxes() {
     // Before its first run, a scenario shows the views its runs will fill, empty.
     const bool run = m_session->store() != nullptr;
-    const auto* scenario =
-        findScenario((run ? m_session->scenario() : m_picker->current()).toStdString());
-    auto uses = [scenario](ObjectKind k) {
-        return scenario && std::find(scenario->shows.begin(), scenario->shows.end(), k) !=
-                               scenario->shows.end();
-    };
-    const bool buffers = run ? m_buffer->hasBuffer() : uses(ObjectKind::Queue);
-    // The wait-for graph for a scenario about locks, or a run (a trace) of several locks and no
-    // buffer; it then stands in for the process tree, which says less about such a run (it
-    // would also leave the graph too little room at 1280x720).
-    const bool waits = uses(ObjectKind::Mutex) || (run && !buffers && m_waits->locks().size() >= 2);
-    // The shared counter likewise stands in for the tree, in the scenario about it (not where a
-    // counter is copied into forked processes: one value for all would be wrong there).
-    const bool shared = uses(ObjectKind::Variable);
-    const bool chosen = !m_presenter || !m_presenterShowsProcesses;
-    m_bufferBox->setVisible(chosen && buffers);
-    m_waitsBox->setVisible(chosen && waits);
-    m_sharedBox->setVisible(chosen && shared);
-    m_treeBox->setVisible(m_presenter ? m_presenterShowsProcesses
-                                      : !waits && !uses(ObjectKind::Variable));
+    m_shelf->choose(findScenario((run ? m_session->scenario() : m_picker->current()).toStdString()),
+                    run, m_presenter, m_presenterShowsProcesses);
 }
 
 void MainWindow::updateActions() {
-    const bool active = m_session->active();
-    m_pauseAction->setEnabled(active);
-    m_stepAction->setEnabled(active);
-    m_stopAction->setEnabled(active);
-    m_pauseAction->setText(m_session->paused() ? tr("Resume") : tr("Pause"));
-    m_pauseAction->setIcon(
-        style()->standardIcon(m_session->paused() ? QStyle::SP_MediaPlay : QStyle::SP_MediaPause));
-    m_runAction->setText(active ? tr("Restart") : tr("Run"));
+    m_transportBar->showRunState(m_session->active(), m_session->paused());
 }
 
 void MainWindow::setFontScale(double scale, bool remember) {

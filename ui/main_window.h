@@ -15,7 +15,6 @@
 
 class QAction;
 class QLabel;
-class QListView;
 class QSlider;
 class QSplitter;
 class QTimer;
@@ -33,7 +32,8 @@ class LessonPanel;
 class LogPanel;
 class ParameterPanel;
 class ProcessTreeModel;
-class ProcessTreeView;
+class ViewShelf;
+class TransportBar;
 class RunSession;
 class ScenarioPicker;
 class TimeCursor;
@@ -65,13 +65,13 @@ class MainWindow : public QMainWindow {
     TimelineModel* timelineModel() const { return m_timeline; }
     TimelineView* timelineView() const { return m_timelineView; }
     BufferModel* bufferModel() const { return m_buffer; }
-    BufferView* bufferView() const { return m_bufferView; }
+    BufferView* bufferView() const;
     LogPanel* logPanel() const { return m_log; }
     QDockWidget* logDock() const { return m_logDock; }
     ProcessTreeModel* processTreeModel() const { return m_tree; }
     WaitForModel* waitForModel() const { return m_waits; }
-    QWidget* waitForBox() const { return m_waitsBox; }
-    QWidget* sharedVariableBox() const { return m_sharedBox; }
+    QWidget* waitForBox() const;
+    QWidget* sharedVariableBox() const;
     SharedVariableModel* sharedVariableModel() const { return m_shared; }
     CaptionModel* captionModel() const { return m_captions; }
     TimeCursor* cursor() const { return m_cursor; }
@@ -113,7 +113,6 @@ class MainWindow : public QMainWindow {
     void setTheme(Theme theme);
     void openTrace();
     void saveTrace();
-    double speedFromSlider() const;
 
     LaunchOptions m_options;
     RunSession* m_session;
@@ -134,12 +133,7 @@ class MainWindow : public QMainWindow {
     QDockWidget* m_scenarioDock = nullptr;
     QDockWidget* m_lessonDock = nullptr;
     TimelineView* m_timelineView = nullptr;
-    BufferView* m_bufferView = nullptr;
-    ProcessTreeView* m_treeView = nullptr;
-    QListView* m_captionView = nullptr;
-    QWidget* m_bufferBox = nullptr;
-    QWidget* m_waitsBox = nullptr;
-    QWidget* m_sharedBox = nullptr;
+    ViewShelf* m_shelf = nullptr;
     bool m_wasActive = false;
     bool m_deadlockShown = false;  // the state line says "deadlock" (checked every frame)
 
@@ -148,8 +142,6 @@ class MainWindow : public QMainWindow {
     QAction* m_stepAction = nullptr;
     QAction* m_stopAction = nullptr;
     QAction* m_liveAction = nullptr;
-    QSlider* m_speed = nullptr;
-    QLabel* m_speedLabel = nullptr;
     class StatusLine* m_status = nullptr;
     QTimer* m_frameTimer = nullptr;
 
@@ -160,8 +152,7 @@ class MainWindow : public QMainWindow {
     QByteArray m_statePresenterLeft;  // docks and bars as they were before presenter mode
     double m_fontScalePresenterLeft = 1.0;
     bool m_presenterShowsProcesses = false;
-    QWidget* m_treeBox = nullptr;
-    QToolBar* m_transportBar = nullptr;
+    TransportBar* m_transportBar = nullptr;
     class PointerHighlight* m_pointer = nullptr;
     QAction* m_presenterAction = nullptr;
     double m_baseFontPt = 11.0;

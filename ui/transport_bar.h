@@ -1,0 +1,43 @@
+#pragma once
+// The transport: Run (Restart while a run goes on), Pause/Resume, Step, Stop, the speed of
+// simulated work, and Live. The window connects the actions; the bar only shows the state.
+
+#include <QToolBar>
+
+class QAction;
+class QLabel;
+class QSlider;
+
+namespace interleave::ui {
+
+class TransportBar : public QToolBar {
+    Q_OBJECT
+  public:
+    explicit TransportBar(QWidget* parent);
+
+    QAction* runAction() const { return m_run; }
+    QAction* pauseAction() const { return m_pause; }
+    QAction* stepAction() const { return m_step; }
+    QAction* stopAction() const { return m_stop; }
+    QAction* liveAction() const { return m_live; }
+
+    // The speed slider is logarithmic: 0.05x .. 4x.
+    double speed() const;
+    void setSpeed(double speed);
+    // Pause, Step and Stop only while a run goes on; Pause reads Resume while paused.
+    void showRunState(bool active, bool paused);
+
+  signals:
+    void speedChanged(double speed);
+
+  private:
+    QAction* m_run;
+    QAction* m_pause;
+    QAction* m_step;
+    QAction* m_stop;
+    QAction* m_live;
+    QSlider* m_speed;
+    QLabel* m_speedLabel;
+};
+
+}  // namespace interleave::ui

@@ -1,0 +1,80 @@
+#include "ui/view_shelf.h"
+
+#include <QLabel>
+#include <QListView>
+#include <QScrollArea>
+#include <QVBoxLayout>
+#include <algorithm>
+
+#include "core/scenarios/scenario.h"
+#include "ui/buffer_model.h"
+#include "ui/buffer_view.h"
+#include "ui/caption_model.h"
+#include "ui/process_tree_view.h"
+#include "ui/shared_variable_view.h"
+#include "ui/wait_for_model.h"
+#include "ui/wait_for_view.h"
+
+namespace interleave::ui {
+
+ViewShelf::ViewShelf(BufferModel* buffers, WaitForModel* waits, SharedVariableModel* shared,
+                     ProcessTreeModel* tree, CaptionModel* captions, TimelineModel* timeline,
+                     TimeCursor* cursor, QWidget* parent)
+    : QSplitter(Qt::Horizontal, parent), m_buffers(buffers), m_waits(waits) {
+    // Every queue of the run, one under the other; scrolls when they need more height.
+    m_bufferView = new BufferView(buffers, timeline, cursor, this);
+    auto* bufferScroll = new QScrollArea(this);
+    bufferScroll->setWidget(m_bufferView);
+    bufferScroll->setWidgetResizable(true);
+    bufferScroll->setFrameShape(QFrame::NoFrame);
+    bufferScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_bufferBox = titled(tr("Bounded buffers"), bufferScroll);
+    m_waitsBox = titled(tr("Who waits for whom (solid arrow: holds · dashed: waits for)"),
+                        new WaitForView(waits, this));
+    m_waitsBox->hide();
+    m_sharedBox = titled(tr("Shared counter, and each thread's copy"),
+                         new SharedVariableView(shared, timeline, cursor, this));
+    m_sharedBox->hide();
+    m_treeBox = titled(tr("Processes and threads"), new ProcessTreeView(tree, this));
+    auto* captionView = new QListView(this);
+    captionView->setModel(captions);
+    captionView->setSelectionMode(QAbstractItemView::NoSelection);
+    captionView->setWordWrap(true);
+    titled(tr("What just happened"), captionView);
+    setSizes({420, 620, 560, 420, 420});
+}
+
+QWidget* ViewShelf::titled(const QString& title, QWidget* content) {
+    auto* box = new QWidget(this);
+    auto* l = new QVBoxLayout(box);
+    l->setContentsMargins(4, 2, 4, 2);
+    auto* label = new QLabel(QStringLiteral("<b>%1</b>").arg(title), box);
+    label->setWordWrap(true);  // large text on a narrow screen: two lines, not a wider window
+    l->addWidget(label);
+    l->addWidget(content, 1);
+    addWidget(box);
+    return box;
+}
+
+void ViewShelf::choose(const Scenario* scenario, bool run, bool presenter,
+                       bool presenterShowsProcesses) {
+    auto uses = [scenario](ObjectKind k) {
+        return scenario && std::find(scenario->shows.begin(), scenario->shows.end(), k) !=
+                               scenario->shows.end();
+    };
+    const bool buffers = run ? m_buffers->hasBuffer() : uses(ObjectKind::Queue);
+    // The wait-for graph for a scenario about locks, or a run (a trace) of several locks and no
+    // buffer; it then stands in for the process tree, which says less about such a run (it
+    // would also leave the graph too little room at 1280x720).
+    const bool waits = uses(ObjectKind::Mutex) || (run && !buffers && m_waits->locks().size() >= 2);
+    // The shared counter likewise stands in for the tree, in the scenario about it (not where a
+    // counter is copied into forked processes: one value for all would be wrong there).
+    const bool shared = uses(ObjectKind::Variable);
+    const bool chosen = !presenter || !presenterShowsProcesses;
+    m_bufferBox->setVisible(chosen && buffers);
+    m_waitsBox->setVisible(chosen && waits);
+    m_sharedBox->setVisible(chosen && shared);
+    m_treeBox->setVisible(presenter ? presenterShowsProcesses : !waits && !shared);
+}
+
+}  // namespace interleave::ui

@@ -1,0 +1,51 @@
+#pragma once
+// The views under the timeline, side by side, each in a titled box: the bounded buffers, who
+// waits for whom, the shared counter, the process tree, and the captions. Which of the first
+// four show follows the scenario (what its runs will have, so the views stand there, empty,
+// before the first run) and then the run itself.
+
+#include <QSplitter>
+
+namespace interleave {
+struct Scenario;
+}
+
+namespace interleave::ui {
+
+class BufferModel;
+class BufferView;
+class CaptionModel;
+class ProcessTreeModel;
+class SharedVariableModel;
+class TimeCursor;
+class TimelineModel;
+class WaitForModel;
+
+class ViewShelf : public QSplitter {
+    Q_OBJECT
+  public:
+    ViewShelf(BufferModel* buffers, WaitForModel* waits, SharedVariableModel* shared,
+              ProcessTreeModel* tree, CaptionModel* captions, TimelineModel* timeline,
+              TimeCursor* cursor, QWidget* parent);
+
+    // `run`: a run (or a trace) is loaded; in presenter mode only one view shows beside the
+    // captions: the process tree, or the scenario's own view.
+    void choose(const Scenario* scenario, bool run, bool presenter, bool presenterShowsProcesses);
+
+    BufferView* bufferView() const { return m_bufferView; }
+    QWidget* waitsBox() const { return m_waitsBox; }
+    QWidget* sharedBox() const { return m_sharedBox; }
+
+  private:
+    QWidget* titled(const QString& title, QWidget* content);
+
+    BufferModel* m_buffers;
+    WaitForModel* m_waits;
+    BufferView* m_bufferView;
+    QWidget* m_bufferBox;
+    QWidget* m_waitsBox;
+    QWidget* m_sharedBox;
+    QWidget* m_treeBox;
+};
+
+}  // namespace interleave::ui
