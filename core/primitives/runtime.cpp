@@ -189,7 +189,11 @@ void Runtime::sampleCpu(bool force) {
     const auto now = monotonicNs();
     if (!force && now < t_nextCpuSampleNs) return;
     t_nextCpuSampleNs = now + kCpuSampleNs;
-    if (const auto cpu = readThreadCpu()) emit(EventKind::CpuTime, kNoObject, cpu->ns, cpu->coarse);
+    const auto cpu = readThreadCpu();
+    // A thread's last words right after a sample would say the same again.
+    if (!cpu || (force && cpu->ns == t_lastCpuNs)) return;
+    t_lastCpuNs = cpu->ns;
+    emit(EventKind::CpuTime, kNoObject, cpu->ns, cpu->coarse);
 }
 
 }  // namespace interleave

@@ -95,6 +95,7 @@ class Runtime {
     static inline thread_local std::uint32_t t_actor = kNoActor;
     static inline thread_local RingWriter t_writer;
     static inline thread_local std::int64_t t_nextCpuSampleNs = 0;
+    static inline thread_local std::int64_t t_lastCpuNs = -1;
 };
 
 }  // namespace interleave
