@@ -24,6 +24,9 @@ LaneCanvas::LaneCanvas(const TimelineModel* model, QWidget* parent)
     : QWidget(parent), m_model(model), m_painter(model) {
     // Clicks, drags and the wheel belong to the plot underneath.
     setAttribute(Qt::WA_TransparentForMouseEvents);
+    // Every pixel is painted here (background, grid, lanes): the plot under it need not be
+    // painted again each time a band of lanes changes, which was a good part of a live frame.
+    setAttribute(Qt::WA_OpaquePaintEvent);
 }
 
 void LaneCanvas::setLaneLayout(const LaneLayout& layout) {
@@ -225,7 +228,21 @@ void LaneCanvas::setCallout(const Callout& callout) {
 void LaneCanvas::paintEvent(QPaintEvent* event) {
     QPainter p(this);
     const QRect r = event->rect();
+    p.fillRect(r, Palette::background());
+    p.setPen(QPen(Palette::grid(), 1, Qt::DotLine));
+    for (const double gx : m_layout.gridX)
+        if (gx >= r.left() - 1 && gx <= r.right() + 1)
+            p.drawLine(QPointF(std::round(gx) + 0.5, r.top()),
+                       QPointF(std::round(gx) + 0.5, r.bottom() + 1));
     if (!m_picture.isNull()) p.drawImage(r.topLeft(), m_picture, r);
+    // The time axis runs along the canvas's bottom row.
+    p.setPen(QPen(Palette::text(), 1));
+    if (r.bottom() >= height() - 1 - m_layout.tickIn) {
+        p.drawLine(QPoint(r.left(), height() - 1), QPoint(r.right(), height() - 1));
+        for (const double gx : m_layout.gridX)
+            p.drawLine(QPointF(std::round(gx) + 0.5, height() - 1 - m_layout.tickIn),
+                       QPointF(std::round(gx) + 0.5, height() - 1));
+    }
     for (const auto& pause : m_pauses)
         p.fillRect(pauseRect(pause) & r, Palette::pausedVeil());
     // Over the picture, not in it: it is set once and stays while the lanes redraw under it.

@@ -24,14 +24,19 @@ struct LaneLayout {
     TimeAxis axis;
     std::vector<double> yMid;  // the centre of each lane; kHidden for a folded-away lane
     static constexpr double kHidden = -1e9;
+    // The time axis's grid lines (x in canvas pixels): the canvas is opaque, so it draws them
+    // itself over the plot's background instead of letting the plot repaint under every band.
+    std::vector<double> gridX;
+    int tickIn = 0;  // and its ticks, this long, over the axis line along the bottom
     double laneH = 0;
     double fontScale = 1;
     int width = 0, height = 0;
 
     bool operator==(const LaneLayout& o) const {
         return axis.t0 == o.axis.t0 && axis.t1 == o.axis.t1 && axis.x0 == o.axis.x0 &&
-               axis.width == o.axis.width && yMid == o.yMid && laneH == o.laneH &&
-               fontScale == o.fontScale && width == o.width && height == o.height;
+               axis.width == o.axis.width && yMid == o.yMid && gridX == o.gridX &&
+               tickIn == o.tickIn && laneH == o.laneH && fontScale == o.fontScale &&
+               width == o.width && height == o.height;
     }
     // How far a marker reaches either side of its event's column.
     double markerReach() const { return laneH * 0.22 > 3 ? laneH * 0.22 : 3.0; }

@@ -99,19 +99,21 @@ MainWindow::MainWindow(const LaunchOptions& options, QWidget* parent)
         updateStatus();
     });
     connect(m_cursor, &TimeCursor::changed, this, [this](std::int64_t t) {
-        m_tree->setCursorTime(t);
         m_waits->setCursorTime(t);
         // Following a live run, captions change with nearly every event: ten times a second is
-        // as fast as anyone reads them, and each change lays out wrapped text again.
+        // as fast as anyone reads them, and each change lays out wrapped text again. The tree's
+        // states and fades likewise: a frame's worth of change there is not worth a repaint.
         if (!m_cursor->live() || !m_captionClock.isValid() || m_captionClock.elapsed() >= 100) {
             m_captionClock.start();
             m_captions->setCursorTime(t);
+            m_tree->setCursorTime(t);
         } else if (!m_captionQueued) {
             m_captionQueued = true;
             QTimer::singleShot(100 - static_cast<int>(m_captionClock.elapsed()), this, [this] {
                 m_captionQueued = false;
                 m_captionClock.start();
                 m_captions->setCursorTime(m_cursor->time());
+                m_tree->setCursorTime(m_cursor->time());
             });
         }
     });

@@ -54,6 +54,7 @@ TimelineView::TimelineView(TimelineModel* model, TimeCursor* cursor, QWidget* pa
     m_plot->xAxis->setRange(0, 1000);
     m_laneFont = m_plot->yAxis->tickLabelFont();
     m_canvas = new LaneCanvas(model, m_plot);
+    m_canvas->setVisible(!model->lanes().empty());
     m_refreshFallback = new QTimer(this);
     m_refreshFallback->setSingleShot(true);
     m_refreshFallback->setInterval(20);  // a little longer than a frame
@@ -78,6 +79,7 @@ TimelineView::TimelineView(TimelineModel* model, TimeCursor* cursor, QWidget* pa
         rebuildLaneLabels();
         updateGeometry();
         m_emptyHint->setVisible(m_model->lanes().empty() && !m_model->store());
+        m_canvas->setVisible(!m_model->lanes().empty());  // it would cover the hint
         if (m_model->lanes().empty()) {
             m_firstRow = 0;
             m_follow = true;
@@ -168,6 +170,9 @@ void TimelineView::syncCanvas() {
     layout.height = rect.height();
     layout.laneH = std::abs(m_plot->yAxis->coordToPixel(0.36) - m_plot->yAxis->coordToPixel(-0.36));
     layout.fontScale = m_fontScale;
+    layout.tickIn = m_plot->xAxis->tickLengthIn();
+    for (const double tick : m_plot->xAxis->tickVector())
+        layout.gridX.push_back(m_plot->xAxis->coordToPixel(tick) - rect.left());
     for (std::size_t i = 0; i < m_model->lanes().size(); ++i) {
         const int r = i < m_rowOfLane.size() ? m_rowOfLane[i] : -1;
         layout.yMid.push_back(r < 0 ? LaneLayout::kHidden
