@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <fstream>
 #include <map>
 #include <thread>
 #include <vector>
@@ -89,4 +90,42 @@ TEST(Pacing, SpeedScalesSimulatedWork) {
     ASSERT_GT(slow, 0) << "too few pieces of work at speed 1";
     ASSERT_GT(fast, 0) << "too few pieces of work at speed 4";
     EXPECT_GT(static_cast<double>(slow), 2.5 * static_cast<double>(fast)) << slow << " vs " << fast;
+}
+
+// A busy-waiting thread records nothing while it polls, so it passes no checkpoint; a paused
+// run still holds it, or it would use a core under a still picture. Its CPU time, read here from
+// /proc as the run goes: growing while it polls, all but still while paused (a ratio, not a time).
+TEST(Pacing, PauseHoldsBusyWaitingThreadsStillToo) {
+    auto sup = start(
+        {"variant=busy-wait", "producers=1", "consumers=2", "produce_ms=5000", "consume_ms=0"});
+    std::this_thread::sleep_for(300ms);
+    std::vector<std::string> files;
+    for (const auto& a : sup->store().actors())
+        if (a.name.rfind("consumer", 0) == 0)
+            files.push_back("/proc/" + std::to_string(a.pid) + "/task/" + std::to_string(a.tid) +
+                            "/schedstat");
+    ASSERT_EQ(files.size(), 2u);
+    auto cpu = [&] {
+        std::int64_t sum = 0;
+        for (const auto& f : files) {
+            std::ifstream in(f);
+            std::int64_t ns = 0;
+            in >> ns;
+            sum += ns;
+        }
+        return sum;
+    };
+    const auto a = cpu();
+    std::this_thread::sleep_for(300ms);
+    const auto spinning = cpu() - a;
+    sup->pause();
+    std::this_thread::sleep_for(100ms);  // the loop looks at the pause every 65536 polls
+    const auto b = cpu();
+    std::this_thread::sleep_for(300ms);
+    const auto paused = cpu() - b;
+    EXPECT_GT(spinning, 0) << "the consumers were not polling";
+    EXPECT_LT(paused * 10, spinning)
+        << "polled " << spinning << " ns, then " << paused << " ns while paused";
+    sup->resume();
+    sup->stop();
 }

@@ -148,6 +148,13 @@ void Runtime::checkpoint() {
     }
 }
 
+void Runtime::holdWhilePaused() {
+    if (!s_channel) return;
+    auto& c = s_channel->control();
+    while (state(c) == RunState::Paused)
+        waitWhilePaused(c);
+}
+
 bool Runtime::stopRequested() {
     return s_channel && state(s_channel->control()) == RunState::Stopping;
 }

@@ -71,6 +71,10 @@ class Runtime {
     // Blocks while the run is paused (each step grant lets one checkpoint through); never
     // blocks once the run is stopping.
     static void checkpoint();
+    // Blocks while the run is paused, and takes no step grant: for a loop that records nothing
+    // (a busy wait), which would otherwise use the steps meant for traced operations, or a
+    // core, while the run is paused.
+    static void holdWhilePaused();
     static bool stopRequested();
     // Simulated work: `d` at speed 1, scaled by the speed factor and sliced into <= 2 ms sleeps
     // so a pause takes effect within a few ms. Cut short when the run is stopping.

@@ -54,8 +54,12 @@ void BoundedBuffer::spin(std::int64_t forItem, Ready ready) {
 #if defined(__x86_64__)
         __builtin_ia32_pause();
 #endif
-        // Its CPU time is what this variant is about: keep it up to date while spinning.
-        if ((polls & 0xFFFF) == 0) Runtime::sampleCpu();
+        // Its CPU time is what this variant is about: keep it up to date while spinning. A
+        // paused run holds the poll loop still too (it would burn a core under a still picture).
+        if ((polls & 0xFFFF) == 0) {
+            Runtime::sampleCpu();
+            Runtime::holdWhilePaused();
+        }
     }
     Runtime::emit(EventKind::SpinEnd, m_id, polls);
 }
