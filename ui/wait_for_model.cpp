@@ -46,6 +46,16 @@ void WaitForModel::refresh() {
     if (g == m_graph) return;
     m_graph = g;
     m_cycle = g.cycle();
+    // The tracker reads the store itself and may be ahead of what append() has seen: every
+    // thread and lock of the graph is a node, or the view would leave out part of a cycle.
+    for (const auto& [lock, actor] : g.holder) {
+        insertSorted(m_locks, lock);
+        insertSorted(m_threads, actor);
+    }
+    for (const auto& [actor, lock] : g.waiting) {
+        insertSorted(m_threads, actor);
+        insertSorted(m_locks, lock);
+    }
     emit changed();
 }
 
