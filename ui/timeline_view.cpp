@@ -251,6 +251,20 @@ void TimelineView::setAllCollapsed(bool collapsed) {
     requestReplot();
 }
 
+bool TimelineView::firstOfProcess(std::size_t lane) const {
+    const auto& lanes = m_model->lanes();
+    return lane < lanes.size() && (lane == 0 || lanes[lane - 1].pid != lanes[lane].pid);
+}
+
+int TimelineView::foldableThreads(std::size_t lane) const {
+    if (!firstOfProcess(lane)) return 0;
+    const auto& lanes = m_model->lanes();
+    const int pid = lanes[lane].pid;
+    return static_cast<int>(std::count_if(lanes.begin(), lanes.end(),
+                                          [pid](const Lane& o) { return o.pid == pid; })) -
+           1;
+}
+
 void TimelineView::rebuildRows() {
     const auto& lanes = m_model->lanes();
     for (const auto& l : lanes)
@@ -259,8 +273,7 @@ void TimelineView::rebuildRows() {
     m_rowOfLane.assign(lanes.size(), -1);
     for (std::size_t i = 0; i < lanes.size(); ++i) {
         // A folded process keeps its first lane (its main thread: lanes come grouped, main first).
-        const bool first = i == 0 || lanes[i - 1].pid != lanes[i].pid;
-        if (!first && m_collapsed.count(lanes[i].pid)) continue;
+        if (!firstOfProcess(i) && m_collapsed.count(lanes[i].pid)) continue;
         m_rowOfLane[i] = static_cast<int>(m_laneOfRow.size());
         m_laneOfRow.push_back(static_cast<int>(i));
     }
@@ -276,14 +289,10 @@ void TimelineView::rebuildLaneLabels() {
         const auto& l = lanes[i];
         QString name = l.name;
         // The first lane of a process with threads says it can fold them (a click on it).
-        if (i == 0 || lanes[i - 1].pid != l.pid) {
-            const auto inGroup = static_cast<int>(std::count_if(
-                lanes.begin(), lanes.end(), [&](const Lane& o) { return o.pid == l.pid; }));
-            if (inGroup > 1)
-                name = m_collapsed.count(l.pid)
-                           ? tr("▸ %1 (+%n thread(s))", nullptr, inGroup - 1).arg(l.name)
-                           : QStringLiteral("▾ ") + l.name;
-        }
+        if (const int threads = foldableThreads(i); threads > 0)
+            name = m_collapsed.count(l.pid)
+                       ? tr("▸ %1 (+%n thread(s))", nullptr, threads).arg(l.name)
+                       : QStringLiteral("▾ ") + l.name;
         ticker->addTick(
             static_cast<double>(row),
             m_labelMode == LabelMode::TwoLines
@@ -436,11 +445,7 @@ void TimelineView::showTooltip(const QPoint& pos) {
     if (lane < 0 || !m_plot->axisRect()->rect().contains(pos)) {
         if (lane >= 0 && pos.x() < m_plot->axisRect()->rect().left()) {
             const auto& l = m_model->lanes()[static_cast<std::size_t>(lane)];
-            const bool first =
-                lane == 0 || m_model->lanes()[static_cast<std::size_t>(lane) - 1].pid != l.pid;
-            if (first && (processCollapsed(l.pid) ||
-                          (static_cast<std::size_t>(lane) + 1 < m_model->lanes().size() &&
-                           m_model->lanes()[static_cast<std::size_t>(lane) + 1].pid == l.pid))) {
+            if (foldableThreads(static_cast<std::size_t>(lane)) > 0) {
                 QToolTip::showText(
                     m_plot->mapToGlobal(pos),
                     processCollapsed(l.pid)
@@ -474,10 +479,8 @@ bool TimelineView::eventFilter(QObject* watched, QEvent* event) {
                 pos.x() < m_plot->axisRect()->rect().left()) {
                 // A click on the first lane name of a process folds (or unfolds) its threads.
                 const int lane = laneOfRow(rowAt(pos.y()));
-                const auto& lanes = m_model->lanes();
-                if (lane >= 0 && (lane == 0 || lanes[static_cast<std::size_t>(lane) - 1].pid !=
-                                                   lanes[static_cast<std::size_t>(lane)].pid)) {
-                    const int pid = lanes[static_cast<std::size_t>(lane)].pid;
+                if (lane >= 0 && foldableThreads(static_cast<std::size_t>(lane)) > 0) {
+                    const int pid = m_model->lanes()[static_cast<std::size_t>(lane)].pid;
                     setProcessCollapsed(pid, !processCollapsed(pid));
                 }
                 break;

@@ -86,6 +86,10 @@ class TimelineView : public QWidget {
 
   private:
     void rebuildLaneLabels();
+    // Lanes come grouped by process, its main thread first: the lane a fold keeps.
+    bool firstOfProcess(std::size_t lane) const;
+    // The other lanes a click on this lane's name folds (0: not a process's first lane).
+    int foldableThreads(std::size_t lane) const;
     void rebuildRows();      // which lanes have a row, after a fold or new lanes
     void applyRowRange();    // the y range and the scroll bar for m_firstRow and m_rowsShown
     int rowAt(int y) const;  // the row under a y of the plot, -1 if none
