@@ -101,6 +101,7 @@ TEST(Supervisor, TwoHundredStartStopCyclesLeaveNothingBehind) {
         {"producer-consumer", {"produce_ms=1", "consume_ms=1"}},
         {"deadlock", {"hold_ms=1"}},
         {"fork-tree", {"children=3", "threads=2", "work_ms=5", "rounds=100"}},
+        {"pipe", {"write_ms=0", "read_ms=2", "stages=3", "messages=100000"}},
     };
     double worstStopMs = 0;
     std::vector<pid_t> groups;

@@ -11,6 +11,13 @@ namespace {
 
 constexpr double kMinLabelPx = 16;
 
+// The ends of an item's journey (a buffer's put and get, a pipe's write and read): drawn even
+// in a dense lane, since the arrows between lanes start and end on them.
+bool carriesItem(EventKind k) {
+    return k == EventKind::QueuePut || k == EventKind::QueueGet || k == EventKind::MsgSend ||
+           k == EventKind::MsgReceive;
+}
+
 void arrowHead(QPainter& p, QPointF from, QPointF to, double size) {
     const double angle = std::atan2(to.y() - from.y(), to.x() - from.x());
     const QPointF a = to - QPointF(std::cos(angle - 0.45) * size, std::sin(angle - 0.45) * size);
@@ -168,7 +175,7 @@ void LanePainter::drawEventMarkers(QPainter& p, const Lane& lane, const LaneLayo
     for (auto k = first; k < last; ++k) {
         const auto i = store->actorEvent(lane.actor, k);
         const auto kind = store->kind(i);
-        if (dense && kind != EventKind::QueuePut && kind != EventKind::QueueGet) continue;
+        if (dense && !carriesItem(kind)) continue;
         const double x = axis.toPixel(static_cast<double>(store->ns(i)));
         switch (kind) {
             case EventKind::LockAcquired:  // ▲ at the bottom: took the lock
@@ -186,10 +193,15 @@ void LanePainter::drawEventMarkers(QPainter& p, const Lane& lane, const LaneLayo
                 break;
             case EventKind::QueuePut:
             case EventKind::QueueGet:
-                p.setBrush(kind == EventKind::QueuePut ? Palette::text() : Palette::hollowMark());
+            case EventKind::MsgSend:
+            case EventKind::MsgReceive: {
+                // Filled: the item goes in; hollow: it comes out.
+                const bool in = kind == EventKind::QueuePut || kind == EventKind::MsgSend;
+                p.setBrush(in ? Palette::text() : Palette::hollowMark());
                 p.drawEllipse(QPointF(x, yTop + h / 2), s * 0.8, s * 0.8);
-                ++(kind == EventKind::QueuePut ? m_lastPutMarks : m_lastGetMarks);
+                ++(in ? m_lastPutMarks : m_lastGetMarks);
                 break;
+            }
             default:
                 break;
         }
@@ -206,6 +218,8 @@ double LanePainter::nextMarkerX(const Lane& lane, const LaneLayout& layout, std:
             case EventKind::LockReleased:
             case EventKind::QueuePut:
             case EventKind::QueueGet:
+            case EventKind::MsgSend:
+            case EventKind::MsgReceive:
                 return layout.axis.toPixel(static_cast<double>(store->ns(i)));
             default:
                 break;

@@ -33,6 +33,7 @@
 #include "ui/log_panel.h"
 #include "ui/palette.h"
 #include "ui/parameter_panel.h"
+#include "ui/pipe_model.h"
 #include "ui/pointer_highlight.h"
 #include "ui/process_tree_model.h"
 #include "ui/run_session.h"
@@ -56,6 +57,7 @@ MainWindow::MainWindow(const LaunchOptions& options, QWidget* parent)
       m_cursor(new TimeCursor(this)),
       m_timeline(new TimelineModel(this)),
       m_buffer(new BufferModel(this)),
+      m_pipes(new PipeModel(this)),
       m_tree(new ProcessTreeModel(m_timeline, this)),
       m_captions(new CaptionModel(m_timeline, 8, this)),
       m_waits(new WaitForModel(m_timeline->names(), this)),
@@ -250,8 +252,8 @@ void MainWindow::buildActions() {
 
 void MainWindow::buildLayout() {
     m_timelineView = new TimelineView(m_timeline, m_cursor, this);
-    m_shelf =
-        new ViewShelf(m_buffer, m_waits, m_shared, m_tree, m_captions, m_timeline, m_cursor, this);
+    m_shelf = new ViewShelf(m_buffer, m_pipes, m_waits, m_shared, m_tree, m_captions, m_timeline,
+                            m_cursor, this);
     auto* bottom = m_shelf;
 
     m_center = new QSplitter(Qt::Vertical, this);
@@ -412,6 +414,7 @@ void MainWindow::onStoreReset() {
     m_captions->reset();
     m_timeline->reset(store);
     m_buffer->reset(store);
+    m_pipes->reset(store);
     m_tree->sync();
     m_cursor->setLive(true);
     m_cursor->resetTo(0);
@@ -421,6 +424,7 @@ void MainWindow::onStoreReset() {
 void MainWindow::onEventsAppended(quint64 first, quint64 last) {
     m_timeline->append(first, last);
     m_buffer->append(first, last);
+    m_pipes->append(first, last);
     m_waits->append(first, last);
     m_shared->append(first, last);
     updateViewBoxes();

@@ -26,6 +26,7 @@ class QToolBar;
 namespace interleave::ui {
 
 class BufferModel;
+class PipeModel;
 class BufferView;
 class CaptionModel;
 class LessonPanel;
@@ -65,6 +66,7 @@ class MainWindow : public QMainWindow {
     TimelineModel* timelineModel() const { return m_timeline; }
     TimelineView* timelineView() const { return m_timelineView; }
     BufferModel* bufferModel() const { return m_buffer; }
+    PipeModel* pipeModel() const { return m_pipes; }
     BufferView* bufferView() const;
     LogPanel* logPanel() const { return m_log; }
     QDockWidget* logDock() const { return m_logDock; }
@@ -119,6 +121,7 @@ class MainWindow : public QMainWindow {
     TimeCursor* m_cursor;
     TimelineModel* m_timeline;
     BufferModel* m_buffer;
+    PipeModel* m_pipes;
     ProcessTreeModel* m_tree;
     CaptionModel* m_captions;
     WaitForModel* m_waits;

@@ -31,6 +31,8 @@ const std::array<StateStyle, kActorStateCount>& styles() {
          QStringLiteral("lost")},
         {QColor(0xF0, 0xE4, 0x42), Qt::Dense4Pattern, QStringLiteral("busy-waiting (on the CPU)"),
          QStringLiteral("spin")},
+        {QColor(0x00, 0x72, 0xB2), Qt::Dense7Pattern,
+         QStringLiteral("waiting on a pipe (in the kernel)"), QStringLiteral("pipe")},
     }};
     return s;
 }

@@ -19,6 +19,8 @@ void TimelineModel::reset(const EventStore* store) {
     m_linkArrivals.clear();
     m_puts.clear();
     m_gets.clear();
+    m_sends.clear();
+    m_receives.clear();
     m_wakes.clear();
     m_wokens.clear();
     m_lastNs = 0;
@@ -153,6 +155,21 @@ void TimelineModel::pairSemaphore(const Row& r) {
     passes.erase(best);
 }
 
+void TimelineModel::pairItem(const Row& r, bool from, Ends& mine, Ends& other, std::uint32_t key) {
+    // Pair the two ends of an item's journey, whichever the store saw first.
+    const auto it = other.find({key, r.a});
+    if (it == other.end()) {
+        mine[{key, r.a}] = {r.ns, r.actor};
+        return;
+    }
+    const auto [t, actor] = it->second;
+    other.erase(it);
+    // A message is stamped as its write returns, and its reader may have it a moment earlier:
+    // the arrow never points back in time.
+    addLink(from ? Link{r.ns, std::max(t, r.ns), r.actor, actor, Link::Kind::Item, r.a}
+                 : Link{t, std::max(t, r.ns), actor, r.actor, Link::Kind::Item, r.a});
+}
+
 std::int64_t Lane::cpuAt(std::int64_t t) const {
     const auto after = std::upper_bound(cpu.begin(), cpu.end(), t,
                                         [](std::int64_t x, const auto& s) { return x < s.first; });
@@ -178,22 +195,19 @@ void TimelineModel::append(std::size_t first, std::size_t last) {
                 processEnds[static_cast<int>(r.a)] = r.ns;
                 break;
             case EventKind::QueuePut:
-            case EventKind::QueueGet: {
-                // Pair a put with the get of the same item, whichever the store saw first.
-                const bool put = r.kind == EventKind::QueuePut;
-                auto& mine = put ? m_puts : m_gets;
-                auto& other = put ? m_gets : m_puts;
-                const auto it = other.find(r.a);
-                if (it == other.end()) {
-                    mine[r.a] = {r.ns, r.actor};
-                } else {
-                    const auto [t, actor] = it->second;
-                    addLink(put ? Link{r.ns, t, r.actor, actor, Link::Kind::Item, r.a}
-                                : Link{t, r.ns, actor, r.actor, Link::Kind::Item, r.a});
-                    other.erase(it);
-                }
+            case EventKind::QueueGet:
+                // An item's number is unique in its run, whichever buffer it passes through.
+                pairItem(r, r.kind == EventKind::QueuePut,
+                         r.kind == EventKind::QueuePut ? m_puts : m_gets,
+                         r.kind == EventKind::QueuePut ? m_gets : m_puts, kNoObject);
                 break;
-            }
+            case EventKind::MsgSend:
+            case EventKind::MsgReceive:
+                // A message keeps its number through every pipe of a pipeline.
+                pairItem(r, r.kind == EventKind::MsgSend,
+                         r.kind == EventKind::MsgSend ? m_sends : m_receives,
+                         r.kind == EventKind::MsgSend ? m_receives : m_sends, r.object);
+                break;
             case EventKind::CondNotifyOne:
             case EventKind::CondWakes:
             case EventKind::CondWoken: {

@@ -79,7 +79,11 @@ class TimelineModel : public QObject {
     std::map<std::uint32_t, QString> m_lockTags;  // every mutex, once the run has two
     std::vector<Link> m_links;
     std::vector<Link> m_linkArrivals;
-    std::unordered_map<std::int64_t, std::pair<std::int64_t, std::uint32_t>> m_puts, m_gets;
+    // Puts and gets (by item), sends and receives (by pipe and message) not yet paired.
+    using Ends =
+        std::map<std::pair<std::uint32_t, std::int64_t>, std::pair<std::int64_t, std::uint32_t>>;
+    Ends m_puts, m_gets, m_sends, m_receives;
+    void pairItem(const Row& r, bool from, Ends& mine, Ends& other, std::uint32_t key);
     std::map<std::uint32_t, std::vector<std::pair<std::int64_t, std::uint32_t>>> m_wakes, m_wokens;
     void pairSemaphore(const Row& r);
     // Per semaphore: releases with threads blocked, and blocked threads' passes, not yet paired.

@@ -10,6 +10,8 @@
 #include "ui/buffer_model.h"
 #include "ui/buffer_view.h"
 #include "ui/caption_model.h"
+#include "ui/pipe_model.h"
+#include "ui/pipe_view.h"
 #include "ui/process_tree_view.h"
 #include "ui/shared_variable_view.h"
 #include "ui/wait_for_model.h"
@@ -17,10 +19,10 @@
 
 namespace interleave::ui {
 
-ViewShelf::ViewShelf(BufferModel* buffers, WaitForModel* waits, SharedVariableModel* shared,
-                     ProcessTreeModel* tree, CaptionModel* captions, TimelineModel* timeline,
-                     TimeCursor* cursor, QWidget* parent)
-    : QSplitter(Qt::Horizontal, parent), m_buffers(buffers), m_waits(waits) {
+ViewShelf::ViewShelf(BufferModel* buffers, PipeModel* pipes, WaitForModel* waits,
+                     SharedVariableModel* shared, ProcessTreeModel* tree, CaptionModel* captions,
+                     TimelineModel* timeline, TimeCursor* cursor, QWidget* parent)
+    : QSplitter(Qt::Horizontal, parent), m_buffers(buffers), m_pipes(pipes), m_waits(waits) {
     // Every queue of the run, one under the other; scrolls when they need more height.
     m_bufferView = new BufferView(buffers, timeline, cursor, this);
     auto* bufferScroll = new QScrollArea(this);
@@ -29,6 +31,13 @@ ViewShelf::ViewShelf(BufferModel* buffers, WaitForModel* waits, SharedVariableMo
     bufferScroll->setFrameShape(QFrame::NoFrame);
     bufferScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_bufferBox = titled(tr("Bounded buffers"), bufferScroll);
+    auto* pipeScroll = new QScrollArea(this);
+    pipeScroll->setWidget(new PipeView(pipes, timeline, cursor, this));
+    pipeScroll->setWidgetResizable(true);
+    pipeScroll->setFrameShape(QFrame::NoFrame);
+    pipeScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_pipeBox = titled(tr("Pipes: bytes in the kernel, from write end to read end"), pipeScroll);
+    m_pipeBox->hide();
     m_waitsBox = titled(tr("Who waits for whom (solid arrow: holds · dashed: waits for)"),
                         new WaitForView(waits, this));
     m_waitsBox->hide();
@@ -41,7 +50,7 @@ ViewShelf::ViewShelf(BufferModel* buffers, WaitForModel* waits, SharedVariableMo
     captionView->setSelectionMode(QAbstractItemView::NoSelection);
     captionView->setWordWrap(true);
     titled(tr("What just happened"), captionView);
-    setSizes({420, 620, 560, 420, 420});
+    setSizes({420, 560, 620, 560, 420, 420});
 }
 
 QWidget* ViewShelf::titled(const QString& title, QWidget* content) {
@@ -63,6 +72,7 @@ void ViewShelf::choose(const Scenario* scenario, bool run, bool presenter,
                                scenario->shows.end();
     };
     const bool buffers = run ? m_buffers->hasBuffer() : uses(ObjectKind::Queue);
+    const bool pipes = run ? m_pipes->pipeCount() > 0 : uses(ObjectKind::Pipe);
     // The wait-for graph for a scenario about locks, or a run (a trace) of several locks and no
     // buffer; it then stands in for the process tree, which says less about such a run (it
     // would also leave the graph too little room at 1280x720).
@@ -72,6 +82,7 @@ void ViewShelf::choose(const Scenario* scenario, bool run, bool presenter,
     const bool shared = uses(ObjectKind::Variable);
     const bool chosen = !presenter || !presenterShowsProcesses;
     m_bufferBox->setVisible(chosen && buffers);
+    m_pipeBox->setVisible(chosen && pipes);
     m_waitsBox->setVisible(chosen && waits);
     m_sharedBox->setVisible(chosen && shared);
     m_treeBox->setVisible(presenter ? presenterShowsProcesses : !waits && !shared);

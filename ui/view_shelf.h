@@ -1,8 +1,8 @@
 #pragma once
-// The views under the timeline, side by side, each in a titled box: the bounded buffers, who
-// waits for whom, the shared counter, the process tree, and the captions. Which of the first
-// four show follows the scenario (what its runs will have, so the views stand there, empty,
-// before the first run) and then the run itself.
+// The views under the timeline, side by side, each in a titled box: the bounded buffers, the
+// pipes, who waits for whom, the shared counter, the process tree, and the captions. Which of
+// the first five show follows the scenario (what its runs will have, so the views stand there,
+// empty, before the first run) and then the run itself.
 
 #include <QSplitter>
 
@@ -15,6 +15,7 @@ namespace interleave::ui {
 class BufferModel;
 class BufferView;
 class CaptionModel;
+class PipeModel;
 class ProcessTreeModel;
 class SharedVariableModel;
 class TimeCursor;
@@ -24,9 +25,9 @@ class WaitForModel;
 class ViewShelf : public QSplitter {
     Q_OBJECT
   public:
-    ViewShelf(BufferModel* buffers, WaitForModel* waits, SharedVariableModel* shared,
-              ProcessTreeModel* tree, CaptionModel* captions, TimelineModel* timeline,
-              TimeCursor* cursor, QWidget* parent);
+    ViewShelf(BufferModel* buffers, PipeModel* pipes, WaitForModel* waits,
+              SharedVariableModel* shared, ProcessTreeModel* tree, CaptionModel* captions,
+              TimelineModel* timeline, TimeCursor* cursor, QWidget* parent);
 
     // `run`: a run (or a trace) is loaded; in presenter mode only one view shows beside the
     // captions: the process tree, or the scenario's own view.
@@ -40,9 +41,11 @@ class ViewShelf : public QSplitter {
     QWidget* titled(const QString& title, QWidget* content);
 
     BufferModel* m_buffers;
+    PipeModel* m_pipes;
     WaitForModel* m_waits;
     BufferView* m_bufferView;
     QWidget* m_bufferBox;
+    QWidget* m_pipeBox;
     QWidget* m_waitsBox;
     QWidget* m_sharedBox;
     QWidget* m_treeBox;

@@ -28,6 +28,8 @@ std::string_view stateName(ActorState s) {
             return "events lost";
         case ActorState::Spinning:
             return "busy-waiting";
+        case ActorState::WaitingOnIpc:
+            return "waiting on a pipe";
     }
     return "unknown";
 }
@@ -79,6 +81,9 @@ void ActorStateTracker::feed(const Row& r) {
             break;
         case StateEffect::ToSpinning:
             moveTo(r.ns, ActorState::Spinning, r.object);
+            break;
+        case StateEffect::ToIpcWait:
+            moveTo(r.ns, ActorState::WaitingOnIpc, r.object);
             break;
         case StateEffect::ToJoinWait:
             moveTo(r.ns, ActorState::WaitingJoin, kNoObject);

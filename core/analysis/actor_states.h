@@ -19,11 +19,12 @@ enum class ActorState : std::uint8_t {
     Working,      // simulated work or sleep
     WaitingJoin,  // joining a thread or waiting for a child process
     Exited,
-    CaptureWait,  // lossless capture: the recorder made this thread wait for the reader
-    Lost,         // drop capture: events of this stretch were lost (count on the lost_end)
-    Spinning,     // busy waiting: polling in a loop, on a CPU, for a change another thread makes
+    CaptureWait,   // lossless capture: the recorder made this thread wait for the reader
+    Lost,          // drop capture: events of this stretch were lost (count on the lost_end)
+    Spinning,      // busy waiting: polling in a loop, on a CPU, for a change another thread makes
+    WaitingOnIpc,  // blocked in the kernel on a pipe (full for a writer, empty for a reader)
 };
-inline constexpr int kActorStateCount = 10;
+inline constexpr int kActorStateCount = 11;
 
 std::string_view stateName(ActorState s);
 

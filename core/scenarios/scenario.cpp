@@ -11,7 +11,8 @@ const std::vector<Scenario>& allScenarios() {
                                               makeReaderWriter(),
                                               makeSemaphorePool(),
                                               makeDaemonThreads(),
-                                              makeForkTree()};
+                                              makeForkTree(),
+                                              makePipe()};
     return all;
 }
 

@@ -18,7 +18,9 @@ namespace interleave {
 //    notify_all wakes), appended likewise; sem_released's b counts the threads blocked on it;
 //    reader-writer locks (object kind rwlock, rw_* kinds).
 // 6: busy waiting (spin_begin, spin_end) and per-thread CPU time (cpu_time), appended likewise.
-inline constexpr std::uint32_t kProtocolVersion = 6;
+// 7: messages through kernel objects (msg_*: pipes first) and zombies seen (process_zombie),
+//    appended likewise.
+inline constexpr std::uint32_t kProtocolVersion = 7;
 // Version 2 traces have the same records, with zeros where role and owner now are.
 inline constexpr std::uint32_t kOldestTraceVersion = 2;
 
@@ -85,7 +87,16 @@ enum class EventKind : std::uint16_t {
     SpinEnd,    // a = how many times it polled
     // The calling thread's CPU time so far, from /proc (sampled a few times a second).
     CpuTime,  // a = ns on a CPU (user + system), b = 1 if only tick-grained (/proc/.../stat)
-    Count_    // keep last
+    // A message through a kernel object between processes (object = a pipe). The fill is what
+    // the kernel reports (FIONREAD for a pipe), in the object's capacity units (bytes).
+    MsgSend,           // a = message number (read back from its bytes), b = fill after the write
+    MsgReceive,        // a = message number, b = fill after the read
+    MsgSendBlocks,     // no room: the write blocks in the kernel; a = fill when it found no room
+    MsgReceiveBlocks,  // nothing to read: the read blocks in the kernel; a = fill (0)
+    MsgEnd,            // the reader sees end of file (every writer closed); a = messages received
+    // A parent saw its child as a zombie (state Z in /proc) before reaping it.
+    ProcessZombie,  // a = pid
+    Count_          // keep last
 };
 
 inline constexpr std::uint32_t kNoActor = 0xffffffffu;

@@ -26,7 +26,8 @@ enum class KindGroup : std::uint8_t {
     Shared,
     RwLock,
     Spin,
-    Measure
+    Measure,
+    Message
 };
 
 // What an event does to its actor's state (ActorStateTracker).
@@ -38,6 +39,7 @@ enum class StateEffect : std::uint8_t {
     ToSemWait,       // waiting on a semaphore
     ToWorking,       // simulated work
     ToSpinning,      // busy waiting: on the CPU, polling
+    ToIpcWait,       // blocked in the kernel on a pipe (or another IPC object)
     ToJoinWait,      // joining a thread, waiting for a child process
     ToRunning,       // a wait or work ends
     ProcessExit,     // a == the actor's pid: its process ended; else a waited-for child did
@@ -170,6 +172,18 @@ inline constexpr std::array<KindInfo, static_cast<std::size_t>(EventKind::Count_
     {EventKind::SpinEnd, "spin_end", KindGroup::Spin, StateEffect::ToRunning, ValueField::A,
      "{who} stops polling {object} after {a} checks"},
     {EventKind::CpuTime, "cpu_time", KindGroup::Measure, StateEffect::None, ValueField::AInMs, ""},
+    {EventKind::MsgSend, "msg_send", KindGroup::Message, StateEffect::ToRunning, ValueField::A,
+     "{who} writes message {a} into {object} ({b}/{capacity} bytes in it)"},
+    {EventKind::MsgReceive, "msg_receive", KindGroup::Message, StateEffect::ToRunning,
+     ValueField::A, "{who} reads message {a} from {object} ({b}/{capacity} bytes left)"},
+    {EventKind::MsgSendBlocks, "msg_send_blocks", KindGroup::Message, StateEffect::ToIpcWait,
+     ValueField::A, "{who} waits in write(): {object} is full ({a}/{capacity} bytes)"},
+    {EventKind::MsgReceiveBlocks, "msg_receive_blocks", KindGroup::Message, StateEffect::ToIpcWait,
+     ValueField::A, "{who} waits in read(): {object} is empty"},
+    {EventKind::MsgEnd, "msg_end", KindGroup::Message, StateEffect::ToRunning, ValueField::A,
+     "{who} reads end of file from {object}: every writer has closed it ({a} messages)"},
+    {EventKind::ProcessZombie, "process_zombie", KindGroup::Process, StateEffect::None,
+     ValueField::A, "process {a} has ended and is a zombie until its parent waits for it"},
 }};
 // clang-format on
 

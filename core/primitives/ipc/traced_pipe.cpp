@@ -1,0 +1,148 @@
+#include "core/primitives/ipc/traced_pipe.h"
+
+#include <fcntl.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <array>
+#include <cerrno>
+#include <cstring>
+#include <stdexcept>
+#include <string>
+
+#include "core/primitives/runtime.h"
+#include "core/schema/sys_text.h"
+
+namespace interleave {
+namespace {
+
+// The byte at `i` of message `number`: after its 8-byte number, a pattern that differs from one
+// message to the next, so a torn or misordered read cannot pass the check.
+std::uint8_t patternByte(std::int64_t number, std::size_t i) {
+    return static_cast<std::uint8_t>(static_cast<std::uint64_t>(number) * 31u + i);
+}
+
+void setBlocking(int fd, bool blocking) {
+    const int flags = fcntl(fd, F_GETFL);
+    if (flags < 0 || fcntl(fd, F_SETFL, blocking ? flags & ~O_NONBLOCK : flags | O_NONBLOCK) < 0)
+        throw std::runtime_error(errnoText("fcntl(pipe, O_NONBLOCK)"));
+}
+
+void closeFd(int& fd) {
+    if (fd >= 0) close(fd);
+    fd = -1;
+}
+
+}  // namespace
+
+TracedPipe::TracedPipe(std::string_view name, int capacityBytes) {
+    int fds[2];
+    if (pipe2(fds, O_CLOEXEC | O_NONBLOCK) != 0) throw std::runtime_error(errnoText("pipe2"));
+    m_read = fds[0];
+    m_write = fds[1];
+    const int got = fcntl(m_write, F_SETPIPE_SZ, capacityBytes);
+    if (got < 0) {
+        const int err = errno;
+        closeBoth();
+        throw std::runtime_error(
+            errnoText("F_SETPIPE_SZ(" + std::to_string(capacityBytes) +
+                          ") (an unprivileged process gets at most /proc/sys/fs/pipe-max-size)",
+                      err));
+    }
+    m_capacity = got;
+    m_id = Runtime::registerObject(ObjectKind::Pipe, name, static_cast<std::uint32_t>(got));
+}
+
+TracedPipe::~TracedPipe() {
+    closeBoth();
+}
+
+void TracedPipe::keepWriteEnd() {
+    closeFd(m_read);
+}
+void TracedPipe::keepReadEnd() {
+    closeFd(m_write);
+}
+void TracedPipe::closeWriteEnd() {
+    closeFd(m_write);
+}
+void TracedPipe::closeBoth() {
+    closeFd(m_read);
+    closeFd(m_write);
+}
+
+std::int64_t TracedPipe::bytesInPipe(int fd) const {
+    int n = 0;
+    return ioctl(fd, FIONREAD, &n) == 0 ? n : -1;
+}
+
+long TracedPipe::transfer(int fd, void* data, std::size_t size, bool writing) {
+    auto once = [&] { return writing ? write(fd, data, size) : read(fd, data, size); };
+    long n = once();
+    if (n >= 0 || (errno != EAGAIN && errno != EINTR)) return n;
+    if (errno == EAGAIN) {
+        // Recorded before the kernel makes us wait: the lane shows the wait from its start.
+        Runtime::emitOrdered(writing ? EventKind::MsgSendBlocks : EventKind::MsgReceiveBlocks, m_id,
+                             bytesInPipe(fd));
+    }
+    setBlocking(fd, true);
+    do {
+        n = once();
+    } while (n < 0 && errno == EINTR);
+    const int err = errno;
+    setBlocking(fd, false);
+    errno = err;
+    return n;
+}
+
+bool TracedPipe::send(std::int64_t number, std::size_t size) {
+    if (size < kMinMessage || size > kMaxMessage)
+        throw std::invalid_argument("pipe message of " + std::to_string(size) + " bytes (" +
+                                    std::to_string(kMinMessage) + " to " +
+                                    std::to_string(kMaxMessage) + ")");
+    Runtime::checkpoint();
+    std::array<std::uint8_t, kMaxMessage> buf;
+    std::memcpy(buf.data(), &number, sizeof number);
+    for (std::size_t i = sizeof number; i < size; ++i)
+        buf[i] = patternByte(number, i);
+    const long n = transfer(m_write, buf.data(), size, true);
+    if (n < 0 && errno == EPIPE) return false;
+    if (n != static_cast<long>(size))
+        throw std::runtime_error(n < 0 ? errnoText("write(pipe)")
+                                       : "write(pipe) wrote " + std::to_string(n) + " of " +
+                                             std::to_string(size) + " bytes");
+    Runtime::emitOrdered(EventKind::MsgSend, m_id, number, bytesInPipe(m_write));
+    return true;
+}
+
+std::optional<std::int64_t> TracedPipe::receive(std::size_t size) {
+    if (size < kMinMessage || size > kMaxMessage)
+        throw std::invalid_argument("pipe message of " + std::to_string(size) + " bytes");
+    Runtime::checkpoint();
+    std::array<std::uint8_t, kMaxMessage> buf;
+    std::size_t have = 0;
+    while (have < size) {
+        const long n = transfer(m_read, buf.data() + have, size - have, false);
+        if (n < 0) throw std::runtime_error(errnoText("read(pipe)"));
+        if (n == 0) {
+            if (have != 0)
+                throw std::runtime_error("pipe closed in the middle of a message (" +
+                                         std::to_string(have) + " of " + std::to_string(size) +
+                                         " bytes)");
+            Runtime::emitOrdered(EventKind::MsgEnd, m_id, m_received);
+            return std::nullopt;
+        }
+        have += static_cast<std::size_t>(n);
+    }
+    std::int64_t number = 0;
+    std::memcpy(&number, buf.data(), sizeof number);
+    for (std::size_t i = sizeof number; i < size; ++i)
+        if (buf[i] != patternByte(number, i))
+            throw std::runtime_error("message " + std::to_string(number) +
+                                     " arrived changed at byte " + std::to_string(i));
+    ++m_received;
+    Runtime::emitOrdered(EventKind::MsgReceive, m_id, number, bytesInPipe(m_read));
+    return number;
+}
+
+}  // namespace interleave

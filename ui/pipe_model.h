@@ -1,0 +1,72 @@
+#pragma once
+// Every pipe of a run at any moment: the bytes the kernel holds (as the last write or read
+// measured them), the messages in it, and whether its writer or its reader is blocked. Built
+// from msg_* events; each event keeps the state after it, so a seek is one binary search.
+
+#include <QObject>
+#include <QString>
+#include <cstdint>
+#include <unordered_map>
+#include <vector>
+
+#include "core/channel/event_store.h"
+
+namespace interleave::ui {
+
+struct PipeState {
+    std::int64_t ns = -1;                         // the event this state follows (-1: before any)
+    std::int64_t fill = 0;                        // bytes in the pipe (FIONREAD), as last measured
+    std::int64_t lastSent = 0, lastReceived = 0;  // message numbers; in the pipe: the ones between
+    std::uint64_t sends = 0, receives = 0;
+    bool writerBlocked = false, readerBlocked = false;
+    bool ended = false;  // the reader saw end of file
+    std::uint32_t writer = kNoActor, reader = kNoActor;
+    EventKind last = EventKind::None;
+    std::int64_t messagesInPipe() const {
+        return std::max<std::int64_t>(0, lastSent - lastReceived);
+    }
+};
+
+class PipeModel : public QObject {
+    Q_OBJECT
+  public:
+    explicit PipeModel(QObject* parent = nullptr);
+
+    void reset(const EventStore* store);
+    void append(std::size_t first, std::size_t last);  // GUI thread
+
+    int pipeCount() const { return static_cast<int>(m_pipes.size()); }
+    QString name(int pipe) const { return m_pipes[static_cast<std::size_t>(pipe)].name; }
+    std::uint32_t capacity(int pipe) const {
+        return m_pipes[static_cast<std::size_t>(pipe)].capacity;
+    }
+    PipeState stateAt(int pipe, std::int64_t t) const;  // the default state before any event
+
+  signals:
+    void changed();
+
+  private:
+    struct Op {
+        std::int64_t ns;
+        EventKind kind;
+        std::uint32_t actor;
+        std::int64_t a, b;
+    };
+    struct Pipe {
+        std::uint32_t object = kNoObject;
+        std::uint32_t capacity = 0;
+        QString name;
+        std::vector<Op> ops;           // sorted by time
+        std::vector<PipeState> after;  // the state after each op
+    };
+    void findPipes();
+    static void apply(PipeState& s, const Op& op);
+
+    const EventStore* m_store = nullptr;
+    std::size_t m_consumed = 0;
+    std::size_t m_objectsSeen = 0;
+    std::vector<Pipe> m_pipes;
+    std::unordered_map<std::uint32_t, std::size_t> m_pipeOf;  // object id -> index
+};
+
+}  // namespace interleave::ui

@@ -1,0 +1,142 @@
+#include "ui/pipe_view.h"
+
+#include <QPainter>
+#include <algorithm>
+
+#include "ui/palette.h"
+#include "ui/timeline_model.h"
+
+namespace interleave::ui {
+
+PipeView::PipeView(PipeModel* model, const TimelineModel* timeline, TimeCursor* cursor,
+                   QWidget* parent)
+    : QWidget(parent), m_model(model), m_timeline(timeline), m_cursor(cursor) {
+    connect(model, &PipeModel::changed, this, [this] {
+        updateGeometry();
+        update();
+    });
+    // The cursor moves every frame of a live run; a pipe changes only with its own events.
+    connect(cursor, &TimeCursor::changed, this, [this](std::int64_t t) {
+        std::vector<std::int64_t> now;
+        for (int i = 0; i < m_model->pipeCount(); ++i)
+            now.push_back(m_model->stateAt(i, t).ns);
+        if (now != m_painted) update();
+    });
+}
+
+int PipeView::pipeHeight() const {
+    return 6 * fontMetrics().height() + 26;
+}
+
+QSize PipeView::sizeHint() const {
+    return {360, std::max(1, m_model->pipeCount()) * pipeHeight() + 8};
+}
+
+void PipeView::paintEvent(QPaintEvent*) {
+    QPainter p(this);
+    p.fillRect(rect(), Palette::background());
+    const auto t = m_cursor->time();
+    m_painted.clear();
+    if (m_model->pipeCount() == 0) {
+        p.setPen(Palette::text());
+        p.drawText(rect().adjusted(6, 6, -6, -6), Qt::TextWordWrap,
+                   tr("Each pipe of the run shows here: the bytes in it against its capacity, the "
+                      "messages in flight, and which end waits in the kernel. Press Run."));
+        return;
+    }
+    const int h = pipeHeight();
+    for (int i = 0; i < m_model->pipeCount(); ++i) {
+        const auto s = m_model->stateAt(i, t);
+        m_painted.push_back(s.ns);
+        paintPipe(p, i, s, QRect(0, 4 + i * h, width(), h));
+    }
+}
+
+void PipeView::paintPipe(QPainter& p, int pipe, const PipeState& s, const QRect& area) {
+    const QFontMetrics fm = fontMetrics();
+    const int line = fm.height();
+    const auto capacity = static_cast<std::int64_t>(m_model->capacity(pipe));
+    const QColor ink = Palette::text();
+    // Title: what the kernel holds.
+    p.setPen(ink);
+    QFont bold = font();
+    bold.setBold(true);
+    p.setFont(bold);
+    const QString name = m_model->name(pipe);
+    p.drawText(QPoint(area.left() + 6, area.top() + fm.ascent()), name);
+    p.setFont(font());
+    const auto inPipe = s.messagesInPipe();
+    const QString fill = (inPipe == 1 ? tr("%1 of %2 bytes · 1 message in it")
+                                      : tr("%1 of %2 bytes · %3 messages in it"))
+                             .arg(s.fill)
+                             .arg(capacity)
+                             .arg(inPipe);
+    p.drawText(QRect(area.left() + 12 + QFontMetrics(bold).horizontalAdvance(name), area.top(),
+                     area.width(), line),
+               Qt::AlignLeft | Qt::AlignVCenter, fm.elidedText(fill, Qt::ElideRight, area.width()));
+    // The tube: messages enter at the write end (left) and leave at the read end (right).
+    const int top = area.top() + line + 6;
+    const QRect tube(area.left() + 8, top + line, area.width() - 16, line * 2);
+    p.drawText(QRect(tube.left(), top, tube.width(), line), Qt::AlignLeft | Qt::AlignVCenter,
+               tr("write end"));
+    p.drawText(QRect(tube.left(), top, tube.width(), line), Qt::AlignRight | Qt::AlignVCenter,
+               tr("read end"));
+    p.setPen(QPen(ink, 1.5));
+    p.setBrush(Palette::grid());
+    p.drawRect(tube);
+    const double frac = capacity > 0 ? std::clamp(double(s.fill) / double(capacity), 0.0, 1.0) : 0;
+    const int fillW = static_cast<int>(frac * tube.width());
+    if (fillW > 0) {
+        const QRect bar(tube.right() - fillW + 1, tube.top() + 1, fillW - 1, tube.height() - 1);
+        p.fillRect(bar, Palette::arrival());
+        // One cell per message, oldest at the read end, when each has room for its number.
+        const int cellW = inPipe > 0 ? fillW / static_cast<int>(inPipe) : 0;
+        p.setPen(QPen(Palette::labelInk(), 1));
+        if (inPipe > 0 && cellW >= fm.horizontalAdvance(QString::number(s.lastSent)) + 6) {
+            for (std::int64_t k = 0; k < inPipe; ++k) {
+                const QRect cell(bar.right() - static_cast<int>(k + 1) * cellW + 1, bar.top(),
+                                 cellW, bar.height());
+                if (k + 1 < inPipe) p.drawLine(cell.topLeft(), cell.bottomLeft());
+                p.drawText(cell, Qt::AlignCenter, QString::number(s.lastReceived + 1 + k));
+            }
+        }
+    }
+    // Who waits, and for what: one line per end, the waiting one on the state's colour.
+    auto status = [&](bool writerSide) -> std::pair<QString, bool> {
+        const auto actor = writerSide ? s.writer : s.reader;
+        const QString who = actor == kNoActor ? (writerSide ? tr("the writer") : tr("the reader"))
+                                              : m_timeline->actorName(actor);
+        if (writerSide && s.writerBlocked)
+            return {tr("%1 waits in write(): the pipe is full").arg(who), true};
+        if (!writerSide && s.readerBlocked)
+            return {tr("%1 waits in read(): the pipe is empty").arg(who), true};
+        if (!writerSide && s.ended)
+            return {tr("%1 read end of file: no writer is left").arg(who), false};
+        if (writerSide)
+            return {s.sends ? tr("%1 wrote message %2").arg(who).arg(s.lastSent) : who, false};
+        return {s.receives ? tr("%1 read message %2").arg(who).arg(s.lastReceived) : who, false};
+    };
+    int y = tube.bottom() + 4;
+    for (bool writerSide : {true, false}) {
+        const auto [text, waiting] = status(writerSide);
+        QFont f = font();
+        f.setBold(waiting);
+        p.setFont(f);
+        const QFontMetrics m(f);
+        const QString shown = m.elidedText(text, Qt::ElideRight, tube.width() - 8);
+        const QRect box(tube.left(), y, m.horizontalAdvance(shown) + 8, line + 2);
+        if (waiting) {
+            p.setPen(Qt::NoPen);
+            p.setBrush(Palette::state(ActorState::WaitingOnIpc).color);
+            p.drawRoundedRect(box, 4, 4);
+            p.setPen(Qt::white);  // on the state's blue
+        } else {
+            p.setPen(ink);
+        }
+        p.drawText(box, Qt::AlignCenter, shown);
+        y += line + 4;
+    }
+    p.setFont(font());
+}
+
+}  // namespace interleave::ui
