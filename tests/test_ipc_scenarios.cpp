@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <string>
 #include <vector>
@@ -158,4 +159,83 @@ TEST(Pipe, AStoppedRunEndsEveryStageAndReportsIt) {
         EXPECT_EQ(t.received, oneTo(static_cast<std::int64_t>(t.received.size())));
         EXPECT_EQ(t.sent, oneTo(static_cast<std::int64_t>(t.sent.size())));
     }
+}
+
+TEST(SharedMemory, EveryItemIsTakenOnceAndNoSlotIsOverwrittenBeforeItIsRead) {
+    // Many processes on few slots, without pauses: the semaphores alone keep them apart.
+    const auto sup = runFor(
+        "shared-memory",
+        {"producers=3", "consumers=3", "slots=2", "items=300", "produce_ms=0", "consume_ms=0"},
+        30'000);
+    const auto& s = sup->store();
+    // Each child checks, in the shared memory itself, that it never puts into a full slot nor
+    // takes from an empty one (it would exit 70).
+    expectAllExitedCleanly(*sup, 6);
+    const auto segment = objectId(s, "segment");
+    ASSERT_NE(segment, kNoObject);
+    // Puts and gets in the order the lock let them in: the lock semaphore orders them, and the
+    // records are made while it is held, so their ordered stamps follow that order.
+    struct Op {
+        std::int64_t ns;
+        bool put;
+        std::int64_t item;
+        std::uint32_t slot;
+        std::int64_t pid;
+    };
+    std::vector<Op> ops;
+    const auto actors = actorsById(s);
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto r = s.row(i);
+        if (r.object != segment || (r.kind != EventKind::QueuePut && r.kind != EventKind::QueueGet))
+            continue;
+        ops.push_back({r.ns, r.kind == EventKind::QueuePut, r.a,
+                       static_cast<std::uint32_t>(static_cast<std::uint64_t>(r.b) >> 32),
+                       actors.at(r.actor).pid});
+    }
+    std::stable_sort(ops.begin(), ops.end(), [](const Op& x, const Op& y) { return x.ns < y.ns; });
+    std::map<std::uint32_t, std::int64_t> inSlot;  // slot -> item not yet taken
+    std::map<std::int64_t, int> taken;
+    std::size_t crossProcess = 0;
+    std::map<std::int64_t, std::int64_t> putBy;
+    for (const auto& op : ops) {
+        ASSERT_LT(op.slot, 2u);
+        if (op.put) {
+            ASSERT_FALSE(inSlot.count(op.slot))
+                << "item " << op.item << " overwrote item " << inSlot[op.slot] << " in slot "
+                << op.slot << " before anyone read it";
+            inSlot[op.slot] = op.item;
+            putBy[op.item] = op.pid;
+        } else {
+            ASSERT_TRUE(inSlot.count(op.slot)) << "took item " << op.item << " from an empty slot";
+            EXPECT_EQ(inSlot[op.slot], op.item) << "read something else than was written";
+            inSlot.erase(op.slot);
+            ++taken[op.item];
+            if (putBy[op.item] != op.pid) ++crossProcess;
+        }
+    }
+    ASSERT_EQ(taken.size(), 300u);
+    for (const auto& [item, n] : taken) {
+        EXPECT_GE(item, 1);
+        EXPECT_LE(item, 300);
+        EXPECT_EQ(n, 1) << "item " << item;
+    }
+    EXPECT_EQ(crossProcess, 300u) << "every item went from one process to another";
+}
+
+TEST(SharedMemory, AFullRingMakesProducersWaitOnFreeSlots) {
+    const auto sup = runFor(
+        "shared-memory",
+        {"producers=2", "consumers=1", "slots=2", "items=10", "produce_ms=0", "consume_ms=20"},
+        30'000);
+    const auto& s = sup->store();
+    expectAllExitedCleanly(*sup, 3);
+    const auto freeSlots = objectId(s, "segment.free_slots");
+    std::size_t blocks = 0;
+    for (std::size_t i = 0; i < s.size(); ++i)
+        if (s.kind(i) == EventKind::SemBlock && s.objectOf(i) == freeSlots) ++blocks;
+    EXPECT_GT(blocks, 0u);
+    for (const auto& o : s.objects())
+        if (o.name == "segment.free_slots") {
+            EXPECT_EQ(o.role, ObjectRole::Space);
+        }
 }

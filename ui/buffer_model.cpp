@@ -11,6 +11,7 @@ BufferState emptyState(std::uint32_t capacity) {
     s.items.assign(capacity, -1);
     s.changedNs.assign(capacity, -1);
     s.lastWasPut.assign(capacity, false);
+    s.written.assign(capacity, -1);
     return s;
 }
 }  // namespace
@@ -33,6 +34,7 @@ void BufferModel::apply(BufferState& s, const Op& op) {
     s.changedNs[op.slot] = op.ns;
     s.lastWasPut[op.slot] = op.put;
     if (op.put) {
+        s.written[op.slot] = op.item;
         s.tail = (op.slot + 1) % s.capacity;
         ++s.count;
         ++s.puts;
@@ -49,9 +51,14 @@ void BufferModel::findQueues() {
     const auto objects = m_store->objects();
     for (std::size_t i = m_objectsSeen; i < objects.size(); ++i) {
         const auto& o = objects[i];
-        if (o.kind != ObjectKind::Queue) continue;
+        if (o.kind != ObjectKind::Queue && o.kind != ObjectKind::SharedSegment) continue;
         m_queueOf[o.id] = m_queues.size();
-        m_queues.push_back(Queue{o.id, o.capacity, QString::fromStdString(o.name), {}, {}});
+        m_queues.push_back(Queue{o.id,
+                                 o.capacity,
+                                 QString::fromStdString(o.name),
+                                 o.kind == ObjectKind::SharedSegment,
+                                 {},
+                                 {}});
     }
     m_objectsSeen = objects.size();
 }

@@ -2,7 +2,8 @@
 // Every bounded buffer of a run at any moment: which slot holds which item, head, tail, occupancy,
 // and when each slot last changed (for the fading highlight). Built from queue_put/queue_get
 // events; each queue keeps a snapshot every few hundred operations so seeking anywhere costs
-// little. Queues are the run's objects of kind Queue, in the order they were registered.
+// little. Queues are the run's objects of kind Queue (threads' buffers) and SharedSegment (a
+// ring in memory shared by processes), in the order they were registered.
 
 #include <QObject>
 #include <cstdint>
@@ -18,6 +19,8 @@ struct BufferState {
     std::vector<std::int64_t> items;      // per slot; -1 = empty
     std::vector<std::int64_t> changedNs;  // per slot; when it was last put into or taken from
     std::vector<bool> lastWasPut;         // per slot
+    std::vector<std::int64_t> written;    // per slot: the last item put there (-1: never), kept
+                                          // after a get, as memory keeps its bytes
     std::uint32_t head = 0;               // next slot a consumer takes
     std::uint32_t tail = 0;               // next slot a producer fills
     std::uint32_t count = 0;
@@ -38,6 +41,10 @@ class BufferModel : public QObject {
     std::uint32_t capacity(int queue) const {
         return m_queues[static_cast<std::size_t>(queue)].capacity;
     }
+    // A ring in shared memory: the view shows its bytes too.
+    bool isSharedSegment(int queue) const {
+        return m_queues[static_cast<std::size_t>(queue)].shared;
+    }
     BufferState stateAt(int queue, std::int64_t t) const;  // empty for a queue not (yet) seen
 
   signals:
@@ -54,6 +61,7 @@ class BufferModel : public QObject {
         std::uint32_t object = kNoObject;
         std::uint32_t capacity = 0;
         QString name;
+        bool shared = false;
         std::vector<Op> ops;                 // sorted by time
         std::vector<BufferState> snapshots;  // state after ops [0, k * kSnapshotEvery)
     };

@@ -1,5 +1,6 @@
 #include "ui/buffer_view.h"
 
+#include <QFontDatabase>
 #include <QPaintEvent>
 #include <QPainter>
 #include <algorithm>
@@ -55,9 +56,12 @@ BufferView::BufferView(BufferModel* model, const TimelineModel* timeline, TimeCu
         std::size_t k = 0;
         int top = 0;
         for (int q = 0; q < m_model->queueCount(); ++q) {
-            const Layout l = layoutFor(m_model->capacity(q));
+            const Layout l = layoutFor(q);
             for (int i = 0; i < static_cast<int>(m_model->capacity(q)); ++i, ++k)
-                if (glow[k] != m_paintedGlow[k]) faded += slotBox(l, top, i).adjusted(-2, -2, 2, 2);
+                if (glow[k] != m_paintedGlow[k]) {
+                    faded += slotBox(l, top, i).adjusted(-2, -2, 2, 2);
+                    if (l.hexTop) faded += QRect(0, top + l.hexTop, width(), l.height - l.hexTop);
+                }
             top += l.height;
         }
         m_paintedGlow = std::move(glow);
@@ -102,10 +106,10 @@ QRect BufferView::slotBox(const Layout& l, int top, int slot) const {
     return {8 + col * (l.boxW + l.gap), y + row * l.rowH, l.boxW, l.boxH};
 }
 
-BufferView::Layout BufferView::layoutFor(std::uint32_t capacity) const {
+BufferView::Layout BufferView::layoutFor(int queue) const {
     const QFontMetrics fm(font());
     Layout l;
-    const int cap = static_cast<int>(capacity);
+    const int cap = static_cast<int>(m_model->capacity(queue));
     l.gap = 6;
     l.boxW = std::clamp((width() - 16) / std::max(1, std::min(cap, 16)) - l.gap, 28, 90);
     l.perRow = std::max(1, (width() - 16) / (l.boxW + l.gap));
@@ -113,13 +117,18 @@ BufferView::Layout BufferView::layoutFor(std::uint32_t capacity) const {
     l.rowH = l.boxH + 2 * fm.height() + 8;
     const int rows = (cap + l.perRow - 1) / l.perRow;
     l.height = 2 * fm.height() + 8 + 8 + 10 + rows * l.rowH + 8;
+    if (m_model->isSharedSegment(queue)) {
+        l.hexTop = l.height;
+        const QFontMetrics mono(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+        l.height += fm.height() + 4 + cap * (mono.height() + 2) + 8;
+    }
     return l;
 }
 
 int BufferView::heightForWidth(int) const {
     int h = 0;
     for (int q = 0; q < m_model->queueCount(); ++q)
-        h += layoutFor(m_model->capacity(q)).height;
+        h += layoutFor(q).height;
     return std::max(h, minimumSizeHint().height());
 }
 
@@ -154,7 +163,7 @@ int BufferView::paintQueue(QPainter& p, int queue, int y0, const QRect& clip) {
     auto& maxShown = m_maxShown[static_cast<std::size_t>(queue)];
     maxShown = std::max(maxShown, s.count);
     const int cap = static_cast<int>(s.capacity);
-    const Layout l = layoutFor(s.capacity);
+    const Layout l = layoutFor(queue);
     const QString name = m_model->name(queue);
 
     // Contents are rebuilt from every put and get: after a loss they may be wrong, and the view
@@ -238,7 +247,45 @@ int BufferView::paintQueue(QPainter& p, int queue, int y0, const QRect& clip) {
                          tr("▲ tail"), Qt::AlignHCenter);
         p.setFont(font());
     }
+    if (l.hexTop && clip.intersects(QRect(0, y0 + l.hexTop, width(), l.height - l.hexTop)))
+        paintHex(p, y0 + l.hexTop, s, t);
     return l.height;
+}
+
+void BufferView::paintHex(QPainter& p, int top, const BufferState& s, std::int64_t t) {
+    const QColor text = palette().color(QPalette::WindowText);
+    const QFontMetrics fm(font());
+    p.setPen(text);
+    p.drawText(QRect(8, top, width() - 16, fm.height()), Qt::AlignLeft,
+               fm.elidedText(tr("Its bytes (slot i at +8·i, little-endian):"), Qt::ElideRight,
+                             width() - 16));
+    const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    const QFontMetrics mm(mono);
+    p.setFont(mono);
+    int y = top + fm.height() + 4;
+    for (std::size_t slot = 0; slot < s.capacity; ++slot, y += mm.height() + 2) {
+        QString line = QStringLiteral("+%1 ").arg(slot * 8, 3, 16, QLatin1Char('0'));
+        const auto v = static_cast<std::uint64_t>(s.written[slot] < 0 ? 0 : s.written[slot]);
+        for (int b = 0; b < 8; ++b)  // little-endian, as the CPU stores it
+            line += QStringLiteral(" %1").arg((v >> (8 * b)) & 0xff, 2, 16, QLatin1Char('0'));
+        const QRect row(8, y, width() - 16, mm.height() + 1);
+        const double glow = static_cast<double>(glowStep(s, slot, t)) / kGlowSteps;
+        if (glow > 0 && s.lastWasPut[slot]) {
+            QColor hot = Palette::arrival();
+            hot.setAlphaF(glow);
+            p.fillRect(row, hot);
+        }
+        const bool holds = s.items[slot] >= 0;
+        QColor ink = glow > 0 && s.lastWasPut[slot] ? Palette::labelInk() : text;
+        if (!holds) ink.setAlphaF(0.45);  // taken (or never written): free to overwrite
+        p.setPen(ink);
+        const QString note = holds                 ? tr("item %1").arg(s.items[slot])
+                             : s.written[slot] < 0 ? tr("never written")
+                                                   : tr("taken; stale bytes");
+        p.drawText(row, Qt::AlignLeft | Qt::AlignVCenter,
+                   mm.elidedText(line + QStringLiteral("  ") + note, Qt::ElideRight, row.width()));
+    }
+    p.setFont(font());
 }
 
 }  // namespace interleave::ui

@@ -45,7 +45,8 @@ QString ownerMeaning(const Row& r, const Names& n, const QString& who) {
     const ObjectInfo* info = n.info ? n.info(r.object) : nullptr;
     if (!info || info->role == ObjectRole::Own || info->role == ObjectRole::Guard) return {};
     const ObjectInfo* owner = n.info(info->owner);
-    if (!owner || owner->kind != ObjectKind::Queue) return {};
+    if (!owner || (owner->kind != ObjectKind::Queue && owner->kind != ObjectKind::SharedSegment))
+        return {};
     const bool space = info->role == ObjectRole::Space;
     if (r.kind == EventKind::CondWait)
         return space ? QStringLiteral("%1 waits: %2 is full").arg(who, n.object(owner->id))

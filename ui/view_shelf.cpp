@@ -30,7 +30,7 @@ ViewShelf::ViewShelf(BufferModel* buffers, PipeModel* pipes, WaitForModel* waits
     bufferScroll->setWidgetResizable(true);
     bufferScroll->setFrameShape(QFrame::NoFrame);
     bufferScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_bufferBox = titled(tr("Bounded buffers"), bufferScroll);
+    m_bufferBox = titled(tr("Bounded buffers and shared memory"), bufferScroll);
     auto* pipeScroll = new QScrollArea(this);
     pipeScroll->setWidget(new PipeView(pipes, timeline, cursor, this));
     pipeScroll->setWidgetResizable(true);
@@ -71,7 +71,8 @@ void ViewShelf::choose(const Scenario* scenario, bool run, bool presenter,
         return scenario && std::find(scenario->shows.begin(), scenario->shows.end(), k) !=
                                scenario->shows.end();
     };
-    const bool buffers = run ? m_buffers->hasBuffer() : uses(ObjectKind::Queue);
+    const bool buffers =
+        run ? m_buffers->hasBuffer() : uses(ObjectKind::Queue) || uses(ObjectKind::SharedSegment);
     const bool pipes = run ? m_pipes->pipeCount() > 0 : uses(ObjectKind::Pipe);
     // The wait-for graph for a scenario about locks, or a run (a trace) of several locks and no
     // buffer; it then stands in for the process tree, which says less about such a run (it

@@ -12,7 +12,8 @@ const std::vector<Scenario>& allScenarios() {
                                               makeSemaphorePool(),
                                               makeDaemonThreads(),
                                               makeForkTree(),
-                                              makePipe()};
+                                              makePipe(),
+                                              makeSharedMemory()};
     return all;
 }
 

@@ -31,6 +31,7 @@ std::string scenarioNames();  // "a, b, c" for error messages
 Scenario makeProducerConsumer();
 Scenario makeForkTree();
 Scenario makePipe();
+Scenario makeSharedMemory();
 Scenario makeDeadlock();
 Scenario makeRaceCondition();
 Scenario makeSemaphorePool();
