@@ -20,8 +20,8 @@ TEST(EventKinds, EveryKindHasOneRowWithAUniqueName) {
 }
 
 TEST(EventKinds, EveryCaptionNamesOnlyKnownPlaceholders) {
-    const std::set<std::string_view> known = {"who",    "object",    "a",       "b",
-                                              "actorA", "actorB",    "msA",     "status",
+    const std::set<std::string_view> known = {"who",    "object",    "a",       "b",   "actorA",
+                                              "actorB", "procA",     "procB",   "msA", "status",
                                               "slot",   "occupancy", "capacity"};
     for (const auto& k : kKinds) {
         for (const auto text : {k.caption, k.alt}) {

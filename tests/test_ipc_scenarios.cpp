@@ -239,3 +239,35 @@ TEST(SharedMemory, AFullRingMakesProducersWaitOnFreeSlots) {
             EXPECT_EQ(o.role, ObjectRole::Space);
         }
 }
+
+TEST(OrphansAndZombies, TheZombieIsSeenBeforeItIsReapedAndTheOrphansNewParentIsTheSubreaper) {
+    for (int round = 0; round < 3; ++round) {
+        const auto sup = runFor("orphans-and-zombies",
+                                {"child_ms=20", "zombie_ms=100", "orphan_ms=150"}, 20'000);
+        const auto& s = sup->store();
+        ASSERT_TRUE(sup->labStatus());
+        EXPECT_EQ(*sup->labStatus(), exitStatusExited(0));
+        std::map<std::string, int> pidOf;
+        for (const auto& a : s.actors())
+            pidOf[a.name] = a.pid;
+        std::map<std::int64_t, std::int64_t> zombieAt, reapedAt, reparentedTo;
+        for (std::size_t i = 0; i < s.size(); ++i) {
+            const auto r = s.row(i);
+            if (r.kind == EventKind::ProcessZombie) zombieAt[r.a] = r.ns;
+            if (r.kind == EventKind::ProcessExit) reapedAt[r.a] = r.ns;
+            if (r.kind == EventKind::ProcessReparent) reparentedTo[r.a] = r.b;
+        }
+        // Both children its busy parent had not waited for were seen as zombies, then reaped.
+        for (const char* name : {"short-lived child", "parent that leaves"}) {
+            const auto pid = pidOf.at(name);
+            ASSERT_TRUE(zombieAt.count(pid)) << name << " never seen as a zombie";
+            ASSERT_TRUE(reapedAt.count(pid)) << name << " never reaped";
+            EXPECT_LT(zombieAt[pid], reapedAt[pid]) << name;
+        }
+        const auto orphan = pidOf.at("orphan");
+        ASSERT_TRUE(reparentedTo.count(orphan));
+        EXPECT_EQ(reparentedTo[orphan], sup->labPid()) << "the lab is the run's subreaper";
+        EXPECT_TRUE(reapedAt.count(orphan)) << "and the subreaper reaped it";
+        EXPECT_FALSE(zombieAt.count(orphan)) << "nobody looked at the orphan as a zombie";
+    }
+}

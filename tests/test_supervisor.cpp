@@ -103,6 +103,7 @@ TEST(Supervisor, TwoHundredStartStopCyclesLeaveNothingBehind) {
         {"fork-tree", {"children=3", "threads=2", "work_ms=5", "rounds=100"}},
         {"pipe", {"write_ms=0", "read_ms=2", "stages=3", "messages=100000"}},
         {"shared-memory", {"produce_ms=0", "consume_ms=1", "producers=3", "consumers=2"}},
+        {"orphans-and-zombies", {"child_ms=5", "zombie_ms=20", "orphan_ms=30"}},
     };
     double worstStopMs = 0;
     std::vector<pid_t> groups;

@@ -93,7 +93,10 @@ QString describeEvent(const Row& r, const Names& n) {
             out += n.actor(static_cast<std::uint32_t>(r.a));
         else if (key == QLatin1String("actorB"))
             out += n.actor(static_cast<std::uint32_t>(r.b));
-        else if (key == QLatin1String("msA"))
+        else if (key == QLatin1String("procA") || key == QLatin1String("procB")) {
+            const auto pid = key == QLatin1String("procA") ? r.a : r.b;
+            out += n.process ? n.process(pid) : QStringLiteral("process %1").arg(pid);
+        } else if (key == QLatin1String("msA"))
             out += QString::number(static_cast<double>(r.a) / 1e6, 'f', 0);
         else if (key == QLatin1String("status"))
             out += exitText(r.b);

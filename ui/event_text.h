@@ -15,6 +15,8 @@ struct Names {
     std::function<QString(std::uint32_t object)> object;
     // The object's record (kind, role, owner, capacity); nullptr when unknown.
     std::function<const ObjectInfo*(std::uint32_t object)> info;
+    // "child 1 (pid 4242)" for a process of the run, "process 4242" for another.
+    std::function<QString(std::int64_t pid)> process;
 };
 
 // An empty string for events too small to caption (work_end, ...).

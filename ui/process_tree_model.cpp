@@ -52,6 +52,7 @@ void ProcessTreeModel::sync() {
             }
             Node n;
             n.parent = parentNode;
+            n.firstParent = parentNode;
             n.process = process;
             n.actor = a.id;
             n.pid = a.pid;
@@ -73,6 +74,46 @@ void ProcessTreeModel::sync() {
     }
 }
 
+int ProcessTreeModel::ppidAt(const Node& n) const {
+    return m_timeline->parentAt(n.pid, n.ppid, m_cursor);
+}
+
+bool ProcessTreeModel::zombieAt(const Node& n) const {
+    if (!n.process) return false;
+    const Lane* lane = laneOf(n);
+    if (!lane || !lane->tracker.ended() || lane->tracker.stateAt(m_cursor) != ActorState::Exited ||
+        lane->tracker.startNs() < 0 || lane->tracker.startNs() > m_cursor)
+        return false;
+    const auto reaped = m_timeline->reapedAt(n.pid);
+    return reaped < 0 || reaped > m_cursor;
+}
+
+void ProcessTreeModel::reparent() {
+    for (std::size_t i = 0; i < m_nodes.size(); ++i) {
+        auto& n = m_nodes[i];
+        if (!n.process) continue;
+        const int ppid = ppidAt(n);
+        int target = n.firstParent;
+        if (ppid != n.ppid)
+            if (const auto it = m_processNode.find(ppid); it != m_processNode.end())
+                target = it->second;
+        if (target == n.parent || target == static_cast<int>(i)) continue;
+        const int node = static_cast<int>(i);
+        const int from = rowInParent(node);
+        auto& dest = target < 0 ? m_roots : m_nodes[static_cast<std::size_t>(target)].children;
+        const int to = static_cast<int>(dest.size());
+        const QModelIndex src = n.parent < 0 ? QModelIndex() : indexOfNode(n.parent, 0);
+        const QModelIndex dst = target < 0 ? QModelIndex() : indexOfNode(target, 0);
+        if (!beginMoveRows(src, from, from, dst, to)) continue;
+        auto& siblings =
+            n.parent < 0 ? m_roots : m_nodes[static_cast<std::size_t>(n.parent)].children;
+        siblings.erase(siblings.begin() + from);
+        (target < 0 ? m_roots : m_nodes[static_cast<std::size_t>(target)].children).push_back(node);
+        m_nodes[i].parent = target;
+        endMoveRows();
+    }
+}
+
 ProcessTreeModel::Look ProcessTreeModel::lookOf(int node) const {
     constexpr int kFadeSteps = 20;
     const auto& n = m_nodes[static_cast<std::size_t>(node)];
@@ -84,6 +125,8 @@ ProcessTreeModel::Look ProcessTreeModel::lookOf(int node) const {
         const auto cpu = lane->cpuAt(m_cursor);
         l.cpuMs = cpu < 0 ? -1 : cpu / 1'000'000;
     }
+    l.zombie = zombieAt(n);
+    l.ppid = n.process ? ppidAt(n) : 0;
     l.appear = static_cast<int>(data(i, AppearRole).toDouble() * kFadeSteps);
     l.end = static_cast<int>(data(i, EndRole).toDouble() * kFadeSteps);
     return l;
@@ -91,6 +134,7 @@ ProcessTreeModel::Look ProcessTreeModel::lookOf(int node) const {
 
 void ProcessTreeModel::setCursorTime(std::int64_t ns) {
     m_cursor = ns;
+    reparent();
     m_looks.resize(m_nodes.size(), Look{ActorState::Exited, false, -1, -1});
     for (std::size_t i = 0; i < m_nodes.size(); ++i) {
         const int node = static_cast<int>(i);
@@ -171,7 +215,8 @@ QVariant ProcessTreeModel::data(const QModelIndex& index, int role) const {
         case Qt::DisplayRole:
             switch (index.column()) {
                 case Name:
-                    return n.name;
+                    // Said in the first column too: at 1280x720 the State column is off screen.
+                    return zombieAt(n) ? tr("%1 — zombie").arg(n.name) : n.name;
                 case Cpu: {
                     const auto cpu = lane ? lane->cpuAt(m_cursor) : -1;
                     return cpu < 0 ? QVariant() : QVariant(formatCpu(cpu));
@@ -179,10 +224,11 @@ QVariant ProcessTreeModel::data(const QModelIndex& index, int role) const {
                 case Pid:
                     return n.pid;
                 case Ppid:
-                    return n.process ? QVariant(n.ppid) : QVariant();
+                    return n.process ? QVariant(ppidAt(n)) : QVariant();
                 case Tid:
                     return n.tid;
                 case State:
+                    if (zombieAt(n)) return tr("zombie: ended, not yet reaped");
                     return !started ? tr("not started") : Palette::state(state).label;
             }
             return {};
@@ -191,6 +237,25 @@ QVariant ProcessTreeModel::data(const QModelIndex& index, int role) const {
                 return tr("CPU time %1 has used so far (from /proc): time on a core, not time "
                           "waiting or sleeping.")
                     .arg(n.name);
+            if (zombieAt(n))
+                return tr("Process %1 (pid %2) has ended, but its parent has not waited for it "
+                          "yet: "
+                          "a zombie. The kernel keeps its pid and exit status until then.")
+                    .arg(n.name)
+                    .arg(n.pid);
+            if (n.process && n.firstParent < 0)
+                return tr("Process %1 (pid %2): the lab, where the run starts. It is the run's "
+                          "subreaper: a process of the run whose parent ends is re-parented to it.")
+                    .arg(n.name)
+                    .arg(n.pid);
+            if (n.process && ppidAt(n) != n.ppid)
+                return tr("Process %1 (pid %2) was orphaned: its parent (pid %3) ended first, and "
+                          "the "
+                          "kernel made pid %4, the run's subreaper, its parent.")
+                    .arg(n.name)
+                    .arg(n.pid)
+                    .arg(n.ppid)
+                    .arg(ppidAt(n));
             return n.process ? tr("Process %1 (pid %2), child of pid %3. Its threads share pid %2.")
                                    .arg(n.name)
                                    .arg(n.pid)
@@ -202,10 +267,15 @@ QVariant ProcessTreeModel::data(const QModelIndex& index, int role) const {
         case Qt::DecorationRole:
             if (index.column() == State && started && state != ActorState::Exited)
                 return Palette::state(state).color;
+            if (index.column() == State && zombieAt(n))
+                return Palette::state(ActorState::WaitingJoin).color;
             return {};
         case Qt::FontRole: {
             QFont f;
-            f.setStrikeOut(started && state == ActorState::Exited);
+            // Struck out once gone; a zombie is not gone yet, and is set in italics.
+            const bool zombie = zombieAt(n);
+            f.setStrikeOut(started && state == ActorState::Exited && !zombie);
+            f.setItalic(zombie);
             f.setBold(n.process && index.column() == Name);
             return f;
         }

@@ -1,7 +1,9 @@
 #pragma once
 // Processes with their threads nested, and child processes under their parent; CPU time, pid,
-// ppid, tid and the state at the time cursor. Rows are only ever appended, so the layout is stable:
-// a node never moves when others appear or exit.
+// ppid, tid and the state at the time cursor. Rows are appended as actors appear, so the layout
+// is stable: a node never moves when others appear or exit. It moves for one reason only: at
+// the cursor, the kernel has given its process a new parent (an orphan, re-parented); seeking
+// back before that moves it back. A process that has ended and is not yet reaped is a zombie.
 
 #include <QAbstractItemModel>
 #include <vector>
@@ -34,7 +36,8 @@ class ProcessTreeModel : public QAbstractItemModel {
 
   private:
     struct Node {
-        int parent = -1;
+        int parent = -1;       // where it is drawn now
+        int firstParent = -1;  // where it was forked
         std::vector<int> children;
         bool process = false;
         std::uint32_t actor = 0;
@@ -42,6 +45,10 @@ class ProcessTreeModel : public QAbstractItemModel {
         QString name;
     };
     const Lane* laneOf(const Node& n) const;
+    int ppidAt(const Node& n) const;  // its parent's pid at the cursor
+    bool zombieAt(const Node& n) const;
+    // Moves process nodes under the parent they have at the cursor.
+    void reparent();
     int rowInParent(int node) const;
     QModelIndex indexOfNode(int node, int column) const;
 
@@ -58,6 +65,8 @@ class ProcessTreeModel : public QAbstractItemModel {
         bool started = false;
         int appear = -1, end = -1;  // fade steps, 0..kFadeSteps
         std::int64_t cpuMs = -1;
+        bool zombie = false;
+        int ppid = 0;
         bool operator==(const Look&) const = default;
     };
     Look lookOf(int node) const;

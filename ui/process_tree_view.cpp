@@ -44,6 +44,8 @@ ProcessTreeView::ProcessTreeView(ProcessTreeModel* model, QWidget* parent) : QTr
                 expandRecursively(parent.isValid() ? parent : QModelIndex());
                 expandAll();
             });
+    // An orphan moved under its new parent stays open too.
+    connect(model, &QAbstractItemModel::rowsMoved, this, [this] { expandAll(); });
 }
 
 }  // namespace interleave::ui

@@ -24,6 +24,8 @@ void TimelineModel::reset(const EventStore* store) {
     m_wakes.clear();
     m_wokens.clear();
     m_lastNs = 0;
+    m_reapedAt.clear();
+    m_reparented.clear();
     emit lanesChanged();
     if (store) append(0, store->size());
 }
@@ -57,7 +59,29 @@ const ObjectInfo* TimelineModel::objectInfo(std::uint32_t object) const {
 Names TimelineModel::names() const {
     return Names{[this](std::uint32_t a) { return actorName(a); },
                  [this](std::uint32_t o) { return objectName(o); },
-                 [this](std::uint32_t o) { return objectInfo(o); }};
+                 [this](std::uint32_t o) { return objectInfo(o); },
+                 [this](std::int64_t pid) { return processName(pid); }};
+}
+
+std::int64_t TimelineModel::reapedAt(int pid) const {
+    const auto it = m_reapedAt.find(pid);
+    return it == m_reapedAt.end() ? -1 : it->second;
+}
+
+int TimelineModel::parentAt(int pid, int firstParent, std::int64_t t) const {
+    const auto it = m_reparented.find(pid);
+    if (it == m_reparented.end()) return firstParent;
+    int parent = firstParent;
+    for (const auto& [ns, ppid] : it->second)
+        if (ns <= t) parent = ppid;
+    return parent;
+}
+
+QString TimelineModel::processName(std::int64_t pid) const {
+    for (const auto& l : m_lanes)
+        if (l.processMain && l.pid == pid)
+            return QStringLiteral("%1 (pid %2)").arg(l.name).arg(pid);
+    return QStringLiteral("process %1").arg(pid);
 }
 
 void TimelineModel::refreshActors() {
@@ -193,7 +217,14 @@ void TimelineModel::append(std::size_t first, std::size_t last) {
                 break;
             case EventKind::ProcessExit:
                 processEnds[static_cast<int>(r.a)] = r.ns;
+                m_reapedAt[static_cast<int>(r.a)] = r.ns;
                 break;
+            case EventKind::ProcessReparent: {
+                auto& moves = m_reparented[static_cast<int>(r.a)];
+                moves.emplace_back(r.ns, static_cast<int>(r.b));
+                std::sort(moves.begin(), moves.end());
+                break;
+            }
             case EventKind::QueuePut:
             case EventKind::QueueGet:
                 // An item's number is unique in its run, whichever buffer it passes through.

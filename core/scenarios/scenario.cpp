@@ -13,7 +13,8 @@ const std::vector<Scenario>& allScenarios() {
                                               makeDaemonThreads(),
                                               makeForkTree(),
                                               makePipe(),
-                                              makeSharedMemory()};
+                                              makeSharedMemory(),
+                                              makeOrphansAndZombies()};
     return all;
 }
 

@@ -32,6 +32,7 @@ Scenario makeProducerConsumer();
 Scenario makeForkTree();
 Scenario makePipe();
 Scenario makeSharedMemory();
+Scenario makeOrphansAndZombies();
 Scenario makeDeadlock();
 Scenario makeRaceCondition();
 Scenario makeSemaphorePool();

@@ -54,8 +54,9 @@ enum class ValueField : std::uint8_t { A, B, AInMs, ExitCode };
 
 // Captions are templates with placeholders the window fills in:
 //   {who} the actor, {object} the object, {a} {b} the payload words, {actorA} {actorB} the
-//   actors the payload words name, {msA} a in ms, {status} b as an exit status, {slot}
-//   {occupancy} b's two halves, {capacity} the object's capacity.
+//   actors the payload words name, {procA} {procB} the processes they name by pid, {msA} a in ms,
+//   {status} b as an exit status, {slot} {occupancy} b's two halves, {capacity} the object's
+//   capacity.
 // `alt` replaces `caption` when `altWhen` holds; an empty caption means "too small to say".
 // BNotAMinusOne: a write that did not add exactly one to the value it replaced (a lost update).
 enum class AltWhen : std::uint8_t {
@@ -96,10 +97,12 @@ inline constexpr std::array<KindInfo, static_cast<std::size_t>(EventKind::Count_
     {EventKind::ProcessExit, "process_exit", KindGroup::Process, StateEffect::ProcessExit,
      ValueField::ExitCode, "process {a} {status}"},
     {EventKind::ProcessWait, "process_wait", KindGroup::Process, StateEffect::ToJoinWait,
-     ValueField::A, "{who} waits for process {a} to end", AltWhen::ANegative,
+     ValueField::A, "{who} waits for {procA} to end", AltWhen::ANegative,
      "{who} waits for a child process to end"},
     {EventKind::ProcessReparent, "process_reparent", KindGroup::Process, StateEffect::None,
-     ValueField::B, "process {a} is orphaned and re-parented to {b}"},
+     ValueField::B,
+     "{who} is orphaned: its parent ended, and the kernel makes {procB}, the run's subreaper, its "
+     "new parent"},
     {EventKind::LockRequest, "lock_request", KindGroup::Mutex, StateEffect::LockRequest,
      ValueField::B, "{who} asks for {object}"},
     {EventKind::LockAcquired, "lock_acquired", KindGroup::Mutex, StateEffect::LockAcquired,
@@ -183,7 +186,8 @@ inline constexpr std::array<KindInfo, static_cast<std::size_t>(EventKind::Count_
     {EventKind::MsgEnd, "msg_end", KindGroup::Message, StateEffect::ToRunning, ValueField::A,
      "{who} reads end of file from {object}: every writer has closed it ({a} messages)"},
     {EventKind::ProcessZombie, "process_zombie", KindGroup::Process, StateEffect::None,
-     ValueField::A, "process {a} has ended and is a zombie until its parent waits for it"},
+     ValueField::A, "{procA} has ended: a zombie (its pid and exit status kept) until its parent "
+     "waits for it"},
 }};
 // clang-format on
 

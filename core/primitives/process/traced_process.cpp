@@ -13,6 +13,7 @@
 
 #include "core/primitives/runtime.h"
 #include "core/schema/sys_text.h"
+#include "core/sys/proc_stat.h"
 
 namespace interleave {
 
@@ -74,6 +75,20 @@ std::int64_t reap(pid_t pid) {
 }
 
 }  // namespace
+
+bool waitUntilZombie(const ChildProcess& child) {
+    Runtime::checkpoint();
+    siginfo_t info{};
+    while (waitid(P_PID, static_cast<id_t>(child.pid), &info, WEXITED | WNOWAIT) != 0) {
+        if (errno == EINTR) continue;
+        throw std::runtime_error(errnoText("waitid(WNOWAIT) for pid " + std::to_string(child.pid)));
+    }
+    // Ended and not reaped: the kernel keeps its pid and exit status until its parent waits.
+    const auto stat = readProcStat(child.pid);
+    if (!stat || stat->state != 'Z') return false;
+    Runtime::emitOrdered(EventKind::ProcessZombie, kNoObject, child.pid);
+    return true;
+}
 
 ChildProcess waitAnyTraced(std::vector<ChildProcess>& children) {
     if (children.empty()) return {};

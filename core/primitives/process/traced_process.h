@@ -29,6 +29,11 @@ ChildProcess forkTraced(std::string_view name, const std::function<int()>& body)
 // child cannot be waited for (not this process's child, already reaped).
 std::int64_t waitTraced(const ChildProcess& child);
 
+// Waits until the child has ended without reaping it (waitid with WNOWAIT): it stays a zombie.
+// Records process_zombie when /proc shows it in state Z, and returns whether it did. Throws
+// std::runtime_error when the child cannot be waited for.
+bool waitUntilZombie(const ChildProcess& child);
+
 // Waits for whichever of `children` ends first, reports it, removes it from the list and
 // returns it. Waits on exactly these children (pidfds), never on "any child": the lab is the
 // run's subreaper and also has orphans it did not fork. Returns pid -1 when the list is empty.

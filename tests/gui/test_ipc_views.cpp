@@ -1,0 +1,243 @@
+// The views of processes and IPC: the process tree's zombies and orphans, the pipe model, a
+// shared segment's bytes; from hand-made stores (exact times) and from real runs.
+
+#include <gtest/gtest.h>
+
+#include <QAbstractItemModelTester>
+#include <QTest>
+
+#include "ui/buffer_model.h"
+#include "ui/pipe_model.h"
+#include "ui/process_tree_model.h"
+#include "ui/run_session.h"
+#include "ui/timeline_model.h"
+#include "wait_for.h"
+
+using namespace interleave;
+using namespace interleave::ui;
+using interleave::test::waitFor;
+
+namespace {
+
+// The row of the process `pid` under `parent`, or an invalid index.
+QModelIndex findPid(const ProcessTreeModel& tree, int pid, const QModelIndex& parent = {}) {
+    for (int r = 0; r < tree.rowCount(parent); ++r) {
+        const auto i = tree.index(r, ProcessTreeModel::Pid, parent);
+        if (tree.data(i, Qt::DisplayRole).toInt() == pid) return tree.index(r, 0, parent);
+        if (const auto deeper = findPid(tree, pid, tree.index(r, 0, parent)); deeper.isValid())
+            return deeper;
+    }
+    return {};
+}
+
+int ppidShown(const ProcessTreeModel& tree, const QModelIndex& node) {
+    return tree.data(tree.index(node.row(), ProcessTreeModel::Ppid, node.parent()), Qt::DisplayRole)
+        .toInt();
+}
+
+}  // namespace
+
+TEST(ProcessTreeModel, AnOrphanMovesUnderTheSubreaperAtTheCursorAndAZombieIsShownUntilReaped) {
+    // main (100) forks middle (101), which forks orphan (102) and ends; the kernel re-parents
+    // the orphan to main at 55; main sees middle as a zombie and reaps it at 80.
+    EventStore store(3);
+    store.setActors({ActorInfo{0, 100, 1, 100, "main", ActorRole::ProcessMain, kNoActor, 0},
+                     ActorInfo{1, 101, 100, 101, "middle", ActorRole::ProcessMain, 0, 0},
+                     ActorInfo{2, 102, 101, 102, "orphan", ActorRole::ProcessMain, 1, 0}});
+    store.appendRow(Row{5, 0, EventKind::ActorStart, kNoObject, -1, 1});
+    store.appendRow(Row{6, 0, EventKind::ProcessFork, kNoObject, 101, 1});
+    store.appendRow(Row{10, 1, EventKind::ActorStart, kNoObject, 0, 1});
+    store.appendRow(Row{11, 1, EventKind::ProcessFork, kNoObject, 102, 2});
+    store.appendRow(Row{15, 2, EventKind::ActorStart, kNoObject, 1, 1});
+    store.appendRow(Row{50, 1, EventKind::ActorExit, kNoObject, 0, 0});
+    store.appendRow(Row{55, 2, EventKind::ProcessReparent, kNoObject, 102, 100});
+    store.appendRow(Row{60, 0, EventKind::ProcessZombie, kNoObject, 101, 0});
+    store.appendRow(Row{80, 0, EventKind::ProcessExit, kNoObject, 101, exitStatusExited(0)});
+    store.publish();
+    TimelineModel timeline;
+    timeline.reset(&store);
+    ProcessTreeModel tree(&timeline);
+    QAbstractItemModelTester tester(&tree, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    tree.sync();
+    const auto middleName = [&] {
+        return tree.data(findPid(tree, 101), Qt::DisplayRole).toString();
+    };
+
+    tree.setCursorTime(40);
+    auto orphan = findPid(tree, 102);
+    ASSERT_TRUE(orphan.isValid());
+    EXPECT_EQ(
+        tree.data(orphan.parent().siblingAtColumn(ProcessTreeModel::Pid), Qt::DisplayRole).toInt(),
+        101)
+        << "before its parent ends, the orphan-to-be is drawn under it";
+    EXPECT_EQ(ppidShown(tree, orphan), 101);
+    EXPECT_EQ(middleName(), QStringLiteral("middle"));
+
+    tree.setCursorTime(70);
+    orphan = findPid(tree, 102);
+    ASSERT_TRUE(orphan.isValid());
+    EXPECT_EQ(
+        tree.data(orphan.parent().siblingAtColumn(ProcessTreeModel::Pid), Qt::DisplayRole).toInt(),
+        100)
+        << "re-parented: under main, the run's subreaper";
+    EXPECT_EQ(ppidShown(tree, orphan), 100);
+    EXPECT_TRUE(middleName().contains(QStringLiteral("zombie"))) << middleName().toStdString();
+    const auto middleState = findPid(tree, 101).siblingAtColumn(ProcessTreeModel::State);
+    EXPECT_TRUE(
+        tree.data(middleState, Qt::DisplayRole).toString().startsWith(QStringLiteral("zombie")));
+
+    tree.setCursorTime(90);
+    EXPECT_EQ(middleName(), QStringLiteral("middle")) << "reaped: no longer a zombie";
+    EXPECT_TRUE(tree.data(findPid(tree, 101), Qt::FontRole).value<QFont>().strikeOut());
+
+    tree.setCursorTime(40);  // seeking back moves it back
+    orphan = findPid(tree, 102);
+    EXPECT_EQ(
+        tree.data(orphan.parent().siblingAtColumn(ProcessTreeModel::Pid), Qt::DisplayRole).toInt(),
+        101);
+    EXPECT_EQ(timeline.processName(100), QStringLiteral("main (pid 100)"));
+}
+
+TEST(PipeModel, FillMessagesAndWhoWaitsAtAnyTime) {
+    EventStore store(2);
+    store.setActors({ActorInfo{0, 100, 1, 100, "main", ActorRole::ProcessMain, kNoActor, 0},
+                     ActorInfo{1, 101, 100, 101, "reader", ActorRole::ProcessMain, 0, 0}});
+    store.setObjects({ObjectInfo{1, ObjectKind::Pipe, "pipe", 8192, 100, ObjectRole::Own, 0}});
+    // Out of time order across actors, as rings are drained one at a time.
+    store.appendRow(Row{10, 0, EventKind::MsgSend, 1, 1, 4096});
+    store.appendRow(Row{20, 0, EventKind::MsgSend, 1, 2, 8192});
+    store.appendRow(Row{30, 0, EventKind::MsgSendBlocks, 1, 8192, 0});
+    store.appendRow(Row{5, 1, EventKind::MsgReceiveBlocks, 1, 0, 0});
+    store.appendRow(Row{40, 1, EventKind::MsgReceive, 1, 1, 4096});
+    store.appendRow(Row{41, 0, EventKind::MsgSend, 1, 3, 8192});
+    store.appendRow(Row{60, 1, EventKind::MsgReceive, 1, 2, 4096});
+    store.appendRow(Row{70, 1, EventKind::MsgReceive, 1, 3, 0});
+    store.appendRow(Row{80, 1, EventKind::MsgEnd, 1, 3, 0});
+    store.publish();
+    PipeModel model;
+    model.reset(&store);
+    ASSERT_EQ(model.pipeCount(), 1);
+    EXPECT_EQ(model.capacity(0), 8192u);
+    EXPECT_EQ(model.stateAt(0, 0).sends, 0u);
+    auto s = model.stateAt(0, 7);
+    EXPECT_TRUE(s.readerBlocked);
+    EXPECT_EQ(s.messagesInPipe(), 0);
+    s = model.stateAt(0, 35);
+    EXPECT_TRUE(s.writerBlocked) << "full: the writer waits in write()";
+    EXPECT_TRUE(s.readerBlocked) << "its wait ends only with its first read, at 40";
+    EXPECT_EQ(s.fill, 8192);
+    EXPECT_EQ(s.messagesInPipe(), 2);
+    EXPECT_EQ(s.lastReceived, 0);
+    s = model.stateAt(0, 50);
+    EXPECT_FALSE(s.writerBlocked);
+    EXPECT_FALSE(s.readerBlocked);
+    EXPECT_EQ(s.messagesInPipe(), 2);  // 2 and 3
+    EXPECT_EQ(s.lastReceived, 1);
+    s = model.stateAt(0, 1000);
+    EXPECT_TRUE(s.ended);
+    EXPECT_EQ(s.messagesInPipe(), 0);
+    EXPECT_EQ(s.sends, 3u);
+    EXPECT_EQ(s.receives, 3u);
+    // Sent before its reader had the previous one: arrows 1, 2 and 3 from writer to reader.
+    TimelineModel timeline;
+    timeline.reset(&store);
+    int items = 0;
+    for (const auto& l : timeline.links())
+        if (l.kind == Link::Kind::Item) {
+            ++items;
+            EXPECT_EQ(l.fromActor, 0u);
+            EXPECT_EQ(l.toActor, 1u);
+            EXPECT_LE(l.t0, l.t1);
+        }
+    EXPECT_EQ(items, 3);
+}
+
+TEST(BufferModel, ASharedSegmentKeepsTheBytesOfATakenItem) {
+    EventStore store(2);
+    store.setActors({ActorInfo{0, 100, 1, 100, "producer", ActorRole::ProcessMain, kNoActor, 0},
+                     ActorInfo{1, 101, 1, 101, "consumer", ActorRole::ProcessMain, kNoActor, 0}});
+    store.setObjects(
+        {ObjectInfo{1, ObjectKind::SharedSegment, "segment", 2, 100, ObjectRole::Own, 0}});
+    store.appendRow(Row{10, 0, EventKind::QueuePut, 1, 7, (std::int64_t{0} << 32) | 1});
+    store.appendRow(Row{20, 1, EventKind::QueueGet, 1, 7, (std::int64_t{0} << 32) | 0});
+    store.publish();
+    BufferModel model;
+    model.reset(&store);
+    ASSERT_EQ(model.queueCount(), 1);
+    EXPECT_TRUE(model.isSharedSegment(0));
+    auto s = model.stateAt(0, 15);
+    EXPECT_EQ(s.items[0], 7);
+    EXPECT_EQ(s.written[0], 7);
+    s = model.stateAt(0, 25);
+    EXPECT_EQ(s.items[0], -1) << "taken";
+    EXPECT_EQ(s.written[0], 7) << "its bytes stay in memory";
+    EXPECT_EQ(s.written[1], -1) << "never written";
+}
+
+TEST(IpcViews, ARealPipeRunAndARealOrphanRunAsTheViewsSeeThem) {
+    RunSession session;
+    TimelineModel timeline;
+    PipeModel pipes;
+    ProcessTreeModel tree(&timeline);
+    QObject::connect(&session, &RunSession::storeReset, [&](const EventStore* s) {
+        timeline.reset(s);
+        pipes.reset(s);
+    });
+    QObject::connect(&session, &RunSession::eventsAppended, [&](quint64 a, quint64 b) {
+        timeline.append(a, b);
+        pipes.append(a, b);
+        tree.sync();
+    });
+    ASSERT_EQ(session.start(QStringLiteral("pipe"),
+                            {QStringLiteral("messages=12"), QStringLiteral("write_ms=0"),
+                             QStringLiteral("read_ms=5"), QStringLiteral("stages=2")},
+                            1.0),
+              QString());
+    ASSERT_TRUE(waitFor([&] { return !session.active(); }, 20'000));
+    QTest::qWait(100);
+    ASSERT_EQ(pipes.pipeCount(), 2);
+    for (int i = 0; i < 2; ++i) {
+        const auto s = pipes.stateAt(i, timeline.lastNs());
+        EXPECT_EQ(s.sends, 12u);
+        EXPECT_EQ(s.receives, 12u);
+        EXPECT_TRUE(s.ended);
+        EXPECT_EQ(s.fill, 0);
+    }
+
+    ASSERT_EQ(session.start(QStringLiteral("orphans-and-zombies"),
+                            {QStringLiteral("child_ms=50"), QStringLiteral("zombie_ms=200"),
+                             QStringLiteral("orphan_ms=300")},
+                            1.0),
+              QString());
+    ASSERT_TRUE(waitFor([&] { return !session.active(); }, 20'000));
+    QTest::qWait(100);
+    const auto* store = session.store();
+    int labPid = 0, orphanPid = 0;
+    std::int64_t zombieSeen = -1, reaped = -1;
+    for (const auto& a : store->actors()) {
+        if (a.name == "main") labPid = a.pid;
+        if (a.name == "orphan") orphanPid = a.pid;
+    }
+    int shortLived = 0;
+    for (const auto& a : store->actors())
+        if (a.name == "short-lived child") shortLived = a.pid;
+    for (std::size_t i = 0; i < store->size(); ++i) {
+        const auto r = store->row(i);
+        if (r.kind == EventKind::ProcessZombie && r.a == shortLived) zombieSeen = r.ns;
+        if (r.kind == EventKind::ProcessExit && r.a == shortLived) reaped = r.ns;
+    }
+    ASSERT_GE(zombieSeen, 0) << "the zombie was seen in /proc";
+    EXPECT_LT(zombieSeen, reaped) << "... before it was reaped";
+    // Between the two, the tree says so.
+    tree.setCursorTime((zombieSeen + reaped) / 2);
+    EXPECT_TRUE(tree.data(findPid(tree, shortLived), Qt::DisplayRole)
+                    .toString()
+                    .contains(QStringLiteral("zombie")));
+    tree.setCursorTime(timeline.lastNs());
+    const auto orphan = findPid(tree, orphanPid);
+    ASSERT_TRUE(orphan.isValid());
+    EXPECT_EQ(ppidShown(tree, orphan), labPid) << "its new parent is the subreaper";
+    EXPECT_EQ(
+        tree.data(orphan.parent().siblingAtColumn(ProcessTreeModel::Pid), Qt::DisplayRole).toInt(),
+        labPid);
+}
