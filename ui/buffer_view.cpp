@@ -60,7 +60,7 @@ BufferView::BufferView(BufferModel* model, const TimelineModel* timeline, TimeCu
             for (int i = 0; i < static_cast<int>(m_model->capacity(q)); ++i, ++k)
                 if (glow[k] != m_paintedGlow[k]) {
                     faded += slotBox(l, top, i).adjusted(-2, -2, 2, 2);
-                    if (l.hexTop) faded += QRect(0, top + l.hexTop, width(), l.height - l.hexTop);
+                    if (!l.hex.isEmpty()) faded += l.hex.translated(0, top);
                 }
             top += l.height;
         }
@@ -110,17 +110,28 @@ BufferView::Layout BufferView::layoutFor(int queue) const {
     const QFontMetrics fm(font());
     Layout l;
     const int cap = static_cast<int>(m_model->capacity(queue));
+    const bool shared = m_model->isSharedSegment(queue);
+    const QFontMetrics mono(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    // A shared segment's bytes go beside its slots when both fit (a projector has more width
+    // than height to spare), else under them.
+    const int hexW = mono.horizontalAdvance(QStringLiteral("+000 00 00 00 00 00 00 00 00")) + 8;
+    const int hexH = fm.height() + 4 + cap * (mono.height() + 2);
+    const bool beside = shared && width() - hexW - 24 >= std::min(cap, 4) * 40;
+    const int slotsW = beside ? width() - hexW - 16 : width();
     l.gap = 6;
-    l.boxW = std::clamp((width() - 16) / std::max(1, std::min(cap, 16)) - l.gap, 28, 90);
-    l.perRow = std::max(1, (width() - 16) / (l.boxW + l.gap));
+    l.boxW = std::clamp((slotsW - 16) / std::max(1, std::min(cap, 16)) - l.gap, 28, 90);
+    l.perRow = std::max(1, (slotsW - 16) / (l.boxW + l.gap));
     l.boxH = std::max(fm.height() * 2 + 8, 40);
     l.rowH = l.boxH + 2 * fm.height() + 8;
     const int rows = (cap + l.perRow - 1) / l.perRow;
+    const int slotsTop = 2 * fm.height() + 25;  // as slotBox places them
     l.height = 2 * fm.height() + 8 + 8 + 10 + rows * l.rowH + 8;
-    if (m_model->isSharedSegment(queue)) {
-        l.hexTop = l.height;
-        const QFontMetrics mono(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-        l.height += fm.height() + 4 + cap * (mono.height() + 2) + 8;
+    if (beside) {
+        l.hex = QRect(width() - hexW - 8, slotsTop, hexW, hexH);
+        l.height = std::max(l.height, slotsTop + hexH + 8);
+    } else if (shared) {
+        l.hex = QRect(8, l.height, width() - 16, hexH);
+        l.height += hexH + 8;
     }
     return l;
 }
@@ -247,43 +258,39 @@ int BufferView::paintQueue(QPainter& p, int queue, int y0, const QRect& clip) {
                          tr("▲ tail"), Qt::AlignHCenter);
         p.setFont(font());
     }
-    if (l.hexTop && clip.intersects(QRect(0, y0 + l.hexTop, width(), l.height - l.hexTop)))
-        paintHex(p, y0 + l.hexTop, s, t);
+    if (!l.hex.isEmpty() && clip.intersects(l.hex.translated(0, y0)))
+        paintHex(p, l.hex.translated(0, y0), s, t);
     return l.height;
 }
 
-void BufferView::paintHex(QPainter& p, int top, const BufferState& s, std::int64_t t) {
+void BufferView::paintHex(QPainter& p, const QRect& area, const BufferState& s, std::int64_t t) {
     const QColor text = palette().color(QPalette::WindowText);
     const QFontMetrics fm(font());
     p.setPen(text);
-    p.drawText(QRect(8, top, width() - 16, fm.height()), Qt::AlignLeft,
-               fm.elidedText(tr("Its bytes (slot i at +8·i, little-endian):"), Qt::ElideRight,
-                             width() - 16));
+    p.drawText(QRect(area.left(), area.top(), area.width(), fm.height()), Qt::AlignLeft,
+               fm.elidedText(tr("Its bytes (dim: taken, stale)"), Qt::ElideRight, area.width()));
     const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     const QFontMetrics mm(mono);
     p.setFont(mono);
-    int y = top + fm.height() + 4;
+    int y = area.top() + fm.height() + 4;
     for (std::size_t slot = 0; slot < s.capacity; ++slot, y += mm.height() + 2) {
-        QString line = QStringLiteral("+%1 ").arg(slot * 8, 3, 16, QLatin1Char('0'));
+        // Slot i is 8 bytes at offset 8·i of the slot area, little-endian as the CPU stores it.
+        QString line = QStringLiteral("+%1").arg(slot * 8, 3, 16, QLatin1Char('0'));
         const auto v = static_cast<std::uint64_t>(s.written[slot] < 0 ? 0 : s.written[slot]);
-        for (int b = 0; b < 8; ++b)  // little-endian, as the CPU stores it
+        for (int b = 0; b < 8; ++b)
             line += QStringLiteral(" %1").arg((v >> (8 * b)) & 0xff, 2, 16, QLatin1Char('0'));
-        const QRect row(8, y, width() - 16, mm.height() + 1);
+        const QRect row(area.left(), y, area.width(), mm.height() + 1);
         const double glow = static_cast<double>(glowStep(s, slot, t)) / kGlowSteps;
         if (glow > 0 && s.lastWasPut[slot]) {
             QColor hot = Palette::arrival();
             hot.setAlphaF(glow);
             p.fillRect(row, hot);
         }
-        const bool holds = s.items[slot] >= 0;
         QColor ink = glow > 0 && s.lastWasPut[slot] ? Palette::labelInk() : text;
-        if (!holds) ink.setAlphaF(0.45);  // taken (or never written): free to overwrite
+        if (s.items[slot] < 0) ink.setAlphaF(0.45);  // taken (or never written): free to reuse
         p.setPen(ink);
-        const QString note = holds                 ? tr("item %1").arg(s.items[slot])
-                             : s.written[slot] < 0 ? tr("never written")
-                                                   : tr("taken; stale bytes");
         p.drawText(row, Qt::AlignLeft | Qt::AlignVCenter,
-                   mm.elidedText(line + QStringLiteral("  ") + note, Qt::ElideRight, row.width()));
+                   mm.elidedText(line, Qt::ElideRight, row.width()));
     }
     p.setFont(font());
 }

@@ -36,12 +36,12 @@ class BufferView : public QWidget {
   private:
     struct Layout {
         int gap = 6, boxW = 28, boxH = 40, rowH = 60, perRow = 1, height = 0;
-        int hexTop = 0;  // a shared segment's bytes, under its slots (0: none)
+        QRect hex;  // a shared segment's bytes, beside or under its slots (empty: none)
     };
     Layout layoutFor(int queue) const;
     // A shared segment's slots as the bytes they hold: what one process wrote into memory the
     // others read. A taken item's bytes stay (dimmed) until a producer overwrites them.
-    void paintHex(QPainter& p, int top, const BufferState& s, std::int64_t t);
+    void paintHex(QPainter& p, const QRect& area, const BufferState& s, std::int64_t t);
     QRect slotBox(const Layout& l, int top, int slot) const;
     // Paints what of one queue meets `clip`; returns the height the queue uses.
     int paintQueue(QPainter& p, int queue, int top, const QRect& clip);

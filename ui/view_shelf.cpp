@@ -80,12 +80,13 @@ void ViewShelf::choose(const Scenario* scenario, bool run, bool presenter,
     const bool waits = uses(ObjectKind::Mutex) || (run && !buffers && m_waits->locks().size() >= 2);
     // The shared counter likewise stands in for the tree, in the scenario about it (not where a
     // counter is copied into forked processes: one value for all would be wrong there).
-    const bool shared = uses(ObjectKind::Variable);
+    // A shared segment, its slots and its bytes, likewise: the lanes carry the pids.
+    const bool shared = uses(ObjectKind::Variable) || uses(ObjectKind::SharedSegment);
     const bool chosen = !presenter || !presenterShowsProcesses;
     m_bufferBox->setVisible(chosen && buffers);
     m_pipeBox->setVisible(chosen && pipes);
     m_waitsBox->setVisible(chosen && waits);
-    m_sharedBox->setVisible(chosen && shared);
+    m_sharedBox->setVisible(chosen && uses(ObjectKind::Variable));
     m_treeBox->setVisible(presenter ? presenterShowsProcesses : !waits && !shared);
 }
 
