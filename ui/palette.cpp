@@ -33,6 +33,8 @@ const std::array<StateStyle, kActorStateCount>& styles() {
          QStringLiteral("spin")},
         {QColor(0x00, 0x72, 0xB2), Qt::Dense7Pattern,
          QStringLiteral("waiting on a pipe (in the kernel)"), QStringLiteral("pipe")},
+        {QColor(0x8E, 0x8E, 0x8E), Qt::Dense3Pattern, QStringLiteral("zombie (ended, not reaped)"),
+         QStringLiteral("zombie")},
     }};
     return s;
 }

@@ -81,11 +81,7 @@ int ProcessTreeModel::ppidAt(const Node& n) const {
 bool ProcessTreeModel::zombieAt(const Node& n) const {
     if (!n.process) return false;
     const Lane* lane = laneOf(n);
-    if (!lane || !lane->tracker.ended() || lane->tracker.stateAt(m_cursor) != ActorState::Exited ||
-        lane->tracker.startNs() < 0 || lane->tracker.startNs() > m_cursor)
-        return false;
-    const auto reaped = m_timeline->reapedAt(n.pid);
-    return reaped < 0 || reaped > m_cursor;
+    return lane && lane->tracker.stateAt(m_cursor) == ActorState::Zombie;
 }
 
 void ProcessTreeModel::reparent() {

@@ -24,7 +24,6 @@ void TimelineModel::reset(const EventStore* store) {
     m_wakes.clear();
     m_wokens.clear();
     m_lastNs = 0;
-    m_reapedAt.clear();
     m_reparented.clear();
     emit lanesChanged();
     if (store) append(0, store->size());
@@ -63,11 +62,6 @@ Names TimelineModel::names() const {
                  [this](std::int64_t pid) { return processName(pid); }};
 }
 
-std::int64_t TimelineModel::reapedAt(int pid) const {
-    const auto it = m_reapedAt.find(pid);
-    return it == m_reapedAt.end() ? -1 : it->second;
-}
-
 int TimelineModel::parentAt(int pid, int firstParent, std::int64_t t) const {
     const auto it = m_reparented.find(pid);
     if (it == m_reparented.end()) return firstParent;
@@ -97,7 +91,7 @@ void TimelineModel::refreshActors() {
         lane.processMain = a.role == ActorRole::ProcessMain;
         lane.name = QString::fromStdString(a.name);
         lane.label = QStringLiteral("%1   pid %2 · tid %3").arg(lane.name).arg(a.pid).arg(a.tid);
-        lane.tracker = ActorStateTracker(a.pid);
+        lane.tracker = ActorStateTracker(a.pid, lane.processMain);
         lanes.push_back(std::move(lane));
         m_laneOf[a.id] = 0;
         added = true;
@@ -217,7 +211,6 @@ void TimelineModel::append(std::size_t first, std::size_t last) {
                 break;
             case EventKind::ProcessExit:
                 processEnds[static_cast<int>(r.a)] = r.ns;
-                m_reapedAt[static_cast<int>(r.a)] = r.ns;
                 break;
             case EventKind::ProcessReparent: {
                 auto& moves = m_reparented[static_cast<int>(r.a)];

@@ -60,8 +60,6 @@ class TimelineModel : public QObject {
     // What a lock marker says of its mutex: "A" for "lock A", "buffer 2" for "buffer 2.lock".
     // Empty while the run has a single mutex: then every marker is about the same one.
     QString lockTag(std::uint32_t object) const;
-    // When the process `pid` was reaped by its parent (process_exit), -1 while it is not.
-    std::int64_t reapedAt(int pid) const;
     // Its parent's pid at `t`: `firstParent` until the kernel re-parented it (process_reparent).
     int parentAt(int pid, int firstParent, std::int64_t t) const;
     // "child 1 (pid 4242)": the process of the run with that pid ("process 4242" if none).
@@ -96,7 +94,6 @@ class TimelineModel : public QObject {
     using Stamps = std::vector<std::pair<std::int64_t, std::uint32_t>>;
     std::map<std::uint32_t, std::pair<Stamps, Stamps>> m_semPending;
     std::int64_t m_lastNs = 0;
-    std::map<int, std::int64_t> m_reapedAt;  // pid -> its process_exit
     std::map<int, std::vector<std::pair<std::int64_t, int>>> m_reparented;  // pid -> (ns, ppid)
 };
 

@@ -30,6 +30,8 @@ std::string_view stateName(ActorState s) {
             return "busy-waiting";
         case ActorState::WaitingOnIpc:
             return "waiting on a pipe";
+        case ActorState::Zombie:
+            return "zombie";
     }
     return "unknown";
 }
@@ -53,6 +55,9 @@ void ActorStateTracker::insertStretch(std::int64_t t, ActorState kind) {
 
 void ActorStateTracker::feed(const Row& r) {
     if (m_ended) return;
+    // A zombie does nothing; only its reaping (its own process_exit, for the lab) ends it.
+    if (m_state == ActorState::Zombie && kindInfo(r.kind).effect != StateEffect::ProcessExit)
+        return;
     if (!m_started) {
         m_started = true;
         m_since = r.ns;
@@ -99,6 +104,10 @@ void ActorStateTracker::feed(const Row& r) {
             }
             break;
         case StateEffect::ActorExit:
+            if (m_processMain) {
+                moveTo(r.ns, ActorState::Zombie, kNoObject);
+                break;
+            }
             moveTo(r.ns, ActorState::Exited, kNoObject);
             m_ended = true;
             break;
@@ -175,7 +184,7 @@ std::map<int, ProcessEnd> processEnds(const EventStore& store) {
 
 std::vector<StateSegment> stateSegments(const EventStore& store, const ActorInfo& actor,
                                         const std::map<int, ProcessEnd>& ends, std::int64_t until) {
-    ActorStateTracker tracker(actor.pid);
+    ActorStateTracker tracker(actor.pid, actor.role == ActorRole::ProcessMain);
     const auto count = store.actorEventCount(actor.id);
     for (std::size_t k = 0; k < count; ++k)
         tracker.feed(store.row(store.actorEvent(actor.id, k)));

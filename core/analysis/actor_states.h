@@ -23,8 +23,9 @@ enum class ActorState : std::uint8_t {
     Lost,          // drop capture: events of this stretch were lost (count on the lost_end)
     Spinning,      // busy waiting: polling in a loop, on a CPU, for a change another thread makes
     WaitingOnIpc,  // blocked in the kernel on a pipe (full for a writer, empty for a reader)
+    Zombie,        // a process's main thread has ended, and its parent has not reaped it yet
 };
-inline constexpr int kActorStateCount = 11;
+inline constexpr int kActorStateCount = 12;
 
 std::string_view stateName(ActorState s);
 
@@ -38,7 +39,10 @@ struct StateSegment {
 // Incremental: feed one actor's events in time order; ask for segments at any moment.
 class ActorStateTracker {
   public:
-    explicit ActorStateTracker(int pid = 0) : m_pid(pid) {}
+    // A process's main thread (`processMain`) is a zombie from its end until its process is
+    // reaped (processEnded, or a process_exit for its pid).
+    explicit ActorStateTracker(int pid = 0, bool processMain = false)
+        : m_pid(pid), m_processMain(processMain) {}
 
     void feed(const Row& r);
     // The actor's process ended at `ns` (a thread that never reported its own end died with it).
@@ -63,6 +67,7 @@ class ActorStateTracker {
     void insertStretch(std::int64_t t, ActorState kind);
 
     int m_pid;
+    bool m_processMain = false;
     bool m_started = false;
     bool m_ended = false;
     ActorState m_state = ActorState::Running;

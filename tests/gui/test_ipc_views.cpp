@@ -6,6 +6,7 @@
 #include <QAbstractItemModelTester>
 #include <QTest>
 
+#include "core/analysis/actor_states.h"
 #include "ui/buffer_model.h"
 #include "ui/pipe_model.h"
 #include "ui/process_tree_model.h"
@@ -240,4 +241,27 @@ TEST(IpcViews, ARealPipeRunAndARealOrphanRunAsTheViewsSeeThem) {
     EXPECT_EQ(
         tree.data(orphan.parent().siblingAtColumn(ProcessTreeModel::Pid), Qt::DisplayRole).toInt(),
         labPid);
+}
+
+TEST(ActorStateTracker, AProcessIsAZombieFromItsEndUntilItIsReapedAThreadIsNot) {
+    ActorStateTracker process(101, true), thread(101, false);
+    for (auto* t : {&process, &thread}) {
+        t->feed(Row{10, 1, EventKind::ActorStart, kNoObject, 0, 1});
+        t->feed(Row{50, 1, EventKind::ActorExit, kNoObject, 0, 0});
+    }
+    EXPECT_EQ(process.stateAt(60), ActorState::Zombie);
+    EXPECT_FALSE(process.ended());
+    EXPECT_EQ(thread.stateAt(60), ActorState::Exited);
+    // A zombie does nothing more; its reaping ends it.
+    process.feed(Row{70, 1, EventKind::WorkBegin, kNoObject, 5, 0});
+    EXPECT_EQ(process.stateAt(75), ActorState::Zombie);
+    process.processEnded(80);
+    EXPECT_TRUE(process.ended());
+    EXPECT_EQ(process.stateAt(65), ActorState::Zombie);
+    EXPECT_EQ(process.stateAt(90), ActorState::Exited);
+    const auto segments = process.segmentsUntil(100);
+    ASSERT_EQ(segments.size(), 2u);
+    EXPECT_EQ(segments.back().state, ActorState::Zombie);
+    EXPECT_EQ(segments.back().begin, 50);
+    EXPECT_EQ(segments.back().end, 80);
 }
