@@ -460,6 +460,14 @@ BufferView* MainWindow::bufferView() const {
     return m_shelf->bufferView();
 }
 
+QWidget* MainWindow::pipesBox() const {
+    return m_shelf->pipesBox();
+}
+
+QWidget* MainWindow::processTreeBox() const {
+    return m_shelf->treeBox();
+}
+
 QWidget* MainWindow::waitForBox() const {
     return m_shelf->waitsBox();
 }

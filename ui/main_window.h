@@ -73,6 +73,8 @@ class MainWindow : public QMainWindow {
     ProcessTreeModel* processTreeModel() const { return m_tree; }
     WaitForModel* waitForModel() const { return m_waits; }
     QWidget* waitForBox() const;
+    QWidget* pipesBox() const;
+    QWidget* processTreeBox() const;
     QWidget* sharedVariableBox() const;
     SharedVariableModel* sharedVariableModel() const { return m_shared; }
     CaptionModel* captionModel() const { return m_captions; }

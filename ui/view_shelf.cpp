@@ -73,7 +73,8 @@ void ViewShelf::choose(const Scenario* scenario, bool run, bool presenter,
     };
     const bool buffers =
         run ? m_buffers->hasBuffer() : uses(ObjectKind::Queue) || uses(ObjectKind::SharedSegment);
-    const bool pipes = run ? m_pipes->pipeCount() > 0 : uses(ObjectKind::Pipe);
+    // From the start of a run: its pipes are made a moment after it starts.
+    const bool pipes = m_pipes->pipeCount() > 0 || uses(ObjectKind::Pipe);
     // The wait-for graph for a scenario about locks, or a run (a trace) of several locks and no
     // buffer; it then stands in for the process tree, which says less about such a run (it
     // would also leave the graph too little room at 1280x720).

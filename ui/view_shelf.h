@@ -35,6 +35,8 @@ class ViewShelf : public QSplitter {
 
     BufferView* bufferView() const { return m_bufferView; }
     QWidget* waitsBox() const { return m_waitsBox; }
+    QWidget* pipesBox() const { return m_pipeBox; }
+    QWidget* treeBox() const { return m_treeBox; }
     QWidget* sharedBox() const { return m_sharedBox; }
 
   private:
