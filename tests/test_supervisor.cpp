@@ -323,47 +323,53 @@ TEST(Supervisor, AChildsFirstEventNeverPrecedesItsForkEvent) {
     }
 }
 
+namespace {
+
+// Starts `interleave-lab run SCENARIO ARGS...` with `marker` in its environment, which every
+// descendant inherits: found by it even after re-parenting, as process groups and parents are not.
+pid_t spawnMarkedRunner(const std::string& marker, const std::vector<std::string>& runArgs) {
+    const auto lab = siblingLabPath();
+    std::vector<std::string> env;
+    for (char** e = environ; *e; ++e)
+        env.emplace_back(*e);
+    env.push_back(marker);
+    std::vector<char*> envp;
+    for (auto& e : env)
+        envp.push_back(e.data());
+    envp.push_back(nullptr);
+    std::vector<std::string> args = {lab, "run"};
+    args.insert(args.end(), runArgs.begin(), runArgs.end());
+    args.insert(args.end(), {"--duration", "60s", "--quiet"});
+    std::vector<char*> argv;
+    for (auto& a : args)
+        argv.push_back(a.data());
+    argv.push_back(nullptr);
+    pid_t cli = -1;
+    if (posix_spawn(&cli, lab.c_str(), nullptr, nullptr, argv.data(), envp.data()) != 0) return -1;
+    return cli;
+}
+
+std::string newMarker(std::mt19937& rng, int attempt) {
+    return "INTERLEAVE_TEST_MARK=" + std::to_string(getpid()) + "-" + std::to_string(attempt) +
+           "-" + std::to_string(rng());
+}
+
+}  // namespace
+
 TEST(Supervisor, KillingTheRunnerAtRandomMomentsLeavesNoDescendantOrphansIncluded) {
     // The runner is SIGKILLed while orphans (re-parented to the lab) are alive, at random
     // moments; every descendant, found by a marker in its environment, is gone within 1 s.
-    const auto lab = siblingLabPath();
     std::mt19937 rng(std::random_device{}());
     for (int attempt = 0; attempt < 6; ++attempt) {
-        const auto marker = "INTERLEAVE_TEST_MARK=" + std::to_string(getpid()) + "-" +
-                            std::to_string(attempt) + "-" + std::to_string(rng());
-        std::vector<std::string> env;
-        for (char** e = environ; *e; ++e)
-            env.emplace_back(*e);
-        env.push_back(marker);
-        std::vector<char*> envp;
-        for (auto& e : env)
-            envp.push_back(e.data());
-        envp.push_back(nullptr);
+        const auto marker = newMarker(rng, attempt);
         // children=1 (the reviewer's case): the lab's only child leaves at once, orphaning its
         // four children; the lab must stay, as their subreaper, until they end.
         const bool one = attempt % 2 == 0;
-        std::vector<std::string> args = {lab,
-                                         "run",
-                                         "fork-tree",
-                                         "--set",
-                                         one ? "children=1" : "children=3",
-                                         "--set",
-                                         "orphans=yes",
-                                         "--set",
-                                         "grandchildren=4",
-                                         "--set",
-                                         "rounds=400",
-                                         "--set",
-                                         "work_ms=20",
-                                         "--duration",
-                                         "60s",
-                                         "--quiet"};
-        std::vector<char*> argv;
-        for (auto& a : args)
-            argv.push_back(a.data());
-        argv.push_back(nullptr);
-        pid_t cli = -1;
-        ASSERT_EQ(posix_spawn(&cli, lab.c_str(), nullptr, nullptr, argv.data(), envp.data()), 0);
+        const pid_t cli =
+            spawnMarkedRunner(marker, {"fork-tree", "--set", one ? "children=1" : "children=3",
+                                       "--set", "orphans=yes", "--set", "grandchildren=4", "--set",
+                                       "rounds=400", "--set", "work_ms=20"});
+        ASSERT_GT(cli, 0);
         // Until the orphans exist (runner, lab, [child 2,] 4 or 8 grandchildren), then a
         // random moment more.
         const std::size_t expected = one ? 6 : 11;
@@ -376,6 +382,37 @@ TEST(Supervisor, KillingTheRunnerAtRandomMomentsLeavesNoDescendantOrphansInclude
         EXPECT_TRUE(gone) << liveProcessesWithEnv(marker).size()
                           << " processes outlived the killed runner (attempt " << attempt << ")";
     }
+}
+
+TEST(Supervisor, KillingTheRunnerOfAnIpcRunAtRandomMomentsLeavesNothing) {
+    // Processes blocked in a pipe's write() or read(), or on a process-shared semaphore, or
+    // orphaned: every descendant is gone within 1 s of the runner's SIGKILL, and no IPC object
+    // is left in /dev/shm.
+    const auto shmBefore = dirEntries("/dev/shm");
+    std::mt19937 rng(std::random_device{}());
+    const std::vector<std::pair<std::vector<std::string>, std::size_t>> runs = {
+        {{"pipe", "--set", "stages=3", "--set", "write_ms=0", "--set", "read_ms=30"}, 5},
+        {{"shared-memory", "--set", "producers=3", "--set", "consumers=2", "--set", "produce_ms=0",
+          "--set", "consume_ms=30"},
+         7},
+        {{"orphans-and-zombies"}, 5},
+    };
+    for (int attempt = 0; attempt < 6; ++attempt) {
+        const auto& [args, expected] = runs[static_cast<std::size_t>(attempt) % runs.size()];
+        const auto marker = newMarker(rng, attempt);
+        const pid_t cli = spawnMarkedRunner(marker, args);
+        ASSERT_GT(cli, 0);
+        // Runner, lab and its children, then a random moment more.
+        ASSERT_TRUE(eventually([&] { return liveProcessesWithEnv(marker).size() >= expected; }, 5s))
+            << args[0] << ": " << liveProcessesWithEnv(marker).size() << " processes";
+        std::this_thread::sleep_for(std::chrono::milliseconds(rng() % 300));
+        kill(cli, SIGKILL);
+        waitpid(cli, nullptr, 0);
+        const bool gone = eventually([&] { return liveProcessesWithEnv(marker).empty(); }, 1000ms);
+        EXPECT_TRUE(gone) << liveProcessesWithEnv(marker).size() << " processes of " << args[0]
+                          << " outlived the killed runner";
+    }
+    EXPECT_EQ(dirEntries("/dev/shm"), shmBefore);
 }
 
 TEST(Supervisor, TheLabStampsInTheChannelsTimeBaseWhateverItWouldChooseAlone) {
