@@ -3,6 +3,8 @@
 #include <QThread>
 #include <algorithm>
 
+#include "ui/time_ordered.h"
+
 namespace interleave::ui {
 namespace {
 BufferState emptyState(std::uint32_t capacity) {
@@ -64,11 +66,7 @@ void BufferModel::findQueues() {
 }
 
 void BufferModel::insert(Queue& q, const Op& op, std::size_t& firstChanged) {
-    // Rings are drained one actor at a time, so a batch is nearly, not fully, time-ordered.
-    const auto pos = std::upper_bound(q.ops.begin(), q.ops.end(), op.ns,
-                                      [](std::int64_t t, const Op& o) { return t < o.ns; });
-    firstChanged = std::min(firstChanged, static_cast<std::size_t>(pos - q.ops.begin()));
-    q.ops.insert(pos, op);
+    firstChanged = std::min(firstChanged, insertByTime(q.ops, op));
 }
 
 void BufferModel::resnapshot(Queue& q, std::size_t firstChanged) {

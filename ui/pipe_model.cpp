@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "core/schema/event_kinds.h"
+#include "ui/time_ordered.h"
 
 namespace interleave::ui {
 
@@ -81,13 +82,9 @@ void PipeModel::append(std::size_t first, std::size_t last) {
         const Row r = m_store->row(i);
         const auto it = m_pipeOf.find(r.object);
         if (it == m_pipeOf.end()) continue;
-        auto& ops = m_pipes[it->second].ops;
-        // Rings are drained one actor at a time: a batch is nearly, not fully, time-ordered.
-        const auto pos = std::upper_bound(ops.begin(), ops.end(), r.ns,
-                                          [](std::int64_t t, const Op& o) { return t < o.ns; });
         auto& changed = firstChanged[it->second];
-        changed = std::min(changed, static_cast<std::size_t>(pos - ops.begin()));
-        ops.insert(pos, Op{r.ns, k, r.actor, r.a, r.b});
+        changed = std::min(changed,
+                           insertByTime(m_pipes[it->second].ops, Op{r.ns, k, r.actor, r.a, r.b}));
     }
     m_consumed = last;
     bool changedAny = m_pipes.size() != pipesBefore;

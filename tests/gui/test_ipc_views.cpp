@@ -8,6 +8,8 @@
 
 #include "core/analysis/actor_states.h"
 #include "ui/buffer_model.h"
+#include "ui/buffer_view.h"
+#include "ui/main_window.h"
 #include "ui/pipe_model.h"
 #include "ui/process_tree_model.h"
 #include "ui/run_session.h"
@@ -264,4 +266,45 @@ TEST(ActorStateTracker, AProcessIsAZombieFromItsEndUntilItIsReapedAThreadIsNot) 
     EXPECT_EQ(segments.back().state, ActorState::Zombie);
     EXPECT_EQ(segments.back().begin, 50);
     EXPECT_EQ(segments.back().end, 80);
+}
+
+// The process scenarios show their own views before a run, and a real pipe run fills its view.
+TEST(MainWindowOffscreen, ProcessScenariosShowTheirViewsAndARealPipeRunFillsItsView) {
+    LaunchOptions options;
+    options.scenario = QStringLiteral("shared-memory");
+    {
+        MainWindow window(options);
+        window.resize(1280, 720);
+        window.show();
+        QTest::qWait(20);
+        EXPECT_TRUE(window.bufferView()->isVisible()) << "the segment's slots and bytes";
+        EXPECT_FALSE(window.pipesBox()->isVisible());
+    }
+    options.scenario = QStringLiteral("orphans-and-zombies");
+    {
+        MainWindow window(options);
+        window.resize(1280, 720);
+        window.show();
+        QTest::qWait(20);
+        EXPECT_TRUE(window.processTreeBox()->isVisible());
+        EXPECT_FALSE(window.pipesBox()->isVisible());
+        EXPECT_FALSE(window.bufferView()->isVisible());
+    }
+    options.scenario = QStringLiteral("pipe");
+    options.assignments = {QStringLiteral("messages=6"), QStringLiteral("write_ms=0"),
+                           QStringLiteral("read_ms=20")};
+    options.run = true;
+    MainWindow window(options);
+    window.resize(1280, 720);
+    window.show();
+    QTest::qWait(20);
+    EXPECT_TRUE(window.pipesBox()->isVisible());
+    EXPECT_TRUE(window.processTreeBox()->isVisible());
+    ASSERT_TRUE(waitFor([&] { return !window.session()->active(); }, 20'000));
+    QTest::qWait(100);
+    ASSERT_EQ(window.pipeModel()->pipeCount(), 1);
+    const auto s = window.pipeModel()->stateAt(0, window.timelineModel()->lastNs());
+    EXPECT_EQ(s.receives, 6u);
+    EXPECT_TRUE(s.ended);
+    window.pipesBox()->repaint();  // paints every part of the view once (ASan sees it)
 }

@@ -31,7 +31,6 @@
 #include "ui/log_panel.h"
 #include "ui/main_window.h"
 #include "ui/parameter_panel.h"
-#include "ui/pipe_model.h"
 #include "ui/pointer_highlight.h"
 #include "ui/process_tree_model.h"
 #include "ui/run_session.h"
@@ -565,45 +564,4 @@ TEST(MainWindowOffscreen, TheFirstLostUpdateIsPointedAtOnTheTimeline) {
     EXPECT_NE(callout.points[0].first, callout.points[1].first);
     EXPECT_LE(callout.points[1].second, callout.points[2].second);
     window.stopRun();
-}
-
-// The process scenarios show their own views before a run, and a real pipe run fills its view.
-TEST(MainWindowOffscreen, ProcessScenariosShowTheirViewsAndARealPipeRunFillsItsView) {
-    LaunchOptions options;
-    options.scenario = QStringLiteral("shared-memory");
-    {
-        MainWindow window(options);
-        window.resize(1280, 720);
-        window.show();
-        QTest::qWait(20);
-        EXPECT_TRUE(window.bufferView()->isVisible()) << "the segment's slots and bytes";
-        EXPECT_FALSE(window.pipesBox()->isVisible());
-    }
-    options.scenario = QStringLiteral("orphans-and-zombies");
-    {
-        MainWindow window(options);
-        window.resize(1280, 720);
-        window.show();
-        QTest::qWait(20);
-        EXPECT_TRUE(window.processTreeBox()->isVisible());
-        EXPECT_FALSE(window.pipesBox()->isVisible());
-        EXPECT_FALSE(window.bufferView()->isVisible());
-    }
-    options.scenario = QStringLiteral("pipe");
-    options.assignments = {QStringLiteral("messages=6"), QStringLiteral("write_ms=0"),
-                           QStringLiteral("read_ms=20")};
-    options.run = true;
-    MainWindow window(options);
-    window.resize(1280, 720);
-    window.show();
-    QTest::qWait(20);
-    EXPECT_TRUE(window.pipesBox()->isVisible());
-    EXPECT_TRUE(window.processTreeBox()->isVisible());
-    ASSERT_TRUE(waitFor([&] { return !window.session()->active(); }, 20'000));
-    QTest::qWait(100);
-    ASSERT_EQ(window.pipeModel()->pipeCount(), 1);
-    const auto s = window.pipeModel()->stateAt(0, window.timelineModel()->lastNs());
-    EXPECT_EQ(s.receives, 6u);
-    EXPECT_TRUE(s.ended);
-    window.pipesBox()->repaint();  // paints every part of the view once (ASan sees it)
 }
