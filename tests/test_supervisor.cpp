@@ -1,7 +1,9 @@
 // Reliability of the lab-process model: stop latency, start/stop cycles without leaks, the
 // supervisor or a child dying mid-run. Real processes; every wait is bounded.
 
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <mqueue.h>
 #include <spawn.h>
 
 #include <chrono>
@@ -11,6 +13,7 @@
 #include <set>
 #include <thread>
 
+#include "core/primitives/ipc/traced_message_queue.h"
 #include "core/primitives/runtime.h"
 #include "process_probe.h"
 #include "run_helpers.h"
@@ -104,6 +107,9 @@ TEST(Supervisor, TwoHundredStartStopCyclesLeaveNothingBehind) {
         {"pipe", {"write_ms=0", "read_ms=2", "stages=3", "messages=100000"}},
         {"shared-memory", {"produce_ms=0", "consume_ms=1", "producers=3", "consumers=2"}},
         {"orphans-and-zombies", {"child_ms=5", "zombie_ms=20", "orphan_ms=30"}},
+        {"message-queue", {"write_ms=0", "read_ms=1", "messages=100000"}},
+        {"socket", {"client_ms=0", "server_ms=1", "requests=100000"}},
+        {"crash-isolation", {"crash_ms=10", "after_ms=20"}},
     };
     double worstStopMs = 0;
     std::vector<pid_t> groups;
@@ -385,9 +391,9 @@ TEST(Supervisor, KillingTheRunnerAtRandomMomentsLeavesNoDescendantOrphansInclude
 }
 
 TEST(Supervisor, KillingTheRunnerOfAnIpcRunAtRandomMomentsLeavesNothing) {
-    // Processes blocked in a pipe's write() or read(), or on a process-shared semaphore, or
-    // orphaned: every descendant is gone within 1 s of the runner's SIGKILL, and no IPC object
-    // is left in /dev/shm.
+    // Processes blocked in a pipe's write() or read(), on a process-shared semaphore, in a
+    // message queue or a socket, orphaned or crashing: every descendant is gone within 1 s of
+    // the runner's SIGKILL, no IPC object is left in /dev/shm and no message queue by name.
     const auto shmBefore = dirEntries("/dev/shm");
     std::mt19937 rng(std::random_device{}());
     const std::vector<std::pair<std::vector<std::string>, std::size_t>> runs = {
@@ -396,8 +402,13 @@ TEST(Supervisor, KillingTheRunnerOfAnIpcRunAtRandomMomentsLeavesNothing) {
           "--set", "consume_ms=30"},
          7},
         {{"orphans-and-zombies"}, 5},
+        {{"message-queue", "--set", "write_ms=0", "--set", "read_ms=30"}, 3},
+        {{"socket", "--set", "client_ms=5", "--set", "server_ms=5"}, 3},
+        {{"socket", "--set", "type=datagram", "--set", "client_ms=5", "--set", "server_ms=5"}, 3},
+        {{"crash-isolation", "--set", "crash_ms=150"}, 4},
     };
-    for (int attempt = 0; attempt < 6; ++attempt) {
+    std::set<pid_t> seen;  // every process of these runs: a lab among them names its queues
+    for (int attempt = 0; attempt < static_cast<int>(2 * runs.size()); ++attempt) {
         const auto& [args, expected] = runs[static_cast<std::size_t>(attempt) % runs.size()];
         const auto marker = newMarker(rng, attempt);
         const pid_t cli = spawnMarkedRunner(marker, args);
@@ -406,6 +417,8 @@ TEST(Supervisor, KillingTheRunnerOfAnIpcRunAtRandomMomentsLeavesNothing) {
         ASSERT_TRUE(eventually([&] { return liveProcessesWithEnv(marker).size() >= expected; }, 5s))
             << args[0] << ": " << liveProcessesWithEnv(marker).size() << " processes";
         std::this_thread::sleep_for(std::chrono::milliseconds(rng() % 300));
+        for (const auto pid : liveProcessesWithEnv(marker))
+            seen.insert(pid);
         kill(cli, SIGKILL);
         waitpid(cli, nullptr, 0);
         const bool gone = eventually([&] { return liveProcessesWithEnv(marker).empty(); }, 1000ms);
@@ -413,6 +426,15 @@ TEST(Supervisor, KillingTheRunnerOfAnIpcRunAtRandomMomentsLeavesNothing) {
                           << " outlived the killed runner";
     }
     EXPECT_EQ(dirEntries("/dev/shm"), shmBefore);
+    for (const auto pid : seen)
+        for (const auto& name : TracedMessageQueue::runNames(pid)) {
+            const mqd_t q = mq_open(name.c_str(), O_RDONLY);
+            EXPECT_EQ(q, static_cast<mqd_t>(-1)) << name << " outlived its run";
+            if (q != static_cast<mqd_t>(-1)) {
+                mq_close(q);
+                mq_unlink(name.c_str());
+            }
+        }
 }
 
 TEST(Supervisor, TheLabStampsInTheChannelsTimeBaseWhateverItWouldChooseAlone) {

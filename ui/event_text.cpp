@@ -58,6 +58,22 @@ QString ownerMeaning(const Row& r, const Names& n, const QString& who) {
     return {};
 }
 
+// The words for a message through `kind`: its units, its calls and how its reader learns the end.
+struct MessageWords {
+    const char *unit, *send, *receive, *end;
+};
+MessageWords messageWords(ObjectKind kind) {
+    switch (kind) {
+        case ObjectKind::MessageQueue:
+            return {"messages", "mq_send()", "mq_receive()",
+                    "the sender's last message, which says it is done"};
+        case ObjectKind::Socket:
+            return {"bytes", "send()", "recv()", "the other end has shut down its sending side"};
+        default:
+            return {"bytes", "write()", "read()", "end of file, every writer has closed it"};
+    }
+}
+
 }  // namespace
 
 QString describeEvent(const Row& r, const Names& n) {
@@ -98,7 +114,21 @@ QString describeEvent(const Row& r, const Names& n) {
             out += n.process ? n.process(pid) : QStringLiteral("process %1").arg(pid);
         } else if (key == QLatin1String("msA"))
             out += QString::number(static_cast<double>(r.a) / 1e6, 'f', 0);
-        else if (key == QLatin1String("status"))
+        else if (key == QLatin1String("fill"))
+            out += QString::number(msgFill(r.b));
+        else if (key == QLatin1String("priority")) {
+            const ObjectInfo* info = n.info ? n.info(r.object) : nullptr;
+            if (info && info->kind == ObjectKind::MessageQueue)
+                out += QStringLiteral(" (priority %1)").arg(msgPriority(r.b));
+        } else if (key == QLatin1String("unit") || key == QLatin1String("send") ||
+                   key == QLatin1String("receive") || key == QLatin1String("end")) {
+            const ObjectInfo* info = n.info ? n.info(r.object) : nullptr;
+            const auto w = messageWords(info ? info->kind : ObjectKind::Pipe);
+            out += QString::fromLatin1(key == QLatin1String("unit")      ? w.unit
+                                       : key == QLatin1String("send")    ? w.send
+                                       : key == QLatin1String("receive") ? w.receive
+                                                                         : w.end);
+        } else if (key == QLatin1String("status"))
             out += exitText(r.b);
         else if (key == QLatin1String("slot"))
             out += QString::number(b >> 32);

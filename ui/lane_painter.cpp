@@ -17,6 +17,10 @@ bool carriesItem(EventKind k) {
     return k == EventKind::QueuePut || k == EventKind::QueueGet || k == EventKind::MsgSend ||
            k == EventKind::MsgReceive;
 }
+// Drawn whatever the zoom: item ends, and the fault that ends a process.
+bool alwaysDrawn(EventKind k) {
+    return carriesItem(k) || k == EventKind::ProcessFault;
+}
 
 void arrowHead(QPainter& p, QPointF from, QPointF to, double size) {
     const double angle = std::atan2(to.y() - from.y(), to.x() - from.x());
@@ -175,7 +179,7 @@ void LanePainter::drawEventMarkers(QPainter& p, const Lane& lane, const LaneLayo
     for (auto k = first; k < last; ++k) {
         const auto i = store->actorEvent(lane.actor, k);
         const auto kind = store->kind(i);
-        if (dense && !carriesItem(kind)) continue;
+        if (dense && !alwaysDrawn(kind)) continue;
         const double x = axis.toPixel(static_cast<double>(store->ns(i)));
         switch (kind) {
             case EventKind::LockAcquired:  // ▲ at the bottom: took the lock
@@ -200,6 +204,16 @@ void LanePainter::drawEventMarkers(QPainter& p, const Lane& lane, const LaneLayo
                 p.setBrush(in ? Palette::text() : Palette::hollowMark());
                 p.drawEllipse(QPointF(x, yTop + h / 2), s * 0.8, s * 0.8);
                 ++(in ? m_lastPutMarks : m_lastGetMarks);
+                break;
+            }
+            case EventKind::ProcessFault: {  // ✕ across the lane: here the process dies
+                const QPen before = p.pen();
+                p.setPen(QPen(Palette::faultInk(), 2.5));
+                const double r = std::min(h / 2 - 1, s * 1.6);
+                const QPointF c(x, yTop + h / 2);
+                p.drawLine(c + QPointF(-r, -r), c + QPointF(r, r));
+                p.drawLine(c + QPointF(-r, r), c + QPointF(r, -r));
+                p.setPen(before);
                 break;
             }
             default:

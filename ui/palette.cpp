@@ -32,7 +32,7 @@ const std::array<StateStyle, kActorStateCount>& styles() {
         {QColor(0xF0, 0xE4, 0x42), Qt::Dense4Pattern, QStringLiteral("busy-waiting (on the CPU)"),
          QStringLiteral("spin")},
         {QColor(0x00, 0x72, 0xB2), Qt::Dense7Pattern,
-         QStringLiteral("waiting on a pipe (in the kernel)"), QStringLiteral("pipe")},
+         QStringLiteral("waiting in the kernel (pipe, socket, queue)"), QStringLiteral("kernel")},
         {QColor(0x8E, 0x8E, 0x8E), Qt::Dense3Pattern, QStringLiteral("zombie (ended, not reaped)"),
          QStringLiteral("zombie")},
     }};
@@ -125,6 +125,10 @@ QColor Palette::labelBox() {
 }
 QColor Palette::hollowMark() {
     return Qt::white;
+}
+QColor Palette::faultInk() {
+    // Vermilion on the light theme; on a dark background, a lighter red that keeps 3:1.
+    return g_theme == Theme::Light ? QColor(0xC0, 0x1C, 0x00) : QColor(0xFF, 0x6B, 0x57);
 }
 QString Palette::warningStyle(bool filled) {
     const auto hex = departure().name();

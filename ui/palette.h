@@ -38,6 +38,7 @@ class Palette {
     static QColor labelInk();   // text on a label box drawn over any fill
     static QColor labelBox();
     static QColor hollowMark();  // the inside of an open marker (a get)
+    static QColor faultInk();    // the cross where a fault kills a process
     static QColor pausedVeil();
     static QColor foldedFill();  // many short steps folded into a few pixels (zoom in to see)
     static QColor foldedInk();   // translucent, over every lane while the run was paused

@@ -24,27 +24,42 @@ void PipeModel::findPipes() {
     const auto objects = m_store->objects();
     for (std::size_t i = m_objectsSeen; i < objects.size(); ++i) {
         const auto& o = objects[i];
-        if (o.kind != ObjectKind::Pipe) continue;
+        if (!carriesMessages(o.kind)) continue;
         m_pipeOf[o.id] = m_pipes.size();
-        m_pipes.push_back(Pipe{o.id, o.capacity, QString::fromStdString(o.name), {}, {}});
+        m_pipes.push_back(
+            Pipe{o.id, o.kind, o.capacity, QString::fromStdString(o.name), {}, {}, {}});
     }
     m_objectsSeen = objects.size();
 }
 
-void PipeModel::apply(PipeState& s, const Op& op) {
+void PipeModel::apply(PipeState& s, const Op& op, bool queue) {
     s.ns = op.ns;
     s.last = op.kind;
     switch (op.kind) {
         case EventKind::MsgSend:
-            s.fill = op.b;
-            s.lastSent = std::max(s.lastSent, op.a);
+            if (queue) {
+                // Behind every message of its priority or higher: the order mq_receive keeps.
+                const auto prio = msgPriority(op.b);
+                const auto at =
+                    std::find_if(s.queued.begin(), s.queued.end(),
+                                 [&](const PipeState::Queued& q) { return q.priority < prio; });
+                s.queued.insert(at, {op.a, prio});
+            }
+            s.fill = msgFill(op.b);
+            s.lastSent = op.a;
             ++s.sends;
             s.writerBlocked = false;
             s.writer = op.actor;
             break;
         case EventKind::MsgReceive:
-            s.fill = op.b;
-            s.lastReceived = std::max(s.lastReceived, op.a);
+            if (queue) {
+                const auto it =
+                    std::find_if(s.queued.begin(), s.queued.end(),
+                                 [&](const PipeState::Queued& q) { return q.number == op.a; });
+                if (it != s.queued.end()) s.queued.erase(it);
+            }
+            s.fill = msgFill(op.b);
+            s.lastReceived = op.a;
             ++s.receives;
             s.readerBlocked = false;
             s.reader = op.actor;
@@ -93,13 +108,36 @@ void PipeModel::append(std::size_t first, std::size_t last) {
         auto& pipe = m_pipes[p];
         pipe.after.resize(firstChanged[p]);
         PipeState s = pipe.after.empty() ? PipeState{} : pipe.after.back();
+        pipe.sentOrder.resize(s.sends);
+        const bool queue = pipe.kind == ObjectKind::MessageQueue;
         for (std::size_t i = firstChanged[p]; i < pipe.ops.size(); ++i) {
-            apply(s, pipe.ops[i]);
+            const Op& op = pipe.ops[i];
+            apply(s, op, queue);
+            // A socket's sender cannot measure the other end's queue: only receives say.
+            if (op.kind == EventKind::MsgSend && pipe.kind == ObjectKind::Socket)
+                s.fill = pipe.after.empty() ? 0 : pipe.after.back().fill;
+            if (op.kind == EventKind::MsgSend && !queue) pipe.sentOrder.push_back(op.a);
             pipe.after.push_back(s);
         }
         changedAny = true;
     }
     if (changedAny) emit changed();
+}
+
+std::vector<PipeState::Queued> PipeModel::messagesHeld(int pipe, const PipeState& s,
+                                                       std::size_t max) const {
+    if (pipe < 0 || pipe >= pipeCount()) return {};
+    const Pipe& p = m_pipes[static_cast<std::size_t>(pipe)];
+    std::vector<PipeState::Queued> out;
+    if (p.kind == ObjectKind::MessageQueue) {
+        out.assign(s.queued.begin(), s.queued.begin() + std::min(max, s.queued.size()));
+        return out;
+    }
+    // First in, first out: the ones sent and not yet received.
+    const auto end = std::min<std::size_t>(s.sends, p.sentOrder.size());
+    for (std::size_t i = s.receives; i < end && out.size() < max; ++i)
+        out.push_back({p.sentOrder[i], 0});
+    return out;
 }
 
 PipeState PipeModel::stateAt(int pipe, std::int64_t t) const {

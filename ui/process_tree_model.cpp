@@ -2,12 +2,17 @@
 
 #include <QFont>
 
+#include "core/schema/sys_text.h"
 #include "ui/palette.h"
 
 namespace interleave::ui {
 namespace {
 constexpr double kAnimationNs = 800e6;  // fork/exit highlights fade over 0.8 s of run time
+
+QString signalName(int sig) {
+    return QString::fromStdString(interleave::signalName(sig));
 }
+}  // namespace
 
 ProcessTreeModel::ProcessTreeModel(const TimelineModel* timeline, QObject* parent)
     : QAbstractItemModel(parent), m_timeline(timeline) {
@@ -84,6 +89,10 @@ bool ProcessTreeModel::zombieAt(const Node& n) const {
     return lane && lane->tracker.stateAt(m_cursor) == ActorState::Zombie;
 }
 
+int ProcessTreeModel::killedAt(const Node& n) const {
+    return n.process ? m_timeline->killedBy(n.pid, m_cursor) : 0;
+}
+
 void ProcessTreeModel::reparent() {
     for (std::size_t i = 0; i < m_nodes.size(); ++i) {
         auto& n = m_nodes[i];
@@ -121,7 +130,7 @@ ProcessTreeModel::Look ProcessTreeModel::lookOf(int node) const {
         const auto cpu = lane->cpuAt(m_cursor);
         l.cpuMs = cpu < 0 ? -1 : cpu / 1'000'000;
     }
-    l.zombie = zombieAt(n);
+    l.killed = killedAt(n);
     l.ppid = n.process ? ppidAt(n) : 0;
     l.appear = static_cast<int>(data(i, AppearRole).toDouble() * kFadeSteps);
     l.end = static_cast<int>(data(i, EndRole).toDouble() * kFadeSteps);
@@ -212,7 +221,10 @@ QVariant ProcessTreeModel::data(const QModelIndex& index, int role) const {
             switch (index.column()) {
                 case Name:
                     // Said in the first column too: at 1280x720 the State column is off screen.
-                    return zombieAt(n) ? tr("%1 — zombie").arg(n.name) : n.name;
+                    if (zombieAt(n)) return tr("%1 — zombie").arg(n.name);
+                    if (const int sig = killedAt(n))
+                        return tr("%1 — killed by %2").arg(n.name, signalName(sig));
+                    return n.name;
                 case Cpu: {
                     const auto cpu = lane ? lane->cpuAt(m_cursor) : -1;
                     return cpu < 0 ? QVariant() : QVariant(formatCpu(cpu));
@@ -225,6 +237,8 @@ QVariant ProcessTreeModel::data(const QModelIndex& index, int role) const {
                     return n.tid;
                 case State:
                     if (zombieAt(n)) return tr("zombie: ended, not yet reaped");
+                    if (const int sig = killedAt(n))
+                        return tr("killed by signal %1 (%2)").arg(sig).arg(signalName(sig));
                     return !started ? tr("not started") : Palette::state(state).label;
             }
             return {};
@@ -239,6 +253,13 @@ QVariant ProcessTreeModel::data(const QModelIndex& index, int role) const {
                           "a zombie. The kernel keeps its pid and exit status until then.")
                     .arg(n.name)
                     .arg(n.pid);
+            if (const int sig = killedAt(n))
+                return tr("Process %1 (pid %2) was killed by signal %3 (%4): every thread in it "
+                          "ended at that moment, wherever it was. Other processes go on.")
+                    .arg(n.name)
+                    .arg(n.pid)
+                    .arg(sig)
+                    .arg(signalName(sig));
             if (n.process && n.firstParent < 0)
                 return tr("Process %1 (pid %2): the lab, where the run starts. It is the run's "
                           "subreaper: a process of the run whose parent ends is re-parented to it.")

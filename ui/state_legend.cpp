@@ -84,9 +84,9 @@ int StateLegend::layout(int width, QPainter* p) const {
             p->drawText(QPoint(at + r.width() + 5, y + h - fm.descent()), label);
         }
     }
-    const QStringList markers = {
-        tr("▲ lock taken"), tr("▽ lock released"),          tr("● put / write"),
-        tr("○ get / read"), tr("—▸ item or message moved"), tr("- -▸ wake-up")};
+    QStringList markers = {tr("▲ lock taken"), tr("▽ lock released"),          tr("● put / write"),
+                           tr("○ get / read"), tr("—▸ item or message moved"), tr("- -▸ wake-up")};
+    if (m_shown & kFault) markers << tr("✕ a fault: the process is killed");
     for (const auto& m : markers) {
         const int at = place(fm.horizontalAdvance(m) + 16);
         if (p) p->drawText(QPoint(at, y + h - fm.descent()), m);

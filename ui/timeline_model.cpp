@@ -25,6 +25,8 @@ void TimelineModel::reset(const EventStore* store) {
     m_wokens.clear();
     m_lastNs = 0;
     m_reparented.clear();
+    m_killed.clear();
+    m_faults = 0;
     emit lanesChanged();
     if (store) append(0, store->size());
 }
@@ -69,6 +71,11 @@ int TimelineModel::parentAt(int pid, int firstParent, std::int64_t t) const {
     for (const auto& [ns, ppid] : it->second)
         if (ns <= t) parent = ppid;
     return parent;
+}
+
+int TimelineModel::killedBy(int pid, std::int64_t t) const {
+    const auto it = m_killed.find(pid);
+    return it != m_killed.end() && it->second.first <= t ? it->second.second : 0;
 }
 
 QString TimelineModel::processName(std::int64_t pid) const {
@@ -211,6 +218,11 @@ void TimelineModel::append(std::size_t first, std::size_t last) {
                 break;
             case EventKind::ProcessExit:
                 processEnds[static_cast<int>(r.a)] = r.ns;
+                if (exitWasSignal(r.b))
+                    m_killed.try_emplace(static_cast<int>(r.a), r.ns, exitCodeOrSignal(r.b));
+                break;
+            case EventKind::ProcessFault:
+                ++m_faults;
                 break;
             case EventKind::ProcessReparent: {
                 auto& moves = m_reparented[static_cast<int>(r.a)];

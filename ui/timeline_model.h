@@ -62,6 +62,9 @@ class TimelineModel : public QObject {
     QString lockTag(std::uint32_t object) const;
     // Its parent's pid at `t`: `firstParent` until the kernel re-parented it (process_reparent).
     int parentAt(int pid, int firstParent, std::int64_t t) const;
+    // The signal that had killed process `pid` by `t` (its process_exit), 0 if none had.
+    int killedBy(int pid, std::int64_t t) const;
+    bool hasFaults() const { return m_faults > 0; }  // a thread of the run crashed its process
     // "child 1 (pid 4242)": the process of the run with that pid ("process 4242" if none).
     QString processName(std::int64_t pid) const;
     // Actor and object names and records for describeEvent.
@@ -95,6 +98,8 @@ class TimelineModel : public QObject {
     std::map<std::uint32_t, std::pair<Stamps, Stamps>> m_semPending;
     std::int64_t m_lastNs = 0;
     std::map<int, std::vector<std::pair<std::int64_t, int>>> m_reparented;  // pid -> (ns, ppid)
+    std::map<int, std::pair<std::int64_t, int>> m_killed;                   // pid -> (ns, signal)
+    std::size_t m_faults = 0;
 };
 
 }  // namespace interleave::ui

@@ -36,7 +36,8 @@ ViewShelf::ViewShelf(BufferModel* buffers, PipeModel* pipes, WaitForModel* waits
     pipeScroll->setWidgetResizable(true);
     pipeScroll->setFrameShape(QFrame::NoFrame);
     pipeScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_pipeBox = titled(tr("Pipes: bytes in the kernel, from write end to read end"), pipeScroll);
+    m_pipeBox =
+        titled(tr("Pipes, sockets, queues: what the kernel holds between processes"), pipeScroll);
     m_pipeBox->hide();
     m_waitsBox = titled(tr("Who waits for whom (solid arrow: holds · dashed: waits for)"),
                         new WaitForView(waits, this));
@@ -74,7 +75,8 @@ void ViewShelf::choose(const Scenario* scenario, bool run, bool presenter,
     const bool buffers =
         run ? m_buffers->hasBuffer() : uses(ObjectKind::Queue) || uses(ObjectKind::SharedSegment);
     // From the start of a run: its pipes are made a moment after it starts.
-    const bool pipes = m_pipes->pipeCount() > 0 || uses(ObjectKind::Pipe);
+    const bool pipes = m_pipes->pipeCount() > 0 || uses(ObjectKind::Pipe) ||
+                       uses(ObjectKind::Socket) || uses(ObjectKind::MessageQueue);
     // The wait-for graph for a scenario about locks, or a run (a trace) of several locks and no
     // buffer; it then stands in for the process tree, which says less about such a run (it
     // would also leave the graph too little room at 1280x720).

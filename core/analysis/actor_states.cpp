@@ -29,7 +29,7 @@ std::string_view stateName(ActorState s) {
         case ActorState::Spinning:
             return "busy-waiting";
         case ActorState::WaitingOnIpc:
-            return "waiting on a pipe";
+            return "waiting in the kernel";
         case ActorState::Zombie:
             return "zombie";
     }

@@ -14,7 +14,10 @@ const std::vector<Scenario>& allScenarios() {
                                               makeForkTree(),
                                               makePipe(),
                                               makeSharedMemory(),
-                                              makeOrphansAndZombies()};
+                                              makeMessageQueue(),
+                                              makeSocket(),
+                                              makeOrphansAndZombies(),
+                                              makeCrashIsolation()};
     return all;
 }
 

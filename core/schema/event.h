@@ -20,7 +20,9 @@ namespace interleave {
 // 6: busy waiting (spin_begin, spin_end) and per-thread CPU time (cpu_time), appended likewise.
 // 7: messages through kernel objects (msg_*: pipes first) and zombies seen (process_zombie),
 //    appended likewise.
-inline constexpr std::uint32_t kProtocolVersion = 7;
+// 8: a msg_* record's b carries a message queue's priority in its high half (0 elsewhere, so
+//    version 7 records read the same); process_fault (a thread about to crash its process).
+inline constexpr std::uint32_t kProtocolVersion = 8;
 // Version 2 traces have the same records, with zeros where role and owner now are.
 inline constexpr std::uint32_t kOldestTraceVersion = 2;
 
@@ -87,8 +89,10 @@ enum class EventKind : std::uint16_t {
     SpinEnd,    // a = how many times it polled
     // The calling thread's CPU time so far, from /proc (sampled a few times a second).
     CpuTime,  // a = ns on a CPU (user + system), b = 1 if only tick-grained (/proc/.../stat)
-    // A message through a kernel object between processes (object = a pipe). The fill is what
-    // the kernel reports (FIONREAD for a pipe), in the object's capacity units (bytes).
+    // A message through a kernel object between processes (a pipe, a socket, a message queue).
+    // The fill is what the kernel reports (FIONREAD for a pipe or socket, mq_curmsgs for a
+    // queue), in the object's capacity units (bytes, or messages for a queue). Send and receive
+    // pack the fill and the message's priority (queues only) in b: see msgFill, msgPriority.
     MsgSend,           // a = message number (read back from its bytes), b = fill after the write
     MsgReceive,        // a = message number, b = fill after the read
     MsgSendBlocks,     // no room: the write blocks in the kernel; a = fill when it found no room
@@ -96,8 +100,22 @@ enum class EventKind : std::uint16_t {
     MsgEnd,            // the reader sees end of file (every writer closed); a = messages received
     // A parent saw its child as a zombie (state Z in /proc) before reaping it.
     ProcessZombie,  // a = pid
-    Count_          // keep last
+    // A thread is about to touch memory it may not use: the kernel will end its whole process.
+    ProcessFault,  // a = the signal that will follow (SIGSEGV), b = the address
+    Count_         // keep last
 };
+
+// b of msg_send / msg_receive: the fill in the low 32 bits, a queue message's priority above.
+inline constexpr std::int64_t packMsgFill(std::int64_t fill, std::int64_t priority = 0) {
+    return static_cast<std::int64_t>((static_cast<std::uint64_t>(priority) << 32) |
+                                     (static_cast<std::uint64_t>(fill) & 0xffffffffu));
+}
+inline constexpr std::int64_t msgFill(std::int64_t b) {
+    return static_cast<std::int64_t>(static_cast<std::uint64_t>(b) & 0xffffffffu);
+}
+inline constexpr std::int64_t msgPriority(std::int64_t b) {
+    return static_cast<std::int64_t>(static_cast<std::uint64_t>(b) >> 32);
+}
 
 inline constexpr std::uint32_t kNoActor = 0xffffffffu;
 inline constexpr std::uint32_t kNoObject = 0;

@@ -56,7 +56,9 @@ enum class ValueField : std::uint8_t { A, B, AInMs, ExitCode };
 //   {who} the actor, {object} the object, {a} {b} the payload words, {actorA} {actorB} the
 //   actors the payload words name, {procA} {procB} the processes they name by pid, {msA} a in ms,
 //   {status} b as an exit status, {slot} {occupancy} b's two halves, {capacity} the object's
-//   capacity.
+//   capacity; for messages, {fill} and {priority} (" (priority 3)" for a queue, else empty) from
+//   b, and from the object's kind {unit} ("bytes", "messages"), {send} and {receive} (the calls:
+//   "write()", "mq_send()", ...) and {end} (how a reader learns there is no more).
 // `alt` replaces `caption` when `altWhen` holds; an empty caption means "too small to say".
 // BNotAMinusOne: a write that did not add exactly one to the value it replaced (a lost update).
 enum class AltWhen : std::uint8_t {
@@ -176,18 +178,22 @@ inline constexpr std::array<KindInfo, static_cast<std::size_t>(EventKind::Count_
      "{who} stops polling {object} after {a} checks"},
     {EventKind::CpuTime, "cpu_time", KindGroup::Measure, StateEffect::None, ValueField::AInMs, ""},
     {EventKind::MsgSend, "msg_send", KindGroup::Message, StateEffect::ToRunning, ValueField::A,
-     "{who} writes message {a} into {object} ({b}/{capacity} bytes in it)"},
+     "{who} sends message {a}{priority} into {object} ({fill}/{capacity} {unit} in it)"},
     {EventKind::MsgReceive, "msg_receive", KindGroup::Message, StateEffect::ToRunning,
-     ValueField::A, "{who} reads message {a} from {object} ({b}/{capacity} bytes left)"},
+     ValueField::A, "{who} takes message {a}{priority} out of {object} ({fill}/{capacity} {unit} "
+     "left)"},
     {EventKind::MsgSendBlocks, "msg_send_blocks", KindGroup::Message, StateEffect::ToIpcWait,
-     ValueField::A, "{who} waits in write(): {object} is full ({a}/{capacity} bytes)"},
+     ValueField::A, "{who} waits in {send}: {object} is full ({a}/{capacity} {unit})"},
     {EventKind::MsgReceiveBlocks, "msg_receive_blocks", KindGroup::Message, StateEffect::ToIpcWait,
-     ValueField::A, "{who} waits in read(): {object} is empty"},
+     ValueField::A, "{who} waits in {receive}: {object} is empty"},
     {EventKind::MsgEnd, "msg_end", KindGroup::Message, StateEffect::ToRunning, ValueField::A,
-     "{who} reads end of file from {object}: every writer has closed it ({a} messages)"},
+     "{who} sees the end of {object}: {end} ({a} messages in all)"},
     {EventKind::ProcessZombie, "process_zombie", KindGroup::Process, StateEffect::None,
      ValueField::A, "{procA} has ended: a zombie (its pid and exit status kept) until its parent "
      "waits for it"},
+    {EventKind::ProcessFault, "process_fault", KindGroup::Process, StateEffect::None,
+     ValueField::A, "{who} writes to memory it may not touch: the kernel answers with signal {a} "
+     "(SIGSEGV), which ends its whole process, every thread in it"},
 }};
 // clang-format on
 

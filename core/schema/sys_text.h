@@ -8,7 +8,9 @@
 
 namespace interleave {
 
-// "exited with status 3" or "killed by signal 9", from the encoding in event.h.
+// "SIGSEGV" for 11; "signal 99" for a number that names no signal.
+std::string signalName(int sig);
+// "exited with status 3" or "killed by signal 9 (SIGKILL)", from the encoding in event.h.
 std::string exitStatusText(std::int64_t status);
 
 // "what: <strerror(err)>".

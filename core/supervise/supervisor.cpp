@@ -1,6 +1,7 @@
 #include "core/supervise/supervisor.h"
 
 #include <fcntl.h>
+#include <mqueue.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/prctl.h>
@@ -13,6 +14,7 @@
 #include <stdexcept>
 
 #include "core/channel/channel_reader.h"
+#include "core/primitives/ipc/traced_message_queue.h"
 #include "core/schema/sys_text.h"
 #include "core/sys/futex.h"
 
@@ -176,6 +178,10 @@ void Supervisor::readerLoop() {
     }
     reader.drainOnce(ChannelReader::kAllSettled);
     readLog(true);
+    // A lab killed between opening a message queue and unlinking its name would leave the name
+    // behind (queues persist until unlinked): nothing of the run is left, so unlink them all.
+    for (const auto& name : TracedMessageQueue::runNames(m_labPid))
+        mq_unlink(name.c_str());
     {
         std::lock_guard lock(m_mutex);
         m_finished = true;

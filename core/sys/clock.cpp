@@ -59,6 +59,15 @@ std::int64_t monotonicNs() {
     return static_cast<std::int64_t>(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
 }
 
+timespec realtimeDeadline(std::int64_t ns) {
+    timespec ts{};
+    clock_gettime(CLOCK_REALTIME, &ts);
+    const std::int64_t total = ts.tv_nsec + ns % 1'000'000'000;
+    ts.tv_sec += static_cast<time_t>(ns / 1'000'000'000 + total / 1'000'000'000);
+    ts.tv_nsec = static_cast<long>(total % 1'000'000'000);
+    return ts;
+}
+
 std::int64_t processStartMonotonicNs() {
     const auto self = readProcStat(0);
     if (!self) return monotonicNs();

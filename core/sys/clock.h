@@ -5,6 +5,8 @@
 // processes share; elsewhere it is CLOCK_MONOTONIC in ns. The channel stores one TimeBase that
 // readers use to turn ticks into nanoseconds since the run began.
 
+#include <time.h>
+
 #include <cstdint>
 
 #if defined(__x86_64__)
@@ -39,6 +41,9 @@ struct TimeBase {
 };
 
 std::int64_t monotonicNs();
+
+// CLOCK_REALTIME `ns` from now, as the absolute deadline sem_timedwait and mq_timedsend take.
+timespec realtimeDeadline(std::int64_t ns);
 
 // CLOCK_MONOTONIC at the moment this process started (from /proc/self/stat, 10 ms resolution),
 // so start-up can be measured from exec() rather than from main().

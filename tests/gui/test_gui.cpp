@@ -189,7 +189,7 @@ TEST(EventText, CaptionsFromTheKindTableReadAsBefore) {
     EXPECT_EQ(say(EventKind::QueuePut, 5, 7, (std::int64_t{2} << 32) | 3),
               QStringLiteral("actor 1 puts item 7 in slot 2 (3/4 full)"));
     EXPECT_EQ(say(EventKind::ProcessExit, 0, 42, exitStatusSignaled(9)),
-              QStringLiteral("process 42 killed by signal 9"));
+              QStringLiteral("process 42 killed by signal 9 (SIGKILL)"));
     EXPECT_EQ(say(EventKind::ProcessWait, 0, -1, 0),
               QStringLiteral("actor 1 waits for a child process to end"));
     EXPECT_EQ(say(EventKind::WorkBegin, 0, 250'000'000, 0),

@@ -1,12 +1,11 @@
 #include "core/primitives/ipc/shared_semaphore.h"
 
-#include <time.h>
-
 #include <cerrno>
 #include <stdexcept>
 
 #include "core/primitives/runtime.h"
 #include "core/schema/sys_text.h"
+#include "core/sys/clock.h"
 
 namespace interleave {
 
@@ -39,13 +38,7 @@ bool SharedSemaphore::acquire() {
         blocked = true;
         // Asleep in the kernel, in slices: a stopping run must not leave a process waiting for a
         // post that will never come (its partner may have stopped first).
-        timespec until{};
-        clock_gettime(CLOCK_REALTIME, &until);
-        until.tv_nsec += 50'000'000;
-        if (until.tv_nsec >= 1'000'000'000) {
-            until.tv_nsec -= 1'000'000'000;
-            ++until.tv_sec;
-        }
+        const timespec until = realtimeDeadline(50'000'000);
         if (sem_timedwait(&m_sem, &until) == 0) break;
         if (errno != ETIMEDOUT && errno != EINTR)
             throw std::runtime_error(errnoText("sem_timedwait"));

@@ -10,17 +10,12 @@
 #include <stdexcept>
 #include <string>
 
+#include "core/primitives/ipc/message_bytes.h"
 #include "core/primitives/runtime.h"
 #include "core/schema/sys_text.h"
 
 namespace interleave {
 namespace {
-
-// The byte at `i` of message `number`: after its 8-byte number, a pattern that differs from one
-// message to the next, so a torn or misordered read cannot pass the check.
-std::uint8_t patternByte(std::int64_t number, std::size_t i) {
-    return static_cast<std::uint8_t>(static_cast<std::uint64_t>(number) * 31u + i);
-}
 
 void setBlocking(int fd, bool blocking) {
     const int flags = fcntl(fd, F_GETFL);
@@ -102,16 +97,14 @@ bool TracedPipe::send(std::int64_t number, std::size_t size) {
                                     std::to_string(kMaxMessage) + ")");
     Runtime::checkpoint();
     std::array<std::uint8_t, kMaxMessage> buf;
-    std::memcpy(buf.data(), &number, sizeof number);
-    for (std::size_t i = sizeof number; i < size; ++i)
-        buf[i] = patternByte(number, i);
+    fillMessage(buf.data(), size, number);
     const long n = transfer(m_write, buf.data(), size, true);
     if (n < 0 && errno == EPIPE) return false;
     if (n != static_cast<long>(size))
         throw std::runtime_error(n < 0 ? errnoText("write(pipe)")
                                        : "write(pipe) wrote " + std::to_string(n) + " of " +
                                              std::to_string(size) + " bytes");
-    Runtime::emitOrdered(EventKind::MsgSend, m_id, number, bytesInPipe(m_write));
+    Runtime::emitOrdered(EventKind::MsgSend, m_id, number, packMsgFill(bytesInPipe(m_write)));
     return true;
 }
 
@@ -134,14 +127,9 @@ std::optional<std::int64_t> TracedPipe::receive(std::size_t size) {
         }
         have += static_cast<std::size_t>(n);
     }
-    std::int64_t number = 0;
-    std::memcpy(&number, buf.data(), sizeof number);
-    for (std::size_t i = sizeof number; i < size; ++i)
-        if (buf[i] != patternByte(number, i))
-            throw std::runtime_error("message " + std::to_string(number) +
-                                     " arrived changed at byte " + std::to_string(i));
+    const auto number = checkedMessageNumber(buf.data(), size, "the pipe");
     ++m_received;
-    Runtime::emitOrdered(EventKind::MsgReceive, m_id, number, bytesInPipe(m_read));
+    Runtime::emitOrdered(EventKind::MsgReceive, m_id, number, packMsgFill(bytesInPipe(m_read)));
     return number;
 }
 

@@ -11,6 +11,8 @@
 #include <optional>
 #include <string_view>
 
+#include "core/primitives/ipc/message_bytes.h"
+
 namespace interleave {
 
 class TracedPipe {
@@ -18,7 +20,7 @@ class TracedPipe {
     // Messages are at most PIPE_BUF bytes, so each write is atomic: whole or not at all.
     static constexpr std::size_t kMaxMessage = 4096;
     // Each message starts with its number, so the reader reports what it really read.
-    static constexpr std::size_t kMinMessage = 8;
+    static constexpr std::size_t kMinMessage = kMinMessageBytes;
 
     // Asks the kernel for `capacityBytes` (F_SETPIPE_SZ rounds up to a power-of-two number of
     // pages) and records the object with the capacity it got. Throws std::runtime_error when

@@ -1,0 +1,124 @@
+#include "core/primitives/ipc/traced_message_queue.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <array>
+#include <cerrno>
+#include <stdexcept>
+
+#include "core/primitives/ipc/message_bytes.h"
+#include "core/primitives/runtime.h"
+#include "core/schema/sys_text.h"
+#include "core/sys/clock.h"
+
+namespace interleave {
+namespace {
+
+std::string kernelName(pid_t lab, int index) {
+    return "/interleave-" + std::to_string(lab) + "-" + std::to_string(index);
+}
+
+// Each wait in the kernel is cut into slices, so that a stopping run never leaves a process
+// waiting for a partner that has already stopped.
+constexpr std::int64_t kSliceNs = 50'000'000;
+
+int s_made = 0;  // queues this lab process has made (their names' index)
+
+}  // namespace
+
+std::vector<std::string> TracedMessageQueue::runNames(pid_t labPid) {
+    std::vector<std::string> names;
+    for (int i = 1; i <= kMaxQueuesPerRun; ++i)
+        names.push_back(kernelName(labPid, i));
+    return names;
+}
+
+TracedMessageQueue::TracedMessageQueue(std::string_view name, int depth, std::size_t messageBytes)
+    : m_bytes(messageBytes) {
+    if (depth < 1 || depth > kMaxDepth || messageBytes < kMinMessage || messageBytes > kMaxMessage)
+        throw std::invalid_argument("message queue of depth " + std::to_string(depth) + " and " +
+                                    std::to_string(messageBytes) + "-byte messages (depth 1.." +
+                                    std::to_string(kMaxDepth) + ", " + std::to_string(kMinMessage) +
+                                    ".." + std::to_string(kMaxMessage) + " bytes)");
+    if (s_made >= kMaxQueuesPerRun)
+        throw std::logic_error("a run makes at most " + std::to_string(kMaxQueuesPerRun) +
+                               " message queues");
+    const auto path = kernelName(getpid(), ++s_made);
+    mq_attr attr{};
+    attr.mq_maxmsg = depth;
+    attr.mq_msgsize = static_cast<long>(messageBytes);
+    m_queue = mq_open(path.c_str(), O_RDWR | O_CREAT | O_EXCL, 0600, &attr);
+    if (m_queue == static_cast<mqd_t>(-1))
+        throw std::runtime_error(errnoText(
+            "mq_open(" + path +
+            ") (the limits are in /proc/sys/fs/mqueue and RLIMIT_MSGQUEUE; a container may "
+            "have no message queues)"));
+    // Nothing but our descriptors (inherited by the children we fork) keeps it from now on.
+    mq_unlink(path.c_str());
+    m_id =
+        Runtime::registerObject(ObjectKind::MessageQueue, name, static_cast<std::uint32_t>(depth));
+}
+
+TracedMessageQueue::~TracedMessageQueue() {
+    if (m_queue != static_cast<mqd_t>(-1)) mq_close(m_queue);
+}
+
+long TracedMessageQueue::held() const {
+    mq_attr attr{};
+    return mq_getattr(m_queue, &attr) == 0 ? attr.mq_curmsgs : -1;
+}
+
+bool TracedMessageQueue::send(std::int64_t number, unsigned priority) {
+    if (priority > kMaxPriority)
+        throw std::invalid_argument("message priority " + std::to_string(priority));
+    Runtime::checkpoint();
+    std::array<std::uint8_t, kMaxMessage> buf;
+    fillMessage(buf.data(), m_bytes, number);
+    const char* bytes = reinterpret_cast<const char*>(buf.data());
+    // A deadline already past: the send is made if there is room and refused at once if not, so
+    // a send that has to wait is recorded as waiting before the kernel makes it wait.
+    const timespec past{0, 0};
+    bool waited = false;
+    while (true) {
+        const timespec until = waited ? realtimeDeadline(kSliceNs) : past;
+        if (mq_timedsend(m_queue, bytes, m_bytes, priority, &until) == 0) break;
+        if (errno != ETIMEDOUT && errno != EINTR) throw std::runtime_error(errnoText("mq_send"));
+        if (errno == ETIMEDOUT && !waited) {
+            Runtime::emitOrdered(EventKind::MsgSendBlocks, m_id, held());
+            waited = true;
+        }
+        if (waited && Runtime::stopRequested()) return false;
+    }
+    Runtime::emitOrdered(EventKind::MsgSend, m_id, number, packMsgFill(held(), priority));
+    return true;
+}
+
+std::optional<TracedMessageQueue::Received> TracedMessageQueue::receive() {
+    Runtime::checkpoint();
+    std::array<std::uint8_t, kMaxMessage> buf;
+    char* bytes = reinterpret_cast<char*>(buf.data());
+    const timespec past{0, 0};
+    bool waited = false;
+    unsigned priority = 0;
+    long n = -1;
+    while (true) {
+        const timespec until = waited ? realtimeDeadline(kSliceNs) : past;
+        n = mq_timedreceive(m_queue, bytes, kMaxMessage, &priority, &until);
+        if (n >= 0) break;
+        if (errno != ETIMEDOUT && errno != EINTR) throw std::runtime_error(errnoText("mq_receive"));
+        if (errno == ETIMEDOUT && !waited) {
+            Runtime::emitOrdered(EventKind::MsgReceiveBlocks, m_id, held());
+            waited = true;
+        }
+        if (waited && Runtime::stopRequested()) return std::nullopt;
+    }
+    if (static_cast<std::size_t>(n) != m_bytes)
+        throw std::runtime_error("mq_receive got " + std::to_string(n) + " bytes, not " +
+                                 std::to_string(m_bytes));
+    const auto number = checkedMessageNumber(buf.data(), m_bytes, "the message queue");
+    Runtime::emitOrdered(EventKind::MsgReceive, m_id, number, packMsgFill(held(), priority));
+    return Received{number, priority};
+}
+
+}  // namespace interleave
