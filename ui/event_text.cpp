@@ -114,18 +114,24 @@ QString describeEvent(const Row& r, const Names& n) {
             out += n.process ? n.process(pid) : QStringLiteral("process %1").arg(pid);
         } else if (key == QLatin1String("msA"))
             out += QString::number(static_cast<double>(r.a) / 1e6, 'f', 0);
-        else if (key == QLatin1String("fill"))
-            out += QString::number(msgFill(r.b));
         else if (key == QLatin1String("priority")) {
             const ObjectInfo* info = n.info ? n.info(r.object) : nullptr;
             if (info && info->kind == ObjectKind::MessageQueue)
                 out += QStringLiteral(" (priority %1)").arg(msgPriority(r.b));
-        } else if (key == QLatin1String("unit") || key == QLatin1String("send") ||
-                   key == QLatin1String("receive") || key == QLatin1String("end")) {
+        } else if (key == QLatin1String("level")) {
+            const ObjectInfo* info = n.info ? n.info(r.object) : nullptr;
+            if (info && info->capacity > 0) {
+                const bool wait = r.kind == EventKind::MsgSendBlocks;
+                out += QStringLiteral(" (%1/%2 %3 in it)")
+                           .arg(wait ? r.a : msgFill(r.b))
+                           .arg(info->capacity)
+                           .arg(QLatin1String(messageWords(info->kind).unit));
+            }
+        } else if (key == QLatin1String("send") || key == QLatin1String("receive") ||
+                   key == QLatin1String("end")) {
             const ObjectInfo* info = n.info ? n.info(r.object) : nullptr;
             const auto w = messageWords(info ? info->kind : ObjectKind::Pipe);
-            out += QString::fromLatin1(key == QLatin1String("unit")      ? w.unit
-                                       : key == QLatin1String("send")    ? w.send
+            out += QString::fromLatin1(key == QLatin1String("send")      ? w.send
                                        : key == QLatin1String("receive") ? w.receive
                                                                          : w.end);
         } else if (key == QLatin1String("status"))

@@ -343,9 +343,14 @@ void LanePainter::drawLinks(QPainter& p, const LaneLayout& layout, double left,
                 text = m_valueText.insert(it->value, QStaticText(QString::number(it->value)));
                 text->prepare(QTransform(), f);
             }
-            // drawText took the baseline; a static text's position is its top.
-            p.drawStaticText(QPointF(from.x() + 3, from.y() - 3 - QFontMetricsF(f).ascent()),
-                             *text);
+            // Beside the middle of the arrow, on a box: at the ends the marks would cover it.
+            const QPointF mid = (from + to) / 2;
+            const QSizeF size = text->size();
+            const QRectF box(mid.x() + 4, mid.y() - size.height() / 2, size.width() + 2,
+                             size.height());
+            p.fillRect(box, Palette::labelBox());
+            p.setPen(Palette::labelInk());
+            p.drawStaticText(box.topLeft() + QPointF(1, 0), *text);
         }
     }
     p.setRenderHint(QPainter::Antialiasing, false);

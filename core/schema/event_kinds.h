@@ -56,8 +56,9 @@ enum class ValueField : std::uint8_t { A, B, AInMs, ExitCode };
 //   {who} the actor, {object} the object, {a} {b} the payload words, {actorA} {actorB} the
 //   actors the payload words name, {procA} {procB} the processes they name by pid, {msA} a in ms,
 //   {status} b as an exit status, {slot} {occupancy} b's two halves, {capacity} the object's
-//   capacity; for messages, {fill} and {priority} (" (priority 3)" for a queue, else empty) from
-//   b, and from the object's kind {unit} ("bytes", "messages"), {send} and {receive} (the calls:
+//   capacity; for messages, {priority} (" (priority 3)" for a queue, else empty), {level}
+//   (" (3/4 messages in it)" from the fill in b, or in a for a wait; empty for an object of no
+//   fixed capacity, a socket), and from the object's kind {send} and {receive} (the calls:
 //   "write()", "mq_send()", ...) and {end} (how a reader learns there is no more).
 // `alt` replaces `caption` when `altWhen` holds; an empty caption means "too small to say".
 // BNotAMinusOne: a write that did not add exactly one to the value it replaced (a lost update).
@@ -178,12 +179,11 @@ inline constexpr std::array<KindInfo, static_cast<std::size_t>(EventKind::Count_
      "{who} stops polling {object} after {a} checks"},
     {EventKind::CpuTime, "cpu_time", KindGroup::Measure, StateEffect::None, ValueField::AInMs, ""},
     {EventKind::MsgSend, "msg_send", KindGroup::Message, StateEffect::ToRunning, ValueField::A,
-     "{who} sends message {a}{priority} into {object} ({fill}/{capacity} {unit} in it)"},
+     "{who} sends message {a}{priority} into {object}{level}"},
     {EventKind::MsgReceive, "msg_receive", KindGroup::Message, StateEffect::ToRunning,
-     ValueField::A, "{who} takes message {a}{priority} out of {object} ({fill}/{capacity} {unit} "
-     "left)"},
+     ValueField::A, "{who} takes message {a}{priority} out of {object}{level}"},
     {EventKind::MsgSendBlocks, "msg_send_blocks", KindGroup::Message, StateEffect::ToIpcWait,
-     ValueField::A, "{who} waits in {send}: {object} is full ({a}/{capacity} {unit})"},
+     ValueField::A, "{who} waits in {send}: {object} is full{level}"},
     {EventKind::MsgReceiveBlocks, "msg_receive_blocks", KindGroup::Message, StateEffect::ToIpcWait,
      ValueField::A, "{who} waits in {receive}: {object} is empty"},
     {EventKind::MsgEnd, "msg_end", KindGroup::Message, StateEffect::ToRunning, ValueField::A,

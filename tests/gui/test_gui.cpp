@@ -164,7 +164,10 @@ TEST(EventText, CaptionsFromTheKindTableReadAsBefore) {
         {2, ObjectInfo{2, ObjectKind::CondVar, "c1", 0, 1, ObjectRole::Space, 5}},
         {3, ObjectInfo{3, ObjectKind::CondVar, "buffer.not_full", 0, 1, ObjectRole::Own, 0}},
         {4, ObjectInfo{4, ObjectKind::Semaphore, "s1", 0, 1, ObjectRole::Items, 5}},
-        {5, ObjectInfo{5, ObjectKind::Queue, "buffer", 4, 1, ObjectRole::Own, 0}}};
+        {5, ObjectInfo{5, ObjectKind::Queue, "buffer", 4, 1, ObjectRole::Own, 0}},
+        {6, ObjectInfo{6, ObjectKind::Pipe, "pipe", 8192, 1, ObjectRole::Own, 0}},
+        {7, ObjectInfo{7, ObjectKind::MessageQueue, "queue", 4, 1, ObjectRole::Own, 0}},
+        {8, ObjectInfo{8, ObjectKind::Socket, "socket", 0, 1, ObjectRole::Own, 0}}};
     Names n;
     n.actor = [](std::uint32_t a) { return QStringLiteral("actor %1").arg(a); };
     n.object = [&](std::uint32_t o) {
@@ -188,6 +191,18 @@ TEST(EventText, CaptionsFromTheKindTableReadAsBefore) {
               QStringLiteral("actor 1 blocks: no item to take from buffer"));
     EXPECT_EQ(say(EventKind::QueuePut, 5, 7, (std::int64_t{2} << 32) | 3),
               QStringLiteral("actor 1 puts item 7 in slot 2 (3/4 full)"));
+    // Messages: each kind of object in its own words and units.
+    EXPECT_EQ(say(EventKind::MsgSend, 6, 3, packMsgFill(4096)),
+              QStringLiteral("actor 1 sends message 3 into pipe (4096/8192 bytes in it)"));
+    EXPECT_EQ(
+        say(EventKind::MsgReceive, 7, 5, packMsgFill(2, 1)),
+        QStringLiteral("actor 1 takes message 5 (priority 1) out of queue (2/4 messages in it)"));
+    EXPECT_EQ(say(EventKind::MsgSendBlocks, 7, 4, 0),
+              QStringLiteral("actor 1 waits in mq_send(): queue is full (4/4 messages in it)"));
+    EXPECT_EQ(say(EventKind::MsgSend, 8, 9, 0),
+              QStringLiteral("actor 1 sends message 9 into socket"));
+    EXPECT_EQ(say(EventKind::MsgReceiveBlocks, 8, 0, 0),
+              QStringLiteral("actor 1 waits in recv(): socket is empty"));
     EXPECT_EQ(say(EventKind::ProcessExit, 0, 42, exitStatusSignaled(9)),
               QStringLiteral("process 42 killed by signal 9 (SIGKILL)"));
     EXPECT_EQ(say(EventKind::ProcessWait, 0, -1, 0),

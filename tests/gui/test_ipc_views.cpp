@@ -5,6 +5,8 @@
 
 #include <QAbstractItemModelTester>
 #include <QTest>
+#include <algorithm>
+#include <csignal>
 
 #include "core/analysis/actor_states.h"
 #include "ui/buffer_model.h"
@@ -153,6 +155,79 @@ TEST(PipeModel, FillMessagesAndWhoWaitsAtAnyTime) {
             EXPECT_LE(l.t0, l.t1);
         }
     EXPECT_EQ(items, 3);
+}
+
+TEST(PipeModel, AQueueHoldsItsMessagesHighestPriorityFirstAndASocketInOrder) {
+    EventStore store(2);
+    store.setActors({ActorInfo{0, 100, 1, 100, "main", ActorRole::ProcessMain, kNoActor, 0},
+                     ActorInfo{1, 101, 100, 101, "reader", ActorRole::ProcessMain, 0, 0}});
+    store.setObjects({ObjectInfo{1, ObjectKind::MessageQueue, "queue", 4, 100, ObjectRole::Own, 0},
+                      ObjectInfo{2, ObjectKind::Socket, "socket", 0, 100, ObjectRole::Own, 0}});
+    // Queue: 1 (priority 0), 2 (priority 2), 3 (priority 1), 4 (priority 2); the reader takes 2.
+    store.appendRow(Row{10, 0, EventKind::MsgSend, 1, 1, packMsgFill(1, 0)});
+    store.appendRow(Row{20, 0, EventKind::MsgSend, 1, 2, packMsgFill(2, 2)});
+    store.appendRow(Row{30, 0, EventKind::MsgSend, 1, 3, packMsgFill(3, 1)});
+    store.appendRow(Row{40, 0, EventKind::MsgSend, 1, 4, packMsgFill(4, 2)});
+    store.appendRow(Row{50, 1, EventKind::MsgReceive, 1, 2, packMsgFill(3, 2)});
+    // Socket: 9 then 16 sent; the sender cannot measure the fill, the receiver can.
+    store.appendRow(Row{11, 0, EventKind::MsgSend, 2, 9, 0});
+    store.appendRow(Row{12, 0, EventKind::MsgSend, 2, 16, 0});
+    store.appendRow(Row{13, 1, EventKind::MsgReceive, 2, 9, packMsgFill(64)});
+    store.appendRow(Row{14, 0, EventKind::MsgSend, 2, 25, 0});
+    store.publish();
+    PipeModel model;
+    model.reset(&store);
+    ASSERT_EQ(model.pipeCount(), 2);
+    EXPECT_EQ(model.kind(0), ObjectKind::MessageQueue);
+    using Held = std::vector<std::pair<std::int64_t, std::int64_t>>;
+    auto held = [&](int pipe, std::int64_t t) {
+        Held out;
+        for (const auto& m : model.messagesHeld(pipe, model.stateAt(pipe, t), 16))
+            out.emplace_back(m.number, m.priority);
+        return out;
+    };
+    EXPECT_EQ(held(0, 45), (Held{{2, 2}, {4, 2}, {3, 1}, {1, 0}}))
+        << "highest priority first, oldest first within one";
+    EXPECT_EQ(held(0, 55), (Held{{4, 2}, {3, 1}, {1, 0}}));
+    EXPECT_EQ(model.stateAt(0, 55).fill, 3) << "a queue's fill counts messages";
+    EXPECT_EQ(model.stateAt(0, 55).lastReceived, 2);
+    EXPECT_EQ(held(1, 12), (Held{{9, 0}, {16, 0}}));
+    EXPECT_EQ(held(1, 20), (Held{{16, 0}, {25, 0}})) << "first in, first out";
+    EXPECT_EQ(model.stateAt(1, 20).fill, 64) << "a send does not overwrite what a receive measured";
+    EXPECT_EQ(model.messagesHeld(1, model.stateAt(1, 20), 1).size(), 1u) << "at most `max`";
+}
+
+TEST(ProcessTreeModel, AProcessKilledByASignalSaysSoFromItsEndOn) {
+    EventStore store(3);
+    store.setActors({ActorInfo{0, 100, 1, 100, "main", ActorRole::ProcessMain, kNoActor, 0},
+                     ActorInfo{1, 101, 100, 101, "crasher", ActorRole::ProcessMain, 0, 0},
+                     ActorInfo{2, 101, 100, 102, "faulty", ActorRole::Thread, 1, 0}});
+    store.appendRow(Row{5, 0, EventKind::ActorStart, kNoObject, -1, 1});
+    store.appendRow(Row{10, 1, EventKind::ActorStart, kNoObject, 0, 1});
+    store.appendRow(Row{12, 2, EventKind::ActorStart, kNoObject, 1, 1});
+    store.appendRow(Row{30, 2, EventKind::ProcessFault, kNoObject, SIGSEGV, 4096});
+    store.appendRow(
+        Row{31, 0, EventKind::ProcessExit, kNoObject, 101, exitStatusSignaled(SIGSEGV)});
+    store.publish();
+    TimelineModel timeline;
+    timeline.reset(&store);
+    EXPECT_TRUE(timeline.hasFaults());
+    EXPECT_EQ(timeline.killedBy(101, 30), 0);
+    EXPECT_EQ(timeline.killedBy(101, 31), SIGSEGV);
+    ProcessTreeModel tree(&timeline);
+    tree.sync();
+    tree.setCursorTime(20);
+    EXPECT_EQ(tree.data(findPid(tree, 101), Qt::DisplayRole).toString(), QStringLiteral("crasher"));
+    tree.setCursorTime(40);
+    EXPECT_EQ(tree.data(findPid(tree, 101), Qt::DisplayRole).toString(),
+              QStringLiteral("crasher — killed by SIGSEGV"));
+    // Its thread ended with it, at the same moment.
+    const auto& lanes = timeline.lanes();
+    const auto faulty =
+        std::find_if(lanes.begin(), lanes.end(), [](const Lane& l) { return l.actor == 2u; });
+    ASSERT_NE(faulty, lanes.end());
+    EXPECT_EQ(faulty->tracker.stateAt(35), ActorState::Exited);
+    EXPECT_NE(faulty->tracker.stateAt(25), ActorState::Exited);
 }
 
 TEST(BufferModel, ASharedSegmentKeepsTheBytesOfATakenItem) {
