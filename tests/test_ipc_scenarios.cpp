@@ -440,3 +440,35 @@ TEST(CrashIsolation, AFaultKillsEveryThreadOfItsProcessAndNothingElse) {
     EXPECT_GT(replacementForkNs, crashNs);
     EXPECT_TRUE(finished.count(byName.at("main").id));
 }
+
+TEST(Semaphore, AtMostKProcessesAreInsideAndTheOthersWaitInTheKernel) {
+    const auto sup = runFor("semaphore",
+                            {"workers=6", "permits=2", "work_ms=20", "rest_ms=0", "rounds=10"},
+                            30'000);
+    const auto& s = sup->store();
+    // Each worker checks in the shared memory that no more than 2 are inside with it (its exit
+    // status would be 3 otherwise).
+    expectAllExitedCleanly(*sup, 6);
+    const auto places = objectId(s, "places");
+    ASSERT_NE(places, kNoObject);
+    std::map<std::uint32_t, int> acquiredBy, releasedBy;
+    int blocks = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const Row r = s.row(i);
+        if (r.object != places) continue;
+        if (r.kind == EventKind::SemAcquired) ++acquiredBy[r.actor];
+        if (r.kind == EventKind::SemReleased) ++releasedBy[r.actor];
+        if (r.kind == EventKind::SemBlock) ++blocks;
+    }
+    ASSERT_EQ(acquiredBy.size(), 6u) << "every worker got in";
+    for (const auto& [actor, n] : acquiredBy) {
+        EXPECT_EQ(n, 10) << "actor " << actor;
+        EXPECT_EQ(releasedBy[actor], 10) << "actor " << actor << " gave back what it took";
+    }
+    EXPECT_GT(blocks, 0) << "six processes on two places, and nobody waited";
+    const auto actors = actorsById(s);
+    std::set<int> pids;
+    for (const auto& [actor, n] : acquiredBy)
+        pids.insert(actors.at(actor).pid);
+    EXPECT_EQ(pids.size(), 6u) << "one semaphore, six processes";
+}

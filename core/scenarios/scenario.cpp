@@ -15,6 +15,7 @@ const std::vector<Scenario>& allScenarios() {
                                               makePipe(),
                                               makeSharedMemory(),
                                               makeMessageQueue(),
+                                              makeSemaphore(),
                                               makeSocket(),
                                               makeOrphansAndZombies(),
                                               makeCrashIsolation()};
