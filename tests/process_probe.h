@@ -12,6 +12,7 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <string_view>
 
 #include "core/sys/proc_stat.h"
 
@@ -71,12 +72,14 @@ inline std::set<pid_t> liveProcessesWithEnv(const std::string& marker) {
     return out;
 }
 
+// The names in a directory, without "." and "..".
 inline std::set<std::string> dirEntries(const std::string& path) {
     std::set<std::string> out;
     DIR* d = opendir(path.c_str());
     if (!d) return out;
     while (auto* e = readdir(d))
-        out.insert(e->d_name);
+        if (std::string_view(e->d_name) != "." && std::string_view(e->d_name) != "..")
+            out.insert(e->d_name);
     closedir(d);
     return out;
 }

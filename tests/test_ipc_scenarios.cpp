@@ -7,13 +7,15 @@
 #include <algorithm>
 #include <cerrno>
 #include <csignal>
+#include <cstdlib>
 #include <map>
 #include <set>
 #include <string>
 #include <vector>
 
-#include "core/primitives/ipc/traced_message_queue.h"
+#include "core/primitives/ipc/run_names.h"
 #include "core/schema/event.h"
+#include "process_probe.h"
 #include "run_helpers.h"
 
 using namespace interleave;
@@ -362,7 +364,7 @@ TEST(MessageQueue, NoQueueOutlivesItsRunNotEvenByName) {
     const auto sup = runFor("message-queue", {"messages=3", "write_ms=0", "read_ms=0"}, 20'000);
     expectAllExitedCleanly(*sup, 1);
     // The name was unlinked as soon as the queue was open: opening it again finds nothing.
-    for (const auto& name : TracedMessageQueue::runNames(sup->labPid())) {
+    for (const auto& name : runQueueNames(sup->labPid())) {
         errno = 0;
         EXPECT_EQ(mq_open(name.c_str(), O_RDONLY), static_cast<mqd_t>(-1)) << name;
         EXPECT_EQ(errno, ENOENT) << name;
@@ -442,9 +444,8 @@ TEST(CrashIsolation, AFaultKillsEveryThreadOfItsProcessAndNothingElse) {
 }
 
 TEST(Semaphore, AtMostKProcessesAreInsideAndTheOthersWaitInTheKernel) {
-    const auto sup = runFor("semaphore",
-                            {"workers=6", "permits=2", "work_ms=20", "rest_ms=0", "rounds=10"},
-                            30'000);
+    const auto sup = runFor(
+        "semaphore", {"workers=6", "permits=2", "work_ms=20", "rest_ms=0", "rounds=10"}, 30'000);
     const auto& s = sup->store();
     // Each worker checks in the shared memory that no more than 2 are inside with it (its exit
     // status would be 3 otherwise).
@@ -471,4 +472,40 @@ TEST(Semaphore, AtMostKProcessesAreInsideAndTheOthersWaitInTheKernel) {
     for (const auto& [actor, n] : acquiredBy)
         pids.insert(actors.at(actor).pid);
     EXPECT_EQ(pids.size(), 6u) << "one semaphore, six processes";
+}
+
+TEST(Fifo, TwoProcessesThatShareNoDescriptorMeetByNameAndTheNameIsGoneAfter) {
+    std::string tmp = ::testing::TempDir() + "interleave_fifo_XXXXXX";
+    ASSERT_NE(mkdtemp(tmp.data()), nullptr);
+    setenv("TMPDIR", tmp.c_str(), 1);     // the lab inherits it: its FIFO goes in here
+    for (const int ms : {20'000, 150}) {  // to the end, and stopped early
+        const auto sup =
+            runFor("fifo",
+                   {"messages=" + std::string(ms > 1000 ? "25" : "100000"), "message_bytes=2000",
+                    "capacity_bytes=4096", "write_ms=0", "read_ms=1"},
+                   ms);
+        const auto& s = sup->store();
+        expectAllExitedCleanly(*sup, 2);
+        const auto fifo = objectId(s, "fifo");
+        ASSERT_NE(fifo, kNoObject);
+        const auto traffic = trafficOf(s);
+        const auto& t = traffic.at(fifo);
+        ASSERT_FALSE(t.received.empty());
+        EXPECT_EQ(t.received, oneTo(static_cast<std::int64_t>(t.received.size())))
+            << "in order, each once, bytes checked";
+        if (ms > 1000) {
+            EXPECT_EQ(t.sent, oneTo(25));
+            EXPECT_EQ(t.endCount, 25);
+        }
+        // Siblings: neither is the other's parent, so no descriptor was handed down.
+        const auto actors = actorsById(s);
+        const auto& writer = actors.at(t.writer);
+        const auto& reader = actors.at(t.reader);
+        EXPECT_EQ(writer.ppid, sup->labPid());
+        EXPECT_EQ(reader.ppid, sup->labPid());
+        EXPECT_NE(writer.pid, reader.pid);
+        EXPECT_TRUE(dirEntries(tmp).empty()) << "the FIFO's directory outlived its run";
+    }
+    unsetenv("TMPDIR");
+    rmdir(tmp.c_str());
 }

@@ -13,7 +13,7 @@
 #include <set>
 #include <thread>
 
-#include "core/primitives/ipc/traced_message_queue.h"
+#include "core/primitives/ipc/run_names.h"
 #include "core/primitives/runtime.h"
 #include "process_probe.h"
 #include "run_helpers.h"
@@ -108,6 +108,8 @@ TEST(Supervisor, TwoHundredStartStopCyclesLeaveNothingBehind) {
         {"shared-memory", {"produce_ms=0", "consume_ms=1", "producers=3", "consumers=2"}},
         {"orphans-and-zombies", {"child_ms=5", "zombie_ms=20", "orphan_ms=30"}},
         {"message-queue", {"write_ms=0", "read_ms=1", "messages=100000"}},
+        {"fifo", {"write_ms=0", "read_ms=1", "messages=100000"}},
+        {"semaphore", {"work_ms=1", "rest_ms=0", "rounds=0"}},
         {"socket", {"client_ms=0", "server_ms=1", "requests=100000"}},
         {"crash-isolation", {"crash_ms=10", "after_ms=20"}},
     };
@@ -393,8 +395,12 @@ TEST(Supervisor, KillingTheRunnerAtRandomMomentsLeavesNoDescendantOrphansInclude
 TEST(Supervisor, KillingTheRunnerOfAnIpcRunAtRandomMomentsLeavesNothing) {
     // Processes blocked in a pipe's write() or read(), on a process-shared semaphore, in a
     // message queue or a socket, orphaned or crashing: every descendant is gone within 1 s of
-    // the runner's SIGKILL, no IPC object is left in /dev/shm and no message queue by name.
+    // the runner's SIGKILL, no IPC object is left in /dev/shm, no message queue by name and
+    // nothing in the temporary directory (a FIFO's).
     const auto shmBefore = dirEntries("/dev/shm");
+    std::string tmp = ::testing::TempDir() + "interleave_kill_XXXXXX";
+    ASSERT_NE(mkdtemp(tmp.data()), nullptr);
+    setenv("TMPDIR", tmp.c_str(), 1);  // every runner, lab and child inherits it
     std::mt19937 rng(std::random_device{}());
     const std::vector<std::pair<std::vector<std::string>, std::size_t>> runs = {
         {{"pipe", "--set", "stages=3", "--set", "write_ms=0", "--set", "read_ms=30"}, 5},
@@ -403,6 +409,8 @@ TEST(Supervisor, KillingTheRunnerOfAnIpcRunAtRandomMomentsLeavesNothing) {
          7},
         {{"orphans-and-zombies"}, 5},
         {{"message-queue", "--set", "write_ms=0", "--set", "read_ms=30"}, 3},
+        {{"fifo", "--set", "write_ms=0", "--set", "read_ms=30"}, 4},
+        {{"semaphore", "--set", "rounds=0"}, 7},
         {{"socket", "--set", "client_ms=5", "--set", "server_ms=5"}, 3},
         {{"socket", "--set", "type=datagram", "--set", "client_ms=5", "--set", "server_ms=5"}, 3},
         {{"crash-isolation", "--set", "crash_ms=150"}, 4},
@@ -426,8 +434,16 @@ TEST(Supervisor, KillingTheRunnerOfAnIpcRunAtRandomMomentsLeavesNothing) {
                           << " outlived the killed runner";
     }
     EXPECT_EQ(dirEntries("/dev/shm"), shmBefore);
+    unsetenv("TMPDIR");
+    auto tmpAfter = dirEntries(tmp);
+    // ThreadSanitizer's runtime (not our code) leaves tsan.rodata.<pid> for a killed process.
+    std::erase_if(tmpAfter, [&](const std::string& e) {
+        return e.rfind("tsan.", 0) == 0 && unlink((tmp + "/" + e).c_str()) == 0;
+    });
+    EXPECT_TRUE(tmpAfter.empty()) << *tmpAfter.begin() << " outlived its killed run";
+    rmdir(tmp.c_str());
     for (const auto pid : seen)
-        for (const auto& name : TracedMessageQueue::runNames(pid)) {
+        for (const auto& name : runQueueNames(pid)) {
             const mqd_t q = mq_open(name.c_str(), O_RDONLY);
             EXPECT_EQ(q, static_cast<mqd_t>(-1)) << name << " outlived its run";
             if (q != static_cast<mqd_t>(-1)) {

@@ -76,7 +76,8 @@ void ViewShelf::choose(const Scenario* scenario, bool run, bool presenter,
         run ? m_buffers->hasBuffer() : uses(ObjectKind::Queue) || uses(ObjectKind::SharedSegment);
     // From the start of a run: its pipes are made a moment after it starts.
     const bool pipes = m_pipes->pipeCount() > 0 || uses(ObjectKind::Pipe) ||
-                       uses(ObjectKind::Socket) || uses(ObjectKind::MessageQueue);
+                       uses(ObjectKind::Fifo) || uses(ObjectKind::Socket) ||
+                       uses(ObjectKind::MessageQueue);
     // The wait-for graph for a scenario about locks, or a run (a trace) of several locks and no
     // buffer; it then stands in for the process tree, which says less about such a run (it
     // would also leave the graph too little room at 1280x720).

@@ -14,6 +14,7 @@ const std::vector<Scenario>& allScenarios() {
                                               makeForkTree(),
                                               makePipe(),
                                               makeSharedMemory(),
+                                              makeFifo(),
                                               makeMessageQueue(),
                                               makeSemaphore(),
                                               makeSocket(),

@@ -34,6 +34,7 @@ Scenario makePipe();
 Scenario makeSharedMemory();
 Scenario makeOrphansAndZombies();
 Scenario makeMessageQueue();
+Scenario makeFifo();
 Scenario makeSemaphore();
 Scenario makeSocket();
 Scenario makeCrashIsolation();

@@ -12,6 +12,7 @@
 #include <exception>
 
 #include "core/channel/channel.h"
+#include "core/primitives/ipc/run_names.h"
 #include "core/primitives/runtime.h"
 #include "core/scenarios/scenario.h"
 #include "core/schema/sys_text.h"
@@ -27,6 +28,7 @@ constexpr int kLabNice = 5;
 // The supervisor is gone (PR_SET_PDEATHSIG): take the whole run down with us. kill() and
 // _exit() are async-signal-safe.
 void onSupervisorDeath(int) {
+    removeOwnNamesFromSignalHandler();  // nobody is left to remove a queue's or FIFO's name
     kill(0, SIGKILL);
     _exit(137);
 }
@@ -107,6 +109,7 @@ int runLabEngine(const std::vector<std::string>& args) {
     }
 
     // SIGHUP rather than SIGTERM, so that Stop's SIGTERM is reported as what it is.
+    prepareOwnNamesForSignalHandler();
     signal(SIGHUP, onSupervisorDeath);
     prctl(PR_SET_PDEATHSIG, SIGHUP);
     if (getppid() != parent) return 3;  // the supervisor died before the death signal was set

@@ -1,7 +1,6 @@
 #include "core/supervise/supervisor.h"
 
 #include <fcntl.h>
-#include <mqueue.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/prctl.h>
@@ -14,7 +13,7 @@
 #include <stdexcept>
 
 #include "core/channel/channel_reader.h"
-#include "core/primitives/ipc/traced_message_queue.h"
+#include "core/primitives/ipc/run_names.h"
 #include "core/schema/sys_text.h"
 #include "core/sys/futex.h"
 
@@ -179,9 +178,9 @@ void Supervisor::readerLoop() {
     reader.drainOnce(ChannelReader::kAllSettled);
     readLog(true);
     // A lab killed between opening a message queue and unlinking its name would leave the name
-    // behind (queues persist until unlinked): nothing of the run is left, so unlink them all.
-    for (const auto& name : TracedMessageQueue::runNames(m_labPid))
-        mq_unlink(name.c_str());
+    // behind (queues persist until unlinked), and one killed before its FIFO's ends were open
+    // the FIFO's directory: nothing of the run is left, so remove them all.
+    removeRunNames(m_labPid);
     {
         std::lock_guard lock(m_mutex);
         m_finished = true;

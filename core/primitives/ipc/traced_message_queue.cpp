@@ -8,16 +8,13 @@
 #include <stdexcept>
 
 #include "core/primitives/ipc/message_bytes.h"
+#include "core/primitives/ipc/run_names.h"
 #include "core/primitives/runtime.h"
 #include "core/schema/sys_text.h"
 #include "core/sys/clock.h"
 
 namespace interleave {
 namespace {
-
-std::string kernelName(pid_t lab, int index) {
-    return "/interleave-" + std::to_string(lab) + "-" + std::to_string(index);
-}
 
 // Each wait in the kernel is cut into slices, so that a stopping run never leaves a process
 // waiting for a partner that has already stopped.
@@ -26,13 +23,6 @@ constexpr std::int64_t kSliceNs = 50'000'000;
 int s_made = 0;  // queues this lab process has made (their names' index)
 
 }  // namespace
-
-std::vector<std::string> TracedMessageQueue::runNames(pid_t labPid) {
-    std::vector<std::string> names;
-    for (int i = 1; i <= kMaxQueuesPerRun; ++i)
-        names.push_back(kernelName(labPid, i));
-    return names;
-}
 
 TracedMessageQueue::TracedMessageQueue(std::string_view name, int depth, std::size_t messageBytes)
     : m_bytes(messageBytes) {
@@ -44,7 +34,7 @@ TracedMessageQueue::TracedMessageQueue(std::string_view name, int depth, std::si
     if (s_made >= kMaxQueuesPerRun)
         throw std::logic_error("a run makes at most " + std::to_string(kMaxQueuesPerRun) +
                                " message queues");
-    const auto path = kernelName(getpid(), ++s_made);
+    const auto path = runQueueName(getpid(), ++s_made);
     mq_attr attr{};
     attr.mq_maxmsg = depth;
     attr.mq_msgsize = static_cast<long>(messageBytes);

@@ -7,17 +7,14 @@
 //
 // Made in the lab process before fork(); the children inherit the descriptor. Its name is
 // unlinked as soon as it is open, so nothing of it outlives the run's processes; should the lab
-// be killed in between, the supervisor unlinks the names the lab could have used (runNames).
+// be killed in between, what is left is removed by name (run_names.h).
 
 #include <mqueue.h>
-#include <sys/types.h>
 
 #include <cstddef>
 #include <cstdint>
 #include <optional>
-#include <string>
 #include <string_view>
-#include <vector>
 
 namespace interleave {
 
@@ -27,7 +24,6 @@ class TracedMessageQueue {
     static constexpr std::size_t kMaxMessage = 8192;  // /proc/sys/fs/mqueue/msgsize_max's default
     static constexpr int kMaxDepth = 10;              // /proc/sys/fs/mqueue/msg_max's default
     static constexpr int kMaxPriority = 31;           // POSIX guarantees at least 32 priorities
-    static constexpr int kMaxQueuesPerRun = 8;
 
     // Throws std::runtime_error when the queue cannot be made (the message names the limit).
     TracedMessageQueue(std::string_view name, int depth, std::size_t messageBytes);
@@ -47,9 +43,6 @@ class TracedMessageQueue {
     // The next message (highest priority first), waiting while the queue is empty; empty when
     // the run is stopping. Throws when the bytes are not what send() wrote.
     std::optional<Received> receive();
-
-    // The kernel names a lab with pid `labPid` may give its queues, for the supervisor's sweep.
-    static std::vector<std::string> runNames(pid_t labPid);
 
   private:
     long held() const;  // mq_curmsgs

@@ -1,6 +1,7 @@
 #include "core/primitives/ipc/traced_pipe.h"
 
 #include <fcntl.h>
+#include <poll.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
@@ -46,6 +47,21 @@ TracedPipe::TracedPipe(std::string_view name, int capacityBytes) {
     }
     m_capacity = got;
     m_id = Runtime::registerObject(ObjectKind::Pipe, name, static_cast<std::uint32_t>(got));
+}
+
+TracedPipe::TracedPipe(std::uint32_t object, int capacityBytes, int readFd, int writeFd)
+    : m_read(readFd), m_write(writeFd), m_capacity(capacityBytes), m_id(object) {}
+
+bool TracedPipe::waitForData() {
+    pollfd p{m_read, POLLIN, 0};
+    // A look without waiting first, so that a wait is recorded from its start.
+    for (int timeoutMs = 0;; timeoutMs = 50) {
+        const int r = poll(&p, 1, timeoutMs);
+        if (r > 0) return true;
+        if (r < 0 && errno != EINTR) throw std::runtime_error(errnoText("poll(pipe)"));
+        if (timeoutMs == 0) Runtime::emitOrdered(EventKind::MsgReceiveBlocks, m_id, 0);
+        if (Runtime::stopRequested()) return false;
+    }
 }
 
 TracedPipe::~TracedPipe() {

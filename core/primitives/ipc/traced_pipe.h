@@ -26,6 +26,10 @@ class TracedPipe {
     // pages) and records the object with the capacity it got. Throws std::runtime_error when
     // the pipe cannot be made or sized.
     TracedPipe(std::string_view name, int capacityBytes);
+    // One end of a pipe opened some other way (a FIFO's, by its name), recorded as `object`,
+    // registered by whoever made it. Takes the descriptors (-1 for an end it does not have),
+    // which must be non-blocking.
+    TracedPipe(std::uint32_t object, int capacityBytes, int readFd, int writeFd);
     ~TracedPipe();
     TracedPipe(const TracedPipe&) = delete;
     TracedPipe& operator=(const TracedPipe&) = delete;
@@ -45,6 +49,11 @@ class TracedPipe {
     // as msg_end with the messages this process received). Throws
     // std::runtime_error when the bytes are not what a send() of that number wrote.
     std::optional<std::int64_t> receive(std::size_t size);
+
+    // Waits, in slices a stopping run can end, until this read end has something to read or
+    // every writer has gone: a FIFO's reader that opened before any writer would otherwise read
+    // end of file at once. Returns false when the run is stopping.
+    bool waitForData();
 
   private:
     std::int64_t bytesInPipe(int fd) const;
