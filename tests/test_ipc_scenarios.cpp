@@ -509,3 +509,42 @@ TEST(Fifo, TwoProcessesThatShareNoDescriptorMeetByNameAndTheNameIsGoneAfter) {
     unsetenv("TMPDIR");
     rmdir(tmp.c_str());
 }
+
+TEST(Signals, BlockedStandardSignalsCoalesceAndRealTimeOnesQueueInOrder) {
+    const auto sup = runFor("signals", {"sends=5", "gap_ms=10", "block_ms=100"}, 20'000);
+    const auto& s = sup->store();
+    expectAllExitedCleanly(*sup, 1);
+    std::map<std::string, std::vector<std::int64_t>> sent, handled;  // numbers, by signal
+    std::map<std::string, std::int64_t> pendingSeen;
+    std::map<std::uint32_t, std::string> nameOf;
+    for (const auto& o : s.objects())
+        if (o.kind == ObjectKind::Signal) nameOf[o.id] = o.name;
+    for (const auto& a : s.actors())
+        for (std::size_t k = 0; k < s.actorEventCount(a.id); ++k) {
+            const Row r = s.row(s.actorEvent(a.id, k));
+            if (!nameOf.count(r.object)) continue;
+            const auto& name = nameOf[r.object];
+            if (r.kind == EventKind::SignalSend) sent[name].push_back(r.b);
+            if (r.kind == EventKind::SignalHandled) handled[name].push_back(r.b);
+            if (r.kind == EventKind::SignalPending && r.a == 1) ++pendingSeen[name];
+        }
+    // While blocked: five SIGUSR1 and five SIGRTMIN, then one SIGUSR2, all pending at once.
+    EXPECT_EQ(sent["SIGUSR1"].size(), 10u) << "five while blocked, five after";
+    EXPECT_EQ(sent["SIGRTMIN"], oneTo(5));
+    EXPECT_EQ(pendingSeen["SIGUSR1"], 1);
+    EXPECT_EQ(pendingSeen["SIGRTMIN"], 1);
+    // A real-time signal queues: all five arrive, in the order sent.
+    EXPECT_EQ(handled["SIGRTMIN"], oneTo(5));
+    // A standard one is kept once: the first send arrives, the next four are lost.
+    const auto& usr1 = handled["SIGUSR1"];
+    ASSERT_FALSE(usr1.empty());
+    EXPECT_EQ(usr1.front(), 1);
+    for (std::int64_t lost = 2; lost <= 5; ++lost)
+        EXPECT_EQ(std::count(usr1.begin(), usr1.end(), lost), 0) << "SIGUSR1 #" << lost;
+    // Unblocked, each later SIGUSR1 arrives on its own (sent 10 ms apart), in order.
+    EXPECT_TRUE(std::is_sorted(usr1.begin(), usr1.end()));
+    EXPECT_LE(usr1.size(), 6u);
+    EXPECT_GE(usr1.size(), 2u);
+    EXPECT_EQ(handled["SIGUSR2"], oneTo(1));
+    EXPECT_EQ(handled["SIGTERM"], oneTo(1)) << "the child ended on its SIGTERM handler";
+}

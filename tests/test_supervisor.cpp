@@ -110,6 +110,7 @@ TEST(Supervisor, TwoHundredStartStopCyclesLeaveNothingBehind) {
         {"message-queue", {"write_ms=0", "read_ms=1", "messages=100000"}},
         {"fifo", {"write_ms=0", "read_ms=1", "messages=100000"}},
         {"semaphore", {"work_ms=1", "rest_ms=0", "rounds=0"}},
+        {"signals", {"sends=50", "gap_ms=1", "block_ms=20"}},
         {"socket", {"client_ms=0", "server_ms=1", "requests=100000"}},
         {"crash-isolation", {"crash_ms=10", "after_ms=20"}},
     };
@@ -411,6 +412,7 @@ TEST(Supervisor, KillingTheRunnerOfAnIpcRunAtRandomMomentsLeavesNothing) {
         {{"message-queue", "--set", "write_ms=0", "--set", "read_ms=30"}, 3},
         {{"fifo", "--set", "write_ms=0", "--set", "read_ms=30"}, 4},
         {{"semaphore", "--set", "rounds=0"}, 7},
+        {{"signals", "--set", "gap_ms=20"}, 3},
         {{"socket", "--set", "client_ms=5", "--set", "server_ms=5"}, 3},
         {{"socket", "--set", "type=datagram", "--set", "client_ms=5", "--set", "server_ms=5"}, 3},
         {{"crash-isolation", "--set", "crash_ms=150"}, 4},

@@ -19,7 +19,8 @@ bool carriesItem(EventKind k) {
 }
 // Drawn whatever the zoom: item ends, and the fault that ends a process.
 bool alwaysDrawn(EventKind k) {
-    return carriesItem(k) || k == EventKind::ProcessFault;
+    return carriesItem(k) || k == EventKind::ProcessFault || k == EventKind::SignalSend ||
+           k == EventKind::SignalHandled;
 }
 
 void arrowHead(QPainter& p, QPointF from, QPointF to, double size) {
@@ -204,6 +205,16 @@ void LanePainter::drawEventMarkers(QPainter& p, const Lane& lane, const LaneLayo
                 p.setBrush(in ? Palette::text() : Palette::hollowMark());
                 p.drawEllipse(QPointF(x, yTop + h / 2), s * 0.8, s * 0.8);
                 ++(in ? m_lastPutMarks : m_lastGetMarks);
+                break;
+            }
+            case EventKind::SignalSend:
+            case EventKind::SignalHandled: {  // ◆ sent, ◇ its handler ran
+                const bool sent = kind == EventKind::SignalSend;
+                p.setBrush(sent ? Palette::text() : Palette::hollowMark());
+                const double r = s * 0.9;
+                const QPointF c(x, yTop + h / 2);
+                p.drawPolygon(QPolygonF({c + QPointF(0, -r), c + QPointF(r, 0), c + QPointF(0, r),
+                                         c + QPointF(-r, 0)}));
                 break;
             }
             case EventKind::ProcessFault: {  // ✕ across the lane: here the process dies

@@ -39,6 +39,7 @@
 #include "ui/run_session.h"
 #include "ui/scenario_picker.h"
 #include "ui/shared_variable_model.h"
+#include "ui/signal_model.h"
 #include "ui/status_line.h"
 #include "ui/time_cursor.h"
 #include "ui/timeline_model.h"
@@ -58,6 +59,7 @@ MainWindow::MainWindow(const LaunchOptions& options, QWidget* parent)
       m_timeline(new TimelineModel(this)),
       m_buffer(new BufferModel(this)),
       m_pipes(new PipeModel(this)),
+      m_signals(new SignalModel(this)),
       m_tree(new ProcessTreeModel(m_timeline, this)),
       m_captions(new CaptionModel(m_timeline, 8, this)),
       m_waits(new WaitForModel(m_timeline->names(), this)),
@@ -102,6 +104,7 @@ MainWindow::MainWindow(const LaunchOptions& options, QWidget* parent)
     });
     connect(m_cursor, &TimeCursor::changed, this, [this](std::int64_t t) {
         m_waits->setCursorTime(t);
+        m_signals->setCursorTime(t);
         // Following a live run, captions change with nearly every event: ten times a second is
         // as fast as anyone reads them, and each change lays out wrapped text again. The tree's
         // states and fades likewise: a frame's worth of change there is not worth a repaint.
@@ -252,8 +255,8 @@ void MainWindow::buildActions() {
 
 void MainWindow::buildLayout() {
     m_timelineView = new TimelineView(m_timeline, m_cursor, this);
-    m_shelf = new ViewShelf(m_buffer, m_pipes, m_waits, m_shared, m_tree, m_captions, m_timeline,
-                            m_cursor, this);
+    m_shelf = new ViewShelf({m_buffer, m_pipes, m_signals, m_waits, m_shared, m_tree, m_captions},
+                            m_timeline, m_cursor, this);
     auto* bottom = m_shelf;
 
     m_center = new QSplitter(Qt::Vertical, this);
@@ -415,6 +418,7 @@ void MainWindow::onStoreReset() {
     m_timeline->reset(store);
     m_buffer->reset(store);
     m_pipes->reset(store);
+    m_signals->reset(store);
     m_tree->sync();
     m_cursor->setLive(true);
     m_cursor->resetTo(0);
@@ -425,6 +429,7 @@ void MainWindow::onEventsAppended(quint64 first, quint64 last) {
     m_timeline->append(first, last);
     m_buffer->append(first, last);
     m_pipes->append(first, last);
+    m_signals->append(first, last);
     m_waits->append(first, last);
     m_shared->append(first, last);
     updateViewBoxes();

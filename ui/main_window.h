@@ -27,6 +27,7 @@ namespace interleave::ui {
 
 class BufferModel;
 class PipeModel;
+class SignalModel;
 class BufferView;
 class CaptionModel;
 class LessonPanel;
@@ -67,6 +68,7 @@ class MainWindow : public QMainWindow {
     TimelineView* timelineView() const { return m_timelineView; }
     BufferModel* bufferModel() const { return m_buffer; }
     PipeModel* pipeModel() const { return m_pipes; }
+    SignalModel* signalModel() const { return m_signals; }
     BufferView* bufferView() const;
     LogPanel* logPanel() const { return m_log; }
     QDockWidget* logDock() const { return m_logDock; }
@@ -124,6 +126,7 @@ class MainWindow : public QMainWindow {
     TimelineModel* m_timeline;
     BufferModel* m_buffer;
     PipeModel* m_pipes;
+    SignalModel* m_signals;
     ProcessTreeModel* m_tree;
     CaptionModel* m_captions;
     WaitForModel* m_waits;

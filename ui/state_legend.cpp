@@ -86,6 +86,7 @@ int StateLegend::layout(int width, QPainter* p) const {
     }
     QStringList markers = {tr("▲ lock taken"), tr("▽ lock released"),          tr("● put / write"),
                            tr("○ get / read"), tr("—▸ item or message moved"), tr("- -▸ wake-up")};
+    if (m_shown & kSignals) markers << tr("◆ signal sent") << tr("◇ its handler runs");
     if (m_shown & kFault) markers << tr("✕ a fault: the process is killed");
     for (const auto& m : markers) {
         const int at = place(fm.horizontalAdvance(m) + 16);

@@ -15,7 +15,8 @@ class StateLegend : public QWidget {
     // What the picture shows: a bit per ActorState, and these two.
     static constexpr std::uint32_t kFolded = 1u << 16;
     static constexpr std::uint32_t kPaused = 1u << 17;
-    static constexpr std::uint32_t kFault = 1u << 18;  // a crash mark is on the lanes
+    static constexpr std::uint32_t kFault = 1u << 18;    // a crash mark is on the lanes
+    static constexpr std::uint32_t kSignals = 1u << 19;  // signal marks are on the lanes
 
     explicit StateLegend(QWidget* parent = nullptr);
     void setShown(std::uint32_t shown);  // 0: everything

@@ -27,6 +27,9 @@ void TimelineModel::reset(const EventStore* store) {
     m_reparented.clear();
     m_killed.clear();
     m_faults = 0;
+    m_signalEvents = 0;
+    m_signalSends.clear();
+    m_signalsHandled.clear();
     emit lanesChanged();
     if (store) append(0, store->size());
 }
@@ -244,6 +247,18 @@ void TimelineModel::append(std::size_t first, std::size_t last) {
                          r.kind == EventKind::MsgSend ? m_sends : m_receives,
                          r.kind == EventKind::MsgSend ? m_receives : m_sends, r.object);
                 break;
+            case EventKind::SignalSend:
+            case EventKind::SignalHandled: {
+                // A delivery carries the number of the send it came from (b); a lost send has
+                // none, and keeps no arrow.
+                ++m_signalEvents;
+                Row numbered = r;
+                numbered.a = r.b;
+                const bool send = r.kind == EventKind::SignalSend;
+                pairItem(numbered, send, send ? m_signalSends : m_signalsHandled,
+                         send ? m_signalsHandled : m_signalSends, r.object);
+                break;
+            }
             case EventKind::CondNotifyOne:
             case EventKind::CondWakes:
             case EventKind::CondWoken: {

@@ -65,6 +65,7 @@ class TimelineModel : public QObject {
     // The signal that had killed process `pid` by `t` (its process_exit), 0 if none had.
     int killedBy(int pid, std::int64_t t) const;
     bool hasFaults() const { return m_faults > 0; }  // a thread of the run crashed its process
+    bool hasSignals() const { return m_signalEvents > 0; }  // signals were sent or handled
     // "child 1 (pid 4242)": the process of the run with that pid ("process 4242" if none).
     QString processName(std::int64_t pid) const;
     // Actor and object names and records for describeEvent.
@@ -89,7 +90,7 @@ class TimelineModel : public QObject {
     // Puts and gets (by item), sends and receives (by pipe and message) not yet paired.
     using Ends =
         std::map<std::pair<std::uint32_t, std::int64_t>, std::pair<std::int64_t, std::uint32_t>>;
-    Ends m_puts, m_gets, m_sends, m_receives;
+    Ends m_puts, m_gets, m_sends, m_receives, m_signalSends, m_signalsHandled;
     void pairItem(const Row& r, bool from, Ends& mine, Ends& other, std::uint32_t key);
     std::map<std::uint32_t, std::vector<std::pair<std::int64_t, std::uint32_t>>> m_wakes, m_wokens;
     void pairSemaphore(const Row& r);
@@ -100,6 +101,7 @@ class TimelineModel : public QObject {
     std::map<int, std::vector<std::pair<std::int64_t, int>>> m_reparented;  // pid -> (ns, ppid)
     std::map<int, std::pair<std::int64_t, int>> m_killed;                   // pid -> (ns, signal)
     std::size_t m_faults = 0;
+    std::size_t m_signalEvents = 0;
 };
 
 }  // namespace interleave::ui

@@ -1,8 +1,10 @@
 #include "ui/view_shelf.h"
 
+#include <QHeaderView>
 #include <QLabel>
 #include <QListView>
 #include <QScrollArea>
+#include <QTableView>
 #include <QVBoxLayout>
 #include <algorithm>
 
@@ -14,15 +16,21 @@
 #include "ui/pipe_view.h"
 #include "ui/process_tree_view.h"
 #include "ui/shared_variable_view.h"
+#include "ui/signal_model.h"
 #include "ui/wait_for_model.h"
 #include "ui/wait_for_view.h"
 
 namespace interleave::ui {
 
-ViewShelf::ViewShelf(BufferModel* buffers, PipeModel* pipes, WaitForModel* waits,
-                     SharedVariableModel* shared, ProcessTreeModel* tree, CaptionModel* captions,
-                     TimelineModel* timeline, TimeCursor* cursor, QWidget* parent)
-    : QSplitter(Qt::Horizontal, parent), m_buffers(buffers), m_pipes(pipes), m_waits(waits) {
+ViewShelf::ViewShelf(const Models& models, TimelineModel* timeline, TimeCursor* cursor,
+                     QWidget* parent)
+    : QSplitter(Qt::Horizontal, parent),
+      m_buffers(models.buffers),
+      m_pipes(models.pipes),
+      m_signals(models.signalModel),
+      m_waits(models.waits) {
+    auto* const buffers = models.buffers;
+    auto* const pipes = models.pipes;
     // Every queue of the run, one under the other; scrolls when they need more height.
     m_bufferView = new BufferView(buffers, timeline, cursor, this);
     auto* bufferScroll = new QScrollArea(this);
@@ -39,19 +47,26 @@ ViewShelf::ViewShelf(BufferModel* buffers, PipeModel* pipes, WaitForModel* waits
     m_pipeBox =
         titled(tr("Pipes, sockets, queues: what the kernel holds between processes"), pipeScroll);
     m_pipeBox->hide();
+    auto* signalTable = new QTableView(this);
+    signalTable->setModel(models.signalModel);
+    signalTable->setSelectionMode(QAbstractItemView::NoSelection);
+    signalTable->verticalHeader()->hide();
+    signalTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_signalBox = titled(tr("Signals: sent, pending, handled, lost"), signalTable);
+    m_signalBox->hide();
     m_waitsBox = titled(tr("Who waits for whom (solid arrow: holds · dashed: waits for)"),
-                        new WaitForView(waits, this));
+                        new WaitForView(models.waits, this));
     m_waitsBox->hide();
     m_sharedBox = titled(tr("Shared counter, and each thread's copy"),
-                         new SharedVariableView(shared, timeline, cursor, this));
+                         new SharedVariableView(models.shared, timeline, cursor, this));
     m_sharedBox->hide();
-    m_treeBox = titled(tr("Processes and threads"), new ProcessTreeView(tree, this));
+    m_treeBox = titled(tr("Processes and threads"), new ProcessTreeView(models.tree, this));
     auto* captionView = new QListView(this);
-    captionView->setModel(captions);
+    captionView->setModel(models.captions);
     captionView->setSelectionMode(QAbstractItemView::NoSelection);
     captionView->setWordWrap(true);
     titled(tr("What just happened"), captionView);
-    setSizes({420, 560, 620, 560, 420, 420});
+    setSizes({420, 560, 460, 620, 560, 420, 420});
 }
 
 QWidget* ViewShelf::titled(const QString& title, QWidget* content) {
@@ -86,9 +101,11 @@ void ViewShelf::choose(const Scenario* scenario, bool run, bool presenter,
     // counter is copied into forked processes: one value for all would be wrong there).
     // A shared segment, its slots and its bytes, likewise: the lanes carry the pids.
     const bool shared = uses(ObjectKind::Variable) || uses(ObjectKind::SharedSegment);
+    const bool showSignals = m_signals->signalCount() > 0 || uses(ObjectKind::Signal);
     const bool chosen = !presenter || !presenterShowsProcesses;
     m_bufferBox->setVisible(chosen && buffers);
     m_pipeBox->setVisible(chosen && pipes);
+    m_signalBox->setVisible(chosen && showSignals);
     m_waitsBox->setVisible(chosen && waits);
     m_sharedBox->setVisible(chosen && uses(ObjectKind::Variable));
     m_treeBox->setVisible(presenter ? presenterShowsProcesses : !waits && !shared);

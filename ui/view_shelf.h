@@ -1,8 +1,8 @@
 #pragma once
 // The views under the timeline, side by side, each in a titled box: the bounded buffers, the
-// pipes, who waits for whom, the shared counter, the process tree, and the captions. Which of
-// the first five show follows the scenario (what its runs will have, so the views stand there,
-// empty, before the first run) and then the run itself.
+// pipes, the signals, who waits for whom, the shared counter, the process tree, and the captions.
+// Which of the first five show follows the scenario (what its runs will have, so the views stand
+// there, empty, before the first run) and then the run itself.
 
 #include <QSplitter>
 
@@ -18,6 +18,7 @@ class CaptionModel;
 class PipeModel;
 class ProcessTreeModel;
 class SharedVariableModel;
+class SignalModel;
 class TimeCursor;
 class TimelineModel;
 class WaitForModel;
@@ -25,9 +26,17 @@ class WaitForModel;
 class ViewShelf : public QSplitter {
     Q_OBJECT
   public:
-    ViewShelf(BufferModel* buffers, PipeModel* pipes, WaitForModel* waits,
-              SharedVariableModel* shared, ProcessTreeModel* tree, CaptionModel* captions,
-              TimelineModel* timeline, TimeCursor* cursor, QWidget* parent);
+    // The models of the views it holds, owned by the window.
+    struct Models {
+        BufferModel* buffers;
+        PipeModel* pipes;
+        SignalModel* signalModel;
+        WaitForModel* waits;
+        SharedVariableModel* shared;
+        ProcessTreeModel* tree;
+        CaptionModel* captions;
+    };
+    ViewShelf(const Models& models, TimelineModel* timeline, TimeCursor* cursor, QWidget* parent);
 
     // `run`: a run (or a trace) is loaded; in presenter mode only one view shows beside the
     // captions: the process tree, or the scenario's own view.
@@ -36,6 +45,7 @@ class ViewShelf : public QSplitter {
     BufferView* bufferView() const { return m_bufferView; }
     QWidget* waitsBox() const { return m_waitsBox; }
     QWidget* pipesBox() const { return m_pipeBox; }
+    QWidget* signalsBox() const { return m_signalBox; }
     QWidget* treeBox() const { return m_treeBox; }
     QWidget* sharedBox() const { return m_sharedBox; }
 
@@ -44,10 +54,12 @@ class ViewShelf : public QSplitter {
 
     BufferModel* m_buffers;
     PipeModel* m_pipes;
+    SignalModel* m_signals;
     WaitForModel* m_waits;
     BufferView* m_bufferView;
     QWidget* m_bufferBox;
     QWidget* m_pipeBox;
+    QWidget* m_signalBox;
     QWidget* m_waitsBox;
     QWidget* m_sharedBox;
     QWidget* m_treeBox;

@@ -18,6 +18,7 @@ const std::vector<Scenario>& allScenarios() {
                                               makeMessageQueue(),
                                               makeSemaphore(),
                                               makeSocket(),
+                                              makeSignals(),
                                               makeOrphansAndZombies(),
                                               makeCrashIsolation()};
     return all;

@@ -37,6 +37,7 @@ Scenario makeMessageQueue();
 Scenario makeFifo();
 Scenario makeSemaphore();
 Scenario makeSocket();
+Scenario makeSignals();
 Scenario makeCrashIsolation();
 Scenario makeDeadlock();
 Scenario makeRaceCondition();

@@ -21,7 +21,9 @@ namespace interleave {
 // 7: messages through kernel objects (msg_*: pipes first) and zombies seen (process_zombie),
 //    appended likewise.
 // 8: a msg_* record's b carries a message queue's priority in its high half (0 elsewhere, so
-//    version 7 records read the same); process_fault (a thread about to crash its process).
+//    version 7 records read the same); process_fault (a thread about to crash its process);
+//    signals (object kind `signal`; signal_send, signal_handled, signal_blocked,
+//    signal_pending).
 inline constexpr std::uint32_t kProtocolVersion = 8;
 // Version 2 traces have the same records, with zeros where role and owner now are.
 inline constexpr std::uint32_t kOldestTraceVersion = 2;
@@ -102,7 +104,14 @@ enum class EventKind : std::uint16_t {
     ProcessZombie,  // a = pid
     // A thread is about to touch memory it may not use: the kernel will end its whole process.
     ProcessFault,  // a = the signal that will follow (SIGSEGV), b = the address
-    Count_         // keep last
+    // Signals between processes (object = the signal). Each is sent with sigqueue() and a number
+    // of its own, which the handler receives (si_value): a delivery names the send it came from.
+    SignalSend,     // a = target pid, b = the send's number
+    SignalHandled,  // a = sender pid, b = the number delivered; stamped inside the handler
+    SignalBlocked,  // a = 1 blocked (it will wait, pending), 0 unblocked
+    SignalPending,  // a = 1 pending (sent, blocked, not delivered), 0 no longer
+    SignalWait,     // the process sleeps until a signal comes (the next signal_handled ends it)
+    Count_          // keep last
 };
 
 // b of msg_send / msg_receive: the fill in the low 32 bits, a queue message's priority above.
@@ -147,6 +156,7 @@ enum class ObjectKind : std::uint16_t {
     Gil,       // the interpreter lock of the GIL model
     Variable,  // a shared variable (a counter) that threads read and write
     RwLock,    // a reader-writer lock: many readers or one writer
+    Signal,    // one signal number (SIGUSR1, ...) as it travels between processes
     Count_     // keep last
 };
 

@@ -27,7 +27,8 @@ enum class KindGroup : std::uint8_t {
     RwLock,
     Spin,
     Measure,
-    Message
+    Message,
+    Signal
 };
 
 // What an event does to its actor's state (ActorStateTracker).
@@ -194,6 +195,18 @@ inline constexpr std::array<KindInfo, static_cast<std::size_t>(EventKind::Count_
     {EventKind::ProcessFault, "process_fault", KindGroup::Process, StateEffect::None,
      ValueField::A, "{who} writes to memory it may not touch: the kernel answers with signal {a} "
      "(SIGSEGV), which ends its whole process, every thread in it"},
+    {EventKind::SignalSend, "signal_send", KindGroup::Signal, StateEffect::None, ValueField::B,
+     "{who} sends {object} #{b} to {procA}"},
+    {EventKind::SignalHandled, "signal_handled", KindGroup::Signal, StateEffect::ToRunning,
+     ValueField::B, "{who}'s handler runs for {object} #{b}, sent by {procA}"},
+    {EventKind::SignalBlocked, "signal_blocked", KindGroup::Signal, StateEffect::None,
+     ValueField::A, "{who} unblocks {object}: what is pending is delivered now", AltWhen::ANonZero,
+     "{who} blocks {object}: one sent now waits, pending, until it is unblocked"},
+    {EventKind::SignalPending, "signal_pending", KindGroup::Signal, StateEffect::None,
+     ValueField::A, "{object} is no longer pending for {who}", AltWhen::ANonZero,
+     "{object} is pending for {who}: sent, blocked, not delivered yet"},
+    {EventKind::SignalWait, "signal_wait", KindGroup::Signal, StateEffect::ToIpcWait,
+     ValueField::A, "{who} sleeps until a signal comes"},
 }};
 // clang-format on
 

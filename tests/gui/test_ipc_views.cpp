@@ -15,6 +15,7 @@
 #include "ui/pipe_model.h"
 #include "ui/process_tree_model.h"
 #include "ui/run_session.h"
+#include "ui/signal_model.h"
 #include "ui/timeline_model.h"
 #include "wait_for.h"
 
@@ -228,6 +229,57 @@ TEST(ProcessTreeModel, AProcessKilledByASignalSaysSoFromItsEndOn) {
     ASSERT_NE(faulty, lanes.end());
     EXPECT_EQ(faulty->tracker.stateAt(35), ActorState::Exited);
     EXPECT_NE(faulty->tracker.stateAt(25), ActorState::Exited);
+}
+
+TEST(SignalModel, AStandardSignalSentWhilePendingIsLostAndARealTimeOneWaits) {
+    EventStore store(2);
+    store.setActors({ActorInfo{0, 100, 1, 100, "main", ActorRole::ProcessMain, kNoActor, 0},
+                     ActorInfo{1, 101, 100, 101, "receiver", ActorRole::ProcessMain, 0, 0}});
+    store.setObjects(
+        {ObjectInfo{1, ObjectKind::Signal, "SIGUSR1", 1, 100, ObjectRole::Own, 0},
+         ObjectInfo{2, ObjectKind::Signal, "SIGRTMIN", 1000, 100, ObjectRole::Own, 0}});
+    store.appendRow(Row{5, 1, EventKind::SignalBlocked, 1, 1, 0});
+    store.appendRow(Row{5, 1, EventKind::SignalBlocked, 2, 1, 0});
+    for (std::int64_t n = 1; n <= 3; ++n) {
+        store.appendRow(Row{10 * n, 0, EventKind::SignalSend, 1, 101, n});
+        store.appendRow(Row{10 * n + 1, 0, EventKind::SignalSend, 2, 101, n});
+    }
+    store.appendRow(Row{50, 1, EventKind::SignalBlocked, 1, 0, 0});
+    store.appendRow(Row{51, 1, EventKind::SignalHandled, 1, 100, 1});
+    for (std::int64_t n = 1; n <= 3; ++n)
+        store.appendRow(Row{51 + n, 1, EventKind::SignalHandled, 2, 100, n});
+    store.publish();
+    SignalModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.reset(&store);
+    ASSERT_EQ(model.signalCount(), 2);
+    auto s = model.stateAt(0, 40);
+    EXPECT_TRUE(s.blocked);
+    EXPECT_EQ(s.sent, 3);
+    EXPECT_EQ(s.waiting, 1) << "one SIGUSR1 is kept";
+    EXPECT_EQ(s.lost, 2) << "the two sent while it was pending";
+    s = model.stateAt(1, 40);
+    EXPECT_EQ(s.waiting, 3) << "real-time signals queue";
+    EXPECT_EQ(s.lost, 0);
+    s = model.stateAt(0, 100);
+    EXPECT_EQ(s.handled, 1);
+    EXPECT_EQ(s.waiting, 0);
+    EXPECT_EQ(s.lost, 2);
+    EXPECT_EQ(model.stateAt(1, 100).handled, 3);
+    model.setCursorTime(40);
+    EXPECT_EQ(model.data(model.index(0, SignalModel::Lost), Qt::DisplayRole).toLongLong(), 2);
+    // Each delivery names its send: one arrow for SIGUSR1 (#1), three for SIGRTMIN.
+    TimelineModel timeline;
+    timeline.reset(&store);
+    EXPECT_TRUE(timeline.hasSignals());
+    int arrows = 0;
+    for (const auto& l : timeline.links())
+        if (l.kind == Link::Kind::Item) {
+            ++arrows;
+            EXPECT_EQ(l.fromActor, 0u);
+            EXPECT_EQ(l.toActor, 1u);
+        }
+    EXPECT_EQ(arrows, 4);
 }
 
 TEST(BufferModel, ASharedSegmentKeepsTheBytesOfATakenItem) {

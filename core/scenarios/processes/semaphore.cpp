@@ -26,9 +26,8 @@ static_assert(std::atomic<int>::is_always_lock_free);
 
 constexpr int kTooMany = 3;  // a worker's exit status when it found more than K inside
 
-int worker(Pool& pool, int permits, std::int64_t index, std::int64_t workers,
-           std::int64_t rounds, std::chrono::milliseconds inside,
-           std::chrono::milliseconds outside) {
+int worker(Pool& pool, int permits, std::int64_t index, std::int64_t workers, std::int64_t rounds,
+           std::chrono::milliseconds inside, std::chrono::milliseconds outside) {
     // Staggered within the first visit, so the first round does not read as one block.
     Runtime::work(inside * (index - 1) / (2 * workers));
     for (std::int64_t r = 0; (rounds == 0 || r < rounds) && !Runtime::stopRequested(); ++r) {
