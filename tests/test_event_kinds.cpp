@@ -21,9 +21,9 @@ TEST(EventKinds, EveryKindHasOneRowWithAUniqueName) {
 
 TEST(EventKinds, EveryCaptionNamesOnlyKnownPlaceholders) {
     const std::set<std::string_view> known = {
-        "who",      "object", "a",        "b",      "actorA",  "actorB",
-        "procA",    "procB",  "msA",      "status", "slot",    "occupancy",
-        "capacity", "level",  "priority", "send",   "receive", "end"};
+        "who",      "object", "a",       "b",    "actorA",    "actorB",   "procA",
+        "procB",    "msA",    "status",  "slot", "occupancy", "capacity", "level",
+        "priority", "send",   "receive", "end",  "hexA"};
     for (const auto& k : kKinds) {
         for (const auto text : {k.caption, k.alt}) {
             for (std::size_t i = text.find('{'); i != std::string_view::npos;

@@ -548,3 +548,49 @@ TEST(Signals, BlockedStandardSignalsCoalesceAndRealTimeOnesQueueInOrder) {
     EXPECT_EQ(handled["SIGUSR2"], oneTo(1));
     EXPECT_EQ(handled["SIGTERM"], oneTo(1)) << "the child ended on its SIGTERM handler";
 }
+
+TEST(SharedVsSeparateMemory, ThreadsShareTheCounterChildrenChangeTheirOwnCopyAtTheSameAddress) {
+    const auto sup =
+        runFor("shared-vs-separate-memory",
+               {"workers=2", "step_ms=5", "memory_kib=1024", "write_percent=25"}, 20'000);
+    const auto& s = sup->store();
+    expectAllExitedCleanly(*sup, 2);
+    std::map<std::uint32_t, std::string> variable;  // object -> name
+    std::uint32_t memory = kNoObject;
+    for (const auto& o : s.objects()) {
+        if (o.kind == ObjectKind::Variable) variable[o.id] = o.name;
+        if (o.kind == ObjectKind::Memory) memory = o.id;
+    }
+    ASSERT_EQ(variable.size(), 3u) << "main's counter and each child's copy";
+    ASSERT_NE(memory, kNoObject);
+    const auto actors = actorsById(s);
+    std::map<std::string, std::vector<std::int64_t>> reads;  // by actor name, in its order
+    std::map<std::string, std::int64_t> addressOf;           // by variable name
+    std::map<std::string, std::vector<std::pair<std::int64_t, std::int64_t>>> pages;
+    for (const auto& a : s.actors())
+        for (std::size_t k = 0; k < s.actorEventCount(a.id); ++k) {
+            const Row r = s.row(s.actorEvent(a.id, k));
+            if (r.kind == EventKind::SharedRead) reads[a.name].push_back(r.a);
+            if (r.kind == EventKind::VariableAt) addressOf[variable.at(r.object)] = r.a;
+            if (r.kind == EventKind::MemoryPages && r.object == memory)
+                pages[a.name].emplace_back(r.a, r.b);
+        }
+    // Threads: one counter; the second thread sees the first one's addition, main sees both.
+    EXPECT_EQ(reads["thread 1"], (std::vector<std::int64_t>{0, 1}));
+    EXPECT_EQ(reads["thread 2"], (std::vector<std::int64_t>{1, 2}));
+    // Children: each starts from the parent's 2 and changes only its own copy.
+    EXPECT_EQ(reads["child 1"], (std::vector<std::int64_t>{2, 3}));
+    EXPECT_EQ(reads["child 2"], (std::vector<std::int64_t>{2, 3}));
+    EXPECT_EQ(reads["main"], (std::vector<std::int64_t>{2, 2})) << "the parent's stays 2";
+    // The same address in every process: a virtual address, in memory of its own.
+    ASSERT_EQ(addressOf.size(), 3u);
+    EXPECT_EQ(addressOf["counter in child 1"], addressOf["counter in main"]);
+    EXPECT_EQ(addressOf["counter in child 2"], addressOf["counter in main"]);
+    // Copy on write: all 1024 KiB shared after fork; the 256 KiB each child writes become its own.
+    for (const char* child : {"child 1", "child 2"}) {
+        const auto& p = pages[child];
+        ASSERT_EQ(p.size(), 2u) << child;
+        EXPECT_EQ(p[0], std::make_pair(std::int64_t{1024}, std::int64_t{0})) << child;
+        EXPECT_EQ(p[1], std::make_pair(std::int64_t{768}, std::int64_t{256})) << child;
+    }
+}

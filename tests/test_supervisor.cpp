@@ -111,6 +111,7 @@ TEST(Supervisor, TwoHundredStartStopCyclesLeaveNothingBehind) {
         {"fifo", {"write_ms=0", "read_ms=1", "messages=100000"}},
         {"semaphore", {"work_ms=1", "rest_ms=0", "rounds=0"}},
         {"signals", {"sends=50", "gap_ms=1", "block_ms=20"}},
+        {"shared-vs-separate-memory", {"step_ms=1", "memory_kib=256"}},
         {"socket", {"client_ms=0", "server_ms=1", "requests=100000"}},
         {"crash-isolation", {"crash_ms=10", "after_ms=20"}},
     };

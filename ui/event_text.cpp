@@ -103,6 +103,8 @@ QString describeEvent(const Row& r, const Names& n) {
             out += obj;
         else if (key == QLatin1String("a"))
             out += QString::number(r.a);
+        else if (key == QLatin1String("hexA"))
+            out += QStringLiteral("0x") + QString::number(static_cast<quint64>(r.a), 16);
         else if (key == QLatin1String("b"))
             out += QString::number(r.b);
         else if (key == QLatin1String("actorA"))

@@ -31,6 +31,7 @@
 #include "ui/caption_model.h"
 #include "ui/lesson_panel.h"
 #include "ui/log_panel.h"
+#include "ui/memory_model.h"
 #include "ui/palette.h"
 #include "ui/parameter_panel.h"
 #include "ui/pipe_model.h"
@@ -60,6 +61,7 @@ MainWindow::MainWindow(const LaunchOptions& options, QWidget* parent)
       m_buffer(new BufferModel(this)),
       m_pipes(new PipeModel(this)),
       m_signals(new SignalModel(this)),
+      m_memory(new MemoryModel(this)),
       m_tree(new ProcessTreeModel(m_timeline, this)),
       m_captions(new CaptionModel(m_timeline, 8, this)),
       m_waits(new WaitForModel(m_timeline->names(), this)),
@@ -105,6 +107,7 @@ MainWindow::MainWindow(const LaunchOptions& options, QWidget* parent)
     connect(m_cursor, &TimeCursor::changed, this, [this](std::int64_t t) {
         m_waits->setCursorTime(t);
         m_signals->setCursorTime(t);
+        m_memory->setCursorTime(t);
         // Following a live run, captions change with nearly every event: ten times a second is
         // as fast as anyone reads them, and each change lays out wrapped text again. The tree's
         // states and fades likewise: a frame's worth of change there is not worth a repaint.
@@ -255,8 +258,9 @@ void MainWindow::buildActions() {
 
 void MainWindow::buildLayout() {
     m_timelineView = new TimelineView(m_timeline, m_cursor, this);
-    m_shelf = new ViewShelf({m_buffer, m_pipes, m_signals, m_waits, m_shared, m_tree, m_captions},
-                            m_timeline, m_cursor, this);
+    m_shelf = new ViewShelf(
+        {m_buffer, m_pipes, m_signals, m_memory, m_waits, m_shared, m_tree, m_captions}, m_timeline,
+        m_cursor, this);
     auto* bottom = m_shelf;
 
     m_center = new QSplitter(Qt::Vertical, this);
@@ -419,6 +423,7 @@ void MainWindow::onStoreReset() {
     m_buffer->reset(store);
     m_pipes->reset(store);
     m_signals->reset(store);
+    m_memory->reset(store);
     m_tree->sync();
     m_cursor->setLive(true);
     m_cursor->resetTo(0);
@@ -430,6 +435,7 @@ void MainWindow::onEventsAppended(quint64 first, quint64 last) {
     m_buffer->append(first, last);
     m_pipes->append(first, last);
     m_signals->append(first, last);
+    m_memory->append(first, last);
     m_waits->append(first, last);
     m_shared->append(first, last);
     updateViewBoxes();

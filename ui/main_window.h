@@ -28,6 +28,7 @@ namespace interleave::ui {
 class BufferModel;
 class PipeModel;
 class SignalModel;
+class MemoryModel;
 class BufferView;
 class CaptionModel;
 class LessonPanel;
@@ -69,6 +70,7 @@ class MainWindow : public QMainWindow {
     BufferModel* bufferModel() const { return m_buffer; }
     PipeModel* pipeModel() const { return m_pipes; }
     SignalModel* signalModel() const { return m_signals; }
+    MemoryModel* memoryModel() const { return m_memory; }
     BufferView* bufferView() const;
     LogPanel* logPanel() const { return m_log; }
     QDockWidget* logDock() const { return m_logDock; }
@@ -127,6 +129,7 @@ class MainWindow : public QMainWindow {
     BufferModel* m_buffer;
     PipeModel* m_pipes;
     SignalModel* m_signals;
+    MemoryModel* m_memory;
     ProcessTreeModel* m_tree;
     CaptionModel* m_captions;
     WaitForModel* m_waits;

@@ -12,6 +12,7 @@
 #include "ui/buffer_model.h"
 #include "ui/buffer_view.h"
 #include "ui/caption_model.h"
+#include "ui/memory_model.h"
 #include "ui/pipe_model.h"
 #include "ui/pipe_view.h"
 #include "ui/process_tree_view.h"
@@ -28,6 +29,7 @@ ViewShelf::ViewShelf(const Models& models, TimelineModel* timeline, TimeCursor* 
       m_buffers(models.buffers),
       m_pipes(models.pipes),
       m_signals(models.signalModel),
+      m_memory(models.memory),
       m_waits(models.waits) {
     auto* const buffers = models.buffers;
     auto* const pipes = models.pipes;
@@ -47,13 +49,12 @@ ViewShelf::ViewShelf(const Models& models, TimelineModel* timeline, TimeCursor* 
     m_pipeBox =
         titled(tr("Pipes, sockets, queues: what the kernel holds between processes"), pipeScroll);
     m_pipeBox->hide();
-    auto* signalTable = new QTableView(this);
-    signalTable->setModel(models.signalModel);
-    signalTable->setSelectionMode(QAbstractItemView::NoSelection);
-    signalTable->verticalHeader()->hide();
-    signalTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    auto* signalTable = table(models.signalModel);
     m_signalBox = titled(tr("Signals: sent, pending, handled, lost"), signalTable);
     m_signalBox->hide();
+    m_memoryBox = titled(tr("Each process's memory: the same address, a copy of its own"),
+                         table(models.memory));
+    m_memoryBox->hide();
     m_waitsBox = titled(tr("Who waits for whom (solid arrow: holds · dashed: waits for)"),
                         new WaitForView(models.waits, this));
     m_waitsBox->hide();
@@ -66,7 +67,16 @@ ViewShelf::ViewShelf(const Models& models, TimelineModel* timeline, TimeCursor* 
     captionView->setSelectionMode(QAbstractItemView::NoSelection);
     captionView->setWordWrap(true);
     titled(tr("What just happened"), captionView);
-    setSizes({420, 560, 460, 620, 560, 420, 420});
+    setSizes({420, 560, 460, 560, 620, 560, 420, 420});
+}
+
+QTableView* ViewShelf::table(QAbstractItemModel* model) {
+    auto* view = new QTableView(this);
+    view->setModel(model);
+    view->setSelectionMode(QAbstractItemView::NoSelection);
+    view->verticalHeader()->hide();
+    view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    return view;
 }
 
 QWidget* ViewShelf::titled(const QString& title, QWidget* content) {
@@ -101,14 +111,17 @@ void ViewShelf::choose(const Scenario* scenario, bool run, bool presenter,
     // counter is copied into forked processes: one value for all would be wrong there).
     // A shared segment, its slots and its bytes, likewise: the lanes carry the pids.
     const bool shared = uses(ObjectKind::Variable) || uses(ObjectKind::SharedSegment);
+    const bool memory = m_memory->measuresMemory() || uses(ObjectKind::Memory);
     const bool showSignals = m_signals->signalCount() > 0 || uses(ObjectKind::Signal);
     const bool chosen = !presenter || !presenterShowsProcesses;
     m_bufferBox->setVisible(chosen && buffers);
     m_pipeBox->setVisible(chosen && pipes);
     m_signalBox->setVisible(chosen && showSignals);
+    m_memoryBox->setVisible(chosen && memory);
     m_waitsBox->setVisible(chosen && waits);
     m_sharedBox->setVisible(chosen && uses(ObjectKind::Variable));
-    m_treeBox->setVisible(presenter ? presenterShowsProcesses : !waits && !shared);
+    // The memory table names each process too, and needs the room.
+    m_treeBox->setVisible(presenter ? presenterShowsProcesses : !waits && !shared && !memory);
 }
 
 }  // namespace interleave::ui

@@ -6,6 +6,9 @@
 
 #include <QSplitter>
 
+class QAbstractItemModel;
+class QTableView;
+
 namespace interleave {
 struct Scenario;
 }
@@ -19,6 +22,7 @@ class PipeModel;
 class ProcessTreeModel;
 class SharedVariableModel;
 class SignalModel;
+class MemoryModel;
 class TimeCursor;
 class TimelineModel;
 class WaitForModel;
@@ -31,6 +35,7 @@ class ViewShelf : public QSplitter {
         BufferModel* buffers;
         PipeModel* pipes;
         SignalModel* signalModel;
+        MemoryModel* memory;
         WaitForModel* waits;
         SharedVariableModel* shared;
         ProcessTreeModel* tree;
@@ -46,20 +51,24 @@ class ViewShelf : public QSplitter {
     QWidget* waitsBox() const { return m_waitsBox; }
     QWidget* pipesBox() const { return m_pipeBox; }
     QWidget* signalsBox() const { return m_signalBox; }
+    QWidget* memoryBox() const { return m_memoryBox; }
     QWidget* treeBox() const { return m_treeBox; }
     QWidget* sharedBox() const { return m_sharedBox; }
 
   private:
     QWidget* titled(const QString& title, QWidget* content);
+    QTableView* table(QAbstractItemModel* model);  // a read-only table of `model`
 
     BufferModel* m_buffers;
     PipeModel* m_pipes;
     SignalModel* m_signals;
+    MemoryModel* m_memory;
     WaitForModel* m_waits;
     BufferView* m_bufferView;
     QWidget* m_bufferBox;
     QWidget* m_pipeBox;
     QWidget* m_signalBox;
+    QWidget* m_memoryBox;
     QWidget* m_waitsBox;
     QWidget* m_sharedBox;
     QWidget* m_treeBox;

@@ -12,6 +12,7 @@ const std::vector<Scenario>& allScenarios() {
                                               makeSemaphorePool(),
                                               makeDaemonThreads(),
                                               makeForkTree(),
+                                              makeSharedVsSeparateMemory(),
                                               makePipe(),
                                               makeSharedMemory(),
                                               makeFifo(),

@@ -23,7 +23,7 @@ namespace interleave {
 // 8: a msg_* record's b carries a message queue's priority in its high half (0 elsewhere, so
 //    version 7 records read the same); process_fault (a thread about to crash its process);
 //    signals (object kind `signal`; signal_send, signal_handled, signal_blocked,
-//    signal_pending).
+//    signal_pending, signal_wait); memory (object kind `memory`; variable_at, memory_pages).
 inline constexpr std::uint32_t kProtocolVersion = 8;
 // Version 2 traces have the same records, with zeros where role and owner now are.
 inline constexpr std::uint32_t kOldestTraceVersion = 2;
@@ -111,7 +111,12 @@ enum class EventKind : std::uint16_t {
     SignalBlocked,  // a = 1 blocked (it will wait, pending), 0 unblocked
     SignalPending,  // a = 1 pending (sent, blocked, not delivered), 0 no longer
     SignalWait,     // the process sleeps until a signal comes (the next signal_handled ends it)
-    Count_          // keep last
+    // Memory of one process: where a variable is (its virtual address: equal in a parent and its
+    // forked child, though the memory behind it is not), and how much of a mapping is still
+    // shared with another process after fork() (copy on write), from /proc/self/smaps.
+    VariableAt,   // object = a variable, a = its address
+    MemoryPages,  // object = a mapping, a = KiB shared with another process, b = KiB its own
+    Count_        // keep last
 };
 
 // b of msg_send / msg_receive: the fill in the low 32 bits, a queue message's priority above.
@@ -157,6 +162,7 @@ enum class ObjectKind : std::uint16_t {
     Variable,  // a shared variable (a counter) that threads read and write
     RwLock,    // a reader-writer lock: many readers or one writer
     Signal,    // one signal number (SIGUSR1, ...) as it travels between processes
+    Memory,    // a private mapping of a process; capacity = KiB
     Count_     // keep last
 };
 

@@ -28,7 +28,8 @@ enum class KindGroup : std::uint8_t {
     Spin,
     Measure,
     Message,
-    Signal
+    Signal,
+    Memory
 };
 
 // What an event does to its actor's state (ActorStateTracker).
@@ -56,8 +57,9 @@ enum class ValueField : std::uint8_t { A, B, AInMs, ExitCode };
 // Captions are templates with placeholders the window fills in:
 //   {who} the actor, {object} the object, {a} {b} the payload words, {actorA} {actorB} the
 //   actors the payload words name, {procA} {procB} the processes they name by pid, {msA} a in ms,
-//   {status} b as an exit status, {slot} {occupancy} b's two halves, {capacity} the object's
-//   capacity; for messages, {priority} (" (priority 3)" for a queue, else empty), {level}
+//   {hexA} a in hexadecimal, {status} b as an exit status, {slot} {occupancy} b's two halves,
+//   {capacity} the object's capacity; for messages, {priority} (" (priority 3)" for a queue, else
+//   empty), {level}
 //   (" (3/4 messages in it)" from the fill in b, or in a for a wait; empty for an object of no
 //   fixed capacity, a socket), and from the object's kind {send} and {receive} (the calls:
 //   "write()", "mq_send()", ...) and {end} (how a reader learns there is no more).
@@ -207,6 +209,11 @@ inline constexpr std::array<KindInfo, static_cast<std::size_t>(EventKind::Count_
      "{object} is pending for {who}: sent, blocked, not delivered yet"},
     {EventKind::SignalWait, "signal_wait", KindGroup::Signal, StateEffect::ToIpcWait,
      ValueField::A, "{who} sleeps until a signal comes"},
+    {EventKind::VariableAt, "variable_at", KindGroup::Memory, StateEffect::None, ValueField::A,
+     "{who} finds {object} at address {hexA} of its own memory"},
+    {EventKind::MemoryPages, "memory_pages", KindGroup::Memory, StateEffect::None, ValueField::B,
+     "{who}'s {object}: {a} KiB still shared with another process, {b} KiB its own (copied "
+     "when written)"},
 }};
 // clang-format on
 

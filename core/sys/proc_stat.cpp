@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <cstdint>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -54,6 +55,34 @@ std::optional<ThreadCpu> readThreadCpu() {
     const long hz = sysconf(_SC_CLK_TCK);
     if (!rest || hz <= 0) return std::nullopt;
     return ThreadCpu{static_cast<std::int64_t>((utime + stime) * (1'000'000'000 / hz)), true};
+}
+
+std::optional<MappingPages> readMappingPages(const void* start) {
+    std::ifstream smaps("/proc/self/smaps");
+    const auto want = reinterpret_cast<std::uintptr_t>(start);
+    std::string line;
+    bool inside = false;
+    MappingPages pages;
+    while (std::getline(smaps, line)) {
+        // A mapping's block starts with "start-end perms offset dev inode [path]".
+        const auto dash = line.find('-');
+        const bool header = dash != std::string::npos && dash > 0 &&
+                            line.find_first_not_of("0123456789abcdef") == dash;
+        if (header) {
+            if (inside) return pages;
+            inside = std::stoull(line.substr(0, dash), nullptr, 16) == want;
+            continue;
+        }
+        if (!inside) continue;
+        std::istringstream fields(line);
+        std::string key;
+        std::int64_t kib = 0;
+        fields >> key >> kib;
+        if (key == "Shared_Clean:" || key == "Shared_Dirty:") pages.sharedKiB += kib;
+        if (key == "Private_Clean:" || key == "Private_Dirty:") pages.privateKiB += kib;
+    }
+    if (inside) return pages;
+    return std::nullopt;
 }
 
 }  // namespace interleave

@@ -30,4 +30,13 @@ struct ThreadCpu {
 };
 std::optional<ThreadCpu> readThreadCpu();
 
+// How much of the mapping that starts at `start` is resident, and whether each resident page
+// is still shared with another process (after fork(), until either writes it: copy on write)
+// or this process's own, in KiB, from /proc/self/smaps. Empty when no mapping starts there.
+struct MappingPages {
+    std::int64_t sharedKiB = 0;   // Shared_Clean + Shared_Dirty
+    std::int64_t privateKiB = 0;  // Private_Clean + Private_Dirty
+};
+std::optional<MappingPages> readMappingPages(const void* start);
+
 }  // namespace interleave

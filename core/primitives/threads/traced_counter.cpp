@@ -28,4 +28,14 @@ void TracedCounter::add() {
     Runtime::emitOrdered(EventKind::SharedAdd, m_id, old + 1, old);
 }
 
+void TracedCounter::becomeCopy(std::string_view name) {
+    m_id = Runtime::registerObject(ObjectKind::Variable, name);
+    reportAddress();
+}
+
+void TracedCounter::reportAddress() const {
+    Runtime::emit(EventKind::VariableAt, m_id,
+                  static_cast<std::int64_t>(reinterpret_cast<std::uintptr_t>(&m_value)));
+}
+
 }  // namespace interleave

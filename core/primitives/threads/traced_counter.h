@@ -20,6 +20,11 @@ class TracedCounter {
     void add();
     std::int64_t value() const { return m_value.load(std::memory_order_relaxed); }
     std::uint32_t id() const { return m_id; }
+    // In a forked child: its copy of the counter becomes an object of its own (the memory is
+    // the child's, though at the same address), named `name`; records where it is.
+    void becomeCopy(std::string_view name);
+    // Records where the counter is in this process's memory (variable_at).
+    void reportAddress() const;
 
   private:
     std::atomic<std::int64_t> m_value{0};
