@@ -15,6 +15,7 @@
 
 #include "core/primitives/ipc/run_names.h"
 #include "core/primitives/runtime.h"
+#include "core/scenarios/scenario.h"
 #include "process_probe.h"
 #include "run_helpers.h"
 
@@ -394,12 +395,14 @@ TEST(Supervisor, KillingTheRunnerAtRandomMomentsLeavesNoDescendantOrphansInclude
     }
 }
 
-TEST(Supervisor, KillingTheRunnerOfAnIpcRunAtRandomMomentsLeavesNothing) {
+TEST(Supervisor, KillingTheRunnerOfEveryScenarioAtRandomMomentsLeavesNothing) {
     // Processes blocked in a pipe's write() or read(), on a process-shared semaphore, in a
-    // message queue or a socket, orphaned or crashing: every descendant is gone within 1 s of
-    // the runner's SIGKILL, no IPC object is left in /dev/shm, no message queue by name and
-    // nothing in the temporary directory (a FIFO's).
+    // message queue or a socket, orphaned or crashing, then every scenario with its defaults:
+    // every descendant is gone within 1 s of the runner's SIGKILL, no IPC object is left in
+    // /dev/shm or /dev/mqueue (where it is mounted), no message queue by name and nothing in
+    // the temporary directory (a FIFO's).
     const auto shmBefore = dirEntries("/dev/shm");
+    const auto mqueueBefore = dirEntries("/dev/mqueue");
     std::string tmp = ::testing::TempDir() + "interleave_kill_XXXXXX";
     ASSERT_NE(mkdtemp(tmp.data()), nullptr);
     setenv("TMPDIR", tmp.c_str(), 1);  // every runner, lab and child inherits it
@@ -418,10 +421,16 @@ TEST(Supervisor, KillingTheRunnerOfAnIpcRunAtRandomMomentsLeavesNothing) {
         {{"socket", "--set", "type=datagram", "--set", "client_ms=5", "--set", "server_ms=5"}, 3},
         {{"crash-isolation", "--set", "crash_ms=150"}, 4},
     };
+    // Twice each of those, with its processes there when it is killed; then every scenario once
+    // (runner and lab there, at least).
+    auto all = runs;
+    all.insert(all.end(), runs.begin(), runs.end());
+    for (const auto& scenario : allScenarios())
+        all.push_back({{scenario.name}, 2});
     std::set<pid_t> seen;  // every process of these runs: a lab among them names its queues
-    for (int attempt = 0; attempt < static_cast<int>(2 * runs.size()); ++attempt) {
-        const auto& [args, expected] = runs[static_cast<std::size_t>(attempt) % runs.size()];
-        const auto marker = newMarker(rng, attempt);
+    for (std::size_t attempt = 0; attempt < all.size(); ++attempt) {
+        const auto& [args, expected] = all[attempt];
+        const auto marker = newMarker(rng, static_cast<int>(attempt));
         const pid_t cli = spawnMarkedRunner(marker, args);
         ASSERT_GT(cli, 0);
         // Runner, lab and its children, then a random moment more.
@@ -437,6 +446,7 @@ TEST(Supervisor, KillingTheRunnerOfAnIpcRunAtRandomMomentsLeavesNothing) {
                           << " outlived the killed runner";
     }
     EXPECT_EQ(dirEntries("/dev/shm"), shmBefore);
+    EXPECT_EQ(dirEntries("/dev/mqueue"), mqueueBefore);
     unsetenv("TMPDIR");
     auto tmpAfter = dirEntries(tmp);
     // ThreadSanitizer's runtime (not our code) leaves tsan.rodata.<pid> for a killed process.
