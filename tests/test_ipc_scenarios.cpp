@@ -594,3 +594,48 @@ TEST(SharedVsSeparateMemory, ThreadsShareTheCounterChildrenChangeTheirOwnCopyAtT
         EXPECT_EQ(p[1], std::make_pair(std::int64_t{768}, std::int64_t{256})) << child;
     }
 }
+
+TEST(ForkExec, EachChildRunsTheProgramItExecdAndItsParentReadsItsStatus) {
+    const auto sup = runFor("fork-exec", {"commands=3", "command_ms=20", "prepare_ms=5"}, 20'000);
+    const auto& s = sup->store();
+    ASSERT_TRUE(sup->labStatus());
+    EXPECT_EQ(*sup->labStatus(), exitStatusExited(0));
+    std::map<std::string, int> pidOf;
+    for (const auto& a : s.actors())
+        pidOf[a.name] = a.pid;
+    std::uint32_t program = kNoObject;
+    for (const auto& o : s.objects())
+        if (o.kind == ObjectKind::Program) {
+            EXPECT_EQ(o.name, "/bin/sh");
+            program = o.id;
+        }
+    ASSERT_NE(program, kNoObject);
+    std::map<std::int64_t, std::int64_t> execAt, exitAt, statusOf;
+    std::map<std::int64_t, std::size_t> eventsAfterExec;  // by pid: what the program recorded
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const Row r = s.row(i);
+        if (r.kind == EventKind::ProcessExec) {
+            EXPECT_EQ(r.object, program);
+            execAt[r.a] = r.ns;
+        }
+        if (r.kind == EventKind::ProcessExit) {
+            exitAt.try_emplace(r.a, r.ns);
+            statusOf.try_emplace(r.a, r.b);
+        }
+    }
+    for (const auto& a : s.actors())
+        for (std::size_t k = 0; k < s.actorEventCount(a.id); ++k) {
+            const Row r = s.row(s.actorEvent(a.id, k));
+            if (execAt.count(a.pid) && r.ns > execAt[a.pid] && r.kind != EventKind::ProcessExit)
+                ++eventsAfterExec[a.pid];
+        }
+    for (int i = 1; i <= 3; ++i) {
+        const int pid = pidOf.at("command " + std::to_string(i));
+        ASSERT_TRUE(execAt.count(pid)) << "command " << i << " never exec'd";
+        ASSERT_TRUE(exitAt.count(pid));
+        EXPECT_LT(execAt[pid], exitAt[pid]);
+        // The shell's own `exit i`, read by the parent's wait: the program really ran.
+        EXPECT_EQ(statusOf[pid], exitStatusExited(i)) << "command " << i;
+        EXPECT_EQ(eventsAfterExec[pid], 0u) << "the new program records nothing";
+    }
+}

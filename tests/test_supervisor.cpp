@@ -113,6 +113,7 @@ TEST(Supervisor, TwoHundredStartStopCyclesLeaveNothingBehind) {
         {"semaphore", {"work_ms=1", "rest_ms=0", "rounds=0"}},
         {"signals", {"sends=50", "gap_ms=1", "block_ms=20"}},
         {"shared-vs-separate-memory", {"step_ms=1", "memory_kib=256"}},
+        {"fork-exec", {"command_ms=30", "prepare_ms=1"}},
         {"socket", {"client_ms=0", "server_ms=1", "requests=100000"}},
         {"crash-isolation", {"crash_ms=10", "after_ms=20"}},
     };

@@ -89,6 +89,10 @@ bool ProcessTreeModel::zombieAt(const Node& n) const {
     return lane && lane->tracker.stateAt(m_cursor) == ActorState::Zombie;
 }
 
+QString ProcessTreeModel::programAt(const Node& n) const {
+    return n.process ? m_timeline->programAt(n.pid, m_cursor) : QString();
+}
+
 int ProcessTreeModel::killedAt(const Node& n) const {
     return n.process ? m_timeline->killedBy(n.pid, m_cursor) : 0;
 }
@@ -131,6 +135,7 @@ ProcessTreeModel::Look ProcessTreeModel::lookOf(int node) const {
         l.cpuMs = cpu < 0 ? -1 : cpu / 1'000'000;
     }
     l.killed = killedAt(n);
+    l.execed = !programAt(n).isEmpty();
     l.ppid = n.process ? ppidAt(n) : 0;
     l.appear = static_cast<int>(data(i, AppearRole).toDouble() * kFadeSteps);
     l.end = static_cast<int>(data(i, EndRole).toDouble() * kFadeSteps);
@@ -224,6 +229,8 @@ QVariant ProcessTreeModel::data(const QModelIndex& index, int role) const {
                     if (zombieAt(n)) return tr("%1 — zombie").arg(n.name);
                     if (const int sig = killedAt(n))
                         return tr("%1 — killed by %2").arg(n.name, signalName(sig));
+                    if (const auto program = programAt(n); !program.isEmpty())
+                        return tr("%1 — now runs %2").arg(n.name, program);
                     return n.name;
                 case Cpu: {
                     const auto cpu = lane ? lane->cpuAt(m_cursor) : -1;
@@ -260,6 +267,13 @@ QVariant ProcessTreeModel::data(const QModelIndex& index, int role) const {
                     .arg(n.pid)
                     .arg(sig)
                     .arg(signalName(sig));
+            if (const auto program = programAt(n); !program.isEmpty())
+                return tr("Process %1 (pid %2) replaced its program with %3 (exec): the same "
+                          "process, pid and parent, running another program, which records "
+                          "nothing. Its end is still seen, by its parent's wait.")
+                    .arg(n.name)
+                    .arg(n.pid)
+                    .arg(program);
             if (n.process && n.firstParent < 0)
                 return tr("Process %1 (pid %2): the lab, where the run starts. It is the run's "
                           "subreaper: a process of the run whose parent ends is re-parented to it.")

@@ -47,7 +47,8 @@ class ProcessTreeModel : public QAbstractItemModel {
     const Lane* laneOf(const Node& n) const;
     int ppidAt(const Node& n) const;  // its parent's pid at the cursor
     bool zombieAt(const Node& n) const;
-    int killedAt(const Node& n) const;  // the signal that had killed its process, or 0
+    int killedAt(const Node& n) const;       // the signal that had killed its process, or 0
+    QString programAt(const Node& n) const;  // the program it exec'd, or empty
     // Moves process nodes under the parent they have at the cursor.
     void reparent();
     int rowInParent(int node) const;
@@ -66,7 +67,8 @@ class ProcessTreeModel : public QAbstractItemModel {
         bool started = false;
         int appear = -1, end = -1;  // fade steps, 0..kFadeSteps
         std::int64_t cpuMs = -1;
-        int killed = 0;  // the signal, once it has killed the process (a zombie is in `state`)
+        int killed = 0;       // the signal, once it has killed the process (a zombie is in `state`)
+        bool execed = false;  // runs a program it exec'd
         int ppid = 0;
         bool operator==(const Look&) const = default;
     };

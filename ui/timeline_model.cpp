@@ -26,6 +26,7 @@ void TimelineModel::reset(const EventStore* store) {
     m_lastNs = 0;
     m_reparented.clear();
     m_killed.clear();
+    m_execs.clear();
     m_faults = 0;
     m_signalEvents = 0;
     m_signalSends.clear();
@@ -74,6 +75,11 @@ int TimelineModel::parentAt(int pid, int firstParent, std::int64_t t) const {
     for (const auto& [ns, ppid] : it->second)
         if (ns <= t) parent = ppid;
     return parent;
+}
+
+QString TimelineModel::programAt(int pid, std::int64_t t) const {
+    const auto it = m_execs.find(pid);
+    return it != m_execs.end() && it->second.first <= t ? objectName(it->second.second) : QString();
 }
 
 int TimelineModel::killedBy(int pid, std::int64_t t) const {
@@ -226,6 +232,9 @@ void TimelineModel::append(std::size_t first, std::size_t last) {
                 break;
             case EventKind::ProcessFault:
                 ++m_faults;
+                break;
+            case EventKind::ProcessExec:
+                m_execs[static_cast<int>(r.a)] = {r.ns, r.object};
                 break;
             case EventKind::ProcessReparent: {
                 auto& moves = m_reparented[static_cast<int>(r.a)];

@@ -64,6 +64,8 @@ class TimelineModel : public QObject {
     int parentAt(int pid, int firstParent, std::int64_t t) const;
     // The signal that had killed process `pid` by `t` (its process_exit), 0 if none had.
     int killedBy(int pid, std::int64_t t) const;
+    // The program process `pid` had replaced its own with by `t` (process_exec), or empty.
+    QString programAt(int pid, std::int64_t t) const;
     bool hasFaults() const { return m_faults > 0; }  // a thread of the run crashed its process
     bool hasSignals() const { return m_signalEvents > 0; }  // signals were sent or handled
     // "child 1 (pid 4242)": the process of the run with that pid ("process 4242" if none).
@@ -100,6 +102,7 @@ class TimelineModel : public QObject {
     std::int64_t m_lastNs = 0;
     std::map<int, std::vector<std::pair<std::int64_t, int>>> m_reparented;  // pid -> (ns, ppid)
     std::map<int, std::pair<std::int64_t, int>> m_killed;                   // pid -> (ns, signal)
+    std::map<int, std::pair<std::int64_t, std::uint32_t>> m_execs;          // pid -> (ns, program)
     std::size_t m_faults = 0;
     std::size_t m_signalEvents = 0;
 };

@@ -12,6 +12,7 @@ const std::vector<Scenario>& allScenarios() {
                                               makeSemaphorePool(),
                                               makeDaemonThreads(),
                                               makeForkTree(),
+                                              makeForkExec(),
                                               makeSharedVsSeparateMemory(),
                                               makePipe(),
                                               makeSharedMemory(),

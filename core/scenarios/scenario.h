@@ -30,6 +30,7 @@ std::string scenarioNames();  // "a, b, c" for error messages
 // One function per scenario file, listed in scenario.cpp.
 Scenario makeProducerConsumer();
 Scenario makeForkTree();
+Scenario makeForkExec();
 Scenario makeSharedVsSeparateMemory();
 Scenario makePipe();
 Scenario makeSharedMemory();

@@ -23,7 +23,8 @@ namespace interleave {
 // 8: a msg_* record's b carries a message queue's priority in its high half (0 elsewhere, so
 //    version 7 records read the same); process_fault (a thread about to crash its process);
 //    signals (object kind `signal`; signal_send, signal_handled, signal_blocked,
-//    signal_pending, signal_wait); memory (object kind `memory`; variable_at, memory_pages).
+//    signal_pending, signal_wait); memory (object kind `memory`; variable_at, memory_pages);
+//    process_exec (object kind `program`).
 inline constexpr std::uint32_t kProtocolVersion = 8;
 // Version 2 traces have the same records, with zeros where role and owner now are.
 inline constexpr std::uint32_t kOldestTraceVersion = 2;
@@ -116,6 +117,8 @@ enum class EventKind : std::uint16_t {
     // shared with another process after fork() (copy on write), from /proc/self/smaps.
     VariableAt,   // object = a variable, a = its address
     MemoryPages,  // object = a mapping, a = KiB shared with another process, b = KiB its own
+    // A process replaces its program (execv): same pid, a new program, untraced from here on.
+    ProcessExec,  // object = the program, a = pid
     Count_        // keep last
 };
 
@@ -163,6 +166,7 @@ enum class ObjectKind : std::uint16_t {
     RwLock,    // a reader-writer lock: many readers or one writer
     Signal,    // one signal number (SIGUSR1, ...) as it travels between processes
     Memory,    // a private mapping of a process; capacity = KiB
+    Program,   // a program a process runs with exec (its name is the program's path)
     Count_     // keep last
 };
 

@@ -214,6 +214,9 @@ inline constexpr std::array<KindInfo, static_cast<std::size_t>(EventKind::Count_
     {EventKind::MemoryPages, "memory_pages", KindGroup::Memory, StateEffect::None, ValueField::B,
      "{who}'s {object}: {a} KiB still shared with another process, {b} KiB its own (copied "
      "when written)"},
+    {EventKind::ProcessExec, "process_exec", KindGroup::Process, StateEffect::None, ValueField::A,
+     "{who} replaces itself with the program {object} (exec): the same process, pid {a}, runs "
+     "another program now, which records nothing"},
 }};
 // clang-format on
 

@@ -57,6 +57,20 @@ ChildProcess forkTraced(std::string_view name, const std::function<int()>& body)
     return ChildProcess{pid, actor};
 }
 
+std::string execTraced(std::uint32_t program, const std::vector<std::string>& argv) {
+    if (argv.empty()) return "no program to run";
+    std::vector<char*> args;
+    for (const auto& a : argv)
+        args.push_back(const_cast<char*>(a.c_str()));
+    args.push_back(nullptr);
+    Runtime::sampleCpu(true);
+    // Recorded before: after execv() nothing of this program is left to record anything. The
+    // record is in the shared channel already, which the new program does not need.
+    Runtime::emitOrdered(EventKind::ProcessExec, program, getpid());
+    execv(args[0], args.data());
+    return errnoText("execv(" + argv[0] + ")");
+}
+
 namespace {
 
 std::int64_t encode(const siginfo_t& info) {

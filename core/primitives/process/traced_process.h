@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -23,6 +24,13 @@ struct ChildProcess {
 // Throws std::runtime_error when fork fails, and std::logic_error when the calling process runs
 // traced threads (fork only while single-threaded).
 ChildProcess forkTraced(std::string_view name, const std::function<int()>& body);
+
+// In a forked child: replaces this process's program with `argv[0]` (execv), as a shell runs a
+// command: same pid, same parent, a new program, untraced from here on (its end is still
+// reported, by its parent's wait). Records process_exec on `program` (an object of kind
+// `program` the parent registered, named for the program) first. Returns only if execv fails,
+// with its error; the caller then ends the child.
+std::string execTraced(std::uint32_t program, const std::vector<std::string>& argv);
 
 // Waits for the child and reports process_wait / process_exit. Returns the encoded status
 // (see exitStatusExited / exitStatusSignaled in event.h). Throws std::runtime_error when the
