@@ -98,9 +98,9 @@ TEST(RaceCondition, AMutexOrAnAtomicAddLosesNothing) {
     }
 }
 
-// The first lost update, as its interleaving: both threads read v, one writes v + 1, the other
-// writes v + 1 over it.
-TEST(RaceCondition, TheFirstLostUpdateIsFoundAsTwoReadsOfOneValueAndTwoWrites) {
+// The first lost update, as its interleaving: the other thread reads v; this one reads, writes
+// (once in the classic case, more often under load); the other writes v + 1 over it.
+TEST(RaceCondition, TheFirstLostUpdateIsFoundAsTwoReadsAndAWriteOverAnother) {
     auto sup = runFor("race-condition", {"threads=2", "increments=10", "think_ms=5"}, 20'000);
     const auto& s = sup->store();
     const auto u = firstLostUpdate(s);
@@ -110,15 +110,23 @@ TEST(RaceCondition, TheFirstLostUpdateIsFoundAsTwoReadsOfOneValueAndTwoWrites) {
     EXPECT_EQ(r0.kind, EventKind::SharedRead);
     EXPECT_EQ(r1.kind, EventKind::SharedRead);
     EXPECT_NE(r0.actor, r1.actor);
-    EXPECT_EQ(r0.a, u->value);
-    EXPECT_EQ(r1.a, u->value);
+    // Each read belongs to the writer it led to.
+    const auto& lostRead = r0.actor == u->lost ? r0 : r1;
+    const auto& overRead = r0.actor == u->lost ? r1 : r0;
+    EXPECT_EQ(lostRead.actor, u->lost);
+    EXPECT_EQ(overRead.actor, u->overwrote);
+    EXPECT_EQ(lostRead.a, u->lostRead);
+    EXPECT_EQ(overRead.a, u->value);
     EXPECT_EQ(w0.kind, EventKind::SharedWrite);
     EXPECT_EQ(w1.kind, EventKind::SharedWrite);
     EXPECT_EQ(w0.actor, u->lost);
     EXPECT_EQ(w1.actor, u->overwrote);
-    EXPECT_EQ(w0.a, u->value + 1);
+    EXPECT_EQ(w0.a, u->lostRead + 1);
     EXPECT_EQ(w1.a, u->value + 1);
-    EXPECT_EQ(w1.b, u->value + 1) << "the second write replaced the first";
+    EXPECT_EQ(w1.b, w0.a) << "the second write replaced the first";
+    EXPECT_GE(u->additionsLost, 1);
+    EXPECT_EQ(u->additionsLost, w0.a - u->value);
+    EXPECT_EQ(u->bothReadOneValue(), u->additionsLost == 1);
     // In time order: both reads before both writes.
     EXPECT_LE(s.ns(u->events[0]), s.ns(u->events[1]));
     EXPECT_LT(s.ns(u->events[1]), s.ns(u->events[2]));
@@ -127,4 +135,29 @@ TEST(RaceCondition, TheFirstLostUpdateIsFoundAsTwoReadsOfOneValueAndTwoWrites) {
     auto locked = runFor("race-condition",
                          {"threads=2", "increments=10", "think_ms=1", "variant=mutex"}, 20'000);
     EXPECT_FALSE(firstLostUpdate(locked->store()).has_value());
+}
+
+// The interleaving the CI machine once produced: B reads 0; A goes round twice (0 -> 1, 1 -> 2);
+// B writes 1 over 2. Both of A's additions are gone, and the two reads saw different values.
+TEST(RaceCondition, ALostWriterThatWentRoundTwiceIsReportedAsTwoAdditionsLost) {
+    EventStore store(2);
+    store.setObjects({ObjectInfo{1, ObjectKind::Variable, "counter", 0, 10}});
+    const std::uint32_t a = 0, b = 1;
+    store.appendRow(Row{10, b, EventKind::SharedRead, 1, 0, 0});
+    store.appendRow(Row{20, a, EventKind::SharedRead, 1, 0, 0});
+    store.appendRow(Row{30, a, EventKind::SharedWrite, 1, 1, 0});
+    store.appendRow(Row{40, a, EventKind::SharedRead, 1, 1, 0});
+    store.appendRow(Row{50, a, EventKind::SharedWrite, 1, 2, 1});
+    store.appendRow(Row{60, b, EventKind::SharedWrite, 1, 1, 2});
+    store.publish();
+    const auto u = firstLostUpdate(store);
+    ASSERT_TRUE(u.has_value());
+    EXPECT_EQ(u->lost, a);
+    EXPECT_EQ(u->overwrote, b);
+    EXPECT_EQ(u->value, 0);
+    EXPECT_EQ(u->lostRead, 1);
+    EXPECT_EQ(u->additionsLost, 2);
+    EXPECT_FALSE(u->bothReadOneValue());
+    // In time order: B's read, A's second read, A's second write, B's write.
+    EXPECT_EQ(u->events, (std::array<std::size_t, 4>{0, 3, 4, 5}));
 }

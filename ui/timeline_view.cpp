@@ -522,10 +522,24 @@ void TimelineView::setLostUpdate(const std::optional<LostUpdate>& update, const 
     if (update && store) {
         for (const auto i : update->events)
             c.points.emplace_back(store->actorOf(i), store->ns(i));
-        c.label = tr("update lost: %1 and %2 both read %3, both wrote %4")
-                      .arg(m_model->actorName(update->lost), m_model->actorName(update->overwrote))
-                      .arg(update->value)
-                      .arg(update->value + 1);
+        const auto lost = m_model->actorName(update->lost);
+        const auto over = m_model->actorName(update->overwrote);
+        if (update->bothReadOneValue())
+            c.label = tr("update lost: %1 and %2 both read %3, both wrote %4")
+                          .arg(lost, over)
+                          .arg(update->value)
+                          .arg(update->value + 1);
+        else {
+            // Under load the lost writer went round more than once after the other's read, so
+            // the overwrite undid two or more additions.
+            c.label = tr("%1 updates lost").arg(update->additionsLost) +
+                      tr(": %1 read %2, %3 wrote %4, %1 wrote %5 over it")
+                          .arg(over)
+                          .arg(update->value)
+                          .arg(lost)
+                          .arg(update->lostRead + 1)
+                          .arg(update->value + 1);
+        }
     }
     m_canvas->setCallout(c);
 }

@@ -29,7 +29,9 @@ std::optional<LostUpdate> firstLostUpdate(const EventStore& store) {
                 LostUpdate u{{over->second.read, mine->second, over->second.write, i},
                              store.actorOf(over->second.write),
                              r.actor,
-                             r.a - 1};
+                             r.a - 1,
+                             r.b - 1,
+                             r.b - (r.a - 1)};
                 if (store.ns(u.events[1]) < store.ns(u.events[0]))
                     std::swap(u.events[0], u.events[1]);
                 return u;

@@ -13,6 +13,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QMenuBar>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -397,9 +398,14 @@ TEST(MainWindowOffscreen, PresenterModeShowsLessLargerAndEscLeavesIt) {
     EXPECT_GE(QFontInfo(lane).pixelSize(), 14);
     auto* ring = window.pointerHighlight();
     EXPECT_TRUE(ring->active());
+    // Where the pointer is on the window when it moves: under a slow build the layout may still
+    // settle afterwards, moving the plot under a pointer (and a ring) that stays put.
+    // (A move to where the pointer already is sends nothing, so it goes elsewhere first.)
+    QTest::mouseMove(window.timelineView()->plot(), QPoint(150, 80));
+    const auto pointer = window.timelineView()->plot()->mapTo(&window, QPoint(200, 100));
     QTest::mouseMove(window.timelineView()->plot(), QPoint(200, 100));
     QTest::qWait(20);
-    EXPECT_EQ(ring->position(), window.timelineView()->plot()->mapTo(&window, QPoint(200, 100)));
+    EXPECT_EQ(ring->position(), pointer);
     QTest::keyClick(&window, Qt::Key_Space);
     EXPECT_TRUE(window.session()->paused()) << "transport on the keyboard";
 
@@ -558,7 +564,11 @@ TEST(MainWindowOffscreen, TheFirstLostUpdateIsPointedAtOnTheTimeline) {
     window.show();
     const auto& callout = window.timelineView()->canvas()->callout();
     ASSERT_TRUE(waitFor([&] { return callout.points.size() == 4; }));
-    EXPECT_TRUE(callout.label.startsWith(QStringLiteral("update lost: thread ")))
+    // The classic interleaving, or (under load) one where the lost writer went round again.
+    EXPECT_TRUE(callout.label.startsWith(QStringLiteral("update lost: thread ")) ||
+                QRegularExpression(QStringLiteral("^[2-9][0-9]* updates lost: thread "))
+                    .match(callout.label)
+                    .hasMatch())
         << callout.label.toStdString();
     // Two actors, each with a read and a write, the reads first.
     EXPECT_NE(callout.points[0].first, callout.points[1].first);
