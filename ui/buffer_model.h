@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/channel/event_store.h"
+#include "ui/run_follower.h"
 
 namespace interleave::ui {
 
@@ -27,13 +28,13 @@ struct BufferState {
     std::uint64_t puts = 0, gets = 0;
 };
 
-class BufferModel : public QObject {
+class BufferModel : public QObject, public RunFollower {
     Q_OBJECT
   public:
     explicit BufferModel(QObject* parent = nullptr);
 
-    void reset(const EventStore* store);
-    void append(std::size_t first, std::size_t last);  // GUI thread
+    void reset(const EventStore* store) override;
+    void append(std::size_t first, std::size_t last) override;  // GUI thread
 
     bool hasBuffer() const { return !m_queues.empty(); }
     int queueCount() const { return static_cast<int>(m_queues.size()); }

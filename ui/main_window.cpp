@@ -65,7 +65,8 @@ MainWindow::MainWindow(const LaunchOptions& options, QWidget* parent)
       m_tree(new ProcessTreeModel(m_timeline, this)),
       m_captions(new CaptionModel(m_timeline, 8, this)),
       m_waits(new WaitForModel(m_timeline->names(), this)),
-      m_shared(new SharedVariableModel(this)) {
+      m_shared(new SharedVariableModel(this)),
+      m_followers{m_timeline, m_buffer, m_pipes, m_signals, m_memory, m_waits, m_shared} {
     setWindowTitle(tr("Interleave"));
     // The application font before any window scaled it: a second window in the same process
     // (tests, tools) must not scale an already scaled font again.
@@ -105,9 +106,8 @@ MainWindow::MainWindow(const LaunchOptions& options, QWidget* parent)
         updateStatus();
     });
     connect(m_cursor, &TimeCursor::changed, this, [this](std::int64_t t) {
-        m_waits->setCursorTime(t);
-        m_signals->setCursorTime(t);
-        m_memory->setCursorTime(t);
+        for (auto* f : m_followers)
+            f->setCursorTime(t);
         // Following a live run, captions change with nearly every event: ten times a second is
         // as fast as anyone reads them, and each change lays out wrapped text again. The tree's
         // states and fades likewise: a frame's worth of change there is not worth a repaint.
@@ -415,15 +415,11 @@ void MainWindow::onStoreReset() {
     m_waitsNow.reset(store);
     m_lostUpdateFound = false;
     m_timelineView->setLostUpdate(std::nullopt, nullptr);
-    m_waits->reset(store);
-    m_shared->reset(store);
-    updateViewBoxes();
+    // Captions first: they hold entries of the old store, which the timeline is about to drop.
     m_captions->reset();
-    m_timeline->reset(store);
-    m_buffer->reset(store);
-    m_pipes->reset(store);
-    m_signals->reset(store);
-    m_memory->reset(store);
+    for (auto* f : m_followers)
+        f->reset(store);
+    updateViewBoxes();
     m_tree->sync();
     m_cursor->setLive(true);
     m_cursor->resetTo(0);
@@ -431,13 +427,8 @@ void MainWindow::onStoreReset() {
 }
 
 void MainWindow::onEventsAppended(quint64 first, quint64 last) {
-    m_timeline->append(first, last);
-    m_buffer->append(first, last);
-    m_pipes->append(first, last);
-    m_signals->append(first, last);
-    m_memory->append(first, last);
-    m_waits->append(first, last);
-    m_shared->append(first, last);
+    for (auto* f : m_followers)
+        f->append(first, last);
     updateViewBoxes();
     m_tree->sync();
     m_captions->append(first, last);

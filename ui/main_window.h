@@ -8,6 +8,7 @@
 #include <QStringList>
 #include <cstdint>
 #include <optional>
+#include <vector>
 
 #include "core/analysis/wait_for.h"
 #include "core/supervise/lab_log.h"
@@ -37,6 +38,7 @@ class ParameterPanel;
 class ProcessTreeModel;
 class ViewShelf;
 class TransportBar;
+class RunFollower;
 class RunSession;
 class ScenarioPicker;
 class TimeCursor;
@@ -134,6 +136,9 @@ class MainWindow : public QMainWindow {
     CaptionModel* m_captions;
     WaitForModel* m_waits;
     SharedVariableModel* m_shared;
+    // The models above that follow the store, in the order they take a new run and new events
+    // (the timeline first: the others name actors through it).
+    std::vector<RunFollower*> m_followers;
 
     ScenarioPicker* m_picker = nullptr;
     ParameterPanel* m_params = nullptr;

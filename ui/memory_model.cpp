@@ -32,7 +32,7 @@ void MemoryModel::findRows() {
         if (o.kind == ObjectKind::Memory) m_measuresMemory = true;
         // Each process's counter is a row.
         if (o.kind != ObjectKind::Variable) continue;
-        found.push_back(ProcessRow{o.ownerPid, o.id, QString::fromStdString(o.name), {}, {}});
+        found.push_back(ProcessRow{o.ownerPid, o.id, QString::fromStdString(o.name), {}});
     }
     m_objectsSeen = objects.size();
     if (found.empty()) return;
@@ -60,7 +60,6 @@ void MemoryModel::append(std::size_t first, std::size_t last) {
     std::unordered_map<std::uint32_t, int> pidOf;  // actor -> pid
     for (const auto& a : m_store->actors())
         pidOf[a.id] = a.pid;
-    std::vector<std::size_t> firstChanged(m_rows.size(), SIZE_MAX);
     for (std::size_t i = first; i < last && !m_rows.empty(); ++i) {
         const auto k = m_store->kind(i);
         int row = -1;
@@ -78,18 +77,11 @@ void MemoryModel::append(std::size_t first, std::size_t last) {
             if (it != m_rowOfVariable.end()) row = static_cast<int>(it->second);
         }
         if (row < 0) continue;
-        auto& changed = firstChanged[static_cast<std::size_t>(row)];
-        changed = std::min(changed, insertByTime(m_rows[static_cast<std::size_t>(row)].ops,
-                                                 Op{r.ns, k, r.a, r.b}));
+        m_rows[static_cast<std::size_t>(row)].history.add(Op{r.ns, k, r.a, r.b});
     }
     m_consumed = last;
-    for (std::size_t p = 0; p < m_rows.size(); ++p) {
-        if (firstChanged[p] == SIZE_MAX) continue;
-        auto& row = m_rows[p];
-        row.after.resize(firstChanged[p]);
-        MemoryState s = row.after.empty() ? MemoryState{} : row.after.back();
-        for (std::size_t i = firstChanged[p]; i < row.ops.size(); ++i) {
-            const Op& op = row.ops[i];
+    for (auto& row : m_rows)
+        row.history.settle([](MemoryState& s, const Op& op) {
             s.ns = op.ns;
             if (op.kind == EventKind::VariableAt) {
                 s.address = op.a;
@@ -100,19 +92,13 @@ void MemoryModel::append(std::size_t first, std::size_t last) {
                 s.value = op.a;
                 s.seen = true;
             }
-            row.after.push_back(s);
-        }
-    }
+        });
     setCursorTime(m_cursor);
 }
 
 MemoryState MemoryModel::stateAt(int row, std::int64_t t) const {
     if (row < 0 || row >= processCount()) return {};
-    const auto& r = m_rows[static_cast<std::size_t>(row)];
-    const auto end = std::upper_bound(r.ops.begin(), r.ops.end(), t,
-                                      [](std::int64_t x, const Op& o) { return x < o.ns; });
-    if (end == r.ops.begin()) return {};
-    return r.after[static_cast<std::size_t>(end - r.ops.begin()) - 1];
+    return m_rows[static_cast<std::size_t>(row)].history.at(t);
 }
 
 void MemoryModel::setCursorTime(std::int64_t t) {

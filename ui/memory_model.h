@@ -10,6 +10,8 @@
 #include <vector>
 
 #include "core/channel/event_store.h"
+#include "ui/run_follower.h"
+#include "ui/time_ordered.h"
 
 namespace interleave::ui {
 
@@ -20,16 +22,16 @@ struct MemoryState {
     std::int64_t sharedKiB = -1, ownKiB = -1;  // -1: not measured yet
 };
 
-class MemoryModel : public QAbstractTableModel {
+class MemoryModel : public QAbstractTableModel, public RunFollower {
     Q_OBJECT
   public:
     enum Column { Process, Address, Value, Shared, Own, ColumnCount };
 
     explicit MemoryModel(QObject* parent = nullptr);
 
-    void reset(const EventStore* store);
-    void append(std::size_t first, std::size_t last);  // GUI thread
-    void setCursorTime(std::int64_t t);
+    void reset(const EventStore* store) override;
+    void append(std::size_t first, std::size_t last) override;  // GUI thread
+    void setCursorTime(std::int64_t t) override;
 
     int processCount() const { return static_cast<int>(m_rows.size()); }
     // The run measures a process's memory (it has a `memory` object): only then does this
@@ -52,8 +54,7 @@ class MemoryModel : public QAbstractTableModel {
         int pid = 0;
         std::uint32_t variable = kNoObject;
         QString name;
-        std::vector<Op> ops;             // sorted by time
-        std::vector<MemoryState> after;  // the state after each op
+        History<Op, MemoryState> history;
     };
     void findRows();
     int rowOfPid(int pid) const;

@@ -26,8 +26,7 @@ void PipeModel::findPipes() {
         const auto& o = objects[i];
         if (!carriesMessages(o.kind)) continue;
         m_pipeOf[o.id] = m_pipes.size();
-        m_pipes.push_back(
-            Pipe{o.id, o.kind, o.capacity, QString::fromStdString(o.name), {}, {}, {}});
+        m_pipes.push_back(Pipe{o.id, o.kind, o.capacity, QString::fromStdString(o.name), {}, {}});
     }
     m_objectsSeen = objects.size();
 }
@@ -90,35 +89,28 @@ void PipeModel::append(std::size_t first, std::size_t last) {
     first = std::max(first, m_consumed);
     const auto pipesBefore = m_pipes.size();
     findPipes();
-    std::vector<std::size_t> firstChanged(m_pipes.size(), SIZE_MAX);
     for (std::size_t i = first; i < last && !m_pipes.empty(); ++i) {
         const auto k = m_store->kind(i);
         if (kindInfo(k).group != KindGroup::Message) continue;
         const Row r = m_store->row(i);
         const auto it = m_pipeOf.find(r.object);
         if (it == m_pipeOf.end()) continue;
-        auto& changed = firstChanged[it->second];
-        changed = std::min(changed,
-                           insertByTime(m_pipes[it->second].ops, Op{r.ns, k, r.actor, r.a, r.b}));
+        m_pipes[it->second].history.add(Op{r.ns, k, r.actor, r.a, r.b});
     }
     m_consumed = last;
     bool changedAny = m_pipes.size() != pipesBefore;
-    for (std::size_t p = 0; p < m_pipes.size(); ++p) {
-        if (firstChanged[p] == SIZE_MAX) continue;
-        auto& pipe = m_pipes[p];
-        pipe.after.resize(firstChanged[p]);
-        PipeState s = pipe.after.empty() ? PipeState{} : pipe.after.back();
-        pipe.sentOrder.resize(s.sends);
+    for (auto& pipe : m_pipes) {
+        if (!pipe.history.stale()) continue;
+        pipe.sentOrder.resize(pipe.history.settledState().sends);
         const bool queue = pipe.kind == ObjectKind::MessageQueue;
-        for (std::size_t i = firstChanged[p]; i < pipe.ops.size(); ++i) {
-            const Op& op = pipe.ops[i];
+        pipe.history.settle([&](PipeState& s, const Op& op) {
+            const auto fillBefore = s.fill;
             apply(s, op, queue);
             // A socket's sender cannot measure the other end's queue: only receives say.
             if (op.kind == EventKind::MsgSend && pipe.kind == ObjectKind::Socket)
-                s.fill = pipe.after.empty() ? 0 : pipe.after.back().fill;
+                s.fill = fillBefore;
             if (op.kind == EventKind::MsgSend && !queue) pipe.sentOrder.push_back(op.a);
-            pipe.after.push_back(s);
-        }
+        });
         changedAny = true;
     }
     if (changedAny) emit changed();
@@ -142,11 +134,7 @@ std::vector<PipeState::Queued> PipeModel::messagesHeld(int pipe, const PipeState
 
 PipeState PipeModel::stateAt(int pipe, std::int64_t t) const {
     if (pipe < 0 || pipe >= pipeCount()) return {};
-    const Pipe& p = m_pipes[static_cast<std::size_t>(pipe)];
-    const auto end = std::upper_bound(p.ops.begin(), p.ops.end(), t,
-                                      [](std::int64_t x, const Op& o) { return x < o.ns; });
-    if (end == p.ops.begin()) return {};
-    return p.after[static_cast<std::size_t>(end - p.ops.begin()) - 1];
+    return m_pipes[static_cast<std::size_t>(pipe)].history.at(t);
 }
 
 }  // namespace interleave::ui

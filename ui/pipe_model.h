@@ -11,6 +11,8 @@
 #include <vector>
 
 #include "core/channel/event_store.h"
+#include "ui/run_follower.h"
+#include "ui/time_ordered.h"
 
 namespace interleave::ui {
 
@@ -35,13 +37,13 @@ struct PipeState {
     }
 };
 
-class PipeModel : public QObject {
+class PipeModel : public QObject, public RunFollower {
     Q_OBJECT
   public:
     explicit PipeModel(QObject* parent = nullptr);
 
-    void reset(const EventStore* store);
-    void append(std::size_t first, std::size_t last);  // GUI thread
+    void reset(const EventStore* store) override;
+    void append(std::size_t first, std::size_t last) override;  // GUI thread
 
     int pipeCount() const { return static_cast<int>(m_pipes.size()); }
     QString name(int pipe) const { return m_pipes[static_cast<std::size_t>(pipe)].name; }
@@ -75,8 +77,7 @@ class PipeModel : public QObject {
         ObjectKind kind = ObjectKind::Pipe;
         std::uint32_t capacity = 0;
         QString name;
-        std::vector<Op> ops;                  // sorted by time
-        std::vector<PipeState> after;         // the state after each op
+        History<Op, PipeState> history;
         std::vector<std::int64_t> sentOrder;  // pipes and sockets: numbers sent, first first
     };
     void findPipes();

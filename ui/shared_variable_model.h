@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/channel/event_store.h"
+#include "ui/run_follower.h"
 
 namespace interleave::ui {
 
@@ -23,13 +24,13 @@ struct SharedVariableState {
     std::vector<Copy> copies;  // by actor id
 };
 
-class SharedVariableModel : public QObject {
+class SharedVariableModel : public QObject, public RunFollower {
     Q_OBJECT
   public:
     explicit SharedVariableModel(QObject* parent = nullptr);
 
-    void reset(const EventStore* store);
-    void append(std::size_t first, std::size_t last);
+    void reset(const EventStore* store) override;
+    void append(std::size_t first, std::size_t last) override;
     bool hasVariables() const { return !m_variables.empty(); }
     std::vector<SharedVariableState> stateAt(std::int64_t t) const;
 

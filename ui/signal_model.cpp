@@ -29,7 +29,7 @@ void SignalModel::findSignals() {
     for (std::size_t i = m_objectsSeen; i < objects.size(); ++i) {
         const auto& o = objects[i];
         if (o.kind != ObjectKind::Signal) continue;
-        found.push_back(Signal{o.id, o.capacity, QString::fromStdString(o.name), {}, {}});
+        found.push_back(Signal{o.id, o.capacity, QString::fromStdString(o.name), {}});
     }
     m_objectsSeen = objects.size();
     if (found.empty()) return;
@@ -47,7 +47,6 @@ void SignalModel::append(std::size_t first, std::size_t last) {
     if (!m_store || last <= m_consumed) return;
     first = std::max(first, m_consumed);
     findSignals();
-    std::vector<std::size_t> firstChanged(m_signals.size(), SIZE_MAX);
     for (std::size_t i = first; i < last && !m_signals.empty(); ++i) {
         const auto k = m_store->kind(i);
         if (k != EventKind::SignalSend && k != EventKind::SignalHandled &&
@@ -56,17 +55,11 @@ void SignalModel::append(std::size_t first, std::size_t last) {
         const Row r = m_store->row(i);
         const auto it = m_signalOf.find(r.object);
         if (it == m_signalOf.end()) continue;
-        auto& changed = firstChanged[it->second];
-        changed = std::min(changed, insertByTime(m_signals[it->second].ops, Op{r.ns, k, r.a}));
+        m_signals[it->second].history.add(Op{r.ns, k, r.a});
     }
     m_consumed = last;
-    for (std::size_t s = 0; s < m_signals.size(); ++s) {
-        if (firstChanged[s] == SIZE_MAX) continue;
-        auto& sig = m_signals[s];
-        sig.after.resize(firstChanged[s]);
-        SignalState st = sig.after.empty() ? SignalState{} : sig.after.back();
-        for (std::size_t i = firstChanged[s]; i < sig.ops.size(); ++i) {
-            const Op& op = sig.ops[i];
+    for (auto& sig : m_signals)
+        sig.history.settle([&](SignalState& st, const Op& op) {
             st.ns = op.ns;
             switch (op.kind) {
                 case EventKind::SignalSend:
@@ -90,19 +83,13 @@ void SignalModel::append(std::size_t first, std::size_t last) {
                 default:
                     break;
             }
-            sig.after.push_back(st);
-        }
-    }
+        });
     setCursorTime(m_cursor);
 }
 
 SignalState SignalModel::stateAt(int signal, std::int64_t t) const {
     if (signal < 0 || signal >= signalCount()) return {};
-    const Signal& s = m_signals[static_cast<std::size_t>(signal)];
-    const auto end = std::upper_bound(s.ops.begin(), s.ops.end(), t,
-                                      [](std::int64_t x, const Op& o) { return x < o.ns; });
-    if (end == s.ops.begin()) return {};
-    return s.after[static_cast<std::size_t>(end - s.ops.begin()) - 1];
+    return m_signals[static_cast<std::size_t>(signal)].history.at(t);
 }
 
 void SignalModel::setCursorTime(std::int64_t t) {

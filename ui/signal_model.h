@@ -14,6 +14,8 @@
 #include <vector>
 
 #include "core/channel/event_store.h"
+#include "ui/run_follower.h"
+#include "ui/time_ordered.h"
 
 namespace interleave::ui {
 
@@ -25,16 +27,16 @@ struct SignalState {
     bool blocked = false, pending = false;
 };
 
-class SignalModel : public QAbstractTableModel {
+class SignalModel : public QAbstractTableModel, public RunFollower {
     Q_OBJECT
   public:
     enum Column { Name, Sent, Waiting, Handled, Lost, Blocked, ColumnCount };
 
     explicit SignalModel(QObject* parent = nullptr);
 
-    void reset(const EventStore* store);
-    void append(std::size_t first, std::size_t last);  // GUI thread
-    void setCursorTime(std::int64_t t);
+    void reset(const EventStore* store) override;
+    void append(std::size_t first, std::size_t last) override;  // GUI thread
+    void setCursorTime(std::int64_t t) override;
 
     int signalCount() const { return static_cast<int>(m_signals.size()); }
     SignalState stateAt(int signal, std::int64_t t) const;
@@ -54,8 +56,7 @@ class SignalModel : public QAbstractTableModel {
         std::uint32_t object = kNoObject;
         std::uint32_t capacity = 0;  // how many can wait, pending
         QString name;
-        std::vector<Op> ops;             // sorted by time
-        std::vector<SignalState> after;  // the state after each op
+        History<Op, SignalState> history;
     };
     void findSignals();
 

@@ -12,6 +12,7 @@
 #include "core/analysis/actor_states.h"
 #include "core/channel/event_store.h"
 #include "ui/event_text.h"
+#include "ui/run_follower.h"
 
 namespace interleave::ui {
 
@@ -38,14 +39,14 @@ struct Link {
     std::int64_t value;  // the item, for Item links
 };
 
-class TimelineModel : public QObject {
+class TimelineModel : public QObject, public RunFollower {
     Q_OBJECT
   public:
     explicit TimelineModel(QObject* parent = nullptr);
 
-    void reset(const EventStore* store);
+    void reset(const EventStore* store) override;
     // Takes in store rows [first, last). GUI thread only.
-    void append(std::size_t first, std::size_t last);
+    void append(std::size_t first, std::size_t last) override;
 
     const EventStore* store() const { return m_store; }
     const std::vector<Lane>& lanes() const { return m_lanes; }  // in display order

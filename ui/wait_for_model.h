@@ -11,17 +11,18 @@
 #include "core/analysis/wait_for.h"
 #include "core/channel/event_store.h"
 #include "ui/event_text.h"
+#include "ui/run_follower.h"
 
 namespace interleave::ui {
 
-class WaitForModel : public QObject {
+class WaitForModel : public QObject, public RunFollower {
     Q_OBJECT
   public:
     WaitForModel(Names names, QObject* parent = nullptr);
 
-    void reset(const EventStore* store);
-    void append(std::size_t first, std::size_t last);  // GUI thread
-    void setCursorTime(std::int64_t t);
+    void reset(const EventStore* store) override;
+    void append(std::size_t first, std::size_t last) override;  // GUI thread
+    void setCursorTime(std::int64_t t) override;
 
     // Threads that have asked for a lock, and the run's locks, by id: a view lays them out once.
     const std::vector<std::uint32_t>& threads() const { return m_threads; }
