@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <map>
+#include <string>
 #include <vector>
 
 #include "core/channel/event_store.h"
@@ -75,6 +76,14 @@ inline void expectAllExitedCleanly(Supervisor& sup, std::size_t children) {
             EXPECT_EQ(s.row(i).b, exitStatusExited(0)) << "process " << s.row(i).a;
         }
     EXPECT_EQ(exits, children);
+}
+
+// Each actor's pid by its name.
+inline std::map<std::string, int> pidsByName(const EventStore& s) {
+    std::map<std::string, int> out;
+    for (const auto& a : s.actors())
+        out[a.name] = a.pid;
+    return out;
 }
 
 }  // namespace interleave::test

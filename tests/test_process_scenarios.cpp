@@ -23,9 +23,7 @@ TEST(OrphansAndZombies, TheZombieIsSeenBeforeItIsReapedAndTheOrphansNewParentIsT
         const auto& s = sup->store();
         ASSERT_TRUE(sup->labStatus());
         EXPECT_EQ(*sup->labStatus(), exitStatusExited(0));
-        std::map<std::string, int> pidOf;
-        for (const auto& a : s.actors())
-            pidOf[a.name] = a.pid;
+        const auto pidOf = pidsByName(s);
         std::map<std::int64_t, std::int64_t> zombieAt, reapedAt, reparentedTo;
         for (std::size_t i = 0; i < s.size(); ++i) {
             const auto r = s.row(i);
@@ -134,9 +132,7 @@ TEST(ForkExec, EachChildRunsTheProgramItExecdAndItsParentReadsItsStatus) {
     const auto& s = sup->store();
     ASSERT_TRUE(sup->labStatus());
     EXPECT_EQ(*sup->labStatus(), exitStatusExited(0));
-    std::map<std::string, int> pidOf;
-    for (const auto& a : s.actors())
-        pidOf[a.name] = a.pid;
+    const auto pidOf = pidsByName(s);
     std::uint32_t program = kNoObject;
     for (const auto& o : s.objects())
         if (o.kind == ObjectKind::Program) {
