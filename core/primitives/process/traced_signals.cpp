@@ -169,15 +169,25 @@ void SignalSet::waitForSignals(int ms) {
     nanosleep(&ts, nullptr);
 }
 
-bool SignalSet::blocks(pid_t pid, int sig) {
+namespace {
+
+// Whether `sig` is in the mask on the line `field` ("SigBlk:", "SigCgt:") of /proc/<pid>/status;
+// false when the process is gone.
+bool inStatusMask(pid_t pid, const std::string& field, int sig) {
     std::ifstream status("/proc/" + std::to_string(pid) + "/status");
     std::string line;
     while (std::getline(status, line)) {
-        if (line.rfind("SigBlk:", 0) != 0) continue;
-        const auto mask = std::stoull(line.substr(7), nullptr, 16);
+        if (line.rfind(field, 0) != 0) continue;
+        const auto mask = std::stoull(line.substr(field.size()), nullptr, 16);
         return (mask >> (sig - 1)) & 1u;
     }
-    return false;  // gone
+    return false;
 }
+
+}  // namespace
+
+bool SignalSet::blocks(pid_t pid, int sig) { return inStatusMask(pid, "SigBlk:", sig); }
+
+bool SignalSet::catches(pid_t pid, int sig) { return inStatusMask(pid, "SigCgt:", sig); }
 
 }  // namespace interleave

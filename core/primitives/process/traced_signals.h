@@ -45,6 +45,8 @@ class SignalSet {
 
     // Whether process `pid` blocks `sig` now, from its SigBlk line in /proc/<pid>/status.
     static bool blocks(pid_t pid, int sig);
+    // Whether process `pid` has a handler for `sig` now, from its SigCgt line.
+    static bool catches(pid_t pid, int sig);
 
   private:
     std::vector<int> m_signals;

@@ -17,10 +17,13 @@
 namespace interleave {
 namespace {
 
-// Until `pid` blocks (or, with `blocked` false, unblocks) `sig`, as /proc shows it. False when
-// the run is stopping first.
+// Until `pid` has its handler for `sig` and blocks it (or, with `blocked` false, unblocks it), as
+// /proc shows it. False when the run is stopping first. The handler is checked too because a
+// blocked mask alone does not say the child's code blocked it: a forked child can start with
+// every signal blocked (ThreadSanitizer's fork() does that until it returns), and a SIGUSR1 sent
+// then would be delivered, with the default action, the moment the mask is restored.
 bool waitUntilBlocks(pid_t pid, int sig, bool blocked) {
-    while (SignalSet::blocks(pid, sig) != blocked) {
+    while (!SignalSet::catches(pid, sig) || SignalSet::blocks(pid, sig) != blocked) {
         if (Runtime::stopRequested()) return false;
         std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
