@@ -33,50 +33,80 @@ BufferView::BufferView(BufferModel* model, const TimelineModel* timeline, TimeCu
         if (m_model->queueCount() != m_queuesLaidOut) {
             m_queuesLaidOut = m_model->queueCount();
             updateGeometry();
-        }
-        update();
-    });
-    // The cursor moves every frame of a live run: repaint everything only when a queue's
-    // contents changed, and otherwise just the slots whose highlight faded by a step.
-    connect(cursor, &TimeCursor::changed, this, [this](std::int64_t t) {
-        std::vector<std::uint64_t> ops;
-        for (int q = 0; q < m_model->queueCount(); ++q) {
-            const auto s = m_model->stateAt(q, t);
-            ops.push_back(s.puts);
-            ops.push_back(s.gets);
-        }
-        auto glow = glowSteps(t);
-        if (ops != m_paintedOps || glow.size() != m_paintedGlow.size()) {
-            m_paintedOps = std::move(ops);
-            m_paintedGlow = std::move(glow);
             update();
+            m_painted = looksAt(m_cursor->time());
             return;
         }
-        QRegion faded;
-        std::size_t k = 0;
-        int top = 0;
-        for (int q = 0; q < m_model->queueCount(); ++q) {
-            const Layout l = layoutFor(q);
-            for (int i = 0; i < static_cast<int>(m_model->capacity(q)); ++i, ++k)
-                if (glow[k] != m_paintedGlow[k]) {
-                    faded += slotBox(l, top, i).adjusted(-2, -2, 2, 2);
-                    if (!l.hex.isEmpty()) faded += l.hex.translated(0, top);
-                }
-            top += l.height;
-        }
-        m_paintedGlow = std::move(glow);
-        if (!faded.isEmpty()) update(faded);
+        // New events may change what shows at the cursor (a paused or replayed run's cursor
+        // stays; a live one is moved by the next frame anyway): repaint only that.
+        onCursor(m_cursor->time());
     });
+    connect(cursor, &TimeCursor::changed, this, &BufferView::onCursor);
 }
 
-std::vector<std::uint8_t> BufferView::glowSteps(std::int64_t t) const {
-    std::vector<std::uint8_t> steps;
+std::vector<BufferView::QueueLook> BufferView::looksAt(std::int64_t t) const {
+    const auto* store = m_timeline->store();
+    const std::uint64_t lost = store ? store->totalDropped() : 0;
+    std::vector<QueueLook> looks(static_cast<std::size_t>(m_model->queueCount()));
     for (int q = 0; q < m_model->queueCount(); ++q) {
         const auto s = m_model->stateAt(q, t);
-        for (std::size_t i = 0; i < s.capacity; ++i)
-            steps.push_back(static_cast<std::uint8_t>(glowStep(s, i, t)));
+        auto& look = looks[static_cast<std::size_t>(q)];
+        look.name = m_model->name(q);
+        look.count = s.count;
+        look.puts = s.puts;
+        look.gets = s.gets;
+        look.lost = lost;
+        look.cells.resize(s.capacity);
+        for (std::size_t i = 0; i < s.capacity; ++i) {
+            auto& slot = look.cells[i];
+            slot.item = s.items[i];
+            slot.written = s.written[i];
+            slot.glow = glowStep(s, i, t);
+            slot.put = s.lastWasPut[i];
+            slot.head = s.head == i;
+            slot.tail = s.tail == i;
+        }
     }
-    return steps;
+    return looks;
+}
+
+QRegion BufferView::dirtyBetween(const std::vector<QueueLook>& before,
+                                 const std::vector<QueueLook>& now) const {
+    if (before.size() != now.size()) return QRegion(rect());
+    const QFontMetrics fm(font());
+    QFont small = font();
+    small.setPointSizeF(std::max(7.0, font().pointSizeF() * 0.8));
+    const int labels = 2 * QFontMetrics(small).height();  // head and tail under each slot
+    QRegion dirty;
+    int top = 0;
+    for (std::size_t q = 0; q < now.size(); ++q) {
+        const Layout l = layoutFor(static_cast<int>(q));
+        if (before[q].cells.size() != now[q].cells.size()) return QRegion(rect());
+        if (!before[q].sameTitle(now[q]))  // the two title lines and the occupancy bar
+            dirty += QRect(0, top, width(), 2 * fm.height() + 18);
+        for (std::size_t i = 0; i < now[q].cells.size(); ++i) {
+            if (before[q].cells[i] == now[q].cells[i]) continue;
+            const int slot = static_cast<int>(i);
+            dirty += slotBox(l, top, slot).adjusted(-l.gap, -2, l.gap, 2 + labels);
+            if (!l.hex.isEmpty()) dirty += hexRow(l, top, slot);
+        }
+        top += l.height;
+    }
+    return dirty;
+}
+
+void BufferView::onCursor(std::int64_t t) {
+    // The cursor moves every frame of a live run: repaint only the slots, bytes and titles
+    // whose look changed (an item put or taken, a highlight that faded by a step).
+    auto looks = looksAt(t);
+    m_lastDirty = dirtyBetween(m_painted, looks);
+    m_painted = std::move(looks);
+    if (!m_lastDirty.isEmpty()) update(m_lastDirty);
+}
+
+void BufferView::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::FontChange) m_layouts.clear();
+    QWidget::changeEvent(event);
 }
 
 void BufferView::drawCentered(QPainter& p, const QRect& box, const QString& text, int flags) {
@@ -107,15 +137,23 @@ QRect BufferView::slotBox(const Layout& l, int top, int slot) const {
 }
 
 BufferView::Layout BufferView::layoutFor(int queue) const {
-    const QFontMetrics fm(font());
-    Layout l;
     const int cap = static_cast<int>(m_model->capacity(queue));
     const bool shared = m_model->isSharedSegment(queue);
-    const QFontMetrics mono(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    const auto key = (static_cast<std::uint64_t>(width()) << 33) |
+                     (static_cast<std::uint64_t>(cap) << 1) | (shared ? 1u : 0u);
+    const auto q = static_cast<std::size_t>(queue);
+    if (q < m_layouts.size() && m_layouts[q].first == key) return m_layouts[q].second;
+    const QFontMetrics fm(font());
+    Layout l;
+    if (m_monoAdvance < 0) {
+        const QFontMetrics mono(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+        m_monoAdvance = mono.horizontalAdvance(QStringLiteral("+000 00 00 00 00 00 00 00 00"));
+        m_monoHeight = mono.height();
+    }
     // A shared segment's bytes go beside its slots when both fit (a projector has more width
     // than height to spare), else under them.
-    const int hexW = mono.horizontalAdvance(QStringLiteral("+000 00 00 00 00 00 00 00 00")) + 8;
-    const int hexH = fm.height() + 4 + cap * (mono.height() + 2);
+    const int hexW = m_monoAdvance + 8;
+    const int hexH = fm.height() + 4 + cap * (m_monoHeight + 2);
     const bool beside = shared && width() - hexW - 24 >= std::min(cap, 4) * 40;
     const int slotsW = beside ? width() - hexW - 16 : width();
     l.gap = 6;
@@ -133,7 +171,15 @@ BufferView::Layout BufferView::layoutFor(int queue) const {
         l.hex = QRect(8, l.height, width() - 16, hexH);
         l.height += hexH + 8;
     }
+    if (m_layouts.size() <= q) m_layouts.resize(q + 1);
+    m_layouts[q] = {key, l};
     return l;
+}
+
+QRect BufferView::hexRow(const Layout& l, int top, int slot) const {
+    // As paintHex lays the rows out: under a title line, a line of bytes per slot.
+    const int y = top + l.hex.top() + QFontMetrics(font()).height() + 4 + slot * (m_monoHeight + 2);
+    return {l.hex.left(), y, l.hex.width(), m_monoHeight + 1};
 }
 
 int BufferView::heightForWidth(int) const {
@@ -259,27 +305,32 @@ int BufferView::paintQueue(QPainter& p, int queue, int y0, const QRect& clip) {
         p.setFont(font());
     }
     if (!l.hex.isEmpty() && clip.intersects(l.hex.translated(0, y0)))
-        paintHex(p, l.hex.translated(0, y0), s, t);
+        paintHex(p, l.hex.translated(0, y0), s, t, clip);
     return l.height;
 }
 
-void BufferView::paintHex(QPainter& p, const QRect& area, const BufferState& s, std::int64_t t) {
+void BufferView::paintHex(QPainter& p, const QRect& area, const BufferState& s, std::int64_t t,
+                          const QRect& clip) {
     const QColor text = palette().color(QPalette::WindowText);
     const QFontMetrics fm(font());
     p.setPen(text);
-    p.drawText(QRect(area.left(), area.top(), area.width(), fm.height()), Qt::AlignLeft,
-               fm.elidedText(tr("Its bytes (dim: taken, stale)"), Qt::ElideRight, area.width()));
+    const QRect title(area.left(), area.top(), area.width(), fm.height());
+    if (clip.intersects(title))
+        p.drawText(
+            title, Qt::AlignLeft,
+            fm.elidedText(tr("Its bytes (dim: taken, stale)"), Qt::ElideRight, area.width()));
     const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     const QFontMetrics mm(mono);
     p.setFont(mono);
     int y = area.top() + fm.height() + 4;
     for (std::size_t slot = 0; slot < s.capacity; ++slot, y += mm.height() + 2) {
+        const QRect row(area.left(), y, area.width(), mm.height() + 1);
+        if (!clip.intersects(row)) continue;
         // Slot i is 8 bytes at offset 8·i of the slot area, little-endian as the CPU stores it.
         QString line = QStringLiteral("+%1").arg(slot * 8, 3, 16, QLatin1Char('0'));
         const auto v = static_cast<std::uint64_t>(s.written[slot] < 0 ? 0 : s.written[slot]);
         for (int b = 0; b < 8; ++b)
             line += QStringLiteral(" %1").arg((v >> (8 * b)) & 0xff, 2, 16, QLatin1Char('0'));
-        const QRect row(area.left(), y, area.width(), mm.height() + 1);
         const double glow = static_cast<double>(glowStep(s, slot, t)) / kGlowSteps;
         if (glow > 0 && s.lastWasPut[slot]) {
             QColor hot = Palette::arrival();

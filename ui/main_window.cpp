@@ -111,19 +111,11 @@ MainWindow::MainWindow(const LaunchOptions& options, QWidget* parent)
         // Following a live run, captions change with nearly every event: ten times a second is
         // as fast as anyone reads them, and each change lays out wrapped text again. The tree's
         // states and fades likewise: a frame's worth of change there is not worth a repaint.
-        if (!m_cursor->live() || !m_captionClock.isValid() || m_captionClock.elapsed() >= 100) {
-            m_captionClock.start();
-            m_captions->setCursorTime(t);
-            m_tree->setCursorTime(t);
-        } else if (!m_captionQueued) {
-            m_captionQueued = true;
-            QTimer::singleShot(100 - static_cast<int>(m_captionClock.elapsed()), this, [this] {
-                m_captionQueued = false;
-                m_captionClock.start();
-                m_captions->setCursorTime(m_cursor->time());
-                m_tree->setCursorTime(m_cursor->time());
-            });
-        }
+        // The frame tick takes a due update along, so that it is painted with that frame.
+        if (!m_cursor->live() || !m_captionClock.isValid() || m_captionClock.elapsed() >= 100)
+            followCaptions();
+        else
+            m_captionDue = true;
     });
     connect(m_cursor, &TimeCursor::liveChanged, this,
             [this](bool live) { m_liveAction->setChecked(live); });
@@ -411,6 +403,7 @@ void MainWindow::stopRun() {
 }
 
 void MainWindow::onStoreReset() {
+    m_pending.reset();  // rows of the store just dropped
     const auto* store = m_session->store();
     m_waitsNow.reset(store);
     m_lostUpdateFound = false;
@@ -426,7 +419,27 @@ void MainWindow::onStoreReset() {
     m_status->restart();
 }
 
+void MainWindow::followCaptions() {
+    m_captionDue = false;
+    m_captionClock.start();
+    m_captions->setCursorTime(m_cursor->time());
+    m_tree->setCursorTime(m_cursor->time());
+}
+
 void MainWindow::onEventsAppended(quint64 first, quint64 last) {
+    // A running run's new events are taken in by the next frame, with everything else that
+    // frame changes: the window then paints once a frame, not once more for each batch the
+    // reader hands over between two frames. Paused or ended, at once: no frame comes soon.
+    m_pending = m_pending ? std::pair{std::min<std::size_t>(m_pending->first, first),
+                                      std::max<std::size_t>(m_pending->second, last)}
+                          : std::pair<std::size_t, std::size_t>{first, last};
+    if (!m_session->active() || m_session->paused()) takePending();
+}
+
+void MainWindow::takePending() {
+    if (!m_pending) return;
+    const auto [first, last] = *m_pending;
+    m_pending.reset();
     for (auto* f : m_followers)
         f->append(first, last);
     updateViewBoxes();
@@ -435,6 +448,7 @@ void MainWindow::onEventsAppended(quint64 first, quint64 last) {
 }
 
 void MainWindow::tick() {
+    takePending();
     pace();
     // Paused, "now" holds at the pause; a step moves it to the step's last event.
     const auto now = m_session->paused() ? std::max(m_session->nowNs(), m_timeline->lastNs())
@@ -452,6 +466,7 @@ void MainWindow::tick() {
     }
     // A deadlock is said the frame it is seen, not at the next of the four updates a second.
     const bool deadlocked = m_session->active() && !deadlockNow().isEmpty();
+    if (m_captionDue && m_captionClock.elapsed() >= 100) followCaptions();
     if (m_status->due() || deadlocked != m_deadlockShown) {
         m_deadlockShown = deadlocked;
         updateStatus();

@@ -8,6 +8,7 @@
 #include <QStringList>
 #include <cstdint>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "core/analysis/wait_for.h"
@@ -111,6 +112,8 @@ class MainWindow : public QMainWindow {
     void chooseScenario(const QString& name);
     void onStoreReset();
     void onEventsAppended(quint64 first, quint64 last);
+    void takePending();     // hands the rows announced since the last frame to every model
+    void followCaptions();  // captions and process tree to the cursor
     void tick();
     void pace();  // the frame rate: full while a run moves, low while it is paused
     void updateStatus();
@@ -180,7 +183,8 @@ class MainWindow : public QMainWindow {
     bool m_lostUpdateFound = false;
     QElapsedTimer m_captionClock;  // since the captions last followed the cursor
     QElapsedTimer m_settleClock;   // since the last pause, resume or step
-    bool m_captionQueued = false;
+    bool m_captionDue = false;     // the cursor moved since the captions last followed it
+    std::optional<std::pair<std::size_t, std::size_t>> m_pending;  // rows not yet taken in
     QElapsedTimer m_runClick;
     bool m_firstFramePrinted = false;
 };

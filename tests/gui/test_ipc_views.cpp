@@ -16,6 +16,7 @@
 #include "ui/process_tree_model.h"
 #include "ui/run_session.h"
 #include "ui/signal_model.h"
+#include "ui/time_cursor.h"
 #include "ui/timeline_model.h"
 #include "wait_for.h"
 
@@ -302,6 +303,41 @@ TEST(BufferModel, ASharedSegmentKeepsTheBytesOfATakenItem) {
     EXPECT_EQ(s.items[0], -1) << "taken";
     EXPECT_EQ(s.written[0], 7) << "its bytes stay in memory";
     EXPECT_EQ(s.written[1], -1) << "never written";
+}
+
+TEST(BufferView, AMovingCursorRepaintsOnlyTheSlotAndTitlesThatChanged) {
+    // A live run moves the cursor every frame: the view asks for a repaint of what changed at
+    // the new time (a slot put into, the titles that count it), never of the whole buffer, and
+    // of nothing when nothing changed.
+    EventStore store(2);
+    store.setActors({ActorInfo{0, 100, 1, 100, "producer", ActorRole::ProcessMain, kNoActor, 0},
+                     ActorInfo{1, 101, 1, 101, "consumer", ActorRole::ProcessMain, kNoActor, 0}});
+    store.setObjects(
+        {ObjectInfo{1, ObjectKind::SharedSegment, "segment", 4, 100, ObjectRole::Own, 0}});
+    store.appendRow(Row{10, 0, EventKind::QueuePut, 1, 7, (std::int64_t{0} << 32) | 1});
+    store.appendRow(Row{2'000'000'000, 0, EventKind::QueuePut, 1, 8, (std::int64_t{1} << 32) | 2});
+    store.publish();
+    TimelineModel timeline;
+    timeline.reset(&store);
+    BufferModel model;
+    TimeCursor cursor;
+    BufferView view(&model, &timeline, &cursor);
+    view.resize(600, 400);
+    model.reset(&store);
+    cursor.setTime(1'000'000'000);  // item 7 in slot 0, its highlight long faded
+    cursor.setTime(1'500'000'000);
+    EXPECT_TRUE(view.lastDirty().isEmpty()) << "nothing changed between the two times";
+
+    cursor.setTime(2'000'000'001);  // item 8 lands in slot 1 (and the tail moves on to slot 2)
+    const QRegion dirty = view.lastDirty();
+    ASSERT_FALSE(dirty.isEmpty());
+    EXPECT_NE(dirty, QRegion(view.rect()));
+    const QFontMetrics fm(view.font());
+    const int slotMiddle = 2 * fm.height() + 25 + 20;  // slots sit under two title lines and a bar
+    EXPECT_TRUE(dirty.contains(QPoint(150, slotMiddle))) << "slot 1, where item 8 landed";
+    EXPECT_FALSE(dirty.contains(QPoint(50, slotMiddle))) << "slot 0 did not change";
+    EXPECT_TRUE(dirty.contains(QPoint(20, fm.height()))) << "the title counts the new item";
+    EXPECT_FALSE(dirty.contains(QPoint(20, 390))) << "nothing below the buffer";
 }
 
 TEST(IpcViews, ARealPipeRunAndARealOrphanRunAsTheViewsSeeThem) {

@@ -186,8 +186,12 @@ bool inStatusMask(pid_t pid, const std::string& field, int sig) {
 
 }  // namespace
 
-bool SignalSet::blocks(pid_t pid, int sig) { return inStatusMask(pid, "SigBlk:", sig); }
+bool SignalSet::blocks(pid_t pid, int sig) {
+    return inStatusMask(pid, "SigBlk:", sig);
+}
 
-bool SignalSet::catches(pid_t pid, int sig) { return inStatusMask(pid, "SigCgt:", sig); }
+bool SignalSet::catches(pid_t pid, int sig) {
+    return inStatusMask(pid, "SigCgt:", sig);
+}
 
 }  // namespace interleave
