@@ -129,6 +129,30 @@ void BufferView::drawCentered(QPainter& p, const QRect& box, const QString& text
     p.drawStaticText(QPointF(box.left() + (box.width() - size.width()) / 2, y), *it);
 }
 
+void BufferView::drawBox(QPainter& p, const QRect& box, const QColor& fill, const QColor& edge,
+                         int pen) {
+    // An antialiased rounded outline is costly to stroke and a fading slot is repainted many
+    // times a second with one of a few looks: each look is drawn once, then copied.
+    constexpr int kMargin = 2;  // the pen reaches half its width outside the box
+    const BoxKey key{fill.rgba(), edge.rgba(), pen, box.width(), box.height()};
+    auto it = m_boxes.find(key);
+    if (it == m_boxes.end()) {
+        if (m_boxes.size() > 256) m_boxes.clear();
+        const qreal dpr = devicePixelRatioF();
+        QPixmap pixmap((box.size() + QSize(2 * kMargin, 2 * kMargin)) * dpr);
+        pixmap.setDevicePixelRatio(dpr);
+        pixmap.fill(Qt::transparent);
+        QPainter bp(&pixmap);
+        bp.setRenderHint(QPainter::Antialiasing);
+        bp.setBrush(fill);
+        bp.setPen(QPen(edge, pen));
+        bp.drawRoundedRect(QRect(QPoint(kMargin, kMargin), box.size()), 5, 5);
+        bp.end();
+        it = m_boxes.emplace(key, std::move(pixmap)).first;
+    }
+    p.drawPixmap(box.topLeft() - QPoint(kMargin, kMargin), it->second);
+}
+
 QRect BufferView::slotBox(const Layout& l, int top, int slot) const {
     // Under the two title lines and the occupancy bar (see paintQueue).
     const int y = top + 2 * QFontMetrics(font()).height() + 25;
@@ -280,9 +304,7 @@ int BufferView::paintQueue(QPainter& p, int queue, int y0, const QRect& clip) {
                                     fill.greenF() * (1 - glow) + hot.greenF() * glow,
                                     fill.blueF() * (1 - glow) + hot.blueF() * glow);
         }
-        p.setBrush(fill);
-        p.setPen(QPen(text, glow > 0 ? 3 : 1));
-        p.drawRoundedRect(box, 5, 5);
+        drawBox(p, box, fill, text, glow > 0 ? 3 : 1);
         p.setPen(item >= 0 || glow > 0 ? Palette::labelInk() : text);
         drawCentered(p, box.adjusted(0, 2, 0, -box.height() / 2),
                      item >= 0 ? QString::number(item) : tr("empty"), Qt::AlignCenter);

@@ -1,8 +1,11 @@
 #pragma once
 #include <QHash>
+#include <QPixmap>
 #include <QRegion>
 #include <QStaticText>
 #include <QWidget>
+#include <map>
+#include <tuple>
 #include <vector>
 
 #include "ui/buffer_model.h"
@@ -74,6 +77,8 @@ class BufferView : public QWidget {
     void paintHex(QPainter& p, const QRect& area, const BufferState& s, std::int64_t t,
                   const QRect& clip);
     QRect slotBox(const Layout& l, int top, int slot) const;
+    // A slot's rounded box, filled and outlined; drawn once per look and size, then copied.
+    void drawBox(QPainter& p, const QRect& box, const QColor& fill, const QColor& edge, int pen);
     // Paints what of one queue meets `clip`; returns the height the queue uses.
     int paintQueue(QPainter& p, int queue, int top, const QRect& clip);
     // Text centred in `box`, laid out once per string and font: a live run repaints slots many
@@ -90,6 +95,8 @@ class BufferView : public QWidget {
     mutable std::vector<std::pair<std::uint64_t, Layout>> m_layouts;  // per queue, with its key
     mutable int m_monoAdvance = -1, m_monoHeight = 0;                 // the hex lines' font
     QHash<QString, QStaticText> m_texts;                              // in m_textFont
+    using BoxKey = std::tuple<QRgb, QRgb, int, int, int>;  // fill, edge, pen, width, height
+    std::map<BoxKey, QPixmap> m_boxes;
     QFont m_textFont;
 };
 
