@@ -4,7 +4,8 @@
 # tests); a measurement to report. Needs xvfb-run.
 #   tests/scripts/window_cpu.sh BUILD_BIN_DIR [SECONDS] [RUNS]
 # Prints, for each of RUNS (default 3) fresh windows: running: X% of one core; paused: Y% of one
-# core; then the median of each. Goal (issue 10): running under 5%, paused under 1%.
+# core; then the median of each. Goal (issue 10): running under 5%, paused under 1%; a missed
+# goal exits with status 1.
 set -euo pipefail
 bin=${1:?usage: window_cpu.sh BUILD_BIN_DIR [SECONDS]}
 secs=${2:-10}
@@ -51,3 +52,11 @@ for mode in run pause; do
     m=$(tr ' ' '\n' <<<"${all[$mode]}" | grep . | median)
     echo "median $([ $mode = run ] && echo running || echo paused): $m% of one core over $runs runs"
 done
+run_median=$(tr ' ' '\n' <<<"${all[run]}" | grep . | median)
+pause_median=$(tr ' ' '\n' <<<"${all[pause]}" | grep . | median)
+if awk -v r="$run_median" -v p="$pause_median" 'BEGIN { exit !(r < 5 && p < 1) }'; then
+    echo "goals met: running ${run_median}% < 5%, paused ${pause_median}% < 1%"
+else
+    echo "goal MISSED: running ${run_median}% (goal < 5%), paused ${pause_median}% (goal < 1%)" >&2
+    exit 1
+fi
