@@ -182,9 +182,15 @@ int run(const RunArgs& args) {
         const auto writeStart = std::chrono::steady_clock::now();
         const int interruptsBefore = g_interrupted;
         // Any Ctrl-C after the one that ended the run stops the writing, whenever it came.
-        const auto result = writeTraceFile(store, tracePath, [interruptsBefore] {
-            return g_interrupted != interruptsBefore || g_interrupted >= 2;
-        });
+        std::vector<std::pair<std::string, std::string>> values;
+        for (const auto& spec : scenario->params)
+            values.emplace_back(spec.name, params.values.all().find(spec.name)->second);
+        auto about = describeRun(scenario->name, std::move(values), speed);
+        about.durationNs = static_cast<std::int64_t>(seconds * 1e9);
+        const auto result = writeTraceFile(
+            store, tracePath,
+            [interruptsBefore] { return g_interrupted != interruptsBefore || g_interrupted >= 2; },
+            about);
         writeSeconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - writeStart).count();
         if (!result.error.empty()) {
@@ -254,6 +260,19 @@ int info(const std::string& path) {
         return 1;
     }
     const auto& s = *loaded.store;
+    if (const auto& d = loaded.description; !d.scenario.empty()) {
+        std::string values;
+        for (const auto& [name, value] : d.parameters)
+            values += (values.empty() ? "" : " ") + name + "=" + value;
+        std::printf("%s run of %.2f s at speed %g, recorded by %s on %u cores\n  parameters: %s\n",
+                    d.scenario.c_str(), static_cast<double>(d.durationNs) / 1e9, d.speed,
+                    d.program.c_str(), d.cores, values.empty() ? "(none)" : values.c_str());
+        for (const auto& a : d.annotations)
+            std::printf("  note at %.3f ms on actor %u: %s\n", static_cast<double>(a.ns) / 1e6,
+                        a.actor, a.text.c_str());
+    } else {
+        std::printf("(a trace from before version 9: it does not say which run it is)\n");
+    }
     std::printf("%zu events, %zu actors, %zu objects, %llu dropped\n", s.size(), s.actors().size(),
                 s.objects().size(), static_cast<unsigned long long>(s.totalDropped()));
     const auto order = s.timeOrder();

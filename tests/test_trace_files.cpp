@@ -13,6 +13,7 @@
 #include <set>
 #include <sstream>
 
+#include "core/trace/run_description.h"
 #include "core/trace/trace_chrome.h"
 #include "core/trace/trace_file.h"
 #include "core/trace/trace_native.h"
@@ -290,7 +291,89 @@ std::size_t objectRecordAt(const std::string& bytes, std::size_t i) {
     std::memcpy(&actors, bytes.data() + 12, 4);
     return kHeaderBytes + kLossBytes + actors * kActorBytes + i * kObjectBytes;
 }
+// Where the run's description (version 9 on: u64 length, then JSON) starts: after the strings.
+std::size_t descriptionAt(const std::string& bytes) {
+    std::uint32_t objects = 0;
+    std::uint64_t strings = 0;
+    std::memcpy(&objects, bytes.data() + 24, 4);
+    std::memcpy(&strings, bytes.data() + 32, 8);
+    return objectRecordAt(bytes, objects) + strings;
+}
+// The file as a version 8 writer made it: no description.
+std::string asVersion(std::string bytes, std::uint32_t version) {
+    const auto at = descriptionAt(bytes);
+    std::uint64_t length = 0;
+    std::memcpy(&length, bytes.data() + at, 8);
+    bytes.erase(at, 8 + length);
+    std::memcpy(bytes.data() + 8, &version, 4);
+    reseal(bytes);
+    return bytes;
+}
 }  // namespace
+
+TEST(NativeTrace, ARunsDescriptionAndNotesRoundTrip) {
+    auto& store = const_cast<Supervisor&>(sampleRun()).store();
+    auto about =
+        describeRun("producer-consumer", {{"producers", "2"}, {"variant", "semaphore"}}, 0.5);
+    about.durationNs = 1'234'567'890;
+    about.annotations = {{5'000'000, 1, "here the buffer is full"},
+                         {7'000'000, 2, "le consommateur attend \"encore\" ✓"}};
+    EXPECT_EQ(about.program, "interleave " + std::string(INTERLEAVE_TEST_VERSION));
+    EXPECT_GT(about.cores, 0u);
+    const auto path = tempPath(".ilt");
+    ASSERT_EQ(writeTraceFile(store, path, {}, about).error, "");
+    const auto loaded = loadNativeTrace(path);
+    ASSERT_TRUE(loaded.store) << loaded.error;
+    EXPECT_EQ(loaded.description, about);
+    EXPECT_EQ(loaded.store->size(), store.size());
+
+    // The Chrome trace carries the same description.
+    const auto json = tempPath(".json");
+    ASSERT_EQ(writeTraceFile(store, json, {}, about).error, "");
+    const auto doc = nlohmann::json::parse(slurp(json));
+    std::string error;
+    const auto back = parseRunDescription(doc.at("otherData").at("run").dump(), error);
+    ASSERT_TRUE(back) << error;
+    EXPECT_EQ(*back, about);
+    std::remove(path.c_str());
+    std::remove(json.c_str());
+}
+
+TEST(NativeTrace, AVersionEightFileOpensWithoutADescriptionAndADamagedOneIsRefused) {
+    auto& store = const_cast<Supervisor&>(sampleRun()).store();
+    const auto path = tempPath(".ilt");
+    ASSERT_EQ(writeTraceFile(store, path, {}, describeRun("producer-consumer", {}, 1)).error, "");
+    const auto bytes = slurp(path);
+    const auto v8 = parseNativeTrace(asVersion(bytes, 8), "v8");
+    ASSERT_TRUE(v8.store) << v8.error;
+    EXPECT_TRUE(v8.description.scenario.empty());
+    EXPECT_EQ(v8.store->size(), store.size());
+
+    auto damaged = bytes;
+    damaged[descriptionAt(bytes) + 8] = 'x';  // the JSON's opening brace
+    reseal(damaged);
+    const auto r = parseNativeTrace(damaged, "damaged");
+    EXPECT_FALSE(r.store);
+    EXPECT_NE(r.error.find("description"), std::string::npos) << r.error;
+
+    auto incomplete = bytes;
+    const auto at = incomplete.find("\"cores\"", descriptionAt(bytes));
+    ASSERT_NE(at, std::string::npos);
+    incomplete.replace(at, 7, "\"corez\"");
+    reseal(incomplete);
+    const auto r2 = parseNativeTrace(incomplete, "incomplete");
+    EXPECT_FALSE(r2.store);
+    EXPECT_NE(r2.error.find("description"), std::string::npos) << r2.error;
+
+    auto tooLong = bytes;
+    const std::uint64_t huge = tooLong.size() + 1;
+    std::memcpy(tooLong.data() + descriptionAt(bytes), &huge, 8);
+    reseal(tooLong);
+    const auto r3 = parseNativeTrace(tooLong, "too long");
+    EXPECT_FALSE(r3.store);
+    EXPECT_NE(r3.error.find("sizes"), std::string::npos) << r3.error;
+    std::remove(path.c_str());
+}
 
 // Version 2 wrote zeros where role and owner are now kept: such files still open, every object
 // standing on its own.
@@ -298,9 +381,7 @@ TEST(NativeTrace, VersionTwoFilesOpenWithObjectsStandingAlone) {
     auto& store = const_cast<Supervisor&>(sampleRun()).store();
     const auto path = tempPath(".ilt");
     ASSERT_EQ(writeTraceFile(store, path).error, "");
-    auto bytes = slurp(path);
-    const std::uint32_t v2 = 2;
-    std::memcpy(bytes.data() + 8, &v2, 4);
+    auto bytes = asVersion(slurp(path), 2);
     for (std::size_t i = 0; i < store.objects().size(); ++i) {
         const auto at = objectRecordAt(bytes, i);
         std::memset(bytes.data() + at + 6, 0, 2);   // role
@@ -313,12 +394,13 @@ TEST(NativeTrace, VersionTwoFilesOpenWithObjectsStandingAlone) {
         EXPECT_EQ(o.role, ObjectRole::Own);
         EXPECT_EQ(o.owner, kNoObject);
     }
-    const std::uint32_t v9 = 9;
-    std::memcpy(bytes.data() + 8, &v9, 4);
+    const std::uint32_t newerVersion = kProtocolVersion + 1;
+    std::memcpy(bytes.data() + 8, &newerVersion, 4);
     reseal(bytes);
-    const auto newer = parseNativeTrace(bytes, "v9");
+    const auto newer = parseNativeTrace(bytes, "newer");
     EXPECT_FALSE(newer.store);
-    EXPECT_NE(newer.error.find("version 9"), std::string::npos) << newer.error;
+    EXPECT_NE(newer.error.find("version " + std::to_string(newerVersion)), std::string::npos)
+        << newer.error;
     std::remove(path.c_str());
 }
 

@@ -164,10 +164,7 @@ MainWindow::MainWindow(const LaunchOptions& options, QWidget* parent)
     if (options.timings) m_timelineView->plot()->installEventFilter(this);
 
     if (!options.trace.isEmpty()) {
-        QTimer::singleShot(0, this, [this] {
-            if (const auto err = m_session->loadTrace(m_options.trace); !err.isEmpty())
-                QMessageBox::warning(this, tr("Cannot open trace"), err);
-        });
+        QTimer::singleShot(0, this, [this] { openTraceFile(m_options.trace); });
     } else if (options.run) {
         QTimer::singleShot(0, this, &MainWindow::runScenario);
     }
@@ -179,7 +176,8 @@ MainWindow::~MainWindow() = default;
 void MainWindow::buildActions() {
     auto* file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&Open trace…"), QKeySequence::Open, this, &MainWindow::openTrace);
-    file->addAction(tr("&Save trace…"), QKeySequence::Save, this, &MainWindow::saveTrace);
+    m_saveAction =
+        file->addAction(tr("&Save trace…"), QKeySequence::Save, this, &MainWindow::saveTrace);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
@@ -326,6 +324,7 @@ void MainWindow::chooseScenario(const QString& name) {
 
 void MainWindow::runScenario() {
     const auto name = m_picker->current();
+    m_params->setReadOnly(false);  // a replay's values become this run's, to change next time
     m_runClick.start();
     m_log->startRun(m_session->logFile());
     if (const auto err = m_session->start(name, m_params->assignments(), m_transportBar->speed());
@@ -548,6 +547,13 @@ void MainWindow::updateViewBoxes() {
 
 void MainWindow::updateActions() {
     m_transportBar->showRunState(m_session->active(), m_session->paused());
+    // Save is offered only when it can be done, rather than refused after the dialog.
+    const bool canSave = m_session->store() && !m_session->active();
+    m_saveAction->setEnabled(canSave);
+    m_saveAction->setStatusTip(canSave ? tr("Save this run to a trace file")
+                               : m_session->active()
+                                   ? tr("Stop the run to save it")
+                                   : tr("Run a scenario first: then it can be saved"));
 }
 
 void MainWindow::setFontScale(double scale, bool remember) {
@@ -586,8 +592,28 @@ void MainWindow::openTrace() {
     const auto path = QFileDialog::getOpenFileName(this, tr("Open trace"), {},
                                                    tr("Interleave traces (*.ilt);;All files (*)"));
     if (path.isEmpty()) return;
-    if (const auto err = m_session->loadTrace(path); !err.isEmpty())
+    openTraceFile(path);
+}
+
+void MainWindow::openTraceFile(const QString& path) {
+    if (const auto err = m_session->loadTrace(path); !err.isEmpty()) {
         QMessageBox::warning(this, tr("Cannot open trace"), err);
+        return;
+    }
+    m_timelineView->fitAll(true);  // the whole run, as when a live one ends
+    // The replay's own scenario, lesson and parameters, not whatever was selected before.
+    const auto& about = m_session->description();
+    const auto name = QString::fromStdString(about.scenario);
+    if (!findScenario(about.scenario)) return;  // an older trace, or a scenario since removed
+    m_picker->select(name);
+    chooseScenario(name);
+    QStringList values;
+    for (const auto& [param, value] : about.parameters)
+        values << QString::fromStdString(param + "=" + value);
+    m_params->apply(values);
+    m_params->setReadOnly(true);
+    m_transportBar->setSpeed(about.speed);
+    updateStatus();
 }
 
 void MainWindow::saveTrace() {

@@ -63,6 +63,10 @@ struct LaunchOptions {
 class MainWindow : public QMainWindow {
     Q_OBJECT
   public:
+    // Opens a saved run as a replay, shown with its own scenario, lesson and (read-only)
+    // parameters; a file that cannot be opened is explained in a message box.
+    void openTraceFile(const QString& path);
+    QAction* saveAction() const { return m_saveAction; }
     explicit MainWindow(const LaunchOptions& options, QWidget* parent = nullptr);
     ~MainWindow() override;
 
@@ -160,6 +164,7 @@ class MainWindow : public QMainWindow {
     QAction* m_pauseAction = nullptr;
     QAction* m_stepAction = nullptr;
     QAction* m_stopAction = nullptr;
+    QAction* m_saveAction = nullptr;
     QAction* m_liveAction = nullptr;
     class StatusLine* m_status = nullptr;
     QTimer* m_frameTimer = nullptr;

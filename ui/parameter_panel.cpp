@@ -20,14 +20,39 @@ ParameterPanel::ParameterPanel(QWidget* parent) : QWidget(parent) {
     m_general->setStyleSheet(Palette::warningStyle(false));
     m_general->hide();
     layout->addWidget(m_general);
-    auto* reset = new QPushButton(tr("Reset to defaults"), this);
-    connect(reset, &QPushButton::clicked, this, &ParameterPanel::resetToDefaults);
-    layout->addWidget(reset);
+    m_readOnlyNote = new QLabel(
+        tr("The values this run was recorded with. Press Run to run it again with them, or "
+           "choose a scenario to change them."),
+        this);
+    m_readOnlyNote->setWordWrap(true);
+    m_readOnlyNote->hide();
+    layout->addWidget(m_readOnlyNote);
+    m_reset = new QPushButton(tr("Reset to defaults"), this);
+    connect(m_reset, &QPushButton::clicked, this, &ParameterPanel::resetToDefaults);
+    layout->addWidget(m_reset);
     layout->addStretch(1);
+}
+
+void ParameterPanel::setReadOnly(bool readOnly) {
+    m_readOnly = readOnly;
+    for (const auto& [name, f] : m_fields) {
+        if (auto* spin = qobject_cast<QSpinBox*>(f.editor)) {
+            // Read-only rather than disabled: greyed-out text reads poorly on a projector.
+            spin->setReadOnly(readOnly);
+            spin->setButtonSymbols(readOnly ? QAbstractSpinBox::NoButtons
+                                            : QAbstractSpinBox::UpDownArrows);
+        }
+        if (auto* combo = qobject_cast<QComboBox*>(f.editor)) combo->setEnabled(!readOnly);
+    }
+    m_reset->setEnabled(!readOnly);
+    m_readOnlyNote->setVisible(readOnly);
 }
 
 void ParameterPanel::setScenario(const Scenario* scenario) {
     m_scenario = scenario;
+    m_readOnly = false;
+    m_reset->setEnabled(true);
+    m_readOnlyNote->hide();
     while (m_form->rowCount() > 0)
         m_form->removeRow(0);
     m_fields.clear();

@@ -12,6 +12,8 @@
 class QFormLayout;
 class QLabel;
 
+class QPushButton;
+
 namespace interleave::ui {
 
 class ParameterPanel : public QWidget {
@@ -25,6 +27,10 @@ class ParameterPanel : public QWidget {
     bool apply(const QStringList& assignments);
     QStringList assignments() const;  // every parameter as "name=value"
     void resetToDefaults();
+    // A replay's parameters are the ones it was recorded with: shown, not edited, until Run
+    // starts a new run or another scenario is chosen.
+    void setReadOnly(bool readOnly);
+    bool isReadOnly() const { return m_readOnly; }
 
   signals:
     void changed();
@@ -41,6 +47,9 @@ class ParameterPanel : public QWidget {
     QFormLayout* m_form;
     QLabel* m_general;
     std::map<QString, Field> m_fields;
+    QPushButton* m_reset;
+    QLabel* m_readOnlyNote;
+    bool m_readOnly = false;
 };
 
 }  // namespace interleave::ui

@@ -1,5 +1,9 @@
 #include "ui/run_session.h"
 
+#include <QFileInfo>
+#include <cmath>
+
+#include "core/scenarios/scenario.h"
 #include "core/trace/trace_file.h"
 #include "core/trace/trace_native.h"
 #include "ui/event_text.h"
@@ -45,6 +49,24 @@ void RunSession::replaceStore(std::unique_ptr<Supervisor> run, std::unique_ptr<E
     if (oldRun) oldRun->stop();
 }
 
+namespace {
+// Every parameter of `scenario` with the value this run takes (its default where no assignment
+// names it), in the scenario's order, as a saved run records them.
+std::vector<std::pair<std::string, std::string>> parameterValues(
+    const std::string& scenario, const std::vector<std::string>& assignments) {
+    std::vector<std::pair<std::string, std::string>> out;
+    const auto* s = findScenario(scenario);
+    if (!s) return out;
+    const auto resolved = resolveParams(s->params, assignments);
+    if (!resolved.ok()) return out;
+    for (const auto& spec : s->params)
+        if (const auto it = resolved.values.all().find(spec.name);
+            it != resolved.values.all().end())
+            out.emplace_back(spec.name, it->second);
+    return out;
+}
+}  // namespace
+
 QString RunSession::start(const QString& scenario, const QStringList& assignments, double speed) {
     if (m_run) m_run->stop();
     RunOptions o;
@@ -76,6 +98,7 @@ QString RunSession::start(const QString& scenario, const QStringList& assignment
     run->setSpeed(speed);
     m_runId = runId;
     m_scenario = scenario;
+    m_description = describeRun(o.scenario, parameterValues(o.scenario, o.assignments), speed);
     m_finished = false;
     m_started = std::chrono::steady_clock::now();
     replaceStore(std::move(run), nullptr);
@@ -89,7 +112,12 @@ QString RunSession::loadTrace(const QString& path) {
     auto loaded = loadNativeTrace(path.toStdString());
     if (!loaded.store) return QString::fromStdString(loaded.error);
     m_runId = ++m_nextRunId;  // a replay is a run of its own: the last live run's signals are stale
-    m_scenario = tr("replay of %1").arg(path);
+    m_description = std::move(loaded.description);
+    const auto file = QFileInfo(path).fileName();
+    m_scenario =
+        m_description.scenario.empty()
+            ? tr("replay of %1").arg(file)
+            : tr("replay of %1 (%2)").arg(QString::fromStdString(m_description.scenario), file);
     m_finished = true;
     replaceStore(nullptr, std::move(loaded.store));
     const auto* s = store();
@@ -102,7 +130,9 @@ QString RunSession::loadTrace(const QString& path) {
 QString RunSession::saveTrace(const QString& path) const {
     if (!store()) return tr("There is nothing to save yet: run a scenario first.");
     if (active()) return tr("Stop the run before saving its trace.");
-    return QString::fromStdString(writeTraceFile(*store(), path.toStdString()).error);
+    auto about = m_description;
+    if (!isReplay()) about.durationNs = std::llround(elapsedSeconds() * 1e9);
+    return QString::fromStdString(writeTraceFile(*store(), path.toStdString(), {}, about).error);
 }
 
 void RunSession::pause() {
@@ -167,6 +197,10 @@ std::int64_t RunSession::nowNs() const {
 }
 
 double RunSession::elapsedSeconds() const {
+    // A replay took as long as its trace says (older traces: up to their last event).
+    if (isReplay())
+        return static_cast<double>(m_description.durationNs ? m_description.durationNs : m_lastNs) /
+               1e9;
     if (!m_run) return 0;
     const auto now = std::chrono::steady_clock::now();
     const auto end = active() ? (m_paused ? m_pausedAt : now) : m_ended;

@@ -11,6 +11,7 @@
 
 #include "core/channel/event_store.h"
 #include "core/supervise/supervisor.h"
+#include "core/trace/run_description.h"
 #include "ui/signal_bridge.h"
 
 namespace interleave::ui {
@@ -49,6 +50,9 @@ class RunSession : public QObject {
     bool isReplay() const { return m_replay != nullptr; }
     const EventStore* store() const;
     QString scenario() const { return m_scenario; }
+    // The current run's scenario, parameter values, program and machine; a replay's, as its
+    // trace says (an empty scenario: a trace from before descriptions were saved).
+    const RunDescription& description() const { return m_description; }
     // "Now" on the run's clock, in ns since its origin (the last event for a finished run).
     // While paused it holds at the moment of the pause, so the picture holds still.
     std::int64_t nowNs() const;
@@ -78,6 +82,7 @@ class RunSession : public QObject {
     quint64 m_runId = 0;                     // the run whose signals are taken
     quint64 m_nextRunId = 0;
     QString m_scenario;
+    RunDescription m_description;
     bool m_paused = false;
     bool m_finished = false;
     std::chrono::steady_clock::time_point m_started{};

@@ -25,7 +25,9 @@ namespace interleave {
 //    signals (object kind `signal`; signal_send, signal_handled, signal_blocked,
 //    signal_pending, signal_wait); memory (object kind `memory`; variable_at, memory_pages);
 //    process_exec (object kind `program`).
-inline constexpr std::uint32_t kProtocolVersion = 8;
+// 9: no new kinds; a trace file carries the run's description (scenario, parameters, program,
+//    cores, speed, duration, annotations) after its strings.
+inline constexpr std::uint32_t kProtocolVersion = 9;
 // Version 2 traces have the same records, with zeros where role and owner now are.
 inline constexpr std::uint32_t kOldestTraceVersion = 2;
 

@@ -84,7 +84,8 @@ std::int64_t eventValue(const Row& r) {
     return r.b;
 }
 
-bool writeChromeTrace(const EventStore& store, std::ostream& out, const CancelCheck& cancelled) {
+bool writeChromeTrace(const EventStore& store, std::ostream& out, const CancelCheck& cancelled,
+                      const RunDescription& description) {
     const auto actors = store.actors();
     std::map<std::uint32_t, const ActorInfo*> byId;
     for (const auto& a : actors)
@@ -116,12 +117,17 @@ bool writeChromeTrace(const EventStore& store, std::ostream& out, const CancelCh
     json lostByActor = json::object();
     for (const auto& a : actors)
         if (a.dropped) lostByActor[std::to_string(a.id)] = a.dropped;
-    const json otherData = {
-        {"generator", "interleave"},           {"events_lost", store.totalDropped()},
-        {"events_lost_by_actor", lostByActor}, {"events_of_untraced_threads", l.eventsUntraced},
-        {"actors_refused", l.actorsRefused},   {"forks_failed", l.forksFailed},
-        {"objects_refused", l.objectsRefused}, {"names_refused", l.stringsRefused},
-        {"capture_waits", l.ringWaits},        {"objects", objects}};
+    const json otherData = {{"generator", "interleave"},
+                            {"events_lost", store.totalDropped()},
+                            {"events_lost_by_actor", lostByActor},
+                            {"events_of_untraced_threads", l.eventsUntraced},
+                            {"actors_refused", l.actorsRefused},
+                            {"forks_failed", l.forksFailed},
+                            {"objects_refused", l.objectsRefused},
+                            {"names_refused", l.stringsRefused},
+                            {"capture_waits", l.ringWaits},
+                            {"objects", objects},
+                            {"run", json::parse(runDescriptionJson(description))}};
     out << "{\"displayTimeUnit\":\"ms\",\"otherData\":" << dumped(otherData)
         << ",\"traceEvents\":[\n";
     LineWriter w(out);

@@ -63,7 +63,7 @@ std::uint64_t estimateTraceBytes(const EventStore& store, const std::string& pat
 }
 
 TraceWriteResult writeTraceFile(const EventStore& store, const std::string& path,
-                                const CancelCheck& cancelled) {
+                                const CancelCheck& cancelled, const RunDescription& description) {
     TraceWriteResult result;
     if (auto why = checkTracePath(path); !why.empty()) {
         result.error = why;
@@ -79,8 +79,8 @@ TraceWriteResult writeTraceFile(const EventStore& store, const std::string& path
             unlink(tmp.c_str());
             return result;
         }
-        complete = isJson(path) ? writeChromeTrace(store, out, cancelled)
-                                : writeNativeTrace(store, out, cancelled);
+        complete = isJson(path) ? writeChromeTrace(store, out, cancelled, description)
+                                : writeNativeTrace(store, out, cancelled, description);
         out.flush();
         if (complete && !out) {
             result.error = errnoText("writing " + path + " failed");

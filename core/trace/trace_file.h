@@ -24,8 +24,10 @@ struct TraceWriteResult {
 std::string checkTracePath(const std::string& path, const std::string& what = "trace",
                            const std::string& example = "--trace run.json");
 
+// `description` goes into the file with the events (both formats).
 TraceWriteResult writeTraceFile(const EventStore& store, const std::string& path,
-                                const CancelCheck& cancelled = {});
+                                const CancelCheck& cancelled = {},
+                                const RunDescription& description = {});
 
 // A rough size of the trace `path` would get, for warning before a long write.
 std::uint64_t estimateTraceBytes(const EventStore& store, const std::string& path);

@@ -106,7 +106,8 @@ class HashingWriter {
 
 }  // namespace
 
-bool writeNativeTrace(const EventStore& store, std::ostream& out, const CancelCheck& cancelled) {
+bool writeNativeTrace(const EventStore& store, std::ostream& out, const CancelCheck& cancelled,
+                      const RunDescription& description) {
     const auto actors = store.actors();
     const auto objects = store.objects();
     std::string strings(1, '\0');  // offset 0 is the empty string
@@ -151,6 +152,11 @@ bool writeNativeTrace(const EventStore& store, std::ostream& out, const CancelCh
     w.write(buf);
     w.write(body);
     w.write(strings);
+    const auto about = runDescriptionJson(description);
+    buf.clear();
+    put(buf, static_cast<std::uint64_t>(about.size()));
+    buf += about;
+    w.write(buf);
     buf.clear();
     constexpr std::size_t kBatch = 1 << 14;
     for (std::size_t k = 0; k < order.size(); ++k) {
@@ -241,11 +247,22 @@ NativeTraceLoad parseNativeTrace(const std::string& buf, const std::string& path
     if (h.actorCount > 65536 || h.objectCount > (1u << 24) || h.eventCount > (1ull << 31) ||
         h.stringBytes > fileBytes || h.stringBytes == 0)
         return fail("sizes in the header do not match the file (truncated or corrupt)");
-    const std::uint64_t expected = sizeof(FileHeader) + sizeof(LossRecord) +
-                                   std::uint64_t{h.actorCount} * sizeof(ActorRecord) +
-                                   std::uint64_t{h.objectCount} * sizeof(ObjectRecord) +
-                                   h.stringBytes + h.eventCount * sizeof(EventRecord) +
-                                   sizeof(Trailer);
+    const std::uint64_t tables = sizeof(FileHeader) + sizeof(LossRecord) +
+                                 std::uint64_t{h.actorCount} * sizeof(ActorRecord) +
+                                 std::uint64_t{h.objectCount} * sizeof(ObjectRecord) +
+                                 h.stringBytes;
+    // From version 9 the run's description follows the strings: its length, then its bytes.
+    std::uint64_t aboutBytes = 0;
+    const bool described = h.version >= 9;
+    if (described) {
+        if (tables + sizeof aboutBytes > fileBytes)
+            return fail("sizes in the header do not match the file (truncated or corrupt)");
+        std::memcpy(&aboutBytes, buf.data() + tables, sizeof aboutBytes);
+        if (aboutBytes > fileBytes)
+            return fail("sizes in the header do not match the file (truncated or corrupt)");
+    }
+    const std::uint64_t expected = tables + (described ? sizeof aboutBytes + aboutBytes : 0) +
+                                   h.eventCount * sizeof(EventRecord) + sizeof(Trailer);
     if (expected != fileBytes)
         return fail("sizes in the header do not match the file (truncated or corrupt)");
     if (h.timeBase.nsPerTickQ32 == 0) return fail("the header's time base is corrupt");
@@ -295,6 +312,14 @@ NativeTraceLoad parseNativeTrace(const std::string& buf, const std::string& path
         if (!objectIds.count(o.owner) || o.owner == o.id)
             return fail("object " + std::to_string(o.id) + " serves an object the trace lacks");
     p += h.stringBytes;
+    if (described) {
+        p += sizeof aboutBytes;
+        std::string why;
+        auto about = parseRunDescription(std::string(p, aboutBytes), why);
+        if (!about) return fail(why);
+        result.description = std::move(*about);
+        p += aboutBytes;
+    }
 
     result.store = std::make_unique<EventStore>(maxActor + 1);
     // Rows are stored in ns already: an identity time base keeps them exact.

@@ -1,7 +1,8 @@
 #pragma once
 // The native binary trace: everything the GUI needs to replay a run. Layout (little-endian):
-// header · loss record · actor records · object records · string bytes · event records ·
-// trailer (FNV-1a hash of everything before it, then an end magic). See docs/trace-format.md.
+// header · loss record · actor records · object records · string bytes · run description
+// (from version 9: its length, u64, then JSON) · event records · trailer (FNV-1a hash of
+// everything before it, then an end magic). See docs/trace-format.md.
 
 #include <functional>
 #include <memory>
@@ -9,6 +10,7 @@
 #include <string>
 
 #include "core/channel/event_store.h"
+#include "core/trace/run_description.h"
 
 namespace interleave {
 
@@ -16,11 +18,13 @@ namespace interleave {
 using CancelCheck = std::function<bool()>;
 
 // Streams the trace to `out`. Returns false when `cancelled` said stop (out is then partial).
-bool writeNativeTrace(const EventStore& store, std::ostream& out, const CancelCheck& cancelled);
+bool writeNativeTrace(const EventStore& store, std::ostream& out, const CancelCheck& cancelled,
+                      const RunDescription& description = {});
 
 struct NativeTraceLoad {
     std::unique_ptr<EventStore> store;
-    std::string error;  // what is wrong with the file, when store is null
+    RunDescription description;  // empty scenario: a trace from before version 9
+    std::string error;           // what is wrong with the file, when store is null
 };
 // Refuses anything that is not a regular file (directories, devices, FIFOs) before reading it,
 // and checks every size and offset against the file without overflow.

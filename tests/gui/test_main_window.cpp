@@ -35,6 +35,7 @@
 #include "ui/pointer_highlight.h"
 #include "ui/process_tree_model.h"
 #include "ui/run_session.h"
+#include "ui/scenario_picker.h"
 #include "ui/time_cursor.h"
 #include "ui/timeline_model.h"
 #include "ui/timeline_view.h"
@@ -574,4 +575,52 @@ TEST(MainWindowOffscreen, TheFirstLostUpdateIsPointedAtOnTheTimeline) {
     EXPECT_NE(callout.points[0].first, callout.points[1].first);
     EXPECT_LE(callout.points[1].second, callout.points[2].second);
     window.stopRun();
+}
+
+TEST(MainWindowOffscreen, AReplayShowsItsOwnScenarioParametersAndDuration) {
+    const QString path =
+        QDir::temp().filePath(QStringLiteral("interleave_replay_%1.ilt").arg(getpid()));
+    double recordedSeconds = 0;
+    {
+        LaunchOptions options;
+        options.scenario = QStringLiteral("race-condition");
+        options.assignments = {QStringLiteral("threads=3"), QStringLiteral("increments=5"),
+                               QStringLiteral("think_ms=1")};
+        MainWindow window(options);
+        window.show();
+        EXPECT_FALSE(window.saveAction()->isEnabled()) << "nothing to save before a run";
+        window.runScenario();
+        ASSERT_TRUE(window.session()->active());
+        EXPECT_FALSE(window.saveAction()->isEnabled()) << "a running run cannot be saved";
+        ASSERT_TRUE(waitFor([&] { return !window.session()->active(); }, 20'000));
+        EXPECT_TRUE(window.saveAction()->isEnabled());
+        ASSERT_EQ(window.session()->saveTrace(path), QString());
+        recordedSeconds = window.session()->elapsedSeconds();
+    }
+    LaunchOptions other;
+    other.scenario = QStringLiteral("deadlock");
+    MainWindow window(other);
+    window.show();
+    window.openTraceFile(path);
+    ASSERT_TRUE(window.session()->isReplay());
+    const auto& about = window.session()->description();
+    EXPECT_EQ(about.scenario, "race-condition");
+    EXPECT_EQ(window.findChild<ScenarioPicker*>()->current(), QStringLiteral("race-condition"));
+    auto* params = window.findChild<ParameterPanel*>();
+    EXPECT_TRUE(params->isReadOnly());
+    EXPECT_TRUE(params->assignments().contains(QStringLiteral("threads=3")));
+    EXPECT_TRUE(params->assignments().contains(QStringLiteral("increments=5")));
+    auto* threads = params->findChild<QSpinBox*>(QStringLiteral("threads"));
+    ASSERT_NE(threads, nullptr);
+    EXPECT_TRUE(threads->isReadOnly());
+    EXPECT_NEAR(window.session()->elapsedSeconds(), recordedSeconds, 0.001)
+        << "the replay says how long the run took, not 0";
+    EXPECT_TRUE(window.stateLine().contains(QStringLiteral("race-condition")))
+        << window.stateLine().toStdString();
+    EXPECT_TRUE(window.saveAction()->isEnabled()) << "a replay can be saved again";
+    // Running it again makes the values the new run's, to change.
+    window.runScenario();
+    EXPECT_FALSE(params->isReadOnly());
+    window.session()->stop();
+    QFile::remove(path);
 }
