@@ -23,7 +23,7 @@ void RunSession::onEventsAppended(quint64 runId, quint64 first, quint64 last) {
 }
 
 void RunSession::onRunFinished(quint64 runId) {
-    if (runId != m_runId || !m_run) return;
+    if (runId != m_runId || !m_run || m_finished) return;
     closePause();
     m_finished = true;
     m_ended = std::chrono::steady_clock::now();
@@ -131,7 +131,8 @@ QString RunSession::saveTrace(const QString& path) const {
     if (!store()) return tr("There is nothing to save yet: run a scenario first.");
     if (active()) return tr("Stop the run before saving its trace.");
     auto about = m_description;
-    if (!isReplay()) about.durationNs = std::llround(elapsedSeconds() * 1e9);
+    if (!isReplay())
+        about.durationNs = std::max<std::int64_t>(0, std::llround(elapsedSeconds() * 1e9));
     return QString::fromStdString(writeTraceFile(*store(), path.toStdString(), {}, about).error);
 }
 
@@ -169,7 +170,10 @@ void RunSession::stop() {
     const bool wasActive = active();
     closePause();
     m_run->stop();
-    if (wasActive) m_ended = std::chrono::steady_clock::now();
+    if (wasActive) {
+        m_ended = std::chrono::steady_clock::now();
+        m_finished = true;  // its runFinished, still queued, changes nothing now
+    }
     emit stateChanged();
 }
 
@@ -203,7 +207,9 @@ double RunSession::elapsedSeconds() const {
                1e9;
     if (!m_run) return 0;
     const auto now = std::chrono::steady_clock::now();
-    const auto end = active() ? (m_paused ? m_pausedAt : now) : m_ended;
+    // Until the run's end is taken in (onRunFinished, queued), it ends now: m_ended is then
+    // still the last run's, or never set, and the time would come out negative.
+    const auto end = m_finished ? m_ended : m_paused ? m_pausedAt : now;
     return std::chrono::duration<double>(end - m_started - m_pausedFor).count();
 }
 

@@ -23,6 +23,7 @@
 #include <map>
 
 #include "core/scenarios/scenario.h"
+#include "core/trace/trace_native.h"
 #include "ui/buffer_model.h"
 #include "ui/buffer_view.h"
 #include "ui/caption_model.h"
@@ -593,9 +594,15 @@ TEST(MainWindowOffscreen, AReplayShowsItsOwnScenarioParametersAndDuration) {
         ASSERT_TRUE(window.session()->active());
         EXPECT_FALSE(window.saveAction()->isEnabled()) << "a running run cannot be saved";
         ASSERT_TRUE(waitFor([&] { return !window.session()->active(); }, 20'000));
-        EXPECT_TRUE(window.saveAction()->isEnabled());
+        EXPECT_GE(window.session()->elapsedSeconds(), 0.0) << "also before the end is taken in";
+        EXPECT_TRUE(waitFor([&] { return window.saveAction()->isEnabled(); }, 5'000));
         ASSERT_EQ(window.session()->saveTrace(path), QString());
         recordedSeconds = window.session()->elapsedSeconds();
+    }
+    {
+        // Checked before the window opens it: a refused file would stop here in a message box.
+        const auto probe = loadNativeTrace(path.toStdString());
+        ASSERT_TRUE(probe.store) << probe.error;
     }
     LaunchOptions other;
     other.scenario = QStringLiteral("deadlock");
