@@ -15,6 +15,7 @@
 
 #include "core/trace/run_description.h"
 #include "core/trace/trace_chrome.h"
+#include "core/trace/trace_csv.h"
 #include "core/trace/trace_file.h"
 #include "core/trace/trace_native.h"
 #include "run_helpers.h"
@@ -209,6 +210,66 @@ TEST(ChromeTrace, NamesThatNeedEscapingOrAreNotUtf8StayValidJson) {
     EXPECT_EQ(names.size(), 2u) << "the name that is not UTF-8 is written, with replacements";
     EXPECT_TRUE(times.count(-0.5)) << "negative times keep their sign below one microsecond";
     EXPECT_TRUE(times.count(1234.567));
+}
+
+namespace {
+// Splits one CSV record (RFC 4180: quoted fields may hold commas, doubled quotes, line breaks)
+// from `in` at `at`; advances `at` past its line end.
+std::vector<std::string> csvRecord(const std::string& in, std::size_t& at) {
+    std::vector<std::string> fields(1);
+    bool quoted = false;
+    for (; at < in.size(); ++at) {
+        const char c = in[at];
+        if (quoted) {
+            if (c == '"' && at + 1 < in.size() && in[at + 1] == '"') {
+                fields.back() += '"';
+                ++at;
+            } else if (c == '"') {
+                quoted = false;
+            } else {
+                fields.back() += c;
+            }
+        } else if (c == '"') {
+            quoted = true;
+        } else if (c == ',') {
+            fields.emplace_back();
+        } else if (c == '\n') {
+            ++at;
+            break;
+        } else {
+            fields.back() += c;
+        }
+    }
+    return fields;
+}
+}  // namespace
+
+TEST(CsvTrace, OneRowPerEventInTimeOrderWithNamesThatNeedQuotingIntact) {
+    EventStore store(2);
+    store.setActors({ActorInfo{0, 10, 1, 10, "main, \"the\" first\nthread", ActorRole::ProcessMain,
+                               kNoActor, 0},
+                     ActorInfo{1, 10, 1, 11, "worker", ActorRole::Thread, 0, 0}});
+    store.setObjects({ObjectInfo{1, ObjectKind::Mutex, "lock A", 0, 10}});
+    store.appendRow(Row{2'000, 1, EventKind::LockAcquired, 1, 0, 0});
+    store.appendRow(Row{-500, 0, EventKind::ActorStart, kNoObject, -1, 1});
+    store.publish();
+    const auto path = tempPath(".csv");
+    ASSERT_EQ(writeTraceFile(store, path).error, "");
+    const auto text = slurp(path);
+    std::size_t at = 0;
+    std::vector<std::vector<std::string>> rows;
+    while (at < text.size())
+        rows.push_back(csvRecord(text, at));
+    ASSERT_EQ(rows.size(), 3u) << text;
+    EXPECT_EQ(rows[0], csvRecord(std::string(kCsvHeader) + "\n", at = 0));
+    const std::vector<std::string> first = {
+        "-500", "0", "main, \"the\" first\nthread", "10", "10", "actor_start", "0", "", "-1",
+        "1",    "1"};
+    EXPECT_EQ(rows[1], first) << "time order, the name whole";
+    EXPECT_EQ(rows[2][2], "worker");
+    EXPECT_EQ(rows[2][5], "lock_acquired");
+    EXPECT_EQ(rows[2][7], "lock A");
+    std::remove(path.c_str());
 }
 
 namespace {

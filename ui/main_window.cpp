@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -178,6 +179,15 @@ void MainWindow::buildActions() {
     file->addAction(tr("&Open trace…"), QKeySequence::Open, this, &MainWindow::openTrace);
     m_saveAction =
         file->addAction(tr("&Save trace…"), QKeySequence::Save, this, &MainWindow::saveTrace);
+    auto* exportMenu = file->addMenu(tr("&Export"));
+    m_exportPictureAction = exportMenu->addAction(tr("Timeline as a &picture (PNG or PDF)…"), this,
+                                                  &MainWindow::exportPicture);
+    m_exportCsvAction = exportMenu->addAction(tr("Events as &CSV…"), this, [this] {
+        exportRun(tr("Events (*.csv)"), QStringLiteral(".csv"));
+    });
+    m_exportChromeAction = exportMenu->addAction(
+        tr("Chrome trace for Perfetto (&JSON)…"), this,
+        [this] { exportRun(tr("Chrome trace (*.json)"), QStringLiteral(".json")); });
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
@@ -550,6 +560,9 @@ void MainWindow::updateActions() {
     // Save is offered only when it can be done, rather than refused after the dialog.
     const bool canSave = m_session->store() && !m_session->active();
     m_saveAction->setEnabled(canSave);
+    m_exportCsvAction->setEnabled(canSave);
+    m_exportChromeAction->setEnabled(canSave);
+    m_exportPictureAction->setEnabled(m_session->store() != nullptr);
     m_saveAction->setStatusTip(canSave ? tr("Save this run to a trace file")
                                : m_session->active()
                                    ? tr("Stop the run to save it")
@@ -622,6 +635,35 @@ void MainWindow::saveTrace() {
     if (path.isEmpty()) return;
     if (const auto err = m_session->saveTrace(path); !err.isEmpty())
         QMessageBox::warning(this, tr("Cannot save trace"), err);
+}
+
+namespace {
+// The name the user typed, with `suffix` added when it has none of its own.
+QString withSuffix(QString path, const QString& suffix) {
+    if (!path.isEmpty() && QFileInfo(path).suffix().isEmpty()) path += suffix;
+    return path;
+}
+}  // namespace
+
+void MainWindow::exportRun(const QString& filter, const QString& suffix) {
+    const auto path = withSuffix(
+        QFileDialog::getSaveFileName(this, tr("Export"), QStringLiteral("run") + suffix, filter),
+        suffix);
+    if (path.isEmpty()) return;
+    if (const auto err = m_session->saveTrace(path); !err.isEmpty())
+        QMessageBox::warning(this, tr("Cannot export"), err);
+}
+
+void MainWindow::exportPicture() {
+    QString filter;
+    auto path = QFileDialog::getSaveFileName(
+        this, tr("Export the timeline"), QStringLiteral("timeline.png"),
+        tr("PNG image (*.png);;PDF document (*.pdf)"), &filter);
+    path = withSuffix(path, filter.contains(QStringLiteral("pdf")) ? QStringLiteral(".pdf")
+                                                                   : QStringLiteral(".png"));
+    if (path.isEmpty()) return;
+    if (const auto err = m_timelineView->savePicture(path); !err.isEmpty())
+        QMessageBox::warning(this, tr("Cannot export"), err);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

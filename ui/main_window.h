@@ -116,6 +116,9 @@ class MainWindow : public QMainWindow {
     void chooseScenario(const QString& name);
     void onStoreReset();
     void onEventsAppended(quint64 first, quint64 last);
+    // File → Export: the run in another format (by `suffix`), or the timeline as a picture.
+    void exportRun(const QString& filter, const QString& suffix);
+    void exportPicture();
     void takePending();     // hands the rows announced since the last frame to every model
     void followCaptions();  // captions and process tree to the cursor
     void tick();
@@ -165,6 +168,9 @@ class MainWindow : public QMainWindow {
     QAction* m_stepAction = nullptr;
     QAction* m_stopAction = nullptr;
     QAction* m_saveAction = nullptr;
+    QAction* m_exportPictureAction = nullptr;
+    QAction* m_exportCsvAction = nullptr;
+    QAction* m_exportChromeAction = nullptr;
     QAction* m_liveAction = nullptr;
     class StatusLine* m_status = nullptr;
     QTimer* m_frameTimer = nullptr;

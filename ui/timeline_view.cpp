@@ -3,6 +3,10 @@
 #include <qcustomplot.h>
 #include <QHBoxLayout>
 #include <QMouseEvent>
+#include <QPageSize>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QSaveFile>
 #include <QScrollBar>
 #include <QTimer>
 #include <QToolTip>
@@ -180,6 +184,30 @@ void TimelineView::syncCanvas() {
                                           rect.top());
     }
     m_canvas->setLaneLayout(layout);
+}
+
+QString TimelineView::savePicture(const QString& path) {
+    const bool pdf = path.endsWith(QStringLiteral(".pdf"), Qt::CaseInsensitive);
+    if (!pdf && !path.endsWith(QStringLiteral(".png"), Qt::CaseInsensitive))
+        return tr("'%1': give a name ending in .png or .pdf").arg(path);
+    refreshLanes();  // the picture as of now, not as of the last frame
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return tr("Cannot write '%1': %2").arg(path, file.errorString());
+    if (pdf) {
+        QPdfWriter writer(&file);
+        writer.setCreator(QStringLiteral("Interleave"));
+        writer.setResolution(96);  // one widget pixel, one PDF pixel: text keeps its layout
+        writer.setPageMargins(QMarginsF());
+        writer.setPageSize(QPageSize(QSizeF(size()) * 72.0 / 96.0, QPageSize::Point));
+        QPainter painter(&writer);
+        render(&painter);
+        if (!painter.end()) return tr("Cannot draw the timeline into '%1'").arg(path);
+    } else if (!grab().save(&file, "PNG")) {
+        return tr("Cannot write '%1' as a PNG image").arg(path);
+    }
+    if (!file.commit()) return tr("Cannot write '%1': %2").arg(path, file.errorString());
+    return {};
 }
 
 void TimelineView::scheduleRefresh() {

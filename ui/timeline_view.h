@@ -57,6 +57,10 @@ class TimelineView : public QWidget {
     // Everything drawn again now: axes and every lane (tests, benchmarks).
     void redrawAll();
     QCustomPlot* plot() const { return m_plot; }
+    // The timeline as it is shown (legend, lanes, axes) to `path`: a PNG image, or a PDF page of
+    // the same size for slides and handouts (by the name's ending). Written whole or not at
+    // all; returns what went wrong, or an empty string.
+    QString savePicture(const QString& path);
     LaneCanvas* canvas() const { return m_canvas; }
     // A process's thread lanes folded into its first lane (a click on that lane's label does
     // the same), or shown again.

@@ -10,12 +10,20 @@
 
 #include "core/schema/sys_text.h"
 #include "core/trace/trace_chrome.h"
+#include "core/trace/trace_csv.h"
 
 namespace interleave {
 namespace {
 
+bool endsWith(const std::string& path, std::string_view suffix) {
+    return path.size() >= suffix.size() &&
+           path.compare(path.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
 bool isJson(const std::string& path) {
-    return path.size() >= 5 && path.compare(path.size() - 5, 5, ".json") == 0;
+    return endsWith(path, ".json");
+}
+bool isCsv(const std::string& path) {
+    return endsWith(path, ".csv");
 }
 
 std::string directoryOf(const std::string& path) {
@@ -59,7 +67,8 @@ std::string checkTracePath(const std::string& path, const std::string& what,
 std::uint64_t estimateTraceBytes(const EventStore& store, const std::string& path) {
     // Measured on producer-consumer traces: ~150 bytes of JSON per event (instant + state
     // slices), 40 bytes per native record.
-    return static_cast<std::uint64_t>(store.size()) * (isJson(path) ? 150 : 40);
+    // CSV: ~70 bytes a row.
+    return static_cast<std::uint64_t>(store.size()) * (isJson(path) ? 150 : isCsv(path) ? 70 : 40);
 }
 
 TraceWriteResult writeTraceFile(const EventStore& store, const std::string& path,
@@ -79,8 +88,9 @@ TraceWriteResult writeTraceFile(const EventStore& store, const std::string& path
             unlink(tmp.c_str());
             return result;
         }
-        complete = isJson(path) ? writeChromeTrace(store, out, cancelled, description)
-                                : writeNativeTrace(store, out, cancelled, description);
+        complete = isJson(path)  ? writeChromeTrace(store, out, cancelled, description)
+                   : isCsv(path) ? writeCsvTrace(store, out, cancelled)
+                                 : writeNativeTrace(store, out, cancelled, description);
         out.flush();
         if (complete && !out) {
             result.error = errnoText("writing " + path + " failed");

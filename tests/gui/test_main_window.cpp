@@ -21,6 +21,7 @@
 #include <QTest>
 #include <cmath>
 #include <map>
+#include <set>
 
 #include "core/scenarios/scenario.h"
 #include "core/trace/trace_native.h"
@@ -630,4 +631,47 @@ TEST(MainWindowOffscreen, AReplayShowsItsOwnScenarioParametersAndDuration) {
     EXPECT_FALSE(params->isReadOnly());
     window.session()->stop();
     QFile::remove(path);
+}
+
+TEST(MainWindowOffscreen, TheTimelineExportsAsAPngOrAPdfPageOrSaysWhyNot) {
+    LaunchOptions options;
+    options.scenario = QStringLiteral("race-condition");
+    options.assignments = {QStringLiteral("increments=5"), QStringLiteral("think_ms=1")};
+    MainWindow window(options);
+    window.resize(1280, 720);
+    window.show();
+    window.runScenario();
+    ASSERT_TRUE(waitFor([&] { return !window.session()->active(); }, 20'000));
+    QTest::qWait(50);
+    const QString base =
+        QDir::temp().filePath(QStringLiteral("interleave_export_%1").arg(getpid()));
+    auto* view = window.timelineView();
+
+    ASSERT_EQ(view->savePicture(base + QStringLiteral(".png")), QString());
+    const QImage png(base + QStringLiteral(".png"));
+    ASSERT_FALSE(png.isNull());
+    EXPECT_EQ(png.size(), view->size() * view->devicePixelRatio());
+    // Not blank: the lanes' colours are in it, not only the background.
+    std::set<QRgb> colours;
+    for (int y = 0; y < png.height(); y += 4)
+        for (int x = 0; x < png.width(); x += 4)
+            colours.insert(png.pixel(x, y));
+    EXPECT_GT(colours.size(), 5u);
+
+    ASSERT_EQ(view->savePicture(base + QStringLiteral(".pdf")), QString());
+    QFile pdf(base + QStringLiteral(".pdf"));
+    ASSERT_TRUE(pdf.open(QIODevice::ReadOnly));
+    EXPECT_TRUE(pdf.read(5).startsWith("%PDF-"));
+    EXPECT_GT(pdf.size(), 1000);
+
+    EXPECT_FALSE(view->savePicture(base + QStringLiteral(".gif")).isEmpty()) << "unknown format";
+    const QString dir = base + QStringLiteral("_dir.png");
+    ASSERT_TRUE(QDir().mkdir(dir));
+    EXPECT_FALSE(view->savePicture(dir).isEmpty()) << "a directory is not a file";
+    QDir().rmdir(dir);
+    const auto leftovers =
+        QDir::temp().entryList({QStringLiteral("interleave_export_%1*").arg(getpid())});
+    EXPECT_EQ(leftovers.size(), 2) << leftovers.join(QLatin1Char(' ')).toStdString();
+    QFile::remove(base + QStringLiteral(".png"));
+    QFile::remove(base + QStringLiteral(".pdf"));
 }
