@@ -492,3 +492,24 @@ TEST(NativeTrace, AnObjectServingAMissingObjectOrAnUnknownRoleIsRefused) {
     EXPECT_NE(r.error.find("object record"), std::string::npos) << r.error;
     std::remove(path.c_str());
 }
+
+TEST(NativeTrace, TheDesktopEntryOpensFilesOfTheTypeThatMatchesWhatTheWriterWrites) {
+    // A file manager opens a saved run with the window only if the desktop entry takes a file
+    // (%f) of the MIME type whose glob and magic match the files the program writes.
+    const std::string root = INTERLEAVE_SOURCE_DIR;
+    const auto desktop = slurp(root + "/resources/interleave.desktop");
+    const auto mime = slurp(root + "/resources/interleave-trace.xml");
+    EXPECT_NE(desktop.find("\nExec=interleave %f\n"), std::string::npos) << desktop;
+    EXPECT_NE(desktop.find("\nMimeType=application/x-interleave-trace;"), std::string::npos);
+    EXPECT_NE(mime.find("<mime-type type=\"application/x-interleave-trace\">"), std::string::npos);
+    EXPECT_NE(mime.find("<glob pattern=\"*.ilt\"/>"), std::string::npos);
+    const auto magicAt = mime.find("offset=\"0\" value=\"");
+    ASSERT_NE(magicAt, std::string::npos);
+    const auto magic = mime.substr(magicAt + 18, mime.find('"', magicAt + 18) - (magicAt + 18));
+
+    auto& store = const_cast<Supervisor&>(sampleRun()).store();
+    const auto path = tempPath(".ilt");
+    ASSERT_EQ(writeTraceFile(store, path).error, "");
+    EXPECT_EQ(slurp(path).substr(0, magic.size()), magic);
+    std::remove(path.c_str());
+}
