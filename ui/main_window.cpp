@@ -38,6 +38,7 @@
 #include "ui/pipe_model.h"
 #include "ui/pointer_highlight.h"
 #include "ui/process_tree_model.h"
+#include "ui/replay_player.h"
 #include "ui/run_session.h"
 #include "ui/scenario_picker.h"
 #include "ui/shared_variable_model.h"
@@ -203,6 +204,20 @@ void MainWindow::buildActions() {
     connect(m_stepAction, &QAction::triggered, this, &MainWindow::step);
     connect(m_stopAction, &QAction::triggered, this, &MainWindow::stopRun);
     connect(m_transportBar, &TransportBar::speedChanged, m_session, &RunSession::setSpeed);
+    // A finished run plays again on the time cursor: Space plays and pauses, Right and Left
+    // step from event to event, at the transport's speed.
+    m_player = new ReplayPlayer(m_cursor, this);
+    connect(m_transportBar, &TransportBar::speedChanged, m_player, &ReplayPlayer::setSpeed);
+    connect(m_player, &ReplayPlayer::playingChanged, this, [this] {
+        updateActions();
+        updateStatus();
+    });
+    auto* previous = new QAction(tr("Previous event"), this);
+    previous->setShortcut(QKeySequence(Qt::Key_Left));
+    connect(previous, &QAction::triggered, this, [this] {
+        if (!m_session->active()) m_player->stepEvent(-1);
+    });
+    addAction(previous);
     connect(m_liveAction, &QAction::toggled, this, [this](bool on) {
         if (on) {
             m_cursor->setLive(true);
@@ -377,13 +392,23 @@ void MainWindow::setPresenterMode(bool on) {
 }
 
 void MainWindow::togglePause() {
-    if (!m_session->active()) return;
+    if (!m_session->active()) {
+        if (m_session->store()) {
+            m_player->setSpeed(m_transportBar->speed());
+            m_player->toggle();
+        }
+        return;
+    }
     m_session->paused() ? m_session->resume() : m_session->pause();
     m_settleClock.start();
     pace();
 }
 
 void MainWindow::step() {
+    if (!m_session->active()) {  // a finished run: to its next event
+        m_player->stepEvent(+1);
+        return;
+    }
     // Stepping a deadlock lets a thread through its next checkpoint, but every thread of the
     // cycle is already blocked: say why nothing moves rather than seem broken.
     if (m_session->active() && !deadlockNow().isEmpty())
@@ -414,6 +439,7 @@ void MainWindow::stopRun() {
 void MainWindow::onStoreReset() {
     m_pending.reset();  // rows of the store just dropped
     const auto* store = m_session->store();
+    if (m_player) m_player->setStore(store);
     m_waitsNow.reset(store);
     m_lostUpdateFound = false;
     m_timelineView->setLostUpdate(std::nullopt, nullptr);
@@ -523,6 +549,10 @@ void MainWindow::updateStatus() {
     else
         state = tr("Choose a scenario and press Run.");
     // A hint in the state line, not a status message: a message would cover the state.
+    if (m_player && m_player->playing())
+        state += tr("   ·   playing at %1x (Space pauses)").arg(m_player->speed());
+    else if (!m_session->active() && store)
+        state += tr("   ·   Space plays it again, Right and Left step through its events");
     if (m_presenter) state += tr("   ·   Esc: normal window");
     if (!m_cursor->live())
         state += tr("   ·   looking at %1 ms (double-click the timeline to go live)")
@@ -556,7 +586,10 @@ void MainWindow::updateViewBoxes() {
 }
 
 void MainWindow::updateActions() {
-    m_transportBar->showRunState(m_session->active(), m_session->paused());
+    if (!m_session->active() && m_session->store())
+        m_transportBar->showReplayState(m_player && m_player->playing());
+    else
+        m_transportBar->showRunState(m_session->active(), m_session->paused());
     // Save is offered only when it can be done, rather than refused after the dialog.
     const bool canSave = m_session->store() && !m_session->active();
     m_saveAction->setEnabled(canSave);

@@ -67,6 +67,9 @@ class MainWindow : public QMainWindow {
     // parameters; a file that cannot be opened is explained in a message box.
     void openTraceFile(const QString& path);
     QAction* saveAction() const { return m_saveAction; }
+    class ReplayPlayer* player() const {
+        return m_player;
+    }
     explicit MainWindow(const LaunchOptions& options, QWidget* parent = nullptr);
     ~MainWindow() override;
 
@@ -168,6 +171,7 @@ class MainWindow : public QMainWindow {
     QAction* m_stepAction = nullptr;
     QAction* m_stopAction = nullptr;
     QAction* m_saveAction = nullptr;
+    class ReplayPlayer* m_player = nullptr;
     QAction* m_exportPictureAction = nullptr;
     QAction* m_exportCsvAction = nullptr;
     QAction* m_exportChromeAction = nullptr;

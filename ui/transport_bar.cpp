@@ -71,6 +71,17 @@ void TransportBar::showRunState(bool active, bool paused) {
     m_pause->setText(paused ? tr("Resume") : tr("Pause"));
     m_pause->setIcon(style()->standardIcon(paused ? QStyle::SP_MediaPlay : QStyle::SP_MediaPause));
     m_run->setText(active ? tr("Restart") : tr("Run"));
+    m_step->setText(tr("Step"));
+}
+
+void TransportBar::showReplayState(bool playing) {
+    m_pause->setEnabled(true);
+    m_step->setEnabled(true);
+    m_stop->setEnabled(false);
+    m_pause->setText(playing ? tr("Pause") : tr("Play"));
+    m_pause->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+    m_step->setText(tr("Next event"));
+    m_run->setText(tr("Run"));
 }
 
 }  // namespace interleave::ui

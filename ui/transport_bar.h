@@ -26,6 +26,9 @@ class TransportBar : public QToolBar {
     void setSpeed(double speed);
     // Pause, Step and Stop only while a run goes on; Pause reads Resume while paused.
     void showRunState(bool active, bool paused);
+    // A finished run or a replay: Pause reads Play (Pause while it plays), Step reads Next
+    // event; Stop has nothing to stop.
+    void showReplayState(bool playing);
 
   signals:
     void speedChanged(double speed);

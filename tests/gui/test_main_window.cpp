@@ -36,6 +36,7 @@
 #include "ui/parameter_panel.h"
 #include "ui/pointer_highlight.h"
 #include "ui/process_tree_model.h"
+#include "ui/replay_player.h"
 #include "ui/run_session.h"
 #include "ui/scenario_picker.h"
 #include "ui/time_cursor.h"
@@ -674,4 +675,74 @@ TEST(MainWindowOffscreen, TheTimelineExportsAsAPngOrAPdfPageOrSaysWhyNot) {
     EXPECT_EQ(leftovers.size(), 2) << leftovers.join(QLatin1Char(' ')).toStdString();
     QFile::remove(base + QStringLiteral(".png"));
     QFile::remove(base + QStringLiteral(".pdf"));
+}
+
+TEST(ReplayPlayer, StepsFromEventToEventOfAnyActorOrOneAndPlaysToTheEnd) {
+    EventStore store(2);
+    store.setActors({ActorInfo{0, 10, 1, 10, "main", ActorRole::ProcessMain, kNoActor, 0},
+                     ActorInfo{1, 10, 1, 11, "worker", ActorRole::Thread, 0, 0}});
+    for (const std::int64_t t : {10, 20, 30})
+        store.appendRow(Row{t * 1'000'000, 0, EventKind::Note, kNoObject, 0, 0});
+    for (const std::int64_t t : {15, 25})
+        store.appendRow(Row{t * 1'000'000, 1, EventKind::Note, kNoObject, 0, 0});
+    store.publish();
+    TimeCursor cursor;
+    ReplayPlayer player(&cursor);
+    player.setStore(&store);
+    EXPECT_EQ(player.endNs(), 30'000'000);
+    cursor.setTime(0);
+    std::vector<std::int64_t> forward;
+    while (player.stepEvent(+1))
+        forward.push_back(cursor.time() / 1'000'000);
+    EXPECT_EQ(forward, (std::vector<std::int64_t>{10, 15, 20, 25, 30}));
+    std::vector<std::int64_t> back;
+    while (player.stepEvent(-1))
+        back.push_back(cursor.time() / 1'000'000);
+    EXPECT_EQ(back, (std::vector<std::int64_t>{25, 20, 15, 10}));
+    EXPECT_EQ(cursor.time(), 10'000'000) << "nothing before the first event: it stays";
+    std::vector<std::int64_t> worker;
+    while (player.stepEvent(+1, 1u))
+        worker.push_back(cursor.time() / 1'000'000);
+    EXPECT_EQ(worker, (std::vector<std::int64_t>{15, 25})) << "one actor's events only";
+
+    // Played at 10x from the start, the 30 ms run ends at its last event, and stops there.
+    player.setSpeed(100);
+    EXPECT_EQ(player.speed(), ReplayPlayer::kMaxSpeed);
+    cursor.setTime(30'000'000);
+    QSignalSpy stopped(&player, &ReplayPlayer::playingChanged);
+    player.play();  // at the end: from the start again
+    EXPECT_TRUE(player.playing());
+    EXPECT_LT(cursor.time(), 30'000'000);
+    ASSERT_TRUE(waitFor([&] { return !player.playing(); }, 5'000));
+    EXPECT_EQ(cursor.time(), 30'000'000);
+    EXPECT_EQ(stopped.count(), 2) << "started, then stopped at the end";
+}
+
+TEST(MainWindowOffscreen, AFinishedRunPlaysAgainAndStepsWithTheTransportKeys) {
+    LaunchOptions options;
+    options.scenario = QStringLiteral("race-condition");
+    options.assignments = {QStringLiteral("increments=5"), QStringLiteral("think_ms=1")};
+    MainWindow window(options);
+    window.show();
+    window.runScenario();
+    ASSERT_TRUE(waitFor([&] { return !window.session()->active(); }, 20'000));
+    ASSERT_TRUE(waitFor([&] { return window.saveAction()->isEnabled(); }, 5'000));
+    auto* player = window.player();
+    window.cursor()->setTime(0);
+    window.step();  // Right: the run's first event
+    const auto first = window.cursor()->time();
+    EXPECT_GT(first, 0);
+    window.step();
+    EXPECT_GT(window.cursor()->time(), first);
+    window.togglePause();  // Space: play
+    EXPECT_TRUE(player->playing());
+    EXPECT_TRUE(window.stateLine().contains(QStringLiteral("playing")))
+        << window.stateLine().toStdString();
+    window.togglePause();
+    EXPECT_FALSE(player->playing());
+    // A new run takes the player's store away: nothing plays under a live run.
+    window.togglePause();
+    window.runScenario();
+    EXPECT_FALSE(player->playing());
+    window.session()->stop();
 }
