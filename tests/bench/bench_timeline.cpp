@@ -16,6 +16,8 @@
 #include <vector>
 
 #include "bench/bench_deadlock.h"
+#include "bench/bench_replay.h"
+#include "bench/synthetic_store.h"
 #include "core/channel/event_store.h"
 #include "live_run.h"
 #include "ui/lane_canvas.h"
@@ -28,38 +30,6 @@ using namespace interleave;
 using namespace interleave::ui;
 
 namespace {
-
-constexpr std::uint32_t kLanes = 64;
-
-// Every lane cycles through work, a contended lock and a condition wait, evenly spread over
-// 10 s, so each pixel column of every lane holds many state changes.
-std::unique_ptr<EventStore> syntheticStore(std::size_t events) {
-    auto store = std::make_unique<EventStore>(kLanes);
-    std::vector<ActorInfo> actors;
-    for (std::uint32_t a = 0; a < kLanes; ++a)
-        actors.push_back(ActorInfo{a, 100 + static_cast<int>(a / 8), 1, 1000 + static_cast<int>(a),
-                                   "thread " + std::to_string(a),
-                                   a % 8 ? ActorRole::Thread : ActorRole::ProcessMain, kNoActor,
-                                   0});
-    store->setActors(actors);
-    store->setObjects({ObjectInfo{1, ObjectKind::Mutex, "lock", 0, 100},
-                       ObjectInfo{2, ObjectKind::CondVar, "cv", 0, 100}});
-    const EventKind cycle[] = {EventKind::WorkBegin,    EventKind::WorkEnd,  EventKind::LockRequest,
-                               EventKind::LockAcquired, EventKind::CondWait, EventKind::CondWoken,
-                               EventKind::LockReleased, EventKind::Note};
-    const std::size_t perLane = events / kLanes;
-    const double step = 10e9 / static_cast<double>(perLane);
-    for (std::uint32_t a = 0; a < kLanes; ++a) {
-        for (std::size_t k = 0; k < perLane; ++k) {
-            const auto kind = cycle[k % 8];
-            store->appendRow(
-                Row{static_cast<std::int64_t>(static_cast<double>(k) * step), a, kind,
-                    kind == EventKind::CondWait || kind == EventKind::CondWoken ? 2u : 1u, 0, 1});
-        }
-    }
-    store->publish();
-    return store;
-}
 
 struct Scene {
     std::unique_ptr<EventStore> store;
@@ -77,7 +47,7 @@ Scene& scene(std::size_t events) {
     auto& s = scenes()[events];
     if (!s) {
         s = std::make_unique<Scene>();
-        if (events) s->store = syntheticStore(events);
+        if (events) s->store = interleave::bench::syntheticStore(events);
         s->model.reset(s->store.get());
         s->view = std::make_unique<TimelineView>(&s->model, &s->cursor);
         s->view->resize(1920, 1080);
@@ -194,7 +164,8 @@ int main(int argc, char** argv) {
     }
     scenes().clear();
     // Smoke: one deadlock of each size, so the measurement cannot rot; goals not judged.
-    const int deadlockMissed = interleave::bench::judgeDeadlock(smoke ? 1 : 5, !smoke);
+    const int deadlockMissed = interleave::bench::judgeDeadlock(smoke ? 1 : 5, !smoke) +
+                               interleave::bench::judgeReplay(smoke ? 100'000 : 1'000'000, !smoke);
     benchmark::Shutdown();
     if (smoke) {
         std::printf("smoke run: goals not judged\n");
