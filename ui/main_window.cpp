@@ -110,6 +110,9 @@ MainWindow::MainWindow(const LaunchOptions& options, QWidget* parent)
     connect(m_cursor, &TimeCursor::changed, this, [this](std::int64_t t) {
         for (auto* f : m_followers)
             f->setCursorTime(t);
+        if (!m_session->active() && m_player)
+            if (const auto end = m_player->endNs(); end > 0)
+                m_transportBar->setScrubPosition(static_cast<double>(t) / static_cast<double>(end));
         // Following a live run, captions change with nearly every event: ten times a second is
         // as fast as anyone reads them, and each change lays out wrapped text again. The tree's
         // states and fades likewise: a frame's worth of change there is not worth a repaint.
@@ -208,6 +211,11 @@ void MainWindow::buildActions() {
     // step from event to event, at the transport's speed.
     m_player = new ReplayPlayer(m_cursor, this);
     connect(m_transportBar, &TransportBar::speedChanged, m_player, &ReplayPlayer::setSpeed);
+    connect(m_transportBar, &TransportBar::scrubbed, this, [this](double fraction) {
+        m_player->pause();
+        m_cursor->setTime(
+            static_cast<std::int64_t>(fraction * static_cast<double>(m_player->endNs())));
+    });
     connect(m_player, &ReplayPlayer::playingChanged, this, [this] {
         updateActions();
         updateStatus();
@@ -554,9 +562,11 @@ void MainWindow::updateStatus() {
     else if (!m_session->active() && store)
         state += tr("   ·   Space plays it again, Right and Left step through its events");
     if (m_presenter) state += tr("   ·   Esc: normal window");
-    if (!m_cursor->live())
+    if (!m_cursor->live() && m_session->active())
         state += tr("   ·   looking at %1 ms (double-click the timeline to go live)")
                      .arg(m_cursor->time() / 1e6, 0, 'f', 1);
+    else if (!m_cursor->live() && store)
+        state += tr("   ·   at %1 ms").arg(m_cursor->time() / 1e6, 0, 'f', 1);
     m_status->show(*m_session, state);
     pointAtLostUpdate();
 }

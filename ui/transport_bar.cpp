@@ -2,16 +2,20 @@
 
 #include <QAction>
 #include <QLabel>
+#include <QSignalBlocker>
 #include <QSlider>
 #include <QStyle>
+#include <algorithm>
 #include <cmath>
 
 namespace interleave::ui {
 namespace {
 
-// 0.05x .. 4x in 200 steps, 1x in the middle-ish.
+// 0.05x .. 4x for a run's simulated work, 0.1x .. 10x for playing a finished one, in 200
+// logarithmic steps.
 constexpr int kSpeedSteps = 200;
-constexpr double kMinSpeed = 0.05, kMaxSpeed = 4.0;
+constexpr double kRunMin = 0.05, kRunMax = 4.0, kPlayMin = 0.1, kPlayMax = 10.0;
+constexpr int kScrubSteps = 10000;
 
 }  // namespace
 
@@ -52,19 +56,50 @@ TransportBar::TransportBar(QWidget* parent) : QToolBar(tr("Transport"), parent) 
     m_live->setChecked(true);
     m_live->setToolTip(
         tr("Follow the run as it happens; click the timeline to look at one moment"));
+    // A finished run: anywhere in it, by dragging.
+    m_scrub = new QSlider(Qt::Horizontal, this);
+    m_scrub->setRange(0, kScrubSteps);
+    m_scrub->setMinimumWidth(160);
+    m_scrub->setToolTip(tr("Drag to any moment of the run (Left and Right step event by event)"));
+    m_scrubAction = addWidget(m_scrub);
+    m_scrubAction->setVisible(false);
+    connect(m_scrub, &QSlider::valueChanged, this,
+            [this](int v) { emit scrubbed(static_cast<double>(v) / kScrubSteps); });
+}
+
+bool TransportBar::scrubShown() const {
+    return m_scrubAction->isVisible();
+}
+
+void TransportBar::setScrubPosition(double fraction) {
+    const QSignalBlocker quiet(m_scrub);  // a position shown, not one asked for
+    m_scrub->setValue(static_cast<int>(std::lround(std::clamp(fraction, 0.0, 1.0) * kScrubSteps)));
+}
+
+void TransportBar::setSpeedRange(double lowest, double highest) {
+    if (lowest == m_min && highest == m_max) return;
+    const double now = std::clamp(speed(), lowest, highest);
+    m_min = lowest;
+    m_max = highest;
+    m_speed->setToolTip(m_max > kRunMax
+                            ? tr("The run plays at this speed: 0.1x (slow motion) to 10x")
+                            : tr("Simulated work runs at this speed: 0.05x (slow motion) to 4x"));
+    setSpeed(now);
 }
 
 double TransportBar::speed() const {
-    return kMinSpeed *
-           std::pow(kMaxSpeed / kMinSpeed, static_cast<double>(m_speed->value()) / kSpeedSteps);
+    return m_min * std::pow(m_max / m_min, static_cast<double>(m_speed->value()) / kSpeedSteps);
 }
 
 void TransportBar::setSpeed(double s) {
-    m_speed->setValue(static_cast<int>(
-        std::lround(std::log(s / kMinSpeed) / std::log(kMaxSpeed / kMinSpeed) * kSpeedSteps)));
+    s = std::clamp(s, m_min, m_max);
+    m_speed->setValue(
+        static_cast<int>(std::lround(std::log(s / m_min) / std::log(m_max / m_min) * kSpeedSteps)));
 }
 
 void TransportBar::showRunState(bool active, bool paused) {
+    setSpeedRange(kRunMin, kRunMax);
+    m_scrubAction->setVisible(false);
     m_pause->setEnabled(active);
     m_step->setEnabled(active);
     m_stop->setEnabled(active);
@@ -75,6 +110,8 @@ void TransportBar::showRunState(bool active, bool paused) {
 }
 
 void TransportBar::showReplayState(bool playing) {
+    setSpeedRange(kPlayMin, kPlayMax);
+    m_scrubAction->setVisible(true);
     m_pause->setEnabled(true);
     m_step->setEnabled(true);
     m_stop->setEnabled(false);

@@ -21,7 +21,7 @@ class TransportBar : public QToolBar {
     QAction* stopAction() const { return m_stop; }
     QAction* liveAction() const { return m_live; }
 
-    // The speed slider is logarithmic: 0.05x .. 4x.
+    // The speed slider is logarithmic: 0.05x .. 4x for a run, 0.1x .. 10x for playing one.
     double speed() const;
     void setSpeed(double speed);
     // Pause, Step and Stop only while a run goes on; Pause reads Resume while paused.
@@ -29,9 +29,14 @@ class TransportBar : public QToolBar {
     // A finished run or a replay: Pause reads Play (Pause while it plays), Step reads Next
     // event; Stop has nothing to stop.
     void showReplayState(bool playing);
+    // Where the cursor is in a finished run, 0 (start) .. 1 (end), on the scrub slider.
+    void setScrubPosition(double fraction);
+    QSlider* scrubSlider() const { return m_scrub; }
+    bool scrubShown() const;  // only for a finished run
 
   signals:
     void speedChanged(double speed);
+    void scrubbed(double fraction);  // the user dragged the scrub slider
 
   private:
     QAction* m_run;
@@ -39,8 +44,13 @@ class TransportBar : public QToolBar {
     QAction* m_step;
     QAction* m_stop;
     QAction* m_live;
+    void setSpeedRange(double lowest, double highest);
+
     QSlider* m_speed;
     QLabel* m_speedLabel;
+    QSlider* m_scrub;
+    QAction* m_scrubAction;
+    double m_min = 0.05, m_max = 4.0;
 };
 
 }  // namespace interleave::ui

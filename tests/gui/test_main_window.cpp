@@ -16,6 +16,7 @@
 #include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSlider>
 #include <QSpinBox>
 #include <QStatusBar>
 #include <QTest>
@@ -42,6 +43,7 @@
 #include "ui/time_cursor.h"
 #include "ui/timeline_model.h"
 #include "ui/timeline_view.h"
+#include "ui/transport_bar.h"
 #include "ui/wait_for_model.h"
 #include "wait_for.h"
 
@@ -740,9 +742,21 @@ TEST(MainWindowOffscreen, AFinishedRunPlaysAgainAndStepsWithTheTransportKeys) {
         << window.stateLine().toStdString();
     window.togglePause();
     EXPECT_FALSE(player->playing());
+    // The scrub slider goes anywhere in the run, and playing goes up to 10x.
+    auto* bar = window.findChild<TransportBar*>();
+    ASSERT_NE(bar, nullptr);
+    EXPECT_TRUE(bar->scrubShown());
+    bar->scrubSlider()->setValue(bar->scrubSlider()->maximum() / 2);
+    EXPECT_NEAR(static_cast<double>(window.cursor()->time()),
+                static_cast<double>(player->endNs()) / 2,
+                static_cast<double>(player->endNs()) / 1000);
+    bar->setSpeed(10);
+    EXPECT_NEAR(bar->speed(), 10, 0.01);
     // A new run takes the player's store away: nothing plays under a live run.
     window.togglePause();
     window.runScenario();
     EXPECT_FALSE(player->playing());
+    EXPECT_FALSE(bar->scrubShown()) << "a live run has no end to scrub to";
+    EXPECT_LE(bar->speed(), 4.0) << "a run's speed stays within what the lab takes";
     window.session()->stop();
 }
