@@ -311,9 +311,10 @@ int main(int argc, char** argv) {
     app.set_help_all_flag("-h,--help", "Print every command, its options and their defaults");
     app.get_formatter()->column_width(34);
     app.footer(
-        "A trace ending in .json is Chrome Trace Event format (open it in Perfetto); one ending "
-        "in .csv has a row per event (for a spreadsheet); any other name gets the native binary "
-        "trace that the Interleave window replays.");
+        "A trace ending in .pftrace is Perfetto's own (protobuf) format and one ending in .json "
+        "Chrome Trace Event format (open either in Perfetto); one ending in .csv has a row per "
+        "event (for a spreadsheet); any other name gets the native binary trace that the "
+        "Interleave window replays.");
 
     app.add_subcommand("list", "List the scenarios.");
     std::string scenarioName;
@@ -346,8 +347,9 @@ int main(int argc, char** argv) {
             },
             "0.05 TO 4"))
         ->capture_default_str();
-    auto* traceOpt = runCmd->add_option("--trace", r.tracePath,
-                                        "Write the run's trace: FILE.json, FILE.csv or FILE.ilt.");
+    auto* traceOpt =
+        runCmd->add_option("--trace", r.tracePath,
+                           "Write the run's trace: FILE.pftrace, FILE.json, FILE.csv or FILE.ilt.");
     runCmd->add_flag("--quiet", r.quiet, "Print nothing but errors.");
     runCmd
         ->add_option("--capture", r.capture,

@@ -189,6 +189,9 @@ void MainWindow::buildActions() {
     m_exportCsvAction = exportMenu->addAction(tr("Events as &CSV…"), this, [this] {
         exportRun(tr("Events (*.csv)"), QStringLiteral(".csv"));
     });
+    m_exportPerfettoAction = exportMenu->addAction(
+        tr("Perfetto trace (&protobuf, smaller)…"), this,
+        [this] { exportRun(tr("Perfetto trace (*.pftrace)"), QStringLiteral(".pftrace")); });
     m_exportChromeAction = exportMenu->addAction(
         tr("Chrome trace for Perfetto (&JSON)…"), this,
         [this] { exportRun(tr("Chrome trace (*.json)"), QStringLiteral(".json")); });
@@ -605,6 +608,7 @@ void MainWindow::updateActions() {
     m_saveAction->setEnabled(canSave);
     m_exportCsvAction->setEnabled(canSave);
     m_exportChromeAction->setEnabled(canSave);
+    m_exportPerfettoAction->setEnabled(canSave);
     m_exportPictureAction->setEnabled(m_session->store() != nullptr);
     m_saveAction->setStatusTip(canSave ? tr("Save this run to a trace file")
                                : m_session->active()

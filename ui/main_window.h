@@ -175,6 +175,7 @@ class MainWindow : public QMainWindow {
     QAction* m_exportPictureAction = nullptr;
     QAction* m_exportCsvAction = nullptr;
     QAction* m_exportChromeAction = nullptr;
+    QAction* m_exportPerfettoAction = nullptr;
     QAction* m_liveAction = nullptr;
     class StatusLine* m_status = nullptr;
     QTimer* m_frameTimer = nullptr;

@@ -11,6 +11,7 @@
 #include "core/schema/sys_text.h"
 #include "core/trace/trace_chrome.h"
 #include "core/trace/trace_csv.h"
+#include "core/trace/trace_perfetto.h"
 
 namespace interleave {
 namespace {
@@ -24,6 +25,9 @@ bool isJson(const std::string& path) {
 }
 bool isCsv(const std::string& path) {
     return endsWith(path, ".csv");
+}
+bool isPerfetto(const std::string& path) {
+    return endsWith(path, ".pftrace") || endsWith(path, ".perfetto-trace");
 }
 
 std::string directoryOf(const std::string& path) {
@@ -88,9 +92,10 @@ TraceWriteResult writeTraceFile(const EventStore& store, const std::string& path
             unlink(tmp.c_str());
             return result;
         }
-        complete = isJson(path)  ? writeChromeTrace(store, out, cancelled, description)
-                   : isCsv(path) ? writeCsvTrace(store, out, cancelled)
-                                 : writeNativeTrace(store, out, cancelled, description);
+        complete = isJson(path)       ? writeChromeTrace(store, out, cancelled, description)
+                   : isCsv(path)      ? writeCsvTrace(store, out, cancelled)
+                   : isPerfetto(path) ? writePerfettoTrace(store, out, cancelled)
+                                      : writeNativeTrace(store, out, cancelled, description);
         out.flush();
         if (complete && !out) {
             result.error = errnoText("writing " + path + " failed");

@@ -1,8 +1,9 @@
 #pragma once
 // Writing a trace file safely: the format follows the name (.json is Chrome Trace Event format,
-// .csv one row per event, anything else the native format), the bytes go to a temporary file beside
-// the target, and only a complete trace is renamed into place. A failed or cancelled write leaves
-// nothing behind, and an existing file at the path is untouched.
+// .csv one row per event, .pftrace Perfetto's protobuf format, anything else the native format),
+// the bytes go to a temporary file beside the target, and only a complete trace is renamed into
+// place. A failed or cancelled write leaves nothing behind, and an existing file at the path is
+// untouched.
 
 #include <cstdint>
 #include <string>
