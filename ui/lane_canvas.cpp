@@ -222,6 +222,11 @@ void LaneCanvas::setPauses(const std::vector<std::pair<std::int64_t, std::int64_
         update(pauseRect(p));
 }
 
+void LaneCanvas::setNotes(std::vector<Note> notes) {
+    m_notes = std::move(notes);
+    update();
+}
+
 void LaneCanvas::setCallout(const Callout& callout) {
     m_callout = callout;
     update();
@@ -276,6 +281,32 @@ void LaneCanvas::paintEvent(QPaintEvent* event) {
         p.drawRect(label);
         p.setPen(Palette::labelInk());
         p.drawText(label, Qt::AlignCenter, m_callout.label);
+    }
+    // Notes: a pin at the moment, its text in a box above it (inside the canvas).
+    if (!m_notes.empty()) {
+        p.setRenderHint(QPainter::Antialiasing);
+        const QFontMetrics fm(font());
+        for (const auto& note : m_notes) {
+            const int lane = m_model->laneOfActor(note.actor);
+            if (lane < 0 || m_layout.hidden(static_cast<std::size_t>(lane))) continue;
+            const QPointF at(xOf(note.ns), m_layout.yMid[static_cast<std::size_t>(lane)]);
+            if (at.x() < -200 || at.x() > width() + 4) continue;
+            const QRectF box = QRectF(fm.boundingRect(note.text)).adjusted(-4, -2, 4, 2);
+            QPointF topLeft(at.x() + 6, at.y() - m_layout.laneH / 2 - box.height());
+            topLeft.setX(std::clamp(topLeft.x(), 2.0, std::max(2.0, width() - box.width() - 2)));
+            topLeft.setY(std::max(2.0, topLeft.y()));
+            const QRectF label(topLeft, box.size());
+            p.setPen(QPen(Palette::accent(), 2));
+            p.drawLine(at, QPointF(at.x(), label.bottom()));
+            p.setBrush(Palette::accent());
+            p.drawEllipse(at, 4, 4);
+            p.fillRect(label, Palette::labelBox());
+            p.setPen(Palette::accent());
+            p.setBrush(Qt::NoBrush);
+            p.drawRect(label);
+            p.setPen(Palette::labelInk());
+            p.drawText(label, Qt::AlignCenter, note.text);
+        }
     }
     const double x = xOf(m_cursor);
     if (x >= 0 && x <= width()) {

@@ -37,6 +37,15 @@ class LaneCanvas : public QWidget {
     };
     void setCallout(const Callout& callout);
     const Callout& callout() const { return m_callout; }
+    // Notes pinned to moments of lanes: a pin and the text, over the picture (so they are in an
+    // exported picture too).
+    struct Note {
+        std::uint32_t actor = 0;
+        std::int64_t ns = 0;
+        QString text;
+    };
+    void setNotes(std::vector<Note> notes);
+    const std::vector<Note>& notes() const { return m_notes; }
     void invalidate() { m_full = true; }  // colours or the store changed
     // Brings the picture up to date with the model and "now", redrawing only the columns that
     // changed, and asks for a repaint of just those.
@@ -73,6 +82,7 @@ class LaneCanvas : public QWidget {
     LaneLayout m_layout;
     QImage m_picture;
     Callout m_callout;
+    std::vector<Note> m_notes;
     LaneLook m_drawn, m_next;                // the look in the picture, and the one being computed
     std::vector<std::size_t> m_drawnEvents;  // per lane: its events when the picture was drawn
     std::size_t m_drawnLinks = 0;            // links taken into the picture

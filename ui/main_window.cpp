@@ -8,7 +8,9 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScreen>
@@ -30,6 +32,7 @@
 #include "core/sys/clock.h"
 #include "ui/buffer_model.h"
 #include "ui/caption_model.h"
+#include "ui/lane_canvas.h"
 #include "ui/lesson_panel.h"
 #include "ui/log_panel.h"
 #include "ui/memory_model.h"
@@ -124,6 +127,17 @@ MainWindow::MainWindow(const LaunchOptions& options, QWidget* parent)
     });
     connect(m_cursor, &TimeCursor::liveChanged, this,
             [this](bool live) { m_liveAction->setChecked(live); });
+    connect(m_timelineView, &TimelineView::noteRequested, this,
+            [this](std::uint32_t actor, std::int64_t ns) {
+                if (!m_session->store()) return;
+                bool ok = false;
+                const auto text = QInputDialog::getText(
+                    this, tr("Pin a note"),
+                    tr("A note at %1 ms on this lane (saved with the run, shown in pictures):")
+                        .arg(static_cast<double>(ns) / 1e6, 0, 'f', 1),
+                    QLineEdit::Normal, {}, &ok);
+                if (ok && !text.trimmed().isEmpty()) pinNote(actor, ns, text.trimmed());
+            });
     connect(m_timelineView, &TimelineView::firstMarksDrawn, this, [this] {
         if (m_options.timings && m_runClick.isValid())
             std::fprintf(stderr, "timing: run click to first event drawn: %.1f ms\n",
@@ -451,6 +465,7 @@ void MainWindow::onStoreReset() {
     m_pending.reset();  // rows of the store just dropped
     const auto* store = m_session->store();
     if (m_player) m_player->setStore(store);
+    showNotes();  // a replay's own, or none for a new run
     m_waitsNow.reset(store);
     m_lostUpdateFound = false;
     m_timelineView->setLostUpdate(std::nullopt, nullptr);
@@ -463,6 +478,18 @@ void MainWindow::onStoreReset() {
     m_cursor->setLive(true);
     m_cursor->resetTo(0);
     m_status->restart();
+}
+
+void MainWindow::pinNote(std::uint32_t actor, std::int64_t ns, const QString& text) {
+    m_session->addAnnotation(Annotation{ns, actor, text.toStdString()});
+    showNotes();
+}
+
+void MainWindow::showNotes() {
+    std::vector<LaneCanvas::Note> notes;
+    for (const auto& a : m_session->description().annotations)
+        notes.push_back({a.actor, a.ns, QString::fromStdString(a.text)});
+    m_timelineView->canvas()->setNotes(std::move(notes));
 }
 
 void MainWindow::followCaptions() {

@@ -67,6 +67,8 @@ class MainWindow : public QMainWindow {
     // parameters; a file that cannot be opened is explained in a message box.
     void openTraceFile(const QString& path);
     QAction* saveAction() const { return m_saveAction; }
+    // Pins a note to `actor`'s lane at `ns` (a right-click on the lane asks for the text).
+    void pinNote(std::uint32_t actor, std::int64_t ns, const QString& text);
     class ReplayPlayer* player() const {
         return m_player;
     }
@@ -124,6 +126,7 @@ class MainWindow : public QMainWindow {
     void exportPicture();
     void takePending();     // hands the rows announced since the last frame to every model
     void followCaptions();  // captions and process tree to the cursor
+    void showNotes();       // the run's notes on the timeline
     void tick();
     void pace();  // the frame rate: full while a run moves, low while it is paused
     void updateStatus();

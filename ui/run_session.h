@@ -53,6 +53,8 @@ class RunSession : public QObject {
     // The current run's scenario, parameter values, program and machine; a replay's, as its
     // trace says (an empty scenario: a trace from before descriptions were saved).
     const RunDescription& description() const { return m_description; }
+    // Pins a note to a moment of an actor's lane; saved with the run.
+    void addAnnotation(Annotation note) { m_description.annotations.push_back(std::move(note)); }
     // "Now" on the run's clock, in ns since its origin (the last event for a finished run).
     // While paused it holds at the moment of the pause, so the picture holds still.
     std::int64_t nowNs() const;

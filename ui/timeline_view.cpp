@@ -1,6 +1,7 @@
 #include "ui/timeline_view.h"
 
 #include <qcustomplot.h>
+#include <QContextMenuEvent>
 #include <QHBoxLayout>
 #include <QMouseEvent>
 #include <QPageSize>
@@ -518,6 +519,16 @@ bool TimelineView::eventFilter(QObject* watched, QEvent* event) {
                 m_cursor->setTime(
                     static_cast<std::int64_t>(m_plot->xAxis->pixelToCoord(pos.x()) * 1e6));
             break;
+        }
+        case QEvent::ContextMenu: {
+            const auto pos = static_cast<QContextMenuEvent*>(event)->pos();
+            if (!m_plot->axisRect()->rect().contains(pos)) break;
+            const int lane = laneOfRow(rowAt(pos.y()));
+            if (lane < 0) break;
+            emit noteRequested(
+                m_model->lanes()[static_cast<std::size_t>(lane)].actor,
+                static_cast<std::int64_t>(m_plot->xAxis->pixelToCoord(pos.x()) * 1e6));
+            return true;
         }
         case QEvent::MouseButtonDblClick:
             fitAll();

@@ -83,6 +83,8 @@ class TimelineView : public QWidget {
 
   signals:
     void firstMarksDrawn();  // emitted once per run, when the first segment is on screen
+    // A right-click on a lane: the user may pin a note to that actor at that moment.
+    void noteRequested(std::uint32_t actor, std::int64_t ns);
 
   protected:
     bool eventFilter(QObject* watched, QEvent* event) override;

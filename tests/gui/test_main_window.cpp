@@ -760,3 +760,52 @@ TEST(MainWindowOffscreen, AFinishedRunPlaysAgainAndStepsWithTheTransportKeys) {
     EXPECT_LE(bar->speed(), 4.0) << "a run's speed stays within what the lab takes";
     window.session()->stop();
 }
+
+TEST(MainWindowOffscreen, ANotePinnedToALaneIsSavedWithTheRunAndShownInTheReplayAndItsPicture) {
+    const QString base = QDir::temp().filePath(QStringLiteral("interleave_note_%1").arg(getpid()));
+    std::uint32_t actor = 0;
+    std::int64_t at = 0;
+    {
+        LaunchOptions options;
+        options.scenario = QStringLiteral("race-condition");
+        options.assignments = {QStringLiteral("increments=5"), QStringLiteral("think_ms=1")};
+        MainWindow window(options);
+        window.resize(1280, 720);
+        window.show();
+        window.runScenario();
+        ASSERT_TRUE(waitFor([&] { return !window.session()->active(); }, 20'000));
+        ASSERT_TRUE(waitFor([&] { return window.saveAction()->isEnabled(); }, 5'000));
+        const auto actors = window.session()->store()->actors();
+        actor = actors.back().id;
+        at = window.session()->nowNs() / 2;
+        window.pinNote(actor, at, QStringLiteral("both read 0 here"));
+        ASSERT_EQ(window.timelineView()->canvas()->notes().size(), 1u);
+        ASSERT_EQ(window.session()->saveTrace(base + QStringLiteral(".ilt")), QString());
+    }
+    const auto probe = loadNativeTrace((base + QStringLiteral(".ilt")).toStdString());
+    ASSERT_TRUE(probe.store) << probe.error;
+    ASSERT_EQ(probe.description.annotations.size(), 1u);
+    EXPECT_EQ(probe.description.annotations[0], (Annotation{at, actor, "both read 0 here"}));
+
+    LaunchOptions other;
+    MainWindow window(other);
+    window.resize(1280, 720);
+    window.show();
+    // The picture without the note, then with it: the note is drawn into it.
+    window.openTraceFile(base + QStringLiteral(".ilt"));
+    const auto& notes = window.timelineView()->canvas()->notes();
+    ASSERT_EQ(notes.size(), 1u);
+    EXPECT_EQ(notes[0].text, QStringLiteral("both read 0 here"));
+    QTest::qWait(50);
+    ASSERT_EQ(window.timelineView()->savePicture(base + QStringLiteral("-with.png")), QString());
+    window.timelineView()->canvas()->setNotes({});
+    ASSERT_EQ(window.timelineView()->savePicture(base + QStringLiteral("-without.png")), QString());
+    EXPECT_NE(QImage(base + QStringLiteral("-with.png")),
+              QImage(base + QStringLiteral("-without.png")));
+    // A new run starts without the old run's notes.
+    window.runScenario();
+    EXPECT_TRUE(window.timelineView()->canvas()->notes().empty());
+    window.session()->stop();
+    for (const auto* suffix : {".ilt", "-with.png", "-without.png"})
+        QFile::remove(base + QLatin1String(suffix));
+}
