@@ -9,6 +9,7 @@
 #include "core/analysis/actor_states.h"
 #include "core/schema/event_kinds.h"
 #include "core/schema/sys_text.h"
+#include "core/trace/state_slices.h"
 
 namespace interleave {
 namespace {
@@ -154,11 +155,8 @@ bool writeChromeTrace(const EventStore& store, std::ostream& out, const CancelCh
     const auto order = store.timeOrder();
     if (stop()) return false;
     const std::int64_t lastNs = order.empty() ? 0 : store.ns(order.back());
-    const auto ends = processEnds(store);
-    for (const auto& a : actors) {
-        if (stop()) return false;
-        for (const auto& seg : stateSegments(store, a, ends, lastNs)) {
-            if (seg.state == ActorState::Exited) continue;
+    const bool whole = forEachStateSlice(
+        store, actors, lastNs, cancelled, [&](const ActorInfo& a, const StateSegment& seg) {
             auto& buf = w.next();
             fmt::format_to(
                 std::back_inserter(buf),
@@ -169,8 +167,8 @@ bool writeChromeTrace(const EventStore& store, std::ostream& out, const CancelCh
                                objectOf(seg.object));
             buf.push_back('}');
             w.done();
-        }
-    }
+        });
+    if (!whole) return false;
 
     std::size_t written = 0;
     for (const auto i : order) {

@@ -4,8 +4,8 @@
 #include <map>
 #include <string>
 
-#include "core/analysis/actor_states.h"
 #include "core/schema/event_kinds.h"
+#include "core/trace/state_slices.h"
 #include "core/trace/trace_chrome.h"
 
 namespace interleave {
@@ -157,11 +157,8 @@ bool writePerfettoTrace(const EventStore& store, std::ostream& out, const Cancel
     // States: a slice each, per actor (a track's slices must nest, and one actor's states
     // follow each other).
     const std::int64_t lastNs = order.empty() ? 0 : store.ns(order.back());
-    const auto ends = processEnds(store);
-    for (const auto& a : actors) {
-        if (stop()) return false;
-        for (const auto& seg : stateSegments(store, a, ends, lastNs)) {
-            if (seg.state == ActorState::Exited) continue;
+    const bool whole = forEachStateSlice(
+        store, actors, lastNs, cancelled, [&](const ActorInfo& a, const StateSegment& seg) {
             event(stamp(seg.begin), a.id, f::kSliceBegin, stateName(seg.state), "state");
             if (seg.object != kNoObject)
                 body.message(f::kDebugAnnotations, annotation("object", objectNames[seg.object]));
@@ -170,8 +167,8 @@ bool writePerfettoTrace(const EventStore& store, std::ostream& out, const Cancel
             event(stamp(seg.end), a.id, f::kSliceEnd, {}, {});
             packet.message(f::kTrackEvent, body);
             w.add(packet);
-        }
-    }
+        });
+    if (!whole) return false;
     // Steps: an instant each, in time order.
     std::size_t written = 0;
     for (const auto i : order) {

@@ -283,12 +283,19 @@ TEST(SignalModel, AStandardSignalSentWhilePendingIsLostAndARealTimeOneWaits) {
     EXPECT_EQ(arrows, 4);
 }
 
-TEST(BufferModel, ASharedSegmentKeepsTheBytesOfATakenItem) {
-    EventStore store(2);
+namespace {
+// A producer and a consumer process and one shared segment of `slotCount` slots (object 1).
+void withSharedSegment(EventStore& store, std::uint32_t slotCount) {
     store.setActors({ActorInfo{0, 100, 1, 100, "producer", ActorRole::ProcessMain, kNoActor, 0},
                      ActorInfo{1, 101, 1, 101, "consumer", ActorRole::ProcessMain, kNoActor, 0}});
     store.setObjects(
-        {ObjectInfo{1, ObjectKind::SharedSegment, "segment", 2, 100, ObjectRole::Own, 0}});
+        {ObjectInfo{1, ObjectKind::SharedSegment, "segment", slotCount, 100, ObjectRole::Own, 0}});
+}
+}  // namespace
+
+TEST(BufferModel, ASharedSegmentKeepsTheBytesOfATakenItem) {
+    EventStore store(2);
+    withSharedSegment(store, 2);
     store.appendRow(Row{10, 0, EventKind::QueuePut, 1, 7, (std::int64_t{0} << 32) | 1});
     store.appendRow(Row{20, 1, EventKind::QueueGet, 1, 7, (std::int64_t{0} << 32) | 0});
     store.publish();
@@ -310,10 +317,7 @@ TEST(BufferView, AMovingCursorRepaintsOnlyTheSlotAndTitlesThatChanged) {
     // the new time (a slot put into, the titles that count it), never of the whole buffer, and
     // of nothing when nothing changed.
     EventStore store(2);
-    store.setActors({ActorInfo{0, 100, 1, 100, "producer", ActorRole::ProcessMain, kNoActor, 0},
-                     ActorInfo{1, 101, 1, 101, "consumer", ActorRole::ProcessMain, kNoActor, 0}});
-    store.setObjects(
-        {ObjectInfo{1, ObjectKind::SharedSegment, "segment", 4, 100, ObjectRole::Own, 0}});
+    withSharedSegment(store, 4);
     store.appendRow(Row{10, 0, EventKind::QueuePut, 1, 7, (std::int64_t{0} << 32) | 1});
     store.appendRow(Row{2'000'000'000, 0, EventKind::QueuePut, 1, 8, (std::int64_t{1} << 32) | 2});
     store.publish();

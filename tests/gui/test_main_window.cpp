@@ -582,6 +582,22 @@ TEST(MainWindowOffscreen, TheFirstLostUpdateIsPointedAtOnTheTimeline) {
     window.stopRun();
 }
 
+namespace {
+// A race-condition run short enough to end at once (five increments, 1 ms of thinking).
+LaunchOptions shortRace() {
+    LaunchOptions options;
+    options.scenario = QStringLiteral("race-condition");
+    options.assignments = {QStringLiteral("increments=5"), QStringLiteral("think_ms=1")};
+    return options;
+}
+// Runs the window's scenario to its end, and until the window has taken the end in.
+[[nodiscard]] bool runToTheEnd(MainWindow& window) {
+    window.runScenario();
+    return waitFor([&] { return !window.session()->active(); }, 20'000) &&
+           waitFor([&] { return window.saveAction()->isEnabled(); }, 5'000);
+}
+}  // namespace
+
 TEST(MainWindowOffscreen, AReplayShowsItsOwnScenarioParametersAndDuration) {
     const QString path =
         QDir::temp().filePath(QStringLiteral("interleave_replay_%1.ilt").arg(getpid()));
@@ -637,14 +653,10 @@ TEST(MainWindowOffscreen, AReplayShowsItsOwnScenarioParametersAndDuration) {
 }
 
 TEST(MainWindowOffscreen, TheTimelineExportsAsAPngOrAPdfPageOrSaysWhyNot) {
-    LaunchOptions options;
-    options.scenario = QStringLiteral("race-condition");
-    options.assignments = {QStringLiteral("increments=5"), QStringLiteral("think_ms=1")};
-    MainWindow window(options);
+    MainWindow window(shortRace());
     window.resize(1280, 720);
     window.show();
-    window.runScenario();
-    ASSERT_TRUE(waitFor([&] { return !window.session()->active(); }, 20'000));
+    ASSERT_TRUE(runToTheEnd(window));
     QTest::qWait(50);
     const QString base =
         QDir::temp().filePath(QStringLiteral("interleave_export_%1").arg(getpid()));
@@ -721,14 +733,9 @@ TEST(ReplayPlayer, StepsFromEventToEventOfAnyActorOrOneAndPlaysToTheEnd) {
 }
 
 TEST(MainWindowOffscreen, AFinishedRunPlaysAgainAndStepsWithTheTransportKeys) {
-    LaunchOptions options;
-    options.scenario = QStringLiteral("race-condition");
-    options.assignments = {QStringLiteral("increments=5"), QStringLiteral("think_ms=1")};
-    MainWindow window(options);
+    MainWindow window(shortRace());
     window.show();
-    window.runScenario();
-    ASSERT_TRUE(waitFor([&] { return !window.session()->active(); }, 20'000));
-    ASSERT_TRUE(waitFor([&] { return window.saveAction()->isEnabled(); }, 5'000));
+    ASSERT_TRUE(runToTheEnd(window));
     auto* player = window.player();
     window.cursor()->setTime(0);
     window.step();  // Right: the run's first event
@@ -766,15 +773,10 @@ TEST(MainWindowOffscreen, ANotePinnedToALaneIsSavedWithTheRunAndShownInTheReplay
     std::uint32_t actor = 0;
     std::int64_t at = 0;
     {
-        LaunchOptions options;
-        options.scenario = QStringLiteral("race-condition");
-        options.assignments = {QStringLiteral("increments=5"), QStringLiteral("think_ms=1")};
-        MainWindow window(options);
+        MainWindow window(shortRace());
         window.resize(1280, 720);
         window.show();
-        window.runScenario();
-        ASSERT_TRUE(waitFor([&] { return !window.session()->active(); }, 20'000));
-        ASSERT_TRUE(waitFor([&] { return window.saveAction()->isEnabled(); }, 5'000));
+        ASSERT_TRUE(runToTheEnd(window));
         const auto actors = window.session()->store()->actors();
         actor = actors.back().id;
         at = window.session()->nowNs() / 2;
