@@ -652,20 +652,29 @@ void MainWindow::setFontScale(double scale, bool remember) {
     for (auto* w : findChildren<QWidget*>())
         w->setFont(f);
     m_timelineView->setFontScale(m_fontScale);
+    holdSidePanels();
+    if (remember) QSettings().setValue(QStringLiteral("view/fontScale"), m_fontScale);
+}
+
+void MainWindow::holdSidePanels() {
     // Larger text widens the side panels; past a quarter of the window they take it from the
     // timeline, so they are held there (their contents wrap or scroll).
-    if (m_scenarioDock && width() > 0) {
-        const int most = std::max(240, width() / 4);
-        QList<QDockWidget*> docks;
-        QList<int> widths;
-        for (auto* dock : {m_scenarioDock, m_lessonDock})
-            if (dock->isVisible() && dock->width() > most) {
-                docks.push_back(dock);
-                widths.push_back(most);
-            }
-        if (!docks.isEmpty()) resizeDocks(docks, widths, Qt::Horizontal);
-    }
-    if (remember) QSettings().setValue(QStringLiteral("view/fontScale"), m_fontScale);
+    if (!m_scenarioDock || width() <= 0) return;
+    const int most = std::max(240, width() / 4);
+    QList<QDockWidget*> docks;
+    QList<int> widths;
+    for (auto* dock : {m_scenarioDock, m_lessonDock})
+        if (dock->isVisible() && dock->width() > most) {
+            docks.push_back(dock);
+            widths.push_back(most);
+        }
+    if (!docks.isEmpty()) resizeDocks(docks, widths, Qt::Horizontal);
+}
+
+void MainWindow::showEvent(QShowEvent* event) {
+    QMainWindow::showEvent(event);
+    // A start with large text (remembered) sized the panels before the window had its size.
+    if (!std::exchange(m_shownOnce, true)) QTimer::singleShot(0, this, &MainWindow::holdSidePanels);
 }
 
 void MainWindow::setTheme(Theme theme) {

@@ -113,6 +113,7 @@ class MainWindow : public QMainWindow {
 
   protected:
     void closeEvent(QCloseEvent* event) override;
+    void showEvent(QShowEvent* event) override;
     bool eventFilter(QObject* watched, QEvent* event) override;
 
   private:
@@ -127,6 +128,7 @@ class MainWindow : public QMainWindow {
     void takePending();     // hands the rows announced since the last frame to every model
     void followCaptions();  // captions and process tree to the cursor
     void showNotes();       // the run's notes on the timeline
+    void holdSidePanels();  // side panels at most a quarter of the width
     void tick();
     void pace();  // the frame rate: full while a run moves, low while it is paused
     void updateStatus();
@@ -174,6 +176,7 @@ class MainWindow : public QMainWindow {
     QAction* m_stepAction = nullptr;
     QAction* m_stopAction = nullptr;
     QAction* m_saveAction = nullptr;
+    bool m_shownOnce = false;
     class ReplayPlayer* m_player = nullptr;
     QAction* m_exportPictureAction = nullptr;
     QAction* m_exportCsvAction = nullptr;

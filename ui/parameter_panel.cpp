@@ -14,6 +14,8 @@ ParameterPanel::ParameterPanel(QWidget* parent) : QWidget(parent) {
     auto* layout = new QVBoxLayout(this);
     m_form = new QFormLayout;
     m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    // A narrow panel (large text on a projector) puts each field under its name, not off the edge.
+    m_form->setRowWrapPolicy(QFormLayout::WrapLongRows);
     layout->addLayout(m_form);
     m_general = new QLabel(this);
     m_general->setWordWrap(true);

@@ -502,6 +502,11 @@ TEST(MainWindowOffscreen, LargeTextAt1280x720KeepsLanesReadable) {
         << window.timelineView()->minimumSizeHint().height() << "), plot " << plot->height();
     // The labels leave most of the width to the lanes.
     EXPECT_GT(plot->axisRect()->width(), plot->width() / 2);
+    // Started with large text, the side panel is held to a quarter of the width (its fields go
+    // under their names), not half the window.
+    auto* dock = window.findChild<QDockWidget*>(QStringLiteral("scenarioDock"));
+    ASSERT_NE(dock, nullptr);
+    EXPECT_LE(dock->width(), 1280 / 4 + 8);
     QSettings().setValue(QStringLiteral("view/fontScale"), 1.0);
 }
 
