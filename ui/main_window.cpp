@@ -6,8 +6,6 @@
 #include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
-#include <QFileDialog>
-#include <QFileInfo>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
@@ -32,7 +30,6 @@
 #include "core/sys/clock.h"
 #include "ui/buffer_model.h"
 #include "ui/caption_model.h"
-#include "ui/lane_canvas.h"
 #include "ui/lesson_panel.h"
 #include "ui/log_panel.h"
 #include "ui/memory_model.h"
@@ -480,18 +477,6 @@ void MainWindow::onStoreReset() {
     m_status->restart();
 }
 
-void MainWindow::pinNote(std::uint32_t actor, std::int64_t ns, const QString& text) {
-    m_session->addAnnotation(Annotation{ns, actor, text.toStdString()});
-    showNotes();
-}
-
-void MainWindow::showNotes() {
-    std::vector<LaneCanvas::Note> notes;
-    for (const auto& a : m_session->description().annotations)
-        notes.push_back({a.actor, a.ns, QString::fromStdString(a.text)});
-    m_timelineView->canvas()->setNotes(std::move(notes));
-}
-
 void MainWindow::followCaptions() {
     m_captionDue = false;
     m_captionClock.start();
@@ -682,71 +667,6 @@ void MainWindow::setTheme(Theme theme) {
     m_timelineView->applyTheme();
     update();
     QSettings().setValue(QStringLiteral("view/theme"), static_cast<int>(theme));
-}
-
-void MainWindow::openTrace() {
-    const auto path = QFileDialog::getOpenFileName(this, tr("Open trace"), {},
-                                                   tr("Interleave traces (*.ilt);;All files (*)"));
-    if (path.isEmpty()) return;
-    openTraceFile(path);
-}
-
-void MainWindow::openTraceFile(const QString& path) {
-    if (const auto err = m_session->loadTrace(path); !err.isEmpty()) {
-        QMessageBox::warning(this, tr("Cannot open trace"), err);
-        return;
-    }
-    m_timelineView->fitAll(true);  // the whole run, as when a live one ends
-    // The replay's own scenario, lesson and parameters, not whatever was selected before.
-    const auto& about = m_session->description();
-    const auto name = QString::fromStdString(about.scenario);
-    if (!findScenario(about.scenario)) return;  // an older trace, or a scenario since removed
-    m_picker->select(name);
-    chooseScenario(name);
-    QStringList values;
-    for (const auto& [param, value] : about.parameters)
-        values << QString::fromStdString(param + "=" + value);
-    m_params->apply(values);
-    m_params->setReadOnly(true);
-    m_transportBar->setSpeed(about.speed);
-    updateStatus();
-}
-
-void MainWindow::saveTrace() {
-    const auto path = QFileDialog::getSaveFileName(
-        this, tr("Save trace"), QStringLiteral("run.ilt"), tr("Interleave traces (*.ilt)"));
-    if (path.isEmpty()) return;
-    if (const auto err = m_session->saveTrace(path); !err.isEmpty())
-        QMessageBox::warning(this, tr("Cannot save trace"), err);
-}
-
-namespace {
-// The name the user typed, with `suffix` added when it has none of its own.
-QString withSuffix(QString path, const QString& suffix) {
-    if (!path.isEmpty() && QFileInfo(path).suffix().isEmpty()) path += suffix;
-    return path;
-}
-}  // namespace
-
-void MainWindow::exportRun(const QString& filter, const QString& suffix) {
-    const auto path = withSuffix(
-        QFileDialog::getSaveFileName(this, tr("Export"), QStringLiteral("run") + suffix, filter),
-        suffix);
-    if (path.isEmpty()) return;
-    if (const auto err = m_session->saveTrace(path); !err.isEmpty())
-        QMessageBox::warning(this, tr("Cannot export"), err);
-}
-
-void MainWindow::exportPicture() {
-    QString filter;
-    auto path = QFileDialog::getSaveFileName(
-        this, tr("Export the timeline"), QStringLiteral("timeline.png"),
-        tr("PNG image (*.png);;PDF document (*.pdf)"), &filter);
-    path = withSuffix(path, filter.contains(QStringLiteral("pdf")) ? QStringLiteral(".pdf")
-                                                                   : QStringLiteral(".png"));
-    if (path.isEmpty()) return;
-    if (const auto err = m_timelineView->savePicture(path); !err.isEmpty())
-        QMessageBox::warning(this, tr("Cannot export"), err);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

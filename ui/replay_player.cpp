@@ -17,6 +17,7 @@ ReplayPlayer::ReplayPlayer(TimeCursor* cursor, QObject* parent)
 void ReplayPlayer::setStore(const EventStore* store) {
     pause();
     m_store = store;
+    m_endAtSize = static_cast<std::size_t>(-1);
 }
 
 void ReplayPlayer::setSpeed(double speed) {
@@ -25,11 +26,15 @@ void ReplayPlayer::setSpeed(double speed) {
 
 std::int64_t ReplayPlayer::endNs() const {
     if (!m_store) return 0;
-    std::int64_t end = 0;
+    // Asked every frame while playing and at every move of the cursor: found again only when
+    // the store has grown (a run that just ended hands its last events in).
+    if (m_store->size() == m_endAtSize) return m_end;
+    m_endAtSize = m_store->size();
+    m_end = 0;
     for (const auto& a : m_store->actors())
         if (const auto n = m_store->actorEventCount(a.id))
-            end = std::max(end, m_store->ns(m_store->actorEvent(a.id, n - 1)));
-    return end;
+            m_end = std::max(m_end, m_store->ns(m_store->actorEvent(a.id, n - 1)));
+    return m_end;
 }
 
 void ReplayPlayer::play() {

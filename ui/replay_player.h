@@ -48,7 +48,9 @@ class ReplayPlayer : public QObject {
     TimeCursor* m_cursor;
     const EventStore* m_store = nullptr;
     QTimer* m_timer;
-    QElapsedTimer m_clock;  // wall time since the last frame
+    QElapsedTimer m_clock;           // wall time since the last frame
+    mutable std::int64_t m_end = 0;  // endNs() ...
+    mutable std::size_t m_endAtSize = static_cast<std::size_t>(-1);  // ... at this store size
     double m_speed = 1;
     bool m_playing = false;
 };

@@ -1,0 +1,263 @@
+// A finished run kept and used again, offscreen: saved with its description and opened as a
+// replay, played and stepped on the time cursor, exported as a picture, with notes pinned to it.
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <QDir>
+#include <QDockWidget>
+#include <QFile>
+#include <QImage>
+#include <QSignalSpy>
+#include <QSlider>
+#include <QSpinBox>
+#include <QTest>
+#include <set>
+#include <vector>
+
+#include "core/scenarios/scenario.h"
+#include "core/trace/trace_native.h"
+#include "ui/lane_canvas.h"
+#include "ui/main_window.h"
+#include "ui/parameter_panel.h"
+#include "ui/replay_player.h"
+#include "ui/run_session.h"
+#include "ui/scenario_picker.h"
+#include "ui/time_cursor.h"
+#include "ui/timeline_view.h"
+#include "ui/transport_bar.h"
+#include "wait_for.h"
+
+using namespace interleave;
+using namespace interleave::ui;
+using interleave::test::waitFor;
+
+namespace {
+// A race-condition run short enough to end at once (five increments, 1 ms of thinking).
+LaunchOptions shortRace() {
+    LaunchOptions options;
+    options.scenario = QStringLiteral("race-condition");
+    options.assignments = {QStringLiteral("increments=5"), QStringLiteral("think_ms=1")};
+    return options;
+}
+// Runs the window's scenario to its end, and until the window has taken the end in.
+[[nodiscard]] bool runToTheEnd(MainWindow& window) {
+    window.runScenario();
+    return waitFor([&] { return !window.session()->active(); }, 20'000) &&
+           waitFor([&] { return window.saveAction()->isEnabled(); }, 5'000);
+}
+}  // namespace
+
+TEST(MainWindowOffscreen, AReplayShowsItsOwnScenarioParametersAndDuration) {
+    const QString path =
+        QDir::temp().filePath(QStringLiteral("interleave_replay_%1.ilt").arg(getpid()));
+    double recordedSeconds = 0;
+    {
+        LaunchOptions options;
+        options.scenario = QStringLiteral("race-condition");
+        options.assignments = {QStringLiteral("threads=3"), QStringLiteral("increments=5"),
+                               QStringLiteral("think_ms=1")};
+        MainWindow window(options);
+        window.show();
+        EXPECT_FALSE(window.saveAction()->isEnabled()) << "nothing to save before a run";
+        window.runScenario();
+        ASSERT_TRUE(window.session()->active());
+        EXPECT_FALSE(window.saveAction()->isEnabled()) << "a running run cannot be saved";
+        ASSERT_TRUE(waitFor([&] { return !window.session()->active(); }, 20'000));
+        EXPECT_GE(window.session()->elapsedSeconds(), 0.0) << "also before the end is taken in";
+        EXPECT_TRUE(waitFor([&] { return window.saveAction()->isEnabled(); }, 5'000));
+        ASSERT_EQ(window.session()->saveTrace(path), QString());
+        recordedSeconds = window.session()->elapsedSeconds();
+    }
+    {
+        // Checked before the window opens it: a refused file would stop here in a message box.
+        const auto probe = loadNativeTrace(path.toStdString());
+        ASSERT_TRUE(probe.store) << probe.error;
+    }
+    LaunchOptions other;
+    other.scenario = QStringLiteral("deadlock");
+    MainWindow window(other);
+    window.show();
+    window.openTraceFile(path);
+    ASSERT_TRUE(window.session()->isReplay());
+    const auto& about = window.session()->description();
+    EXPECT_EQ(about.scenario, "race-condition");
+    EXPECT_EQ(window.findChild<ScenarioPicker*>()->current(), QStringLiteral("race-condition"));
+    auto* params = window.findChild<ParameterPanel*>();
+    EXPECT_TRUE(params->isReadOnly());
+    EXPECT_TRUE(params->assignments().contains(QStringLiteral("threads=3")));
+    EXPECT_TRUE(params->assignments().contains(QStringLiteral("increments=5")));
+    auto* threads = params->findChild<QSpinBox*>(QStringLiteral("threads"));
+    ASSERT_NE(threads, nullptr);
+    EXPECT_TRUE(threads->isReadOnly());
+    EXPECT_NEAR(window.session()->elapsedSeconds(), recordedSeconds, 0.001)
+        << "the replay says how long the run took, not 0";
+    EXPECT_TRUE(window.stateLine().contains(QStringLiteral("race-condition")))
+        << window.stateLine().toStdString();
+    EXPECT_TRUE(window.saveAction()->isEnabled()) << "a replay can be saved again";
+    // Running it again makes the values the new run's, to change.
+    window.runScenario();
+    EXPECT_FALSE(params->isReadOnly());
+    window.session()->stop();
+    QFile::remove(path);
+}
+
+TEST(MainWindowOffscreen, TheTimelineExportsAsAPngOrAPdfPageOrSaysWhyNot) {
+    MainWindow window(shortRace());
+    window.resize(1280, 720);
+    window.show();
+    ASSERT_TRUE(runToTheEnd(window));
+    QTest::qWait(50);
+    const QString base =
+        QDir::temp().filePath(QStringLiteral("interleave_export_%1").arg(getpid()));
+    auto* view = window.timelineView();
+
+    ASSERT_EQ(view->savePicture(base + QStringLiteral(".png")), QString());
+    const QImage png(base + QStringLiteral(".png"));
+    ASSERT_FALSE(png.isNull());
+    EXPECT_EQ(png.size(), view->size() * view->devicePixelRatio());
+    // Not blank: the lanes' colours are in it, not only the background.
+    std::set<QRgb> colours;
+    for (int y = 0; y < png.height(); y += 4)
+        for (int x = 0; x < png.width(); x += 4)
+            colours.insert(png.pixel(x, y));
+    EXPECT_GT(colours.size(), 5u);
+
+    ASSERT_EQ(view->savePicture(base + QStringLiteral(".pdf")), QString());
+    QFile pdf(base + QStringLiteral(".pdf"));
+    ASSERT_TRUE(pdf.open(QIODevice::ReadOnly));
+    EXPECT_TRUE(pdf.read(5).startsWith("%PDF-"));
+    EXPECT_GT(pdf.size(), 1000);
+
+    EXPECT_FALSE(view->savePicture(base + QStringLiteral(".gif")).isEmpty()) << "unknown format";
+    const QString dir = base + QStringLiteral("_dir.png");
+    ASSERT_TRUE(QDir().mkdir(dir));
+    EXPECT_FALSE(view->savePicture(dir).isEmpty()) << "a directory is not a file";
+    QDir().rmdir(dir);
+    const auto leftovers =
+        QDir::temp().entryList({QStringLiteral("interleave_export_%1*").arg(getpid())});
+    EXPECT_EQ(leftovers.size(), 2) << leftovers.join(QLatin1Char(' ')).toStdString();
+    QFile::remove(base + QStringLiteral(".png"));
+    QFile::remove(base + QStringLiteral(".pdf"));
+}
+
+TEST(ReplayPlayer, StepsFromEventToEventOfAnyActorOrOneAndPlaysToTheEnd) {
+    EventStore store(2);
+    store.setActors({ActorInfo{0, 10, 1, 10, "main", ActorRole::ProcessMain, kNoActor, 0},
+                     ActorInfo{1, 10, 1, 11, "worker", ActorRole::Thread, 0, 0}});
+    for (const std::int64_t t : {10, 20, 30})
+        store.appendRow(Row{t * 1'000'000, 0, EventKind::Note, kNoObject, 0, 0});
+    for (const std::int64_t t : {15, 25})
+        store.appendRow(Row{t * 1'000'000, 1, EventKind::Note, kNoObject, 0, 0});
+    store.publish();
+    TimeCursor cursor;
+    ReplayPlayer player(&cursor);
+    player.setStore(&store);
+    EXPECT_EQ(player.endNs(), 30'000'000);
+    cursor.setTime(0);
+    std::vector<std::int64_t> forward;
+    while (player.stepEvent(+1))
+        forward.push_back(cursor.time() / 1'000'000);
+    EXPECT_EQ(forward, (std::vector<std::int64_t>{10, 15, 20, 25, 30}));
+    std::vector<std::int64_t> back;
+    while (player.stepEvent(-1))
+        back.push_back(cursor.time() / 1'000'000);
+    EXPECT_EQ(back, (std::vector<std::int64_t>{25, 20, 15, 10}));
+    EXPECT_EQ(cursor.time(), 10'000'000) << "nothing before the first event: it stays";
+    std::vector<std::int64_t> worker;
+    while (player.stepEvent(+1, 1u))
+        worker.push_back(cursor.time() / 1'000'000);
+    EXPECT_EQ(worker, (std::vector<std::int64_t>{15, 25})) << "one actor's events only";
+
+    // Played at 10x from the start, the 30 ms run ends at its last event, and stops there.
+    player.setSpeed(100);
+    EXPECT_EQ(player.speed(), ReplayPlayer::kMaxSpeed);
+    cursor.setTime(30'000'000);
+    QSignalSpy stopped(&player, &ReplayPlayer::playingChanged);
+    player.play();  // at the end: from the start again
+    EXPECT_TRUE(player.playing());
+    EXPECT_LT(cursor.time(), 30'000'000);
+    ASSERT_TRUE(waitFor([&] { return !player.playing(); }, 5'000));
+    EXPECT_EQ(cursor.time(), 30'000'000);
+    EXPECT_EQ(stopped.count(), 2) << "started, then stopped at the end";
+}
+
+TEST(MainWindowOffscreen, AFinishedRunPlaysAgainAndStepsWithTheTransportKeys) {
+    MainWindow window(shortRace());
+    window.show();
+    ASSERT_TRUE(runToTheEnd(window));
+    auto* player = window.player();
+    window.cursor()->setTime(0);
+    window.step();  // Right: the run's first event
+    const auto first = window.cursor()->time();
+    EXPECT_GT(first, 0);
+    window.step();
+    EXPECT_GT(window.cursor()->time(), first);
+    window.togglePause();  // Space: play
+    EXPECT_TRUE(player->playing());
+    EXPECT_TRUE(window.stateLine().contains(QStringLiteral("playing")))
+        << window.stateLine().toStdString();
+    window.togglePause();
+    EXPECT_FALSE(player->playing());
+    // The scrub slider goes anywhere in the run, and playing goes up to 10x.
+    auto* bar = window.findChild<TransportBar*>();
+    ASSERT_NE(bar, nullptr);
+    EXPECT_TRUE(bar->scrubShown());
+    bar->scrubSlider()->setValue(bar->scrubSlider()->maximum() / 2);
+    EXPECT_NEAR(static_cast<double>(window.cursor()->time()),
+                static_cast<double>(player->endNs()) / 2,
+                static_cast<double>(player->endNs()) / 1000);
+    bar->setSpeed(10);
+    EXPECT_NEAR(bar->speed(), 10, 0.01);
+    // A new run takes the player's store away: nothing plays under a live run.
+    window.togglePause();
+    window.runScenario();
+    EXPECT_FALSE(player->playing());
+    EXPECT_FALSE(bar->scrubShown()) << "a live run has no end to scrub to";
+    EXPECT_LE(bar->speed(), 4.0) << "a run's speed stays within what the lab takes";
+    window.session()->stop();
+}
+
+TEST(MainWindowOffscreen, ANotePinnedToALaneIsSavedWithTheRunAndShownInTheReplayAndItsPicture) {
+    const QString base = QDir::temp().filePath(QStringLiteral("interleave_note_%1").arg(getpid()));
+    std::uint32_t actor = 0;
+    std::int64_t at = 0;
+    {
+        MainWindow window(shortRace());
+        window.resize(1280, 720);
+        window.show();
+        ASSERT_TRUE(runToTheEnd(window));
+        const auto actors = window.session()->store()->actors();
+        actor = actors.back().id;
+        at = window.session()->nowNs() / 2;
+        window.pinNote(actor, at, QStringLiteral("both read 0 here"));
+        ASSERT_EQ(window.timelineView()->canvas()->notes().size(), 1u);
+        ASSERT_EQ(window.session()->saveTrace(base + QStringLiteral(".ilt")), QString());
+    }
+    const auto probe = loadNativeTrace((base + QStringLiteral(".ilt")).toStdString());
+    ASSERT_TRUE(probe.store) << probe.error;
+    ASSERT_EQ(probe.description.annotations.size(), 1u);
+    EXPECT_EQ(probe.description.annotations[0], (Annotation{at, actor, "both read 0 here"}));
+
+    LaunchOptions other;
+    MainWindow window(other);
+    window.resize(1280, 720);
+    window.show();
+    // The picture without the note, then with it: the note is drawn into it.
+    window.openTraceFile(base + QStringLiteral(".ilt"));
+    const auto& notes = window.timelineView()->canvas()->notes();
+    ASSERT_EQ(notes.size(), 1u);
+    EXPECT_EQ(notes[0].text, QStringLiteral("both read 0 here"));
+    QTest::qWait(50);
+    ASSERT_EQ(window.timelineView()->savePicture(base + QStringLiteral("-with.png")), QString());
+    window.timelineView()->canvas()->setNotes({});
+    ASSERT_EQ(window.timelineView()->savePicture(base + QStringLiteral("-without.png")), QString());
+    EXPECT_NE(QImage(base + QStringLiteral("-with.png")),
+              QImage(base + QStringLiteral("-without.png")));
+    // A new run starts without the old run's notes.
+    window.runScenario();
+    EXPECT_TRUE(window.timelineView()->canvas()->notes().empty());
+    window.session()->stop();
+    for (const auto* suffix : {".ilt", "-with.png", "-without.png"})
+        QFile::remove(base + QLatin1String(suffix));
+}

@@ -1,0 +1,200 @@
+// Trace exports for other tools: CSV for a spreadsheet (RFC 4180 quoting), and Perfetto's own
+// protobuf format, read back with a wire-format reader just large enough to check it.
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/trace/trace_csv.h"
+#include "core/trace/trace_file.h"
+#include "core/trace/trace_perfetto.h"
+#include "trace_test_helpers.h"
+
+using namespace interleave;
+using namespace interleave::test;
+
+namespace {
+// Splits one CSV record (RFC 4180: quoted fields may hold commas, doubled quotes, line breaks)
+// from `in` at `at`; advances `at` past its line end.
+std::vector<std::string> csvRecord(const std::string& in, std::size_t& at) {
+    std::vector<std::string> fields(1);
+    bool quoted = false;
+    for (; at < in.size(); ++at) {
+        const char c = in[at];
+        if (quoted) {
+            if (c == '"' && at + 1 < in.size() && in[at + 1] == '"') {
+                fields.back() += '"';
+                ++at;
+            } else if (c == '"') {
+                quoted = false;
+            } else {
+                fields.back() += c;
+            }
+        } else if (c == '"') {
+            quoted = true;
+        } else if (c == ',') {
+            fields.emplace_back();
+        } else if (c == '\n') {
+            ++at;
+            break;
+        } else {
+            fields.back() += c;
+        }
+    }
+    return fields;
+}
+}  // namespace
+
+TEST(CsvTrace, OneRowPerEventInTimeOrderWithNamesThatNeedQuotingIntact) {
+    EventStore store(2);
+    store.setActors({ActorInfo{0, 10, 1, 10, "main, \"the\" first\nthread", ActorRole::ProcessMain,
+                               kNoActor, 0},
+                     ActorInfo{1, 10, 1, 11, "worker", ActorRole::Thread, 0, 0}});
+    store.setObjects({ObjectInfo{1, ObjectKind::Mutex, "lock A", 0, 10}});
+    store.appendRow(Row{2'000, 1, EventKind::LockAcquired, 1, 0, 0});
+    store.appendRow(Row{-500, 0, EventKind::ActorStart, kNoObject, -1, 1});
+    store.publish();
+    const auto path = tempPath(".csv");
+    ASSERT_EQ(writeTraceFile(store, path).error, "");
+    const auto text = slurp(path);
+    std::size_t at = 0;
+    std::vector<std::vector<std::string>> rows;
+    while (at < text.size())
+        rows.push_back(csvRecord(text, at));
+    ASSERT_EQ(rows.size(), 3u) << text;
+    EXPECT_EQ(rows[0], csvRecord(std::string(kCsvHeader) + "\n", at = 0));
+    const std::vector<std::string> first = {
+        "-500", "0", "main, \"the\" first\nthread", "10", "10", "actor_start", "0", "", "-1",
+        "1",    "1"};
+    EXPECT_EQ(rows[1], first) << "time order, the name whole";
+    EXPECT_EQ(rows[2][2], "worker");
+    EXPECT_EQ(rows[2][5], "lock_acquired");
+    EXPECT_EQ(rows[2][7], "lock A");
+    std::remove(path.c_str());
+}
+
+namespace {
+// A protobuf reader just large enough to check what the Perfetto writer wrote: a message as its
+// fields, each a number and either a varint or bytes (a nested message or a string).
+struct Field {
+    int number = 0;
+    std::uint64_t varint = 0;
+    std::string bytes;
+};
+std::vector<Field> fields(const std::string& m) {
+    std::vector<Field> out;
+    std::size_t at = 0;
+    auto varint = [&] {
+        std::uint64_t v = 0;
+        for (int shift = 0; at < m.size(); shift += 7) {
+            const auto c = static_cast<unsigned char>(m[at++]);
+            v |= static_cast<std::uint64_t>(c & 0x7f) << shift;
+            if (c < 0x80) return v;
+        }
+        ADD_FAILURE() << "a varint runs off the end";
+        return v;
+    };
+    while (at < m.size()) {
+        const auto key = varint();
+        Field f;
+        f.number = static_cast<int>(key >> 3);
+        if ((key & 7) == 0) {
+            f.varint = varint();
+        } else if ((key & 7) == 2) {
+            const auto n = varint();
+            if (n > m.size() - at) {
+                ADD_FAILURE() << "a length runs off the end";
+                return out;
+            }
+            f.bytes = m.substr(at, n);
+            at += n;
+        } else {
+            ADD_FAILURE() << "unexpected wire type " << (key & 7);
+            return out;
+        }
+        out.push_back(std::move(f));
+    }
+    return out;
+}
+const Field* field(const std::vector<Field>& fs, int number) {
+    for (const auto& f : fs)
+        if (f.number == number) return &f;
+    return nullptr;
+}
+}  // namespace
+
+TEST(PerfettoTrace, TracksPerProcessAndThreadStateSlicesThatNestAndAnInstantPerStep) {
+    auto& store = const_cast<Supervisor&>(sampleRun()).store();
+    const auto path = tempPath(".pftrace");
+    ASSERT_EQ(writeTraceFile(store, path).error, "");
+    const auto packets = fields(slurp(path));  // Trace: repeated TracePacket packet = 1
+    ASSERT_FALSE(packets.empty());
+    std::map<std::uint64_t, std::uint64_t> parentOf;   // track uuid -> parent uuid
+    std::map<std::uint64_t, std::string> threadNames;  // track uuid -> name
+    std::set<std::uint64_t> processTracks;
+    std::map<std::uint64_t, std::vector<std::pair<std::uint64_t, int>>> slices;  // ts, +1/-1
+    std::size_t instants = 0;
+    std::set<std::string> instantNames;
+    for (const auto& p : packets) {
+        ASSERT_EQ(p.number, 1);
+        const auto packet = fields(p.bytes);
+        ASSERT_NE(field(packet, 10), nullptr) << "every packet names its sequence";
+        if (const auto* d = field(packet, 60)) {  // track_descriptor
+            const auto desc = fields(d->bytes);
+            const auto uuid = field(desc, 1)->varint;
+            if (const auto* t = field(desc, 4)) {  // thread
+                const auto thread = fields(t->bytes);
+                threadNames[uuid] = field(thread, 5)->bytes;
+                parentOf[uuid] = field(desc, 5)->varint;
+                EXPECT_GT(field(thread, 2)->varint, 0u) << "a real tid";
+            } else {
+                ASSERT_NE(field(desc, 3), nullptr) << "a track is a thread's or a process's";
+                processTracks.insert(uuid);
+            }
+            continue;
+        }
+        const auto* e = field(packet, 11);  // track_event
+        ASSERT_NE(e, nullptr);
+        const auto event = fields(e->bytes);
+        const auto ts = field(packet, 8)->varint;
+        const auto track = field(event, 11)->varint;
+        const auto type = field(event, 9)->varint;
+        ASSERT_TRUE(threadNames.count(track)) << "events come after their track's descriptor";
+        if (type == 3) {
+            ++instants;
+            instantNames.insert(field(event, 23)->bytes);
+        } else {
+            ASSERT_TRUE(type == 1 || type == 2) << type;
+            slices[track].emplace_back(ts, type == 1 ? +1 : -1);
+        }
+    }
+    for (const auto& a : store.actors()) {
+        const auto uuid = perfettoActorTrack(a.id);
+        ASSERT_TRUE(threadNames.count(uuid)) << a.name;
+        EXPECT_EQ(threadNames[uuid], a.name);
+        EXPECT_TRUE(processTracks.count(parentOf[uuid])) << "under its process's track";
+        EXPECT_EQ(parentOf[uuid], perfettoProcessTrack(a.pid));
+    }
+    EXPECT_EQ(instants, store.size()) << "an instant for every step";
+    EXPECT_TRUE(instantNames.count("queue_put"));
+    EXPECT_TRUE(instantNames.count("lock_acquired"));
+    std::size_t sliceCount = 0;
+    for (const auto& [track, marks] : slices) {
+        int depth = 0;
+        std::uint64_t last = 0;
+        for (const auto& [ts, step] : marks) {
+            EXPECT_GE(ts, last) << "a track's slices in time order";
+            last = ts;
+            depth += step;
+            EXPECT_TRUE(depth == 0 || depth == 1) << "one state at a time: slices never overlap";
+            sliceCount += step > 0 ? 1 : 0;
+        }
+        EXPECT_EQ(depth, 0) << "every slice ends";
+    }
+    EXPECT_GT(sliceCount, store.actors().size());
+    std::remove(path.c_str());
+}
