@@ -2,10 +2,14 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <cmath>
 #include <cstdio>
+#include <limits>
+#include <optional>
 #include <string>
 
 #include "app/display_probe.h"
+#include "app/video_cli.h"
 #include "core/scenarios/params.h"
 #include "core/scenarios/scenario.h"
 #include "core/sys/clock.h"
@@ -24,7 +28,8 @@ int usageError(const std::string& message) {
 // can open; Qt's own -platform and -style are accepted here and left for QApplication.
 struct Parsed {
     ui::LaunchOptions options;
-    int exitCode = -1;  // >= 0: exit now with this code
+    std::optional<ui::VideoSettings> video;  // --export-video: no window, a video of FILE
+    int exitCode = -1;                       // >= 0: exit now with this code
 };
 
 Parsed parseArguments(int argc, char** argv) {
@@ -72,14 +77,42 @@ Parsed parseArguments(int argc, char** argv) {
     const QCommandLineOption timings(QStringLiteral("timings"),
                                      QStringLiteral("Print start-up and Run-to-first-event times "
                                                     "to stderr."));
+    const QCommandLineOption exportVideo(
+        QStringLiteral("export-video"),
+        QStringLiteral("Make a video (.mp4 or .gif, with ffmpeg) of the saved run FILE, with no "
+                       "window, and exit."),
+        QStringLiteral("out"));
+    const QCommandLineOption videoSize(QStringLiteral("video-size"),
+                                       QStringLiteral("With --export-video: 720p or 1080p "
+                                                      "(default: 720p)."),
+                                       QStringLiteral("size"), QStringLiteral("720p"));
+    const QCommandLineOption fps(QStringLiteral("fps"),
+                                 QStringLiteral("With --export-video: frames a second, 1 to 60 "
+                                                "(default: 30 for MP4, 15 for GIF)."),
+                                 QStringLiteral("n"));
+    const QCommandLineOption from(QStringLiteral("from"),
+                                  QStringLiteral("With --export-video: where the video starts in "
+                                                 "the run, in seconds (default: 0)."),
+                                  QStringLiteral("s"), QStringLiteral("0"));
+    const QCommandLineOption to(QStringLiteral("to"),
+                                QStringLiteral("With --export-video: where it ends, in seconds "
+                                               "(default: the run's end)."),
+                                QStringLiteral("s"));
+    const QCommandLineOption playback(
+        QStringLiteral("playback"),
+        QStringLiteral("With --export-video: run time per video time, 0.1 to 10 (default: 1)."),
+        QStringLiteral("x"), QStringLiteral("1"));
+    const QCommandLineOption captions(
+        QStringLiteral("captions"),
+        QStringLiteral("With --export-video: burn the newest caption into every frame."));
     QCommandLineOption platform(QStringLiteral("platform"), QStringLiteral("Qt's platform plugin."),
                                 QStringLiteral("name"));
     QCommandLineOption style(QStringLiteral("style"), QStringLiteral("Qt's widget style."),
                              QStringLiteral("name"));
     platform.setFlags(QCommandLineOption::HiddenFromHelp);
     style.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions(
-        {help, scenario, set, run, speed, theme, trace, logLevel, timings, platform, style});
+    parser.addOptions({help, scenario, set, run, speed, theme, trace, logLevel, timings,
+                       exportVideo, videoSize, fps, from, to, playback, captions, platform, style});
     parser.addPositionalArgument(QStringLiteral("FILE"),
                                  QStringLiteral("A saved native trace (.ilt) to open."),
                                  QStringLiteral("[FILE]"));
@@ -138,6 +171,55 @@ Parsed parseArguments(int argc, char** argv) {
         return out;
     }
     options.trace = files.size() == 1 ? files.front() : parser.value(trace);
+    for (const auto* o : {&videoSize, &fps, &from, &to, &playback, &captions})
+        if (parser.isSet(*o) && !parser.isSet(exportVideo)) {
+            out.exitCode =
+                usageError("--" + o->names().front().toStdString() + " is for --export-video");
+            return out;
+        }
+    if (parser.isSet(exportVideo)) {
+        ui::VideoSettings v;
+        v.output = parser.value(exportVideo);
+        const auto number = [&](const QCommandLineOption& o, const char* what, double& value) {
+            bool good = false;
+            value = parser.value(o).toDouble(&good);
+            if (!good || !std::isfinite(value)) {
+                out.exitCode = usageError(std::string("bad ") + what + " '" +
+                                          parser.value(o).toStdString() + "': give a number");
+                return false;
+            }
+            return true;
+        };
+        double fromS = 0, toS = -1, rate = 0;
+        if (!number(from, "--from", fromS) || !number(playback, "--playback", v.speed) ||
+            (parser.isSet(to) && !number(to, "--to", toS)) ||
+            (parser.isSet(fps) && !number(fps, "--fps", rate)))
+            return out;
+        v.fromNs = static_cast<std::int64_t>(fromS * 1e9);
+        v.toNs = parser.isSet(to) ? static_cast<std::int64_t>(toS * 1e9) : -1;
+        v.fps = static_cast<int>(rate);
+        v.captions = parser.isSet(captions);
+        const auto size = parser.value(videoSize);
+        v.height = size == QLatin1String("720p") ? 720 : size == QLatin1String("1080p") ? 1080 : 0;
+        QString why;
+        if (options.trace.isEmpty())
+            why = QStringLiteral(
+                "--export-video needs the saved run to show: interleave "
+                "--export-video OUT.mp4 FILE.ilt");
+        else if (v.height == 0)
+            why = QStringLiteral("bad video size '%1': use 720p or 1080p").arg(size);
+        else if (parser.isSet(fps) && (rate != v.fps || v.fps < 1 || v.fps > 60))
+            why = QStringLiteral("bad --fps '%1': allowed 1 to 60").arg(parser.value(fps));
+        else if (fromS < 0 || (parser.isSet(to) && toS <= fromS))
+            why = QStringLiteral("bad stretch: --from must be 0 or more and --to after it");
+        else  // the range against the run is checked once the run is open
+            why = ui::VideoExporter::check(v, std::numeric_limits<std::int64_t>::max());
+        if (!why.isEmpty()) {
+            out.exitCode = usageError(why.toStdString());
+            return out;
+        }
+        out.video = v;
+    }
     return out;
 }
 
@@ -160,6 +242,8 @@ int main(int argc, char** argv) {
         if (const auto r = resolveParams(s->params, assignments); !r.ok())
             std::fprintf(stderr, "interleave: %s (the default is used)\n", r.error.c_str());
     }
+
+    if (parsed.video) return exportVideoHeadless(argc, argv, options, *parsed.video);
 
     std::string why;
     if (!displayAvailable(why)) {

@@ -125,6 +125,7 @@ QVariant CaptionModel::data(const QModelIndex& index, int role) const {
             .arg(static_cast<double>(ns) / 1e6, 8, 'f', 1)
             .arg(m_visibleText[row]);
     if (role == TimeRole) return static_cast<qlonglong>(ns);
+    if (role == TextRole) return m_visibleText[row];
     return {};
 }
 

@@ -13,6 +13,7 @@ class CaptionModel : public QAbstractListModel {
     Q_OBJECT
   public:
     static constexpr int TimeRole = Qt::UserRole + 1;  // ns of the event
+    static constexpr int TextRole = Qt::UserRole + 2;  // the caption without its time
 
     explicit CaptionModel(const TimelineModel* timeline, int shown = 8, QObject* parent = nullptr);
 

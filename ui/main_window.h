@@ -66,6 +66,8 @@ class MainWindow : public QMainWindow {
     // Opens a saved run as a replay, shown with its own scenario, lesson and (read-only)
     // parameters; a file that cannot be opened is explained in a message box.
     void openTraceFile(const QString& path);
+    // The same without the message box; returns why the file cannot be opened (empty: opened).
+    QString loadReplay(const QString& path);
     QAction* saveAction() const { return m_saveAction; }
     // Pins a note to `actor`'s lane at `ns` (a right-click on the lane asks for the text).
     void pinNote(std::uint32_t actor, std::int64_t ns, const QString& text);

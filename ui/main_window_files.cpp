@@ -45,15 +45,17 @@ void MainWindow::openTrace() {
 }
 
 void MainWindow::openTraceFile(const QString& path) {
-    if (const auto err = m_session->loadTrace(path); !err.isEmpty()) {
+    if (const auto err = loadReplay(path); !err.isEmpty())
         QMessageBox::warning(this, tr("Cannot open trace"), err);
-        return;
-    }
+}
+
+QString MainWindow::loadReplay(const QString& path) {
+    if (auto err = m_session->loadTrace(path); !err.isEmpty()) return err;
     m_timelineView->fitAll(true);  // the whole run, as when a live one ends
     // The replay's own scenario, lesson and parameters, not whatever was selected before.
     const auto& about = m_session->description();
     const auto name = QString::fromStdString(about.scenario);
-    if (!findScenario(about.scenario)) return;  // an older trace, or a scenario since removed
+    if (!findScenario(about.scenario)) return {};  // an older trace, or a scenario since removed
     m_picker->select(name);
     chooseScenario(name);
     QStringList values;
@@ -63,6 +65,7 @@ void MainWindow::openTraceFile(const QString& path) {
     m_params->setReadOnly(true);
     m_transportBar->setSpeed(about.speed);
     updateStatus();
+    return {};
 }
 
 void MainWindow::saveTrace() {
