@@ -49,6 +49,7 @@
 #include "ui/timeline_view.h"
 #include "ui/transport_bar.h"
 #include "ui/transport_keys.h"
+#include "ui/video_exporter.h"
 #include "ui/view_shelf.h"
 #include "ui/wait_for_model.h"
 
@@ -195,8 +196,19 @@ void MainWindow::buildActions() {
     m_saveAction =
         file->addAction(tr("&Save trace…"), QKeySequence::Save, this, &MainWindow::saveTrace);
     auto* exportMenu = file->addMenu(tr("&Export"));
-    m_exportPictureAction = exportMenu->addAction(tr("Timeline as a &picture (PNG or PDF)…"), this,
-                                                  &MainWindow::exportPicture);
+    m_exportPictureAction = exportMenu->addAction(tr("Timeline as a &picture (PNG, SVG or PDF)…"),
+                                                  this, &MainWindow::exportPicture);
+    m_exportVideoAction =
+        exportMenu->addAction(tr("&Video (MP4 or GIF)…"), this, &MainWindow::exportVideo);
+    // Whether ffmpeg is there is asked each time the menu opens: installed meanwhile, it counts.
+    connect(exportMenu, &QMenu::aboutToShow, this, [this] {
+        const bool have = !VideoExporter::ffmpegProgram().isEmpty();
+        m_exportVideoAction->setText(have ? tr("&Video (MP4 or GIF)…")
+                                          : tr("&Video (MP4 or GIF): needs ffmpeg, "
+                                               "sudo apt install ffmpeg"));
+        m_exportVideoAction->setStatusTip(have ? tr("Make a video of this run for a lesson")
+                                               : VideoExporter::ffmpegMissingHelp());
+    });
     m_exportCsvAction = exportMenu->addAction(tr("Events as &CSV…"), this, [this] {
         exportRun(tr("Events (*.csv)"), QStringLiteral(".csv"));
     });
@@ -619,6 +631,7 @@ void MainWindow::updateActions() {
     const bool canSave = m_session->store() && !m_session->active();
     m_saveAction->setEnabled(canSave);
     m_exportCsvAction->setEnabled(canSave);
+    m_exportVideoAction->setEnabled(canSave);
     m_exportChromeAction->setEnabled(canSave);
     m_exportPerfettoAction->setEnabled(canSave);
     m_exportPictureAction->setEnabled(m_session->store() != nullptr);

@@ -69,6 +69,7 @@ class MainWindow : public QMainWindow {
     // The same without the message box; returns why the file cannot be opened (empty: opened).
     QString loadReplay(const QString& path);
     QAction* saveAction() const { return m_saveAction; }
+    QAction* exportVideoAction() const { return m_exportVideoAction; }
     // Pins a note to `actor`'s lane at `ns` (a right-click on the lane asks for the text).
     void pinNote(std::uint32_t actor, std::int64_t ns, const QString& text);
     class ReplayPlayer* player() const {
@@ -127,6 +128,9 @@ class MainWindow : public QMainWindow {
     // File → Export: the run in another format (by `suffix`), or the timeline as a picture.
     void exportRun(const QString& filter, const QString& suffix);
     void exportPicture();
+    // File → Export → Video: asks what to show, then makes it in the background with a
+    // progress dialog that can cancel it.
+    void exportVideo();
     void takePending();     // hands the rows announced since the last frame to every model
     void followCaptions();  // captions and process tree to the cursor
     void showNotes();       // the run's notes on the timeline
@@ -181,6 +185,8 @@ class MainWindow : public QMainWindow {
     bool m_shownOnce = false;
     class ReplayPlayer* m_player = nullptr;
     QAction* m_exportPictureAction = nullptr;
+    QAction* m_exportVideoAction = nullptr;
+    class VideoExportJob* m_videoJob = nullptr;
     QAction* m_exportCsvAction = nullptr;
     QAction* m_exportChromeAction = nullptr;
     QAction* m_exportPerfettoAction = nullptr;

@@ -5,15 +5,20 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMessageBox>
+#include <QProgressDialog>
+#include <QStatusBar>
 
 #include "core/scenarios/scenario.h"
 #include "ui/lane_canvas.h"
 #include "ui/main_window.h"
 #include "ui/parameter_panel.h"
+#include "ui/replay_player.h"
 #include "ui/run_session.h"
 #include "ui/scenario_picker.h"
 #include "ui/timeline_view.h"
 #include "ui/transport_bar.h"
+#include "ui/video_export_dialog.h"
+#include "ui/video_export_job.h"
 
 namespace interleave::ui {
 
@@ -89,12 +94,61 @@ void MainWindow::exportPicture() {
     QString filter;
     auto path = QFileDialog::getSaveFileName(
         this, tr("Export the timeline"), QStringLiteral("timeline.png"),
-        tr("PNG image (*.png);;PDF document (*.pdf)"), &filter);
-    path = withSuffix(path, filter.contains(QStringLiteral("pdf")) ? QStringLiteral(".pdf")
-                                                                   : QStringLiteral(".png"));
+        tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"), &filter);
+    path = withSuffix(path, filter.contains(QStringLiteral("pdf"))   ? QStringLiteral(".pdf")
+                            : filter.contains(QStringLiteral("svg")) ? QStringLiteral(".svg")
+                                                                     : QStringLiteral(".png"));
     if (path.isEmpty()) return;
     if (const auto err = m_timelineView->savePicture(path); !err.isEmpty())
         QMessageBox::warning(this, tr("Cannot export"), err);
+}
+
+void MainWindow::exportVideo() {
+    if (VideoExporter::ffmpegProgram().isEmpty()) {
+        QMessageBox::information(this, tr("A video needs ffmpeg"),
+                                 VideoExporter::ffmpegMissingHelp());
+        return;
+    }
+    if (m_videoJob && m_videoJob->running()) return;
+    VideoExportDialog dialog(m_player->endNs(), this);
+    if (dialog.exec() != QDialog::Accepted) return;
+    auto settings = dialog.settings();
+    const auto suffix = settings.output.mid(settings.output.lastIndexOf(QLatin1Char('.')));
+    settings.output = withSuffix(
+        QFileDialog::getSaveFileName(
+            this, tr("Export a video"), QStringLiteral("run") + suffix,
+            suffix == QLatin1String(".gif") ? tr("GIF (*.gif)") : tr("MP4 video (*.mp4)")),
+        suffix);
+    if (settings.output.isEmpty()) return;
+    if (!m_videoJob) m_videoJob = new VideoExportJob(this);
+    if (const auto err = m_videoJob->start(*m_session, settings); !err.isEmpty()) {
+        QMessageBox::warning(this, tr("Cannot export the video"), err);
+        return;
+    }
+    auto* progress = new QProgressDialog(tr("Making the video…"), tr("Cancel"), 0, 0, this);
+    progress->setWindowTitle(tr("Export a video"));
+    progress->setWindowModality(Qt::WindowModal);
+    progress->setMinimumDuration(0);
+    progress->setAttribute(Qt::WA_DeleteOnClose);
+    connect(progress, &QProgressDialog::canceled, m_videoJob, &VideoExportJob::cancel);
+    connect(m_videoJob, &VideoExportJob::progressed, progress, [progress](int frame, int total) {
+        progress->setMaximum(total);
+        progress->setValue(frame);
+        progress->setLabelText(tr("Making the video: frame %1 of %2").arg(frame).arg(total));
+    });
+    connect(m_videoJob, &VideoExportJob::finished, progress,
+            [this, progress, path = settings.output](VideoExporter::Outcome outcome,
+                                                     const QString& message) {
+                progress->close();
+                m_videoJob->disconnect(progress);
+                if (outcome == VideoExporter::Outcome::Done)
+                    statusBar()->showMessage(tr("Video written: %1").arg(path), 10'000);
+                else if (outcome == VideoExporter::Outcome::Cancelled)
+                    statusBar()->showMessage(tr("Video cancelled; no file was written"), 10'000);
+                else
+                    QMessageBox::warning(this, tr("Cannot export the video"), message);
+            });
+    progress->show();
 }
 
 }  // namespace interleave::ui

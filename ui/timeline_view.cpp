@@ -9,6 +9,7 @@
 #include <QPdfWriter>
 #include <QSaveFile>
 #include <QScrollBar>
+#include <QSvgGenerator>
 #include <QTimer>
 #include <QToolTip>
 #include <QVBoxLayout>
@@ -189,8 +190,9 @@ void TimelineView::syncCanvas() {
 
 QString TimelineView::savePicture(const QString& path) {
     const bool pdf = path.endsWith(QStringLiteral(".pdf"), Qt::CaseInsensitive);
-    if (!pdf && !path.endsWith(QStringLiteral(".png"), Qt::CaseInsensitive))
-        return tr("'%1': give a name ending in .png or .pdf").arg(path);
+    const bool svg = path.endsWith(QStringLiteral(".svg"), Qt::CaseInsensitive);
+    if (!pdf && !svg && !path.endsWith(QStringLiteral(".png"), Qt::CaseInsensitive))
+        return tr("'%1': give a name ending in .png, .svg or .pdf").arg(path);
     refreshLanes();  // the picture as of now, not as of the last frame
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
@@ -202,6 +204,16 @@ QString TimelineView::savePicture(const QString& path) {
         writer.setPageMargins(QMarginsF());
         writer.setPageSize(QPageSize(QSizeF(size()) * 72.0 / 96.0, QPageSize::Point));
         QPainter painter(&writer);
+        render(&painter);
+        if (!painter.end()) return tr("Cannot draw the timeline into '%1'").arg(path);
+    } else if (svg) {
+        // Vector shapes and text where the views draw them (the lanes' own cache is a picture).
+        QSvgGenerator generator;
+        generator.setOutputDevice(&file);
+        generator.setSize(size());
+        generator.setViewBox(rect());
+        generator.setTitle(tr("Interleave timeline"));
+        QPainter painter(&generator);
         render(&painter);
         if (!painter.end()) return tr("Cannot draw the timeline into '%1'").arg(path);
     } else if (!grab().save(&file, "PNG")) {

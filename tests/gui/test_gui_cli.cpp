@@ -24,9 +24,27 @@ CliResult runGui(const std::string& args) {
 TEST(GuiCommandLine, HelpListsEveryOptionWithItsDefault) {
     const auto r = runGui("--help");
     EXPECT_EQ(r.status, 0);
-    for (const char* p : {"Usage: interleave", "--scenario", "default: producer-consumer", "--set",
-                          "--run", "--speed", "default: 1", "--theme", "--trace", "--timings",
-                          "--log-level", "default: warn", "FILE"})
+    for (const char* p : {"Usage: interleave",
+                          "--scenario",
+                          "default: producer-consumer",
+                          "--set",
+                          "--run",
+                          "--speed",
+                          "default: 1",
+                          "--theme",
+                          "--trace",
+                          "--timings",
+                          "--log-level",
+                          "default: warn",
+                          "FILE",
+                          "--export-video",
+                          "--video-size",
+                          "default: 720p",
+                          "--fps",
+                          "--from",
+                          "--to",
+                          "--playback",
+                          "--captions"})
         EXPECT_NE(r.output.find(p), std::string::npos) << p << "\n" << r.output;
 }
 
@@ -44,6 +62,15 @@ TEST(GuiCommandLine, BadInputExitsWithStatusTwoAndOneLineBeforeAnyWindow) {
         {"a.ilt b.ilt", "one trace file"},
         {"--trace a.ilt b.ilt", "one trace file"},
         {"--log-level loud", "trace, debug, info, warn, error or off"},
+        {"--export-video out.mp4", "needs the saved run to show"},
+        {"--export-video out.avi a.ilt", "give a name ending in .mp4 or .gif"},
+        {"--export-video out.mp4 --video-size 4k a.ilt", "use 720p or 1080p"},
+        {"--export-video out.mp4 --fps 100 a.ilt", "allowed 1 to 60"},
+        {"--export-video out.mp4 --fps 2.5 a.ilt", "allowed 1 to 60"},
+        {"--export-video out.mp4 --playback 50 a.ilt", "0.1 to 10"},
+        {"--export-video out.mp4 --from 2 --to 1 a.ilt", "--to after it"},
+        {"--export-video out.mp4 --to soon a.ilt", "bad --to 'soon'"},
+        {"--captions a.ilt", "--captions is for --export-video"},
     };
     for (const auto& c : cases) {
         const auto r = runGui(c.args);

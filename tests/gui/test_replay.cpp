@@ -17,6 +17,7 @@
 
 #include "core/scenarios/scenario.h"
 #include "core/trace/trace_native.h"
+#include "short_run.h"
 #include "ui/lane_canvas.h"
 #include "ui/main_window.h"
 #include "ui/parameter_panel.h"
@@ -30,23 +31,9 @@
 
 using namespace interleave;
 using namespace interleave::ui;
+using interleave::test::runToTheEnd;
+using interleave::test::shortRace;
 using interleave::test::waitFor;
-
-namespace {
-// A race-condition run short enough to end at once (five increments, 1 ms of thinking).
-LaunchOptions shortRace() {
-    LaunchOptions options;
-    options.scenario = QStringLiteral("race-condition");
-    options.assignments = {QStringLiteral("increments=5"), QStringLiteral("think_ms=1")};
-    return options;
-}
-// Runs the window's scenario to its end, and until the window has taken the end in.
-[[nodiscard]] bool runToTheEnd(MainWindow& window) {
-    window.runScenario();
-    return waitFor([&] { return !window.session()->active(); }, 20'000) &&
-           waitFor([&] { return window.saveAction()->isEnabled(); }, 5'000);
-}
-}  // namespace
 
 TEST(MainWindowOffscreen, AReplayShowsItsOwnScenarioParametersAndDuration) {
     const QString path =
@@ -102,7 +89,7 @@ TEST(MainWindowOffscreen, AReplayShowsItsOwnScenarioParametersAndDuration) {
     QFile::remove(path);
 }
 
-TEST(MainWindowOffscreen, TheTimelineExportsAsAPngOrAPdfPageOrSaysWhyNot) {
+TEST(MainWindowOffscreen, TheTimelineExportsAsAPngAnSvgOrAPdfPageOrSaysWhyNot) {
     MainWindow window(shortRace());
     window.resize(1280, 720);
     window.show();
@@ -129,6 +116,13 @@ TEST(MainWindowOffscreen, TheTimelineExportsAsAPngOrAPdfPageOrSaysWhyNot) {
     EXPECT_TRUE(pdf.read(5).startsWith("%PDF-"));
     EXPECT_GT(pdf.size(), 1000);
 
+    ASSERT_EQ(view->savePicture(base + QStringLiteral(".svg")), QString());
+    QFile svg(base + QStringLiteral(".svg"));
+    ASSERT_TRUE(svg.open(QIODevice::ReadOnly));
+    const auto drawing = svg.readAll();
+    EXPECT_TRUE(drawing.contains("<svg")) << "an SVG drawing";
+    EXPECT_TRUE(drawing.contains("<text") || drawing.contains("<path")) << "with shapes in it";
+
     EXPECT_FALSE(view->savePicture(base + QStringLiteral(".gif")).isEmpty()) << "unknown format";
     const QString dir = base + QStringLiteral("_dir.png");
     ASSERT_TRUE(QDir().mkdir(dir));
@@ -136,8 +130,9 @@ TEST(MainWindowOffscreen, TheTimelineExportsAsAPngOrAPdfPageOrSaysWhyNot) {
     QDir().rmdir(dir);
     const auto leftovers =
         QDir::temp().entryList({QStringLiteral("interleave_export_%1*").arg(getpid())});
-    EXPECT_EQ(leftovers.size(), 2) << leftovers.join(QLatin1Char(' ')).toStdString();
+    EXPECT_EQ(leftovers.size(), 3) << leftovers.join(QLatin1Char(' ')).toStdString();
     QFile::remove(base + QStringLiteral(".png"));
+    QFile::remove(base + QStringLiteral(".svg"));
     QFile::remove(base + QStringLiteral(".pdf"));
 }
 
