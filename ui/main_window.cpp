@@ -21,6 +21,7 @@
 #include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <limits>
@@ -103,7 +104,10 @@ MainWindow::MainWindow(const LaunchOptions& options, QWidget* parent)
     connect(m_session, &RunSession::eventsAppended, this, &MainWindow::onEventsAppended);
     connect(m_session, &RunSession::stateChanged, this, [this] {
         // When a run ends, show all of it.
-        if (m_wasActive && !m_session->active()) m_timelineView->fitAll(true);
+        if (m_wasActive && !m_session->active()) {
+            m_timelineView->fitAll(true);
+            offerStepChoices();
+        }
         m_wasActive = m_session->active();
         updateActions();
         updateStatus();
@@ -249,7 +253,8 @@ void MainWindow::buildActions() {
     auto* previous = new QAction(tr("Previous event"), this);
     previous->setShortcut(QKeySequence(Qt::Key_Left));
     connect(previous, &QAction::triggered, this, [this] {
-        if (!m_session->active()) m_player->stepEvent(-1);
+        if (!m_session->active())
+            m_player->stepEvent(-1, m_transportBar->stepActor(), m_transportBar->stepKind());
     });
     addAction(previous);
     connect(m_liveAction, &QAction::toggled, this, [this](bool on) {
@@ -439,8 +444,8 @@ void MainWindow::togglePause() {
 }
 
 void MainWindow::step() {
-    if (!m_session->active()) {  // a finished run: to its next event
-        m_player->stepEvent(+1);
+    if (!m_session->active()) {  // a finished run: to its next event (of the chosen actor, kind)
+        m_player->stepEvent(+1, m_transportBar->stepActor(), m_transportBar->stepKind());
         return;
     }
     // Stepping a deadlock lets a thread through its next checkpoint, but every thread of the
@@ -487,6 +492,21 @@ void MainWindow::onStoreReset() {
     m_cursor->setLive(true);
     m_cursor->resetTo(0);
     m_status->restart();
+}
+
+void MainWindow::offerStepChoices() {
+    std::vector<std::pair<std::uint32_t, QString>> actors;
+    std::vector<EventKind> kinds;
+    if (const auto* store = m_session->store()) {
+        for (const auto& a : store->actors())
+            actors.emplace_back(a.id, m_timeline->actorName(a.id));
+        std::array<bool, static_cast<std::size_t>(EventKind::Count_)> seen{};
+        for (std::size_t i = 0, n = store->size(); i < n; ++i)
+            seen[static_cast<std::size_t>(store->kind(i))] = true;
+        for (std::size_t k = 0; k < seen.size(); ++k)
+            if (seen[k]) kinds.push_back(static_cast<EventKind>(k));
+    }
+    m_transportBar->setStepChoices(actors, kinds);
 }
 
 void MainWindow::followCaptions() {

@@ -131,10 +131,11 @@ class MainWindow : public QMainWindow {
     // File → Export → Video: asks what to show, then makes it in the background with a
     // progress dialog that can cancel it.
     void exportVideo();
-    void takePending();     // hands the rows announced since the last frame to every model
-    void followCaptions();  // captions and process tree to the cursor
-    void showNotes();       // the run's notes on the timeline
-    void holdSidePanels();  // side panels at most a quarter of the width
+    void takePending();       // hands the rows announced since the last frame to every model
+    void followCaptions();    // captions and process tree to the cursor
+    void offerStepChoices();  // the finished run's actors and kinds, to step through
+    void showNotes();         // the run's notes on the timeline
+    void holdSidePanels();    // side panels at most a quarter of the width
     void tick();
     void pace();  // the frame rate: full while a run moves, low while it is paused
     void updateStatus();

@@ -57,6 +57,7 @@ void MainWindow::openTraceFile(const QString& path) {
 QString MainWindow::loadReplay(const QString& path) {
     if (auto err = m_session->loadTrace(path); !err.isEmpty()) return err;
     m_timelineView->fitAll(true);  // the whole run, as when a live one ends
+    offerStepChoices();
     // The replay's own scenario, lesson and parameters, not whatever was selected before.
     const auto& about = m_session->description();
     const auto name = QString::fromStdString(about.scenario);

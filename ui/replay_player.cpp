@@ -63,24 +63,31 @@ void ReplayPlayer::advance() {
     if (next >= end) pause();
 }
 
-bool ReplayPlayer::stepEvent(int direction, std::optional<std::uint32_t> actor) {
+bool ReplayPlayer::stepEvent(int direction, std::optional<std::uint32_t> actor,
+                             std::optional<EventKind> kind) {
     if (!m_store) return false;
     const auto t = m_cursor->time();
     // Per actor, whose events are in time order: the nearest event of each, then the nearest
-    // of those. No walk over the whole run, so a step is as quick in a run of millions.
+    // of those. No walk over the whole run, so a step is as quick in a run of millions (with a
+    // kind, only over that actor's events of other kinds up to the next of that kind).
+    const auto matches = [&](std::size_t row) { return !kind || m_store->kind(row) == *kind; };
     std::optional<std::int64_t> best;
     for (const auto& a : m_store->actors()) {
         if (actor && a.id != *actor) continue;
         const auto count = m_store->actorEventCount(a.id);
         if (direction > 0) {
-            const auto k = m_store->actorLowerBound(a.id, t + 1);
+            auto k = m_store->actorLowerBound(a.id, t + 1);
+            while (k < count && !matches(m_store->actorEvent(a.id, k)))
+                ++k;
             if (k < count) {
                 const auto ns = m_store->ns(m_store->actorEvent(a.id, k));
                 best = best ? std::min(*best, ns) : ns;
             }
         } else {
-            const auto k = m_store->actorLowerBound(a.id, t);
-            if (k > 0 && k <= count) {
+            auto k = std::min(m_store->actorLowerBound(a.id, t), count);
+            while (k > 0 && !matches(m_store->actorEvent(a.id, k - 1)))
+                --k;
+            if (k > 0) {
                 const auto ns = m_store->ns(m_store->actorEvent(a.id, k - 1));
                 best = best ? std::max(*best, ns) : ns;
             }

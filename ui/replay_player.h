@@ -35,8 +35,10 @@ class ReplayPlayer : public QObject {
     void pause();
     void toggle() { m_playing ? pause() : play(); }
     // Moves the cursor to the first event after it (direction > 0) or the last before it, of
-    // `actor` only when given. False, and the cursor stays, when there is none.
-    bool stepEvent(int direction, std::optional<std::uint32_t> actor = std::nullopt);
+    // `actor` only and of `kind` only when given. False, and the cursor stays, when there is
+    // none.
+    bool stepEvent(int direction, std::optional<std::uint32_t> actor = std::nullopt,
+                   std::optional<EventKind> kind = std::nullopt);
     std::int64_t endNs() const;  // the run's last event
 
   signals:

@@ -1,5 +1,7 @@
 #include "ui/transport_bar.h"
 
+#include <QComboBox>
+
 #include <QAction>
 #include <QLabel>
 #include <QSignalBlocker>
@@ -65,6 +67,55 @@ TransportBar::TransportBar(QWidget* parent) : QToolBar(tr("Transport"), parent) 
     m_scrubAction->setVisible(false);
     connect(m_scrub, &QSlider::valueChanged, this,
             [this](int v) { emit scrubbed(static_cast<double>(v) / kScrubSteps); });
+    m_stepActor = new QComboBox(this);
+    m_stepActor->setToolTip(
+        tr("Next event and Previous (Right, Left) step through this "
+           "thread's or process's events only"));
+    m_stepKind = new QComboBox(this);
+    m_stepKind->setToolTip(
+        tr("Next event and Previous (Right, Left) stop only at events of "
+           "this kind"));
+    m_replayOnly.push_back(addWidget(new QLabel(tr(" Step through "), this)));
+    for (auto* box : {m_stepActor, m_stepKind}) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+        box->setFocusPolicy(Qt::ClickFocus);  // arrows keep stepping, not changing the choice
+        m_replayOnly.push_back(addWidget(box));
+    }
+    setStepChoices({}, {});
+    for (auto* a : m_replayOnly)
+        a->setVisible(false);
+}
+
+void TransportBar::setStepChoices(const std::vector<std::pair<std::uint32_t, QString>>& actors,
+                                  const std::vector<EventKind>& kinds) {
+    // The choice stays when the new run has it too (a replay of the same scenario).
+    const auto actor = m_stepActor->currentData();
+    const auto kind = m_stepKind->currentData();
+    m_stepActor->clear();
+    m_stepActor->addItem(tr("every thread"));
+    for (const auto& [id, name] : actors)
+        m_stepActor->addItem(name, id);
+    m_stepKind->clear();
+    m_stepKind->addItem(tr("every event"));
+    for (const auto k : kinds)
+        m_stepKind->addItem(
+            QString::fromLatin1(kindInfo(k).name.data(), static_cast<int>(kindInfo(k).name.size()))
+                .replace(QLatin1Char('_'), QLatin1Char(' ')),
+            static_cast<int>(k));
+    m_stepActor->setCurrentIndex(std::max(0, m_stepActor->findData(actor)));
+    m_stepKind->setCurrentIndex(std::max(0, m_stepKind->findData(kind)));
+}
+
+std::optional<std::uint32_t> TransportBar::stepActor() const {
+    const auto d = m_stepActor->currentData();
+    if (!d.isValid()) return std::nullopt;
+    return d.toUInt();
+}
+
+std::optional<EventKind> TransportBar::stepKind() const {
+    const auto d = m_stepKind->currentData();
+    if (!d.isValid()) return std::nullopt;
+    return static_cast<EventKind>(d.toInt());
 }
 
 bool TransportBar::scrubShown() const {
@@ -100,6 +151,9 @@ void TransportBar::setSpeed(double s) {
 void TransportBar::showRunState(bool active, bool paused) {
     setSpeedRange(kRunMin, kRunMax);
     m_scrubAction->setVisible(false);
+    for (auto* a : m_replayOnly)
+        a->setVisible(false);
+    m_live->setVisible(true);
     m_pause->setEnabled(active);
     m_step->setEnabled(active);
     m_stop->setEnabled(active);
@@ -112,6 +166,9 @@ void TransportBar::showRunState(bool active, bool paused) {
 void TransportBar::showReplayState(bool playing) {
     setSpeedRange(kPlayMin, kPlayMax);
     m_scrubAction->setVisible(true);
+    for (auto* a : m_replayOnly)
+        a->setVisible(true);
+    m_live->setVisible(false);  // a finished run has no "now" to follow
     m_pause->setEnabled(true);
     m_step->setEnabled(true);
     m_stop->setEnabled(false);

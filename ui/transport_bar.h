@@ -3,8 +3,15 @@
 // simulated work, and Live. The window connects the actions; the bar only shows the state.
 
 #include <QToolBar>
+#include <cstdint>
+#include <optional>
+#include <utility>
+#include <vector>
+
+#include "core/schema/event_kinds.h"
 
 class QAction;
+class QComboBox;
 class QLabel;
 class QSlider;
 
@@ -33,6 +40,14 @@ class TransportBar : public QToolBar {
     void setScrubPosition(double fraction);
     QSlider* scrubSlider() const { return m_scrub; }
     bool scrubShown() const;  // only for a finished run
+    // What Next and Previous step through in a finished run: every actor's events, or one
+    // actor's; every kind, or one kind. Offered: the run's actors and the kinds it has.
+    void setStepChoices(const std::vector<std::pair<std::uint32_t, QString>>& actors,
+                        const std::vector<EventKind>& kinds);
+    std::optional<std::uint32_t> stepActor() const;
+    std::optional<EventKind> stepKind() const;
+    QComboBox* stepActorBox() const { return m_stepActor; }
+    QComboBox* stepKindBox() const { return m_stepKind; }
 
   signals:
     void speedChanged(double speed);
@@ -50,6 +65,9 @@ class TransportBar : public QToolBar {
     QLabel* m_speedLabel;
     QSlider* m_scrub;
     QAction* m_scrubAction;
+    QComboBox* m_stepActor;
+    QComboBox* m_stepKind;
+    std::vector<QAction*> m_replayOnly;  // the step choices: shown with the scrub slider
     double m_min = 0.05, m_max = 4.0;
 };
 

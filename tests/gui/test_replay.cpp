@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
 #include <QFile>
@@ -12,6 +13,7 @@
 #include <QSlider>
 #include <QSpinBox>
 #include <QTest>
+#include <map>
 #include <set>
 #include <vector>
 
@@ -175,6 +177,75 @@ TEST(ReplayPlayer, StepsFromEventToEventOfAnyActorOrOneAndPlaysToTheEnd) {
     ASSERT_TRUE(waitFor([&] { return !player.playing(); }, 5'000));
     EXPECT_EQ(cursor.time(), 30'000'000);
     EXPECT_EQ(stopped.count(), 2) << "started, then stopped at the end";
+}
+
+TEST(ReplayPlayer, StepsThroughOneKindOfEventOfAnyActorOrOne) {
+    EventStore store(2);
+    store.setActors({ActorInfo{0, 10, 1, 10, "main", ActorRole::ProcessMain, kNoActor, 0},
+                     ActorInfo{1, 10, 1, 11, "worker", ActorRole::Thread, 0, 0}});
+    const auto at = [&](std::int64_t ms, std::uint32_t actor, EventKind k) {
+        store.appendRow(Row{ms * 1'000'000, actor, k, kNoObject, 0, 0});
+    };
+    at(10, 0, EventKind::Note);
+    at(12, 1, EventKind::LockAcquired);
+    at(14, 1, EventKind::Note);
+    at(16, 0, EventKind::LockAcquired);
+    at(18, 1, EventKind::LockAcquired);
+    at(20, 0, EventKind::Note);
+    store.publish();
+    TimeCursor cursor;
+    ReplayPlayer player(&cursor);
+    player.setStore(&store);
+    const auto walk = [&](int direction, std::optional<std::uint32_t> actor) {
+        std::vector<std::int64_t> at;
+        while (player.stepEvent(direction, actor, EventKind::LockAcquired))
+            at.push_back(cursor.time() / 1'000'000);
+        return at;
+    };
+    cursor.setTime(0);
+    EXPECT_EQ(walk(+1, std::nullopt), (std::vector<std::int64_t>{12, 16, 18}));
+    cursor.setTime(30'000'000);
+    EXPECT_EQ(walk(-1, std::nullopt), (std::vector<std::int64_t>{18, 16, 12}));
+    cursor.setTime(0);
+    EXPECT_EQ(walk(+1, 1u), (std::vector<std::int64_t>{12, 18}));
+    cursor.setTime(30'000'000);
+    EXPECT_EQ(walk(-1, 0u), (std::vector<std::int64_t>{16}));
+    EXPECT_FALSE(player.stepEvent(+1, 0u, EventKind::LockReleased)) << "no such event: it stays";
+    EXPECT_EQ(cursor.time(), 16'000'000);
+}
+
+TEST(MainWindowOffscreen, AFinishedRunStepsThroughTheChosenThreadsChosenKindOfEvent) {
+    MainWindow window(shortRace());
+    window.resize(1280, 720);
+    window.show();
+    ASSERT_TRUE(runToTheEnd(window));
+    auto* bar = window.findChild<TransportBar*>();
+    ASSERT_NE(bar, nullptr);
+    auto* actors = bar->stepActorBox();
+    auto* kinds = bar->stepKindBox();
+    EXPECT_TRUE(waitFor([&] { return actors->isVisibleTo(bar); }, 2'000)) << "shown with the run";
+    const auto* store = window.session()->store();
+    ASSERT_EQ(actors->count(), static_cast<int>(store->actors().size()) + 1) << "every + each";
+    ASSERT_GT(kinds->count(), 2);
+    // The second thread's most frequent kind of event: stepping visits exactly those.
+    actors->setCurrentIndex(actors->count() - 1);
+    const auto actor = *bar->stepActor();
+    std::map<int, std::set<std::int64_t>> timesOfKind;
+    for (std::size_t i = 0; i < store->size(); ++i)
+        if (store->actorOf(i) == actor)
+            timesOfKind[static_cast<int>(store->kind(i))].insert(store->ns(i));
+    const auto most = std::max_element(
+        timesOfKind.begin(), timesOfKind.end(),
+        [](const auto& a, const auto& b) { return a.second.size() < b.second.size(); });
+    kinds->setCurrentIndex(kinds->findData(most->first));
+    ASSERT_EQ(bar->stepKind(), static_cast<EventKind>(most->first));
+    window.cursor()->setTime(0);
+    std::set<std::int64_t> visited;
+    for (std::size_t n = 0; n <= most->second.size(); ++n) {
+        window.step();
+        visited.insert(window.cursor()->time());
+    }
+    EXPECT_EQ(visited, most->second);
 }
 
 TEST(MainWindowOffscreen, AFinishedRunPlaysAgainAndStepsWithTheTransportKeys) {
