@@ -294,6 +294,7 @@ TEST(NativeTrace, ARunsDescriptionAndNotesRoundTrip) {
     about.durationNs = 1'234'567'890;
     about.annotations = {{5'000'000, 1, "here the buffer is full"},
                          {7'000'000, 2, "le consommateur attend \"encore\" ✓"}};
+    about.pauses = {{1'000'000, 2'500'000}, {3'000'000, 3'000'500}};
     EXPECT_EQ(about.program, "interleave " + std::string(INTERLEAVE_TEST_VERSION));
     EXPECT_GT(about.cores, 0u);
     const auto path = tempPath(".ilt");
@@ -313,6 +314,24 @@ TEST(NativeTrace, ARunsDescriptionAndNotesRoundTrip) {
     EXPECT_EQ(*back, about);
     std::remove(path.c_str());
     std::remove(json.c_str());
+}
+
+TEST(RunDescription, PausesAreOptionalAndMustNotRunBackwardsOrOverlap) {
+    auto about = describeRun("race-condition", {}, 1);
+    about.pauses = {{10, 20}};
+    auto doc = nlohmann::json::parse(runDescriptionJson(about));
+    std::string error;
+    doc.erase("pauses");  // a description written before pauses were kept
+    const auto older = parseRunDescription(doc.dump(), error);
+    ASSERT_TRUE(older) << error;
+    EXPECT_TRUE(older->pauses.empty());
+    for (const char* bad :
+         {"[[20, 10]]", "[[-5, 10]]", "[[10, 30], [20, 40]]", "[[10]]", "[\"x\"]", "7"}) {
+        doc["pauses"] = nlohmann::json::parse(bad);
+        error.clear();
+        EXPECT_FALSE(parseRunDescription(doc.dump(), error)) << bad;
+        EXPECT_NE(error.find("description"), std::string::npos) << bad << ": " << error;
+    }
 }
 
 TEST(NativeTrace, AVersionEightFileOpensWithoutADescriptionAndADamagedOneIsRefused) {

@@ -120,6 +120,8 @@ QString RunSession::loadTrace(const QString& path) {
             : tr("replay of %1 (%2)").arg(QString::fromStdString(m_description.scenario), file);
     m_finished = true;
     replaceStore(nullptr, std::move(loaded.store));
+    for (const auto& p : m_description.pauses)  // veiled on the timeline as in the live run
+        m_pauses.push_back({p.beginNs, p.endNs});
     const auto* s = store();
     if (s->size()) m_lastNs = s->ns(s->timeOrder().back());
     emit eventsAppended(0, s->size());
@@ -131,8 +133,12 @@ QString RunSession::saveTrace(const QString& path) const {
     if (!store()) return tr("There is nothing to save yet: run a scenario first.");
     if (active()) return tr("Stop the run before saving its trace.");
     auto about = m_description;
-    if (!isReplay())
+    if (!isReplay()) {
         about.durationNs = std::max<std::int64_t>(0, std::llround(elapsedSeconds() * 1e9));
+        about.pauses.clear();
+        for (const auto& p : m_pauses)
+            if (p.endNs >= p.beginNs) about.pauses.push_back({p.beginNs, p.endNs});
+    }
     return QString::fromStdString(writeTraceFile(*store(), path.toStdString(), {}, about).error);
 }
 

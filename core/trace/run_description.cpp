@@ -26,10 +26,13 @@ std::string runDescriptionJson(const RunDescription& d) {
     json notes = json::array();
     for (const auto& a : d.annotations)
         notes.push_back({{"ns", a.ns}, {"actor", a.actor}, {"text", a.text}});
+    json pauses = json::array();
+    for (const auto& p : d.pauses)
+        pauses.push_back({p.beginNs, p.endNs});
     // Invalid UTF-8 (a name from a hostile file, say) is replaced rather than thrown on.
     return json{{"scenario", d.scenario}, {"parameters", params}, {"program", d.program},
                 {"cores", d.cores},       {"speed", d.speed},     {"duration_ns", d.durationNs},
-                {"annotations", notes}}
+                {"annotations", notes},   {"pauses", pauses}}
         .dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
@@ -53,6 +56,11 @@ std::optional<RunDescription> parseRunDescription(const std::string& text, std::
             d.annotations.push_back(Annotation{a.at("ns").get<std::int64_t>(),
                                                a.at("actor").get<std::uint32_t>(),
                                                a.at("text").get<std::string>()});
+        // Written since the first description; an older description has none.
+        if (j.contains("pauses"))
+            for (const auto& p : j.at("pauses"))
+                d.pauses.push_back(
+                    PauseStretch{p.at(0).get<std::int64_t>(), p.at(1).get<std::int64_t>()});
     } catch (const json::exception& e) {
         error = std::string("the run's description is incomplete or corrupt (") + e.what() + ")";
         return std::nullopt;
@@ -61,6 +69,14 @@ std::optional<RunDescription> parseRunDescription(const std::string& text, std::
         error = "the run's description has a negative duration or speed";
         return std::nullopt;
     }
+    for (std::size_t i = 0; i < d.pauses.size(); ++i)
+        if (d.pauses[i].beginNs < 0 || d.pauses[i].endNs < d.pauses[i].beginNs ||
+            (i > 0 && d.pauses[i].beginNs < d.pauses[i - 1].endNs)) {
+            error =
+                "the run's description has a pause that ends before it begins or overlaps "
+                "another";
+            return std::nullopt;
+        }
     return d;
 }
 

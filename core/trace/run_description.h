@@ -21,14 +21,23 @@ struct Annotation {
     bool operator==(const Annotation&) const = default;
 };
 
+// A stretch of the run's clock during which the teacher had it paused: the timeline shows it
+// veiled in a replay too, so that a gap in the events is not taken for something the run did.
+struct PauseStretch {
+    std::int64_t beginNs = 0;
+    std::int64_t endNs = 0;
+    bool operator==(const PauseStretch&) const = default;
+};
+
 struct RunDescription {
     std::string scenario;  // empty: the trace does not say (written before version 9)
     std::vector<std::pair<std::string, std::string>> parameters;  // name, value; every one
     std::string program;                                          // "interleave 0.1.0"
     std::uint32_t cores = 0;                                      // of the recording machine
     double speed = 1;
-    std::int64_t durationNs = 0;  // from the run's start to its end, pauses included
+    std::int64_t durationNs = 0;  // how long it ran: from its start to its end, pauses left out
     std::vector<Annotation> annotations;
+    std::vector<PauseStretch> pauses;  // in time order (absent from traces before 0.1.0's video)
     bool operator==(const RunDescription&) const = default;
 };
 

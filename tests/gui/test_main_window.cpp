@@ -202,6 +202,21 @@ TEST(MainWindowOffscreen, PauseHoldsThePictureStill) {
     EXPECT_GT(span.endNs, span.beginNs);
     EXPECT_GT(window.session()->elapsedSeconds(), elapsed);
     window.stopRun();
+
+    // Saved with the run and veiled again in its replay: a gap in the events is a pause, not
+    // something the run did.
+    ASSERT_TRUE(waitFor([&] { return window.saveAction()->isEnabled(); }, 10'000));
+    const QString path =
+        QDir::temp().filePath(QStringLiteral("interleave_pauses_%1.ilt").arg(getpid()));
+    ASSERT_EQ(window.session()->saveTrace(path), QString());
+    MainWindow replay(LaunchOptions{});
+    replay.show();
+    ASSERT_EQ(replay.loadReplay(path), QString());
+    ASSERT_EQ(replay.session()->pauses().size(), 1u);
+    EXPECT_EQ(replay.session()->pauses().front().beginNs, span.beginNs);
+    EXPECT_EQ(replay.session()->pauses().front().endNs, span.endNs);
+    EXPECT_TRUE(waitFor([&] { return replay.timelineView()->pauseBandCount() == 1; }, 2'000));
+    QFile::remove(path);
 }
 
 // Space and Right reach the transport while a parameter field has focus; Enter in a field
