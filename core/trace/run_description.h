@@ -37,7 +37,7 @@ struct RunDescription {
     double speed = 1;
     std::int64_t durationNs = 0;  // how long it ran: from its start to its end, pauses left out
     std::vector<Annotation> annotations;
-    std::vector<PauseStretch> pauses;  // in time order (absent from traces before 0.1.0's video)
+    std::vector<PauseStretch> pauses;  // in time order; older descriptions have none
     bool operator==(const RunDescription&) const = default;
 };
 
