@@ -20,15 +20,21 @@
 #include "core/scenarios/scenario.h"
 #include "core/trace/trace_native.h"
 #include "short_run.h"
+#include "ui/caption_model.h"
 #include "ui/lane_canvas.h"
 #include "ui/main_window.h"
+#include "ui/memory_model.h"
 #include "ui/parameter_panel.h"
+#include "ui/process_tree_model.h"
 #include "ui/replay_player.h"
 #include "ui/run_session.h"
 #include "ui/scenario_picker.h"
+#include "ui/shared_variable_model.h"
+#include "ui/signal_model.h"
 #include "ui/time_cursor.h"
 #include "ui/timeline_view.h"
 #include "ui/transport_bar.h"
+#include "ui/wait_for_model.h"
 #include "wait_for.h"
 
 using namespace interleave;
@@ -246,6 +252,59 @@ TEST(MainWindowOffscreen, AFinishedRunStepsThroughTheChosenThreadsChosenKindOfEv
         visited.insert(window.cursor()->time());
     }
     EXPECT_EQ(visited, most->second);
+}
+
+namespace {
+// Every cell a model shows, rows and children included.
+void dumpModel(const QAbstractItemModel& model, const QModelIndex& parent, QStringList& out) {
+    for (int r = 0; r < model.rowCount(parent); ++r) {
+        for (int c = 0; c < model.columnCount(parent); ++c)
+            out << model.index(r, c, parent).data(Qt::DisplayRole).toString();
+        dumpModel(model, model.index(r, 0, parent), out);
+    }
+}
+// What the window's views say at the cursor, in words.
+QStringList viewState(MainWindow& window) {
+    QStringList out{QString::number(window.cursor()->time())};
+    dumpModel(*window.captionModel(), {}, out);
+    dumpModel(*window.processTreeModel(), {}, out);
+    dumpModel(*window.memoryModel(), {}, out);
+    dumpModel(*window.signalModel(), {}, out);
+    out << window.waitForModel()->sentence();
+    for (const auto& v : window.sharedVariableModel()->stateAt(window.cursor()->time()))
+        out << QString::number(v.value);
+    return out;
+}
+}  // namespace
+
+TEST(MainWindowOffscreen, SeekingShowsWhatPlayingUpToThatMomentShows) {
+    LaunchOptions options;
+    // Locks taken and waited for, captions, the wait-for graph: enough views that change.
+    options.scenario = QStringLiteral("deadlock");
+    options.assignments = {QStringLiteral("threads=3"), QStringLiteral("hold_ms=2"),
+                           QStringLiteral("rounds=5"), QStringLiteral("fix=try-lock")};
+    MainWindow window(options);
+    window.show();
+    ASSERT_TRUE(runToTheEnd(window));
+    auto* player = window.player();
+    const auto end = player->endNs();
+    // Played slowly from the start until past the middle.
+    window.cursor()->setTime(0);
+    player->setSpeed(ReplayPlayer::kMinSpeed);
+    player->play();
+    ASSERT_TRUE(waitFor([&] { return window.cursor()->time() > end / 2; }, 20'000));
+    player->pause();
+    const auto played = viewState(window);
+    ASSERT_GT(played.size(), 10) << "captions, processes and waits to compare";
+    const auto at = window.cursor()->time();
+    // Seeking there from elsewhere, back and forth, shows the same in every view.
+    window.cursor()->setTime(end);
+    window.cursor()->setTime(0);
+    window.cursor()->setTime(at);
+    EXPECT_EQ(viewState(window), played);
+    window.cursor()->setTime(end);
+    window.cursor()->setTime(at);
+    EXPECT_EQ(viewState(window), played);
 }
 
 TEST(MainWindowOffscreen, AFinishedRunPlaysAgainAndStepsWithTheTransportKeys) {

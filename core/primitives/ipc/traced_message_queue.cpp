@@ -25,7 +25,7 @@ int s_made = 0;  // queues this lab process has made (their names' index)
 }  // namespace
 
 TracedMessageQueue::TracedMessageQueue(std::string_view name, int depth, std::size_t messageBytes)
-    : m_bytes(messageBytes) {
+    : m_bytes(messageBytes), m_depth(depth) {
     if (depth < 1 || depth > kMaxDepth || messageBytes < kMinMessage || messageBytes > kMaxMessage)
         throw std::invalid_argument("message queue of depth " + std::to_string(depth) + " and " +
                                     std::to_string(messageBytes) + "-byte messages (depth 1.." +
@@ -75,7 +75,9 @@ bool TracedMessageQueue::send(std::int64_t number, unsigned priority) {
         if (mq_timedsend(m_queue, bytes, m_bytes, priority, &until) == 0) break;
         if (errno != ETIMEDOUT && errno != EINTR) throw std::runtime_error(errnoText("mq_send"));
         if (errno == ETIMEDOUT && !waited) {
-            Runtime::emitOrdered(EventKind::MsgSendBlocks, m_id, held());
+            // Refused for want of room: at that instant the queue held all it can. Asking the
+            // kernel again could already count a message the reader has taken since.
+            Runtime::emitOrdered(EventKind::MsgSendBlocks, m_id, m_depth);
             waited = true;
         }
         if (waited && Runtime::stopRequested()) return false;
@@ -98,7 +100,8 @@ std::optional<TracedMessageQueue::Received> TracedMessageQueue::receive() {
         if (n >= 0) break;
         if (errno != ETIMEDOUT && errno != EINTR) throw std::runtime_error(errnoText("mq_receive"));
         if (errno == ETIMEDOUT && !waited) {
-            Runtime::emitOrdered(EventKind::MsgReceiveBlocks, m_id, held());
+            // Refused for want of a message: at that instant the queue was empty.
+            Runtime::emitOrdered(EventKind::MsgReceiveBlocks, m_id, 0);
             waited = true;
         }
         if (waited && Runtime::stopRequested()) return std::nullopt;

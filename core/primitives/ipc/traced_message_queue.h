@@ -49,6 +49,7 @@ class TracedMessageQueue {
 
     mqd_t m_queue = static_cast<mqd_t>(-1);
     std::size_t m_bytes = 0;
+    long m_depth = 0;
     std::uint32_t m_id = 0;
 };
 
