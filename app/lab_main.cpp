@@ -14,11 +14,13 @@
 #include <fstream>
 #include <iostream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <CLI/CLI.hpp>
 
 #include "core/analysis/cpu_time.h"
+#include "core/analysis/speedup.h"
 #include "core/analysis/wait_for.h"
 #include "core/scenarios/params.h"
 #include "core/scenarios/scenario.h"
@@ -87,6 +89,19 @@ struct RunArgs {
     std::string logLevel = "warn";
     std::string logFile;
 };
+
+// The measurement scenarios' results: median time and speedup against sequential work, with
+// the spread over the repetitions.
+void printSpeedups(const EventStore& store) {
+    const auto table = speedupTable(store);
+    if (table.empty()) return;
+    std::fprintf(stderr, "  %-14s %7s %11s %9s %15s   (this machine: %u cores)\n", "executor",
+                 "workers", "median ms", "speedup", "spread", std::thread::hardware_concurrency());
+    for (const auto& p : table)
+        std::fprintf(stderr, "  %-14s %7d %11.1f %8.2fx %7.2f..%.2fx\n",
+                     std::string(executorName(p.executor)).c_str(), p.workers, p.medianMs,
+                     p.speedup, p.speedupLow, p.speedupHigh);
+}
 
 int run(const RunArgs& args) {
     const auto* scenario = scenarioOrError(args.scenario);
@@ -240,6 +255,7 @@ int run(const RunArgs& args) {
             }
             std::fprintf(stderr, "  CPU time (from /proc): %s\n", line.c_str());
         }
+        printSpeedups(store);
         if (l.any())
             std::fprintf(stderr,
                          "  also lost: %u threads got no actor slot (%llu of their events), %u "

@@ -35,6 +35,8 @@ const std::array<StateStyle, kActorStateCount>& styles() {
          QStringLiteral("waiting in the kernel (pipe, socket, queue)"), QStringLiteral("kernel")},
         {QColor(0x8E, 0x8E, 0x8E), Qt::Dense3Pattern, QStringLiteral("zombie (ended, not reaped)"),
          QStringLiteral("zombie")},
+        {QColor(0xA6, 0x3D, 0x40), Qt::BDiagPattern, QStringLiteral("waiting for the GIL"),
+         QStringLiteral("GIL")},
     }};
     return s;
 }

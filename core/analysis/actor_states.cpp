@@ -32,6 +32,8 @@ std::string_view stateName(ActorState s) {
             return "waiting in the kernel";
         case ActorState::Zombie:
             return "zombie";
+        case ActorState::WaitingForGil:
+            return "waiting for the GIL";
     }
     return "unknown";
 }
@@ -92,6 +94,9 @@ void ActorStateTracker::feed(const Row& r) {
             break;
         case StateEffect::ToJoinWait:
             moveTo(r.ns, ActorState::WaitingJoin, kNoObject);
+            break;
+        case StateEffect::ToGilWait:
+            moveTo(r.ns, ActorState::WaitingForGil, r.object);
             break;
         case StateEffect::ToRunning:
             if (m_state != ActorState::Running) moveTo(r.ns, ActorState::Running, kNoObject);

@@ -22,7 +22,8 @@ const std::vector<Scenario>& allScenarios() {
                                               makeSocket(),
                                               makeSignals(),
                                               makeOrphansAndZombies(),
-                                              makeCrashIsolation()};
+                                              makeCrashIsolation(),
+                                              makeCpuVsIo()};
     return all;
 }
 

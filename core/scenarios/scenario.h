@@ -47,5 +47,6 @@ Scenario makeSemaphorePool();
 Scenario makeDaemonThreads();
 Scenario makeReaderWriter();
 Scenario makeHelloThreadsAndProcesses();
+Scenario makeCpuVsIo();
 
 }  // namespace interleave

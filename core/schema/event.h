@@ -121,7 +121,19 @@ enum class EventKind : std::uint16_t {
     MemoryPages,  // object = a mapping, a = KiB shared with another process, b = KiB its own
     // A process replaces its program (execv): same pid, a new program, untraced from here on.
     ProcessExec,  // object = the program, a = pid
-    Count_        // keep last
+    // The GIL model (object = the GIL): a lock a "Python" thread must hold to compute, dropped
+    // every switch interval when another asks for it and around every blocking wait.
+    GilRequest,      // the caller wants the GIL and another holds it; a = the holder
+    GilDropRequest,  // the caller waited a switch interval: it asks the holder (a) to drop it
+    GilAcquired,     // a = 1 if the caller had to wait
+    GilReleased,     // a = why: see GilDropReason
+    // A blocking wait in the kernel for a set time (a stand-in for I/O: a read of a slow device).
+    IoWaitBegin,  // a = the wait in ns
+    IoWaitEnd,
+    // One measured repetition (the main thread's wall clock around it): a = ns, b = see
+    // packMeasure (executor, workers, repetition).
+    MeasureResult,
+    Count_  // keep last
 };
 
 // b of msg_send / msg_receive: the fill in the low 32 bits, a queue message's priority above.
@@ -134,6 +146,28 @@ inline constexpr std::int64_t msgFill(std::int64_t b) {
 }
 inline constexpr std::int64_t msgPriority(std::int64_t b) {
     return static_cast<std::int64_t>(static_cast<std::uint64_t>(b) >> 32);
+}
+
+// a of gil_released.
+enum class GilDropReason : std::int64_t {
+    Done = 0,      // the thread's computation ended
+    Asked = 1,     // another thread asked for it (a drop request after a switch interval)
+    Blocking = 2,  // around a blocking wait (I/O): others compute meanwhile
+};
+
+// b of measure_result: which executor, how many workers, which repetition (from 1).
+inline constexpr std::int64_t packMeasure(std::int64_t executor, std::int64_t workers,
+                                          std::int64_t repetition) {
+    return (executor << 32) | ((workers & 0xffff) << 16) | (repetition & 0xffff);
+}
+inline constexpr std::int64_t measureExecutor(std::int64_t b) {
+    return b >> 32;
+}
+inline constexpr std::int64_t measureWorkers(std::int64_t b) {
+    return (b >> 16) & 0xffff;
+}
+inline constexpr std::int64_t measureRepetition(std::int64_t b) {
+    return b & 0xffff;
 }
 
 inline constexpr std::uint32_t kNoActor = 0xffffffffu;

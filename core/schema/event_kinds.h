@@ -29,7 +29,9 @@ enum class KindGroup : std::uint8_t {
     Measure,
     Message,
     Signal,
-    Memory
+    Memory,
+    Gil,
+    Io
 };
 
 // What an event does to its actor's state (ActorStateTracker).
@@ -43,6 +45,7 @@ enum class StateEffect : std::uint8_t {
     ToSpinning,      // busy waiting: on the CPU, polling
     ToIpcWait,       // blocked in the kernel on a pipe (or another IPC object)
     ToJoinWait,      // joining a thread, waiting for a child process
+    ToGilWait,       // waiting for the GIL model's lock
     ToRunning,       // a wait or work ends
     ProcessExit,     // a == the actor's pid: its process ended; else a waited-for child did
     ActorExit,       // the actor ends
@@ -217,6 +220,20 @@ inline constexpr std::array<KindInfo, static_cast<std::size_t>(EventKind::Count_
     {EventKind::ProcessExec, "process_exec", KindGroup::Process, StateEffect::None, ValueField::A,
      "{who} replaces itself with the program {object} (exec): the same process, pid {a}, runs "
      "another program now, which records nothing"},
+    {EventKind::GilRequest, "gil_request", KindGroup::Gil, StateEffect::ToGilWait, ValueField::A,
+     "{who} wants {object} to compute, but {actorA} holds it: waits"},
+    {EventKind::GilDropRequest, "gil_drop_request", KindGroup::Gil, StateEffect::None,
+     ValueField::A, "{who} has waited a whole switch interval: asks {actorA} to drop {object}"},
+    {EventKind::GilAcquired, "gil_acquired", KindGroup::Gil, StateEffect::ToRunning, ValueField::A,
+     "{who} takes {object} and computes"},
+    {EventKind::GilReleased, "gil_released", KindGroup::Gil, StateEffect::None, ValueField::A,
+     "{who} drops {object}"},
+    {EventKind::IoWaitBegin, "io_wait_begin", KindGroup::Io, StateEffect::ToIpcWait,
+     ValueField::AInMs, "{who} waits {msA} in the kernel, as for a slow read: the CPU is free"},
+    {EventKind::IoWaitEnd, "io_wait_end", KindGroup::Io, StateEffect::ToRunning, ValueField::B,
+     ""},
+    {EventKind::MeasureResult, "measure_result", KindGroup::Measure, StateEffect::None,
+     ValueField::AInMs, ""},
 }};
 // clang-format on
 

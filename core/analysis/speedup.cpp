@@ -1,0 +1,60 @@
+#include "core/analysis/speedup.h"
+
+#include <algorithm>
+#include <map>
+#include <utility>
+
+namespace interleave {
+
+std::string_view executorName(Executor e) {
+    switch (e) {
+        case Executor::Sequential:
+            return "sequential";
+        case Executor::Threads:
+            return "threads";
+        case Executor::GilThreads:
+            return "threads + GIL";
+        case Executor::Processes:
+            return "processes";
+    }
+    return "unknown";
+}
+
+double median(std::vector<double> v) {
+    if (v.empty()) return 0;
+    std::sort(v.begin(), v.end());
+    const auto n = v.size();
+    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+std::vector<SpeedupPoint> speedupTable(const EventStore& store) {
+    std::map<std::pair<std::int64_t, int>, std::vector<double>> runs;
+    for (std::size_t i = 0, n = store.size(); i < n; ++i) {
+        if (store.kind(i) != EventKind::MeasureResult) continue;
+        const Row r = store.row(i);
+        if (measureRepetition(r.b) == 0) continue;  // a warm-up
+        const auto e = measureExecutor(r.b);
+        if (e < 0 || e >= kExecutorCount || r.a < 0) continue;  // not ours: a hostile file
+        runs[{e, static_cast<int>(measureWorkers(r.b))}].push_back(static_cast<double>(r.a) / 1e6);
+    }
+    std::vector<SpeedupPoint> out;
+    for (const auto& [key, ms] : runs) {
+        SpeedupPoint p;
+        p.executor = static_cast<Executor>(key.first);
+        p.workers = key.second;
+        p.ms = ms;
+        p.medianMs = median(ms);
+        const auto seq = runs.find({static_cast<std::int64_t>(Executor::Sequential), key.second});
+        if (seq != runs.end() && p.medianMs > 0) {
+            const auto base = median(seq->second);
+            const auto [fastest, slowest] = std::minmax_element(ms.begin(), ms.end());
+            p.speedup = base / p.medianMs;
+            p.speedupLow = *slowest > 0 ? base / *slowest : 0;
+            p.speedupHigh = *fastest > 0 ? base / *fastest : 0;
+        }
+        out.push_back(std::move(p));
+    }
+    return out;
+}
+
+}  // namespace interleave

@@ -1,0 +1,35 @@
+#pragma once
+// The measurements of a run (measure_result events) as a table: for each executor and number
+// of workers, the time of every repetition, its median, and the speedup against doing the same
+// work sequentially, with the spread the repetitions give. Warm-ups (repetition 0) are recorded
+// but left out here.
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "core/channel/event_store.h"
+
+namespace interleave {
+
+// The executors of the measurement scenarios, as measure_result's b names them.
+enum class Executor : std::int64_t { Sequential = 0, Threads = 1, GilThreads = 2, Processes = 3 };
+inline constexpr int kExecutorCount = 4;
+std::string_view executorName(Executor e);  // "sequential", "threads", ...
+
+struct SpeedupPoint {
+    Executor executor = Executor::Sequential;
+    int workers = 0;
+    std::vector<double> ms;  // every measured repetition, in the order they ran
+    double medianMs = 0;
+    // Sequential median / this median; low and high from this executor's slowest and fastest
+    // repetition. 0 when there is no sequential measurement with as many workers.
+    double speedup = 0, speedupLow = 0, speedupHigh = 0;
+};
+
+double median(std::vector<double> values);  // 0 for none
+
+// One point per executor and worker count measured, ordered by executor, then workers.
+std::vector<SpeedupPoint> speedupTable(const EventStore& store);
+
+}  // namespace interleave
