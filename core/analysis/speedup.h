@@ -12,9 +12,6 @@
 
 namespace interleave {
 
-// The executors of the measurement scenarios, as measure_result's b names them.
-enum class Executor : std::int64_t { Sequential = 0, Threads = 1, GilThreads = 2, Processes = 3 };
-inline constexpr int kExecutorCount = 4;
 std::string_view executorName(Executor e);  // "sequential", "threads", ...
 
 struct SpeedupPoint {

@@ -155,6 +155,10 @@ enum class GilDropReason : std::int64_t {
     Blocking = 2,  // around a blocking wait (I/O): others compute meanwhile
 };
 
+// The executors of the measurement scenarios, as measure_result's b names them.
+enum class Executor : std::int64_t { Sequential = 0, Threads = 1, GilThreads = 2, Processes = 3 };
+inline constexpr int kExecutorCount = 4;
+
 // b of measure_result: which executor, how many workers, which repetition (from 1).
 inline constexpr std::int64_t packMeasure(std::int64_t executor, std::int64_t workers,
                                           std::int64_t repetition) {

@@ -24,7 +24,6 @@
 #include <string>
 #include <vector>
 
-#include "core/analysis/speedup.h"
 #include "core/primitives/ipc/traced_pipe.h"
 #include "core/primitives/process/traced_process.h"
 #include "core/primitives/runtime.h"

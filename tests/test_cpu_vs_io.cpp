@@ -1,0 +1,170 @@
+// cpu-vs-io on real threads and processes, checked from the recorded events: the GIL model's
+// rules (never two holders; a holder that keeps it a whole interval while another waits is asked
+// to drop it, and does; blocking waits release it), and the result table's arithmetic. The
+// speedups themselves are a benchmark's business (interleave-lab run cpu-vs-io prints them):
+// here only that every series is there.
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <map>
+#include <vector>
+
+#include "core/analysis/speedup.h"
+#include "core/schema/event_kinds.h"
+#include "run_helpers.h"
+
+using namespace interleave;
+using namespace interleave::test;
+
+namespace {
+
+// Every event on the GIL, in time order (the GIL stamps them under its own lock, ordered).
+std::vector<Row> gilEvents(const EventStore& s) {
+    const auto gil = objectId(s, "GIL");
+    std::vector<Row> out;
+    for (std::size_t i = 0; i < s.size(); ++i)
+        if (s.row(i).object == gil && kindInfo(s.kind(i)).group == KindGroup::Gil)
+            out.push_back(s.row(i));
+    std::stable_sort(out.begin(), out.end(),
+                     [](const Row& a, const Row& b) { return a.ns < b.ns; });
+    return out;
+}
+
+void expectOneHolderAtATime(const std::vector<Row>& events) {
+    std::uint32_t holder = kNoActor;
+    for (const auto& r : events) {
+        if (r.kind == EventKind::GilAcquired) {
+            EXPECT_EQ(holder, kNoActor)
+                << r.actor << " took the GIL while " << holder << " held it";
+            holder = r.actor;
+        } else if (r.kind == EventKind::GilReleased) {
+            EXPECT_EQ(holder, r.actor) << r.actor << " dropped a GIL it did not hold";
+            holder = kNoActor;
+        } else if (r.kind == EventKind::GilRequest || r.kind == EventKind::GilDropRequest) {
+            EXPECT_NE(holder, kNoActor) << "a request while nobody held it";
+            EXPECT_EQ(static_cast<std::uint32_t>(r.a), holder) << "it names the holder";
+        }
+    }
+}
+
+std::unique_ptr<Supervisor> cpuVsIo(const char* workload) {
+    return runFor("cpu-vs-io",
+                  {std::string("workload=") + workload, "max_workers=2", "task_ms=20",
+                   "repetitions=1", "switch_ms=2"},
+                  60'000);
+}
+
+}  // namespace
+
+TEST(GilModel, ComputingThreadsTakeTurnsOneHolderAtATimeAndAreAskedToDropIt) {
+    const auto sup = cpuVsIo("cpu");
+    ASSERT_EQ(sup->labStatus(), exitStatusExited(0));
+    const auto events = gilEvents(sup->store());
+    ASSERT_FALSE(events.empty());
+    expectOneHolderAtATime(events);
+    // Two threads computing 20 ms each with a 2 ms interval: the waiter asks, the holder drops
+    // it (reason: asked) before it computes on, and the asker is the next to take it.
+    std::map<std::uint32_t, bool> asked;  // holder -> a drop request is pending for it
+    int requests = 0, dropsWhenAsked = 0;
+    std::uint32_t lastAsker = kNoActor;
+    for (const auto& r : events) {
+        if (r.kind == EventKind::GilDropRequest) {
+            ++requests;
+            asked[static_cast<std::uint32_t>(r.a)] = true;
+            lastAsker = r.actor;
+        } else if (r.kind == EventKind::GilReleased &&
+                   r.a == static_cast<std::int64_t>(GilDropReason::Asked)) {
+            EXPECT_TRUE(asked[r.actor]) << "dropped as asked, but nobody asked " << r.actor;
+            asked[r.actor] = false;
+            ++dropsWhenAsked;
+        } else if (r.kind == EventKind::GilAcquired && lastAsker != kNoActor) {
+            EXPECT_EQ(r.actor, lastAsker) << "forced switching: the asker takes it next";
+            lastAsker = kNoActor;
+        }
+    }
+    EXPECT_GE(requests, 3) << "20 ms of computing against a 2 ms interval";
+    EXPECT_GE(dropsWhenAsked, requests - 1) << "each request is served (the last may end first)";
+}
+
+TEST(GilModel, ABlockingWaitReleasesTheGilAndTakesItBackAfter) {
+    const auto sup = cpuVsIo("io");
+    ASSERT_EQ(sup->labStatus(), exitStatusExited(0));
+    expectOneHolderAtATime(gilEvents(sup->store()));
+    const auto& s = sup->store();
+    int waits = 0;
+    for (const auto& a : s.actors()) {
+        if (a.name.rfind("python thread", 0) != 0) continue;
+        bool holds = false;
+        for (std::size_t k = 0; k < s.actorEventCount(a.id); ++k) {
+            const Row r = s.row(s.actorEvent(a.id, k));
+            if (r.kind == EventKind::GilAcquired) holds = true;
+            if (r.kind == EventKind::GilReleased) {
+                EXPECT_TRUE(holds);
+                holds = false;
+            }
+            if (r.kind == EventKind::IoWaitBegin) {
+                EXPECT_FALSE(holds) << a.name << " waits for I/O holding the GIL";
+                ++waits;
+            }
+        }
+        EXPECT_FALSE(holds) << a.name << " ended holding the GIL";
+    }
+    EXPECT_EQ(waits, (1 + 2) * 2) << "one wait per task: 1 and 2 workers, warm-up and one more";
+}
+
+TEST(CpuVsIo, AShortRunMeasuresEveryExecutorForEveryWorkerCount) {
+    const auto sup = runFor(
+        "cpu-vs-io", {"workload=mixed", "max_workers=3", "task_ms=4", "repetitions=2"}, 60'000);
+    ASSERT_EQ(sup->labStatus(), exitStatusExited(0));
+    const auto table = speedupTable(sup->store());
+    std::map<std::pair<Executor, int>, std::size_t> seen;
+    for (const auto& p : table) {
+        seen[{p.executor, p.workers}] = p.ms.size();
+        EXPECT_GT(p.medianMs, 0);
+        EXPECT_GT(p.speedup, 0) << executorName(p.executor) << " " << p.workers;
+    }
+    for (int e = 0; e < kExecutorCount; ++e)
+        for (int n : {1, 2, 3})
+            EXPECT_EQ((seen[{static_cast<Executor>(e), n}]), 2u)
+                << executorName(static_cast<Executor>(e)) << " with " << n
+                << ": two repetitions measured (the warm-up is left out)";
+    EXPECT_EQ(table.size(), 12u);
+}
+
+TEST(SpeedupTable, MediansAndSpeedupsAgainstSequentialWorkWithTheSpread) {
+    EventStore store(1);
+    store.setActors({ActorInfo{0, 10, 1, 10, "main", ActorRole::ProcessMain, kNoActor, 0}});
+    std::int64_t t = 0;
+    const auto result = [&](Executor e, int n, int rep, double ms) {
+        store.appendRow(Row{++t, 0, EventKind::MeasureResult, kNoObject,
+                            static_cast<std::int64_t>(ms * 1e6),
+                            packMeasure(static_cast<std::int64_t>(e), n, rep)});
+    };
+    result(Executor::Sequential, 2, 0, 999);  // a warm-up: left out
+    result(Executor::Sequential, 2, 1, 100);
+    result(Executor::Sequential, 2, 2, 120);
+    result(Executor::Sequential, 2, 3, 110);
+    result(Executor::Threads, 2, 0, 1);
+    result(Executor::Threads, 2, 1, 55);
+    result(Executor::Threads, 2, 2, 50);
+    result(Executor::Threads, 2, 3, 60);
+    result(Executor::Processes, 4, 1, 30);  // no sequential run with 4: no speedup
+    store.appendRow(Row{++t, 0, EventKind::MeasureResult, kNoObject, 5, packMeasure(9, 1, 1)});
+    store.publish();
+    const auto table = speedupTable(store);
+    ASSERT_EQ(table.size(), 3u) << "an unknown executor is left out";
+    EXPECT_EQ(table[0].executor, Executor::Sequential);
+    EXPECT_EQ(table[0].ms, (std::vector<double>{100, 120, 110}));
+    EXPECT_DOUBLE_EQ(table[0].medianMs, 110);
+    EXPECT_DOUBLE_EQ(table[0].speedup, 1);
+    EXPECT_EQ(table[1].executor, Executor::Threads);
+    EXPECT_DOUBLE_EQ(table[1].medianMs, 55);
+    EXPECT_DOUBLE_EQ(table[1].speedup, 2);
+    EXPECT_DOUBLE_EQ(table[1].speedupLow, 110.0 / 60);
+    EXPECT_DOUBLE_EQ(table[1].speedupHigh, 110.0 / 50);
+    EXPECT_EQ(table[2].executor, Executor::Processes);
+    EXPECT_DOUBLE_EQ(table[2].speedup, 0);
+    EXPECT_DOUBLE_EQ(median({4, 1, 3, 2}), 2.5);
+    EXPECT_DOUBLE_EQ(median({}), 0);
+}
