@@ -13,6 +13,7 @@
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <string>
 #include <thread>
 #include <vector>
@@ -26,6 +27,7 @@
 #include "core/scenarios/scenario.h"
 #include "core/schema/sys_text.h"
 #include "core/supervise/lab_engine.h"
+#include "core/supervise/python_baseline.h"
 #include "core/supervise/supervisor.h"
 #include "core/trace/trace_file.h"
 #include "core/trace/trace_native.h"
@@ -88,6 +90,7 @@ struct RunArgs {
     std::uint32_t ringSlots = 0;  // 0: the capture mode's default
     std::string logLevel = "warn";
     std::string logFile;
+    bool comparePython = false;
 };
 
 // The measurement scenarios' results: median time and speedup against sequential work, with
@@ -101,6 +104,37 @@ void printSpeedups(const EventStore& store) {
         std::fprintf(stderr, "  %-14s %7d %11.1f %8.2fx %7.2f..%.2fx\n",
                      std::string(executorName(p.executor)).c_str(), p.workers, p.medianMs,
                      p.speedup, p.speedupLow, p.speedupHigh);
+}
+
+// Real CPython's speedups on the same workload, beside the GIL model's and the processes'.
+void printPythonComparison(const EventStore& store, const ParamValues& p) {
+    std::string error;
+    std::fprintf(stderr, "  measuring real Python (threading, multiprocessing) the same way...\n");
+    const auto python = runPythonBaseline(
+        p.choice("workload"), static_cast<int>(p.integer("max_workers")),
+        static_cast<int>(p.integer("task_ms")), static_cast<int>(p.integer("repetitions")), error);
+    if (!python) {
+        std::fprintf(stderr, "  no comparison with real Python: %s\n", error.c_str());
+        return;
+    }
+    std::map<std::pair<Executor, int>, double> ours;
+    for (const auto& q : speedupTable(store))
+        ours[{q.executor, q.workers}] = q.speedup;
+    std::fprintf(stderr, "  real %s %s, %d cores: speedup (ours, difference)\n", "CPython",
+                 python->version.c_str(), python->cores);
+    for (const auto& q : python->points) {
+        if (q.executor == Executor::Sequential) continue;
+        const auto it = ours.find({q.executor, q.workers});
+        const bool mine = it != ours.end() && it->second > 0 && q.speedup > 0;
+        std::fprintf(stderr, "  %-20s %3d  %5.2fx",
+                     q.executor == Executor::GilThreads ? "threading (GIL)" : "multiprocessing",
+                     q.workers, q.speedup);
+        if (mine)
+            std::fprintf(stderr, "   (%s: %.2fx, %+.0f%%)",
+                         std::string(executorName(q.executor)).c_str(), it->second,
+                         (it->second / q.speedup - 1) * 100);
+        std::fprintf(stderr, "\n");
+    }
 }
 
 int run(const RunArgs& args) {
@@ -124,6 +158,8 @@ int run(const RunArgs& args) {
                                                                : kLosslessRingSlots;
     const auto params = resolveParams(scenario->params, assignments);
     if (!params.ok()) return usageError(params.error);
+    if (args.comparePython && scenario->name != "cpu-vs-io")
+        return usageError("--compare-python is for cpu-vs-io, not " + scenario->name);
     if (wantTrace)
         if (auto err = checkTracePath(tracePath); !err.empty()) return usageError(err);
     if (!args.logFile.empty())
@@ -256,6 +292,7 @@ int run(const RunArgs& args) {
             std::fprintf(stderr, "  CPU time (from /proc): %s\n", line.c_str());
         }
         printSpeedups(store);
+        if (args.comparePython) printPythonComparison(store, params.values);
         if (l.any())
             std::fprintf(stderr,
                          "  also lost: %u threads got no actor slot (%llu of their events), %u "
@@ -367,6 +404,9 @@ int main(int argc, char** argv) {
         runCmd->add_option("--trace", r.tracePath,
                            "Write the run's trace: FILE.pftrace, FILE.json, FILE.csv or FILE.ilt.");
     runCmd->add_flag("--quiet", r.quiet, "Print nothing but errors.");
+    runCmd->add_flag("--compare-python", r.comparePython,
+                     "cpu-vs-io: also measure real CPython (threading, multiprocessing) on the "
+                     "same workload with python3, and print both.");
     runCmd
         ->add_option("--capture", r.capture,
                      "lossless: a thread whose event ring is full waits for the recorder, and "

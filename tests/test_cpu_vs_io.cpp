@@ -6,12 +6,15 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+
 #include <algorithm>
 #include <map>
 #include <vector>
 
 #include "core/analysis/speedup.h"
 #include "core/schema/event_kinds.h"
+#include "core/supervise/python_baseline.h"
 #include "run_helpers.h"
 
 using namespace interleave;
@@ -167,4 +170,53 @@ TEST(SpeedupTable, MediansAndSpeedupsAgainstSequentialWorkWithTheSpread) {
     EXPECT_DOUBLE_EQ(table[2].speedup, 0);
     EXPECT_DOUBLE_EQ(median({4, 1, 3, 2}), 2.5);
     EXPECT_DOUBLE_EQ(median({}), 0);
+}
+
+TEST(PythonBaseline, ReadsTheScriptsOutputAndRefusesAnythingElse) {
+    std::string error;
+    const auto ok = parsePythonBaseline(
+        R"({"python": "3.11.7", "cores": 2, "points": [
+            {"executor": "sequential", "workers": 2, "ms": [80, 82, 81]},
+            {"executor": "threads", "workers": 2, "ms": [81, 80, 83]},
+            {"executor": "processes", "workers": 2, "ms": [41, 40, 42]}]})",
+        error);
+    ASSERT_TRUE(ok) << error;
+    EXPECT_EQ(ok->version, "3.11.7");
+    EXPECT_EQ(ok->cores, 2);
+    ASSERT_EQ(ok->points.size(), 3u);
+    EXPECT_EQ(ok->points[1].executor, Executor::GilThreads) << "CPython's threads have a GIL";
+    EXPECT_DOUBLE_EQ(ok->points[1].speedup, 81.0 / 81);
+    EXPECT_DOUBLE_EQ(ok->points[2].speedup, 81.0 / 41);
+    for (const char* bad :
+         {"", "[]", "{\"python\": 3}", R"({"python": "3", "cores": 2, "points": [{}]})",
+          R"({"python": "3", "cores": 2, "points": [{"executor": "fibers", "workers": 1,
+              "ms": [1]}]})"}) {
+        error.clear();
+        EXPECT_FALSE(parsePythonBaseline(bad, error)) << bad;
+        EXPECT_NE(error.find("Python script"), std::string::npos) << error;
+    }
+}
+
+TEST(PythonBaseline, WithoutPython3ItSaysHowToGetIt) {
+    setenv("INTERLEAVE_PYTHON", "/nonexistent/python3", 1);
+    std::string error;
+    EXPECT_FALSE(runPythonBaseline("cpu", 1, 1, 1, error));
+    unsetenv("INTERLEAVE_PYTHON");
+    EXPECT_NE(error.find("apt install python3"), std::string::npos) << error;
+}
+
+// The test command installs python3, so this runs in CI.
+TEST(PythonBaseline, TheBundledScriptMeasuresEverySeriesWithRealPython) {
+    ASSERT_FALSE(findPython().empty())
+        << "python3 is missing: bash .ci/quickstart test installs it";
+    std::string error;
+    const auto python = runPythonBaseline("io", 2, 5, 1, error);
+    ASSERT_TRUE(python) << error;
+    EXPECT_FALSE(python->version.empty());
+    std::map<std::pair<Executor, int>, double> seen;
+    for (const auto& p : python->points)
+        seen[{p.executor, p.workers}] = p.speedup;
+    EXPECT_EQ(seen.size(), 6u) << "sequential, threading and multiprocessing with 1 and 2";
+    for (const auto& [key, speedup] : seen)
+        EXPECT_GT(speedup, 0) << executorName(key.first) << " " << key.second;
 }

@@ -28,23 +28,29 @@ double median(std::vector<double> v) {
 }
 
 std::vector<SpeedupPoint> speedupTable(const EventStore& store) {
-    std::map<std::pair<std::int64_t, int>, std::vector<double>> runs;
+    Measurements runs;
     for (std::size_t i = 0, n = store.size(); i < n; ++i) {
         if (store.kind(i) != EventKind::MeasureResult) continue;
         const Row r = store.row(i);
         if (measureRepetition(r.b) == 0) continue;  // a warm-up
         const auto e = measureExecutor(r.b);
         if (e < 0 || e >= kExecutorCount || r.a < 0) continue;  // not ours: a hostile file
-        runs[{e, static_cast<int>(measureWorkers(r.b))}].push_back(static_cast<double>(r.a) / 1e6);
+        runs[{static_cast<Executor>(e), static_cast<int>(measureWorkers(r.b))}].push_back(
+            static_cast<double>(r.a) / 1e6);
     }
+    return speedupPoints(runs);
+}
+
+std::vector<SpeedupPoint> speedupPoints(const Measurements& runs) {
     std::vector<SpeedupPoint> out;
     for (const auto& [key, ms] : runs) {
+        if (ms.empty()) continue;
         SpeedupPoint p;
-        p.executor = static_cast<Executor>(key.first);
+        p.executor = key.first;
         p.workers = key.second;
         p.ms = ms;
         p.medianMs = median(ms);
-        const auto seq = runs.find({static_cast<std::int64_t>(Executor::Sequential), key.second});
+        const auto seq = runs.find({Executor::Sequential, key.second});
         if (seq != runs.end() && p.medianMs > 0) {
             const auto base = median(seq->second);
             const auto [fastest, slowest] = std::minmax_element(ms.begin(), ms.end());

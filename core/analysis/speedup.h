@@ -5,7 +5,9 @@
 // but left out here.
 
 #include <cstdint>
+#include <map>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/channel/event_store.h"
@@ -26,7 +28,12 @@ struct SpeedupPoint {
 
 double median(std::vector<double> values);  // 0 for none
 
+// Every repetition's ms, by executor and workers.
+using Measurements = std::map<std::pair<Executor, int>, std::vector<double>>;
+
 // One point per executor and worker count measured, ordered by executor, then workers.
+std::vector<SpeedupPoint> speedupPoints(const Measurements& measured);
+// The same from a run's measure_result events.
 std::vector<SpeedupPoint> speedupTable(const EventStore& store);
 
 }  // namespace interleave

@@ -1,0 +1,104 @@
+#include "core/supervise/python_baseline.h"
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+namespace interleave {
+
+extern const char* const kPythonCpuVsIoScript;  // generated from resources/python/cpu_vs_io.py
+
+std::string_view pythonCpuVsIoScript() {
+    return kPythonCpuVsIoScript;
+}
+
+std::string findPython() {
+    if (const char* forced = std::getenv("INTERLEAVE_PYTHON"))
+        return access(forced, X_OK) == 0 ? forced : "";
+    const char* path = std::getenv("PATH");
+    std::stringstream dirs(path ? path : "/usr/bin:/bin");
+    for (std::string dir; std::getline(dirs, dir, ':');) {
+        const auto candidate = (dir.empty() ? "." : dir) + "/python3";
+        if (access(candidate.c_str(), X_OK) == 0) return candidate;
+    }
+    return "";
+}
+
+std::optional<PythonBaseline> parsePythonBaseline(const std::string& text, std::string& error) {
+    const auto j = nlohmann::json::parse(text, nullptr, false);
+    if (j.is_discarded() || !j.is_object()) {
+        error = "the Python script's output is not a JSON object";
+        return std::nullopt;
+    }
+    PythonBaseline out;
+    Measurements measured;
+    try {
+        out.version = j.at("python").get<std::string>();
+        out.cores = j.at("cores").get<int>();
+        for (const auto& p : j.at("points")) {
+            const auto name = p.at("executor").get<std::string>();
+            const auto executor = name == "sequential" ? Executor::Sequential
+                                  : name == "threads"  ? Executor::GilThreads
+                                  : name == "processes"
+                                      ? Executor::Processes
+                                      : throw std::invalid_argument("executor '" + name + "'");
+            measured[{executor, p.at("workers").get<int>()}] =
+                p.at("ms").get<std::vector<double>>();
+        }
+    } catch (const std::exception& e) {
+        error = std::string("the Python script's output is incomplete (") + e.what() + ")";
+        return std::nullopt;
+    }
+    out.points = speedupPoints(measured);
+    return out;
+}
+
+std::optional<PythonBaseline> runPythonBaseline(const std::string& workload, int maxWorkers,
+                                                int taskMs, int repetitions, std::string& error) {
+    if (workload != "cpu" && workload != "io" && workload != "mixed") {
+        error = "unknown workload '" + workload + "': cpu, io or mixed";
+        return std::nullopt;
+    }
+    const auto python = findPython();
+    if (python.empty()) {
+        error = "python3 is not installed (on Debian or Ubuntu: sudo apt install python3)";
+        return std::nullopt;
+    }
+    char scriptPath[] = "/tmp/interleave-cpu-vs-io-XXXXXX.py";
+    const int fd = mkstemps(scriptPath, 3);
+    if (fd < 0) {
+        error = "cannot write the Python script to /tmp";
+        return std::nullopt;
+    }
+    const auto script = pythonCpuVsIoScript();
+    const bool written =
+        write(fd, script.data(), script.size()) == static_cast<ssize_t>(script.size());
+    close(fd);
+    std::string output;
+    int status = -1;
+    if (written) {
+        // Every argument is a number or one of three words: nothing for the shell to misread.
+        const auto command = "'" + python + "' " + scriptPath + " --workload " + workload +
+                             " --max-workers " + std::to_string(maxWorkers) + " --task-ms " +
+                             std::to_string(taskMs) + " --reps " + std::to_string(repetitions);
+        if (FILE* p = popen(command.c_str(), "r")) {
+            char buf[4096];
+            for (std::size_t n; (n = fread(buf, 1, sizeof buf, p)) > 0;)
+                output.append(buf, n);
+            status = pclose(p);
+        }
+    }
+    unlink(scriptPath);
+    if (!written || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+        error = "the Python script failed (" + python + ")";
+        return std::nullopt;
+    }
+    return parsePythonBaseline(output, error);
+}
+
+}  // namespace interleave

@@ -1,0 +1,35 @@
+#pragma once
+// Real CPython beside cpu-vs-io: a bundled script (resources/python/cpu_vs_io.py, compiled into
+// the program) measures threading and multiprocessing on the same workload shape on this
+// machine. Its points are CPython's own: "threads" are threading threads, under CPython's GIL,
+// and stand beside the GIL model's; "processes" are multiprocessing's.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/analysis/speedup.h"
+
+namespace interleave {
+
+struct PythonBaseline {
+    std::string version;  // "3.11.7"
+    int cores = 0;
+    std::vector<SpeedupPoint> points;  // executors Sequential, GilThreads, Processes
+};
+
+std::string_view pythonCpuVsIoScript();
+
+// python3's path, or empty when there is none (INTERLEAVE_PYTHON overrides the search).
+std::string findPython();
+
+// Reads the script's JSON; nullopt, with `error` saying what is wrong, for anything else.
+std::optional<PythonBaseline> parsePythonBaseline(const std::string& json, std::string& error);
+
+// Runs the script with python3 (blocks for as long as it measures: seconds); nullopt, with
+// `error` saying why, when python3 is missing or the script fails.
+std::optional<PythonBaseline> runPythonBaseline(const std::string& workload, int maxWorkers,
+                                                int taskMs, int repetitions, std::string& error);
+
+}  // namespace interleave
