@@ -44,6 +44,8 @@
 #include "ui/scenario_picker.h"
 #include "ui/shared_variable_model.h"
 #include "ui/signal_model.h"
+#include "ui/speedup_model.h"
+#include "ui/speedup_view.h"
 #include "ui/status_line.h"
 #include "ui/time_cursor.h"
 #include "ui/timeline_model.h"
@@ -70,7 +72,9 @@ MainWindow::MainWindow(const LaunchOptions& options, QWidget* parent)
       m_captions(new CaptionModel(m_timeline, 8, this)),
       m_waits(new WaitForModel(m_timeline->names(), this)),
       m_shared(new SharedVariableModel(this)),
-      m_followers{m_timeline, m_buffer, m_pipes, m_signals, m_memory, m_waits, m_shared} {
+      m_speedup(new SpeedupModel(this)),
+      m_followers{m_timeline, m_buffer, m_pipes,  m_signals,
+                  m_memory,   m_waits,  m_shared, m_speedup} {
     setWindowTitle(tr("Interleave"));
     // The application font before any window scaled it: a second window in the same process
     // (tests, tools) must not scale an already scaled font again.
@@ -313,8 +317,8 @@ void MainWindow::buildActions() {
 void MainWindow::buildLayout() {
     m_timelineView = new TimelineView(m_timeline, m_cursor, this);
     m_shelf = new ViewShelf(
-        {m_buffer, m_pipes, m_signals, m_memory, m_waits, m_shared, m_tree, m_captions}, m_timeline,
-        m_cursor, this);
+        {m_buffer, m_pipes, m_signals, m_memory, m_waits, m_shared, m_tree, m_captions, m_speedup},
+        m_timeline, m_cursor, this);
     auto* bottom = m_shelf;
 
     m_center = new QSplitter(Qt::Vertical, this);
@@ -487,6 +491,7 @@ void MainWindow::onStoreReset() {
     m_captions->reset();
     for (auto* f : m_followers)
         f->reset(store);
+    m_speedup->setParameters(m_session->description().parameters);  // for real Python's turn
     updateViewBoxes();
     m_tree->sync();
     m_cursor->setLive(true);
@@ -565,6 +570,10 @@ void MainWindow::tick() {
 
 BufferView* MainWindow::bufferView() const {
     return m_shelf->bufferView();
+}
+
+SpeedupView* MainWindow::speedupView() const {
+    return m_shelf->speedupView();
 }
 
 QWidget* MainWindow::pipesBox() const {

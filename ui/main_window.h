@@ -96,6 +96,10 @@ class MainWindow : public QMainWindow {
     QWidget* processTreeBox() const;
     QWidget* sharedVariableBox() const;
     SharedVariableModel* sharedVariableModel() const { return m_shared; }
+    class SpeedupModel* speedupModel() const {
+        return m_speedup;
+    }
+    class SpeedupView* speedupView() const;
     CaptionModel* captionModel() const { return m_captions; }
     TimeCursor* cursor() const { return m_cursor; }
     bool presenterMode() const { return m_presenter; }
@@ -161,6 +165,7 @@ class MainWindow : public QMainWindow {
     CaptionModel* m_captions;
     WaitForModel* m_waits;
     SharedVariableModel* m_shared;
+    class SpeedupModel* m_speedup;
     // The models above that follow the store, in the order they take a new run and new events
     // (the timeline first: the others name actors through it).
     std::vector<RunFollower*> m_followers;

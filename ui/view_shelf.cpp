@@ -18,6 +18,8 @@
 #include "ui/process_tree_view.h"
 #include "ui/shared_variable_view.h"
 #include "ui/signal_model.h"
+#include "ui/speedup_model.h"
+#include "ui/speedup_view.h"
 #include "ui/wait_for_model.h"
 #include "ui/wait_for_view.h"
 
@@ -30,7 +32,8 @@ ViewShelf::ViewShelf(const Models& models, TimelineModel* timeline, TimeCursor* 
       m_pipes(models.pipes),
       m_signals(models.signalModel),
       m_memory(models.memory),
-      m_waits(models.waits) {
+      m_waits(models.waits),
+      m_speedup(models.speedup) {
     auto* const buffers = models.buffers;
     auto* const pipes = models.pipes;
     // Every queue of the run, one under the other; scrolls when they need more height.
@@ -61,13 +64,17 @@ ViewShelf::ViewShelf(const Models& models, TimelineModel* timeline, TimeCursor* 
     m_sharedBox = titled(tr("Shared counter, and each thread's copy"),
                          new SharedVariableView(models.shared, timeline, cursor, this));
     m_sharedBox->hide();
+    m_speedupView = new SpeedupView(models.speedup, this);
+    m_speedupBox = titled(tr("Speedup against doing the same tasks sequentially, on this machine"),
+                          m_speedupView);
+    m_speedupBox->hide();
     m_treeBox = titled(tr("Processes and threads"), new ProcessTreeView(models.tree, this));
     auto* captionView = new QListView(this);
     captionView->setModel(models.captions);
     captionView->setSelectionMode(QAbstractItemView::NoSelection);
     captionView->setWordWrap(true);
     titled(tr("What just happened"), captionView);
-    setSizes({420, 560, 460, 560, 620, 560, 420, 420});
+    setSizes({420, 560, 460, 560, 620, 560, 760, 420, 420});
 }
 
 QTableView* ViewShelf::table(QAbstractItemModel* model) {
@@ -113,15 +120,20 @@ void ViewShelf::choose(const Scenario* scenario, bool run, bool presenter,
     const bool shared = uses(ObjectKind::Variable) || uses(ObjectKind::SharedSegment);
     const bool memory = m_memory->measuresMemory() || uses(ObjectKind::Memory);
     const bool showSignals = m_signals->signalCount() > 0 || uses(ObjectKind::Signal);
+    const bool speedup = uses(ObjectKind::Gil) || m_speedup->hasResults();
     const bool chosen = !presenter || !presenterShowsProcesses;
     m_bufferBox->setVisible(chosen && buffers);
-    m_pipeBox->setVisible(chosen && pipes);
+    // A measurement's pipes only hand out its tasks: the chart is what it is about.
+    m_pipeBox->setVisible(chosen && pipes && !speedup);
     m_signalBox->setVisible(chosen && showSignals);
     m_memoryBox->setVisible(chosen && memory);
     m_waitsBox->setVisible(chosen && waits);
     m_sharedBox->setVisible(chosen && uses(ObjectKind::Variable));
+    m_speedupBox->setVisible(chosen && speedup);
     // The memory table names each process too, and needs the room.
-    m_treeBox->setVisible(presenter ? presenterShowsProcesses : !waits && !shared && !memory);
+    // The chart needs the room more than a tree of pools.
+    m_treeBox->setVisible(presenter ? presenterShowsProcesses
+                                    : !waits && !shared && !memory && !speedup);
 }
 
 }  // namespace interleave::ui

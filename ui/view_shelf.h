@@ -40,6 +40,7 @@ class ViewShelf : public QSplitter {
         SharedVariableModel* shared;
         ProcessTreeModel* tree;
         CaptionModel* captions;
+        class SpeedupModel* speedup;
     };
     ViewShelf(const Models& models, TimelineModel* timeline, TimeCursor* cursor, QWidget* parent);
 
@@ -54,6 +55,10 @@ class ViewShelf : public QSplitter {
     QWidget* memoryBox() const { return m_memoryBox; }
     QWidget* treeBox() const { return m_treeBox; }
     QWidget* sharedBox() const { return m_sharedBox; }
+    QWidget* speedupBox() const { return m_speedupBox; }
+    class SpeedupView* speedupView() const {
+        return m_speedupView;
+    }
 
   private:
     QWidget* titled(const QString& title, QWidget* content);
@@ -72,6 +77,9 @@ class ViewShelf : public QSplitter {
     QWidget* m_waitsBox;
     QWidget* m_sharedBox;
     QWidget* m_treeBox;
+    class SpeedupModel* m_speedup;
+    class SpeedupView* m_speedupView;
+    QWidget* m_speedupBox;
 };
 
 }  // namespace interleave::ui

@@ -115,6 +115,11 @@ void task(const Shape& s, GilModel* gil) {
     if (gil) gil->drop(GilDropReason::Done);
 }
 
+// "1 thread", "2 threads", "2 processes".
+std::string counted(std::int64_t n, const std::string& what) {
+    return std::to_string(n) + " " + what + (n == 1 ? "" : what.back() == 's' ? "es" : "s");
+}
+
 void record(Executor e, std::int64_t workers, int repetition, std::int64_t ns) {
     Runtime::emit(EventKind::MeasureResult, kNoObject, ns,
                   packMeasure(static_cast<std::int64_t>(e), workers, repetition));
@@ -124,8 +129,8 @@ void record(Executor e, std::int64_t workers, int repetition, std::int64_t ns) {
 class ThreadPool {
   public:
     ThreadPool(const std::string& kind, std::int64_t n, const Shape& s, GilModel* gil)
-        : m_go("go (" + std::to_string(n) + " " + kind + "s)", 0),
-          m_done("done (" + std::to_string(n) + " " + kind + "s)", 0),
+        : m_go("go (" + counted(n, kind) + ")", 0),
+          m_done("done (" + counted(n, kind) + ")", 0),
           m_n(n) {
         for (std::int64_t i = 1; i <= n; ++i)
             m_threads.emplace_back(kind + " " + std::to_string(i) + " of " + std::to_string(n),
@@ -165,8 +170,8 @@ class ProcessPool {
   public:
     static constexpr std::size_t kMessage = TracedPipe::kMinMessage;
     ProcessPool(std::int64_t n, const Shape& s)
-        : m_go("go (" + std::to_string(n) + " processes)", 4096),
-          m_done("done (" + std::to_string(n) + " processes)", 4096),
+        : m_go("go (" + counted(n, "process") + ")", 4096),
+          m_done("done (" + counted(n, "process") + ")", 4096),
           m_n(n) {
         for (std::int64_t i = 1; i <= n; ++i)
             m_kids.push_back(

@@ -1,0 +1,59 @@
+#pragma once
+// The speedup chart of the measurement scenarios: for each executor, the median speedup against
+// sequential work for each number of workers, with the spread of the repetitions as error bars,
+// the machine's core count and the ideal (N workers, N times as fast) drawn in. Points appear as
+// each repetition finishes. Beside them, when asked, real CPython's points on the same workload,
+// measured on this machine by the bundled script (hollow markers, labelled). Exports the chart
+// as PNG or PDF and the raw numbers as CSV.
+
+#include <QWidget>
+
+class QCustomPlot;
+class QLabel;
+class QProcess;
+class QProgressBar;
+class QPushButton;
+class QTemporaryFile;
+
+namespace interleave::ui {
+
+class SpeedupModel;
+
+class SpeedupView : public QWidget {
+    Q_OBJECT
+  public:
+    explicit SpeedupView(SpeedupModel* model, QWidget* parent = nullptr);
+    ~SpeedupView() override;
+
+    // The chart as PNG or PDF, or every measurement as CSV (by the name's suffix); returns why
+    // not, empty when written.
+    QString save(const QString& path) const;
+    // Starts measuring real CPython on the run's workload (python3 and the bundled script);
+    // returns why it cannot, empty when started.
+    QString comparePython();
+    void cancelPython();
+    bool measuringPython() const;
+    QCustomPlot* plot() const { return m_plot; }
+    QPushButton* pythonButton() const { return m_pythonButton; }
+    QString statusText() const;
+
+  signals:
+    void pythonFinished(const QString& error);  // empty: the points are on the chart
+
+  private:
+    void rebuild();
+    void applyTheme();
+    void exportChart();
+    QString csv() const;
+
+    SpeedupModel* m_model;
+    QCustomPlot* m_plot;
+    QLabel* m_status;
+    QProgressBar* m_progress;
+    QPushButton* m_pythonButton;
+    QPushButton* m_exportButton;
+    QProcess* m_python = nullptr;
+    QTemporaryFile* m_script = nullptr;
+};
+
+}  // namespace interleave::ui
