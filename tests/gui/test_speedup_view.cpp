@@ -1,0 +1,156 @@
+// The speedup chart of cpu-vs-io: its model's arithmetic at the cursor, a real short run in the
+// window drawing every executor's series, real CPython's points beside them, and the exports.
+
+#include <gtest/gtest.h>
+#include <qcustomplot.h>
+
+#include <QDir>
+#include <QFile>
+#include <QImage>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <set>
+
+#include "core/scenarios/scenario.h"
+#include "ui/main_window.h"
+#include "ui/run_session.h"
+#include "ui/speedup_model.h"
+#include "ui/speedup_view.h"
+#include "ui/time_cursor.h"
+#include "wait_for.h"
+
+using namespace interleave;
+using namespace interleave::ui;
+using interleave::test::waitFor;
+
+namespace {
+
+// Graph names on the chart (the legend's entries).
+std::set<QString> seriesOn(const QCustomPlot& plot) {
+    std::set<QString> out;
+    for (int i = 0; i < plot.graphCount(); ++i)
+        out.insert(plot.graph(i)->name());
+    return out;
+}
+
+// Processes running the bundled script (its temporary copy is named interleave-XXXXXX.py).
+int pythonScriptsRunning() {
+    int n = 0;
+    for (const auto& pid : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
+        QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
+        if (!cmdline.open(QIODevice::ReadOnly)) continue;
+        const auto args = cmdline.readAll();
+        if (args.contains("/interleave-") && args.contains(".py")) ++n;
+    }
+    return n;
+}
+
+LaunchOptions shortCpuVsIo() {
+    LaunchOptions o;
+    o.scenario = QStringLiteral("cpu-vs-io");
+    o.assignments = {QStringLiteral("workload=io"), QStringLiteral("max_workers=2"),
+                     QStringLiteral("task_ms=5"), QStringLiteral("repetitions=2")};
+    return o;
+}
+
+}  // namespace
+
+TEST(SpeedupModel, ShowsWhatWasMeasuredUpToTheCursorAndPlansTheRest) {
+    EventStore store(1);
+    store.setActors({ActorInfo{0, 10, 1, 10, "main", ActorRole::ProcessMain, kNoActor, 0}});
+    const auto add = [&](std::int64_t ns, Executor e, int n, int rep, double ms) {
+        store.appendRow(Row{ns, 0, EventKind::MeasureResult, kNoObject,
+                            static_cast<std::int64_t>(ms * 1e6),
+                            packMeasure(static_cast<std::int64_t>(e), n, rep)});
+    };
+    add(10, Executor::Sequential, 1, 0, 50);
+    add(20, Executor::Sequential, 1, 1, 40);
+    add(30, Executor::Threads, 1, 1, 20);
+    add(40, Executor::Threads, 1, 2, 40);
+    store.publish();
+    SpeedupModel model;
+    QSignalSpy changed(&model, &SpeedupModel::changed);
+    model.reset(&store);
+    model.append(0, store.size());
+    model.setParameters({{"workload", "cpu"}, {"max_workers", "4"}, {"repetitions", "3"}});
+    EXPECT_EQ(model.plannedCount(), 4 * 3 * 4) << "4 executors, N = 1, 2, 4, 1 warm-up + 3";
+    EXPECT_EQ(model.workerCounts(), std::vector<int>{1});
+    model.setCursorTime(35);
+    EXPECT_EQ(model.countAtCursor(), 3);
+    auto points = model.pointsAtCursor();
+    ASSERT_EQ(points.size(), 2u);
+    EXPECT_DOUBLE_EQ(points[1].speedup, 2) << "40 ms sequential, 20 ms with threads";
+    model.setCursorTime(100);
+    points = model.pointsAtCursor();
+    EXPECT_DOUBLE_EQ(points[1].medianMs, 30);
+    EXPECT_GE(changed.count(), 3);
+}
+
+TEST(SpeedupView, AShortRunDrawsEveryExecutorAndExportsThePictureAndTheNumbers) {
+    MainWindow window(shortCpuVsIo());
+    window.resize(1280, 720);
+    window.show();
+    window.runScenario();
+    ASSERT_TRUE(waitFor([&] { return !window.session()->active(); }, 60'000));
+    ASSERT_TRUE(waitFor([&] { return window.speedupModel()->countAtCursor() == 4 * 2 * 3; }, 5'000))
+        << window.speedupModel()->countAtCursor();
+    auto* view = window.speedupView();
+    ASSERT_NE(view, nullptr);
+    EXPECT_TRUE(view->isVisibleTo(&window));
+    const auto names = seriesOn(*view->plot());
+    for (const char* e : {"sequential", "threads", "threads + GIL", "processes"})
+        EXPECT_EQ(names.count(QString::fromLatin1(e)), 1u) << e;
+    EXPECT_EQ(view->plot()->xAxis->label(), QStringLiteral("workers"));
+    EXPECT_FALSE(view->plot()->yAxis->label().isEmpty());
+
+    QTemporaryDir dir;
+    ASSERT_EQ(view->save(dir.filePath(QStringLiteral("s.png"))), QString());
+    EXPECT_FALSE(QImage(dir.filePath(QStringLiteral("s.png"))).isNull());
+    ASSERT_EQ(view->save(dir.filePath(QStringLiteral("s.pdf"))), QString());
+    ASSERT_EQ(view->save(dir.filePath(QStringLiteral("s.csv"))), QString());
+    QFile csv(dir.filePath(QStringLiteral("s.csv")));
+    ASSERT_TRUE(csv.open(QIODevice::ReadOnly));
+    const auto rows = csv.readAll().split('\n');
+    EXPECT_EQ(rows.front(), "source,executor,workers,repetition,ms");
+    EXPECT_EQ(rows.size(), 1 + 24 + 1) << "a row per measurement, warm-ups included";
+    EXPECT_FALSE(view->save(dir.filePath(QStringLiteral("s.gif"))).isEmpty());
+}
+
+// The test command installs python3, so this runs in CI.
+TEST(SpeedupView, RealPythonsPointsAreDrawnBesideTheModelsAndACancelStopsIt) {
+    MainWindow window(shortCpuVsIo());
+    window.show();
+    window.runScenario();
+    ASSERT_TRUE(waitFor([&] { return !window.session()->active(); }, 60'000));
+    auto* view = window.speedupView();
+    ASSERT_TRUE(view->pythonButton()->isEnabled()) << view->pythonButton()->toolTip().toStdString();
+    QSignalSpy done(view, &SpeedupView::pythonFinished);
+    ASSERT_EQ(view->comparePython(), QString());
+    EXPECT_TRUE(view->measuringPython());
+    ASSERT_TRUE(waitFor([&] { return done.size() == 1; }, 60'000));
+    ASSERT_EQ(done[0][0].toString(), QString()) << done[0][0].toString().toStdString();
+    const auto names = seriesOn(*view->plot());
+    EXPECT_EQ(names.count(QStringLiteral("CPython threads")), 1u);
+    EXPECT_EQ(names.count(QStringLiteral("CPython processes")), 1u);
+    EXPECT_TRUE(view->statusText().contains(QStringLiteral("CPython")))
+        << view->statusText().toStdString();
+    // Cancelled halfway: nothing of it is left running, multiprocessing's workers included
+    // (they are in the script's own process group).
+    ASSERT_EQ(view->comparePython(), QString());
+    QTest::qWait(300);  // long enough for the script to have started its pools
+    view->cancelPython();
+    EXPECT_FALSE(view->measuringPython());
+    EXPECT_TRUE(waitFor([] { return pythonScriptsRunning() == 0; }, 5'000))
+        << "a Python process outlived the cancel";
+}
+
+TEST(SpeedupView, WithoutPython3TheButtonSaysWhy) {
+    qputenv("INTERLEAVE_PYTHON", "/nonexistent/python3");
+    SpeedupModel model;
+    SpeedupView view(&model);
+    qunsetenv("INTERLEAVE_PYTHON");
+    EXPECT_FALSE(view.pythonButton()->isEnabled());
+    EXPECT_TRUE(view.pythonButton()->toolTip().contains(QStringLiteral("apt install python3")));
+    EXPECT_FALSE(view.comparePython().isEmpty());
+}
