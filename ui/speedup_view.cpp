@@ -60,6 +60,9 @@ SpeedupView::SpeedupView(SpeedupModel* model, QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     auto* bar = new QHBoxLayout;
     m_status = new QLabel(this);
+    // Long news wraps rather than widening the box (the captions beside it need their room).
+    m_status->setWordWrap(true);
+    m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_progress = new QProgressBar(this);
     m_progress->setMaximumWidth(160);
     m_progress->setTextVisible(false);
