@@ -21,6 +21,7 @@
 #include <CLI/CLI.hpp>
 
 #include "core/analysis/cpu_time.h"
+#include "core/analysis/samples.h"
 #include "core/analysis/speedup.h"
 #include "core/analysis/wait_for.h"
 #include "core/scenarios/params.h"
@@ -104,6 +105,20 @@ void printSpeedups(const EventStore& store) {
         std::fprintf(stderr, "  %-14s %7d %11.1f %8.2fx %7.2f..%.2fx\n",
                      std::string(executorName(p.executor)).c_str(), p.workers, p.medianMs,
                      p.speedup, p.speedupLow, p.speedupHigh);
+}
+
+// The measured series' distributions (creation-cost, context-switch).
+void printSamples(const EventStore& store) {
+    bool header = false;
+    for (const auto& s : sampleSeries(store)) {
+        if (s.ns.empty()) continue;
+        if (!header)
+            std::fprintf(stderr, "  %-40s %7s %10s %10s %10s\n", "series", "samples", "median",
+                         "5%", "95%");
+        header = true;
+        std::fprintf(stderr, "  %-40s %7zu %8.1f µs %7.1f µs %7.1f µs\n", s.name.c_str(),
+                     s.ns.size(), s.median / 1e3, s.p5 / 1e3, s.p95 / 1e3);
+    }
 }
 
 // Real CPython's speedups on the same workload, beside the GIL model's and the processes'.
@@ -292,6 +307,7 @@ int run(const RunArgs& args) {
             std::fprintf(stderr, "  CPU time (from /proc): %s\n", line.c_str());
         }
         printSpeedups(store);
+        printSamples(store);
         if (args.comparePython) printPythonComparison(store, params.values);
         if (l.any())
             std::fprintf(stderr,

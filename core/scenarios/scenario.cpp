@@ -23,7 +23,9 @@ const std::vector<Scenario>& allScenarios() {
                                               makeSignals(),
                                               makeOrphansAndZombies(),
                                               makeCrashIsolation(),
-                                              makeCpuVsIo()};
+                                              makeCpuVsIo(),
+                                              makeCreationCost(),
+                                              makeContextSwitch()};
     return all;
 }
 

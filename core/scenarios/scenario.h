@@ -48,5 +48,7 @@ Scenario makeDaemonThreads();
 Scenario makeReaderWriter();
 Scenario makeHelloThreadsAndProcesses();
 Scenario makeCpuVsIo();
+Scenario makeCreationCost();
+Scenario makeContextSwitch();
 
 }  // namespace interleave

@@ -8,9 +8,9 @@ namespace interleave {
 namespace {
 
 constexpr std::array<std::string_view, static_cast<std::size_t>(ObjectKind::Count_)> kObjectNames =
-    {"none", "mutex",    "condvar",       "semaphore",      "queue",
-     "pipe", "fifo",     "message_queue", "shared_segment", "socket",
-     "gil",  "variable", "rwlock",        "signal",         "memory"};
+    {"none",   "mutex",         "condvar",        "semaphore", "queue", "pipe",
+     "fifo",   "message_queue", "shared_segment", "socket",    "gil",   "variable",
+     "rwlock", "signal",        "memory",         "program",   "series"};
 constexpr std::array<std::string_view, static_cast<std::size_t>(ObjectRole::Count_)> kRoleNames = {
     "own", "guard", "space", "items"};
 

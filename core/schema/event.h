@@ -133,6 +133,9 @@ enum class EventKind : std::uint16_t {
     // One measured repetition (the main thread's wall clock around it): a = ns, b = see
     // packMeasure (executor, workers, repetition).
     MeasureResult,
+    // One measured sample of a series (object = the series): a = ns. The measurement scenarios
+    // record their samples this way, one event each, and nothing else while they measure.
+    MeasureSample,
     Count_  // keep last
 };
 
@@ -207,6 +210,7 @@ enum class ObjectKind : std::uint16_t {
     Signal,    // one signal number (SIGUSR1, ...) as it travels between processes
     Memory,    // a private mapping of a process; capacity = KiB
     Program,   // a program a process runs with exec (its name is the program's path)
+    Series,    // one series of measured samples (its name says what was measured)
     Count_     // keep last
 };
 

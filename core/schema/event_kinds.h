@@ -234,6 +234,8 @@ inline constexpr std::array<KindInfo, static_cast<std::size_t>(EventKind::Count_
      ""},
     {EventKind::MeasureResult, "measure_result", KindGroup::Measure, StateEffect::None,
      ValueField::AInMs, ""},
+    {EventKind::MeasureSample, "measure_sample", KindGroup::Measure, StateEffect::None,
+     ValueField::A, ""},
 }};
 // clang-format on
 
