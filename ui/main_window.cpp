@@ -31,6 +31,8 @@
 #include "core/sys/clock.h"
 #include "ui/buffer_model.h"
 #include "ui/caption_model.h"
+#include "ui/distribution_model.h"
+#include "ui/distribution_view.h"
 #include "ui/lesson_panel.h"
 #include "ui/log_panel.h"
 #include "ui/memory_model.h"
@@ -73,8 +75,9 @@ MainWindow::MainWindow(const LaunchOptions& options, QWidget* parent)
       m_waits(new WaitForModel(m_timeline->names(), this)),
       m_shared(new SharedVariableModel(this)),
       m_speedup(new SpeedupModel(this)),
-      m_followers{m_timeline, m_buffer, m_pipes,  m_signals,
-                  m_memory,   m_waits,  m_shared, m_speedup} {
+      m_distributions(new DistributionModel(this)),
+      m_followers{m_timeline, m_buffer, m_pipes,   m_signals,      m_memory,
+                  m_waits,    m_shared, m_speedup, m_distributions} {
     setWindowTitle(tr("Interleave"));
     // The application font before any window scaled it: a second window in the same process
     // (tests, tools) must not scale an already scaled font again.
@@ -316,9 +319,9 @@ void MainWindow::buildActions() {
 
 void MainWindow::buildLayout() {
     m_timelineView = new TimelineView(m_timeline, m_cursor, this);
-    m_shelf = new ViewShelf(
-        {m_buffer, m_pipes, m_signals, m_memory, m_waits, m_shared, m_tree, m_captions, m_speedup},
-        m_timeline, m_cursor, this);
+    m_shelf = new ViewShelf({m_buffer, m_pipes, m_signals, m_memory, m_waits, m_shared, m_tree,
+                             m_captions, m_speedup, m_distributions},
+                            m_timeline, m_cursor, this);
     auto* bottom = m_shelf;
 
     m_center = new QSplitter(Qt::Vertical, this);
@@ -570,6 +573,10 @@ void MainWindow::tick() {
 
 BufferView* MainWindow::bufferView() const {
     return m_shelf->bufferView();
+}
+
+DistributionView* MainWindow::distributionView() const {
+    return m_shelf->distributionView();
 }
 
 SpeedupView* MainWindow::speedupView() const {

@@ -100,6 +100,10 @@ class MainWindow : public QMainWindow {
         return m_speedup;
     }
     class SpeedupView* speedupView() const;
+    class DistributionModel* distributionModel() const {
+        return m_distributions;
+    }
+    class DistributionView* distributionView() const;
     CaptionModel* captionModel() const { return m_captions; }
     TimeCursor* cursor() const { return m_cursor; }
     bool presenterMode() const { return m_presenter; }
@@ -166,6 +170,7 @@ class MainWindow : public QMainWindow {
     WaitForModel* m_waits;
     SharedVariableModel* m_shared;
     class SpeedupModel* m_speedup;
+    class DistributionModel* m_distributions;
     // The models above that follow the store, in the order they take a new run and new events
     // (the timeline first: the others name actors through it).
     std::vector<RunFollower*> m_followers;

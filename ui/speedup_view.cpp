@@ -19,6 +19,7 @@
 #include <map>
 
 #include "core/sys/process_group.h"
+#include "ui/chart_export.h"
 #include "ui/palette.h"
 #include "ui/speedup_model.h"
 
@@ -237,34 +238,11 @@ QString SpeedupView::csv() const {
 }
 
 QString SpeedupView::save(const QString& path) const {
-    const auto suffix = QFileInfo(path).suffix().toLower();
-    if (suffix == QLatin1String("csv")) {
-        QSaveFile file(path);
-        if (!file.open(QIODevice::WriteOnly))
-            return tr("Cannot write '%1': %2").arg(path, file.errorString());
-        file.write(csv().toUtf8());
-        if (!file.commit()) return tr("Cannot write '%1': %2").arg(path, file.errorString());
-        return {};
-    }
-    if (suffix != QLatin1String("png") && suffix != QLatin1String("pdf"))
-        return tr("'%1': give a name ending in .png, .pdf or .csv").arg(path);
-    const bool ok =
-        suffix == QLatin1String("png") ? m_plot->savePng(path, 0, 0, 2.0) : m_plot->savePdf(path);
-    return ok ? QString() : tr("Cannot write '%1'").arg(path);
+    return saveChart(*m_plot, path, csv());
 }
 
 void SpeedupView::exportChart() {
-    QString filter;
-    auto path = QFileDialog::getSaveFileName(
-        this, tr("Export the chart"), QStringLiteral("speedup.png"),
-        tr("PNG image (*.png);;PDF document (*.pdf);;Every measurement as CSV (*.csv)"), &filter);
-    if (path.isEmpty()) return;
-    if (QFileInfo(path).suffix().isEmpty())
-        path += filter.contains(QStringLiteral("pdf"))   ? QStringLiteral(".pdf")
-                : filter.contains(QStringLiteral("csv")) ? QStringLiteral(".csv")
-                                                         : QStringLiteral(".png");
-    if (const auto err = save(path); !err.isEmpty())
-        QMessageBox::warning(this, tr("Cannot export"), err);
+    exportChartAs(this, *m_plot, QStringLiteral("speedup"), csv());
 }
 
 bool SpeedupView::measuringPython() const {

@@ -12,6 +12,8 @@
 #include "ui/buffer_model.h"
 #include "ui/buffer_view.h"
 #include "ui/caption_model.h"
+#include "ui/distribution_model.h"
+#include "ui/distribution_view.h"
 #include "ui/memory_model.h"
 #include "ui/pipe_model.h"
 #include "ui/pipe_view.h"
@@ -33,7 +35,8 @@ ViewShelf::ViewShelf(const Models& models, TimelineModel* timeline, TimeCursor* 
       m_signals(models.signalModel),
       m_memory(models.memory),
       m_waits(models.waits),
-      m_speedup(models.speedup) {
+      m_speedup(models.speedup),
+      m_distributions(models.distributions) {
     auto* const buffers = models.buffers;
     auto* const pipes = models.pipes;
     // Every queue of the run, one under the other; scrolls when they need more height.
@@ -68,13 +71,16 @@ ViewShelf::ViewShelf(const Models& models, TimelineModel* timeline, TimeCursor* 
     m_speedupBox = titled(tr("Speedup against doing the same tasks sequentially, on this machine"),
                           m_speedupView);
     m_speedupBox->hide();
+    m_distributionView = new DistributionView(models.distributions, this);
+    m_distributionBox = titled(tr("How long each took, measured here"), m_distributionView);
+    m_distributionBox->hide();
     m_treeBox = titled(tr("Processes and threads"), new ProcessTreeView(models.tree, this));
     auto* captionView = new QListView(this);
     captionView->setModel(models.captions);
     captionView->setSelectionMode(QAbstractItemView::NoSelection);
     captionView->setWordWrap(true);
     titled(tr("What just happened"), captionView);
-    setSizes({420, 560, 460, 560, 620, 560, 760, 420, 420});
+    setSizes({420, 560, 460, 560, 620, 560, 760, 760, 420, 420});
 }
 
 QTableView* ViewShelf::table(QAbstractItemModel* model) {
@@ -121,6 +127,7 @@ void ViewShelf::choose(const Scenario* scenario, bool run, bool presenter,
     const bool memory = m_memory->measuresMemory() || uses(ObjectKind::Memory);
     const bool showSignals = m_signals->signalCount() > 0 || uses(ObjectKind::Signal);
     const bool speedup = uses(ObjectKind::Gil) || m_speedup->hasResults();
+    const bool distributions = uses(ObjectKind::Series) || m_distributions->hasSeries();
     const bool chosen = !presenter || !presenterShowsProcesses;
     m_bufferBox->setVisible(chosen && buffers);
     // A measurement's pipes only hand out its tasks: the chart is what it is about.
@@ -130,10 +137,11 @@ void ViewShelf::choose(const Scenario* scenario, bool run, bool presenter,
     m_waitsBox->setVisible(chosen && waits);
     m_sharedBox->setVisible(chosen && uses(ObjectKind::Variable));
     m_speedupBox->setVisible(chosen && speedup);
+    m_distributionBox->setVisible(chosen && distributions);
     // The memory table names each process too, and needs the room.
     // The chart needs the room more than a tree of pools.
     m_treeBox->setVisible(presenter ? presenterShowsProcesses
-                                    : !waits && !shared && !memory && !speedup);
+                                    : !waits && !shared && !memory && !speedup && !distributions);
 }
 
 }  // namespace interleave::ui

@@ -41,6 +41,7 @@ class ViewShelf : public QSplitter {
         ProcessTreeModel* tree;
         CaptionModel* captions;
         class SpeedupModel* speedup;
+        class DistributionModel* distributions;
     };
     ViewShelf(const Models& models, TimelineModel* timeline, TimeCursor* cursor, QWidget* parent);
 
@@ -59,6 +60,10 @@ class ViewShelf : public QSplitter {
     class SpeedupView* speedupView() const {
         return m_speedupView;
     }
+    class DistributionView* distributionView() const {
+        return m_distributionView;
+    }
+    QWidget* distributionBox() const { return m_distributionBox; }
 
   private:
     QWidget* titled(const QString& title, QWidget* content);
@@ -80,6 +85,9 @@ class ViewShelf : public QSplitter {
     class SpeedupModel* m_speedup;
     class SpeedupView* m_speedupView;
     QWidget* m_speedupBox;
+    class DistributionModel* m_distributions;
+    class DistributionView* m_distributionView;
+    QWidget* m_distributionBox;
 };
 
 }  // namespace interleave::ui

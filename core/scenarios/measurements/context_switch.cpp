@@ -127,9 +127,9 @@ int run(const ParamValues& p) {
     // already waiting on another core. Threads started and children forked from here inherit it.
     const bool oneCore = p.choice("cores") == "one";
     if (oneCore) pinThisThreadTo(usableCpu(0));
-    const auto condvar = Runtime::registerObject(ObjectKind::Series, "threads: condition variable");
+    const auto condvar = Runtime::registerObject(ObjectKind::Series, "threads: condvar");
     const auto futex = Runtime::registerObject(ObjectKind::Series, "threads: futex");
-    const auto piped = Runtime::registerObject(ObjectKind::Series, "processes: two pipes");
+    const auto piped = Runtime::registerObject(ObjectKind::Series, "processes: pipes");
     condvarPingPong(condvar, trips);
     futexPingPong(futex, trips);
     pipePingPong(piped, trips);

@@ -57,8 +57,7 @@ int run(const ParamValues& p) {
     const auto samples = p.integer("samples");
     const auto thread = Runtime::registerObject(ObjectKind::Series, "thread: create + join");
     const auto forked = Runtime::registerObject(ObjectKind::Series, "process: fork + wait");
-    const auto spawned =
-        Runtime::registerObject(ObjectKind::Series, "program: posix_spawn /bin/true + wait");
+    const auto spawned = Runtime::registerObject(ObjectKind::Series, "program: spawn + wait");
     const char* program = "/bin/true";
     const bool canSpawn = access(program, X_OK) == 0;
     for (std::int64_t round = -kWarmUp; round < samples && !Runtime::stopRequested(); ++round) {

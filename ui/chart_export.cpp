@@ -1,0 +1,47 @@
+#include "ui/chart_export.h"
+
+#include <qcustomplot.h>
+
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QSaveFile>
+
+namespace interleave::ui {
+
+QString saveChart(const QCustomPlot& plot, const QString& path, const QString& csv) {
+    const auto tr = [](const char* s) { return QCoreApplication::translate("Chart", s); };
+    const auto suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1String("csv")) {
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly))
+            return tr("Cannot write '%1': %2").arg(path, file.errorString());
+        file.write(csv.toUtf8());
+        if (!file.commit()) return tr("Cannot write '%1': %2").arg(path, file.errorString());
+        return {};
+    }
+    if (suffix != QLatin1String("png") && suffix != QLatin1String("pdf"))
+        return tr("'%1': give a name ending in .png, .pdf or .csv").arg(path);
+    // QCustomPlot's savers are not const, though they change nothing that is shown.
+    auto& p = const_cast<QCustomPlot&>(plot);
+    const bool ok = suffix == QLatin1String("png") ? p.savePng(path, 0, 0, 2.0) : p.savePdf(path);
+    return ok ? QString() : tr("Cannot write '%1'").arg(path);
+}
+
+void exportChartAs(QWidget* parent, const QCustomPlot& plot, const QString& name,
+                   const QString& csv) {
+    const auto tr = [](const char* s) { return QCoreApplication::translate("Chart", s); };
+    QString filter;
+    auto path = QFileDialog::getSaveFileName(
+        parent, tr("Export the chart"), name + QStringLiteral(".png"),
+        tr("PNG image (*.png);;PDF document (*.pdf);;Every measurement as CSV (*.csv)"), &filter);
+    if (path.isEmpty()) return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += filter.contains(QStringLiteral("pdf"))   ? QStringLiteral(".pdf")
+                : filter.contains(QStringLiteral("csv")) ? QStringLiteral(".csv")
+                                                         : QStringLiteral(".png");
+    if (const auto err = saveChart(plot, path, csv); !err.isEmpty())
+        QMessageBox::warning(parent, tr("Cannot export"), err);
+}
+
+}  // namespace interleave::ui

@@ -1,0 +1,137 @@
+#include "ui/distribution_view.h"
+
+#include <qcustomplot.h>
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+#include <algorithm>
+
+#include "ui/chart_export.h"
+#include "ui/distribution_model.h"
+#include "ui/palette.h"
+
+namespace interleave::ui {
+
+namespace {
+// A duration in the unit that reads best.
+QString duration(double ns) {
+    if (ns >= 1e6) return QStringLiteral("%1 ms").arg(ns / 1e6, 0, 'f', 2);
+    return QStringLiteral("%1 µs").arg(ns / 1e3, 0, 'f', ns < 1e4 ? 1 : 0);
+}
+const QColor kColors[] = {QColor(0x00, 0x72, 0xB2), QColor(0xD5, 0x5E, 0x00),
+                          QColor(0x00, 0x9E, 0x73), QColor(0xCC, 0x79, 0xA7)};
+}  // namespace
+
+DistributionView::DistributionView(DistributionModel* model, QWidget* parent)
+    : QWidget(parent), m_model(model), m_plot(new QCustomPlot(this)) {
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto* bar = new QHBoxLayout;
+    m_status = new QLabel(this);
+    m_status->setWordWrap(true);
+    m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    auto* exportButton = new QPushButton(tr("Export…"), this);
+    bar->addWidget(m_status, 1);
+    bar->addWidget(exportButton);
+    layout->addLayout(bar);
+    layout->addWidget(m_plot, 1);
+    m_plot->setMinimumHeight(200);
+    m_plot->yAxis->setScaleType(QCPAxis::stLogarithmic);
+    m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+    m_plot->yAxis->setLabel(tr("time (µs, log scale)"));
+    m_plot->setBackground(Palette::background());
+    for (auto* axis : {m_plot->xAxis, m_plot->yAxis}) {
+        axis->setBasePen(QPen(Palette::text()));
+        axis->setTickPen(QPen(Palette::text()));
+        axis->setSubTickPen(QPen(Palette::text()));
+        axis->setTickLabelColor(Palette::text());
+        axis->setLabelColor(Palette::text());
+        axis->grid()->setPen(QPen(Palette::grid(), 1, Qt::DotLine));
+    }
+    connect(exportButton, &QPushButton::clicked, this,
+            [this] { exportChartAs(this, *m_plot, QStringLiteral("distribution"), csv()); });
+    connect(model, &DistributionModel::changed, this, &DistributionView::rebuild);
+    rebuild();
+}
+
+QString DistributionView::statusText() const {
+    return m_status->text();
+}
+
+QStringList DistributionView::medianLabels() const {
+    QStringList out;
+    for (int i = 0; i < m_plot->itemCount(); ++i)
+        if (auto* t = qobject_cast<QCPItemText*>(m_plot->item(i))) out << t->text();
+    return out;
+}
+
+void DistributionView::rebuild() {
+    m_plot->clearPlottables();
+    m_plot->clearItems();
+    const auto& series = m_model->atCursor();
+    QSharedPointer<QCPAxisTickerText> names(new QCPAxisTickerText);
+    double low = 1e18, high = 0;
+    std::size_t samples = 0;
+    for (std::size_t k = 0; k < series.size(); ++k) {
+        const auto& s = series[k];
+        const double key = static_cast<double>(k + 1);
+        // Two short lines under each box: the series' name split at its colon.
+        auto name = QString::fromStdString(s.name);
+        name.replace(QStringLiteral(": "), QStringLiteral(":\n"));
+        names->addTick(key, name);
+        if (s.ns.empty()) continue;
+        samples = std::max(samples, s.ns.size());
+        const auto color = kColors[k % std::size(kColors)];
+        auto* box = new QCPStatisticalBox(m_plot->xAxis, m_plot->yAxis);
+        box->setName(QString::fromStdString(s.name));
+        // In µs: the axis's unit.
+        box->addData(key, s.p5 / 1e3, s.p25 / 1e3, s.median / 1e3, s.p75 / 1e3, s.p95 / 1e3);
+        box->setWidth(0.5);
+        box->setPen(QPen(color, 1.5));
+        box->setBrush(QColor(color.red(), color.green(), color.blue(), 70));
+        box->setMedianPen(QPen(color.darker(140), 3));
+        box->setWhiskerPen(QPen(color, 1.2, Qt::SolidLine));
+        auto* label = new QCPItemText(m_plot);
+        label->position->setCoords(key + 0.3, s.median / 1e3);
+        label->setPositionAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+        label->setText(duration(s.median));
+        label->setColor(Palette::text());
+        QFont f = label->font();
+        f.setBold(true);
+        label->setFont(f);
+        low = std::min(low, s.p5 / 1e3);
+        high = std::max(high, s.p95 / 1e3);
+    }
+    m_plot->xAxis->setTicker(names);
+    m_plot->xAxis->setRange(0.4,
+                            static_cast<double>(std::max<std::size_t>(series.size(), 1)) + 0.8);
+    if (high > 0)
+        m_plot->yAxis->setRange(low / 1.6, high * 1.6);
+    else
+        m_plot->yAxis->setRange(1, 1000);
+    m_status->setText(samples == 0
+                          ? tr("Run the scenario: the samples appear here as they are measured.")
+                          : tr("Up to %1 samples each · box: middle half · whiskers: 5% to 95% · "
+                               "the median written beside")
+                                .arg(samples));
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+QString DistributionView::csv() const {
+    QString out = QStringLiteral("series,sample,ns\n");
+    for (const auto& s : m_model->all())
+        for (std::size_t i = 0; i < s.ns.size(); ++i)
+            out += QStringLiteral("\"%1\",%2,%3\n")
+                       .arg(QString::fromStdString(s.name))
+                       .arg(i + 1)
+                       .arg(static_cast<qint64>(s.ns[i]));
+    return out;
+}
+
+QString DistributionView::save(const QString& path) const {
+    return saveChart(*m_plot, path, csv());
+}
+
+}  // namespace interleave::ui

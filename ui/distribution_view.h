@@ -1,0 +1,35 @@
+#pragma once
+// The distributions of measured series (creation-cost, context-switch) as box plots on a log
+// scale: the box from the 25th to the 75th percentile, the median as a bar with its value
+// written beside it, whiskers from the 5th to the 95th percentile. Exports PNG, PDF and every
+// sample as CSV.
+
+#include <QWidget>
+
+class QCustomPlot;
+class QLabel;
+
+namespace interleave::ui {
+
+class DistributionModel;
+
+class DistributionView : public QWidget {
+    Q_OBJECT
+  public:
+    explicit DistributionView(DistributionModel* model, QWidget* parent = nullptr);
+
+    QString save(const QString& path) const;  // .png, .pdf or .csv; returns why not
+    QCustomPlot* plot() const { return m_plot; }
+    QString statusText() const;
+    QStringList medianLabels() const;  // the values written beside the boxes
+
+  private:
+    void rebuild();
+    QString csv() const;
+
+    DistributionModel* m_model;
+    QCustomPlot* m_plot;
+    QLabel* m_status;
+};
+
+}  // namespace interleave::ui
