@@ -1,5 +1,7 @@
-// The speedup chart of cpu-vs-io: its model's arithmetic at the cursor, a real short run in the
-// window drawing every executor's series, real CPython's points beside them, and the exports.
+// The measurement scenarios' charts. cpu-vs-io's speedup chart: its model's arithmetic at the
+// cursor, a real short run in the window drawing every executor's series, real CPython's points
+// beside them, and the exports. creation-cost's and context-switch's box plots: a box and a
+// written median per series, following the cursor, and the exports.
 
 #include <gtest/gtest.h>
 #include <qcustomplot.h>
@@ -13,6 +15,8 @@
 #include <set>
 
 #include "core/scenarios/scenario.h"
+#include "ui/distribution_model.h"
+#include "ui/distribution_view.h"
 #include "ui/main_window.h"
 #include "ui/run_session.h"
 #include "ui/speedup_model.h"
@@ -153,4 +157,40 @@ TEST(SpeedupView, WithoutPython3TheButtonSaysWhy) {
     EXPECT_FALSE(view.pythonButton()->isEnabled());
     EXPECT_TRUE(view.pythonButton()->toolTip().contains(QStringLiteral("apt install python3")));
     EXPECT_FALSE(view.comparePython().isEmpty());
+}
+
+TEST(DistributionView, ARealRunDrawsABoxAndItsMedianPerSeriesAndFollowsTheCursor) {
+    LaunchOptions o;
+    o.scenario = QStringLiteral("creation-cost");
+    o.assignments = {QStringLiteral("samples=20")};
+    MainWindow window(o);
+    window.resize(1280, 720);
+    window.show();
+    auto* view = window.distributionView();
+    EXPECT_TRUE(view->isVisibleTo(&window)) << "shown before the first run, empty";
+    window.runScenario();
+    ASSERT_TRUE(waitFor([&] { return !window.session()->active(); }, 60'000));
+    ASSERT_TRUE(waitFor([&] { return view->plot()->plottableCount() == 3; }, 5'000));
+    const auto& series = window.distributionModel()->atCursor();
+    ASSERT_EQ(series.size(), 3u);
+    for (const auto& s : series)
+        EXPECT_EQ(s.ns.size(), 20u) << s.name;
+    const auto labels = view->medianLabels();
+    ASSERT_EQ(labels.size(), 3);
+    for (const auto& l : labels)
+        EXPECT_TRUE(l.endsWith(QStringLiteral(" µs")) || l.endsWith(QStringLiteral(" ms")))
+            << l.toStdString();
+    // Back in time, fewer samples: the chart shows the run as it was at the cursor.
+    window.cursor()->setTime(0);
+    EXPECT_TRUE(window.distributionModel()->atCursor().front().ns.empty());
+    EXPECT_EQ(view->plot()->plottableCount(), 0);
+
+    QTemporaryDir dir;
+    ASSERT_EQ(view->save(dir.filePath(QStringLiteral("d.png"))), QString());
+    ASSERT_EQ(view->save(dir.filePath(QStringLiteral("d.csv"))), QString());
+    QFile csv(dir.filePath(QStringLiteral("d.csv")));
+    ASSERT_TRUE(csv.open(QIODevice::ReadOnly));
+    const auto rows = csv.readAll().split('\n');
+    EXPECT_EQ(rows.front(), "series,sample,ns");
+    EXPECT_EQ(rows.size(), 1 + 60 + 1) << "every sample, wherever the cursor is";
 }
