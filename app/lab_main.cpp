@@ -208,8 +208,29 @@ int run(const RunArgs& args) {
     sup.setSpeed(speed);
     const auto started = std::chrono::steady_clock::now();
     const auto deadline = started + std::chrono::milliseconds(durationMs);
+    // A measurement says how far it has come, once a second: it may take a while.
+    const bool measures = scenario->group == "measurements" && !quiet;
+    const int planned =
+        scenario->name == "cpu-vs-io"
+            ? cpuVsIoMeasurementCount(static_cast<int>(params.values.integer("max_workers")),
+                                      static_cast<int>(params.values.integer("repetitions")))
+            : 0;
+    std::size_t scanned = 0;
+    int measured = 0;
+    auto nextProgress = started + std::chrono::seconds(1);
     while (!g_interrupted && std::chrono::steady_clock::now() < deadline &&
            !sup.waitFinished(std::chrono::milliseconds(10))) {
+        if (!measures || std::chrono::steady_clock::now() < nextProgress) continue;
+        nextProgress += std::chrono::seconds(1);
+        const auto& store = sup.store();
+        for (const auto n = store.size(); scanned < n; ++scanned) {
+            const auto k = store.kind(scanned);
+            measured += k == EventKind::MeasureResult || k == EventKind::MeasureSample;
+        }
+        if (planned > 0)
+            std::fprintf(stderr, "interleave-lab: %d of %d measurements\n", measured, planned);
+        else
+            std::fprintf(stderr, "interleave-lab: %d samples so far\n", measured);
     }
     bool stoppedEarly = false;
     std::vector<std::uint32_t> deadlock;

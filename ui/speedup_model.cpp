@@ -50,13 +50,8 @@ std::string SpeedupModel::parameter(const std::string& name) const {
 }
 
 int SpeedupModel::plannedCount() const {
-    const auto most = std::atoi(parameter("max_workers").c_str());
-    const auto reps = std::atoi(parameter("repetitions").c_str());
-    if (most < 1 || reps < 1) return 0;
-    int counts = 1;  // 1, 2, 4, ... below `most`, and `most`
-    for (int n = 1; n < most; n *= 2)
-        ++counts;
-    return kExecutorCount * counts * (reps + 1);
+    return cpuVsIoMeasurementCount(std::atoi(parameter("max_workers").c_str()),
+                                   std::atoi(parameter("repetitions").c_str()));
 }
 
 int SpeedupModel::countAtCursor() const {

@@ -27,6 +27,14 @@ double median(std::vector<double> v) {
     return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
+int cpuVsIoMeasurementCount(int maxWorkers, int repetitions) {
+    if (maxWorkers < 1 || repetitions < 1) return 0;
+    int counts = 1;
+    for (int n = 1; n < maxWorkers; n *= 2)
+        ++counts;
+    return kExecutorCount * counts * (repetitions + 1);
+}
+
 std::vector<SpeedupPoint> speedupTable(const EventStore& store) {
     Measurements runs;
     for (std::size_t i = 0, n = store.size(); i < n; ++i) {

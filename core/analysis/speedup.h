@@ -28,6 +28,10 @@ struct SpeedupPoint {
 
 double median(std::vector<double> values);  // 0 for none
 
+// Measurements cpu-vs-io makes with these parameters, warm-ups included: every executor for
+// 1, 2, 4, ... below `maxWorkers` and `maxWorkers`, one warm-up and `repetitions` each.
+int cpuVsIoMeasurementCount(int maxWorkers, int repetitions);
+
 // Every repetition's ms, by executor and workers.
 using Measurements = std::map<std::pair<Executor, int>, std::vector<double>>;
 
