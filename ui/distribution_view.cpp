@@ -8,7 +8,7 @@
 #include <QVBoxLayout>
 #include <algorithm>
 
-#include "ui/chart_export.h"
+#include "ui/chart_support.h"
 #include "ui/distribution_model.h"
 #include "ui/palette.h"
 
@@ -41,15 +41,7 @@ DistributionView::DistributionView(DistributionModel* model, QWidget* parent)
     m_plot->yAxis->setScaleType(QCPAxis::stLogarithmic);
     m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
     m_plot->yAxis->setLabel(tr("time (µs, log scale)"));
-    m_plot->setBackground(Palette::background());
-    for (auto* axis : {m_plot->xAxis, m_plot->yAxis}) {
-        axis->setBasePen(QPen(Palette::text()));
-        axis->setTickPen(QPen(Palette::text()));
-        axis->setSubTickPen(QPen(Palette::text()));
-        axis->setTickLabelColor(Palette::text());
-        axis->setLabelColor(Palette::text());
-        axis->grid()->setPen(QPen(Palette::grid(), 1, Qt::DotLine));
-    }
+    applyChartTheme(*m_plot);
     connect(exportButton, &QPushButton::clicked, this,
             [this] { exportChartAs(this, *m_plot, QStringLiteral("distribution"), csv()); });
     connect(model, &DistributionModel::changed, this, &DistributionView::rebuild);

@@ -19,7 +19,7 @@
 #include <map>
 
 #include "core/sys/process_group.h"
-#include "ui/chart_export.h"
+#include "ui/chart_support.h"
 #include "ui/palette.h"
 #include "ui/speedup_model.h"
 
@@ -114,17 +114,8 @@ SpeedupView::~SpeedupView() {
 }
 
 void SpeedupView::applyTheme() {
-    const QColor text = Palette::text();
-    m_plot->setBackground(Palette::background());
-    for (auto* axis : {m_plot->xAxis, m_plot->yAxis}) {
-        axis->setBasePen(QPen(text));
-        axis->setTickPen(QPen(text));
-        axis->setSubTickPen(QPen(text));
-        axis->setTickLabelColor(text);
-        axis->setLabelColor(text);
-        axis->grid()->setPen(QPen(Palette::grid(), 1, Qt::DotLine));
-    }
-    m_plot->legend->setTextColor(text);
+    applyChartTheme(*m_plot);
+    m_plot->legend->setTextColor(Palette::text());
 }
 
 QString SpeedupView::statusText() const {

@@ -1,5 +1,7 @@
 #include "ui/timeline_view.h"
 
+#include "ui/chart_support.h"
+
 #include <qcustomplot.h>
 #include <QContextMenuEvent>
 #include <QHBoxLayout>
@@ -244,17 +246,8 @@ void TimelineView::redrawAll() {
 }
 
 void TimelineView::applyTheme() {
-    const QColor text = Palette::text();
-    m_plot->setBackground(Palette::background());
-    for (auto* axis : {m_plot->xAxis, m_plot->yAxis}) {
-        axis->setBasePen(QPen(text));
-        axis->setTickPen(QPen(text));
-        axis->setSubTickPen(QPen(text));
-        axis->setTickLabelColor(text);
-        axis->setLabelColor(text);
-        axis->grid()->setPen(QPen(Palette::grid(), 1, Qt::DotLine));
-    }
-    m_emptyHint->setColor(text);
+    applyChartTheme(*m_plot);
+    m_emptyHint->setColor(Palette::text());
     m_canvas->invalidate();
     requestReplot();
 }

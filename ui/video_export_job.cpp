@@ -13,16 +13,9 @@
 namespace interleave::ui {
 
 namespace {
+// The theme as --theme names it: "Light" is light, "High contrast" is high-contrast.
 QString cliTheme(Theme t) {
-    switch (t) {
-        case Theme::Dark:
-            return QStringLiteral("dark");
-        case Theme::HighContrast:
-            return QStringLiteral("high-contrast");
-        case Theme::Light:
-            break;
-    }
-    return QStringLiteral("light");
+    return Palette::themeName(t).toLower().replace(QLatin1Char(' '), QLatin1Char('-'));
 }
 QString seconds(std::int64_t ns) {
     return QString::number(static_cast<double>(ns) / 1e9, 'f', 9);

@@ -12,6 +12,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <algorithm>
 #include <set>
 
 #include "core/scenarios/scenario.h"
@@ -170,7 +171,15 @@ TEST(DistributionView, ARealRunDrawsABoxAndItsMedianPerSeriesAndFollowsTheCursor
     EXPECT_TRUE(view->isVisibleTo(&window)) << "shown before the first run, empty";
     window.runScenario();
     ASSERT_TRUE(waitFor([&] { return !window.session()->active(); }, 60'000));
-    ASSERT_TRUE(waitFor([&] { return view->plot()->plottableCount() == 3; }, 5'000));
+    // Every sample taken in (the last come with the frame after the run's end).
+    ASSERT_TRUE(waitFor(
+        [&] {
+            const auto& all = window.distributionModel()->atCursor();
+            return all.size() == 3 && std::all_of(all.begin(), all.end(),
+                                                  [](const auto& s) { return s.ns.size() == 20; });
+        },
+        5'000));
+    EXPECT_EQ(view->plot()->plottableCount(), 3);
     const auto& series = window.distributionModel()->atCursor();
     ASSERT_EQ(series.size(), 3u);
     for (const auto& s : series)

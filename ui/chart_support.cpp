@@ -1,4 +1,4 @@
-#include "ui/chart_export.h"
+#include "ui/chart_support.h"
 
 #include <qcustomplot.h>
 
@@ -7,7 +7,22 @@
 #include <QMessageBox>
 #include <QSaveFile>
 
+#include "ui/palette.h"
+
 namespace interleave::ui {
+
+void applyChartTheme(QCustomPlot& plot) {
+    const QColor text = Palette::text();
+    plot.setBackground(Palette::background());
+    for (auto* axis : {plot.xAxis, plot.yAxis}) {
+        axis->setBasePen(QPen(text));
+        axis->setTickPen(QPen(text));
+        axis->setSubTickPen(QPen(text));
+        axis->setTickLabelColor(text);
+        axis->setLabelColor(text);
+        axis->grid()->setPen(QPen(Palette::grid(), 1, Qt::DotLine));
+    }
+}
 
 QString saveChart(const QCustomPlot& plot, const QString& path, const QString& csv) {
     const auto tr = [](const char* s) { return QCoreApplication::translate("Chart", s); };

@@ -1,6 +1,7 @@
 #pragma once
-// A chart written to a file by its name's suffix: the picture as PNG (at twice the screen's
-// pixels, sharp on a slide) or PDF, or its raw numbers as CSV. Shared by every chart's Export.
+// What every chart (the timeline's axes, the measurement charts) shares: the theme's colours on
+// its axes, and Export: the picture as PNG (at twice the screen's pixels, sharp on a slide) or
+// PDF, or its raw numbers as CSV, by the name's suffix.
 
 #include <QString>
 
@@ -8,6 +9,9 @@ class QCustomPlot;
 class QWidget;
 
 namespace interleave::ui {
+
+// Background, axes, ticks, labels and grid in the current theme's colours.
+void applyChartTheme(QCustomPlot& plot);
 
 // Returns why not, empty when written.
 QString saveChart(const QCustomPlot& plot, const QString& path, const QString& csv);
