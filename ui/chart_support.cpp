@@ -6,6 +6,7 @@
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QSaveFile>
+#include <QSvgGenerator>
 
 #include "ui/palette.h"
 
@@ -35,10 +36,24 @@ QString saveChart(const QCustomPlot& plot, const QString& path, const QString& c
         if (!file.commit()) return tr("Cannot write '%1': %2").arg(path, file.errorString());
         return {};
     }
-    if (suffix != QLatin1String("png") && suffix != QLatin1String("pdf"))
-        return tr("'%1': give a name ending in .png, .pdf or .csv").arg(path);
     // QCustomPlot's savers are not const, though they change nothing that is shown.
     auto& p = const_cast<QCustomPlot&>(plot);
+    if (suffix == QLatin1String("svg")) {
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly))
+            return tr("Cannot write '%1': %2").arg(path, file.errorString());
+        QSvgGenerator svg;
+        svg.setOutputDevice(&file);
+        svg.setSize(p.size());
+        svg.setViewBox(p.rect());
+        QCPPainter painter(&svg);
+        p.toPainter(&painter, p.width(), p.height());
+        if (!painter.end() || !file.commit())
+            return tr("Cannot write '%1': %2").arg(path, file.errorString());
+        return {};
+    }
+    if (suffix != QLatin1String("png") && suffix != QLatin1String("pdf"))
+        return tr("'%1': give a name ending in .png, .svg, .pdf or .csv").arg(path);
     const bool ok = suffix == QLatin1String("png") ? p.savePng(path, 0, 0, 2.0) : p.savePdf(path);
     return ok ? QString() : tr("Cannot write '%1'").arg(path);
 }
@@ -49,10 +64,13 @@ void exportChartAs(QWidget* parent, const QCustomPlot& plot, const QString& name
     QString filter;
     auto path = QFileDialog::getSaveFileName(
         parent, tr("Export the chart"), name + QStringLiteral(".png"),
-        tr("PNG image (*.png);;PDF document (*.pdf);;Every measurement as CSV (*.csv)"), &filter);
+        tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf);;Every measurement as "
+           "CSV (*.csv)"),
+        &filter);
     if (path.isEmpty()) return;
     if (QFileInfo(path).suffix().isEmpty())
         path += filter.contains(QStringLiteral("pdf"))   ? QStringLiteral(".pdf")
+                : filter.contains(QStringLiteral("svg")) ? QStringLiteral(".svg")
                 : filter.contains(QStringLiteral("csv")) ? QStringLiteral(".csv")
                                                          : QStringLiteral(".png");
     if (const auto err = saveChart(plot, path, csv); !err.isEmpty())

@@ -1,7 +1,7 @@
 #pragma once
 // What every chart (the timeline's axes, the measurement charts) shares: the theme's colours on
-// its axes, and Export: the picture as PNG (at twice the screen's pixels, sharp on a slide) or
-// PDF, or its raw numbers as CSV, by the name's suffix.
+// its axes, and Export: the picture as PNG (at twice the screen's pixels, sharp on a slide), SVG
+// or PDF, or its raw numbers as CSV, by the name's suffix.
 
 #include <QString>
 

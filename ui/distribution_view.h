@@ -1,7 +1,7 @@
 #pragma once
 // The distributions of measured series (creation-cost, context-switch) as box plots on a log
 // scale: the box from the 25th to the 75th percentile, the median as a bar with its value
-// written beside it, whiskers from the 5th to the 95th percentile. Exports PNG, PDF and every
+// written beside it, whiskers from the 5th to the 95th percentile. Exports PNG, SVG, PDF and every
 // sample as CSV.
 
 #include <QWidget>

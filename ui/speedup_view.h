@@ -4,7 +4,7 @@
 // the machine's core count and the ideal (N workers, N times as fast) drawn in. Points appear as
 // each repetition finishes. Beside them, when asked, real CPython's points on the same workload,
 // measured on this machine by the bundled script (hollow markers, labelled). Exports the chart
-// as PNG or PDF and the raw numbers as CSV.
+// as PNG, SVG or PDF and the raw numbers as CSV.
 
 #include <QWidget>
 
@@ -25,7 +25,7 @@ class SpeedupView : public QWidget {
     explicit SpeedupView(SpeedupModel* model, QWidget* parent = nullptr);
     ~SpeedupView() override;
 
-    // The chart as PNG or PDF, or every measurement as CSV (by the name's suffix); returns why
+    // The chart as PNG, SVG or PDF, or every measurement as CSV (by the name's suffix); returns why
     // not, empty when written.
     QString save(const QString& path) const;
     // Starts measuring real CPython on the run's workload (python3 and the bundled script);

@@ -113,6 +113,10 @@ TEST(SpeedupView, AShortRunDrawsEveryExecutorAndExportsThePictureAndTheNumbers) 
     ASSERT_EQ(view->save(dir.filePath(QStringLiteral("s.png"))), QString());
     EXPECT_FALSE(QImage(dir.filePath(QStringLiteral("s.png"))).isNull());
     ASSERT_EQ(view->save(dir.filePath(QStringLiteral("s.pdf"))), QString());
+    ASSERT_EQ(view->save(dir.filePath(QStringLiteral("s.svg"))), QString());
+    QFile svg(dir.filePath(QStringLiteral("s.svg")));
+    ASSERT_TRUE(svg.open(QIODevice::ReadOnly));
+    EXPECT_TRUE(svg.readAll().contains("<svg"));
     ASSERT_EQ(view->save(dir.filePath(QStringLiteral("s.csv"))), QString());
     QFile csv(dir.filePath(QStringLiteral("s.csv")));
     ASSERT_TRUE(csv.open(QIODevice::ReadOnly));
