@@ -2,11 +2,17 @@
 // series measured as many times as asked, nothing else recorded while measuring, and the
 // percentiles' arithmetic. The times themselves are the machine's business, not the suite's.
 
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <mqueue.h>
+#include <unistd.h>
+
+#include <cerrno>
 
 #include <vector>
 
 #include "core/analysis/samples.h"
+#include "core/primitives/ipc/run_names.h"
 #include "run_helpers.h"
 
 using namespace interleave;
@@ -72,4 +78,26 @@ TEST(SampleSeries, AreReadUpToATimeAndIgnoreSamplesOfNoSeries) {
     EXPECT_EQ(series[0].ns, (std::vector<double>{100, 300}));
     series = sampleSeries(store, 15);
     EXPECT_EQ(series[0].ns, (std::vector<double>{100}));
+}
+
+TEST(IpcCompare, EveryMethodIsMeasuredBothWaysAndNoNameIsLeft) {
+    for (const char* measure : {"measure=latency", "measure=throughput"}) {
+        const auto sup =
+            runFor("ipc-compare", {measure, "samples=30", "message_bytes=128"}, 60'000);
+        ASSERT_EQ(sup->labStatus(), exitStatusExited(0)) << measure;
+        const auto series = sampleSeries(sup->store());
+        ASSERT_EQ(series.size(), 5u);
+        const char* names[] = {"pipe", "FIFO", "message queue", "UNIX socket", "shared memory"};
+        for (std::size_t k = 0; k < 5; ++k) {
+            EXPECT_EQ(series[k].name, names[k]);
+            EXPECT_EQ(series[k].ns.size(), 30u) << names[k] << " " << measure;
+            EXPECT_GT(series[k].median, 0) << names[k];
+        }
+        // The FIFOs' directory and the queues' names went as soon as both ends were open.
+        EXPECT_NE(access(runFifoDirectory(sup->labPid()).c_str(), F_OK), 0) << measure;
+        for (const auto& name : runQueueNames(sup->labPid())) {
+            errno = 0;
+            EXPECT_EQ(mq_open(name.c_str(), O_RDONLY), static_cast<mqd_t>(-1)) << name;
+        }
+    }
 }

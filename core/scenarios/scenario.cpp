@@ -25,7 +25,8 @@ const std::vector<Scenario>& allScenarios() {
                                               makeCrashIsolation(),
                                               makeCpuVsIo(),
                                               makeCreationCost(),
-                                              makeContextSwitch()};
+                                              makeContextSwitch(),
+                                              makeIpcCompare()};
     return all;
 }
 

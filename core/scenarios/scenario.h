@@ -50,5 +50,6 @@ Scenario makeHelloThreadsAndProcesses();
 Scenario makeCpuVsIo();
 Scenario makeCreationCost();
 Scenario makeContextSwitch();
+Scenario makeIpcCompare();
 
 }  // namespace interleave

@@ -13,7 +13,7 @@ namespace {
 constexpr std::size_t kMaxPath = 4096;
 // Filled once by prepareOwnNamesForSignalHandler; read only by the handler.
 std::array<std::array<char, 64>, kMaxQueuesPerRun> s_queues{};
-std::array<char, kMaxPath> s_fifo{}, s_fifoDir{};
+std::array<char, kMaxPath> s_fifo{}, s_fifoBack{}, s_fifoDir{};
 bool s_prepared = false;
 
 template <std::size_t N>
@@ -42,14 +42,15 @@ std::string runFifoDirectory(pid_t lab) {
     return base + "/interleave-" + std::to_string(lab) + "-fifo";
 }
 
-std::string runFifoPath(pid_t lab) {
-    return runFifoDirectory(lab) + "/fifo";
+std::string runFifoPath(pid_t lab, int which) {
+    return runFifoDirectory(lab) + (which == 0 ? "/fifo" : "/fifo-back");
 }
 
 void removeRunNames(pid_t lab) {
     for (const auto& name : runQueueNames(lab))
         mq_unlink(name.c_str());
-    unlink(runFifoPath(lab).c_str());
+    unlink(runFifoPath(lab, 0).c_str());
+    unlink(runFifoPath(lab, 1).c_str());
     rmdir(runFifoDirectory(lab).c_str());
 }
 
@@ -57,7 +58,8 @@ void prepareOwnNamesForSignalHandler() {
     const pid_t self = getpid();
     for (int i = 0; i < kMaxQueuesPerRun; ++i)
         copyTo(s_queues[static_cast<std::size_t>(i)], runQueueName(self, i + 1));
-    copyTo(s_fifo, runFifoPath(self));
+    copyTo(s_fifo, runFifoPath(self, 0));
+    copyTo(s_fifoBack, runFifoPath(self, 1));
     copyTo(s_fifoDir, runFifoDirectory(self));
     s_prepared = true;
 }
@@ -67,6 +69,7 @@ void removeOwnNamesFromSignalHandler() {
     for (const auto& q : s_queues)
         mq_unlink(q.data());
     unlink(s_fifo.data());
+    unlink(s_fifoBack.data());
     rmdir(s_fifoDir.data());
 }
 

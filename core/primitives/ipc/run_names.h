@@ -17,9 +17,10 @@ inline constexpr int kMaxQueuesPerRun = 8;
 
 std::string runQueueName(pid_t lab, int index);  // "/interleave-<pid>-<index>", index 1..8
 std::vector<std::string> runQueueNames(pid_t lab);
-// $TMPDIR (or /tmp) + "/interleave-<pid>-fifo", and the FIFO in it.
+// $TMPDIR (or /tmp) + "/interleave-<pid>-fifo", and the FIFOs in it: "fifo" (`which` 0) and
+// "fifo-back" (1, for a reply in the other direction).
 std::string runFifoDirectory(pid_t lab);
-std::string runFifoPath(pid_t lab);
+std::string runFifoPath(pid_t lab, int which = 0);
 
 void removeRunNames(pid_t lab);
 
