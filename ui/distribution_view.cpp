@@ -21,7 +21,8 @@ QString duration(double ns) {
     return QStringLiteral("%1 µs").arg(ns / 1e3, 0, 'f', ns < 1e4 ? 1 : 0);
 }
 const QColor kColors[] = {QColor(0x00, 0x72, 0xB2), QColor(0xD5, 0x5E, 0x00),
-                          QColor(0x00, 0x9E, 0x73), QColor(0xCC, 0x79, 0xA7)};
+                          QColor(0x00, 0x9E, 0x73), QColor(0xCC, 0x79, 0xA7),
+                          QColor(0xE6, 0x9F, 0x00), QColor(0x56, 0xB4, 0xE9)};
 }  // namespace
 
 DistributionView::DistributionView(DistributionModel* model, QWidget* parent)
@@ -39,7 +40,11 @@ DistributionView::DistributionView(DistributionModel* model, QWidget* parent)
     layout->addWidget(m_plot, 1);
     m_plot->setMinimumHeight(200);
     m_plot->yAxis->setScaleType(QCPAxis::stLogarithmic);
-    m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+    // Few ticks: within one decade the log ticker falls back to linear ones, which crowd a short
+    // axis.
+    QSharedPointer<QCPAxisTickerLog> log(new QCPAxisTickerLog);
+    log->setTickCount(3);
+    m_plot->yAxis->setTicker(log);
     m_plot->yAxis->setLabel(tr("time (µs, log scale)"));
     applyChartTheme(*m_plot);
     connect(exportButton, &QPushButton::clicked, this,
@@ -69,9 +74,12 @@ void DistributionView::rebuild() {
     for (std::size_t k = 0; k < series.size(); ++k) {
         const auto& s = series[k];
         const double key = static_cast<double>(k + 1);
-        // Two short lines under each box: the series' name split at its colon.
+        // Two short lines under each box: the series' name split at its colon, or its first space.
         auto name = QString::fromStdString(s.name);
-        name.replace(QStringLiteral(": "), QStringLiteral(":\n"));
+        if (name.contains(QStringLiteral(": ")))
+            name.replace(QStringLiteral(": "), QStringLiteral(":\n"));
+        else if (const auto space = name.indexOf(QLatin1Char(' ')); space > 0)
+            name[space] = QLatin1Char('\n');
         names->addTick(key, name);
         if (s.ns.empty()) continue;
         samples = std::max(samples, s.ns.size());
@@ -97,8 +105,9 @@ void DistributionView::rebuild() {
         high = std::max(high, s.p95 / 1e3);
     }
     m_plot->xAxis->setTicker(names);
+    // Room on the right for the last median's label.
     m_plot->xAxis->setRange(0.4,
-                            static_cast<double>(std::max<std::size_t>(series.size(), 1)) + 0.8);
+                            static_cast<double>(std::max<std::size_t>(series.size(), 1)) + 1.1);
     if (high > 0)
         m_plot->yAxis->setRange(low / 1.6, high * 1.6);
     else
