@@ -30,6 +30,7 @@
 #include "core/primitives/runtime.h"
 #include "core/scenarios/scenario.h"
 #include "core/sys/clock.h"
+#include "core/sys/cpu_affinity.h"
 
 namespace interleave {
 namespace {
@@ -290,6 +291,10 @@ int run(const ParamValues& p) {
     const auto count = p.integer("samples");
     constexpr std::int64_t kBurst = 200;  // messages per streamed sample
     std::signal(SIGPIPE, SIG_IGN);        // a partner gone early: a failed write, not a death
+    // On one core, both sides take turns on it; on any, a side that sleeps may be woken from
+    // another core. Forked partners inherit where this thread may run.
+    const bool oneCore = p.choice("cores") == "one";
+    if (oneCore) pinThisThreadTo(usableCpu(0));
     const char* names[] = {"pipe", "FIFO", "message queue", "UNIX socket", "shared memory"};
     std::uint32_t series[5];
     for (int k = 0; k < 5; ++k)
@@ -313,6 +318,7 @@ int run(const ParamValues& p) {
         }
         measure(*d, series[k], bytes, latency, count, kBurst);
     }
+    if (oneCore) unpinThisThread();
     return 0;
 }
 
@@ -331,6 +337,9 @@ Scenario makeIpcCompare() {
             ParamSpec::integer("message_bytes", 16, 4096, 64, "bytes", "Each message's size."),
             ParamSpec::integer("samples", 10, 20'000, 500, "",
                                "Samples for each method (after 20 unrecorded)."),
+            ParamSpec::choice("cores", {"any", "one"},
+                              "any: where the scheduler puts the two processes; one: both on "
+                              "one core, taking turns."),
         },
         run,
         {ObjectKind::Series},
