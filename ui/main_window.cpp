@@ -87,6 +87,7 @@ MainWindow::MainWindow(const LaunchOptions& options, QWidget* parent)
     m_baseFontPt = qApp->property("interleaveBaseFontPt").toDouble();
     buildActions();
     buildLayout();
+    connect(speedupView(), &SpeedupView::stopRequested, this, &MainWindow::stopRun);
     m_timelineView->setFocusPolicy(Qt::StrongFocus);
     new TransportKeys(this, m_pauseAction, m_stepAction, m_timelineView);
     m_pointer = new PointerHighlight(this);
@@ -116,6 +117,7 @@ MainWindow::MainWindow(const LaunchOptions& options, QWidget* parent)
             offerStepChoices();
         }
         m_wasActive = m_session->active();
+        speedupView()->setRunning(m_session->active());
         updateActions();
         updateStatus();
     });

@@ -67,10 +67,15 @@ SpeedupView::SpeedupView(SpeedupModel* model, QWidget* parent)
     m_progress = new QProgressBar(this);
     m_progress->setMaximumWidth(160);
     m_progress->setTextVisible(false);
+    m_stopButton = new QPushButton(tr("Stop"), this);
+    m_stopButton->setToolTip(tr("End the measurement now (Esc); what is measured so far stays"));
+    m_stopButton->hide();
+    connect(m_stopButton, &QPushButton::clicked, this, &SpeedupView::stopRequested);
     m_pythonButton = new QPushButton(tr("Compare with real Python"), this);
     m_exportButton = new QPushButton(tr("Export…"), this);
     bar->addWidget(m_status, 1);
     bar->addWidget(m_progress);
+    bar->addWidget(m_stopButton);
     bar->addWidget(m_pythonButton);
     bar->addWidget(m_exportButton);
     layout->addLayout(bar);
@@ -109,6 +114,12 @@ SpeedupView::SpeedupView(SpeedupModel* model, QWidget* parent)
     rebuild();
 }
 
+void SpeedupView::setRunning(bool running) {
+    if (running == m_running) return;
+    m_running = running;
+    rebuild();
+}
+
 SpeedupView::~SpeedupView() {
     cancelPython();
 }
@@ -138,6 +149,7 @@ void SpeedupView::rebuild() {
             tr("%1 measurements; %2 cores here").arg(done).arg(QThread::idealThreadCount()));
     }
     m_progress->setVisible(planned > 0 && done < planned && !measuringPython());
+    m_stopButton->setVisible(m_running && m_progress->isVisibleTo(this));
     m_progress->setRange(0, std::max(planned, 1));
     m_progress->setValue(done);
 

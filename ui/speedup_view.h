@@ -36,9 +36,13 @@ class SpeedupView : public QWidget {
     QCustomPlot* plot() const { return m_plot; }
     QPushButton* pythonButton() const { return m_pythonButton; }
     QString statusText() const;
+    // While the run measures, a Stop button beside the progress bar ends it.
+    void setRunning(bool running);
+    QPushButton* stopButton() const { return m_stopButton; }
 
   signals:
     void pythonFinished(const QString& error);  // empty: the points are on the chart
+    void stopRequested();                       // the Stop beside the progress bar
 
   private:
     void rebuild();
@@ -52,6 +56,8 @@ class SpeedupView : public QWidget {
     QProgressBar* m_progress;
     QPushButton* m_pythonButton;
     QPushButton* m_exportButton;
+    QPushButton* m_stopButton;
+    bool m_running = false;
     QProcess* m_python = nullptr;
     QTemporaryFile* m_script = nullptr;
 };

@@ -97,6 +97,8 @@ TEST(SpeedupView, AShortRunDrawsEveryExecutorAndExportsThePictureAndTheNumbers) 
     window.resize(1280, 720);
     window.show();
     window.runScenario();
+    EXPECT_TRUE(window.speedupView()->stopButton()->isVisibleTo(&window))
+        << "a Stop beside the progress from the start";
     ASSERT_TRUE(waitFor([&] { return !window.session()->active(); }, 60'000));
     ASSERT_TRUE(waitFor([&] { return window.speedupModel()->countAtCursor() == 4 * 2 * 3; }, 5'000))
         << window.speedupModel()->countAtCursor();
@@ -206,4 +208,22 @@ TEST(DistributionView, ARealRunDrawsABoxAndItsMedianPerSeriesAndFollowsTheCursor
     const auto rows = csv.readAll().split('\n');
     EXPECT_EQ(rows.front(), "series,sample,ns");
     EXPECT_EQ(rows.size(), 1 + 60 + 1) << "every sample, wherever the cursor is";
+}
+
+TEST(SpeedupView, TheStopBesideTheProgressEndsTheMeasurementAndKeepsWhatItHas) {
+    auto o = shortCpuVsIo();
+    o.assignments = {QStringLiteral("workload=io"), QStringLiteral("max_workers=4"),
+                     QStringLiteral("task_ms=50"), QStringLiteral("repetitions=5")};
+    MainWindow window(o);
+    window.resize(1280, 720);
+    window.show();
+    window.runScenario();
+    auto* stop = window.speedupView()->stopButton();
+    EXPECT_TRUE(stop->isVisibleTo(&window));
+    ASSERT_TRUE(waitFor([&] { return window.speedupModel()->countAtCursor() > 0; }, 20'000));
+    stop->click();
+    ASSERT_TRUE(waitFor([&] { return !window.session()->active(); }, 5'000));
+    EXPECT_FALSE(stop->isVisibleTo(&window));
+    EXPECT_GT(window.speedupModel()->countAtCursor(), 0);
+    EXPECT_LT(window.speedupModel()->countAtCursor(), window.speedupModel()->plannedCount());
 }
