@@ -13,4 +13,19 @@ bool pinThisThreadTo(int cpu);
 // Lets the calling thread run on every CPU the process may use again.
 void unpinThisThread();
 
+// For a scope: the calling thread (and what it starts or forks meanwhile, which inherit it) on
+// the first usable CPU when `on`, and free again at the end of the scope.
+class PinnedToFirstCpu {
+  public:
+    explicit PinnedToFirstCpu(bool on) : m_pinned(on && pinThisThreadTo(usableCpu(0))) {}
+    ~PinnedToFirstCpu() {
+        if (m_pinned) unpinThisThread();
+    }
+    PinnedToFirstCpu(const PinnedToFirstCpu&) = delete;
+    PinnedToFirstCpu& operator=(const PinnedToFirstCpu&) = delete;
+
+  private:
+    bool m_pinned;
+};
+
 }  // namespace interleave

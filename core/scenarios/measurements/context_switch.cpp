@@ -125,15 +125,13 @@ int run(const ParamValues& p) {
     const auto trips = p.integer("round_trips");
     // On one core, every hand-off is a context switch; on any, it may be a wake-up of a partner
     // already waiting on another core. Threads started and children forked from here inherit it.
-    const bool oneCore = p.choice("cores") == "one";
-    if (oneCore) pinThisThreadTo(usableCpu(0));
+    const PinnedToFirstCpu pinned(p.choice("cores") == "one");
     const auto condvar = Runtime::registerObject(ObjectKind::Series, "threads: condvar");
     const auto futex = Runtime::registerObject(ObjectKind::Series, "threads: futex");
     const auto piped = Runtime::registerObject(ObjectKind::Series, "processes: pipes");
     condvarPingPong(condvar, trips);
     futexPingPong(futex, trips);
     pipePingPong(piped, trips);
-    if (oneCore) unpinThisThread();
     return 0;
 }
 

@@ -293,8 +293,7 @@ int run(const ParamValues& p) {
     std::signal(SIGPIPE, SIG_IGN);        // a partner gone early: a failed write, not a death
     // On one core, both sides take turns on it; on any, a side that sleeps may be woken from
     // another core. Forked partners inherit where this thread may run.
-    const bool oneCore = p.choice("cores") == "one";
-    if (oneCore) pinThisThreadTo(usableCpu(0));
+    const PinnedToFirstCpu pinned(p.choice("cores") == "one");
     const char* names[] = {"pipe", "FIFO", "message queue", "UNIX socket", "shared memory"};
     std::uint32_t series[5];
     for (int k = 0; k < 5; ++k)
@@ -318,7 +317,6 @@ int run(const ParamValues& p) {
         }
         measure(*d, series[k], bytes, latency, count, kBurst);
     }
-    if (oneCore) unpinThisThread();
     return 0;
 }
 

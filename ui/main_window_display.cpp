@@ -1,0 +1,86 @@
+// MainWindow's look: presenter mode, the text size, the theme, and how much room the side panels
+// take. The window's layout, the transport and the live run are in main_window.cpp; its files
+// in main_window_files.cpp.
+
+#include <QApplication>
+#include <QDockWidget>
+#include <QMenuBar>
+#include <QSettings>
+#include <QSplitter>
+#include <algorithm>
+
+#include "ui/main_window.h"
+#include "ui/palette.h"
+#include "ui/pointer_highlight.h"
+#include "ui/timeline_view.h"
+#include "ui/transport_bar.h"
+
+namespace interleave::ui {
+
+void MainWindow::setPresenterMode(bool on) {
+    if (on == m_presenter) return;
+    m_presenter = on;
+    if (on) {
+        m_statePresenterLeft = saveState();
+        m_fontScalePresenterLeft = m_fontScale;
+        for (auto* dock : findChildren<QDockWidget*>())
+            dock->hide();
+        m_transportBar->hide();
+        menuBar()->hide();
+        // Lane labels at least 14 px at 1280x720: 8.5 pt x 1.7 = 14.5 pt, about 19 px.
+        setFontScale(std::max(m_fontScale, 1.7), false);
+        updateViewBoxes();
+        showFullScreen();
+        m_pointer->setActive(true);
+        // The timeline is what the class looks at: most of the height goes to it.
+        m_centerSizesPresenterLeft = m_center->sizes();
+        const int h = std::max(1, m_center->height());
+        m_center->setSizes({h * 7 / 10, h - h * 7 / 10});
+        updateStatus();
+    } else {
+        m_pointer->setActive(false);
+        setFontScale(m_fontScalePresenterLeft, false);
+        menuBar()->show();
+        restoreState(m_statePresenterLeft);
+        m_center->setSizes(m_centerSizesPresenterLeft);
+        updateViewBoxes();
+        showNormal();
+    }
+}
+
+void MainWindow::setFontScale(double scale, bool remember) {
+    m_fontScale = std::clamp(scale, 0.6, 3.0);
+    QFont f = QApplication::font();
+    f.setPointSizeF(m_baseFontPt * m_fontScale);
+    QApplication::setFont(f);
+    setFont(f);
+    for (auto* w : findChildren<QWidget*>())
+        w->setFont(f);
+    m_timelineView->setFontScale(m_fontScale);
+    holdSidePanels();
+    if (remember) QSettings().setValue(QStringLiteral("view/fontScale"), m_fontScale);
+}
+
+void MainWindow::holdSidePanels() {
+    // Larger text widens the side panels; past a quarter of the window they take it from the
+    // timeline, so they are held there (their contents wrap or scroll).
+    if (!m_scenarioDock || width() <= 0) return;
+    const int most = std::max(240, width() / 4);
+    QList<QDockWidget*> docks;
+    QList<int> widths;
+    for (auto* dock : {m_scenarioDock, m_lessonDock})
+        if (dock->isVisible() && dock->width() > most) {
+            docks.push_back(dock);
+            widths.push_back(most);
+        }
+    if (!docks.isEmpty()) resizeDocks(docks, widths, Qt::Horizontal);
+}
+
+void MainWindow::setTheme(Theme theme) {
+    Palette::apply(theme, *qApp);
+    m_timelineView->applyTheme();
+    update();
+    QSettings().setValue(QStringLiteral("view/theme"), static_cast<int>(theme));
+}
+
+}  // namespace interleave::ui
