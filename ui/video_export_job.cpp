@@ -25,11 +25,15 @@ QString seconds(std::int64_t ns) {
 VideoExportJob::VideoExportJob(QObject* parent) : QObject(parent) {}
 
 VideoExportJob::~VideoExportJob() {
-    // A window closed while a video is made: the exporter must not outlive it.
+    // A window closed while a video is made: the exporter must not outlive it. Asked to stop
+    // (SIGTERM), it removes its unfinished file; only one that does not answer is killed.
     if (running()) {
         m_process->disconnect(this);
-        m_process->kill();
-        m_process->waitForFinished(5000);
+        m_process->terminate();
+        if (!m_process->waitForFinished(5000)) {
+            m_process->kill();
+            m_process->waitForFinished(5000);
+        }
     }
 }
 

@@ -54,6 +54,16 @@ QStringList filesIn(const QString& dir) {
     return QDir(dir).entryList(QDir::Files | QDir::Hidden);
 }
 
+// Processes whose command line names `text` (a folder their files go to).
+int processesNaming(const QString& text) {
+    int n = 0;
+    for (const auto& pid : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
+        QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
+        if (cmdline.open(QIODevice::ReadOnly) && cmdline.readAll().contains(text.toUtf8())) ++n;
+    }
+    return n;
+}
+
 // Sets an environment variable for one scope.
 class ScopedEnv {
   public:
@@ -319,6 +329,30 @@ TEST_F(VideoExport, TheCommandLineMakesAVideoOrSaysWhyNot) {
     EXPECT_NE(r.output.find("apt install ffmpeg"), std::string::npos) << r.output;
     QFile::remove(junk);
     QFile::remove(trace);
+    EXPECT_TRUE(filesIn(m_dir.path()).isEmpty())
+        << filesIn(m_dir.path()).join(QLatin1Char(' ')).toStdString();
+}
+
+TEST_F(VideoExport, AJobDestroyedMidwayStopsTheExporterAndLeavesNoFile) {
+    auto longer = shortRace();
+    longer.assignments = {QStringLiteral("increments=40"), QStringLiteral("think_ms=5")};
+    MainWindow window(longer);
+    window.show();
+    ASSERT_TRUE(runToTheEnd(window));
+    VideoSettings s;
+    s.output = path("run.mp4");
+    s.height = 1080;
+    s.fps = 60;
+    s.speed = 0.1;
+    ASSERT_GE(VideoExporter::frameCount(s, window.player()->endNs()), 50);
+    {
+        VideoExportJob job;  // as when the window is closed during an export
+        QSignalSpy progressed(&job, &VideoExportJob::progressed);
+        ASSERT_EQ(job.start(*window.session(), s), QString());
+        ASSERT_TRUE(waitFor([&] { return !progressed.isEmpty(); }, 60'000));
+    }
+    // Once nothing runs that writes into the folder (the exporter, its ffmpeg), nothing is left.
+    EXPECT_TRUE(waitFor([&] { return processesNaming(m_dir.path()) == 0; }, 10'000));
     EXPECT_TRUE(filesIn(m_dir.path()).isEmpty())
         << filesIn(m_dir.path()).join(QLatin1Char(' ')).toStdString();
 }
