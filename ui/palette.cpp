@@ -37,6 +37,8 @@ const std::array<StateStyle, kActorStateCount>& styles() {
          QStringLiteral("zombie")},
         {QColor(0xA6, 0x3D, 0x40), Qt::BDiagPattern, QStringLiteral("waiting for the GIL"),
          QStringLiteral("GIL")},
+        {QColor(0xB8, 0xC4, 0xD0), Qt::Dense5Pattern,
+         QStringLiteral("waiting for its turn (you schedule)"), QStringLiteral("turn")},
     }};
     return s;
 }

@@ -44,7 +44,7 @@ int StateLegend::layout(int width, QPainter* p) const {
     for (auto s :
          {ActorState::Running, ActorState::Spinning, ActorState::Working, ActorState::BlockedOnLock,
           ActorState::WaitingOnCondition, ActorState::WaitingOnSemaphore, ActorState::WaitingOnIpc,
-          ActorState::WaitingForGil, ActorState::WaitingJoin, ActorState::Zombie,
+          ActorState::WaitingForGil, ActorState::WaitingForTurn, ActorState::WaitingJoin, ActorState::Zombie,
           ActorState::CaptureWait, ActorState::Lost}) {
         if (!lists(s)) continue;
         const auto& style = Palette::state(s);

@@ -34,6 +34,8 @@ std::string_view stateName(ActorState s) {
             return "zombie";
         case ActorState::WaitingForGil:
             return "waiting for the GIL";
+        case ActorState::WaitingForTurn:
+            return "waiting for its turn";
     }
     return "unknown";
 }
@@ -97,6 +99,9 @@ void ActorStateTracker::feed(const Row& r) {
             break;
         case StateEffect::ToGilWait:
             moveTo(r.ns, ActorState::WaitingForGil, r.object);
+            break;
+        case StateEffect::ToTurnWait:
+            moveTo(r.ns, ActorState::WaitingForTurn, kNoObject);
             break;
         case StateEffect::ToRunning:
             if (m_state != ActorState::Running) moveTo(r.ns, ActorState::Running, kNoObject);

@@ -25,8 +25,9 @@ enum class ActorState : std::uint8_t {
     WaitingOnIpc,   // blocked in the kernel on a pipe (full for a writer, empty for a reader)
     Zombie,         // a process's main thread has ended, and its parent has not reaped it yet
     WaitingForGil,  // a "Python" thread of the GIL model waits for the interpreter lock
+    WaitingForTurn,  // manual scheduling: stopped at a checkpoint until it is granted a step
 };
-inline constexpr int kActorStateCount = 13;
+inline constexpr int kActorStateCount = 14;
 
 std::string_view stateName(ActorState s);
 

@@ -44,6 +44,10 @@ struct ChannelConfig {
 
 enum class RunState : std::uint32_t { Running = 0, Paused = 1, Stopping = 2 };
 
+// Who decides which thread goes next. Free: the OS scheduler. Manual: every traced actor stops
+// at each checkpoint until a grant addressed to it arrives (see ActorEntry::grant).
+enum class ScheduleMode : std::uint32_t { Free = 0, Manual = 1 };
+
 struct ChannelHeader {
     std::uint64_t magic;
     std::uint32_t version;
@@ -70,6 +74,10 @@ struct alignas(64) ControlBlock {
     std::atomic<std::uint32_t> forksFailed;     // fork() failed after claiming a slot
     std::atomic<std::uint32_t> objectsRefused;  // object table full: recorded as "no object"
     std::atomic<std::uint32_t> stringsRefused;  // string arena full: a name is lost
+    std::atomic<std::uint32_t> schedule;        // ScheduleMode
+    // Futex word a scheduler sleeps on: bumped whenever an actor arrives at a checkpoint,
+    // passes one, or ends, in manual mode.
+    std::atomic<std::uint32_t> scheduleDoorbell;
 };
 
 struct ActorEntry {
@@ -87,6 +95,17 @@ struct ActorEntry {
     // the reader turns it into a process_reparent row. reparentTicks != 0 once recorded.
     std::atomic<std::int32_t> reparentedTo;
     std::atomic<std::uint64_t> reparentTicks;
+    // Manual scheduling, one futex per actor so a grant wakes exactly the actor it names, in
+    // this process or a forked one. The scheduler bumps `grant`; the actor, waiting at a
+    // checkpoint while grant == passed, then bumps `passed` and takes its one step. While it
+    // waits, `atCheckpoint` is 1 and next* say which step it will take (see Runtime::checkpoint).
+    std::atomic<std::uint32_t> grant;
+    std::atomic<std::uint32_t> passed;
+    std::atomic<std::uint32_t> atCheckpoint;
+    std::atomic<std::uint32_t> ended;  // 1 once the actor's thread has finished
+    std::atomic<std::uint32_t> nextKind;
+    std::atomic<std::uint32_t> nextObject;
+    std::atomic<std::int64_t> nextArg;
 };
 
 struct ObjectEntry {

@@ -37,6 +37,12 @@ bool takeStepGrant(ControlBlock& c) {
 // The timeout only bounds the damage of a missed wake.
 constexpr std::int64_t kPauseSleepNs = 200'000'000;
 
+// Tells a scheduler waiting for an actor to settle that one has moved.
+void ringScheduler(ControlBlock& c) {
+    c.scheduleDoorbell.fetch_add(1, std::memory_order_release);
+    futexWakeAll(c.scheduleDoorbell);
+}
+
 void waitWhilePaused(ControlBlock& c) {
     futexWait(c.runState, static_cast<std::uint32_t>(RunState::Paused), kPauseSleepNs);
 }
@@ -139,17 +145,59 @@ std::uint32_t Runtime::registerObject(ObjectKind kind, std::string_view name,
                      : kNoObject;
 }
 
-void Runtime::checkpoint() {
+bool Runtime::manualSchedule() {
+    return s_channel && s_channel->control().schedule.load(std::memory_order_acquire) ==
+                            static_cast<std::uint32_t>(ScheduleMode::Manual);
+}
+
+void Runtime::checkpoint(EventKind next, std::uint32_t object, std::int64_t arg) {
     if (!s_channel) return;
     auto& c = s_channel->control();
+    if (t_actor != kNoActor && manualSchedule()) return waitForTurn(next, object, arg);
     while (state(c) == RunState::Paused) {
         if (takeStepGrant(c)) return;
         waitWhilePaused(c);
     }
 }
 
+// One futex per actor: a grant wakes the actor it names and no other, whichever process it is
+// in. The scheduler wakes every actor when the run leaves manual mode or stops, so a stop is as
+// fast here as anywhere; the timeout only bounds the damage of a missed wake.
+void Runtime::waitForTurn(EventKind next, std::uint32_t object, std::int64_t arg) {
+    auto& c = s_channel->control();
+    auto& e = s_channel->actor(t_actor);
+    const auto passed = e.passed.load(std::memory_order_relaxed);
+    e.nextKind.store(static_cast<std::uint32_t>(next), std::memory_order_relaxed);
+    e.nextObject.store(object, std::memory_order_relaxed);
+    e.nextArg.store(arg, std::memory_order_relaxed);
+    emitOrdered(EventKind::CheckpointWait, object, static_cast<std::int64_t>(next), arg);
+    e.atCheckpoint.store(1, std::memory_order_release);
+    ringScheduler(c);
+    bool granted = false;
+    while (manualSchedule() && state(c) != RunState::Stopping) {
+        if (e.grant.load(std::memory_order_acquire) != passed) {
+            granted = true;
+            break;
+        }
+        futexWait(e.grant, passed, kPauseSleepNs);
+    }
+    if (granted) e.passed.store(passed + 1, std::memory_order_release);
+    e.atCheckpoint.store(0, std::memory_order_release);
+    emitOrdered(EventKind::CheckpointPass, object, granted ? std::int64_t{passed} + 1 : -1);
+    ringScheduler(c);
+}
+
+void Runtime::actorExit(std::int64_t rc) {
+    emit(EventKind::ActorExit, kNoObject, rc);
+    if (!s_channel || t_actor == kNoActor) return;
+    s_channel->actor(t_actor).ended.store(1, std::memory_order_release);
+    ringScheduler(s_channel->control());
+}
+
 void Runtime::holdWhilePaused() {
     if (!s_channel) return;
+    // A busy wait under manual scheduling polls once per grant: each poll is a step.
+    if (manualSchedule()) return checkpoint();
     auto& c = s_channel->control();
     while (state(c) == RunState::Paused)
         waitWhilePaused(c);
@@ -166,6 +214,13 @@ double Runtime::speed() {
 }
 
 void Runtime::work(std::chrono::nanoseconds d) {
+    if (manualSchedule()) {
+        // Scheduled by hand, time is the student's: the work is recorded and takes none, so
+        // that every step between two checkpoints is one traced operation.
+        emit(EventKind::WorkBegin, kNoObject, d.count());
+        emit(EventKind::WorkEnd);
+        return;
+    }
     checkpoint();
     emit(EventKind::WorkBegin, kNoObject, d.count());
     // `remaining` is in scenario time (speed 1); each slice sleeps real time = slice / speed.

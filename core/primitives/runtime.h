@@ -69,8 +69,14 @@ class Runtime {
                                         std::uint32_t capacity = 0, ObjectLink link = {});
 
     // Blocks while the run is paused (each step grant lets one checkpoint through); never
-    // blocks once the run is stopping.
-    static void checkpoint();
+    // blocks once the run is stopping. Under manual scheduling, blocks until a grant addressed
+    // to this actor arrives, having said which step it will take next: `next` is the kind of
+    // event that step records, on `object`, with `arg` (a value to write, a byte count).
+    static void checkpoint(EventKind next = EventKind::None, std::uint32_t object = kNoObject,
+                           std::int64_t arg = 0);
+    static bool manualSchedule();
+    // The calling actor's last event (actor_exit with `rc`); tells a scheduler it has ended.
+    static void actorExit(std::int64_t rc);
     // Blocks while the run is paused, and takes no step grant: for a loop that records nothing
     // (a busy wait), which would otherwise use the steps meant for traced operations, or a
     // core, while the run is paused.
@@ -88,6 +94,7 @@ class Runtime {
     static constexpr std::int64_t kCpuSampleNs = 200'000'000;
 
   private:
+    static void waitForTurn(EventKind next, std::uint32_t object, std::int64_t arg);
     // An event of a thread that wanted an actor and got none (table full): lost, and counted.
     static void countUntraced() {
         if (t_refused && s_channel)

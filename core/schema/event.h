@@ -27,7 +27,9 @@ namespace interleave {
 //    process_exec (object kind `program`).
 // 9: no new kinds; a trace file carries the run's description (scenario, parameters, program,
 //    cores, speed, duration, annotations) after its strings.
-inline constexpr std::uint32_t kProtocolVersion = 9;
+// 10: manual scheduling (checkpoint_wait, checkpoint_pass), appended; the channel's actor
+//     table carries a grant futex per actor.
+inline constexpr std::uint32_t kProtocolVersion = 10;
 // Version 2 traces have the same records, with zeros where role and owner now are.
 inline constexpr std::uint32_t kOldestTraceVersion = 2;
 
@@ -136,6 +138,12 @@ enum class EventKind : std::uint16_t {
     // One measured sample of a series (object = the series): a = ns. The measurement scenarios
     // record their samples this way, one event each, and nothing else while they measure.
     MeasureSample,
+    // Manual scheduling: the actor stops at a checkpoint and says what its next step is
+    // (a = that step's kind, b = its argument, object = its object) ...
+    CheckpointWait,
+    // ... and passes it: a = how many grants it has passed (1, 2, ...), or -1 when it passed
+    // without one (the run left manual mode or is stopping).
+    CheckpointPass,
     Count_  // keep last
 };
 

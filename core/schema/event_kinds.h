@@ -31,7 +31,8 @@ enum class KindGroup : std::uint8_t {
     Signal,
     Memory,
     Gil,
-    Io
+    Io,
+    Schedule
 };
 
 // What an event does to its actor's state (ActorStateTracker).
@@ -46,6 +47,7 @@ enum class StateEffect : std::uint8_t {
     ToIpcWait,       // blocked in the kernel on a pipe (or another IPC object)
     ToJoinWait,      // joining a thread, waiting for a child process
     ToGilWait,       // waiting for the GIL model's lock
+    ToTurnWait,      // manual scheduling: stopped at a checkpoint until granted a step
     ToRunning,       // a wait or work ends
     ProcessExit,     // a == the actor's pid: its process ended; else a waited-for child did
     ActorExit,       // the actor ends
@@ -236,6 +238,11 @@ inline constexpr std::array<KindInfo, static_cast<std::size_t>(EventKind::Count_
      ValueField::AInMs, ""},
     {EventKind::MeasureSample, "measure_sample", KindGroup::Measure, StateEffect::None,
      ValueField::A, ""},
+    {EventKind::CheckpointWait, "checkpoint_wait", KindGroup::Schedule, StateEffect::ToTurnWait,
+     ValueField::A, "{who} waits for its turn"},
+    {EventKind::CheckpointPass, "checkpoint_pass", KindGroup::Schedule, StateEffect::ToRunning,
+     ValueField::A, "{who} is given step {a}", AltWhen::ANegative,
+     "{who} goes on by itself: the run is no longer scheduled by hand"},
 }};
 // clang-format on
 

@@ -149,7 +149,7 @@ int runLabEngine(const std::vector<std::string>& args) {
         const auto orphans = reapOrphans(channel);
         if (orphans) spdlog::info("reaped {} orphaned process(es) of the run", orphans);
         Runtime::sampleCpu(true);
-        Runtime::emit(EventKind::ActorExit, kNoObject, rc);
+        Runtime::actorExit(rc);
         Runtime::detachThread();
         if (const int daemons = Runtime::liveThreads(); daemons > 0) {
             // Daemon threads still at work: the process ends under them, now, with the channel

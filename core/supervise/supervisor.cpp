@@ -1,5 +1,7 @@
 #include "core/supervise/supervisor.h"
 
+#include "core/supervise/scheduler.h"
+
 #include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
@@ -51,6 +53,8 @@ void Supervisor::start() {
     if (m_labPid > 0) throw std::logic_error("Supervisor::start called twice");
     m_channel = Channel::create(m_options.channel);
     m_store->setTimeBase(m_channel.header().timeBase);  // before any other thread reads the store
+    // Before the lab starts: its first checkpoint already obeys the mode.
+    m_channel.control().schedule.store(static_cast<std::uint32_t>(m_options.schedule));
     // The lab is the run's subreaper. This process is the second line: when the lab dies
     // first (Stop's SIGKILL), what it leaves comes here, kills itself (parent-death signal) and
     // is reaped here, so stop() returns with nothing of the run left, not even a zombie.
@@ -250,6 +254,7 @@ void Supervisor::requestStop() {
     auto& s = m_channel.control().runState;
     s.store(static_cast<std::uint32_t>(RunState::Stopping), std::memory_order_release);
     futexWakeAll(s);
+    Scheduler(m_channel).wakeAll();  // actors waiting for a grant see the stop at once
 }
 
 void Supervisor::stop() {

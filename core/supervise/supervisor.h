@@ -44,6 +44,7 @@ struct RunOptions {
     std::chrono::milliseconds termGrace{150};  // SIGTERM -> SIGKILL
     LogLevel logLevel = LogLevel::warn;        // what the lab logs
     std::string logFile;                       // also log there (timestamped); empty: no file
+    ScheduleMode schedule = ScheduleMode::Free;  // Manual: every step waits for a grant
 };
 
 class Supervisor {

@@ -1,5 +1,7 @@
 #include "core/sys/proc_stat.h"
 
+#include <cstring>
+
 #include <unistd.h>
 
 #include <cstdint>
@@ -30,6 +32,20 @@ std::optional<ProcStat> readProcStat(pid_t pid) {
     rest >> st.startTicks;
     if (!rest) return std::nullopt;
     return st;
+}
+
+char readThreadState(pid_t pid, pid_t tid) {
+    char path[64];
+    std::snprintf(path, sizeof path, "/proc/%d/task/%d/stat", static_cast<int>(pid),
+                  static_cast<int>(tid));
+    FILE* f = std::fopen(path, "re");
+    if (!f) return 0;
+    char buf[512];
+    const auto n = std::fread(buf, 1, sizeof buf - 1, f);
+    std::fclose(f);
+    buf[n] = 0;
+    const char* close = std::strrchr(buf, ')');
+    return close && close[1] == ' ' ? close[2] : 0;
 }
 
 std::optional<ThreadCpu> readThreadCpu() {

@@ -21,6 +21,10 @@ struct ProcStat {
 // pid 0 means this process. Empty when the process is gone or the file cannot be read.
 std::optional<ProcStat> readProcStat(pid_t pid);
 
+// One thread's state letter (R running, S sleeping, D in uninterruptible sleep, Z, ...), from
+// /proc/PID/task/TID/stat; 0 when the thread is gone.
+char readThreadState(pid_t pid, pid_t tid);
+
 // The calling thread's CPU time so far. From /proc/thread-self/schedstat, in ns, when the kernel
 // keeps scheduler statistics; else from /proc/thread-self/stat (user + system, in clock ticks,
 // 10 ms each here), with `coarse` set. Empty when neither can be read.

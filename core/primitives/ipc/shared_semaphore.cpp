@@ -26,7 +26,7 @@ int SharedSemaphore::value() {
 }
 
 bool SharedSemaphore::acquire() {
-    Runtime::checkpoint();
+    Runtime::checkpoint(EventKind::SemAcquired, m_id);
     bool blocked = false;
     while (sem_trywait(&m_sem) != 0) {
         if (errno == EINTR) continue;
@@ -53,7 +53,7 @@ bool SharedSemaphore::acquire() {
 }
 
 void SharedSemaphore::release() {
-    Runtime::checkpoint();
+    Runtime::checkpoint(EventKind::SemReleased, m_id);
     if (sem_post(&m_sem) != 0) throw std::runtime_error(errnoText("sem_post"));
     Runtime::emitOrdered(EventKind::SemReleased, m_id, value(), m_waiting.load());
 }

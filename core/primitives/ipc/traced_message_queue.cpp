@@ -62,7 +62,7 @@ long TracedMessageQueue::held() const {
 bool TracedMessageQueue::send(std::int64_t number, unsigned priority) {
     if (priority > kMaxPriority)
         throw std::invalid_argument("message priority " + std::to_string(priority));
-    Runtime::checkpoint();
+    Runtime::checkpoint(EventKind::MsgSend, m_id, number);
     std::array<std::uint8_t, kMaxMessage> buf;
     fillMessage(buf.data(), m_bytes, number);
     const char* bytes = reinterpret_cast<const char*>(buf.data());
@@ -87,7 +87,7 @@ bool TracedMessageQueue::send(std::int64_t number, unsigned priority) {
 }
 
 std::optional<TracedMessageQueue::Received> TracedMessageQueue::receive() {
-    Runtime::checkpoint();
+    Runtime::checkpoint(EventKind::MsgReceive, m_id);
     std::array<std::uint8_t, kMaxMessage> buf;
     char* bytes = reinterpret_cast<char*>(buf.data());
     const timespec past{0, 0};

@@ -111,7 +111,7 @@ bool TracedPipe::send(std::int64_t number, std::size_t size) {
         throw std::invalid_argument("pipe message of " + std::to_string(size) + " bytes (" +
                                     std::to_string(kMinMessage) + " to " +
                                     std::to_string(kMaxMessage) + ")");
-    Runtime::checkpoint();
+    Runtime::checkpoint(EventKind::MsgSend, m_id, number);
     std::array<std::uint8_t, kMaxMessage> buf;
     fillMessage(buf.data(), size, number);
     const long n = transfer(m_write, buf.data(), size, true);
@@ -127,7 +127,7 @@ bool TracedPipe::send(std::int64_t number, std::size_t size) {
 std::optional<std::int64_t> TracedPipe::receive(std::size_t size) {
     if (size < kMinMessage || size > kMaxMessage)
         throw std::invalid_argument("pipe message of " + std::to_string(size) + " bytes");
-    Runtime::checkpoint();
+    Runtime::checkpoint(EventKind::MsgReceive, m_id);
     std::array<std::uint8_t, kMaxMessage> buf;
     std::size_t have = 0;
     while (have < size) {

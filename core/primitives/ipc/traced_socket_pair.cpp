@@ -86,7 +86,7 @@ bool TracedSocketPair::waitFor(bool writing, bool& recorded) {
 
 bool TracedSocketPair::send(std::int64_t number, std::size_t size) {
     checkSize(size);
-    Runtime::checkpoint();
+    Runtime::checkpoint(EventKind::MsgSend, sendObject(), number);
     std::array<std::uint8_t, kMaxMessage> buf;
     fillMessage(buf.data(), size, number);
     std::size_t sent = 0;
@@ -110,7 +110,7 @@ bool TracedSocketPair::send(std::int64_t number, std::size_t size) {
 
 std::optional<std::int64_t> TracedSocketPair::receive(std::size_t size) {
     checkSize(size);
-    Runtime::checkpoint();
+    Runtime::checkpoint(EventKind::MsgReceive, receiveObject());
     std::array<std::uint8_t, kMaxMessage> buf;
     std::size_t have = 0;
     bool waited = false;

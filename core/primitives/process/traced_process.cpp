@@ -18,7 +18,7 @@
 namespace interleave {
 
 ChildProcess forkTraced(std::string_view name, const std::function<int()>& body) {
-    Runtime::checkpoint();
+    Runtime::checkpoint(EventKind::ProcessFork);
     if (const int n = Runtime::liveThreads(); n > 0)
         throw std::logic_error("fork refused: this process runs " + std::to_string(n) +
                                " traced thread(s); fork before starting threads (a child of a "
@@ -49,7 +49,7 @@ ChildProcess forkTraced(std::string_view name, const std::function<int()>& body)
         } catch (...) {
         }
         Runtime::sampleCpu(true);
-        Runtime::emit(EventKind::ActorExit, kNoObject, rc);
+        Runtime::actorExit(rc);
         _exit(rc);
     }
     Runtime::emitAt(stamp, EventKind::ProcessFork, kNoObject, pid,
@@ -91,7 +91,7 @@ std::int64_t reap(pid_t pid) {
 }  // namespace
 
 bool waitUntilZombie(const ChildProcess& child) {
-    Runtime::checkpoint();
+    Runtime::checkpoint(EventKind::ProcessZombie, kNoObject, child.pid);
     siginfo_t info{};
     while (waitid(P_PID, static_cast<id_t>(child.pid), &info, WEXITED | WNOWAIT) != 0) {
         if (errno == EINTR) continue;
@@ -106,7 +106,7 @@ bool waitUntilZombie(const ChildProcess& child) {
 
 ChildProcess waitAnyTraced(std::vector<ChildProcess>& children) {
     if (children.empty()) return {};
-    Runtime::checkpoint();
+    Runtime::checkpoint(EventKind::ProcessWait, kNoObject, -1);
     Runtime::emit(EventKind::ProcessWait, kNoObject, -1);
     // One pidfd per child we forked, never waitpid(-1): a lab process is a subreaper, and
     // waiting for "any child" would take orphans that are not this caller's.
@@ -142,7 +142,7 @@ ChildProcess waitAnyTraced(std::vector<ChildProcess>& children) {
 }
 
 std::int64_t waitTraced(const ChildProcess& child) {
-    Runtime::checkpoint();
+    Runtime::checkpoint(EventKind::ProcessWait, kNoObject, child.pid);
     Runtime::emit(EventKind::ProcessWait, kNoObject, child.pid);
     const auto encoded = reap(child.pid);
     Runtime::emitOrdered(EventKind::ProcessExit, kNoObject, child.pid, encoded);

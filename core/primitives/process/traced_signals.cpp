@@ -80,7 +80,7 @@ bool SignalSet::send(pid_t pid, int sig) {
     const auto i = static_cast<std::size_t>(std::find(m_signals.begin(), m_signals.end(), sig) -
                                             m_signals.begin());
     if (i >= m_signals.size()) throw std::invalid_argument("signal " + std::to_string(sig));
-    Runtime::checkpoint();
+    Runtime::checkpoint(EventKind::SignalSend, m_objects[i], pid);
     const auto number = ++m_sent[i];
     sigval value{};
     value.sival_int = static_cast<int>(number);

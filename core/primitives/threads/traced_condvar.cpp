@@ -8,7 +8,7 @@ TracedCondVar::TracedCondVar(std::string_view name, ObjectLink link)
     : m_id(Runtime::registerObject(ObjectKind::CondVar, name, 0, link)) {}
 
 void TracedCondVar::wait(TracedMutex& mutex) {
-    Runtime::checkpoint();
+    Runtime::checkpoint(EventKind::CondWait, m_id);
     Waiter self{Runtime::currentActor()};
     m_waiters.push_back(&self);
     Runtime::emit(EventKind::CondWait, m_id, mutex.id());
@@ -24,7 +24,7 @@ void TracedCondVar::wait(TracedMutex& mutex) {
 }
 
 void TracedCondVar::notifyOne() {
-    Runtime::checkpoint();
+    Runtime::checkpoint(EventKind::CondNotifyOne, m_id);
     const auto waiters = static_cast<std::int64_t>(m_waiters.size());
     std::int64_t woken = -1;
     if (!m_waiters.empty()) {
@@ -39,7 +39,7 @@ void TracedCondVar::notifyOne() {
 }
 
 void TracedCondVar::notifyAll() {
-    Runtime::checkpoint();
+    Runtime::checkpoint(EventKind::CondNotifyAll, m_id);
     const auto waiters = static_cast<std::int64_t>(m_waiters.size());
     Runtime::emit(EventKind::CondNotifyAll, m_id, waiters);
     for (Waiter* w : m_waiters) {

@@ -10,20 +10,20 @@ TracedCounter::TracedCounter(std::string_view name)
 // Stamps are ordered (lfence; rdtsc) and taken right after the access. A thread may still be
 // preempted between the two, so what proves a lost update is the exchanged value, not the time.
 std::int64_t TracedCounter::read() {
-    Runtime::checkpoint();
+    Runtime::checkpoint(EventKind::SharedRead, m_id);
     const auto v = m_value.load(std::memory_order_relaxed);
     Runtime::emitOrdered(EventKind::SharedRead, m_id, v);
     return v;
 }
 
 void TracedCounter::write(std::int64_t value) {
-    Runtime::checkpoint();
+    Runtime::checkpoint(EventKind::SharedWrite, m_id, value);
     const auto old = m_value.exchange(value, std::memory_order_relaxed);
     Runtime::emitOrdered(EventKind::SharedWrite, m_id, value, old);
 }
 
 void TracedCounter::add() {
-    Runtime::checkpoint();
+    Runtime::checkpoint(EventKind::SharedAdd, m_id);
     const auto old = m_value.fetch_add(1, std::memory_order_relaxed);
     Runtime::emitOrdered(EventKind::SharedAdd, m_id, old + 1, old);
 }

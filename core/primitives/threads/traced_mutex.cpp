@@ -8,7 +8,7 @@ TracedMutex::TracedMutex(std::string_view name, ObjectLink link)
     : m_id(Runtime::registerObject(ObjectKind::Mutex, name, 0, link)) {}
 
 void TracedMutex::lock() {
-    Runtime::checkpoint();
+    Runtime::checkpoint(EventKind::LockRequest, m_id);
     Runtime::emit(EventKind::LockRequest, m_id);
     const bool waited = !m_mutex.try_lock();
     if (waited) m_mutex.lock();
@@ -17,7 +17,7 @@ void TracedMutex::lock() {
 }
 
 bool TracedMutex::try_lock() {
-    Runtime::checkpoint();
+    Runtime::checkpoint(EventKind::LockRequest, m_id, 1);
     if (m_mutex.try_lock()) {
         setOwner(Runtime::currentActor());
         Runtime::emitOrdered(EventKind::LockAcquired, m_id, 0, 0);
@@ -30,7 +30,7 @@ bool TracedMutex::try_lock() {
 }
 
 void TracedMutex::unlock() {
-    Runtime::checkpoint();
+    Runtime::checkpoint(EventKind::LockReleased, m_id);
     // Stamped before the unlock, so the next owner's "acquired" is always later in time.
     Runtime::emitOrdered(EventKind::LockReleased, m_id);
     setOwner(kNoActor);

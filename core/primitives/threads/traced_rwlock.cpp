@@ -14,7 +14,7 @@ bool TracedRwLock::readerMayEnter() const {
 // Acquisitions and releases are stamped in order and under the internal mutex, so in time order
 // no reader's stay overlaps a writer's (the checks of the tests rely on it).
 void TracedRwLock::lockShared() {
-    Runtime::checkpoint();
+    Runtime::checkpoint(EventKind::RwReadRequest, m_id);
     Runtime::emit(EventKind::RwReadRequest, m_id);
     std::unique_lock<std::mutex> lock(m_mutex);
     const bool waited = !readerMayEnter();
@@ -24,7 +24,7 @@ void TracedRwLock::lockShared() {
 }
 
 void TracedRwLock::unlockShared() {
-    Runtime::checkpoint();
+    Runtime::checkpoint(EventKind::RwReadReleased, m_id);
     std::lock_guard<std::mutex> lock(m_mutex);
     --m_readers;
     Runtime::emitOrdered(EventKind::RwReadReleased, m_id, m_readers);
@@ -32,7 +32,7 @@ void TracedRwLock::unlockShared() {
 }
 
 void TracedRwLock::lock() {
-    Runtime::checkpoint();
+    Runtime::checkpoint(EventKind::RwWriteRequest, m_id);
     Runtime::emit(EventKind::RwWriteRequest, m_id);
     std::unique_lock<std::mutex> lock(m_mutex);
     ++m_writersWaiting;
@@ -44,7 +44,7 @@ void TracedRwLock::lock() {
 }
 
 void TracedRwLock::unlock() {
-    Runtime::checkpoint();
+    Runtime::checkpoint(EventKind::RwWriteReleased, m_id);
     std::lock_guard<std::mutex> lock(m_mutex);
     m_writer = false;
     Runtime::emitOrdered(EventKind::RwWriteReleased, m_id);

@@ -8,7 +8,7 @@ TracedSemaphore::TracedSemaphore(std::string_view name, std::uint32_t initial, O
     : m_value(initial), m_id(Runtime::registerObject(ObjectKind::Semaphore, name, initial, link)) {}
 
 bool TracedSemaphore::acquire() {
-    Runtime::checkpoint();
+    Runtime::checkpoint(EventKind::SemAcquired, m_id);
     std::unique_lock<std::mutex> lock(m_mutex);
     const bool blocks = m_value == 0 && !m_closed;
     if (blocks) {
@@ -27,7 +27,7 @@ bool TracedSemaphore::acquire() {
 }
 
 void TracedSemaphore::release() {
-    Runtime::checkpoint();
+    Runtime::checkpoint(EventKind::SemReleased, m_id);
     std::lock_guard<std::mutex> lock(m_mutex);
     ++m_value;
     Runtime::emitOrdered(EventKind::SemReleased, m_id, m_value, m_blocked);

@@ -16,7 +16,7 @@ TracedThread::TracedThread(std::string name, std::function<void()> body) {
             Runtime::adoptActor(actor, name, parent, ActorRole::Thread);
             body();
             Runtime::sampleCpu(true);
-            Runtime::emit(EventKind::ActorExit, kNoObject, 0);
+            Runtime::actorExit(0);
             Runtime::detachThread();
             // Counted here, not by whoever joins: a detached thread has nobody to count it.
             Runtime::threadEnded();
@@ -28,7 +28,7 @@ TracedThread::~TracedThread() {
 }
 
 void TracedThread::join() {
-    Runtime::checkpoint();
+    Runtime::checkpoint(EventKind::JoinRequest, kNoObject, m_actor);
     Runtime::emit(EventKind::JoinRequest, kNoObject, m_actor);
     m_thread.join();
     Runtime::emitOrdered(EventKind::Joined, kNoObject, m_actor);
