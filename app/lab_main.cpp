@@ -20,6 +20,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "app/schedule_cli.h"
 #include "core/analysis/cpu_time.h"
 #include "core/analysis/samples.h"
 #include "core/analysis/speedup.h"
@@ -29,7 +30,9 @@
 #include "core/schema/sys_text.h"
 #include "core/supervise/lab_engine.h"
 #include "core/supervise/python_baseline.h"
+#include "core/supervise/schedule_replay.h"
 #include "core/supervise/supervisor.h"
+#include "core/trace/schedule_file.h"
 #include "core/trace/trace_file.h"
 #include "core/trace/trace_native.h"
 
@@ -92,6 +95,7 @@ struct RunArgs {
     std::string logLevel = "warn";
     std::string logFile;
     bool comparePython = false;
+    std::string schedule;  // "manual", a file to replay, or empty (the OS schedules)
 };
 
 // The measurement scenarios' results: median time and speedup against sequential work, with
@@ -165,7 +169,24 @@ int run(const RunArgs& args) {
     const std::string& tracePath = args.tracePath;
     const bool wantTrace = args.wantTrace;
     const bool quiet = args.quiet;
-    const auto& assignments = args.assignments;
+    auto assignments = args.assignments;
+    const bool manual = args.schedule == "manual";
+    std::optional<ScheduleFile> replaySchedule;
+    if (!args.schedule.empty() && scenario->group == "measurements")
+        return usageError("--schedule is for scenarios that teach, not measurements: " +
+                          scenario->name + " must run freely to measure anything");
+    if (!args.schedule.empty() && !manual) {
+        std::string error;
+        replaySchedule = loadScheduleFile(args.schedule, error);
+        if (!replaySchedule) return usageError(error);
+        if (replaySchedule->scenario != scenario->name)
+            return usageError(args.schedule + " is a schedule of " + replaySchedule->scenario +
+                              ", not " + scenario->name);
+        // The same steps need the same threads: the schedule's parameters, unless set here.
+        if (assignments.empty())
+            for (const auto& [name, value] : replaySchedule->parameters)
+                assignments.push_back(name + "=" + value);
+    }
     ChannelConfig channel;
     channel.capture = args.capture == "drop" ? CaptureMode::Drop : CaptureMode::Lossless;
     channel.ringSlots = args.ringSlots                         ? args.ringSlots
@@ -193,6 +214,7 @@ int run(const RunArgs& args) {
     options.scenario = scenario->name;
     options.assignments = assignments;
     options.channel = channel;
+    if (!args.schedule.empty()) options.schedule = ScheduleMode::Manual;
     Supervisor sup(options);
     // The lab's log lines, as they come; its own logger has already applied the level.
     sup.setLogCallback([](const LabLogLine& line) {
@@ -207,7 +229,12 @@ int run(const RunArgs& args) {
     }
     sup.setSpeed(speed);
     const auto started = std::chrono::steady_clock::now();
-    const auto deadline = started + std::chrono::milliseconds(durationMs);
+    std::unique_ptr<ScheduleReplay> replay;
+    if (replaySchedule)
+        replay = std::make_unique<ScheduleReplay>(sup.channel(), replaySchedule->steps, true);
+    // By hand, the run lasts as long as the student goes on; the duration counts from "f".
+    if (manual) scheduleInteractively(sup, g_interrupted);
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(durationMs);
     // A measurement says how far it has come, once a second: it may take a while.
     const bool measures = scenario->group == "measurements" && !quiet;
     const int planned =
@@ -231,6 +258,18 @@ int run(const RunArgs& args) {
             std::fprintf(stderr, "interleave-lab: %d of %d measurements\n", measured, planned);
         else
             std::fprintf(stderr, "interleave-lab: %d samples so far\n", measured);
+    }
+    std::string replayNote;
+    bool replayFailed = false;
+    if (replay) {
+        replay->cancel();
+        replayFailed = !replay->error().empty() || replay->given() < replay->total();
+        replayNote = "schedule replayed: " + std::to_string(replay->given()) + " of " +
+                     std::to_string(replay->total()) + " steps" +
+                     (!replay->error().empty()            ? "; stopped at " + replay->error()
+                      : replay->given() < replay->total() ? "; the run ended first"
+                                                          : "");
+        replay.reset();  // joins: no grant comes after this
     }
     bool stoppedEarly = false;
     std::vector<std::uint32_t> deadlock;
@@ -330,6 +369,8 @@ int run(const RunArgs& args) {
         printSpeedups(store);
         printSamples(store);
         if (args.comparePython) printPythonComparison(store, params.values);
+        if (!replayNote.empty()) std::fprintf(stderr, "  %s\n", replayNote.c_str());
+        if (!args.schedule.empty()) printGoalsReached(store);
         if (l.any())
             std::fprintf(stderr,
                          "  also lost: %u threads got no actor slot (%llu of their events), %u "
@@ -338,6 +379,10 @@ int run(const RunArgs& args) {
                          l.forksFailed, l.objectsRefused, l.stringsRefused);
     }
     if (g_interrupted) return 130;  // as a shell reports a command ended by Ctrl-C
+    if (replayFailed) {
+        if (quiet) std::fprintf(stderr, "interleave-lab: %s\n", replayNote.c_str());
+        return 1;
+    }
     // The run failing by itself is an error; being stopped by us is not.
     if (status && !stoppedEarly && *status != exitStatusExited(0)) return 1;
     return 0;
@@ -441,6 +486,10 @@ int main(int argc, char** argv) {
         runCmd->add_option("--trace", r.tracePath,
                            "Write the run's trace: FILE.pftrace, FILE.json, FILE.csv or FILE.ilt.");
     runCmd->add_flag("--quiet", r.quiet, "Print nothing but errors.");
+    runCmd->add_option("--schedule", r.schedule,
+                       "manual: you are the scheduler, choosing which thread takes each step "
+                       "(on stdin); FILE: take the steps of a saved run (.ilt) or a schedule "
+                       "(JSON) again, on real threads, in the same order.");
     runCmd->add_flag("--compare-python", r.comparePython,
                      "cpu-vs-io: also measure real CPython (threading, multiprocessing) on the "
                      "same workload with python3, and print both.");

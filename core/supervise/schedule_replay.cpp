@@ -5,6 +5,9 @@ namespace {
 
 // Waits are cut into slices this long so a cancel is seen at once.
 constexpr std::chrono::milliseconds kSlice{50};
+// With every actor standing still (none can move without a grant) for this many slices, the
+// one the next grant is for will not come: the run went another way.
+constexpr int kStillSlicesToGiveUp = 20;
 
 }  // namespace
 
@@ -46,13 +49,17 @@ void ScheduleReplay::run() {
         const auto label = scheduledActorText(who);
         const auto deadline = std::chrono::steady_clock::now() + kArriveTimeout;
         bool granted = false;
-        while (!cancelled() && std::chrono::steady_clock::now() < deadline) {
+        int stillSlices = 0;  // slices in which nothing moved and the actor did not come
+        while (!cancelled() && std::chrono::steady_clock::now() < deadline &&
+               stillSlices < kStillSlicesToGiveUp) {
             const auto actor = m_scheduler.findActor(who.name, who.nth);
-            if (actor == kNoActor) {  // not started yet
-                std::this_thread::sleep_for(std::chrono::milliseconds(1));
+            if (actor == kNoActor) {  // not started yet, or no such actor in this run
+                stillSlices = m_scheduler.waitQuiescent(kSlice) ? stillSlices + 1 : 0;
+                if (stillSlices) std::this_thread::sleep_for(kSlice);
                 continue;
             }
             if (!m_scheduler.waitAtCheckpoint(actor, kSlice)) {
+                stillSlices = m_scheduler.waitQuiescent(kSlice) ? stillSlices + 1 : 0;
                 // Blocked may clear (another actor's step can wake it); ended never will.
                 if (m_scheduler.turn(actor).state == TurnState::Ended) break;
                 continue;

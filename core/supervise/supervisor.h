@@ -41,9 +41,9 @@ struct RunOptions {
     std::string scenario;
     std::vector<std::string> assignments;  // "name=value", already validated by the caller
     ChannelConfig channel;
-    std::chrono::milliseconds termGrace{150};  // SIGTERM -> SIGKILL
-    LogLevel logLevel = LogLevel::warn;        // what the lab logs
-    std::string logFile;                       // also log there (timestamped); empty: no file
+    std::chrono::milliseconds termGrace{150};    // SIGTERM -> SIGKILL
+    LogLevel logLevel = LogLevel::warn;          // what the lab logs
+    std::string logFile;                         // also log there (timestamped); empty: no file
     ScheduleMode schedule = ScheduleMode::Free;  // Manual: every step waits for a grant
 };
 
