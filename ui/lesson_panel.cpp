@@ -17,6 +17,7 @@ LessonPanel::LessonPanel(QWidget* parent) : QTextBrowser(parent) {
 
 void LessonPanel::showLesson(const QString& scenario) {
     QFile file(QStringLiteral(":/lessons/%1.md").arg(scenario));
+    m_quiz = {};
     if (!file.open(QIODevice::ReadOnly)) {
         setMarkdown(
             tr("# %1\n\nThere is no lesson for this scenario yet. Run it and watch the timeline: "
@@ -24,7 +25,12 @@ void LessonPanel::showLesson(const QString& scenario) {
                 .arg(scenario));
         return;
     }
-    setMarkdown(QString::fromUtf8(file.readAll()));
+    std::string shown, error;
+    const auto text = file.readAll().toStdString();
+    // A block that does not parse is the lesson's author's mistake (a test reads every lesson):
+    // the lesson still shows, with no questions.
+    if (auto quiz = parseLessonQuiz(text, &shown, error)) m_quiz = std::move(*quiz);
+    setMarkdown(QString::fromStdString(shown.empty() ? text : shown));
 }
 
 }  // namespace interleave::ui

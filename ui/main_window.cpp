@@ -38,6 +38,8 @@
 #include "ui/memory_model.h"
 #include "ui/palette.h"
 #include "ui/parameter_panel.h"
+#include "ui/prediction_box.h"
+#include "ui/scheduler_panel.h"
 #include "ui/pipe_model.h"
 #include "ui/pointer_highlight.h"
 #include "ui/process_tree_model.h"
@@ -115,6 +117,7 @@ MainWindow::MainWindow(const LaunchOptions& options, QWidget* parent)
         if (m_wasActive && !m_session->active()) {
             m_timelineView->fitAll(true);
             offerStepChoices();
+            runEnded();
         }
         m_wasActive = m_session->active();
         speedupView()->setRunning(m_session->active());
@@ -358,8 +361,8 @@ void MainWindow::buildLayout() {
     m_lesson = new LessonPanel(this);
     m_lessonDock = new QDockWidget(tr("Lesson"), this);
     m_lessonDock->setObjectName(QStringLiteral("lessonDock"));
-    m_lessonDock->setWidget(m_lesson);
     addDockWidget(Qt::RightDockWidgetArea, m_lessonDock);
+    buildScheduler();  // the prediction box goes above the lesson, the scheduler beside it
 
     // The lab's log: hidden until something is worth reading, then shown and named in the
     // status bar; always back from the View menu.
@@ -380,7 +383,7 @@ void MainWindow::buildLayout() {
         }
         statusBar()->showMessage(tr("The lab reported: %1 (see Lab log)").arg(text), 10'000);
     });
-    for (auto* dock : {m_scenarioDock, m_lessonDock, m_logDock})
+    for (auto* dock : {m_scenarioDock, m_lessonDock, m_schedulerDock, m_logDock})
         m_panelsMenu->addAction(dock->toggleViewAction());
 
     m_status = new StatusLine(statusBar(), this);
@@ -391,6 +394,7 @@ void MainWindow::chooseScenario(const QString& name) {
     if (!s) return;
     m_params->setScenario(s);
     m_lesson->showLesson(name);
+    lessonChanged(s->group != "measurements");
     updateViewBoxes();
     QSettings().setValue(QStringLiteral("scenario/last"), name);
 }
@@ -400,11 +404,16 @@ void MainWindow::runScenario() {
     m_params->setReadOnly(false);  // a replay's values become this run's, to change next time
     m_runClick.start();
     m_log->startRun(m_session->logFile());
-    if (const auto err = m_session->start(name, m_params->assignments(), m_transportBar->speed());
+    const auto mode = m_manualAction->isChecked() && m_manualAction->isEnabled()
+                          ? ScheduleMode::Manual
+                          : ScheduleMode::Free;
+    if (const auto err =
+            m_session->start(name, m_params->assignments(), m_transportBar->speed(), mode);
         !err.isEmpty()) {
         QMessageBox::warning(this, tr("Cannot run"), err);
         return;
     }
+    m_prediction->runStarted();
     m_timelineView->startLive();
 }
 
@@ -536,6 +545,7 @@ void MainWindow::tick() {
     // A deadlock is said the frame it is seen, not at the next of the four updates a second.
     const bool deadlocked = m_session->active() && !deadlockNow().isEmpty();
     if (m_captionDue && m_captionClock.elapsed() >= 100) followCaptions();
+    if (m_schedulerDock->isVisible()) m_schedulerPanel->refresh();
     if (m_status->due() || deadlocked != m_deadlockShown) {
         m_deadlockShown = deadlocked;
         updateStatus();
@@ -642,6 +652,9 @@ void MainWindow::updateActions() {
     m_exportChromeAction->setEnabled(canSave);
     m_exportPerfettoAction->setEnabled(canSave);
     m_exportPictureAction->setEnabled(m_session->store() != nullptr);
+    m_replayScheduleAction->setEnabled(m_schedulerPanel->hasSchedule() && !m_session->active());
+    for (auto* digit : m_digitActions)
+        digit->setEnabled(m_session->manual());
     m_saveAction->setStatusTip(canSave ? tr("Save this run to a trace file")
                                : m_session->active()
                                    ? tr("Stop the run to save it")

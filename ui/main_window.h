@@ -112,6 +112,15 @@ class MainWindow : public QMainWindow {
         return m_pointer;
     }
 
+    class SchedulerPanel* schedulerPanel() const {
+        return m_schedulerPanel;
+    }
+    class PredictionBox* predictionBox() const {
+        return m_prediction;
+    }
+    QAction* manualAction() const { return m_manualAction; }
+    QAction* replayScheduleAction() const { return m_replayScheduleAction; }
+
   public slots:
     void runScenario();
     void togglePause();
@@ -156,6 +165,11 @@ class MainWindow : public QMainWindow {
     void setTheme(Theme theme);
     void openTrace();
     void saveTrace();
+    // Scheduler mode and predictions (main_window_scheduler.cpp).
+    void buildScheduler();
+    void replaySchedule();  // the run's schedule again, on a new run, then by hand
+    void lessonChanged(bool schedulable);  // the chosen scenario's goals and questions
+    void runEnded();
 
     LaunchOptions m_options;
     RunSession* m_session;
@@ -187,6 +201,13 @@ class MainWindow : public QMainWindow {
     ViewShelf* m_shelf = nullptr;
     bool m_wasActive = false;
     bool m_deadlockShown = false;  // the state line says "deadlock" (checked every frame)
+
+    class SchedulerPanel* m_schedulerPanel = nullptr;
+    QDockWidget* m_schedulerDock = nullptr;
+    class PredictionBox* m_prediction = nullptr;
+    QAction* m_manualAction = nullptr;
+    QAction* m_replayScheduleAction = nullptr;
+    std::vector<QAction*> m_digitActions;  // 1..9: the scheduler's cards
 
     QAction* m_runAction = nullptr;
     QAction* m_pauseAction = nullptr;

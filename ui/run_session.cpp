@@ -27,16 +27,35 @@ void RunSession::onRunFinished(quint64 runId) {
     closePause();
     m_finished = true;
     m_ended = std::chrono::steady_clock::now();
+    endScheduling();
     m_run->stop();  // joins the reader; the run is over already
     emit stateChanged();
 }
 
 RunSession::~RunSession() {
+    endScheduling();
     if (m_run) m_run->stop();
+}
+
+void RunSession::endScheduling() {
+    m_scheduleReplay.reset();  // cancels and joins its thread
+    m_scheduler.reset();
+}
+
+bool RunSession::manual() const {
+    return active() && m_scheduler && m_scheduler->mode() == ScheduleMode::Manual;
+}
+
+void RunSession::setManual(bool on) {
+    if (!active() || !m_scheduler) return;
+    if (!on) m_scheduleReplay.reset();
+    m_scheduler->setMode(on ? ScheduleMode::Manual : ScheduleMode::Free);
+    emit stateChanged();
 }
 
 void RunSession::replaceStore(std::unique_ptr<Supervisor> run, std::unique_ptr<EventStore> replay) {
     // Models switch to the new store before the old one goes away.
+    endScheduling();
     auto oldRun = std::move(m_run);
     auto oldReplay = std::move(m_replay);
     m_run = std::move(run);
@@ -67,9 +86,12 @@ std::vector<std::pair<std::string, std::string>> parameterValues(
 }
 }  // namespace
 
-QString RunSession::start(const QString& scenario, const QStringList& assignments, double speed) {
+QString RunSession::start(const QString& scenario, const QStringList& assignments, double speed,
+                          ScheduleMode schedule, std::vector<ScheduledActor> replay) {
+    endScheduling();
     if (m_run) m_run->stop();
     RunOptions o;
+    o.schedule = schedule;
     o.labPath = siblingLabPath();
     o.scenario = scenario.toStdString();
     o.logLevel = m_logLevel;
@@ -102,6 +124,9 @@ QString RunSession::start(const QString& scenario, const QStringList& assignment
     m_finished = false;
     m_started = std::chrono::steady_clock::now();
     replaceStore(std::move(run), nullptr);
+    m_scheduler = std::make_unique<Scheduler>(m_run->channel());
+    if (!replay.empty())
+        m_scheduleReplay = std::make_unique<ScheduleReplay>(m_run->channel(), std::move(replay), false);
     // The old bridge's reader thread was joined by stop() above; its queued calls die with it.
     m_bridge = std::move(bridge);
     emit stateChanged();
@@ -175,6 +200,7 @@ void RunSession::stop() {
     if (!m_run) return;
     const bool wasActive = active();
     closePause();
+    endScheduling();
     m_run->stop();
     if (wasActive) {
         m_ended = std::chrono::steady_clock::now();

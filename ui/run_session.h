@@ -10,6 +10,8 @@
 #include <vector>
 
 #include "core/channel/event_store.h"
+#include "core/supervise/schedule_replay.h"
+#include "core/supervise/scheduler.h"
 #include "core/supervise/supervisor.h"
 #include "core/trace/run_description.h"
 #include "ui/signal_bridge.h"
@@ -28,8 +30,12 @@ class RunSession : public QObject {
     explicit RunSession(QObject* parent = nullptr);
     ~RunSession() override;
 
-    // Both return an empty string on success, otherwise what went wrong.
-    QString start(const QString& scenario, const QStringList& assignments, double speed);
+    // Both return an empty string on success, otherwise what went wrong. `schedule` Manual:
+    // every step waits for a grant (scheduler()); `replay`: those grants are given again, in
+    // order, and the run then waits for more by hand.
+    QString start(const QString& scenario, const QStringList& assignments, double speed,
+                  ScheduleMode schedule = ScheduleMode::Free,
+                  std::vector<ScheduledActor> replay = {});
     // What the lab of the next run logs, and the file it also writes (empty: none).
     void setLogging(LogLevel level, const QString& file) {
         m_logLevel = level;
@@ -46,6 +52,13 @@ class RunSession : public QObject {
     void setSpeed(double factor);
 
     bool active() const;  // a run is going on
+    // The live run's scheduler (null without one), and whether it is scheduled by hand.
+    const Scheduler* scheduler() const { return m_scheduler.get(); }
+    bool manual() const;
+    // Switches the live run between manual and free scheduling.
+    void setManual(bool on);
+    // The schedule being given again (null when none or when it is done).
+    const ScheduleReplay* scheduleReplay() const { return m_scheduleReplay.get(); }
     bool paused() const { return m_paused; }
     bool isReplay() const { return m_replay != nullptr; }
     const EventStore* store() const;
@@ -78,7 +91,11 @@ class RunSession : public QObject {
     void onEventsAppended(quint64 runId, quint64 first, quint64 last);
     void onRunFinished(quint64 runId);
 
+    void endScheduling();  // before the run's channel goes away
+
     std::unique_ptr<Supervisor> m_run;
+    std::unique_ptr<Scheduler> m_scheduler;            // the live run's
+    std::unique_ptr<ScheduleReplay> m_scheduleReplay;  // its thread uses the run's channel
     std::unique_ptr<EventStore> m_replay;
     std::unique_ptr<SignalBridge> m_bridge;  // the current run's
     quint64 m_runId = 0;                     // the run whose signals are taken

@@ -1,0 +1,196 @@
+// Lessons' machine-readable questions and goals: every lesson has questions that parse, measure
+// something that exists and set parameters its scenario has; the three scheduling lessons have
+// their goals. Parsing refuses malformed blocks with a message; measures and reveals are checked
+// on hand-made runs.
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <memory>
+#include <fstream>
+#include <sstream>
+
+#include "core/analysis/goals.h"
+#include "core/analysis/run_measures.h"
+#include "core/scenarios/params.h"
+#include "core/scenarios/scenario.h"
+#include "core/trace/lesson_quiz.h"
+#include "core/trace/prediction.h"
+
+using namespace interleave;
+
+namespace {
+
+std::string read(const std::filesystem::path& p) {
+    std::ifstream in(p);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+std::optional<LessonQuiz> parse(const std::string& markdown, std::string& error) {
+    std::string shown;
+    return parseLessonQuiz(markdown, &shown, error);
+}
+
+}  // namespace
+
+TEST(LessonQuiz, EveryLessonAsksQuestionsItsScenarioCanAnswer) {
+    const std::filesystem::path dir = std::string(INTERLEAVE_SOURCE_DIR) + "/resources/lessons";
+    int lessons = 0;
+    for (const auto& scenario : allScenarios()) {
+        const auto path = dir / (scenario.name + ".md");
+        ASSERT_TRUE(std::filesystem::exists(path)) << scenario.name;
+        ++lessons;
+        std::string shown, error;
+        const auto text = read(path);
+        const auto quiz = parseLessonQuiz(text, &shown, error);
+        ASSERT_TRUE(quiz.has_value()) << scenario.name << ": " << error;
+        EXPECT_EQ(shown.find("```interleave"), std::string::npos) << scenario.name;
+        EXPECT_NE(shown.find("# "), std::string::npos) << scenario.name;
+        EXPECT_FALSE(quiz->questions.empty()) << scenario.name;
+        for (const auto& q : quiz->questions) {
+            EXPECT_TRUE(knownMeasure(q.measure)) << scenario.name << ": " << q.measure;
+            EXPECT_FALSE(q.why.empty()) << scenario.name;
+            std::vector<std::string> assignments;
+            for (const auto& [name, value] : q.set)
+                assignments.push_back(name + "=" + value);
+            const auto resolved = resolveParams(scenario.params, assignments);
+            EXPECT_TRUE(resolved.ok()) << scenario.name << ": " << resolved.error;
+            if (!q.isNumber()) {
+                EXPECT_TRUE(q.answer >= 0 && q.answer < static_cast<int>(q.choices.size()));
+            }
+        }
+        for (const auto& g : quiz->goals)
+            EXPECT_TRUE(parseGoal(g.goal).has_value()) << scenario.name << ": " << g.goal;
+    }
+    EXPECT_GE(lessons, 23);
+    for (const auto& [scenario, goal] : {std::pair{"race-condition", Goal::LostUpdate},
+                                         {"deadlock", Goal::Deadlock},
+                                         {"producer-consumer", Goal::WaitsOnEmpty}}) {
+        std::string error;
+        const auto quiz = parse(read(dir / (std::string(scenario) + ".md")), error);
+        ASSERT_TRUE(quiz && !quiz->goals.empty()) << scenario;
+        EXPECT_EQ(parseGoal(quiz->goals.front().goal), goal) << scenario;
+    }
+}
+
+TEST(LessonQuiz, MalformedBlocksAreRefusedWithWhatIsWrong) {
+    const auto wrap = [](const std::string& json) {
+        return "# Lesson\n\ntext\n\n```interleave\n" + json + "\n```\n";
+    };
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"# L\n```interleave\n{\"questions\": []}", "not closed"},
+        {wrap("[1, 2]"), "not a JSON object"},
+        {wrap("{\"questions\": [{\"ask\": \"?\", \"measure\": \"deadlock\"}]}"),
+         "question 1 has no \"why\""},
+        {wrap("{\"questions\": [{\"ask\": \"?\", \"measure\": \"deadlock\", \"why\": \"w\"}]}"),
+         "neither multiple choice"},
+        {wrap("{\"questions\": [{\"ask\": \"?\", \"measure\": \"deadlock\", \"why\": \"w\", "
+              "\"choices\": [{\"text\": \"a\", \"range\": [0, 0]}, {\"text\": \"b\", \"range\": "
+              "[1, 1]}], \"answer\": 2}]}"),
+         "\"answer\" must be the number of a choice"},
+        {wrap("{\"questions\": [{\"ask\": \"?\", \"measure\": \"deadlock\", \"why\": \"w\", "
+              "\"choices\": [{\"text\": \"a\"}, {\"text\": \"b\", \"range\": [1, 1]}], "
+              "\"answer\": 0}]}"),
+         "each choice needs"},
+        {wrap("{\"questions\": [{\"ask\": \"?\", \"measure\": \"x\", \"why\": \"w\", "
+              "\"number\": {\"tolerance\": -1}}]}"),
+         "tolerance"},
+        {wrap("{\"goals\": [{\"goal\": \"deadlock\"}]}"), "goal 1 has no \"text\""},
+        {wrap("{\"questions\": [{\"ask\": \"?\", \"measure\": \"deadlock\", \"why\": \"w\", "
+              "\"number\": {\"tolerance\": 0}, \"set\": {\"threads\": 2}}]}"),
+         "must be given as text"},
+    };
+    for (const auto& [markdown, expected] : cases) {
+        std::string error;
+        EXPECT_FALSE(parse(markdown, error).has_value()) << markdown;
+        EXPECT_NE(error.find(expected), std::string::npos) << error;
+    }
+    std::string error;
+    const auto none = parse("# A lesson without questions\n", error);
+    ASSERT_TRUE(none.has_value());
+    EXPECT_TRUE(none->questions.empty());
+}
+
+TEST(Prediction, AChoiceIsSetBesideTheChoiceTheRunFallsIn) {
+    QuizQuestion q;
+    q.choices = {{"none", 0, 0}, {"some", 1, 9}, {"many", 10, 1e9}};
+    q.answer = 2;
+    auto r = reveal(q, Prediction{2, 0}, 10);
+    EXPECT_EQ(r.observedChoice, 2);
+    EXPECT_TRUE(r.predictionMatchesRun);
+    EXPECT_TRUE(r.runMatchesAnswer);
+    r = reveal(q, Prediction{0, 0}, 4);
+    EXPECT_EQ(r.observedChoice, 1);
+    EXPECT_FALSE(r.predictionMatchesRun);
+    EXPECT_FALSE(r.runMatchesAnswer);
+    r = reveal(q, Prediction{}, -5);  // no prediction; a value no choice holds
+    EXPECT_EQ(r.observedChoice, -1);
+    EXPECT_FALSE(r.predictionMatchesRun);
+}
+
+TEST(Prediction, ANumberCountsWithinItsToleranceOfTheRun) {
+    QuizQuestion q;
+    q.tolerance = 0.25;
+    EXPECT_TRUE(reveal(q, Prediction{-1, 75}, 100).predictionMatchesRun);
+    EXPECT_TRUE(reveal(q, Prediction{-1, 125}, 100).predictionMatchesRun);
+    EXPECT_FALSE(reveal(q, Prediction{-1, 74}, 100).predictionMatchesRun);
+    q.tolerance = 0;
+    EXPECT_TRUE(reveal(q, Prediction{-1, 20}, 20).predictionMatchesRun);
+    EXPECT_FALSE(reveal(q, Prediction{-1, 19}, 20).predictionMatchesRun);
+    // A run that showed 0 accepts guesses up to the tolerance itself.
+    q.tolerance = 0.5;
+    EXPECT_TRUE(reveal(q, Prediction{-1, 0.5}, 0).predictionMatchesRun);
+}
+
+namespace {
+
+// A made-up run: two threads lose one of four additions, and one waits on a lock.
+std::unique_ptr<EventStore> madeUpRun() {
+    auto store = std::make_unique<EventStore>(4);
+    auto& s = *store;
+    s.setActors({ActorInfo{0, 10, 1, 10, "thread 1", ActorRole::Thread, kNoActor, 0},
+                 ActorInfo{1, 10, 1, 11, "thread 2", ActorRole::Thread, kNoActor, 0},
+                 ActorInfo{2, 20, 10, 20, "child", ActorRole::ProcessMain, kNoActor, 0}});
+    s.setObjects({ObjectInfo{1, ObjectKind::Variable, "counter", 0, 10},
+                  ObjectInfo{2, ObjectKind::Mutex, "lock", 0, 10}});
+    std::int64_t t = 0;
+    auto add = [&](std::uint32_t actor, EventKind k, std::uint32_t o, std::int64_t a,
+                   std::int64_t b) { s.appendRow(Row{t += 10, actor, k, o, a, b}); };
+    add(0, EventKind::SharedRead, 1, 0, 0);
+    add(1, EventKind::SharedRead, 1, 0, 0);
+    add(0, EventKind::SharedWrite, 1, 1, 0);
+    add(1, EventKind::SharedWrite, 1, 1, 1);  // lost: wrote 1 over 1
+    add(0, EventKind::SharedWrite, 1, 2, 1);
+    add(1, EventKind::SharedAdd, 1, 3, 2);
+    add(0, EventKind::LockAcquired, 2, 0, 1);
+    add(1, EventKind::LockAcquired, 2, 0, 0);
+    s.publish();
+    return store;
+}
+
+}  // namespace
+
+TEST(RunMeasures, AreCountedFromTheEvents) {
+    const auto run = madeUpRun();
+    const auto& s = *run;
+    std::string error;
+    EXPECT_EQ(measureRun(s, "lost_updates", error), 1.0);
+    EXPECT_EQ(measureRun(s, "final_value", error), 3.0);
+    EXPECT_EQ(measureRun(s, "lock_waits", error), 1.0);
+    EXPECT_EQ(measureRun(s, "threads", error), 2.0);
+    EXPECT_EQ(measureRun(s, "processes", error), 1.0);
+    EXPECT_EQ(measureRun(s, "distinct_pids", error), 2.0);
+    EXPECT_EQ(measureRun(s, "count:shared_write", error), 3.0);
+    EXPECT_EQ(measureRun(s, "max_a:shared_write", error), 2.0);
+    EXPECT_EQ(measureRun(s, "deadlock", error), 0.0);
+    EXPECT_FALSE(measureRun(s, "median_us:pipe", error).has_value());
+    EXPECT_NE(error.find("no samples of 'pipe'"), std::string::npos) << error;
+    EXPECT_FALSE(measureRun(s, "max_a:sem_block", error).has_value());
+    EXPECT_FALSE(measureRun(s, "speedup:threads:4", error).has_value());
+    for (const char* bad : {"nonsense", "count:no_such_kind", "ratio:a", "speedup:x", ""}) {
+        EXPECT_FALSE(knownMeasure(bad)) << bad;
+        EXPECT_FALSE(measureRun(s, bad, error).has_value()) << bad;
+    }
+}

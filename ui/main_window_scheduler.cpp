@@ -1,0 +1,136 @@
+// MainWindow's scheduler mode (a toggle in the transport, a panel of cards, number keys, the
+// schedule replayed) and its predictions (a question above the lesson, revealed when a run
+// ends).
+
+#include <QAction>
+#include <QDockWidget>
+#include <QMenuBar>
+#include <QStatusBar>
+#include <QVBoxLayout>
+
+#include "core/analysis/schedule.h"
+#include "core/scenarios/scenario.h"
+#include "ui/lesson_panel.h"
+#include "ui/main_window.h"
+#include "ui/parameter_panel.h"
+#include "ui/prediction_box.h"
+#include "ui/run_session.h"
+#include "ui/scenario_picker.h"
+#include "ui/scheduler_panel.h"
+#include "ui/transport_bar.h"
+
+namespace interleave::ui {
+
+void MainWindow::buildScheduler() {
+    // The lesson dock: the question to predict above the lesson's text.
+    auto* lessonBox = new QWidget(this);
+    auto* lessonLayout = new QVBoxLayout(lessonBox);
+    lessonLayout->setContentsMargins(0, 0, 0, 0);
+    m_prediction = new PredictionBox(lessonBox);
+    lessonLayout->addWidget(m_prediction);
+    lessonLayout->addWidget(m_lesson, 1);
+    m_lessonDock->setWidget(lessonBox);
+    connect(m_prediction, &PredictionBox::settingsWanted, this, [this](const QStringList& values) {
+        m_params->setReadOnly(false);
+        m_params->apply(values);
+    });
+
+    m_schedulerPanel = new SchedulerPanel(m_session, this);
+    m_schedulerDock = new QDockWidget(tr("Scheduler"), this);
+    m_schedulerDock->setObjectName(QStringLiteral("schedulerDock"));
+    m_schedulerDock->setWidget(m_schedulerPanel);
+    addDockWidget(Qt::RightDockWidgetArea, m_schedulerDock);
+    splitDockWidget(m_schedulerDock, m_lessonDock, Qt::Vertical);
+    m_schedulerDock->hide();
+
+    m_manualAction = new QAction(tr("By hand"), this);
+    m_manualAction->setCheckable(true);
+    m_manualAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
+    m_manualAction->setToolTip(
+        tr("Scheduler mode (Ctrl+M): every thread stops at each step and waits for you to "
+           "choose who goes next"));
+    m_transportBar->insertAction(m_transportBar->actions().value(4), m_manualAction);
+    connect(m_manualAction, &QAction::toggled, this, [this](bool on) {
+        m_schedulerDock->setVisible(on);
+        if (m_session->active()) m_session->setManual(on);
+        m_schedulerPanel->refresh();
+        updateActions();
+    });
+    connect(m_schedulerPanel, &SchedulerPanel::runFreely, this,
+            [this] { m_manualAction->setChecked(false); });
+    connect(m_schedulerPanel, &SchedulerPanel::replayRequested, this,
+            &MainWindow::replaySchedule);
+    connect(m_schedulerPanel, &SchedulerPanel::goalReached, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 15'000); });
+
+    m_replayScheduleAction = new QAction(tr("Replay this run's &schedule"), this);
+    m_replayScheduleAction->setStatusTip(
+        tr("Run the scenario again with the same steps, in the same order, on real threads"));
+    connect(m_replayScheduleAction, &QAction::triggered, this, &MainWindow::replaySchedule);
+    if (auto* file = menuBar()->actions().value(0); file && file->menu())
+        file->menu()->insertAction(file->menu()->actions().value(2), m_replayScheduleAction);
+
+    // The number keys choose cards, only while a run is scheduled by hand (they are digits in
+    // the parameter fields otherwise).
+    for (int n = 1; n <= 9; ++n) {
+        auto* digit = new QAction(this);
+        digit->setShortcut(QKeySequence(Qt::Key_0 + n));
+        digit->setEnabled(false);
+        connect(digit, &QAction::triggered, this, [this, n] {
+            if (!m_schedulerPanel->choose(n))
+                statusBar()->showMessage(
+                    tr("%1 cannot take a step now: it is blocked, running or finished").arg(n),
+                    4000);
+        });
+        addAction(digit);
+        m_digitActions.push_back(digit);
+    }
+}
+
+void MainWindow::lessonChanged(bool schedulable) {
+    m_prediction->setQuestions(m_lesson->quiz().questions);
+    m_schedulerPanel->setGoals(m_lesson->quiz().goals);
+    // A measurement scheduled by hand would measure the student, not the machine.
+    if (!schedulable) m_manualAction->setChecked(false);
+    m_manualAction->setEnabled(schedulable);
+}
+
+void MainWindow::runEnded() {
+    if (const auto* store = m_session->store()) m_prediction->runEnded(*store);
+    m_schedulerPanel->refresh();
+    updateActions();
+}
+
+void MainWindow::replaySchedule() {
+    const auto* store = m_session->store();
+    if (!store || m_session->active()) return;
+    auto steps = scheduleFromEvents(*store);
+    const auto about = m_session->description();
+    const auto name = QString::fromStdString(about.scenario);
+    if (steps.empty() || !findScenario(about.scenario)) {
+        statusBar()->showMessage(tr("This run was not scheduled by hand: there is no schedule "
+                                    "to replay."),
+                                 6000);
+        return;
+    }
+    QStringList values;
+    for (const auto& [param, value] : about.parameters)
+        values << QString::fromStdString(param + "=" + value);
+    m_picker->select(name);
+    chooseScenario(name);
+    m_params->setReadOnly(false);
+    m_params->apply(values);
+    m_manualAction->setChecked(true);
+    if (const auto err = m_session->start(name, values, m_transportBar->speed(),
+                                          ScheduleMode::Manual, std::move(steps));
+        !err.isEmpty()) {
+        statusBar()->showMessage(err, 8000);
+        return;
+    }
+    m_prediction->runStarted();
+    statusBar()->showMessage(tr("Replaying the schedule: the same steps in the same order, on "
+                                "real threads; then it is your turn again."),
+                             8000);
+}
+
+}  // namespace interleave::ui

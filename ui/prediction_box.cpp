@@ -1,0 +1,176 @@
+#include "ui/prediction_box.h"
+
+#include <QButtonGroup>
+#include <QDoubleSpinBox>
+#include <QLabel>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QVBoxLayout>
+#include <cmath>
+
+#include "core/analysis/run_measures.h"
+
+namespace interleave::ui {
+namespace {
+
+QString number(double v) {
+    if (std::fabs(v - std::round(v)) < 1e-9 && std::fabs(v) < 1e15)
+        return QString::number(static_cast<qint64>(std::llround(v)));
+    return QString::number(v, 'g', 3);
+}
+
+}  // namespace
+
+PredictionBox::PredictionBox(QWidget* parent) : QGroupBox(tr("Predict, then run"), parent) {
+    auto* layout = new QVBoxLayout(this);
+    m_ask = new QLabel(this);
+    m_ask->setWordWrap(true);
+    layout->addWidget(m_ask);
+    m_choiceArea = new QWidget(this);
+    m_choiceLayout = new QVBoxLayout(m_choiceArea);
+    m_choiceLayout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_choiceArea);
+    m_choices = new QButtonGroup(this);
+    m_number = new QDoubleSpinBox(this);
+    m_number->setRange(-1, 1e12);  // -1 reads "your guess": no prediction yet
+    m_number->setDecimals(2);
+    m_number->setSpecialValueText(tr("your guess"));
+    layout->addWidget(m_number);
+    m_settings = new QPushButton(this);
+    layout->addWidget(m_settings);
+    m_reveal = new QLabel(this);
+    m_reveal->setWordWrap(true);
+    m_reveal->setTextFormat(Qt::RichText);
+    layout->addWidget(m_reveal);
+    m_next = new QPushButton(tr("Another question"), this);
+    layout->addWidget(m_next);
+    connect(m_next, &QPushButton::clicked, this, &PredictionBox::nextQuestion);
+    connect(m_settings, &QPushButton::clicked, this, [this] {
+        const auto* q = question();
+        if (!q) return;
+        QStringList values;
+        for (const auto& [name, value] : q->set)
+            values << QString::fromStdString(name + "=" + value);
+        emit settingsWanted(values);
+    });
+    showQuestion();
+}
+
+void PredictionBox::setQuestions(std::vector<QuizQuestion> questions) {
+    m_questions = std::move(questions);
+    m_index = 0;
+    m_locked.reset();
+    m_running = false;
+    m_reveal->clear();
+    showQuestion();
+}
+
+const QuizQuestion* PredictionBox::question() const {
+    return m_index < m_questions.size() ? &m_questions[m_index] : nullptr;
+}
+
+void PredictionBox::nextQuestion() {
+    if (m_questions.empty()) return;
+    m_index = (m_index + 1) % m_questions.size();
+    m_reveal->clear();
+    m_locked.reset();
+    showQuestion();
+}
+
+void PredictionBox::showQuestion() {
+    const auto* q = question();
+    setVisible(q != nullptr);
+    for (auto* b : m_choices->buttons()) {
+        m_choices->removeButton(b);
+        delete b;
+    }
+    if (!q) return;
+    m_ask->setText(QString::fromStdString(q->ask));
+    for (std::size_t i = 0; i < q->choices.size(); ++i) {
+        auto* b = new QRadioButton(QString::fromStdString(q->choices[i].text), m_choiceArea);
+        m_choices->addButton(b, static_cast<int>(i));
+        m_choiceLayout->addWidget(b);
+    }
+    m_choiceArea->setVisible(!q->isNumber());
+    m_number->setVisible(q->isNumber());
+    m_number->setValue(m_number->minimum());
+    m_number->setSuffix(q->unit.empty() ? QString() : QStringLiteral(" ") + QString::fromStdString(q->unit));
+    QStringList values;
+    for (const auto& [name, value] : q->set)
+        values << QString::fromStdString(name + " = " + value);
+    m_settings->setVisible(!values.isEmpty());
+    m_settings->setText(tr("Set %1").arg(values.join(QStringLiteral(", "))));
+    m_next->setVisible(m_questions.size() > 1);
+    m_choiceArea->setEnabled(true);
+    m_number->setEnabled(true);
+}
+
+void PredictionBox::predictChoice(int index) {
+    if (auto* b = m_choices->button(index)) b->setChecked(true);
+}
+
+void PredictionBox::predictNumber(double value) {
+    m_number->setValue(value);
+}
+
+void PredictionBox::runStarted() {
+    const auto* q = question();
+    m_running = q != nullptr;
+    m_locked.reset();
+    if (!q) return;
+    if (q->isNumber() && m_number->value() != m_number->minimum())
+        m_locked = Prediction{-1, m_number->value()};
+    else if (!q->isNumber() && m_choices->checkedId() >= 0)
+        m_locked = Prediction{m_choices->checkedId(), 0};
+    m_choiceArea->setEnabled(false);
+    m_number->setEnabled(false);
+    m_reveal->setText(m_locked ? tr("Your prediction is locked in. Watch the run.")
+                               : tr("No prediction made: the run's answer shows when it ends."));
+}
+
+void PredictionBox::runEnded(const EventStore& store) {
+    const auto* q = question();
+    if (!q || !m_running) return;
+    m_running = false;
+    m_choiceArea->setEnabled(true);
+    m_number->setEnabled(true);
+    std::string error;
+    const auto observed = measureRun(store, q->measure, error);
+    if (!observed) {
+        m_reveal->setText(tr("This run cannot answer it: %1.").arg(QString::fromStdString(error)));
+        return;
+    }
+    const auto r = reveal(*q, m_locked.value_or(Prediction{}), *observed);
+    const auto unit = q->unit.empty() ? QString() : QStringLiteral(" ") + QString::fromStdString(q->unit);
+    QString html;
+    QString showed;
+    if (q->isNumber()) {
+        showed = number(*observed) + unit;
+    } else {
+        showed = r.observedChoice >= 0
+                     ? QString::fromStdString(q->choices[static_cast<std::size_t>(r.observedChoice)].text)
+                     : tr("none of the choices");
+        showed += tr(" (measured: %1)").arg(number(*observed));
+    }
+    if (m_locked) {
+        const auto predicted =
+            q->isNumber() ? number(m_locked->number) + unit
+                          : QString::fromStdString(q->choices[static_cast<std::size_t>(m_locked->choice)].text);
+        html += tr("You predicted: <b>%1</b><br>").arg(predicted.toHtmlEscaped());
+    }
+    html += tr("This run showed: <b>%1</b>").arg(showed.toHtmlEscaped());
+    if (m_locked)
+        html += r.predictionMatchesRun ? tr(" — ✔ as you said") : tr(" — ✘ not what you said");
+    if (!q->isNumber() && !r.runMatchesAnswer)
+        html += tr("<br>The lesson expects <b>%1</b>; run it again: one run can differ.")
+                    .arg(QString::fromStdString(q->choices[static_cast<std::size_t>(q->answer)].text)
+                             .toHtmlEscaped());
+    html += tr("<br><i>Why:</i> %1").arg(QString::fromStdString(q->why).toHtmlEscaped());
+    m_reveal->setText(html);
+}
+
+QString PredictionBox::revealText() const {
+    return m_reveal->text();
+}
+
+}  // namespace interleave::ui
