@@ -184,6 +184,10 @@ TEST(RunMeasures, AreCountedFromTheEvents) {
     EXPECT_EQ(measureRun(s, "distinct_pids", error), 2.0);
     EXPECT_EQ(measureRun(s, "count:shared_write", error), 3.0);
     EXPECT_EQ(measureRun(s, "max_a:shared_write", error), 2.0);
+    EXPECT_EQ(measureRun(s, "count:lock_acquired@lock", error), 2.0);
+    EXPECT_EQ(measureRun(s, "count:lock_acquired@counter", error), 0.0);
+    EXPECT_FALSE(measureRun(s, "count:lock_acquired@nothing", error).has_value());
+    EXPECT_NE(error.find("no object 'nothing'"), std::string::npos) << error;
     EXPECT_EQ(measureRun(s, "deadlock", error), 0.0);
     EXPECT_FALSE(measureRun(s, "median_us:pipe", error).has_value());
     EXPECT_NE(error.find("no samples of 'pipe'"), std::string::npos) << error;

@@ -18,6 +18,11 @@ std::optional<EventKind> kindNamed(std::string_view name) {
     return std::nullopt;
 }
 
+// "signal_handled" of "signal_handled@SIGUSR1".
+std::string_view kindPart(std::string_view s) {
+    return s.substr(0, s.find('@'));
+}
+
 bool startsWith(std::string_view s, std::string_view prefix) {
     return s.substr(0, prefix.size()) == prefix;
 }
@@ -85,7 +90,7 @@ bool knownMeasure(std::string_view m) {
         "lock_waits",   "threads",     "processes", "distinct_pids", "lost_events"};
     if (plain.count(m)) return true;
     for (std::string_view p : {"count:", "max_a:", "min_a:"})
-        if (startsWith(m, p)) return kindNamed(m.substr(p.size())).has_value();
+        if (startsWith(m, p)) return kindNamed(kindPart(m.substr(p.size()))).has_value();
     if (startsWith(m, "speedup:")) {
         const auto rest = m.substr(8);
         const auto colon = rest.find(':');
@@ -128,11 +133,22 @@ std::optional<double> measureRun(const EventStore& store, std::string_view m, st
     }
     for (std::string_view p : {"count:", "max_a:", "min_a:"}) {
         if (!startsWith(m, p)) continue;
-        const auto kind = *kindNamed(m.substr(p.size()));
+        const auto rest = m.substr(p.size());
+        const auto kind = *kindNamed(kindPart(rest));
+        const auto at = rest.find('@');
+        std::optional<std::uint32_t> only;  // KIND@OBJECT: that object's events alone
+        if (at != std::string_view::npos) {
+            for (const auto& o : store.objects())
+                if (o.name == rest.substr(at + 1)) only = o.id;
+            if (!only) {
+                error = "this run has no object '" + std::string(rest.substr(at + 1)) + "'";
+                return std::nullopt;
+            }
+        }
         double n = 0;
         std::optional<double> extreme;
         for (std::size_t i = 0, end = store.size(); i < end; ++i) {
-            if (store.kind(i) != kind) continue;
+            if (store.kind(i) != kind || (only && store.objectOf(i) != *only)) continue;
             ++n;
             const auto a = static_cast<double>(store.row(i).a);
             extreme = !extreme ? a : p == "max_a:" ? std::max(*extreme, a) : std::min(*extreme, a);

@@ -8,7 +8,8 @@
 //   lock_waits       lock acquisitions that had to wait
 //   threads, processes, distinct_pids   actors, process main threads, pids among the actors
 //   lost_events      events the rings could not take
-//   count:KIND       events of a kind (its trace name, e.g. count:signal_handled)
+//   count:KIND       events of a kind (its trace name, e.g. count:signal_handled); KIND@OBJECT
+//                    counts one object's only (count:signal_handled@SIGUSR1), here and below
 //   max_a:KIND, min_a:KIND   the largest and smallest payload `a` of a kind's events
 //   speedup:EXECUTOR:N       cpu-vs-io's median speedup (executor as executorName, N workers)
 //   median_us:SERIES         a measured series' median, in µs

@@ -40,6 +40,8 @@ ActorTurn Scheduler::turn(std::uint32_t actor) const {
     const auto& e = m_channel->actor(actor);
     if (e.ready.load(std::memory_order_acquire) == 0) return t;
     t.name = std::string(m_channel->string(e.nameOffset));
+    // The flag first: its acquire makes the step written before it (next*) visible here.
+    const bool waiting = e.atCheckpoint.load(std::memory_order_acquire) != 0;
     const auto passed = e.passed.load(std::memory_order_acquire);
     t.passed = passed;
     t.next = static_cast<EventKind>(e.nextKind.load(std::memory_order_relaxed));
@@ -47,7 +49,7 @@ ActorTurn Scheduler::turn(std::uint32_t actor) const {
     t.arg = e.nextArg.load(std::memory_order_relaxed);
     if (e.ended.load(std::memory_order_acquire) != 0) {
         t.state = TurnState::Ended;
-    } else if (e.atCheckpoint.load(std::memory_order_acquire) != 0) {
+    } else if (waiting) {
         t.state = e.grant.load(std::memory_order_acquire) == passed ? TurnState::AtCheckpoint
                                                                     : TurnState::Running;
     } else {

@@ -1,0 +1,171 @@
+// Scheduler mode in the window, as a student uses it: turn on "By hand", run race-condition,
+// choose who goes next with the cards and the number keys until an update is lost, save the
+// run, replay its schedule and get the same loss. And a prediction, locked in before a run and
+// revealed beside what the run showed.
+
+#include <gtest/gtest.h>
+
+#include <QAction>
+#include <QPushButton>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "core/analysis/lost_update.h"
+#include "core/analysis/schedule.h"
+#include "core/trace/trace_native.h"
+#include "ui/main_window.h"
+#include "ui/prediction_box.h"
+#include "ui/run_session.h"
+#include "ui/scheduler_panel.h"
+#include "wait_for.h"
+
+using namespace interleave;
+using namespace interleave::ui;
+using interleave::test::waitFor;
+
+namespace {
+
+LaunchOptions raceOptions() {
+    LaunchOptions o;
+    o.scenario = QStringLiteral("race-condition");
+    o.assignments = {QStringLiteral("threads=2"), QStringLiteral("increments=2"),
+                     QStringLiteral("think_ms=0"), QStringLiteral("variant=none")};
+    return o;
+}
+
+// The card of `name`, once every actor stands at a checkpoint or is blocked: -1 if none.
+int cardOf(SchedulerPanel* panel, const QString& name) {
+    // The first line is "N   name"; the second may name other actors ("join thread 1").
+    for (int i = 0; i < panel->cardCount(); ++i)
+        if (panel->card(i)->text().section(QLatin1Char('\n'), 0, 0).endsWith(QStringLiteral("   ") + name))
+            return i;
+    return -1;
+}
+
+bool waitForTurn(SchedulerPanel* panel, const QString& name) {
+    return waitFor([&] {
+        const int i = cardOf(panel, name);
+        return i >= 0 && panel->card(i)->isEnabled() && panel->card(i)->text().contains(QStringLiteral("next:"));
+    });
+}
+
+}  // namespace
+
+TEST(SchedulerMode, AStudentLosesAnUpdateByHandAndTheReplayedScheduleLosesItAgain) {
+    MainWindow window(raceOptions());
+    window.resize(1280, 720);
+    window.show();
+    window.manualAction()->setChecked(true);
+    window.runScenario();
+    auto* panel = window.schedulerPanel();
+    ASSERT_TRUE(waitForTurn(panel, QStringLiteral("thread 2")));
+    ASSERT_TRUE(waitForTurn(panel, QStringLiteral("thread 1")));
+    EXPECT_TRUE(panel->card(cardOf(panel, QStringLiteral("thread 1")))
+                    ->text()
+                    .contains(QStringLiteral("read counter")));
+    // Click thread 1's card, press thread 2's number, then write, write.
+    panel->card(cardOf(panel, QStringLiteral("thread 1")))->click();
+    ASSERT_TRUE(waitForTurn(panel, QStringLiteral("thread 1")));
+    EXPECT_TRUE(panel->card(cardOf(panel, QStringLiteral("thread 1")))
+                    ->text()
+                    .contains(QStringLiteral("write 1 to counter")));
+    EXPECT_TRUE(panel->choose(cardOf(panel, QStringLiteral("thread 2")) + 1));
+    ASSERT_TRUE(waitForTurn(panel, QStringLiteral("thread 2")));
+    EXPECT_TRUE(panel->choose(cardOf(panel, QStringLiteral("thread 1")) + 1));
+    ASSERT_TRUE(waitForTurn(panel, QStringLiteral("thread 1")));
+    EXPECT_TRUE(panel->choose(cardOf(panel, QStringLiteral("thread 2")) + 1));
+    ASSERT_TRUE(waitFor([&] { return panel->goalText().contains(QStringLiteral("reached in 4 steps")); }))
+        << panel->goalText().toStdString();
+    EXPECT_EQ(panel->stepsGranted(), 4u);
+    // Run freely to the end, save, and replay the schedule.
+    window.manualAction()->setChecked(false);
+    ASSERT_TRUE(waitFor([&] { return !window.session()->active(); }));
+    QTemporaryDir dir;
+    const auto path = dir.filePath(QStringLiteral("hand.ilt"));
+    ASSERT_EQ(window.session()->saveTrace(path), QString());
+    const auto saved = loadNativeTrace(path.toStdString());
+    ASSERT_TRUE(saved.store);
+    const auto lost = firstLostUpdate(*saved.store);
+    ASSERT_TRUE(lost.has_value());
+    ASSERT_EQ(window.loadReplay(path), QString());
+    ASSERT_TRUE(waitFor([&] {
+        panel->refresh();
+        return panel->hasSchedule() && window.replayScheduleAction()->isEnabled();
+    }));
+    window.replayScheduleAction()->trigger();
+    ASSERT_TRUE(window.session()->active());
+    EXPECT_TRUE(window.session()->manual());
+    // The replay gives the four steps, then waits for the student again.
+    ASSERT_TRUE(waitFor([&] {
+        const auto* r = window.session()->scheduleReplay();
+        return r && r->done();
+    }));
+    EXPECT_EQ(window.session()->scheduleReplay()->given(), 4u);
+    ASSERT_TRUE(waitFor([&] { return panel->goalText().contains(QStringLiteral("reached in 4 steps")); }));
+    window.manualAction()->setChecked(false);
+    ASSERT_TRUE(waitFor([&] { return !window.session()->active(); }));
+    const auto again = firstLostUpdate(*window.session()->store());
+    ASSERT_TRUE(again.has_value());
+    EXPECT_EQ(again->value, lost->value);
+    EXPECT_EQ(scheduleFromEvents(*window.session()->store()).size(), 4u);
+}
+
+TEST(SchedulerMode, NumberKeysChooseCardsAndABlockedThreadCannotBeChosen) {
+    LaunchOptions o;
+    o.scenario = QStringLiteral("deadlock");
+    o.assignments = {QStringLiteral("threads=2"), QStringLiteral("rounds=1")};
+    MainWindow window(o);
+    window.show();
+    window.activateWindow();
+    window.manualAction()->setChecked(true);
+    window.runScenario();
+    auto* panel = window.schedulerPanel();
+    ASSERT_TRUE(waitForTurn(panel, QStringLiteral("thread 1")));
+    ASSERT_TRUE(waitForTurn(panel, QStringLiteral("thread 2")));
+    const int t1 = cardOf(panel, QStringLiteral("thread 1")) + 1;
+    const int t2 = cardOf(panel, QStringLiteral("thread 2")) + 1;
+    for (const int n : {t1, t2, t1}) {
+        ASSERT_TRUE(panel->choose(n));
+        ASSERT_TRUE(waitFor([&] {
+            const auto text = panel->card(n - 1)->text();
+            return text.contains(QStringLiteral("next:")) || text.contains(QStringLiteral("blocked"));
+        }));
+    }
+    // Thread 1 asked for the lock thread 2 holds: blocked, and its card cannot be chosen.
+    ASSERT_TRUE(waitFor([&] { return panel->card(t1 - 1)->text().contains(QStringLiteral("blocked")); }));
+    EXPECT_FALSE(panel->card(t1 - 1)->isEnabled());
+    EXPECT_FALSE(panel->choose(t1));
+    // Thread 2's number key: its step closes the cycle.
+    QTest::keyClick(&window, static_cast<Qt::Key>(Qt::Key_0 + t2));
+    ASSERT_TRUE(waitFor([&] { return panel->goalText().contains(QStringLiteral("reached in 4 steps")); }))
+        << panel->goalText().toStdString();
+    window.stopRun();
+    EXPECT_FALSE(window.session()->active());
+}
+
+TEST(Predictions, APredictionIsLockedInAndRevealedBesideTheRun) {
+    LaunchOptions o;
+    o.scenario = QStringLiteral("deadlock");
+    MainWindow window(o);
+    window.show();
+    auto* box = window.predictionBox();
+    ASSERT_NE(box->question(), nullptr);
+    EXPECT_EQ(box->question()->measure, "deadlock");
+    // The question's own settings, then "yes, it deadlocks" (choice 1).
+    QPushButton* settings = nullptr;
+    for (auto* b : box->findChildren<QPushButton*>())
+        if (b->text().startsWith(QStringLiteral("Set "))) settings = b;
+    ASSERT_NE(settings, nullptr);
+    settings->click();
+    box->predictChoice(1);
+    window.runScenario();
+    ASSERT_TRUE(window.session()->active());
+    EXPECT_TRUE(box->revealText().contains(QStringLiteral("locked in")));
+    ASSERT_TRUE(waitFor([&] { return window.stateLine().contains(QStringLiteral("— deadlock:")); }));
+    window.stopRun();
+    ASSERT_TRUE(waitFor([&] { return box->revealText().contains(QStringLiteral("This run showed")); }));
+    EXPECT_TRUE(box->revealText().contains(QStringLiteral("You predicted")));
+    EXPECT_TRUE(box->revealText().contains(QStringLiteral("as you said")))
+        << box->revealText().toStdString();
+    EXPECT_TRUE(box->revealText().contains(QStringLiteral("Why:")));
+}
