@@ -6,8 +6,8 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <memory>
 #include <fstream>
+#include <memory>
 #include <sstream>
 
 #include "core/analysis/goals.h"
@@ -157,7 +157,9 @@ std::unique_ptr<EventStore> madeUpRun() {
                   ObjectInfo{2, ObjectKind::Mutex, "lock", 0, 10}});
     std::int64_t t = 0;
     auto add = [&](std::uint32_t actor, EventKind k, std::uint32_t o, std::int64_t a,
-                   std::int64_t b) { s.appendRow(Row{t += 10, actor, k, o, a, b}); };
+                   std::int64_t b) {
+        s.appendRow(Row{t += 10, actor, k, o, a, b});
+    };
     add(0, EventKind::SharedRead, 1, 0, 0);
     add(1, EventKind::SharedRead, 1, 0, 0);
     add(0, EventKind::SharedWrite, 1, 1, 0);

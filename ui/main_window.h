@@ -167,7 +167,7 @@ class MainWindow : public QMainWindow {
     void saveTrace();
     // Scheduler mode and predictions (main_window_scheduler.cpp).
     void buildScheduler();
-    void replaySchedule();  // the run's schedule again, on a new run, then by hand
+    void replaySchedule();                 // the run's schedule again, on a new run, then by hand
     void lessonChanged(bool schedulable);  // the chosen scenario's goals and questions
     void runEnded();
 

@@ -58,8 +58,7 @@ void MainWindow::buildScheduler() {
     });
     connect(m_schedulerPanel, &SchedulerPanel::runFreely, this,
             [this] { m_manualAction->setChecked(false); });
-    connect(m_schedulerPanel, &SchedulerPanel::replayRequested, this,
-            &MainWindow::replaySchedule);
+    connect(m_schedulerPanel, &SchedulerPanel::replayRequested, this, &MainWindow::replaySchedule);
     connect(m_schedulerPanel, &SchedulerPanel::goalReached, this,
             [this](const QString& text) { statusBar()->showMessage(text, 15'000); });
 

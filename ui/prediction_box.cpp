@@ -94,7 +94,8 @@ void PredictionBox::showQuestion() {
     m_choiceArea->setVisible(!q->isNumber());
     m_number->setVisible(q->isNumber());
     m_number->setValue(m_number->minimum());
-    m_number->setSuffix(q->unit.empty() ? QString() : QStringLiteral(" ") + QString::fromStdString(q->unit));
+    m_number->setSuffix(q->unit.empty() ? QString()
+                                        : QStringLiteral(" ") + QString::fromStdString(q->unit));
     QStringList values;
     for (const auto& [name, value] : q->set)
         values << QString::fromStdString(name + " = " + value);
@@ -141,30 +142,34 @@ void PredictionBox::runEnded(const EventStore& store) {
         return;
     }
     const auto r = reveal(*q, m_locked.value_or(Prediction{}), *observed);
-    const auto unit = q->unit.empty() ? QString() : QStringLiteral(" ") + QString::fromStdString(q->unit);
+    const auto unit =
+        q->unit.empty() ? QString() : QStringLiteral(" ") + QString::fromStdString(q->unit);
     QString html;
     QString showed;
     if (q->isNumber()) {
         showed = number(*observed) + unit;
     } else {
         showed = r.observedChoice >= 0
-                     ? QString::fromStdString(q->choices[static_cast<std::size_t>(r.observedChoice)].text)
+                     ? QString::fromStdString(
+                           q->choices[static_cast<std::size_t>(r.observedChoice)].text)
                      : tr("none of the choices");
         showed += tr(" (measured: %1)").arg(number(*observed));
     }
     if (m_locked) {
         const auto predicted =
             q->isNumber() ? number(m_locked->number) + unit
-                          : QString::fromStdString(q->choices[static_cast<std::size_t>(m_locked->choice)].text);
+                          : QString::fromStdString(
+                                q->choices[static_cast<std::size_t>(m_locked->choice)].text);
         html += tr("You predicted: <b>%1</b><br>").arg(predicted.toHtmlEscaped());
     }
     html += tr("This run showed: <b>%1</b>").arg(showed.toHtmlEscaped());
     if (m_locked)
         html += r.predictionMatchesRun ? tr(" — ✔ as you said") : tr(" — ✘ not what you said");
     if (!q->isNumber() && !r.runMatchesAnswer)
-        html += tr("<br>The lesson expects <b>%1</b>; run it again: one run can differ.")
-                    .arg(QString::fromStdString(q->choices[static_cast<std::size_t>(q->answer)].text)
-                             .toHtmlEscaped());
+        html +=
+            tr("<br>The lesson expects <b>%1</b>; run it again: one run can differ.")
+                .arg(QString::fromStdString(q->choices[static_cast<std::size_t>(q->answer)].text)
+                         .toHtmlEscaped());
     html += tr("<br><i>Why:</i> %1").arg(QString::fromStdString(q->why).toHtmlEscaped());
     m_reveal->setText(html);
 }

@@ -126,7 +126,8 @@ QString RunSession::start(const QString& scenario, const QStringList& assignment
     replaceStore(std::move(run), nullptr);
     m_scheduler = std::make_unique<Scheduler>(m_run->channel());
     if (!replay.empty())
-        m_scheduleReplay = std::make_unique<ScheduleReplay>(m_run->channel(), std::move(replay), false);
+        m_scheduleReplay =
+            std::make_unique<ScheduleReplay>(m_run->channel(), std::move(replay), false);
     // The old bridge's reader thread was joined by stop() above; its queued calls die with it.
     m_bridge = std::move(bridge);
     emit stateChanged();

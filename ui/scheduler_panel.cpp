@@ -30,13 +30,13 @@ std::optional<std::int64_t> currentValue(const EventStore& store, std::uint32_t 
 QString cardText(int number, const ActorTurn& t, const EventStore& store,
                  const std::map<std::uint32_t, std::string>& names) {
     const auto object = t.object == kNoObject ? std::string() : store.objectName(t.object);
-    const auto argActor = t.next == EventKind::JoinRequest && names.count(static_cast<std::uint32_t>(t.arg))
-                              ? names.at(static_cast<std::uint32_t>(t.arg))
-                              : std::string();
+    const auto argActor =
+        t.next == EventKind::JoinRequest && names.count(static_cast<std::uint32_t>(t.arg))
+            ? names.at(static_cast<std::uint32_t>(t.arg))
+            : std::string();
     auto step = QString::fromStdString(stepText(t.next, object, t.arg, argActor));
     if (t.next == EventKind::SharedRead)
-        if (const auto v = currentValue(store, t.object))
-            step += QObject::tr(" (now %1)").arg(*v);
+        if (const auto v = currentValue(store, t.object)) step += QObject::tr(" (now %1)").arg(*v);
     const auto who = QString::fromStdString(t.name);
     switch (t.state) {
         case TurnState::AtCheckpoint:
@@ -68,8 +68,9 @@ SchedulerPanel::SchedulerPanel(RunSession* session, QWidget* parent)
     m_free = new QPushButton(tr("Run freely"), this);
     m_free->setToolTip(tr("Leave scheduler mode: the operating system chooses again"));
     m_replay = new QPushButton(tr("Replay this schedule"), this);
-    m_replay->setToolTip(tr("Run the scenario again on real threads, giving the same steps in "
-                            "the same order, then wait for you"));
+    m_replay->setToolTip(
+        tr("Run the scenario again on real threads, giving the same steps in "
+           "the same order, then wait for you"));
     layout->addWidget(m_free);
     layout->addWidget(m_replay);
     layout->addStretch(1);
@@ -134,8 +135,9 @@ void SchedulerPanel::refresh() {
     else if (m_session->active())
         m_intro->setText(tr("The operating system schedules this run."));
     else
-        m_intro->setText(tr("Press <b>Run</b>: every thread will stop at its first step and "
-                            "wait for you to choose who goes next."));
+        m_intro->setText(
+            tr("Press <b>Run</b>: every thread will stop at its first step and "
+               "wait for you to choose who goes next."));
     if (replay && !replay->error().empty())
         m_intro->setText(m_intro->text() + QStringLiteral("<br>") +
                          tr("The replay stopped: %1").arg(QString::fromStdString(replay->error())));

@@ -19,12 +19,12 @@ enum class ActorState : std::uint8_t {
     Working,      // simulated work or sleep
     WaitingJoin,  // joining a thread or waiting for a child process
     Exited,
-    CaptureWait,    // lossless capture: the recorder made this thread wait for the reader
-    Lost,           // drop capture: events of this stretch were lost (count on the lost_end)
-    Spinning,       // busy waiting: polling in a loop, on a CPU, for a change another thread makes
-    WaitingOnIpc,   // blocked in the kernel on a pipe (full for a writer, empty for a reader)
-    Zombie,         // a process's main thread has ended, and its parent has not reaped it yet
-    WaitingForGil,  // a "Python" thread of the GIL model waits for the interpreter lock
+    CaptureWait,     // lossless capture: the recorder made this thread wait for the reader
+    Lost,            // drop capture: events of this stretch were lost (count on the lost_end)
+    Spinning,        // busy waiting: polling in a loop, on a CPU, for a change another thread makes
+    WaitingOnIpc,    // blocked in the kernel on a pipe (full for a writer, empty for a reader)
+    Zombie,          // a process's main thread has ended, and its parent has not reaped it yet
+    WaitingForGil,   // a "Python" thread of the GIL model waits for the interpreter lock
     WaitingForTurn,  // manual scheduling: stopped at a checkpoint until it is granted a step
 };
 inline constexpr int kActorStateCount = 14;

@@ -86,8 +86,8 @@ Counts count(const EventStore& store) {
 
 bool knownMeasure(std::string_view m) {
     static const std::set<std::string_view> plain = {
-        "lost_updates", "final_value", "deadlock", "waits_on_empty", "waits_on_full",
-        "lock_waits",   "threads",     "processes", "distinct_pids", "lost_events"};
+        "lost_updates", "final_value", "deadlock",  "waits_on_empty", "waits_on_full",
+        "lock_waits",   "threads",     "processes", "distinct_pids",  "lost_events"};
     if (plain.count(m)) return true;
     for (std::string_view p : {"count:", "max_a:", "min_a:"})
         if (startsWith(m, p)) return kindNamed(kindPart(m.substr(p.size()))).has_value();

@@ -181,8 +181,11 @@ void Runtime::waitForTurn(EventKind next, std::uint32_t object, std::int64_t arg
         }
         futexWait(e.grant, passed, kPauseSleepNs);
     }
-    if (granted) e.passed.store(passed + 1, std::memory_order_release);
+    // Off the checkpoint before the count moves: a scheduler that sees the new count and then
+    // the flag set knows the flag is from the next checkpoint (Scheduler::turn reads them in
+    // that order).
     e.atCheckpoint.store(0, std::memory_order_release);
+    if (granted) e.passed.store(passed + 1, std::memory_order_release);
     emitOrdered(EventKind::CheckpointPass, object, granted ? std::int64_t{passed} + 1 : -1);
     ringScheduler(c);
 }

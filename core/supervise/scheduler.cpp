@@ -40,9 +40,11 @@ ActorTurn Scheduler::turn(std::uint32_t actor) const {
     const auto& e = m_channel->actor(actor);
     if (e.ready.load(std::memory_order_acquire) == 0) return t;
     t.name = std::string(m_channel->string(e.nameOffset));
-    // The flag first: its acquire makes the step written before it (next*) visible here.
-    const bool waiting = e.atCheckpoint.load(std::memory_order_acquire) != 0;
+    // In the reverse of the order the actor writes them (flag off, count up; then at the next
+    // checkpoint its step, flag on): a flag seen set after the count is the count's checkpoint,
+    // and the step written before the flag is visible.
     const auto passed = e.passed.load(std::memory_order_acquire);
+    const bool waiting = e.atCheckpoint.load(std::memory_order_acquire) != 0;
     t.passed = passed;
     t.next = static_cast<EventKind>(e.nextKind.load(std::memory_order_relaxed));
     t.object = e.nextObject.load(std::memory_order_relaxed);
@@ -52,6 +54,10 @@ ActorTurn Scheduler::turn(std::uint32_t actor) const {
     } else if (waiting) {
         t.state = e.grant.load(std::memory_order_acquire) == passed ? TurnState::AtCheckpoint
                                                                     : TurnState::Running;
+    } else if (passed == 0 && e.grant.load(std::memory_order_acquire) == 0) {
+        // Not at its first checkpoint yet: starting up. A thread asleep now is in the
+        // program's start-up (loading, logging), not in a step: only a step can block.
+        t.state = readThreadState(e.pid, e.tid) == 0 ? TurnState::Ended : TurnState::Running;
     } else {
         switch (readThreadState(e.pid, e.tid)) {
             case 0:
@@ -80,10 +86,11 @@ std::vector<ActorTurn> Scheduler::turns() const {
 bool Scheduler::grant(std::uint32_t actor) const {
     if (actor >= m_channel->actorLimit() || mode() != ScheduleMode::Manual) return false;
     auto& e = m_channel->actor(actor);
-    if (e.ready.load(std::memory_order_acquire) == 0 ||
-        e.atCheckpoint.load(std::memory_order_acquire) == 0)
-        return false;
+    if (e.ready.load(std::memory_order_acquire) == 0) return false;
+    // Count, then flag, as turn() reads them: a flag still set from a checkpoint the actor is
+    // leaving comes with the old count, whose grant is taken, so the exchange below fails.
     auto expected = e.passed.load(std::memory_order_acquire);
+    if (e.atCheckpoint.load(std::memory_order_acquire) == 0) return false;
     if (!e.grant.compare_exchange_strong(expected, expected + 1, std::memory_order_acq_rel))
         return false;
     futexWakeAll(e.grant);

@@ -10,8 +10,8 @@ using nlohmann::json;
 const std::string kOpen = "```interleave\n";
 const std::string kClose = "\n```";
 
-bool readString(const json& j, const char* key, std::string& out, bool required,
-                std::string& error, const std::string& where) {
+bool readString(const json& j, const char* key, std::string& out, bool required, std::string& error,
+                const std::string& where) {
     const auto it = j.find(key);
     if (it == j.end()) {
         if (required) error = where + " has no \"" + key + "\"";

@@ -145,6 +145,16 @@ int main(int argc, char** argv) {
         std::printf("Stop of a deadlocked run: %.1f ms (goal < 500 ms) %s\n", ms,
                     verdict(ms < 500.0));
     }
+    if (t.count("BM_StopManualRun")) {
+        const double ms = t["BM_StopManualRun"] / 1e6;
+        std::printf(
+            "Stop of a run scheduled by hand, 9 threads waiting: %.1f ms (goal < 500 ms) "
+            "%s\n",
+            ms, verdict(ms < 500.0));
+    }
+    if (t.count("BM_GrantOneStep"))
+        std::printf("one step by hand (grant -> waiting at the next checkpoint): %.1f us\n",
+                    t["BM_GrantOneStep"] / 1e3);
     if (c.count("BM_PausedRunCpu")) {
         const double share = c["BM_PausedRunCpu"]["cpu_share_of_core"];
         std::printf("paused run, 10 s: lab + reader use %.2f%% of one core (goal < 1%%) %s\n",

@@ -37,7 +37,10 @@ LaunchOptions raceOptions() {
 int cardOf(SchedulerPanel* panel, const QString& name) {
     // The first line is "N   name"; the second may name other actors ("join thread 1").
     for (int i = 0; i < panel->cardCount(); ++i)
-        if (panel->card(i)->text().section(QLatin1Char('\n'), 0, 0).endsWith(QStringLiteral("   ") + name))
+        if (panel->card(i)
+                ->text()
+                .section(QLatin1Char('\n'), 0, 0)
+                .endsWith(QStringLiteral("   ") + name))
             return i;
     return -1;
 }
@@ -45,7 +48,8 @@ int cardOf(SchedulerPanel* panel, const QString& name) {
 bool waitForTurn(SchedulerPanel* panel, const QString& name) {
     return waitFor([&] {
         const int i = cardOf(panel, name);
-        return i >= 0 && panel->card(i)->isEnabled() && panel->card(i)->text().contains(QStringLiteral("next:"));
+        return i >= 0 && panel->card(i)->isEnabled() &&
+               panel->card(i)->text().contains(QStringLiteral("next:"));
     });
 }
 
@@ -74,8 +78,9 @@ TEST(SchedulerMode, AStudentLosesAnUpdateByHandAndTheReplayedScheduleLosesItAgai
     EXPECT_TRUE(panel->choose(cardOf(panel, QStringLiteral("thread 1")) + 1));
     ASSERT_TRUE(waitForTurn(panel, QStringLiteral("thread 1")));
     EXPECT_TRUE(panel->choose(cardOf(panel, QStringLiteral("thread 2")) + 1));
-    ASSERT_TRUE(waitFor([&] { return panel->goalText().contains(QStringLiteral("reached in 4 steps")); }))
-        << panel->goalText().toStdString();
+    ASSERT_TRUE(waitFor([&] {
+        return panel->goalText().contains(QStringLiteral("reached in 4 steps"));
+    })) << panel->goalText().toStdString();
     EXPECT_EQ(panel->stepsGranted(), 4u);
     // Run freely to the end, save, and replay the schedule.
     window.manualAction()->setChecked(false);
@@ -101,7 +106,8 @@ TEST(SchedulerMode, AStudentLosesAnUpdateByHandAndTheReplayedScheduleLosesItAgai
         return r && r->done();
     }));
     EXPECT_EQ(window.session()->scheduleReplay()->given(), 4u);
-    ASSERT_TRUE(waitFor([&] { return panel->goalText().contains(QStringLiteral("reached in 4 steps")); }));
+    ASSERT_TRUE(
+        waitFor([&] { return panel->goalText().contains(QStringLiteral("reached in 4 steps")); }));
     window.manualAction()->setChecked(false);
     ASSERT_TRUE(waitFor([&] { return !window.session()->active(); }));
     const auto again = firstLostUpdate(*window.session()->store());
@@ -128,17 +134,20 @@ TEST(SchedulerMode, NumberKeysChooseCardsAndABlockedThreadCannotBeChosen) {
         ASSERT_TRUE(panel->choose(n));
         ASSERT_TRUE(waitFor([&] {
             const auto text = panel->card(n - 1)->text();
-            return text.contains(QStringLiteral("next:")) || text.contains(QStringLiteral("blocked"));
+            return text.contains(QStringLiteral("next:")) ||
+                   text.contains(QStringLiteral("blocked"));
         }));
     }
     // Thread 1 asked for the lock thread 2 holds: blocked, and its card cannot be chosen.
-    ASSERT_TRUE(waitFor([&] { return panel->card(t1 - 1)->text().contains(QStringLiteral("blocked")); }));
+    ASSERT_TRUE(
+        waitFor([&] { return panel->card(t1 - 1)->text().contains(QStringLiteral("blocked")); }));
     EXPECT_FALSE(panel->card(t1 - 1)->isEnabled());
     EXPECT_FALSE(panel->choose(t1));
     // Thread 2's number key: its step closes the cycle.
     QTest::keyClick(&window, static_cast<Qt::Key>(Qt::Key_0 + t2));
-    ASSERT_TRUE(waitFor([&] { return panel->goalText().contains(QStringLiteral("reached in 4 steps")); }))
-        << panel->goalText().toStdString();
+    ASSERT_TRUE(waitFor([&] {
+        return panel->goalText().contains(QStringLiteral("reached in 4 steps"));
+    })) << panel->goalText().toStdString();
     window.stopRun();
     EXPECT_FALSE(window.session()->active());
 }
@@ -161,9 +170,11 @@ TEST(Predictions, APredictionIsLockedInAndRevealedBesideTheRun) {
     window.runScenario();
     ASSERT_TRUE(window.session()->active());
     EXPECT_TRUE(box->revealText().contains(QStringLiteral("locked in")));
-    ASSERT_TRUE(waitFor([&] { return window.stateLine().contains(QStringLiteral("— deadlock:")); }));
+    ASSERT_TRUE(
+        waitFor([&] { return window.stateLine().contains(QStringLiteral("— deadlock:")); }));
     window.stopRun();
-    ASSERT_TRUE(waitFor([&] { return box->revealText().contains(QStringLiteral("This run showed")); }));
+    ASSERT_TRUE(
+        waitFor([&] { return box->revealText().contains(QStringLiteral("This run showed")); }));
     EXPECT_TRUE(box->revealText().contains(QStringLiteral("You predicted")));
     EXPECT_TRUE(box->revealText().contains(QStringLiteral("as you said")))
         << box->revealText().toStdString();
