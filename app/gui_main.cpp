@@ -56,6 +56,10 @@ Parsed parseArguments(int argc, char** argv) {
     const QCommandLineOption run(QStringLiteral("run"),
                                  QStringLiteral("Start the scenario at once (default: wait for "
                                                 "Run)."));
+    const QCommandLineOption byHand(
+        QStringLiteral("by-hand"),
+        QStringLiteral("Scheduler mode: every thread waits at each step for you to choose who "
+                       "goes next (as the By hand button)."));
     const QCommandLineOption speed(QStringLiteral("speed"),
                                    QStringLiteral("Speed of simulated work, 0.05 to 4 "
                                                   "(default: 1)."),
@@ -111,7 +115,7 @@ Parsed parseArguments(int argc, char** argv) {
                              QStringLiteral("name"));
     platform.setFlags(QCommandLineOption::HiddenFromHelp);
     style.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({help, scenario, set, run, speed, theme, trace, logLevel, timings,
+    parser.addOptions({help, scenario, set, run, byHand, speed, theme, trace, logLevel, timings,
                        exportVideo, videoSize, fps, from, to, playback, captions, platform, style});
     parser.addPositionalArgument(QStringLiteral("FILE"),
                                  QStringLiteral("A saved native trace (.ilt) to open."),
@@ -135,6 +139,7 @@ Parsed parseArguments(int argc, char** argv) {
     options.scenario = parser.value(scenario);
     options.assignments = parser.values(set);
     options.run = parser.isSet(run);
+    options.byHand = parser.isSet(byHand);
     options.timings = parser.isSet(timings);
     bool ok = false;
     options.speed = parser.value(speed).toDouble(&ok);

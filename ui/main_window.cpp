@@ -194,6 +194,7 @@ MainWindow::MainWindow(const LaunchOptions& options, QWidget* parent)
     chooseScenario(scenario);
     if (!options.assignments.isEmpty()) m_params->apply(options.assignments);
     m_transportBar->setSpeed(options.speed);
+    if (options.byHand && m_manualAction->isEnabled()) m_manualAction->setChecked(true);
     if (options.timings) m_timelineView->plot()->installEventFilter(this);
 
     if (!options.trace.isEmpty()) {

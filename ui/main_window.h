@@ -52,6 +52,7 @@ struct LaunchOptions {
     QString scenario;
     QStringList assignments;
     bool run = false;
+    bool byHand = false;  // start in scheduler mode
     double speed = 1.0;
     QString trace;             // a native trace to replay
     bool timings = false;      // print start-up and first-event timings to stderr

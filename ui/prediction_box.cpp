@@ -2,6 +2,7 @@
 
 #include <QButtonGroup>
 #include <QDoubleSpinBox>
+#include <QGridLayout>
 #include <QLabel>
 #include <QPushButton>
 #include <QRadioButton>
@@ -27,7 +28,7 @@ PredictionBox::PredictionBox(QWidget* parent) : QGroupBox(tr("Predict, then run"
     m_ask->setWordWrap(true);
     layout->addWidget(m_ask);
     m_choiceArea = new QWidget(this);
-    m_choiceLayout = new QVBoxLayout(m_choiceArea);
+    m_choiceLayout = new QGridLayout(m_choiceArea);
     m_choiceLayout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_choiceArea);
     m_choices = new QButtonGroup(this);
@@ -36,6 +37,9 @@ PredictionBox::PredictionBox(QWidget* parent) : QGroupBox(tr("Predict, then run"
     m_number->setDecimals(2);
     m_number->setSpecialValueText(tr("your guess"));
     layout->addWidget(m_number);
+    m_settingsText = new QLabel(this);
+    m_settingsText->setWordWrap(true);
+    layout->addWidget(m_settingsText);
     m_settings = new QPushButton(this);
     layout->addWidget(m_settings);
     m_reveal = new QLabel(this);
@@ -80,17 +84,28 @@ void PredictionBox::nextQuestion() {
 void PredictionBox::showQuestion() {
     const auto* q = question();
     setVisible(q != nullptr);
-    for (auto* b : m_choices->buttons()) {
+    for (auto* b : m_choices->buttons())
         m_choices->removeButton(b);
-        delete b;
+    while (auto* item = m_choiceLayout->takeAt(0)) {
+        delete item->widget();
+        delete item;
     }
     if (!q) return;
     m_ask->setText(QString::fromStdString(q->ask));
+    // A radio button does not wrap its text: the choice's words are a wrapped label beside an
+    // empty one, so a long choice at large text never widens the lesson's column.
     for (std::size_t i = 0; i < q->choices.size(); ++i) {
-        auto* b = new QRadioButton(QString::fromStdString(q->choices[i].text), m_choiceArea);
+        auto* b = new QRadioButton(m_choiceArea);
+        auto* text = new QLabel(QString::fromStdString(q->choices[i].text), m_choiceArea);
+        text->setWordWrap(true);
+        text->setBuddy(b);
+        b->setAccessibleName(text->text());
         m_choices->addButton(b, static_cast<int>(i));
-        m_choiceLayout->addWidget(b);
+        const int row = static_cast<int>(i);
+        m_choiceLayout->addWidget(b, row, 0, Qt::AlignTop);
+        m_choiceLayout->addWidget(text, row, 1);
     }
+    m_choiceLayout->setColumnStretch(1, 1);
     m_choiceArea->setVisible(!q->isNumber());
     m_number->setVisible(q->isNumber());
     m_number->setValue(m_number->minimum());
@@ -100,7 +115,10 @@ void PredictionBox::showQuestion() {
     for (const auto& [name, value] : q->set)
         values << QString::fromStdString(name + " = " + value);
     m_settings->setVisible(!values.isEmpty());
-    m_settings->setText(tr("Set %1").arg(values.join(QStringLiteral(", "))));
+    m_settings->setText(tr("Set its parameters"));
+    m_settings->setToolTip(tr("Set %1").arg(values.join(QStringLiteral(", "))));
+    m_settingsText->setVisible(!values.isEmpty());
+    m_settingsText->setText(tr("About: %1").arg(values.join(QStringLiteral(", "))));
     m_next->setVisible(m_questions.size() > 1);
     m_choiceArea->setEnabled(true);
     m_number->setEnabled(true);

@@ -13,6 +13,7 @@
 
 class QButtonGroup;
 class QDoubleSpinBox;
+class QGridLayout;
 class QLabel;
 class QPushButton;
 class QVBoxLayout;
@@ -47,10 +48,11 @@ class PredictionBox : public QGroupBox {
     std::size_t m_index = 0;
     QLabel* m_ask;
     QWidget* m_choiceArea;
-    QVBoxLayout* m_choiceLayout;
+    QGridLayout* m_choiceLayout;
     QButtonGroup* m_choices;
     QDoubleSpinBox* m_number;
     QPushButton* m_settings;
+    QLabel* m_settingsText;
     QLabel* m_reveal;
     QPushButton* m_next;
     std::optional<Prediction> m_locked;  // the prediction of the run going on
