@@ -593,6 +593,10 @@ void MainWindow::updateStatus() {
     else if (const auto deadlock = deadlockNow();
              m_session->active() && !m_session->paused() && !deadlock.isEmpty())
         state = tr("%1 — deadlock: %2").arg(m_session->scenario(), deadlock);
+    else if (m_session->manual())
+        state = tr("%1 — scheduled by hand: choose who takes the next step (its card, or its "
+                   "number)")
+                    .arg(m_session->scenario());
     else if (m_session->active())
         state = m_session->paused()
                     ? tr("%1 — paused (Space resumes, Right steps)").arg(m_session->scenario())
