@@ -187,3 +187,29 @@ TEST(Predictions, APredictionIsLockedInAndRevealedBesideTheRun) {
         << box->revealText().toStdString();
     EXPECT_TRUE(box->revealText().contains(QStringLiteral("Why:")));
 }
+
+TEST(SchedulerMode, TwentyRestartsWhileAScheduleIsReplayedEachNewRunIsScheduledAfresh) {
+    RunSession session;
+    const QStringList params = {QStringLiteral("threads=2"), QStringLiteral("increments=50")};
+    // A long schedule, so that every restart lands while a replay is still giving it.
+    std::vector<ScheduledActor> steps;
+    for (int k = 0; k < 100; ++k)
+        steps.push_back({k % 2 ? "thread 2" : "thread 1", 0});
+    for (int i = 0; i < 20; ++i) {
+        ASSERT_EQ(session.start(QStringLiteral("race-condition"), params, 1.0, ScheduleMode::Manual,
+                                i % 2 == 0 ? steps : std::vector<ScheduledActor>{}),
+                  QString());
+        if (i % 3 == 0) QTest::qWait(5);  // some restarts before anything was granted
+        ASSERT_TRUE(session.active()) << "restart " << i;
+        ASSERT_TRUE(session.manual()) << "restart " << i;
+    }
+    // The last run (no replay) stands at its first steps, with none granted: nothing of the
+    // earlier runs' replays reached it.
+    ASSERT_TRUE(session.scheduler()->waitQuiescent(std::chrono::seconds(10)));
+    const auto t1 = session.scheduler()->turn(session.scheduler()->findActor("thread 1"));
+    EXPECT_EQ(t1.state, TurnState::AtCheckpoint);
+    EXPECT_EQ(t1.passed, 0u);
+    EXPECT_EQ(session.scheduleReplay(), nullptr);
+    session.stop();
+    EXPECT_FALSE(session.active());
+}

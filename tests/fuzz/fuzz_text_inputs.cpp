@@ -1,0 +1,28 @@
+// libFuzzer target: the two text formats a person writes and the program reads, a schedule
+// (JSON) and a lesson's question block (Markdown with JSON inside), on arbitrary bytes. Neither
+// may crash or hang; whatever parses is then used as the program uses it.
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "core/trace/lesson_quiz.h"
+#include "core/trace/prediction.h"
+#include "core/trace/schedule_file.h"
+
+using namespace interleave;
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const std::string text(reinterpret_cast<const char*>(data), size);
+    std::string error;
+    if (const auto s = parseScheduleJson(text, error)) {
+        const auto again = parseScheduleJson(scheduleJson(*s), error);
+        if (!again || again->steps.size() != s->steps.size()) __builtin_trap();
+    }
+    std::string shown;
+    if (const auto quiz = parseLessonQuiz(text, &shown, error))
+        for (const auto& q : quiz->questions)
+            for (const double observed : {0.0, -1.0, 1e300, static_cast<double>(size)})
+                reveal(q, Prediction{q.answer, observed}, observed);
+    return 0;
+}
