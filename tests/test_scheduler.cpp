@@ -160,6 +160,24 @@ TEST(Scheduler, AConsumerWaitingOnAnEmptyBufferIsRecognised) {
     EXPECT_EQ(goal->steps, 2u);
 }
 
+TEST(Scheduler, AForkedChildWaitsForItsGrantsOnTheSameChannel) {
+    ManualRun run("pipe", {"messages=2", "write_ms=0", "read_ms=0"});
+    run.step("main");  // forks the reader
+    const auto reader = run.scheduler().findActor("reader");
+    ASSERT_NE(reader, kNoActor);
+    const auto& entry = run.sup().channel().actor(reader);
+    EXPECT_NE(entry.pid, run.sup().channel().actor(run.scheduler().findActor("main")).pid);
+    EXPECT_EQ(run.scheduler().turn(reader).next, EventKind::MsgReceive);
+    run.step("reader");  // reads an empty pipe: asleep in read(), in another process
+    EXPECT_EQ(run.scheduler().turn(reader).state, TurnState::Blocked);
+    EXPECT_FALSE(run.scheduler().grant(reader));
+    EXPECT_EQ(run.countOf(EventKind::MsgReceive, "reader"), 0u);
+    run.step("main");  // its write wakes the reader, which takes the message and stops again
+    EXPECT_EQ(run.scheduler().turn(reader).state, TurnState::AtCheckpoint);
+    EXPECT_EQ(run.countOf(EventKind::MsgReceive, "reader"), 1u);
+    EXPECT_EQ(run.countOf(EventKind::CheckpointPass, "reader"), 1u);
+}
+
 TEST(Scheduler, AManualRunStopsOnRequestWithoutBeingKilled) {
     ManualRun run("race-condition", kRace);
     run.step("thread 1");
