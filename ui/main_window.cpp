@@ -658,6 +658,12 @@ void MainWindow::updateActions() {
     m_exportPerfettoAction->setEnabled(canSave);
     m_exportPictureAction->setEnabled(m_session->store() != nullptr);
     m_replayScheduleAction->setEnabled(m_schedulerPanel->hasSchedule() && !m_session->active());
+    // Scheduled by hand, every step is the student's to give: the run-wide pause and step would
+    // only stop what the cards already hold.
+    if (m_session->manual()) {
+        m_pauseAction->setEnabled(false);
+        m_stepAction->setEnabled(false);
+    }
     for (auto* digit : m_digitActions)
         digit->setEnabled(m_session->manual());
     m_saveAction->setStatusTip(canSave ? tr("Save this run to a trace file")

@@ -49,6 +49,9 @@ bool RunSession::manual() const {
 void RunSession::setManual(bool on) {
     if (!active() || !m_scheduler) return;
     if (!on) m_scheduleReplay.reset();
+    // A paused run handed to the student is resumed: the cards hold it now, and leaving the
+    // mode later should not find it paused behind them.
+    if (on && m_paused) resume();
     m_scheduler->setMode(on ? ScheduleMode::Manual : ScheduleMode::Free);
     emit stateChanged();
 }
