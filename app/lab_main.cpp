@@ -24,6 +24,7 @@
 #include "core/analysis/cpu_time.h"
 #include "core/analysis/run_measures.h"
 #include "core/analysis/samples.h"
+#include "core/analysis/schedule.h"
 #include "core/analysis/speedup.h"
 #include "core/analysis/wait_for.h"
 #include "core/scenarios/params.h"
@@ -425,6 +426,13 @@ int info(const std::string& path, const std::vector<std::string>& measures) {
     }
     std::printf("%zu events, %zu actors, %zu objects, %llu dropped\n", s.size(), s.actors().size(),
                 s.objects().size(), static_cast<unsigned long long>(s.totalDropped()));
+    if (const auto steps = scheduleFromEvents(s); !steps.empty()) {
+        std::string who;
+        for (const auto& step : steps)
+            who += (who.empty() ? "" : ", ") + scheduledActorText(step);
+        std::printf("scheduled by hand: %zu steps (%s); replay with --schedule %s\n", steps.size(),
+                    who.c_str(), path.c_str());
+    }
     const auto order = s.timeOrder();
     if (!order.empty())
         std::printf("time base %s; events from %.3f ms to %.3f ms\n",

@@ -46,6 +46,15 @@ TEST(ScheduleCli, AStudentLosesAnUpdateByHandAndItsReplayLosesTheSame) {
               "/again.ilt");
     ASSERT_EQ(r.status, 0) << r.output;
     EXPECT_NE(r.output.find("schedule replayed: 4 of 4 steps"), std::string::npos) << r.output;
+    r = shell(lab() + " info " + dir + "/hand.ilt");
+    EXPECT_NE(r.output.find("scheduled by hand: 4 steps (thread 1, thread 2, thread 1, thread 2)"),
+              std::string::npos)
+        << r.output;
+    r = shell(lab() + " info " + dir + "/again.ilt --measure lost_updates");
+    EXPECT_EQ(r.status, 0);
+    // At least the one lost by hand; the steps after the schedule ran freely and may lose more.
+    ASSERT_EQ(r.output.rfind("lost_updates ", 0), 0u) << r.output;
+    EXPECT_GE(std::stoi(r.output.substr(13)), 1) << r.output;
     const auto hand = loadNativeTrace(dir + "/hand.ilt");
     const auto again = loadNativeTrace(dir + "/again.ilt");
     ASSERT_TRUE(hand.store && again.store);

@@ -23,8 +23,10 @@ void MainWindow::setPresenterMode(bool on) {
     if (on) {
         m_statePresenterLeft = saveState();
         m_fontScalePresenterLeft = m_fontScale;
+        // The scheduler's cards stay while the run is scheduled by hand: the class watches
+        // the teacher choose, and the cards say what each choice will do.
         for (auto* dock : findChildren<QDockWidget*>())
-            dock->hide();
+            if (dock != m_schedulerDock || !m_manualAction->isChecked()) dock->hide();
         m_transportBar->hide();
         menuBar()->hide();
         // Lane labels at least 14 px at 1280x720: 8.5 pt x 1.7 = 14.5 pt, about 19 px.

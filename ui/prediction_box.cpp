@@ -108,6 +108,8 @@ void PredictionBox::showQuestion() {
     m_choiceLayout->setColumnStretch(1, 1);
     m_choiceArea->setVisible(!q->isNumber());
     m_number->setVisible(q->isNumber());
+    // Counts are whole; speedups and times are not.
+    m_number->setDecimals(q->unit == "x" || q->unit == "µs" ? 2 : 0);
     m_number->setValue(m_number->minimum());
     m_number->setSuffix(q->unit.empty() ? QString()
                                         : QStringLiteral(" ") + QString::fromStdString(q->unit));

@@ -155,6 +155,10 @@ TEST(SchedulerMode, NumberKeysChooseCardsAndABlockedThreadCannotBeChosen) {
     ASSERT_TRUE(waitFor([&] {
         return panel->goalText().contains(QStringLiteral("reached in 4 steps"));
     })) << panel->goalText().toStdString();
+    // Presenter mode keeps the cards in view while the run is scheduled by hand.
+    window.setPresenterMode(true);
+    EXPECT_TRUE(panel->isVisible());
+    window.setPresenterMode(false);
     window.stopRun();
     EXPECT_FALSE(window.session()->active());
 }
