@@ -79,8 +79,9 @@ void ScheduleReplay::run() {
         }
         m_given.store(k + 1, std::memory_order_release);
     }
-    if (m_thenFree && !m_cancel.load()) m_scheduler.setMode(ScheduleMode::Free);
+    // Done before the run is let go: whoever sees the run end then sees the replay done too.
     m_done.store(true, std::memory_order_release);
+    if (m_thenFree && !m_cancel.load()) m_scheduler.setMode(ScheduleMode::Free);
 }
 
 }  // namespace interleave
