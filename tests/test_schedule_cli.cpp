@@ -78,6 +78,20 @@ TEST(ScheduleCli, AJsonScheduleIsReplayedAndAWrongOneIsRefusedClearly) {
     EXPECT_EQ(r.status, 0) << r.output;
     EXPECT_NE(r.output.find("goal deadlock reached in 4 steps"), std::string::npos) << r.output;
 
+    // A schedule to the very end, main's joins included: its last step ends the run.
+    std::ofstream(dir + "/all.json") << scheduleJson({"race-condition",
+                                                      {{"threads", "2"}, {"increments", "1"}},
+                                                      {{"thread 1", 0},
+                                                       {"thread 2", 0},
+                                                       {"thread 1", 0},
+                                                       {"thread 2", 0},
+                                                       {"main", 0},
+                                                       {"main", 0}}});
+    r = shell(lab() + " run race-condition --schedule " + dir + "/all.json");
+    EXPECT_EQ(r.status, 0) << r.output;
+    EXPECT_NE(r.output.find("schedule replayed: 6 of 6 steps"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("goal lost-update reached in 4 steps"), std::string::npos) << r.output;
+
     r = shell(lab() + " run race-condition --schedule " + dir + "/s.json");
     EXPECT_EQ(r.status, 2);
     EXPECT_NE(r.output.find("is a schedule of deadlock, not race-condition"), std::string::npos)

@@ -66,6 +66,9 @@ void ScheduleReplay::run() {
             }
             if (!m_scheduler.grant(actor)) continue;
             granted = true;
+            // Counted as given at once: the step may end the run (main's last join), and a run
+            // that ends cancels this wait, not the grant.
+            m_given.store(k + 1, std::memory_order_release);
             while (!cancelled() && !m_scheduler.waitQuiescent(kSlice)) {
             }
             break;
@@ -77,7 +80,6 @@ void ScheduleReplay::run() {
                             "went another way (other parameters?)");
             break;
         }
-        m_given.store(k + 1, std::memory_order_release);
     }
     // Done before the run is let go: whoever sees the run end then sees the replay done too.
     m_done.store(true, std::memory_order_release);
