@@ -51,7 +51,9 @@ void MainWindow::buildScheduler() {
            "choose who goes next"));
     m_transportBar->insertAction(m_transportBar->actions().value(4), m_manualAction);
     connect(m_manualAction, &QAction::toggled, this, [this](bool on) {
-        m_schedulerDock->setVisible(on);
+        // Run freely in the middle of a run keeps the panel: when the run ends, its schedule
+        // can be replayed from there. Without a run, turning the mode off puts it away.
+        m_schedulerDock->setVisible(on || m_session->active());
         if (m_session->active()) m_session->setManual(on);
         m_schedulerPanel->refresh();
         updateActions();

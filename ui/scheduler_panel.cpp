@@ -122,6 +122,7 @@ void SchedulerPanel::refresh() {
         m_cards[i]->setEnabled(turns[i].state == TurnState::AtCheckpoint);
         m_cardActor.push_back(turns[i].actor);
     }
+    checkGoals();  // first: the words below use what it finds
     const auto* replay = m_session->scheduleReplay();
     if (replay && !replay->done())
         m_intro->setText(tr("<b>Replaying the schedule</b>: step %1 of %2, on real threads.")
@@ -134,6 +135,10 @@ void SchedulerPanel::refresh() {
                              .arg(m_granted));
     else if (m_session->active())
         m_intro->setText(tr("The operating system schedules this run."));
+    else if (m_hasSchedule)
+        m_intro->setText(tr("This run took %1 steps by hand. <b>Replay this schedule</b> runs it "
+                            "again on real threads with the same steps, in the same order.")
+                             .arg(m_granted));
     else
         m_intro->setText(
             tr("Press <b>Run</b>: every thread will stop at its first step and "
@@ -142,7 +147,6 @@ void SchedulerPanel::refresh() {
         m_intro->setText(m_intro->text() + QStringLiteral("<br>") +
                          tr("The replay stopped: %1").arg(QString::fromStdString(replay->error())));
     m_free->setEnabled(manual);
-    checkGoals();
 }
 
 bool SchedulerPanel::choose(int number) {

@@ -91,9 +91,12 @@ TEST(SchedulerMode, AStudentLosesAnUpdateByHandAndTheReplayedScheduleLosesItAgai
         return panel->goalText().contains(QStringLiteral("reached in 4 steps"));
     })) << panel->goalText().toStdString();
     EXPECT_EQ(panel->stepsGranted(), 4u);
-    // Run freely to the end, save, and replay the schedule.
+    // Run freely to the end: the panel stays, offering the schedule again. Then save, open the
+    // saved run, and replay its schedule.
     window.manualAction()->setChecked(false);
     ASSERT_TRUE(waitFor([&] { return !window.session()->active(); }));
+    EXPECT_TRUE(panel->isVisible());
+    ASSERT_TRUE(waitFor([&] { return panel->hasSchedule(); }));
     QTemporaryDir dir;
     const auto path = dir.filePath(QStringLiteral("hand.ilt"));
     ASSERT_EQ(window.session()->saveTrace(path), QString());
