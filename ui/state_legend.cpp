@@ -44,8 +44,8 @@ int StateLegend::layout(int width, QPainter* p) const {
     for (auto s :
          {ActorState::Running, ActorState::Spinning, ActorState::Working, ActorState::BlockedOnLock,
           ActorState::WaitingOnCondition, ActorState::WaitingOnSemaphore, ActorState::WaitingOnIpc,
-          ActorState::WaitingForGil, ActorState::WaitingForTurn, ActorState::WaitingJoin, ActorState::Zombie,
-          ActorState::CaptureWait, ActorState::Lost}) {
+          ActorState::WaitingForGil, ActorState::WaitingForTurn, ActorState::WaitingJoin,
+          ActorState::Zombie, ActorState::CaptureWait, ActorState::Lost}) {
         if (!lists(s)) continue;
         const auto& style = Palette::state(s);
         const int w = h * 2 + 5 + fm.horizontalAdvance(style.label) + 16;
