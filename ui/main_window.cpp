@@ -24,7 +24,6 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
-#include <limits>
 
 #include "core/analysis/wait_for.h"
 #include "core/scenarios/scenario.h"
@@ -279,39 +278,7 @@ void MainWindow::buildActions() {
         }
     });
 
-    auto* view = menuBar()->addMenu(tr("&View"));
-    view->addAction(tr("Larger text"), QKeySequence::ZoomIn, this,
-                    [this] { setFontScale(m_fontScale * 1.15); });
-    view->addAction(tr("Smaller text"), QKeySequence::ZoomOut, this,
-                    [this] { setFontScale(m_fontScale / 1.15); });
-    view->addAction(tr("Normal text size"), QKeySequence(Qt::CTRL | Qt::Key_0), this,
-                    [this] { setFontScale(1.0); });
-    view->addSeparator();
-    for (auto theme : {Theme::Light, Theme::Dark, Theme::HighContrast})
-        view->addAction(tr("%1 theme").arg(Palette::themeName(theme)), this,
-                        [this, theme] { setTheme(theme); });
-    view->addSeparator();
-    m_presenterAction = view->addAction(tr("Presenter mode"), QKeySequence(Qt::Key_F5), this,
-                                        [this] { setPresenterMode(!m_presenter); });
-    m_presenterAction->setShortcutContext(Qt::ApplicationShortcut);
-    auto* showsProcesses = view->addAction(tr("Presenter mode shows the processes"));
-    showsProcesses->setCheckable(true);
-    connect(showsProcesses, &QAction::toggled, this, [this](bool on) {
-        m_presenterShowsProcesses = on;
-        updateViewBoxes();
-    });
-    m_panelsMenu = view->addMenu(tr("Panels"));
-    view->addSeparator();
-    auto* full = view->addAction(tr("Full screen"), QKeySequence(Qt::Key_F11), this,
-                                 [this] { isFullScreen() ? showNormal() : showFullScreen(); });
-    full->setShortcutContext(Qt::ApplicationShortcut);
-    auto* fold = view->addAction(tr("Fold each process's threads into one lane"));
-    fold->setCheckable(true);
-    fold->setToolTip(tr("Or click the name of a process's first lane"));
-    connect(fold, &QAction::toggled, this,
-            [this](bool on) { m_timelineView->setAllCollapsed(on); });
-    view->addAction(tr("Fit the whole run"), QKeySequence(Qt::CTRL | Qt::Key_F), this,
-                    [this] { m_timelineView->fitAll(); });
+    buildViewMenu();
 
     auto* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("About Interleave"), this, [this] {
@@ -579,62 +546,6 @@ QWidget* MainWindow::waitForBox() const {
 
 QWidget* MainWindow::sharedVariableBox() const {
     return m_shelf->sharedBox();
-}
-
-QString MainWindow::stateLine() const {
-    return m_status->state();
-}
-
-void MainWindow::updateStatus() {
-    const auto* store = m_session->store();
-    QString state;
-    if (m_session->isReplay())
-        state = m_session->scenario();
-    else if (const auto deadlock = deadlockNow();
-             m_session->active() && !m_session->paused() && !deadlock.isEmpty())
-        state = tr("%1 — deadlock: %2").arg(m_session->scenario(), deadlock);
-    else if (m_session->manual())
-        state = tr("%1 — scheduled by hand: choose who takes the next step (its card, or its "
-                   "number)")
-                    .arg(m_session->scenario());
-    else if (m_session->active())
-        state = m_session->paused()
-                    ? tr("%1 — paused (Space resumes, Right steps)").arg(m_session->scenario())
-                    : tr("%1 — running").arg(m_session->scenario());
-    else if (store)
-        state = tr("%1 — ended (%2)").arg(m_session->scenario(), m_session->labStatusText());
-    else
-        state = tr("Choose a scenario and press Run.");
-    // A hint in the state line, not a status message: a message would cover the state.
-    if (m_player && m_player->playing())
-        state += tr("   ·   playing at %1x (Space pauses)").arg(m_player->speed());
-    else if (!m_session->active() && store)
-        state += tr("   ·   Space plays it again, Right and Left step through its events");
-    if (m_presenter) state += tr("   ·   Esc: normal window");
-    if (!m_cursor->live() && m_session->active())
-        state += tr("   ·   looking at %1 ms (double-click the timeline to go live)")
-                     .arg(m_cursor->time() / 1e6, 0, 'f', 1);
-    else if (!m_cursor->live() && store)
-        state += tr("   ·   at %1 ms").arg(m_cursor->time() / 1e6, 0, 'f', 1);
-    m_status->show(*m_session, state);
-    pointAtLostUpdate();
-}
-
-void MainWindow::pointAtLostUpdate() {
-    // Looked for a few times a second until found, in runs that have shared variables; small
-    // runs only (the search walks the whole run in time order).
-    const auto* store = m_session->store();
-    if (!store || m_lostUpdateFound || !m_shared->hasVariables() || store->size() > 200'000) return;
-    if (const auto u = firstLostUpdate(*store)) {
-        m_lostUpdateFound = true;
-        m_timelineView->setLostUpdate(u, store);
-    }
-}
-
-QString MainWindow::deadlockNow() {
-    if (!m_session->store()) return {};
-    return deadlockSentence(m_waitsNow.at(std::numeric_limits<std::int64_t>::max()),
-                            m_timeline->names());
 }
 
 void MainWindow::updateViewBoxes() {

@@ -139,6 +139,7 @@ class MainWindow : public QMainWindow {
 
   private:
     void buildActions();
+    void buildViewMenu();  // the window's look (main_window_display.cpp)
     void buildLayout();
     void chooseScenario(const QString& name);
     void onStoreReset();

@@ -1,7 +1,8 @@
-// MainWindow's look: presenter mode, the text size, the theme, and how much room the side panels
-// take. The window's layout, the transport and the live run are in main_window.cpp; its files
-// in main_window_files.cpp.
+// MainWindow's look: the View menu, presenter mode, the text size, the theme, and how much room the
+// side panels take. The window's layout, the transport and the live run are in main_window.cpp; its
+// files in main_window_files.cpp.
 
+#include <QAction>
 #include <QApplication>
 #include <QDockWidget>
 #include <QMenuBar>
@@ -16,6 +17,42 @@
 #include "ui/transport_bar.h"
 
 namespace interleave::ui {
+
+void MainWindow::buildViewMenu() {
+    auto* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(tr("Larger text"), QKeySequence::ZoomIn, this,
+                    [this] { setFontScale(m_fontScale * 1.15); });
+    view->addAction(tr("Smaller text"), QKeySequence::ZoomOut, this,
+                    [this] { setFontScale(m_fontScale / 1.15); });
+    view->addAction(tr("Normal text size"), QKeySequence(Qt::CTRL | Qt::Key_0), this,
+                    [this] { setFontScale(1.0); });
+    view->addSeparator();
+    for (auto theme : {Theme::Light, Theme::Dark, Theme::HighContrast})
+        view->addAction(tr("%1 theme").arg(Palette::themeName(theme)), this,
+                        [this, theme] { setTheme(theme); });
+    view->addSeparator();
+    m_presenterAction = view->addAction(tr("Presenter mode"), QKeySequence(Qt::Key_F5), this,
+                                        [this] { setPresenterMode(!m_presenter); });
+    m_presenterAction->setShortcutContext(Qt::ApplicationShortcut);
+    auto* showsProcesses = view->addAction(tr("Presenter mode shows the processes"));
+    showsProcesses->setCheckable(true);
+    connect(showsProcesses, &QAction::toggled, this, [this](bool on) {
+        m_presenterShowsProcesses = on;
+        updateViewBoxes();
+    });
+    m_panelsMenu = view->addMenu(tr("Panels"));
+    view->addSeparator();
+    auto* full = view->addAction(tr("Full screen"), QKeySequence(Qt::Key_F11), this,
+                                 [this] { isFullScreen() ? showNormal() : showFullScreen(); });
+    full->setShortcutContext(Qt::ApplicationShortcut);
+    auto* fold = view->addAction(tr("Fold each process's threads into one lane"));
+    fold->setCheckable(true);
+    fold->setToolTip(tr("Or click the name of a process's first lane"));
+    connect(fold, &QAction::toggled, this,
+            [this](bool on) { m_timelineView->setAllCollapsed(on); });
+    view->addAction(tr("Fit the whole run"), QKeySequence(Qt::CTRL | Qt::Key_F), this,
+                    [this] { m_timelineView->fitAll(); });
+}
 
 void MainWindow::setPresenterMode(bool on) {
     if (on == m_presenter) return;
