@@ -47,7 +47,7 @@ std::vector<std::uint32_t> printTurns(const Scheduler& scheduler, const EventSto
 }  // namespace
 
 void printGoalsReached(const EventStore& store) {
-    for (auto g : {Goal::LostUpdate, Goal::Deadlock, Goal::WaitsOnEmpty})
+    for (auto g : kGoals)
         if (const auto reached = findGoal(store, g))
             std::fprintf(stderr, "interleave-lab: goal %s reached in %zu steps: %s\n",
                          std::string(goalName(g)).c_str(), reached->steps, reached->how.c_str());
@@ -64,7 +64,7 @@ std::size_t scheduleInteractively(Supervisor& sup, const volatile std::sig_atomi
         if (!scheduler.waitQuiescent(std::chrono::milliseconds(200))) continue;
         // The reader may not have every event of the last step yet: goals read them.
         std::this_thread::sleep_for(std::chrono::milliseconds(30));
-        for (auto g : {Goal::LostUpdate, Goal::Deadlock, Goal::WaitsOnEmpty}) {
+        for (auto g : kGoals) {
             if (told[g]) continue;
             if (const auto reached = findGoal(sup.store(), g)) {
                 told[g] = true;

@@ -63,7 +63,7 @@ std::optional<GoalReached> waitsOnEmpty(const EventStore& store) {
 }  // namespace
 
 std::optional<Goal> parseGoal(std::string_view name) {
-    for (auto g : {Goal::LostUpdate, Goal::Deadlock, Goal::WaitsOnEmpty})
+    for (auto g : kGoals)
         if (goalName(g) == name) return g;
     return std::nullopt;
 }

@@ -3,6 +3,7 @@
 // threads): each is recognised from the recorded events, never from what the scenario meant
 // to do, with the number of steps the student granted to get there.
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -17,6 +18,9 @@ enum class Goal : std::uint8_t {
     Deadlock,      // threads wait for each other's locks in a cycle: they wait forever
     WaitsOnEmpty,  // a consumer waits on an empty buffer (condition, semaphore, poll, pipe)
 };
+
+inline constexpr std::array<Goal, 3> kGoals = {Goal::LostUpdate, Goal::Deadlock,
+                                               Goal::WaitsOnEmpty};
 
 // "lost-update", "deadlock", "waits-on-empty"; empty for an unknown name.
 std::optional<Goal> parseGoal(std::string_view name);

@@ -109,18 +109,6 @@ bool Scheduler::waitUntil(Done done, std::chrono::milliseconds timeout) const {
     }
 }
 
-bool Scheduler::waitSettled(std::uint32_t actor, std::chrono::milliseconds timeout) const {
-    int blockedSeen = 0;
-    return waitUntil(
-        [&] {
-            const auto s = turn(actor).state;
-            if (s == TurnState::Blocked) return ++blockedSeen >= 3;
-            blockedSeen = 0;
-            return s != TurnState::Running;
-        },
-        timeout);
-}
-
 bool Scheduler::waitQuiescent(std::chrono::milliseconds timeout) const {
     std::vector<int> blockedSeen;
     return waitUntil(

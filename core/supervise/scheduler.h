@@ -49,10 +49,6 @@ class Scheduler {
     // Lets `actor` pass one checkpoint. False, and nothing changes, unless it is waiting at one
     // with no grant pending.
     bool grant(std::uint32_t actor) const;
-    // Waits until `actor` is AtCheckpoint, Blocked or Ended: after a grant, until its step is
-    // done. Blocked must be seen twice, a little apart, so that a step that only passes through
-    // the kernel is not taken for a blocked one. False at the timeout.
-    bool waitSettled(std::uint32_t actor, std::chrono::milliseconds timeout) const;
     // Waits until no actor is Running: each waits at a checkpoint, is blocked or has ended. A
     // step can wake another actor (an unlock wakes the thread blocked on it), so after a grant
     // this, not the granted actor alone, says when the run stands still. False at the timeout.
