@@ -59,8 +59,8 @@ enum class EventKind : std::uint16_t {
     CondNotifyAll,  // a = waiters at the time of the call
     // Counting semaphore.
     SemBlock,     // a = value seen (0): the caller blocks
-    SemAcquired,  // a = value after the decrement, b = 1 if the caller had blocked
-    SemReleased,  // a = value after the increment, b = threads blocked on it (one may now pass)
+    SemAcquired,  // a = value its decrement left, b = 1 if the caller had blocked
+    SemReleased,  // a = value its increment left, b = threads blocked on it (one may now pass)
     // Bounded queue.
     QueuePut,     // a = item, b = slot << 32 | occupancy after
     QueueGet,     // a = item, b = slot << 32 | occupancy after
@@ -100,7 +100,7 @@ enum class EventKind : std::uint16_t {
     // The fill is what the kernel reports (FIONREAD for a pipe or socket, mq_curmsgs for a
     // queue), in the object's capacity units (bytes, or messages for a queue). Send and receive
     // pack the fill and the message's priority (queues only) in b: see msgFill, msgPriority.
-    MsgSend,           // a = message number (read back from its bytes), b = fill after the write
+    MsgSend,           // a = message number, b = fill this write leaves (counted before it)
     MsgReceive,        // a = message number, b = fill after the read
     MsgSendBlocks,     // no room: the write blocks in the kernel; a = fill when it found no room
     MsgReceiveBlocks,  // nothing to read: the read blocks in the kernel; a = fill (0)

@@ -24,4 +24,42 @@ Reveal reveal(const QuizQuestion& q, const Prediction& p, double observed) {
     return r;
 }
 
+namespace {
+
+const std::string* valueOf(const std::vector<std::pair<std::string, std::string>>& values,
+                           const std::string& name) {
+    for (const auto& [n, v] : values)
+        if (n == name) return &v;
+    return nullptr;
+}
+
+}  // namespace
+
+std::string whyRunCannotJudge(const QuizQuestion& q, const RunForQuestion& run,
+                              const std::vector<std::pair<std::string, std::string>>& defaults) {
+    if (!run.predicted)
+        return "nobody predicted this run, so its answer stays hidden: choose an answer, then "
+               "run again";
+    if (run.scheduledByHand)
+        return "you scheduled this run by hand, so it shows your choices, not what the "
+               "machine does: run it freely to check your prediction";
+    if (run.stoppedEarly)
+        return "this run was stopped before its end: run it to the end to check your "
+               "prediction";
+    // Every parameter counts, not only those the question names: a value left over from a
+    // "Try this" changes what the run measures just as much.
+    for (const auto& [name, fallback] : defaults) {
+        const std::string* wanted = valueOf(q.set, name);
+        const std::string& expected = wanted ? *wanted : fallback;
+        const std::string* used = valueOf(run.parameters, name);
+        if (used && *used != expected)
+            return "this run used " + name + " = " + *used + " where the question is about " +
+                   name + " = " + expected + ": press \"Set its parameters\" and run again";
+    }
+    if (run.machineBusy)
+        return "other programs kept the CPU busy during this run, so its numbers are "
+               "unreliable: run it again on a quieter machine";
+    return {};
+}
+
 }  // namespace interleave

@@ -5,6 +5,8 @@
 
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/trace/lesson_quiz.h"
 
@@ -23,5 +25,22 @@ struct Reveal {
 };
 
 Reveal reveal(const QuizQuestion& question, const Prediction& prediction, double observed);
+
+// What the window knows of a run that has ended, for judging a question on it.
+struct RunForQuestion {
+    bool predicted = false;        // a prediction was locked in before the run started
+    bool scheduledByHand = false;  // any step was granted by hand (scheduler mode)
+    bool stoppedEarly = false;     // the user stopped it before its end
+    bool machineBusy = false;      // other programs used the CPU enough to skew a measurement
+    // Every parameter as the run used it (name, value).
+    std::vector<std::pair<std::string, std::string>> parameters;
+};
+
+// Empty when `run` may be judged against `question`: a run that nobody predicted reveals
+// nothing, and only a run that was predicted, ran freely to its end, on a quiet machine, with
+// exactly the question's parameters (its `set` over the scenario's `defaults`) can answer it.
+// Otherwise, why not, in one sentence for the student.
+std::string whyRunCannotJudge(const QuizQuestion& question, const RunForQuestion& run,
+                              const std::vector<std::pair<std::string, std::string>>& defaults);
 
 }  // namespace interleave

@@ -13,16 +13,11 @@ void SharedSemaphore::init(std::string_view name, unsigned initial, ObjectLink l
     if (sem_init(&m_sem, 1, initial) != 0) throw std::runtime_error(errnoText("sem_init"));
     m_id = Runtime::registerObject(ObjectKind::Semaphore, name, initial, link);
     m_waiting.store(0);
+    m_permits.store(static_cast<int>(initial));
 }
 
 void SharedSemaphore::destroy() {
     sem_destroy(&m_sem);
-}
-
-int SharedSemaphore::value() {
-    int v = 0;
-    sem_getvalue(&m_sem, &v);
-    return v;
 }
 
 bool SharedSemaphore::acquire() {
@@ -48,14 +43,19 @@ bool SharedSemaphore::acquire() {
         }
     }
     if (blocked) m_waiting.fetch_sub(1);
-    Runtime::emitOrdered(EventKind::SemAcquired, m_id, value(), blocked ? 1 : 0);
+    // After the wait returned: the release that let us pass is stamped before its post.
+    const int left = m_permits.fetch_sub(1) - 1;
+    Runtime::emitOrdered(EventKind::SemAcquired, m_id, left, blocked ? 1 : 0);
     return true;
 }
 
 void SharedSemaphore::release() {
     Runtime::checkpoint(EventKind::SemReleased, m_id);
+    // Stamped, and counted, before the post: a process woken by it records its acquisition
+    // after this, never while the trace still shows us holding the permit.
+    const int now = m_permits.fetch_add(1) + 1;
+    Runtime::emitOrdered(EventKind::SemReleased, m_id, now, m_waiting.load());
     if (sem_post(&m_sem) != 0) throw std::runtime_error(errnoText("sem_post"));
-    Runtime::emitOrdered(EventKind::SemReleased, m_id, value(), m_waiting.load());
 }
 
 }  // namespace interleave

@@ -3,8 +3,13 @@
 // one: a wait that finds it at 0 is recorded before the kernel makes the caller sleep. It must
 // live in memory every user maps shared (see SharedSegment), and be made before fork().
 //
-// The value a record carries is sem_getvalue() right after the operation: another process may
-// have changed it in between, unlike the thread semaphore, whose records are made under its lock.
+// Cause before effect (docs/architecture.md): a release is stamped before sem_post(), an
+// acquisition after sem_wait() returns, so in recorded time no more processes hold it than it
+// has permits. The value a record carries is not sem_getvalue() read after the fact (another
+// process may have changed it by then) but the result of the record's own step on a counter
+// kept beside the semaphore: every release adds one before its post, every acquisition takes
+// one after its wait, each as one atomic step, so each record's value is the one its own
+// operation left.
 
 #include <semaphore.h>
 
@@ -28,13 +33,14 @@ class SharedSemaphore {
     std::uint32_t id() const { return m_id; }
 
   private:
-    int value();
-
     sem_t m_sem;
     std::uint32_t m_id;
     // Processes asleep in acquire(): what a release tells the timeline (one of them may pass).
     // Lock-free, so it works in shared memory.
     std::atomic<int> m_waiting;
+    // Permits as the records count them (see above): never below the kernel's value, never
+    // below 0.
+    std::atomic<int> m_permits;
     static_assert(std::atomic<int>::is_always_lock_free);
 };
 

@@ -1,8 +1,10 @@
 #include "core/primitives/ipc/traced_message_queue.h"
 
 #include <fcntl.h>
+#include <poll.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <stdexcept>
@@ -66,24 +68,34 @@ bool TracedMessageQueue::send(std::int64_t number, unsigned priority) {
     std::array<std::uint8_t, kMaxMessage> buf;
     fillMessage(buf.data(), m_bytes, number);
     const char* bytes = reinterpret_cast<const char*>(buf.data());
-    // A deadline already past: the send is made if there is room and refused at once if not, so
-    // a send that has to wait is recorded as waiting before the kernel makes it wait.
+    // A deadline already past: the send is made if there is room and refused at once if not.
+    // Waiting for room is poll()'s (on Linux a queue descriptor is a file descriptor,
+    // mq_overview(7)), so that the call that sends never sleeps in the kernel and can be
+    // stamped just before it: cause before effect, the receive is recorded later.
     const timespec past{0, 0};
     bool waited = false;
     while (true) {
-        const timespec until = waited ? realtimeDeadline(kSliceNs) : past;
-        if (mq_timedsend(m_queue, bytes, m_bytes, priority, &until) == 0) break;
-        if (errno != ETIMEDOUT && errno != EINTR) throw std::runtime_error(errnoText("mq_send"));
-        if (errno == ETIMEDOUT && !waited) {
+        const long before = held();
+        const auto stamp = orderedTicks();
+        if (mq_timedsend(m_queue, bytes, m_bytes, priority, &past) == 0) {
+            // The fill is what this send leaves, counted before it: a reader may be taking one.
+            Runtime::emitAt(stamp, EventKind::MsgSend, m_id, number,
+                            packMsgFill(std::min<long>(before + 1, m_depth), priority));
+            return true;
+        }
+        if (errno == EINTR) continue;
+        if (errno != ETIMEDOUT && errno != EAGAIN) throw std::runtime_error(errnoText("mq_send"));
+        if (!waited) {
             // Refused for want of room: at that instant the queue held all it can. Asking the
             // kernel again could already count a message the reader has taken since.
             Runtime::emitOrdered(EventKind::MsgSendBlocks, m_id, m_depth);
             waited = true;
         }
-        if (waited && Runtime::stopRequested()) return false;
+        pollfd p{static_cast<int>(m_queue), POLLOUT, 0};
+        while (poll(&p, 1, static_cast<int>(kSliceNs / 1'000'000)) == 0)
+            if (Runtime::stopRequested()) return false;
+        if (Runtime::stopRequested()) return false;
     }
-    Runtime::emitOrdered(EventKind::MsgSend, m_id, number, packMsgFill(held(), priority));
-    return true;
 }
 
 std::optional<TracedMessageQueue::Received> TracedMessageQueue::receive() {

@@ -5,6 +5,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstring>
@@ -14,6 +15,7 @@
 #include "core/primitives/ipc/message_bytes.h"
 #include "core/primitives/runtime.h"
 #include "core/schema/sys_text.h"
+#include "core/sys/clock.h"
 
 namespace interleave {
 namespace {
@@ -53,13 +55,23 @@ TracedPipe::TracedPipe(std::uint32_t object, int capacityBytes, int readFd, int 
     : m_read(readFd), m_write(writeFd), m_capacity(capacityBytes), m_id(object) {}
 
 bool TracedPipe::waitForData() {
-    pollfd p{m_read, POLLIN, 0};
     // A look without waiting first, so that a wait is recorded from its start.
-    for (int timeoutMs = 0;; timeoutMs = 50) {
-        const int r = poll(&p, 1, timeoutMs);
-        if (r > 0) return true;
+    pollfd p{m_read, POLLIN, 0};
+    const int r = poll(&p, 1, 0);
+    if (r > 0) return true;
+    if (r < 0 && errno != EINTR) throw std::runtime_error(errnoText("poll(pipe)"));
+    Runtime::emitOrdered(EventKind::MsgReceiveBlocks, m_id, 0);
+    return waitUntilReady(m_read, POLLIN);
+}
+
+bool TracedPipe::waitUntilReady(int fd, short events) {
+    pollfd p{fd, events, 0};
+    while (true) {
+        // In slices: a stopping run must not leave a process asleep for a partner that has
+        // already stopped.
+        const int r = poll(&p, 1, 50);
+        if (r > 0) return true;  // ready, or an error that the next call reports
         if (r < 0 && errno != EINTR) throw std::runtime_error(errnoText("poll(pipe)"));
-        if (timeoutMs == 0) Runtime::emitOrdered(EventKind::MsgReceiveBlocks, m_id, 0);
         if (Runtime::stopRequested()) return false;
     }
 }
@@ -87,21 +99,19 @@ std::int64_t TracedPipe::bytesInPipe(int fd) const {
     return ioctl(fd, FIONREAD, &n) == 0 ? n : -1;
 }
 
-long TracedPipe::transfer(int fd, void* data, std::size_t size, bool writing) {
-    auto once = [&] { return writing ? write(fd, data, size) : read(fd, data, size); };
-    long n = once();
+long TracedPipe::readSome(void* data, std::size_t size) {
+    long n = read(m_read, data, size);
     if (n >= 0 || (errno != EAGAIN && errno != EINTR)) return n;
     if (errno == EAGAIN) {
         // Recorded before the kernel makes us wait: the lane shows the wait from its start.
-        Runtime::emitOrdered(writing ? EventKind::MsgSendBlocks : EventKind::MsgReceiveBlocks, m_id,
-                             bytesInPipe(fd));
+        Runtime::emitOrdered(EventKind::MsgReceiveBlocks, m_id, bytesInPipe(m_read));
     }
-    setBlocking(fd, true);
+    setBlocking(m_read, true);
     do {
-        n = once();
+        n = read(m_read, data, size);
     } while (n < 0 && errno == EINTR);
     const int err = errno;
-    setBlocking(fd, false);
+    setBlocking(m_read, false);
     errno = err;
     return n;
 }
@@ -114,14 +124,34 @@ bool TracedPipe::send(std::int64_t number, std::size_t size) {
     Runtime::checkpoint(EventKind::MsgSend, m_id, number);
     std::array<std::uint8_t, kMaxMessage> buf;
     fillMessage(buf.data(), size, number);
-    const long n = transfer(m_write, buf.data(), size, true);
-    if (n < 0 && errno == EPIPE) return false;
-    if (n != static_cast<long>(size))
-        throw std::runtime_error(n < 0 ? errnoText("write(pipe)")
-                                       : "write(pipe) wrote " + std::to_string(n) + " of " +
-                                             std::to_string(size) + " bytes");
-    Runtime::emitOrdered(EventKind::MsgSend, m_id, number, packMsgFill(bytesInPipe(m_write)));
-    return true;
+    bool waited = false;
+    while (true) {
+        // Cause before effect: the send is stamped before the write() that makes the message
+        // readable, so a reader on another core always records its receive later. A write that
+        // finds no room is not stamped as a send: its stamp is dropped and taken again before
+        // the next try. The fill it carries is what this write leaves, counted before it (the
+        // pipe's bytes then, plus its own): a reader may already be taking some.
+        const std::int64_t before = bytesInPipe(m_write);
+        const auto stamp = orderedTicks();
+        const long n = write(m_write, buf.data(), size);
+        if (n == static_cast<long>(size)) {
+            Runtime::emitAt(stamp, EventKind::MsgSend, m_id, number,
+                            packMsgFill(std::min<std::int64_t>(before + n, m_capacity)));
+            return true;
+        }
+        if (n >= 0)  // a write of at most PIPE_BUF bytes is all or nothing (pipe(7))
+            throw std::runtime_error("write(pipe) wrote " + std::to_string(n) + " of " +
+                                     std::to_string(size) + " bytes");
+        if (errno == EPIPE) return false;
+        if (errno == EINTR) continue;
+        if (errno != EAGAIN) throw std::runtime_error(errnoText("write(pipe)"));
+        if (!waited) {
+            // Recorded before the wait: the lane shows the wait from its start.
+            Runtime::emitOrdered(EventKind::MsgSendBlocks, m_id, bytesInPipe(m_write));
+            waited = true;
+        }
+        if (!waitUntilReady(m_write, POLLOUT)) return false;
+    }
 }
 
 std::optional<std::int64_t> TracedPipe::receive(std::size_t size) {
@@ -131,7 +161,7 @@ std::optional<std::int64_t> TracedPipe::receive(std::size_t size) {
     std::array<std::uint8_t, kMaxMessage> buf;
     std::size_t have = 0;
     while (have < size) {
-        const long n = transfer(m_read, buf.data() + have, size - have, false);
+        const long n = readSome(buf.data() + have, size - have);
         if (n < 0) throw std::runtime_error(errnoText("read(pipe)"));
         if (n == 0) {
             if (have != 0)

@@ -57,9 +57,11 @@ class TracedPipe {
 
   private:
     std::int64_t bytesInPipe(int fd) const;
-    // One read() or write() that may block: tried without blocking first, so that a call that
-    // has to wait is recorded as waiting (`blocks`) before the kernel makes it wait.
-    long transfer(int fd, void* data, std::size_t size, bool writing);
+    // One read() that may block: tried without blocking first, so that a call that has to wait
+    // is recorded as waiting before the kernel makes it wait.
+    long readSome(void* data, std::size_t size);
+    // poll() for `events` in slices; false when the run is stopping.
+    bool waitUntilReady(int fd, short events);
 
     int m_read = -1, m_write = -1;
     int m_capacity = 0;

@@ -13,6 +13,7 @@
 #include "core/primitives/ipc/message_bytes.h"
 #include "core/primitives/runtime.h"
 #include "core/schema/sys_text.h"
+#include "core/sys/clock.h"
 
 namespace interleave {
 namespace {
@@ -91,10 +92,20 @@ bool TracedSocketPair::send(std::int64_t number, std::size_t size) {
     fillMessage(buf.data(), size, number);
     std::size_t sent = 0;
     bool waited = false;
+    bool recorded = false;
     while (sent < size) {
+        // Cause before effect: stamped before the send() that puts the message's first bytes
+        // where the reader can take them, so its receive, which needs them all, is recorded
+        // later. A call that finds no room is not a send: its stamp is dropped.
+        const auto stamp = orderedTicks();
         // MSG_NOSIGNAL: a gone reader is an EPIPE here, not a SIGPIPE that ends the process.
         const long n = ::send(m_kept, buf.data() + sent, size - sent, MSG_NOSIGNAL);
         if (n > 0) {
+            // The sender cannot see the other socket's receive queue: the fill is the
+            // receiver's to say. A stream may take a message in parts; the send is recorded
+            // at its first part, before any wait for room for the rest.
+            if (!recorded) Runtime::emitAt(stamp, EventKind::MsgSend, sendObject(), number, 0);
+            recorded = true;
             sent += static_cast<std::size_t>(n);
             continue;
         }
@@ -103,8 +114,6 @@ bool TracedSocketPair::send(std::int64_t number, std::size_t size) {
         if (errno != EAGAIN) throw std::runtime_error(errnoText("send(socket)"));
         if (!waitFor(true, waited)) return false;
     }
-    // The sender cannot see the other socket's receive queue: the fill is the receiver's to say.
-    Runtime::emitOrdered(EventKind::MsgSend, sendObject(), number, 0);
     return true;
 }
 

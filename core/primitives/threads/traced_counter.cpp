@@ -1,6 +1,7 @@
 #include "core/primitives/threads/traced_counter.h"
 
 #include "core/primitives/runtime.h"
+#include "core/sys/clock.h"
 
 namespace interleave {
 
@@ -18,8 +19,11 @@ std::int64_t TracedCounter::read() {
 
 void TracedCounter::write(std::int64_t value) {
     Runtime::checkpoint(EventKind::SharedWrite, m_id, value);
+    // Stamped before the store (cause before effect): a thread that reads the new value
+    // records its read after this write. The value replaced is the exchange's own result.
+    const auto stamp = orderedTicks();
     const auto old = m_value.exchange(value, std::memory_order_relaxed);
-    Runtime::emitOrdered(EventKind::SharedWrite, m_id, value, old);
+    Runtime::emitAt(stamp, EventKind::SharedWrite, m_id, value, old);
 }
 
 void TracedCounter::add() {
