@@ -19,7 +19,9 @@ namespace {
 EventKind lastOwnEvent(const EventStore& s, std::uint32_t actor) {
     for (auto k = s.actorEventCount(actor); k > 0; --k) {
         const auto i = s.actorEvent(actor, k - 1);
-        if (s.kind(i) != EventKind::ProcessExit) return s.kind(i);
+        // The supervisor's rows: the process's exit and the mark of a thread it cut off.
+        if (s.kind(i) != EventKind::ProcessExit && s.kind(i) != EventKind::ThreadCutOff)
+            return s.kind(i);
     }
     return EventKind::None;
 }
@@ -93,6 +95,16 @@ TEST(DaemonThreads, TheJoinedWorkerFinishesTheDaemonIsCutOffMidWork) {
         daemonSteps += s.kind(s.actorEvent(daemon, k - 1)) == EventKind::WorkEnd ? 1 : 0;
     EXPECT_LT(daemonSteps, 10u);
     EXPECT_EQ(s.totalDropped(), 0u);
+    // The cut-off is shown where it happened, on the daemon's lane, and only there.
+    std::size_t cutOff = 0;
+    for (std::size_t i = 0; i < s.size(); ++i)
+        if (s.kind(i) == EventKind::ThreadCutOff) {
+            ++cutOff;
+            EXPECT_EQ(s.actorOf(i), daemon);
+            EXPECT_EQ(s.row(i).a, sup->labPid());
+            EXPECT_GE(s.ns(i), s.ns(s.actorEvent(joined, s.actorEventCount(joined) - 1)));
+        }
+    EXPECT_EQ(cutOff, 1u);
 }
 
 namespace {

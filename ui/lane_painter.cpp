@@ -19,8 +19,8 @@ bool carriesItem(EventKind k) {
 }
 // Drawn whatever the zoom: item ends, and the fault that ends a process.
 bool alwaysDrawn(EventKind k) {
-    return carriesItem(k) || k == EventKind::ProcessFault || k == EventKind::SignalSend ||
-           k == EventKind::SignalHandled;
+    return carriesItem(k) || k == EventKind::ProcessFault || k == EventKind::ThreadCutOff ||
+           k == EventKind::SignalSend || k == EventKind::SignalHandled;
 }
 
 void arrowHead(QPainter& p, QPointF from, QPointF to, double size) {
@@ -217,7 +217,8 @@ void LanePainter::drawEventMarkers(QPainter& p, const Lane& lane, const LaneLayo
                                          c + QPointF(-r, 0)}));
                 break;
             }
-            case EventKind::ProcessFault: {  // ✕ across the lane: here the process dies
+            case EventKind::ProcessFault:    // ✕ across the lane: here the process dies
+            case EventKind::ThreadCutOff: {  // ... or here it ended and took this thread along
                 const QPen before = p.pen();
                 p.setPen(QPen(Palette::faultInk(), 2.5));
                 const double r = std::min(h / 2 - 1, s * 1.6);

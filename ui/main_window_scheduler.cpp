@@ -32,6 +32,9 @@ void MainWindow::buildScheduler() {
     m_lessonDock->setWidget(lessonBox);
     connect(m_prediction, &PredictionBox::settingsWanted, this, [this](const QStringList& values) {
         m_params->setReadOnly(false);
+        // From the defaults: a value left over from a "Try this" would change what the run
+        // measures as much as the question's own.
+        m_params->resetToDefaults();
         m_params->apply(values);
     });
 
@@ -97,7 +100,22 @@ void MainWindow::lessonChanged(bool schedulable) {
 }
 
 void MainWindow::runEnded() {
-    if (const auto* store = m_session->store()) m_prediction->runEnded(*store);
+    if (const auto* store = m_session->store()) {
+        RunForQuestion run;
+        // A deadlocked run has reached its end: nothing it could still do would change it.
+        run.stoppedEarly = m_session->stoppedEarly() && deadlockNow().isEmpty();
+        run.parameters = m_session->description().parameters;
+        // Any step granted by hand, live or from a replayed schedule, makes the run the
+        // student's, not the machine's.
+        for (std::size_t i = 0; i < store->size() && !run.scheduledByHand; ++i)
+            run.scheduledByHand =
+                store->kind(i) == EventKind::CheckpointPass && store->row(i).a > 0;
+        std::vector<std::pair<std::string, std::string>> defaults;
+        if (const auto* scenario = findScenario(m_session->description().scenario))
+            for (const auto& p : scenario->params)
+                defaults.emplace_back(p.name, p.defaultText());
+        m_prediction->runEnded(*store, std::move(run), defaults);
+    }
     m_schedulerPanel->refresh();
     updateActions();
 }

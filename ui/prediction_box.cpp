@@ -146,15 +146,23 @@ void PredictionBox::runStarted() {
     m_choiceArea->setEnabled(false);
     m_number->setEnabled(false);
     m_reveal->setText(m_locked ? tr("Your prediction is locked in. Watch the run.")
-                               : tr("No prediction made: the run's answer shows when it ends."));
+                               : tr("No prediction made: this run will not reveal the answer. "
+                                    "Choose one, then run again."));
 }
 
-void PredictionBox::runEnded(const EventStore& store) {
+void PredictionBox::runEnded(const EventStore& store, RunForQuestion run,
+                             const std::vector<std::pair<std::string, std::string>>& defaults) {
     const auto* q = question();
     if (!q || !m_running) return;
     m_running = false;
     m_choiceArea->setEnabled(true);
     m_number->setEnabled(true);
+    run.predicted = m_locked.has_value();
+    if (const auto why = whyRunCannotJudge(*q, run, defaults); !why.empty()) {
+        m_reveal->setText(tr("This run cannot answer the question: %1.")
+                              .arg(QString::fromStdString(why).toHtmlEscaped()));
+        return;
+    }
     std::string error;
     const auto observed = measureRun(store, q->measure, error);
     if (!observed) {

@@ -29,8 +29,12 @@ class PredictionBox : public QGroupBox {
     const QuizQuestion* question() const;
     // A run starts: the prediction made so far (if any) is locked in for it.
     void runStarted();
-    // The run is over: measure it and reveal. A store without what the question measures says so.
-    void runEnded(const EventStore& store);
+    // The run is over: measure it and reveal, but only for a run that can answer the question
+    // (whyRunCannotJudge: predicted, free, to its end, with the question's parameters);
+    // otherwise say why not, revealing nothing. `run.predicted` is the box's own to fill in.
+    // A store without what the question measures says so.
+    void runEnded(const EventStore& store, RunForQuestion run,
+                  const std::vector<std::pair<std::string, std::string>>& defaults);
     // The prediction chosen now (for tests): a choice's index, or the number.
     void predictChoice(int index);
     void predictNumber(double value);

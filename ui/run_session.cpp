@@ -125,6 +125,7 @@ QString RunSession::start(const QString& scenario, const QStringList& assignment
     m_scenario = scenario;
     m_description = describeRun(o.scenario, parameterValues(o.scenario, o.assignments), speed);
     m_finished = false;
+    m_stoppedEarly = false;
     m_started = std::chrono::steady_clock::now();
     replaceStore(std::move(run), nullptr);
     m_scheduler = std::make_unique<Scheduler>(m_run->channel());
@@ -209,6 +210,7 @@ void RunSession::stop() {
     if (wasActive) {
         m_ended = std::chrono::steady_clock::now();
         m_finished = true;  // its runFinished, still queued, changes nothing now
+        m_stoppedEarly = true;
     }
     emit stateChanged();
 }

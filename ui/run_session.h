@@ -51,7 +51,8 @@ class RunSession : public QObject {
     void stop();
     void setSpeed(double factor);
 
-    bool active() const;  // a run is going on
+    bool active() const;                                  // a run is going on
+    bool stoppedEarly() const { return m_stoppedEarly; }  // by Stop, before its end
     // The live run's scheduler (null without one), and whether it is scheduled by hand.
     const Scheduler* scheduler() const { return m_scheduler.get(); }
     bool manual() const;
@@ -104,6 +105,7 @@ class RunSession : public QObject {
     RunDescription m_description;
     bool m_paused = false;
     bool m_finished = false;
+    bool m_stoppedEarly = false;  // Stop ended the run going on
     std::chrono::steady_clock::time_point m_started{};
     std::chrono::steady_clock::time_point m_ended{};
     std::int64_t m_lastNs = 0;

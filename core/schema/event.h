@@ -29,7 +29,9 @@ namespace interleave {
 //    cores, speed, duration, annotations) after its strings.
 // 10: manual scheduling (checkpoint_wait, checkpoint_pass), appended; the channel's actor
 //     table carries a grant futex per actor.
-inline constexpr std::uint32_t kProtocolVersion = 10;
+// 11: thread_cut_off (a thread still running when its process ended normally), appended; a
+//     msg_send is stamped before its call and carries the fill its write leaves.
+inline constexpr std::uint32_t kProtocolVersion = 11;
 // Version 2 traces have the same records, with zeros where role and owner now are.
 inline constexpr std::uint32_t kOldestTraceVersion = 2;
 
@@ -144,6 +146,10 @@ enum class EventKind : std::uint16_t {
     // ... and passes it: a = how many grants it has passed (1, 2, ...), or -1 when it passed
     // without one (the run left manual mode or is stopping).
     CheckpointPass,
+    // A thread of a process that ended normally (main returned, exit()) without ever ending
+    // itself: the process's end cut it off wherever it was. Written by the supervisor when it
+    // reaps the process, on the cut-off thread's lane. a = the process's pid.
+    ThreadCutOff,
     Count_  // keep last
 };
 

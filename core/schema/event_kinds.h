@@ -243,6 +243,9 @@ inline constexpr std::array<KindInfo, static_cast<std::size_t>(EventKind::Count_
     {EventKind::CheckpointPass, "checkpoint_pass", KindGroup::Schedule, StateEffect::ToRunning,
      ValueField::A, "{who} is given step {a}", AltWhen::ANegative,
      "{who} goes on by itself: the run is no longer scheduled by hand"},
+    {EventKind::ThreadCutOff, "thread_cut_off", KindGroup::Lifecycle, StateEffect::ActorExit,
+     ValueField::A, "{who} is cut off where it was: its process has ended, and no thread of a "
+     "process outlives it"},
 }};
 // clang-format on
 

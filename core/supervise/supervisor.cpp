@@ -135,6 +135,23 @@ void Supervisor::appendProcessRow(pid_t pid, EventKind kind, std::int64_t b) {
     }
 }
 
+void Supervisor::markCutOff(pid_t pid) {
+    // A process that ended normally ended every thread in it: one that had not ended itself
+    // (a daemon thread, or any thread main did not join) was cut off wherever it was, and
+    // nothing on its lane would say so. A process ended by a signal (a crash, or Stop) is told
+    // by its own marks.
+    m_store->publish();
+    const auto now = m_store->timeBase().toNs(m_store->timeBase().now());
+    for (const auto& a : m_store->actors()) {
+        if (a.pid != pid || a.role == ActorRole::ProcessMain) continue;
+        const auto n = m_store->actorEventCount(a.id);
+        if (n == 0) continue;
+        const auto last = m_store->kind(m_store->actorEvent(a.id, n - 1));
+        if (last == EventKind::ActorExit || last == EventKind::ThreadCutOff) continue;
+        m_store->appendRow(Row{now, a.id, EventKind::ThreadCutOff, kNoObject, pid, 0});
+    }
+}
+
 bool Supervisor::reapSome(ChannelReader& reader) {
     for (;;) {
         siginfo_t info{};
@@ -146,6 +163,7 @@ bool Supervisor::reapSome(ChannelReader& reader) {
         // Its last records are published: take them before saying it ended.
         reader.drainOnce(info.si_pid);
         appendProcessRow(info.si_pid, EventKind::ProcessExit, status);
+        if (info.si_code == CLD_EXITED) markCutOff(info.si_pid);
         if (info.si_pid == m_labPid) {
             std::lock_guard lock(m_mutex);
             m_labStatus = status;

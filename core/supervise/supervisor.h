@@ -91,6 +91,8 @@ class Supervisor {
     void wakeReader();  // rings the doorbell the reader sleeps on
     void readerLoop();
     bool reapSome(class ChannelReader& reader);  // false once no child of the run is left
+    // Marks the threads of `pid`, which ended normally, that never ended themselves.
+    void markCutOff(pid_t pid);
     void appendProcessRow(pid_t pid, EventKind kind, std::int64_t b);
     void readLog(bool toEnd);  // reader thread; toEnd: the run is over, take the last piece too
 

@@ -195,6 +195,36 @@ TEST(Predictions, APredictionIsLockedInAndRevealedBesideTheRun) {
     EXPECT_TRUE(box->revealText().contains(QStringLiteral("Why:")));
 }
 
+// Nothing is revealed for a run nobody predicted, even when the run plainly shows the answer
+// (a deadlock). Other parameters, a run by hand or stopped early: see test_prediction.cpp.
+TEST(Predictions, NothingIsRevealedForARunNobodyPredicted) {
+    LaunchOptions o;
+    o.scenario = QStringLiteral("deadlock");
+    MainWindow window(o);
+    window.show();
+    auto* box = window.predictionBox();
+    ASSERT_NE(box->question(), nullptr);
+    QPushButton* settings = nullptr;
+    for (auto* b : box->findChildren<QPushButton*>())
+        if (b->text() == QStringLiteral("Set its parameters")) settings = b;
+    ASSERT_NE(settings, nullptr);
+    settings->click();
+    auto deadlockThenStop = [&] {
+        window.runScenario();
+        EXPECT_TRUE(box->revealText().contains(QStringLiteral("will not reveal")) ||
+                    box->revealText().contains(QStringLiteral("locked in")));
+        EXPECT_TRUE(
+            waitFor([&] { return window.stateLine().contains(QStringLiteral("— deadlock:")); }));
+        window.stopRun();
+        EXPECT_TRUE(waitFor([&] { return !window.session()->active(); }));
+    };
+    deadlockThenStop();  // no prediction
+    EXPECT_TRUE(waitFor([&] { return box->revealText().contains(QStringLiteral("nobody")); }))
+        << box->revealText().toStdString();
+    EXPECT_FALSE(box->revealText().contains(QStringLiteral("This run showed")));
+    EXPECT_FALSE(box->revealText().contains(QStringLiteral("expects")));
+}
+
 TEST(SchedulerMode, TwentyRestartsWhileAScheduleIsReplayedEachNewRunIsScheduledAfresh) {
     RunSession session;
     const QStringList params = {QStringLiteral("threads=2"), QStringLiteral("increments=50")};
