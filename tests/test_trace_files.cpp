@@ -517,10 +517,11 @@ TEST(NativeTrace, AHugeFileIsJudgedByItsHeaderBeforeAnythingLargeIsRead) {
 
 TEST(TraceFile, TheAnnouncedSizeIsWithinAFewPercentOfTheWrittenOne) {
     // Unpaced: well over the 8192 events the estimate writes whole, so it is scaled from its
-    // sample. The JSON announcement once said 5.7 GB for an 8.0 GB file.
-    const auto sup = runFor("producer-consumer", {"produce_ms=0", "consume_ms=0"}, 300);
+    // sample. The JSON announcement once said 5.7 GB for an 8.0 GB file (0.72 of it here too);
+    // measured through the writers, every format now comes within 1%.
+    const auto sup = runFor("producer-consumer", {"produce_ms=0", "consume_ms=0"}, 150);
     const auto& store = sup->store();
-    ASSERT_GT(store.size(), 50'000u);
+    ASSERT_GT(store.size(), 20'000u);
     for (const char* suffix : {".json", ".csv", ".ilt", ".pftrace"}) {
         const auto path = tempPath(suffix);
         const auto estimate = estimateTraceBytes(store, path);
