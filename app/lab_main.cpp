@@ -96,8 +96,10 @@ struct RunArgs {
     std::uint32_t ringSlots = 0;  // 0: the capture mode's default
     std::string logLevel = "warn";
     std::string logFile;
+    bool logGiven = false;  // --log was given, even as ''
     bool comparePython = false;
-    std::string schedule;  // "manual", a file to replay, or empty (the OS schedules)
+    std::string schedule;        // "manual", a file to replay, or empty (the OS schedules)
+    bool scheduleGiven = false;  // --schedule was given, even as ''
 };
 
 // The measurement scenarios' results: median time and speedup against sequential work, with
@@ -174,6 +176,10 @@ int run(const RunArgs& args) {
     auto assignments = args.assignments;
     const bool manual = args.schedule == "manual";
     std::optional<ScheduleFile> replaySchedule;
+    if (args.scheduleGiven && args.schedule.empty())
+        return usageError(
+            "the schedule is empty: give manual, a saved run (.ilt) or a schedule "
+            "(.json), e.g. --schedule manual");
     if (!args.schedule.empty() && scenario->group == "measurements")
         return usageError("--schedule is for scenarios that teach, not measurements: " +
                           scenario->name + " must run freely to measure anything");
@@ -200,7 +206,7 @@ int run(const RunArgs& args) {
         return usageError("--compare-python is for cpu-vs-io, not " + scenario->name);
     if (wantTrace)
         if (auto err = checkTracePath(tracePath); !err.empty()) return usageError(err);
-    if (!args.logFile.empty())
+    if (args.logGiven)
         if (auto err = checkTracePath(args.logFile, "log", "--log run.log"); !err.empty())
             return usageError(err);
 
@@ -298,23 +304,26 @@ int run(const RunArgs& args) {
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
     auto& store = sup.store();
+    // Whether a Ctrl-C ended the run, as against one that only stopped the writing after it.
+    const int runInterrupted = g_interrupted;
+    bool writeInterrupted = false;
     double writeSeconds = 0;
     std::string traceNote;
     if (wantTrace) {
-        const auto estimate = estimateTraceBytes(store, tracePath);
+        std::vector<std::pair<std::string, std::string>> values;
+        for (const auto& spec : scenario->params)
+            values.emplace_back(spec.name, params.values.all().find(spec.name)->second);
+        auto about = describeRun(scenario->name, std::move(values), speed);
+        about.durationNs = static_cast<std::int64_t>(seconds * 1e9);
+        const auto estimate = estimateTraceBytes(store, tracePath, about);
         if (estimate > (std::uint64_t{1} << 30) && !quiet)
             std::fprintf(stderr,
                          "interleave-lab: writing a trace of about %.1f GB to %s; Ctrl-C stops "
                          "the writing and leaves no file\n",
                          static_cast<double>(estimate) / 1e9, tracePath.c_str());
         const auto writeStart = std::chrono::steady_clock::now();
-        const int interruptsBefore = g_interrupted;
         // Any Ctrl-C after the one that ended the run stops the writing, whenever it came.
-        std::vector<std::pair<std::string, std::string>> values;
-        for (const auto& spec : scenario->params)
-            values.emplace_back(spec.name, params.values.all().find(spec.name)->second);
-        auto about = describeRun(scenario->name, std::move(values), speed);
-        about.durationNs = static_cast<std::int64_t>(seconds * 1e9);
+        const int interruptsBefore = runInterrupted;
         const auto result = writeTraceFile(
             store, tracePath,
             [interruptsBefore] { return g_interrupted != interruptsBefore || g_interrupted >= 2; },
@@ -325,7 +334,9 @@ int run(const RunArgs& args) {
             std::cerr << "interleave-lab: " << result.error << "\n";
             return 1;
         }
-        traceNote = result.cancelled ? "; interrupted while writing: no trace written"
+        writeInterrupted = result.cancelled;
+        traceNote = result.cancelled ? std::string(runInterrupted ? "" : "; the run completed") +
+                                           "; the writing was interrupted: no trace written"
                                      : "; trace written to " + tracePath;
     }
     const auto status = sup.labStatus();
@@ -350,7 +361,7 @@ int run(const RunArgs& args) {
                 : ("; deadlocked: " + deadlockText + " -> " +
                    deadlockText.substr(0, deadlockText.find(" -> ")) + ", ended at its duration")
                       .c_str(),
-            g_interrupted                      ? " (interrupted: stopped at once)"
+            runInterrupted                     ? " (interrupted: stopped at once)"
             : stoppedEarly && deadlock.empty() ? " (stopped by signal: it did not wind down)"
                                                : "",
             traceNote.c_str());
@@ -380,7 +391,8 @@ int run(const RunArgs& args) {
                          l.actorsRefused, static_cast<unsigned long long>(l.eventsUntraced),
                          l.forksFailed, l.objectsRefused, l.stringsRefused);
     }
-    if (g_interrupted) return 130;  // as a shell reports a command ended by Ctrl-C
+    // As a shell reports a command ended by Ctrl-C, whether it ended the run or the writing.
+    if (runInterrupted || writeInterrupted) return 130;
     if (replayFailed) {
         if (quiet) std::fprintf(stderr, "interleave-lab: %s\n", replayNote.c_str());
         return 1;
@@ -392,9 +404,9 @@ int run(const RunArgs& args) {
 
 int info(const std::string& path, const std::vector<std::string>& measures) {
     const auto loaded = loadNativeTrace(path);
-    if (!loaded.store) {
+    if (!loaded.store) {  // a file that is no (readable) trace is bad input, as everywhere
         std::cerr << "interleave-lab: " << loaded.error << "\n";
-        return 1;
+        return kUsageError;
     }
     const auto& s = *loaded.store;
     // Only the numbers asked for, one per line: for scripts, and for checking a lesson's answers.
@@ -509,10 +521,11 @@ int main(int argc, char** argv) {
         runCmd->add_option("--trace", r.tracePath,
                            "Write the run's trace: FILE.pftrace, FILE.json, FILE.csv or FILE.ilt.");
     runCmd->add_flag("--quiet", r.quiet, "Print nothing but errors.");
-    runCmd->add_option("--schedule", r.schedule,
-                       "manual: you are the scheduler, choosing which thread takes each step "
-                       "(on stdin); FILE: take the steps of a saved run (.ilt) or a schedule "
-                       "(JSON) again, on real threads, in the same order.");
+    auto* scheduleOpt =
+        runCmd->add_option("--schedule", r.schedule,
+                           "manual: you are the scheduler, choosing which thread takes each step "
+                           "(on stdin); FILE: take the steps of a saved run (.ilt) or a schedule "
+                           "(JSON) again, on real threads, in the same order.");
     runCmd->add_flag("--compare-python", r.comparePython,
                      "cpu-vs-io: also measure real CPython (threading, multiprocessing) on the "
                      "same workload with python3, and print both.");
@@ -544,8 +557,8 @@ int main(int argc, char** argv) {
                      "error or off.")
         ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}))
         ->capture_default_str();
-    runCmd->add_option("--log", r.logFile,
-                       "Also write the lab's log to FILE, with timestamps and pids.");
+    auto* logOpt = runCmd->add_option(
+        "--log", r.logFile, "Also write the lab's log to FILE, with timestamps and pids.");
     std::string tracePath;
     auto* infoCmd = app.add_subcommand("info", "Summarise a native trace (.ilt).");
     infoCmd->add_option("file", tracePath, "The trace file.")->required();
@@ -576,6 +589,8 @@ int main(int argc, char** argv) {
     if (describeCmd->parsed()) return describe(scenarioName);
     if (runCmd->parsed()) {
         r.wantTrace = traceOpt->count() > 0;
+        r.scheduleGiven = scheduleOpt->count() > 0;
+        r.logGiven = logOpt->count() > 0;
         return run(r);
     }
     if (infoCmd->parsed()) return info(tracePath, measures);

@@ -62,6 +62,57 @@ TEST(ChannelReader, SlowReaderOverflowAccountsForEveryEventExactly) {
     }
 }
 
+TEST(ChannelReader, EventsDroppedAtTheEndOfARunAreMarkedAsAGapAtItsEnd) {
+    // The writer marks a gap only when its ring takes a record again. Here the reader drains
+    // nothing until the writer is done, so every drop comes at the end and no record ever gets
+    // through after it: the final drain closes the gap itself, or it would be counted and
+    // never drawn.
+    ChannelConfig cfg;
+    cfg.maxActors = 4;
+    cfg.ringSlots = 64;
+    cfg.capture = CaptureMode::Drop;
+    auto ch = Channel::create(cfg);
+    EventStore store(cfg.maxActors);
+    store.setTimeBase(ch.header().timeBase);
+    ChannelReader reader(ch, store);
+    std::uint32_t actor = kNoActor;
+    std::thread writer([&] {
+        Runtime::install(&ch);
+        actor = Runtime::registerThread("writer", kNoActor);
+        for (std::int64_t i = 1; i < 1000; ++i)
+            Runtime::emit(EventKind::Note, kNoObject, i);
+        Runtime::detachThread();
+    });
+    writer.join();
+    reader.drainOnce(ChannelReader::kAllSettled);
+    Runtime::install(nullptr);
+
+    ASSERT_GT(reader.totalDropped(), 0u);
+    std::uint64_t markedLost = 0;
+    std::int64_t begin = -1, end = -1, lastOther = -1;
+    for (std::size_t k = 0; k < store.actorEventCount(actor); ++k) {
+        const auto i = store.actorEvent(actor, k);
+        const auto r = store.row(i);
+        if (r.kind == EventKind::LostBegin) begin = r.ns;
+        if (r.kind == EventKind::LostEnd) {
+            end = r.ns;
+            markedLost += static_cast<std::uint64_t>(r.a);
+        }
+        if (r.kind == EventKind::Note) lastOther = r.ns;
+    }
+    EXPECT_EQ(markedLost, reader.totalDropped()) << "every lost event is inside a marked gap";
+    EXPECT_GE(begin, lastOther) << "the gap starts after the last event that got through";
+    EXPECT_GE(end, begin);
+    // Asked again (the end is only once, but it must not count twice if it were not).
+    reader.drainOnce(ChannelReader::kAllSettled);
+    std::uint64_t again = 0;
+    for (std::size_t k = 0; k < store.actorEventCount(actor); ++k) {
+        const auto r = store.row(store.actorEvent(actor, k));
+        if (r.kind == EventKind::LostEnd) again += static_cast<std::uint64_t>(r.a);
+    }
+    EXPECT_EQ(again, reader.totalDropped());
+}
+
 TEST(EventStore, PerActorIndexAndTimeLookup) {
     EventStore store(8);
     for (int i = 0; i < 100'000; ++i)

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <dirent.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -72,6 +73,9 @@ TEST(Cli, BadUsageExitsWithStatusTwoAndOneClearLine) {
         {"run producer-consumer --duration soon", "bad duration"},
         {"run producer-consumer --duration 2", "with its unit"},
         {"run producer-consumer --trace ''", "trace path is empty"},
+        {"run producer-consumer --log ''", "log path is empty"},
+        {"run race-condition --schedule ''", "the schedule is empty"},
+        {"run producer-consumer --log /", "directory"},
         {"run producer-consumer --trace /proc/self/status", "No such file or directory"},
         {"run producer-consumer --capture sometimes", "{lossless,drop}"},
         {"run producer-consumer --ring-slots 100", "power of two"},
@@ -116,10 +120,10 @@ TEST(Cli, RunWritesAChromeTraceAndANativeTrace) {
               std::string::npos)
         << r.output;
 
-    // A damaged trace is refused with a reason, not a crash.
+    // A damaged trace is refused with a reason, not a crash; it is bad input (status 2).
     truncate((dir + "/t.ilt").c_str(), 100);
     r = cli("info " + dir + "/t.ilt");
-    EXPECT_EQ(r.status, 1);
+    EXPECT_EQ(r.status, 2);
     EXPECT_NE(r.output.find("truncated"), std::string::npos) << r.output;
     std::remove((dir + "/t.json").c_str());
     std::remove((dir + "/t.ilt").c_str());
@@ -165,13 +169,19 @@ TEST(Cli, InfoRefusesWhatIsNotARegularTraceFileWithAReason) {
         {"/dev/zero", "not a regular file"},
         {fifo, "not a regular file"},  // never blocks waiting for a writer
         {dir + "/missing.ilt", "No such file or directory"},
+        {dir + "/sparse.ilt", "not an Interleave trace"},  // 100 GiB: judged by its header
     };
+    {
+        std::ofstream(dir + "/sparse.ilt");
+        ASSERT_EQ(truncate((dir + "/sparse.ilt").c_str(), off_t{100} << 30), 0);
+    }
     for (const auto& c : cases) {
         const auto r = cli("info " + c.path);
-        EXPECT_EQ(r.status, 1) << c.path << "\n" << r.output;
+        EXPECT_EQ(r.status, 2) << c.path << "\n" << r.output;
         EXPECT_NE(r.output.find(c.mentions), std::string::npos) << c.path << "\n" << r.output;
     }
     std::remove(fifo.c_str());
+    std::remove((dir + "/sparse.ilt").c_str());
     rmdir(dir.c_str());
 }
 
@@ -268,4 +278,56 @@ TEST(Cli, EveryWriterStampsInTheRunsTimeBaseAndTheMonotonicFallbackWorks) {
     }
     std::remove((dir + "/m.ilt").c_str());
     rmdir(dir.c_str());
+}
+
+namespace {
+bool hasPartialFile(const std::string& dir) {
+    DIR* d = opendir(dir.c_str());
+    if (!d) return false;
+    bool found = false;
+    while (const auto* e = readdir(d))
+        found = found || std::string(e->d_name).find(".partial-") != std::string::npos;
+    closedir(d);
+    return found;
+}
+}  // namespace
+
+TEST(Cli, CtrlCWhileWritingARunThatEndedByItselfSaysTheWritingWasInterrupted) {
+    const auto dir = tempDir();
+    const auto path = dir + "/big.json";
+    // The run ends at its duration; the one Ctrl-C comes while its (large) trace is written.
+    const auto cmd = siblingLabPath() +
+                     " run producer-consumer --set produce_ms=0 --set consume_ms=0 "
+                     "--duration 1500ms --trace " +
+                     path + " > " + dir + "/out.txt 2>&1";
+    const pid_t pid = fork();
+    if (pid == 0) {
+        execl("/bin/sh", "sh", "-c", ("exec " + cmd).c_str(), static_cast<char*>(nullptr));
+        _exit(127);
+    }
+    ASSERT_GT(pid, 0);
+    // Not before the run's end: the check of the trace's path before the run makes (and
+    // removes) a temporary file too.
+    usleep(1'500'000);
+    bool writing = false;
+    for (int i = 0; i < 30'000 && !writing; ++i) {  // slow under sanitizers
+        usleep(1'000);
+        writing = hasPartialFile(dir);
+    }
+    kill(pid, SIGINT);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    std::ifstream out(dir + "/out.txt");
+    const std::string text((std::istreambuf_iterator<char>(out)), std::istreambuf_iterator<char>());
+    ASSERT_TRUE(writing) << "the writing was never seen: " << text;
+    ASSERT_TRUE(WIFEXITED(status)) << text;
+    EXPECT_EQ(WEXITSTATUS(status), 130) << text;
+    EXPECT_NE(text.find("the run completed; the writing was interrupted: no trace written"),
+              std::string::npos)
+        << text;
+    EXPECT_EQ(text.find("interrupted: stopped at once"), std::string::npos) << text;
+    struct stat st {};
+    EXPECT_NE(stat(path.c_str(), &st), 0) << "a partial trace was left";
+    std::remove((dir + "/out.txt").c_str());
+    EXPECT_EQ(rmdir(dir.c_str()), 0) << "a temporary file was left in the directory";
 }

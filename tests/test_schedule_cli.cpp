@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <fstream>
@@ -117,4 +118,56 @@ TEST(ScheduleCli, AJsonScheduleIsReplayedAndAWrongOneIsRefusedClearly) {
     EXPECT_NE(r.output.find("thread 9 never waited at a checkpoint"), std::string::npos)
         << r.output;
     shell("rm -rf " + dir);
+}
+
+TEST(ScheduleCli, WhatIsNotAScheduleFileIsRefusedAtOnceAndAJsonOneIsReadAsJson) {
+    const auto dir = tempDir();
+    const auto fifo = dir + "/fifo";
+    ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
+    // `timeout`: before, opening a FIFO waited for a writer forever.
+    struct Case {
+        std::string schedule;
+        const char* mentions;
+    } cases[] = {
+        {fifo, "not a regular file"},
+        {dir, "is a directory"},
+        {"/dev/null", "not a regular file"},
+        {dir + "/missing.json", "No such file or directory"},
+    };
+    for (const auto& c : cases) {
+        const auto r =
+            shell("timeout 10 " + lab() + " run race-condition --schedule " + c.schedule);
+        EXPECT_EQ(r.status, 2) << c.schedule << "\n" << r.output;
+        EXPECT_NE(r.output.find(c.mentions), std::string::npos) << c.schedule << "\n" << r.output;
+        EXPECT_EQ(lines(r.output), 1u) << r.output;
+    }
+    // JSON is told by what it is, not by a '{' in its first 8 bytes: leading blank lines are
+    // fine, and an array or null is "not a schedule", not a truncated trace.
+    std::ofstream(dir + "/spaced.json")
+        << "\n\n\n\n\n\n\n\n   "
+        << scheduleJson({"race-condition", {{"threads", "2"}}, {{"thread 1", 0}, {"thread 2", 0}}});
+    auto r = shell(lab() + " run race-condition --schedule " + dir + "/spaced.json");
+    EXPECT_EQ(r.status, 0) << r.output;
+    EXPECT_NE(r.output.find("schedule replayed: 2 of 2 steps"), std::string::npos) << r.output;
+    for (const char* text : {"[]", "null", "  \n[\"thread 1\"]"}) {
+        std::ofstream(dir + "/odd.json") << text;
+        r = shell(lab() + " run race-condition --schedule " + dir + "/odd.json");
+        EXPECT_EQ(r.status, 2) << text << "\n" << r.output;
+        EXPECT_NE(r.output.find("not a schedule: expected a JSON object"), std::string::npos)
+            << text << "\n"
+            << r.output;
+    }
+    shell("rm -rf " + dir);
+}
+
+TEST(ScheduleCli, AGoalIsReachedInAsManyStepsAtTheEndAsLive) {
+    // Four steps deadlock the two threads; a fifth sends main to wait on its join. The goal was
+    // reached at the fourth, live and in the summary alike (the summary once counted five).
+    const auto r = shell("printf '2\\n3\\n2\\n2\\n1\\nq\\n' | " + lab() +
+                         " run deadlock --set threads=2 --set rounds=1 --duration 300ms "
+                         "--schedule manual");
+    EXPECT_NE(r.output.find("** goal deadlock reached in 4 steps"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("interleave-lab: goal deadlock reached in 4 steps"), std::string::npos)
+        << r.output;
+    EXPECT_EQ(r.output.find("reached in 5 steps"), std::string::npos) << r.output;
 }

@@ -2,10 +2,12 @@
 // message; the Chrome JSON is well-formed and carries what Perfetto needs.
 
 #include <gtest/gtest.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <nlohmann/json.hpp>
 
+#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -446,4 +448,88 @@ TEST(NativeTrace, TheDesktopEntryOpensFilesOfTheTypeThatMatchesWhatTheWriterWrit
     ASSERT_EQ(writeTraceFile(store, path).error, "");
     EXPECT_EQ(slurp(path).substr(0, magic.size()), magic);
     std::remove(path.c_str());
+}
+
+namespace {
+// The process's peak memory so far, in MiB.
+long peakMiB() {
+    rusage ru{};
+    getrusage(RUSAGE_SELF, &ru);
+    return ru.ru_maxrss / 1024;
+}
+}  // namespace
+
+TEST(NativeTrace, AHugeFileIsJudgedByItsHeaderBeforeAnythingLargeIsRead) {
+    // Sparse files cost nothing on disk. Before, the loader read the whole file first: 100 GiB
+    // threw std::bad_alloc, 2 GiB took 2 GB of memory and seconds before the refusal.
+    auto& store = const_cast<Supervisor&>(sampleRun()).store();
+    const auto path = tempPath(".ilt");
+    ASSERT_EQ(writeTraceFile(store, path).error, "");
+    const auto good = slurp(path);
+    struct Case {
+        bool realHeader;
+        off_t size;
+        const char* mentions;
+    } cases[] = {
+        {false, off_t{100} << 30, "not an Interleave trace"},
+        {true, off_t{100} << 30, "the end of the file is missing"},
+        {true, off_t{2} << 30, "the end of the file is missing"},
+    };
+    for (const auto& c : cases) {
+        spit(path, c.realHeader ? good.substr(0, 4096) : std::string());
+        if (truncate(path.c_str(), c.size) != 0) GTEST_SKIP() << "no sparse files here";
+        const auto peakBefore = peakMiB();
+        const auto start = std::chrono::steady_clock::now();
+        const auto r = loadNativeTrace(path);
+        const auto took = std::chrono::steady_clock::now() - start;
+        EXPECT_FALSE(r.store);
+        EXPECT_NE(r.error.find(c.mentions), std::string::npos) << r.error;
+        EXPECT_LT(peakMiB() - peakBefore, 64) << "memory follows the file, not the trace";
+        EXPECT_LT(took, std::chrono::milliseconds(500));
+    }
+    // A real trace's bytes with its trailer, in a file longer than the header says: refused
+    // from the sizes alone, before the checksum reads it all.
+    spit(path, good);
+    ASSERT_EQ(truncate(path.c_str(), off_t{2} << 30), 0);
+    {
+        std::fstream f(path, std::ios::in | std::ios::out | std::ios::binary);
+        f.seekp((off_t{2} << 30) - 16);
+        f.write(good.data() + good.size() - 16, 16);
+    }
+    const auto peakBefore = peakMiB();
+    const auto start = std::chrono::steady_clock::now();
+    const auto r = loadNativeTrace(path);
+    EXPECT_FALSE(r.store);
+    EXPECT_NE(r.error.find("sizes in the header do not match"), std::string::npos) << r.error;
+    EXPECT_LT(peakMiB() - peakBefore, 64);
+    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::milliseconds(500));
+    std::remove(path.c_str());
+
+    // And a good trace still loads the same from a file as from memory.
+    spit(path, good);
+    const auto fromFile = loadNativeTrace(path);
+    const auto fromMemory = parseNativeTrace(good, path);
+    ASSERT_TRUE(fromFile.store && fromMemory.store) << fromFile.error << fromMemory.error;
+    EXPECT_EQ(fromFile.store->size(), store.size());
+    EXPECT_EQ(fromMemory.store->size(), store.size());
+    std::remove(path.c_str());
+}
+
+TEST(TraceFile, TheAnnouncedSizeIsWithinAFewPercentOfTheWrittenOne) {
+    // Unpaced: well over the 8192 events the estimate writes whole, so it is scaled from its
+    // sample. The JSON announcement once said 5.7 GB for an 8.0 GB file (0.72 of it here too);
+    // measured through the writers, every format now comes within 1%.
+    const auto sup = runFor("producer-consumer", {"produce_ms=0", "consume_ms=0"}, 150);
+    const auto& store = sup->store();
+    ASSERT_GT(store.size(), 20'000u);
+    for (const char* suffix : {".json", ".csv", ".ilt", ".pftrace"}) {
+        const auto path = tempPath(suffix);
+        const auto estimate = estimateTraceBytes(store, path);
+        const auto written = writeTraceFile(store, path);
+        ASSERT_EQ(written.error, "") << suffix;
+        const double ratio = static_cast<double>(estimate) / static_cast<double>(written.bytes);
+        EXPECT_GT(ratio, 0.9) << suffix << ": " << estimate << " for " << written.bytes;
+        EXPECT_LT(ratio, 1.1) << suffix << ": " << estimate << " for " << written.bytes;
+        std::remove(path.c_str());
+    }
 }

@@ -1,6 +1,7 @@
 #include "core/analysis/goals.h"
 
 #include <map>
+#include <vector>
 
 #include "core/analysis/lost_update.h"
 #include "core/analysis/schedule.h"
@@ -28,17 +29,26 @@ std::optional<GoalReached> lostUpdate(const EventStore& store) {
 }
 
 std::optional<GoalReached> deadlock(const EventStore& store) {
-    const auto cycle = waitForGraphAt(store).cycle();
+    if (waitForGraphAt(store).cycle().empty()) return std::nullopt;
+    // Reached when the cycle closed, not at the store's last event: steps granted after it (main
+    // sent to wait on its join, say) do not count, so the count is the same whenever it is
+    // asked, live after each step or at the end of the run.
+    WaitForTracker tracker;
+    tracker.reset(&store);
+    std::int64_t when = 0;
+    std::vector<std::uint32_t> cycle;
+    for (const auto i : store.timeOrder()) {
+        when = store.ns(i);
+        cycle = tracker.at(when).cycle();
+        if (!cycle.empty()) break;
+    }
     if (cycle.empty()) return std::nullopt;
     auto names = actorNames(store);
     std::string who;
     for (const auto a : cycle)
         who += names[a] + " waits for ";
     who += names[cycle.front()];
-    std::int64_t last = 0;
-    for (std::size_t i = 0, n = store.size(); i < n; ++i)
-        last = std::max(last, store.ns(i));
-    return GoalReached{last, grantsUntil(store, last), who + ": none can ever go on"};
+    return GoalReached{when, grantsUntil(store, when), who + ": none can ever go on"};
 }
 
 std::optional<GoalReached> waitsOnEmpty(const EventStore& store) {

@@ -128,7 +128,44 @@ std::size_t ChannelReader::drainOnce(int settled) {
     takeReparents(settled);
     takeLosses();
     m_store.publish();
+    if (settled == kAllSettled) closeOpenLosses();
     return moved;
+}
+
+void ChannelReader::closeOpenLosses() {
+    // A drop-mode writer marks a gap (lost_begin/lost_end) only when its ring takes a record
+    // again; events dropped at the very end of a run would be counted but never marked, and the
+    // last gap never drawn. At the end every writer has stopped, so the reader closes such a gap
+    // itself: from the actor's last record that got through to the end of what was recorded.
+    const auto& base = m_store.timeBase();
+    auto later = [&](std::uint64_t x, std::uint64_t y) {
+        return static_cast<std::int64_t>(x - base.tick0) >
+               static_cast<std::int64_t>(y - base.tick0);
+    };
+    std::uint64_t endTicks = base.tick0;
+    for (std::uint32_t i = 0; i < m_rings.size(); ++i)
+        if (m_lastTicks[i] != 0 && later(m_lastTicks[i], endTicks)) endTicks = m_lastTicks[i];
+    bool added = false;
+    for (std::uint32_t i = 0; i < m_rings.size(); ++i) {
+        if (!m_rings[i].valid() || m_dropped[i] == 0) continue;
+        std::uint64_t marked = 0;
+        for (std::size_t k = 0, n = m_store.actorEventCount(i); k < n; ++k) {
+            const auto at = m_store.actorEvent(i, k);
+            if (m_store.kind(at) == EventKind::LostEnd)
+                marked += static_cast<std::uint64_t>(m_store.row(at).a);
+        }
+        if (marked >= m_dropped[i]) continue;
+        const auto from = m_lastTicks[i] != 0 ? m_lastTicks[i] : base.tick0;
+        const auto to = later(from, endTicks) ? from : endTicks;
+        const Event gap[2] = {
+            Event{from, static_cast<std::uint16_t>(i), EventKind::LostBegin, kNoObject, 0, 0},
+            Event{to, static_cast<std::uint16_t>(i), EventKind::LostEnd, kNoObject,
+                  static_cast<std::int64_t>(m_dropped[i] - marked), 0}};
+        m_store.appendFromActor(i, gap, 2);
+        m_lastTicks[i] = to;
+        added = true;
+    }
+    if (added) m_store.publish();
 }
 
 std::uint64_t ChannelReader::totalDropped() const {

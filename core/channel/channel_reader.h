@@ -19,7 +19,8 @@ class ChannelReader {
     // Copies every published record into the store, refreshes metadata when the tables grew,
     // publishes, and returns the number of records moved.
     // `settled`: a process that has exited (its records are all published), so its
-    // re-parenting need not wait; kAllSettled at the end of a run.
+    // re-parenting need not wait; kAllSettled at the end of a run, when every writer has
+    // stopped: a gap of dropped events still open is then closed with lost_begin/lost_end.
     static constexpr int kAllSettled = -1;
     std::size_t drainOnce(int settled = 0);
     std::uint64_t totalDropped() const;
@@ -30,6 +31,7 @@ class ChannelReader {
     void refreshTables();
     void takeReparents(int settled);
     void takeLosses();
+    void closeOpenLosses();  // at the end of the run: marks gaps no writer could mark
 
     const Channel& m_channel;
     EventStore& m_store;

@@ -1,10 +1,15 @@
 #include "core/trace/schedule_file.h"
 
-#include <fstream>
-#include <sstream>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 
 #include <nlohmann/json.hpp>
 
+#include "core/schema/sys_text.h"
 #include "core/trace/trace_native.h"
 
 namespace interleave {
@@ -70,19 +75,66 @@ std::string scheduleJson(const ScheduleFile& schedule) {
 }
 
 std::optional<ScheduleFile> loadScheduleFile(const std::string& path, std::string& error) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        error = "cannot read " + path;
+    if (path.empty()) {
+        error =
+            "the schedule path is empty: give manual, a saved run (.ilt) or a schedule "
+            "(.json), e.g. --schedule manual";
         return std::nullopt;
     }
-    std::string head(8, '\0');
-    in.read(head.data(), 8);
-    head.resize(static_cast<std::size_t>(in.gcount()));
-    if (head.find('{') == std::string::npos) {
-        // Not JSON: a saved run, whose steps are its granted checkpoints.
+    // O_NONBLOCK: a FIFO is refused at once instead of waiting for a writer; fstat on the open
+    // file, so what is checked is what is read.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
+        error = path + ": " + errnoText("cannot be opened");
+        return std::nullopt;
+    }
+    struct stat st {};
+    std::string why;
+    if (fstat(fd, &st) != 0)
+        why = errnoText("cannot be examined");
+    else if (S_ISDIR(st.st_mode))
+        why = "is a directory, not a schedule";
+    else if (!S_ISREG(st.st_mode))
+        why =
+            "is not a regular file (a device, FIFO or socket); give a saved run (.ilt) or a "
+            "schedule (.json)";
+    // A saved run starts with the native trace's magic; anything else is read as JSON.
+    std::string text;
+    bool native = false;
+    if (why.empty()) {
+        const auto size = static_cast<std::uint64_t>(st.st_size);
+        char magic[8] = {};
+        native = size >= sizeof magic && ::pread(fd, magic, sizeof magic, 0) == sizeof magic &&
+                 std::memcmp(magic, "ILVTRACE", sizeof magic) == 0;
+        if (!native && size > kMaxScheduleBytes) {
+            why = "is too large for a schedule (" + std::to_string(size) +
+                  " bytes; a schedule is a small JSON file or a saved run)";
+        } else if (!native) {
+            text.resize(static_cast<std::size_t>(size));
+            std::size_t got = 0;
+            while (got < text.size()) {
+                const auto n = ::read(fd, text.data() + got, text.size() - got);
+                if (n < 0 && errno == EINTR) continue;
+                if (n < 0) {
+                    why = errnoText("cannot be read");
+                    break;
+                }
+                if (n == 0) break;
+                got += static_cast<std::size_t>(n);
+            }
+            text.resize(got);
+        }
+    }
+    ::close(fd);
+    if (!why.empty()) {
+        error = path + ": " + why;
+        return std::nullopt;
+    }
+    if (native) {
+        // A saved run, whose steps are its granted checkpoints.
         auto load = loadNativeTrace(path);
         if (!load.store) {
-            error = path + ": neither a schedule (JSON) nor a saved run: " + load.error;
+            error = "a saved run that cannot be read: " + load.error;
             return std::nullopt;
         }
         ScheduleFile s;
@@ -99,14 +151,13 @@ std::optional<ScheduleFile> loadScheduleFile(const std::string& path, std::strin
         }
         return s;
     }
-    std::ostringstream text;
-    in.seekg(0);
-    text << in.rdbuf();
-    if (text.str().size() > kMaxScheduleBytes) {
-        error = path + " is too large for a schedule";
+    if (nlohmann::json::parse(text, nullptr, false).is_discarded()) {
+        error = path +
+                ": neither a schedule (JSON) nor a saved run (.ilt); a schedule looks like "
+                "{\"scenario\": \"race-condition\", \"steps\": [\"thread 1\", \"thread 2\"]}";
         return std::nullopt;
     }
-    auto s = parseScheduleJson(text.str(), error);
+    auto s = parseScheduleJson(text, error);
     if (!s) error = path + ": " + error;
     return s;
 }

@@ -30,7 +30,10 @@ TraceWriteResult writeTraceFile(const EventStore& store, const std::string& path
                                 const CancelCheck& cancelled = {},
                                 const RunDescription& description = {});
 
-// A rough size of the trace `path` would get, for warning before a long write.
-std::uint64_t estimateTraceBytes(const EventStore& store, const std::string& path);
+// The size of the trace `path` would get, for warning before a long write: a sample of the
+// store's events is written by the same writer into a counter, and scaled to the whole store
+// (exact for a store of up to 8192 events).
+std::uint64_t estimateTraceBytes(const EventStore& store, const std::string& path,
+                                 const RunDescription& description = {});
 
 }  // namespace interleave

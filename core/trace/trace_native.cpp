@@ -179,6 +179,69 @@ bool writeNativeTrace(const EventStore& store, std::ostream& out, const CancelCh
     return true;
 }
 
+namespace {
+
+// Where a trace's bytes come from: a file read piece by piece (pread), or bytes in memory (the
+// fuzz target). The parser asks only for the pieces it needs, so a file's header and the sizes
+// it declares are checked against the file before anything large is read, and memory stays
+// bounded by what the trace really holds.
+class TraceSource {
+  public:
+    virtual ~TraceSource() = default;
+    virtual std::uint64_t size() const = 0;
+    // Copies [offset, offset + n) to `dst`; false (with `error` set) when that cannot be read.
+    virtual bool read(std::uint64_t offset, char* dst, std::size_t n) = 0;
+    std::string error;
+};
+
+class MemorySource final : public TraceSource {
+  public:
+    explicit MemorySource(const std::string& bytes) : m_bytes(bytes) {}
+    std::uint64_t size() const override { return m_bytes.size(); }
+    bool read(std::uint64_t offset, char* dst, std::size_t n) override {
+        if (offset > m_bytes.size() || n > m_bytes.size() - offset) {
+            error = "is truncated";
+            return false;
+        }
+        std::memcpy(dst, m_bytes.data() + offset, n);
+        return true;
+    }
+
+  private:
+    const std::string& m_bytes;
+};
+
+class FileSource final : public TraceSource {
+  public:
+    FileSource(int fd, std::uint64_t size) : m_fd(fd), m_size(size) {}
+    std::uint64_t size() const override { return m_size; }
+    bool read(std::uint64_t offset, char* dst, std::size_t n) override {
+        std::size_t got = 0;
+        while (got < n) {
+            const auto r = ::pread(m_fd, dst + got, n - got, static_cast<off_t>(offset + got));
+            if (r < 0 && errno == EINTR) continue;
+            if (r < 0) {
+                error = errnoText("cannot be read");
+                return false;
+            }
+            if (r == 0) {  // shrank while we read
+                error = "changed while it was read (truncated?)";
+                return false;
+            }
+            got += static_cast<std::size_t>(r);
+        }
+        return true;
+    }
+
+  private:
+    int m_fd;
+    std::uint64_t m_size;
+};
+
+NativeTraceLoad parseFrom(TraceSource& src, const std::string& path);
+
+}  // namespace
+
 NativeTraceLoad loadNativeTrace(const std::string& path) {
     NativeTraceLoad result;
     // O_NONBLOCK: opening a FIFO must not wait for a writer; fstat on the open file, so what
@@ -196,56 +259,49 @@ NativeTraceLoad loadNativeTrace(const std::string& path) {
         why = "is a directory, not a trace file";
     else if (!S_ISREG(st.st_mode))
         why = "is not a regular file (a device, FIFO or socket), so it cannot be a trace";
-    else if (static_cast<std::uint64_t>(st.st_size) > (std::uint64_t{1} << 40))
-        why = "is larger than any trace this program writes";
-    std::string buf;
-    if (why.empty()) {
-        buf.resize(static_cast<std::size_t>(st.st_size));
-        std::size_t got = 0;
-        while (got < buf.size()) {
-            const auto n = ::read(fd, buf.data() + got, buf.size() - got);
-            if (n < 0 && errno == EINTR) continue;
-            if (n < 0) {
-                why = errnoText("cannot be read");
-                break;
-            }
-            if (n == 0) break;  // shrank while we read: the checks below call it truncated
-            got += static_cast<std::size_t>(n);
-        }
-        buf.resize(got);
-    }
-    ::close(fd);
     if (!why.empty()) {
+        ::close(fd);
         result.error = path + ": " + why;
         return result;
     }
-    return parseNativeTrace(buf, path);
+    FileSource src(fd, static_cast<std::uint64_t>(st.st_size));
+    result = parseFrom(src, path);
+    ::close(fd);
+    return result;
 }
 
 NativeTraceLoad parseNativeTrace(const std::string& buf, const std::string& path) {
+    MemorySource src(buf);
+    return parseFrom(src, path);
+}
+
+namespace {
+
+NativeTraceLoad parseFrom(TraceSource& src, const std::string& path) {
     NativeTraceLoad result;
     auto fail = [&](const std::string& why) {
         result.error = path + ": " + why;
         result.store.reset();
         return std::move(result);
     };
-    if (buf.size() < sizeof(FileHeader) + sizeof(Trailer))
+    auto unreadable = [&] { return fail(src.error); };
+    const std::uint64_t fileBytes = src.size();
+    if (fileBytes < sizeof(FileHeader) + sizeof(Trailer))
         return fail("too short to be an Interleave trace (truncated?)");
     FileHeader h;
-    std::memcpy(&h, buf.data(), sizeof h);
+    if (!src.read(0, reinterpret_cast<char*>(&h), sizeof h)) return unreadable();
     if (std::memcmp(h.magic, kMagic, sizeof kMagic) != 0) return fail("not an Interleave trace");
     if (h.version < kOldestTraceVersion || h.version > kProtocolVersion)
         return fail("trace format version " + std::to_string(h.version) + ", this program reads " +
                     std::to_string(kOldestTraceVersion) + " to " +
                     std::to_string(kProtocolVersion));
     Trailer t;
-    std::memcpy(&t, buf.data() + buf.size() - sizeof t, sizeof t);
+    if (!src.read(fileBytes - sizeof t, reinterpret_cast<char*>(&t), sizeof t)) return unreadable();
     if (std::memcmp(t.magic, kEndMagic, sizeof kEndMagic) != 0)
         return fail("the end of the file is missing (truncated?)");
     // Every count is bounded before the sum, so the sum cannot wrap (each term < 2^40).
-    const std::uint64_t fileBytes = buf.size();
     if (h.actorCount > 65536 || h.objectCount > (1u << 24) || h.eventCount > (1ull << 31) ||
-        h.stringBytes > fileBytes || h.stringBytes == 0)
+        h.stringBytes > fileBytes || h.stringBytes == 0 || fileBytes > (std::uint64_t{1} << 40))
         return fail("sizes in the header do not match the file (truncated or corrupt)");
     const std::uint64_t tables = sizeof(FileHeader) + sizeof(LossRecord) +
                                  std::uint64_t{h.actorCount} * sizeof(ActorRecord) +
@@ -257,18 +313,38 @@ NativeTraceLoad parseNativeTrace(const std::string& buf, const std::string& path
     if (described) {
         if (tables + sizeof aboutBytes > fileBytes)
             return fail("sizes in the header do not match the file (truncated or corrupt)");
-        std::memcpy(&aboutBytes, buf.data() + tables, sizeof aboutBytes);
+        if (!src.read(tables, reinterpret_cast<char*>(&aboutBytes), sizeof aboutBytes))
+            return unreadable();
         if (aboutBytes > fileBytes)
             return fail("sizes in the header do not match the file (truncated or corrupt)");
     }
-    const std::uint64_t expected = tables + (described ? sizeof aboutBytes + aboutBytes : 0) +
-                                   h.eventCount * sizeof(EventRecord) + sizeof(Trailer);
+    const std::uint64_t head = tables + (described ? sizeof aboutBytes + aboutBytes : 0);
+    const std::uint64_t expected = head + h.eventCount * sizeof(EventRecord) + sizeof(Trailer);
+    // Up to here only the header, the trailer and one length were read: a file whose size is not
+    // the one its header declares is refused before anything large is read or allocated.
     if (expected != fileBytes)
         return fail("sizes in the header do not match the file (truncated or corrupt)");
     if (h.timeBase.nsPerTickQ32 == 0) return fail("the header's time base is corrupt");
-    if (fnv1a(buf.data(), buf.size() - sizeof t) != t.hash)
-        return fail("checksum mismatch: the file is corrupt");
+    // The checksum in pieces: constant memory for a file of any size.
+    {
+        constexpr std::size_t kPiece = 1 << 20;
+        std::vector<char> piece(
+            static_cast<std::size_t>(std::min<std::uint64_t>(kPiece, fileBytes)));
+        std::uint64_t hash = 1469598103934665603ull;
+        for (std::uint64_t at = 0, end = fileBytes - sizeof t; at < end;) {
+            const auto n =
+                static_cast<std::size_t>(std::min<std::uint64_t>(piece.size(), end - at));
+            if (!src.read(at, piece.data(), n)) return unreadable();
+            hash = fnv1a(piece.data(), n, hash);
+            at += n;
+        }
+        if (hash != t.hash) return fail("checksum mismatch: the file is corrupt");
+    }
 
+    // The tables (bounded by the header's checked counts and the file's size), then the events
+    // in batches straight into the store.
+    std::string buf(static_cast<std::size_t>(head), '\0');
+    if (!src.read(0, buf.data(), buf.size())) return unreadable();
     const char* p = buf.data() + sizeof h;
     LossRecord lr;
     std::memcpy(&lr, p, sizeof lr);
@@ -325,14 +401,23 @@ NativeTraceLoad parseNativeTrace(const std::string& buf, const std::string& path
     // Rows are stored in ns already: an identity time base keeps them exact.
     result.store->setTimeBase(
         TimeBase{0, h.timeBase.mono0Ns, std::uint64_t{1} << 32, h.timeBase.usesTsc});
-    for (std::uint64_t i = 0; i < h.eventCount; ++i, p += sizeof(EventRecord)) {
-        EventRecord r;
-        std::memcpy(&r, p, sizeof r);
-        if (!isValidKind(r.kind) || !actorIds.count(r.actor) || !objectIds.count(r.object))
-            return fail("event " + std::to_string(i) +
-                        " is corrupt (unknown kind, actor or object)");
-        result.store->appendRow(
-            Row{r.ns, r.actor, static_cast<EventKind>(r.kind), r.object, r.a, r.b});
+    constexpr std::uint64_t kBatch = 1 << 14;
+    std::vector<EventRecord> batch(
+        static_cast<std::size_t>(std::min<std::uint64_t>(kBatch, h.eventCount)));
+    for (std::uint64_t first = 0; first < h.eventCount; first += kBatch) {
+        const auto n =
+            static_cast<std::size_t>(std::min<std::uint64_t>(kBatch, h.eventCount - first));
+        if (!src.read(head + first * sizeof(EventRecord), reinterpret_cast<char*>(batch.data()),
+                      n * sizeof(EventRecord)))
+            return unreadable();
+        for (std::size_t k = 0; k < n; ++k) {
+            const auto& r = batch[k];
+            if (!isValidKind(r.kind) || !actorIds.count(r.actor) || !objectIds.count(r.object))
+                return fail("event " + std::to_string(first + k) +
+                            " is corrupt (unknown kind, actor or object)");
+            result.store->appendRow(
+                Row{r.ns, r.actor, static_cast<EventKind>(r.kind), r.object, r.a, r.b});
+        }
     }
     result.store->setActors(std::move(actors));
     result.store->setObjects(std::move(objects));
@@ -341,5 +426,7 @@ NativeTraceLoad parseNativeTrace(const std::string& buf, const std::string& path
     result.store->publish();
     return result;
 }
+
+}  // namespace
 
 }  // namespace interleave

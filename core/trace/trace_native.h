@@ -27,7 +27,10 @@ struct NativeTraceLoad {
     std::string error;           // what is wrong with the file, when store is null
 };
 // Refuses anything that is not a regular file (directories, devices, FIFOs) before reading it,
-// and checks every size and offset against the file without overflow.
+// and checks every size and offset against the file without overflow. The header, trailer and
+// the sizes they declare are checked against the file's size before anything else is read; the
+// rest is read in pieces, so memory is bounded by what the trace really holds (a huge sparse
+// file is refused at once, in a few KiB).
 NativeTraceLoad loadNativeTrace(const std::string& path);
 // The same checks on bytes in memory (the fuzz target's entry point); `name` heads messages.
 NativeTraceLoad parseNativeTrace(const std::string& bytes, const std::string& name);
