@@ -5,10 +5,10 @@
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <map>
-#include <fstream>
 #include <cctype>
+#include <filesystem>
+#include <fstream>
+#include <map>
 #include <memory>
 #include <regex>
 #include <sstream>
@@ -134,10 +134,12 @@ TEST(LessonQuiz, EveryQuestionSetsEveryParameterItsTextStates) {
         for (const auto& q : quiz->questions) {
             const auto where = scenario.name + " question " + std::to_string(++n);
             std::map<std::string, std::string> set(q.set.begin(), q.set.end());
-            for (const auto& spec : scenario.params)
-                if (namesParameter(q.ask, spec.name))
+            for (const auto& spec : scenario.params) {
+                if (namesParameter(q.ask, spec.name)) {
                     EXPECT_TRUE(set.count(spec.name))
                         << where << " names '" << spec.name << "' but does not set it: " << q.ask;
+                }
+            }
             for (const auto& [unit, value] : statedValues(q.ask)) {
                 bool found = false;
                 for (const auto& spec : scenario.params)
@@ -158,8 +160,9 @@ TEST(LessonQuiz, TheCheckerFindsAStatedValueThatIsNotSet) {
     EXPECT_TRUE(namesParameter("A round trip between", "round_trips"));
     EXPECT_TRUE(namesParameter("Two threads add", "threads"));
     EXPECT_FALSE(namesParameter("Two threadsafe adds", "threads"));
-    const auto values = statedValues("4096 bytes every 100 ms into a 16 KiB pipe, a 64-byte "
-                                     "message, for 4 s");
+    const auto values = statedValues(
+        "4096 bytes every 100 ms into a 16 KiB pipe, a 64-byte "
+        "message, for 4 s");
     const std::vector<std::pair<std::string, std::int64_t>> expected = {
         {"bytes", 4096}, {"ms", 100}, {"bytes", 16384}, {"bytes", 64}, {"ms", 4000}};
     EXPECT_EQ(values, expected);

@@ -189,9 +189,9 @@ void SpeedupView::rebuild() {
         series(py->points, Executor::GilThreads,
                noGil ? tr("CPython threads, no GIL") : tr("CPython threads"), true);
         series(py->points, Executor::Processes, tr("CPython processes"), true);
-        m_status->setText(m_status->text() + tr("; hollow: %1, measured here")
-                                                 .arg(QString::fromStdString(
-                                                     pythonBaselineLabel(*py))));
+        m_status->setText(m_status->text() +
+                          tr("; hollow: %1, measured here")
+                              .arg(QString::fromStdString(pythonBaselineLabel(*py))));
     }
     const int most = counts.empty() ? 4 : counts.back();
     const int cores = QThread::idealThreadCount();

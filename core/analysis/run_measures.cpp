@@ -152,11 +152,11 @@ std::optional<double> measureRun(const EventStore& store, std::string_view m, st
             if (store.kind(i) != kind || (only && store.objectOf(i) != *only)) continue;
             ++n;
             const auto a = static_cast<double>(store.row(i).a);
-            extreme = !extreme            ? a
-                      : p == "max_a:"     ? std::max(*extreme, a)
-                      : p == "min_a:"     ? std::min(*extreme, a)
-                      : p == "first_a:"   ? *extreme
-                                          : a;
+            extreme = !extreme          ? a
+                      : p == "max_a:"   ? std::max(*extreme, a)
+                      : p == "min_a:"   ? std::min(*extreme, a)
+                      : p == "first_a:" ? *extreme
+                                        : a;
         }
         if (p == "count:") return n;
         if (!extreme) error = "this run has no " + std::string(m.substr(p.size())) + " events";

@@ -31,7 +31,7 @@ std::string findPython() {
 }
 
 std::string pythonBaselineLabel(const PythonBaseline& python) {
-    const std::string gil = !python.gilEnabled  ? ", GIL unknown"
+    const std::string gil = !python.gilEnabled   ? ", GIL unknown"
                             : *python.gilEnabled ? ", GIL enabled"
                                                  : ", GIL disabled (free-threaded)";
     return "CPython " + python.version + gil;

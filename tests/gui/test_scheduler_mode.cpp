@@ -208,8 +208,10 @@ TEST(Predictions, SetItsParametersStartsFromEveryDefault) {
     auto* params = window.findChild<ParameterPanel*>();
     ASSERT_NE(params, nullptr);
     const QStringList tried = {QStringLiteral("capacity_bytes=65536"),
-                               QStringLiteral("message_bytes=3000"), QStringLiteral("stages=3"),
-                               QStringLiteral("messages=3"), QStringLiteral("write_ms=7"),
+                               QStringLiteral("message_bytes=3000"),
+                               QStringLiteral("stages=3"),
+                               QStringLiteral("messages=3"),
+                               QStringLiteral("write_ms=7"),
                                QStringLiteral("read_ms=7")};
     ASSERT_TRUE(params->apply(tried));
     auto* box = window.predictionBox();

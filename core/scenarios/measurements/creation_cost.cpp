@@ -77,8 +77,7 @@ int run(const ParamValues& p) {
     const auto forked = Runtime::registerObject(ObjectKind::Series, "process: fork + wait");
     const auto forkExec =
         Runtime::registerObject(ObjectKind::Series, "program: fork + exec + wait");
-    const auto spawned =
-        Runtime::registerObject(ObjectKind::Series, "program: posix_spawn + wait");
+    const auto spawned = Runtime::registerObject(ObjectKind::Series, "program: posix_spawn + wait");
     const char* program = "/bin/true";
     const bool canSpawn = access(program, X_OK) == 0;
     for (std::int64_t round = -kWarmUp; round < samples && !Runtime::stopRequested(); ++round) {
@@ -102,7 +101,8 @@ Scenario makeCreationCost() {
     return Scenario{
         "creation-cost",
         "measurements",
-        "What starting a thread, a process and a new program (two ways) costs here: many times each, as "
+        "What starting a thread, a process and a new program (two ways) costs here: many times "
+        "each, as "
         "distributions.",
         {
             ParamSpec::integer("samples", 10, 5000, 300, "",
