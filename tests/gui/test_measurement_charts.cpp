@@ -146,6 +146,10 @@ TEST(SpeedupView, RealPythonsPointsAreDrawnBesideTheModelsAndACancelStopsIt) {
     EXPECT_EQ(names.count(QStringLiteral("CPython processes")), 1u);
     EXPECT_TRUE(view->statusText().contains(QStringLiteral("CPython")))
         << view->statusText().toStdString();
+    // Which CPython, and whether its GIL was on: the chart says it, whichever it was.
+    EXPECT_TRUE(view->statusText().contains(QStringLiteral("GIL enabled")) ||
+                view->statusText().contains(QStringLiteral("GIL disabled")))
+        << view->statusText().toStdString();
     // Cancelled halfway: nothing of it is left running, multiprocessing's workers included
     // (they are in the script's own process group).
     ASSERT_EQ(view->comparePython(), QString());
