@@ -143,18 +143,24 @@ void printPythonComparison(const EventStore& store, const ParamValues& p) {
     std::map<std::pair<Executor, int>, double> ours;
     for (const auto& q : speedupTable(store))
         ours[{q.executor, q.workers}] = q.speedup;
-    std::fprintf(stderr, "  real %s %s, %d cores: speedup (ours, difference)\n", "CPython",
-                 python->version.c_str(), python->cores);
+    std::fprintf(stderr, "  real %s, %d cores: speedup (ours, difference)\n",
+                 pythonBaselineLabel(*python).c_str(), python->cores);
+    // Without its GIL (a free-threaded build) CPython's threads compare with plain threads.
+    const bool noGil = python->gilEnabled == false;
     for (const auto& q : python->points) {
         if (q.executor == Executor::Sequential) continue;
-        const auto it = ours.find({q.executor, q.workers});
+        const auto executor =
+            noGil && q.executor == Executor::GilThreads ? Executor::Threads : q.executor;
+        const auto it = ours.find({executor, q.workers});
         const bool mine = it != ours.end() && it->second > 0 && q.speedup > 0;
         std::fprintf(stderr, "  %-20s %3d  %5.2fx",
-                     q.executor == Executor::GilThreads ? "threading (GIL)" : "multiprocessing",
+                     q.executor != Executor::GilThreads ? "multiprocessing"
+                     : noGil                            ? "threading (no GIL)"
+                                                        : "threading (GIL)",
                      q.workers, q.speedup);
         if (mine)
             std::fprintf(stderr, "   (%s: %.2fx, %+.0f%%)",
-                         std::string(executorName(q.executor)).c_str(), it->second,
+                         std::string(executorName(executor)).c_str(), it->second,
                          (it->second / q.speedup - 1) * 100);
         std::fprintf(stderr, "\n");
     }

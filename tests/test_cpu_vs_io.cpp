@@ -187,10 +187,19 @@ TEST(PythonBaseline, ReadsTheScriptsOutputAndRefusesAnythingElse) {
     EXPECT_EQ(ok->points[1].executor, Executor::GilThreads) << "CPython's threads have a GIL";
     EXPECT_DOUBLE_EQ(ok->points[1].speedup, 81.0 / 81);
     EXPECT_DOUBLE_EQ(ok->points[2].speedup, 81.0 / 41);
+    EXPECT_FALSE(ok->gilEnabled.has_value()) << "an output that does not say is not guessed";
+    EXPECT_EQ(pythonBaselineLabel(*ok), "CPython 3.11.7, GIL unknown");
+    // A free-threaded build says so, and the label carries it to the chart and the CLI.
+    const auto noGil = parsePythonBaseline(
+        R"({"python": "3.14.0", "gil": "disabled", "cores": 2, "points": []})", error);
+    ASSERT_TRUE(noGil) << error;
+    EXPECT_EQ(noGil->gilEnabled, false);
+    EXPECT_EQ(pythonBaselineLabel(*noGil), "CPython 3.14.0, GIL disabled (free-threaded)");
     for (const char* bad :
          {"", "[]", "{\"python\": 3}", R"({"python": "3", "cores": 2, "points": [{}]})",
           R"({"python": "3", "cores": 2, "points": [{"executor": "fibers", "workers": 1,
-              "ms": [1]}]})"}) {
+              "ms": [1]}]})",
+          R"({"python": "3", "gil": "maybe", "cores": 2, "points": []})"}) {
         error.clear();
         EXPECT_FALSE(parsePythonBaseline(bad, error)) << bad;
         EXPECT_NE(error.find("Python script"), std::string::npos) << error;
@@ -213,6 +222,8 @@ TEST(PythonBaseline, TheBundledScriptMeasuresEverySeriesWithRealPython) {
     const auto python = runPythonBaseline("io", 2, 5, 1, error);
     ASSERT_TRUE(python) << error;
     EXPECT_FALSE(python->version.empty());
+    // The script says whether the GIL was on: the interpreter that ran it decides which.
+    ASSERT_TRUE(python->gilEnabled.has_value()) << "the script must report the GIL";
     std::map<std::pair<Executor, int>, double> seen;
     for (const auto& p : python->points)
         seen[{p.executor, p.workers}] = p.speedup;

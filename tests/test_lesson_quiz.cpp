@@ -5,9 +5,12 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <memory>
+#include <regex>
 #include <sstream>
 
 #include "core/analysis/goals.h"
@@ -73,6 +76,96 @@ TEST(LessonQuiz, EveryLessonAsksQuestionsItsScenarioCanAnswer) {
         ASSERT_TRUE(quiz && !quiz->goals.empty()) << scenario;
         EXPECT_EQ(parseGoal(quiz->goals.front().goal), goal) << scenario;
     }
+}
+
+namespace {
+
+std::string lower(std::string s) {
+    for (auto& c : s)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+// Whether `text` names the parameter: its name as written ("think_ms"), or as words ("round
+// trips"), singular or plural ("thread" for "threads", "messages" for "message").
+bool namesParameter(const std::string& text, const std::string& name) {
+    auto words = name;
+    for (auto& c : words)
+        if (c == '_') c = ' ';
+    std::vector<std::string> forms = {name, words};
+    if (words.size() > 1 && words.back() == 's') forms.push_back(words.substr(0, words.size() - 1));
+    forms.push_back(words + "s");
+    const auto t = lower(text);
+    for (const auto& f : forms) {
+        const std::regex word("(^|[^a-z_])" + f + "($|[^a-z_])");
+        if (std::regex_search(t, word)) return true;
+    }
+    return false;
+}
+
+// The values with a unit that a text states, in the parameters' units: "100 ms" and "4 s" as
+// milliseconds, "16 KiB" and "4096 bytes" (or "64-byte") as bytes.
+std::vector<std::pair<std::string, std::int64_t>> statedValues(const std::string& text) {
+    std::vector<std::pair<std::string, std::int64_t>> out;
+    const std::regex value(R"((\d+)(?:\s|-)?(ms|s|KiB|bytes|byte)\b)");
+    for (std::sregex_iterator it(text.begin(), text.end(), value), end; it != end; ++it) {
+        const auto n = std::stoll((*it)[1].str());
+        const auto unit = (*it)[2].str();
+        if (unit == "ms") out.emplace_back("ms", n);
+        if (unit == "s") out.emplace_back("ms", n * 1000);
+        if (unit == "KiB") out.emplace_back("bytes", n * 1024);
+        if (unit == "bytes" || unit == "byte") out.emplace_back("bytes", n);
+    }
+    return out;
+}
+
+}  // namespace
+
+// "Set its parameters" sets the question's `set` over every default: a parameter its text
+// names or a value with a unit it states must be in `set`, or a try-this done before (a pipe of
+// 64 KiB) would decide the run the student's prediction is judged on.
+TEST(LessonQuiz, EveryQuestionSetsEveryParameterItsTextStates) {
+    const std::filesystem::path dir = std::string(INTERLEAVE_SOURCE_DIR) + "/resources/lessons";
+    for (const auto& scenario : allScenarios()) {
+        std::string error;
+        const auto quiz = parse(read(dir / (scenario.name + ".md")), error);
+        ASSERT_TRUE(quiz) << scenario.name << ": " << error;
+        int n = 0;
+        for (const auto& q : quiz->questions) {
+            const auto where = scenario.name + " question " + std::to_string(++n);
+            std::map<std::string, std::string> set(q.set.begin(), q.set.end());
+            for (const auto& spec : scenario.params) {
+                if (namesParameter(q.ask, spec.name)) {
+                    EXPECT_TRUE(set.count(spec.name))
+                        << where << " names '" << spec.name << "' but does not set it: " << q.ask;
+                }
+            }
+            for (const auto& [unit, value] : statedValues(q.ask)) {
+                bool found = false;
+                for (const auto& spec : scenario.params)
+                    if (spec.unit == unit && set.count(spec.name) &&
+                        set[spec.name] == std::to_string(value))
+                        found = true;
+                EXPECT_TRUE(found) << where << " states " << value << " " << unit
+                                   << " but sets no parameter in " << unit << " to it: " << q.ask;
+            }
+        }
+    }
+}
+
+// The checker itself, on the question that measured 0 (a 16 KiB pipe stated, 64 KiB set by a
+// try-this before): it must be refused.
+TEST(LessonQuiz, TheCheckerFindsAStatedValueThatIsNotSet) {
+    EXPECT_TRUE(namesParameter("With think_ms = 0", "think_ms"));
+    EXPECT_TRUE(namesParameter("A round trip between", "round_trips"));
+    EXPECT_TRUE(namesParameter("Two threads add", "threads"));
+    EXPECT_FALSE(namesParameter("Two threadsafe adds", "threads"));
+    const auto values = statedValues(
+        "4096 bytes every 100 ms into a 16 KiB pipe, a 64-byte "
+        "message, for 4 s");
+    const std::vector<std::pair<std::string, std::int64_t>> expected = {
+        {"bytes", 4096}, {"ms", 100}, {"bytes", 16384}, {"bytes", 64}, {"ms", 4000}};
+    EXPECT_EQ(values, expected);
 }
 
 TEST(LessonQuiz, MalformedBlocksAreRefusedWithWhatIsWrong) {
@@ -186,6 +279,10 @@ TEST(RunMeasures, AreCountedFromTheEvents) {
     EXPECT_EQ(measureRun(s, "distinct_pids", error), 2.0);
     EXPECT_EQ(measureRun(s, "count:shared_write", error), 3.0);
     EXPECT_EQ(measureRun(s, "max_a:shared_write", error), 2.0);
+    EXPECT_EQ(measureRun(s, "first_a:shared_write", error), 1.0);
+    EXPECT_EQ(measureRun(s, "last_a:shared_write", error), 2.0);
+    EXPECT_EQ(measureRun(s, "first_a:shared_read", error), 0.0);
+    EXPECT_FALSE(measureRun(s, "last_a:sem_block", error).has_value());
     EXPECT_EQ(measureRun(s, "count:lock_acquired@lock", error), 2.0);
     EXPECT_EQ(measureRun(s, "count:lock_acquired@counter", error), 0.0);
     EXPECT_FALSE(measureRun(s, "count:lock_acquired@nothing", error).has_value());

@@ -31,9 +31,9 @@ void MainWindow::buildScheduler() {
     lessonLayout->addWidget(m_lesson, 1);
     m_lessonDock->setWidget(lessonBox);
     connect(m_prediction, &PredictionBox::settingsWanted, this, [this](const QStringList& values) {
+        // A question is about its own values and the defaults: whatever a try-this changed
+        // before (a pipe's capacity, say) must not decide the run it is judged on.
         m_params->setReadOnly(false);
-        // From the defaults: a value left over from a "Try this" would change what the run
-        // measures as much as the question's own.
         m_params->resetToDefaults();
         m_params->apply(values);
     });

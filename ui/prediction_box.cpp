@@ -118,9 +118,11 @@ void PredictionBox::showQuestion() {
         values << QString::fromStdString(name + " = " + value);
     m_settings->setVisible(!values.isEmpty());
     m_settings->setText(tr("Set its parameters"));
-    m_settings->setToolTip(tr("Set %1").arg(values.join(QStringLiteral(", "))));
+    m_settings->setToolTip(
+        tr("Set every parameter to its default, then %1").arg(values.join(QStringLiteral(", "))));
     m_settingsText->setVisible(!values.isEmpty());
-    m_settingsText->setText(tr("About: %1").arg(values.join(QStringLiteral(", "))));
+    m_settingsText->setText(
+        tr("About: %1; the others at their defaults").arg(values.join(QStringLiteral(", "))));
     m_next->setVisible(m_questions.size() > 1);
     m_choiceArea->setEnabled(true);
     m_number->setEnabled(true);

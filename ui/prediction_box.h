@@ -42,7 +42,8 @@ class PredictionBox : public QGroupBox {
     void nextQuestion();
 
   signals:
-    // The parameter values the question is about ("name=value"), to set before running.
+    // The parameter values the question is about ("name=value"), to set before running, over
+    // the defaults of every other parameter.
     void settingsWanted(const QStringList& assignments);
 
   private:

@@ -184,11 +184,14 @@ void SpeedupView::rebuild() {
         series(points, static_cast<Executor>(e),
                QString::fromUtf8(executorName(static_cast<Executor>(e)).data()), false);
     if (const auto& py = m_model->python()) {
-        const auto version = QString::fromStdString(py->version);
-        series(py->points, Executor::GilThreads, tr("CPython threads"), true);
+        // Whether CPython's threads ran under its GIL decides what they can show: say it.
+        const bool noGil = py->gilEnabled == false;
+        series(py->points, Executor::GilThreads,
+               noGil ? tr("CPython threads, no GIL") : tr("CPython threads"), true);
         series(py->points, Executor::Processes, tr("CPython processes"), true);
         m_status->setText(m_status->text() +
-                          tr("; hollow: CPython %1, measured here").arg(version));
+                          tr("; hollow: %1, measured here")
+                              .arg(QString::fromStdString(pythonBaselineLabel(*py))));
     }
     const int most = counts.empty() ? 4 : counts.back();
     const int cores = QThread::idealThreadCount();

@@ -11,6 +11,8 @@
 //   count:KIND       events of a kind (its trace name, e.g. count:signal_handled); KIND@OBJECT
 //                    counts one object's only (count:signal_handled@SIGUSR1), here and below
 //   max_a:KIND, min_a:KIND   the largest and smallest payload `a` of a kind's events
+//   first_a:KIND, last_a:KIND   the payload `a` of a kind's first and last event in time order
+//                    (first_a:msg_receive: the number of the message taken out first)
 //   speedup:EXECUTOR:N       cpu-vs-io's median speedup (executor as executorName, N workers)
 //   median_us:SERIES         a measured series' median, in µs
 //   ratio:SERIES_A/SERIES_B  the two series' medians divided

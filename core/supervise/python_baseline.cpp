@@ -8,6 +8,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <stdexcept>
 
 namespace interleave {
 
@@ -29,6 +30,13 @@ std::string findPython() {
     return "";
 }
 
+std::string pythonBaselineLabel(const PythonBaseline& python) {
+    const std::string gil = !python.gilEnabled   ? ", GIL unknown"
+                            : *python.gilEnabled ? ", GIL enabled"
+                                                 : ", GIL disabled (free-threaded)";
+    return "CPython " + python.version + gil;
+}
+
 std::optional<PythonBaseline> parsePythonBaseline(const std::string& text, std::string& error) {
     const auto j = nlohmann::json::parse(text, nullptr, false);
     if (j.is_discarded() || !j.is_object()) {
@@ -40,6 +48,12 @@ std::optional<PythonBaseline> parsePythonBaseline(const std::string& text, std::
     try {
         out.version = j.at("python").get<std::string>();
         out.cores = j.at("cores").get<int>();
+        if (const auto gil = j.find("gil"); gil != j.end()) {
+            const auto state = gil->get<std::string>();
+            if (state != "enabled" && state != "disabled")
+                throw std::invalid_argument("gil '" + state + "'");
+            out.gilEnabled = state == "enabled";
+        }
         for (const auto& p : j.at("points")) {
             const auto name = p.at("executor").get<std::string>();
             const auto executor = name == "sequential" ? Executor::Sequential

@@ -1,8 +1,9 @@
 #pragma once
 // Real CPython beside cpu-vs-io: a bundled script (resources/python/cpu_vs_io.py, compiled into
 // the program) measures threading and multiprocessing on the same workload shape on this
-// machine. Its points are CPython's own: "threads" are threading threads, under CPython's GIL,
-// and stand beside the GIL model's; "processes" are multiprocessing's.
+// machine. Its points are CPython's own: "threads" are threading threads, under CPython's GIL on
+// a default build (beside the GIL model's), without it on a free-threaded one; "processes" are
+// multiprocessing's.
 
 #include <optional>
 #include <string>
@@ -15,11 +16,18 @@ namespace interleave {
 
 struct PythonBaseline {
     std::string version;  // "3.11.7"
+    // Whether that interpreter ran with the GIL (sys._is_gil_enabled()); nullopt when the output
+    // did not say. A free-threaded build (PEP 703, PEP 779) without it computes on several cores.
+    std::optional<bool> gilEnabled;
     int cores = 0;
     std::vector<SpeedupPoint> points;  // executors Sequential, GilThreads, Processes
 };
 
 std::string_view pythonCpuVsIoScript();
+
+// "CPython 3.13.1, GIL enabled": the interpreter measured, as the chart and the command line
+// name it.
+std::string pythonBaselineLabel(const PythonBaseline& python);
 
 // python3's path, or empty when there is none (INTERLEAVE_PYTHON overrides the search).
 std::string findPython();

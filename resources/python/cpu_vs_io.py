@@ -2,7 +2,11 @@
 """Real CPython beside Interleave's cpu-vs-io: the same tasks done sequentially, by a pool of
 threading threads and by a pool of multiprocessing processes, with a warm-up and repetitions,
 timed on the wall clock. Prints one JSON object on stdout (Interleave reads it):
-  {"python": "3.11.7", "cores": 2, "points": [{"executor": "threads", "workers": 2, "ms": [...]}]}
+  {"python": "3.11.7", "gil": "enabled", "cores": 2,
+   "points": [{"executor": "threads", "workers": 2, "ms": [...]}]}
+"gil" says whether this interpreter ran with the GIL: "disabled" only on a free-threaded build
+(PEP 703: experimental in 3.13, supported since 3.14 by PEP 779) that has not turned it back on;
+there, threads compute on several cores at once.
 Run by `interleave-lab run cpu-vs-io --compare-python` and by the window's Compare button; it
 also runs by itself: python3 cpu_vs_io.py --workload cpu --max-workers 4 --task-ms 40 --reps 3
 """
@@ -13,6 +17,7 @@ import multiprocessing
 import os
 import platform
 import sys
+import sysconfig
 import time
 
 ITERS_PER_MS = 1
@@ -48,6 +53,16 @@ def task(args):
             spin(iters_per_ms * task_ms // 8)
             time.sleep(task_ms / 8000)
     return 0
+
+
+def gil_state():
+    # sys._is_gil_enabled() exists from 3.13 on and tells what this run does: a free-threaded
+    # build may still turn the GIL on (PYTHON_GIL=1, or an extension that needs it). Before 3.13
+    # only a build with Py_GIL_DISABLED could lack the GIL, and none was released.
+    is_enabled = getattr(sys, "_is_gil_enabled", None)
+    if is_enabled is not None:
+        return "enabled" if is_enabled() else "disabled"
+    return "disabled" if sysconfig.get_config_var("Py_GIL_DISABLED") else "enabled"
 
 
 def worker_counts(most):
@@ -93,7 +108,8 @@ def main():
             points.append({"executor": "processes", "workers": n,
                            "ms": measure(lambda: pool.map(task, jobs, chunksize=1), a.reps)})
     json.dump({"python": platform.python_version(), "implementation":
-               platform.python_implementation(), "cores": os.cpu_count(), "points": points},
+               platform.python_implementation(), "gil": gil_state(), "cores": os.cpu_count(),
+               "points": points},
               sys.stdout)
     print()
 

@@ -12,9 +12,12 @@
 
 #include "core/analysis/lost_update.h"
 #include "core/analysis/schedule.h"
+#include "core/scenarios/params.h"
+#include "core/scenarios/scenario.h"
 #include "core/supervise/scheduler.h"
 #include "core/trace/trace_native.h"
 #include "ui/main_window.h"
+#include "ui/parameter_panel.h"
 #include "ui/prediction_box.h"
 #include "ui/run_session.h"
 #include "ui/scheduler_panel.h"
@@ -223,6 +226,41 @@ TEST(Predictions, NothingIsRevealedForARunNobodyPredicted) {
         << box->revealText().toStdString();
     EXPECT_FALSE(box->revealText().contains(QStringLiteral("This run showed")));
     EXPECT_FALSE(box->revealText().contains(QStringLiteral("expects")));
+}
+
+// A try-this changed the FIFO (a bigger capacity, other messages): "Set its parameters" must
+// still give the run the question is about, every parameter it does not set at its default.
+TEST(Predictions, SetItsParametersStartsFromEveryDefault) {
+    LaunchOptions o;
+    o.scenario = QStringLiteral("fifo");
+    MainWindow window(o);
+    window.show();
+    auto* params = window.findChild<ParameterPanel*>();
+    ASSERT_NE(params, nullptr);
+    const QStringList tried = {QStringLiteral("capacity_bytes=65536"),
+                               QStringLiteral("message_bytes=3000"), QStringLiteral("messages=3"),
+                               QStringLiteral("write_ms=7"), QStringLiteral("read_ms=7")};
+    ASSERT_TRUE(params->apply(tried));
+    auto* box = window.predictionBox();
+    ASSERT_NE(box->question(), nullptr);
+    std::vector<std::string> own;
+    for (const auto& [name, value] : box->question()->set)
+        own.push_back(name + "=" + value);
+    ASSERT_LT(own.size(), static_cast<std::size_t>(tried.size()))
+        << "the question must leave some parameter to its default for this test to mean anything";
+    QPushButton* settings = nullptr;
+    for (auto* b : box->findChildren<QPushButton*>())
+        if (b->text() == QStringLiteral("Set its parameters")) settings = b;
+    ASSERT_NE(settings, nullptr);
+    settings->click();
+    const auto* fifo = findScenario("fifo");
+    ASSERT_NE(fifo, nullptr);
+    const auto expected = resolveParams(fifo->params, own);
+    ASSERT_TRUE(expected.ok()) << expected.error;
+    const auto shown = params->assignments();
+    for (const auto& [name, value] : expected.values.all())
+        EXPECT_TRUE(shown.contains(QString::fromStdString(name + "=" + value)))
+            << name << "=" << value << " not in " << shown.join(QStringLiteral(" ")).toStdString();
 }
 
 TEST(SchedulerMode, TwentyRestartsWhileAScheduleIsReplayedEachNewRunIsScheduledAfresh) {

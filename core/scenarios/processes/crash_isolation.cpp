@@ -70,8 +70,10 @@ Scenario makeCrashIsolation() {
         "processes",
         "A thread that crashes takes its whole process down; the processes beside it go on.",
         {
-            ParamSpec::integer("threads", 1, 8, 3, "",
-                               "Threads in the process that crashes (one of them faults)."),
+            ParamSpec::integer(
+                "threads", 1, 8, 3, "",
+                "Threads the crashing process starts besides its main thread (one of "
+                "them faults)."),
             ParamSpec::integer("crash_ms", 0, 20000, 1500, "ms",
                                "How long the faulty thread works before it touches memory it may "
                                "not use."),
