@@ -190,5 +190,7 @@ TEST(OtherCpu, EveryMeasurementRecordsItAndACoreBurnedMeanwhileMakesItUnreliable
     EXPECT_TRUE(busy->unreliable()) << otherCpuText(*busy);
     EXPECT_GT(busy->cores(), 0.5) << "a whole core burned, less what the lab's clocks miss";
     // Only on a quiet machine does the burner make the difference.
-    if (!quiet->unreliable()) EXPECT_GT(busy->cores(), quiet->cores());
+    if (!quiet->unreliable()) {
+        EXPECT_GT(busy->cores(), quiet->cores());
+    }
 }

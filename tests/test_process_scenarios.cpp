@@ -135,9 +135,10 @@ TEST(Signals, AThreadStopsAnotherThreadOfItsProcessWithASignalToItAlone) {
     for (const auto& o : s.objects())
         if (o.kind == ObjectKind::Signal && o.name == "SIGRTMIN+1") stop = o.id;
     ASSERT_NE(stop, kNoObject);
+    const auto actors = s.actors();
     const ActorInfo* main = nullptr;
     const ActorInfo* worker = nullptr;
-    for (const auto& a : s.actors()) {
+    for (const auto& a : actors) {
         if (a.name == "main" && a.pid == sup->labPid()) main = &a;
         if (a.name == "worker thread") worker = &a;
     }
