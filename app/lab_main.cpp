@@ -8,6 +8,7 @@
 
 #include <cerrno>
 #include <chrono>
+#include <cmath>
 #include <csignal>
 #include <cstdio>
 #include <cstring>
@@ -22,6 +23,7 @@
 
 #include "app/schedule_cli.h"
 #include "core/analysis/cpu_time.h"
+#include "core/analysis/other_cpu.h"
 #include "core/analysis/run_measures.h"
 #include "core/analysis/samples.h"
 #include "core/analysis/schedule.h"
@@ -113,6 +115,19 @@ void printSpeedups(const EventStore& store) {
         std::fprintf(stderr, "  %-14s %7d %11.1f %8.2fx %7.2f..%.2fx\n",
                      std::string(executorName(p.executor)).c_str(), p.workers, p.medianMs,
                      p.speedup, p.speedupLow, p.speedupHigh);
+    // Where threads win even when the work is no faster: what each worker costs.
+    const auto costs = workerCosts(store);
+    if (costs.empty()) return;
+    std::fprintf(stderr, "  %-14s %7s %11s %13s %13s\n", "one worker", "of", "start µs", "own KiB",
+                 "shared KiB");
+    for (const auto& c : costs) {
+        auto value = [](double v) {
+            return v < 0 ? std::string("-") : std::to_string(std::llround(v));
+        };
+        std::fprintf(stderr, "  %-14s %7d %11s %13s %13s\n",
+                     std::string(executorName(c.executor)).c_str(), c.workers,
+                     value(c.startUs).c_str(), value(c.ownKiB).c_str(), value(c.sharedKiB).c_str());
+    }
 }
 
 // The measured series' distributions (creation-cost, context-switch).
@@ -127,6 +142,15 @@ void printSamples(const EventStore& store) {
         std::fprintf(stderr, "  %-40s %7zu %8.1f µs %7.1f µs %7.1f µs\n", s.name.c_str(),
                      s.ns.size(), s.median / 1e3, s.p5 / 1e3, s.p95 / 1e3);
     }
+}
+
+// How busy the rest of the machine was while the measurement ran, and whether that makes its
+// numbers unreliable: said last, so that it is read after them.
+void printOtherCpu(const EventStore& store, bool quiet) {
+    const auto other = otherProgramsCpu(store);
+    if (!other || (quiet && !other->unreliable())) return;
+    std::fprintf(stderr, "  %s%s\n", other->unreliable() ? "WARNING: " : "",
+                 otherCpuText(*other).c_str());
 }
 
 // Real CPython's speedups on the same workload, beside the GIL model's and the processes'.
@@ -388,6 +412,7 @@ int run(const RunArgs& args) {
         printSpeedups(store);
         printSamples(store);
         if (args.comparePython) printPythonComparison(store, params.values);
+        printOtherCpu(store, false);
         if (!replayNote.empty()) std::fprintf(stderr, "  %s\n", replayNote.c_str());
         if (!args.schedule.empty()) printGoalsReached(store);
         if (l.any())
@@ -397,6 +422,7 @@ int run(const RunArgs& args) {
                          l.actorsRefused, static_cast<unsigned long long>(l.eventsUntraced),
                          l.forksFailed, l.objectsRefused, l.stringsRefused);
     }
+    if (quiet) printOtherCpu(store, true);
     // As a shell reports a command ended by Ctrl-C, whether it ended the run or the writing.
     if (runInterrupted || writeInterrupted) return 130;
     if (replayFailed) {

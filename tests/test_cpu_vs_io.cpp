@@ -133,6 +133,47 @@ TEST(CpuVsIo, AShortRunMeasuresEveryExecutorForEveryWorkerCount) {
                 << executorName(static_cast<Executor>(e)) << " with " << n
                 << ": two repetitions measured (the warm-up is left out)";
     EXPECT_EQ(table.size(), 12u);
+    // Beside the speedups, what each worker cost: to start, and in memory. Where threads win
+    // even when the work runs no faster.
+    const auto costs = workerCosts(sup->store());
+    std::map<std::pair<Executor, int>, WorkerCostPoint> cost;
+    for (const auto& c : costs)
+        cost[{c.executor, c.workers}] = c;
+    EXPECT_EQ(costs.size(), 6u) << "threads and processes, for 1, 2 and 3 workers";
+    for (int n : {1, 2, 3}) {
+        const auto& t = cost[{Executor::Threads, n}];
+        const auto& p = cost[{Executor::Processes, n}];
+        EXPECT_GT(t.startUs, 0) << n;
+        EXPECT_GT(p.startUs, 0) << n;
+        EXPECT_GE(t.ownKiB, 0) << n;
+        EXPECT_LT(t.sharedKiB, 0) << "a thread shares all of its process: not measured";
+        EXPECT_GT(p.ownKiB, 0) << "a forked worker has pages of its own: its stack at least";
+        EXPECT_GT(p.sharedKiB, 0) << "and shares the rest with the lab until either writes";
+    }
+}
+
+TEST(WorkerCosts, AreReadBesideTheTimesAndNeverTakenForOne) {
+    EventStore store(1);
+    store.setActors({ActorInfo{0, 10, 1, 10, "main", ActorRole::ProcessMain, kNoActor, 0}});
+    std::int64_t t = 0;
+    const auto threads = static_cast<std::int64_t>(Executor::Threads);
+    store.appendRow(Row{++t, 0, EventKind::MeasureResult, kNoObject, 30'000,
+                        packWorkerCost(WorkerCost::StartNs, threads, 2)});
+    store.appendRow(Row{++t, 0, EventKind::MeasureResult, kNoObject, 12,
+                        packWorkerCost(WorkerCost::OwnKiB, threads, 2)});
+    store.appendRow(
+        Row{++t, 0, EventKind::MeasureResult, kNoObject, 5'000'000, packMeasure(threads, 2, 1)});
+    store.publish();
+    const auto costs = workerCosts(store);
+    ASSERT_EQ(costs.size(), 1u);
+    EXPECT_EQ(costs[0].executor, Executor::Threads);
+    EXPECT_EQ(costs[0].workers, 2);
+    EXPECT_DOUBLE_EQ(costs[0].startUs, 30);
+    EXPECT_DOUBLE_EQ(costs[0].ownKiB, 12);
+    EXPECT_DOUBLE_EQ(costs[0].sharedKiB, -1);
+    const auto table = speedupTable(store);
+    ASSERT_EQ(table.size(), 1u) << "a cost is not a repetition";
+    EXPECT_EQ(table[0].ms, std::vector<double>{5});
 }
 
 TEST(SpeedupTable, MediansAndSpeedupsAgainstSequentialWorkWithTheSpread) {

@@ -7,16 +7,54 @@
 #include <mqueue.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
+#include <optional>
+#include <thread>
 
 #include <vector>
 
+#include "core/analysis/other_cpu.h"
 #include "core/analysis/samples.h"
 #include "core/primitives/ipc/run_names.h"
 #include "run_helpers.h"
 
 using namespace interleave;
 using namespace interleave::test;
+
+namespace {
+
+// A core kept busy by this process (another program, to the lab) while it lives.
+class Burner {
+  public:
+    Burner()
+        : m_thread([this] {
+              std::uint64_t x = 1;
+              while (!m_stop.load(std::memory_order_relaxed))
+                  x = x * 6364136223846793005ull + 1;
+              m_sink = x;
+          }) {}
+    ~Burner() {
+        m_stop = true;
+        m_thread.join();
+    }
+
+  private:
+    std::atomic<bool> m_stop{false};
+    std::uint64_t m_sink = 0;
+    std::thread m_thread;
+};
+
+// A measurement that waits rather than computes (the lab itself uses almost no CPU), for about
+// 0.6 s whatever the machine: cpu-vs-io's waiting work, one worker.
+std::optional<OtherCpu> measureWhileWaiting() {
+    const auto sup = runFor(
+        "cpu-vs-io", {"workload=io", "max_workers=1", "task_ms=50", "repetitions=2"}, 60'000);
+    EXPECT_EQ(sup->labStatus(), exitStatusExited(0));
+    return otherProgramsCpu(sup->store());
+}
+
+}  // namespace
 
 TEST(Percentiles, InterpolateBetweenNeighboursOfTheSortedSamples) {
     const std::vector<double> v{10, 20, 30, 40, 50};
@@ -58,11 +96,17 @@ TEST(ContextSwitch, EveryPairMakesItsRoundTripsOnOneCoreOrAny) {
         const auto sup = runFor("context-switch", {"round_trips=200", cores}, 60'000);
         ASSERT_EQ(sup->labStatus(), exitStatusExited(0)) << cores;
         const auto series = sampleSeries(sup->store());
-        ASSERT_EQ(series.size(), 3u) << cores;
-        for (const auto& s : series) {
+        // Like for like: the same futex, the same pipes, between threads and between processes.
+        const char* names[] = {"threads: condvar", "threads: futex", "processes: futex",
+                               "threads: pipes", "processes: pipes"};
+        ASSERT_EQ(series.size(), 5u) << cores;
+        for (std::size_t k = 0; k < 5; ++k) {
+            const auto& s = series[k];
+            EXPECT_EQ(s.name, names[k]);
             EXPECT_EQ(s.ns.size(), 200u) << s.name << " " << cores;
             EXPECT_GT(s.median, 0) << s.name;
         }
+        EXPECT_EQ(sup->store().actors().size(), 1u) << "the partners are not traced: main only";
     }
 }
 
@@ -89,9 +133,10 @@ TEST(IpcCompare, EveryMethodIsMeasuredBothWaysAndNoNameIsLeft) {
             runFor("ipc-compare", {measure, "samples=30", "message_bytes=128"}, 60'000);
         ASSERT_EQ(sup->labStatus(), exitStatusExited(0)) << measure;
         const auto series = sampleSeries(sup->store());
-        ASSERT_EQ(series.size(), 5u);
-        const char* names[] = {"pipe", "FIFO", "message queue", "UNIX socket", "shared memory"};
-        for (std::size_t k = 0; k < 5; ++k) {
+        ASSERT_EQ(series.size(), 6u);
+        const char* names[] = {"pipe",        "FIFO",          "message queue",
+                               "UNIX socket", "shared memory", "threads: shared memory"};
+        for (std::size_t k = 0; k < 6; ++k) {
             EXPECT_EQ(series[k].name, names[k]);
             EXPECT_EQ(series[k].ns.size(), 30u) << names[k] << " " << measure;
             EXPECT_GT(series[k].median, 0) << names[k];
@@ -102,5 +147,53 @@ TEST(IpcCompare, EveryMethodIsMeasuredBothWaysAndNoNameIsLeft) {
             errno = 0;
             EXPECT_EQ(mq_open(name.c_str(), O_RDONLY), static_cast<mqd_t>(-1)) << name;
         }
+    }
+}
+
+TEST(OtherCpu, IsReadFromItsOwnSeriesAndWarnsAboveAQuarterOfACore) {
+    EventStore store(1);
+    store.setActors({ActorInfo{0, 10, 1, 10, "main", ActorRole::ProcessMain, kNoActor, 0}});
+    store.setObjects({ObjectInfo{1, ObjectKind::Series, "threads: futex", 0},
+                      ObjectInfo{2, ObjectKind::Series, std::string(kOtherCpuSeries), 0}});
+    store.appendRow(Row{10, 0, EventKind::MeasureSample, 1, 100, 0});
+    // Other programs: 100 ms of CPU in a measurement of 1 s, a tenth of a core.
+    store.appendRow(Row{20, 0, EventKind::MeasureSample, 2, 100'000'000, 1'000'000'000});
+    store.publish();
+    const auto series = sampleSeries(store);
+    ASSERT_EQ(series.size(), 1u) << "the record is not a distribution of times";
+    EXPECT_EQ(series[0].name, "threads: futex");
+    auto other = otherProgramsCpu(store);
+    ASSERT_TRUE(other);
+    EXPECT_DOUBLE_EQ(other->cores(), 0.1);
+    EXPECT_FALSE(other->unreliable());
+    EXPECT_EQ(otherCpuText(*other).find("Unreliable"), std::string::npos) << otherCpuText(*other);
+    // Half a core in all: too busy to trust the times.
+    other->otherNs = 500'000'000;
+    EXPECT_TRUE(other->unreliable());
+    EXPECT_NE(otherCpuText(*other).find("Unreliable: other programs used 50% of a core"),
+              std::string::npos)
+        << otherCpuText(*other);
+    EventStore none(1);
+    none.publish();
+    EXPECT_FALSE(otherProgramsCpu(none)) << "a run that measured nothing says nothing";
+}
+
+TEST(OtherCpu, EveryMeasurementRecordsItAndACoreBurnedMeanwhileMakesItUnreliable) {
+    // Without a burner the machine may still be busy (CI shares it): only that it is recorded.
+    const auto quiet = measureWhileWaiting();
+    ASSERT_TRUE(quiet) << "every measurement records what other programs used";
+    EXPECT_GE(quiet->cores(), 0);
+    EXPECT_GT(quiet->wallNs, 300'000'000) << "the whole measurement";
+    std::optional<OtherCpu> busy;
+    {
+        const Burner burner;  // this process is another program to the lab
+        busy = measureWhileWaiting();
+    }
+    ASSERT_TRUE(busy);
+    EXPECT_TRUE(busy->unreliable()) << otherCpuText(*busy);
+    EXPECT_GT(busy->cores(), 0.5) << "a whole core burned, less what the lab's clocks miss";
+    // Only on a quiet machine does the burner make the difference.
+    if (!quiet->unreliable()) {
+        EXPECT_GT(busy->cores(), quiet->cores());
     }
 }

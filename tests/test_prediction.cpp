@@ -1,6 +1,6 @@
 // When a run may answer a lesson's question: never before a prediction, never a run scheduled
-// by hand or stopped before its end, never with parameters other than the question's, never on
-// a busy machine.
+// by hand or stopped before its end, never with parameters other than the question's. (A busy
+// machine: the OtherCpu tests.)
 
 #include <gtest/gtest.h>
 
@@ -64,10 +64,4 @@ TEST(Prediction, EveryParameterMustBeTheQuestionsOrItsDefault) {
     run = fairRun();
     run.parameters[0].second = "3";
     EXPECT_NE(whyRunCannotJudge(question(), run, kDefaults).find("threads = 2"), std::string::npos);
-}
-
-TEST(Prediction, ABusyMachineIsNotJudged) {
-    auto run = fairRun();
-    run.machineBusy = true;
-    EXPECT_NE(whyRunCannotJudge(question(), run, kDefaults).find("unreliable"), std::string::npos);
 }

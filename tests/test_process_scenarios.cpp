@@ -127,6 +127,40 @@ TEST(Signals, BlockedStandardSignalsCoalesceAndRealTimeOnesQueueInOrder) {
     EXPECT_EQ(handled["SIGTERM"], oneTo(1)) << "the child ended on its SIGTERM handler";
 }
 
+TEST(Signals, AThreadStopsAnotherThreadOfItsProcessWithASignalToItAlone) {
+    const auto sup = runFor("signals", {"sends=1", "gap_ms=10", "block_ms=20"}, 20'000);
+    const auto& s = sup->store();
+    expectAllExitedCleanly(*sup, 1);
+    std::uint32_t stop = kNoObject;
+    for (const auto& o : s.objects())
+        if (o.kind == ObjectKind::Signal && o.name == "SIGRTMIN+1") stop = o.id;
+    ASSERT_NE(stop, kNoObject);
+    const auto actors = s.actors();
+    const ActorInfo* main = nullptr;
+    const ActorInfo* worker = nullptr;
+    for (const auto& a : actors) {
+        if (a.name == "main" && a.pid == sup->labPid()) main = &a;
+        if (a.name == "worker thread") worker = &a;
+    }
+    ASSERT_TRUE(main && worker);
+    EXPECT_EQ(worker->pid, main->pid) << "a thread of the lab's own process";
+    std::vector<std::pair<std::uint32_t, Row>> sends, handled;  // by the actor that recorded it
+    for (const auto* a : {main, worker})
+        for (std::size_t k = 0; k < s.actorEventCount(a->id); ++k) {
+            const Row r = s.row(s.actorEvent(a->id, k));
+            if (r.object != stop) continue;
+            if (r.kind == EventKind::SignalSend) sends.emplace_back(a->id, r);
+            if (r.kind == EventKind::SignalHandled) handled.emplace_back(a->id, r);
+        }
+    ASSERT_EQ(sends.size(), 1u);
+    EXPECT_EQ(sends[0].first, main->id) << "main sends it";
+    EXPECT_EQ(sends[0].second.a, worker->tid) << "to the worker thread, by its thread id";
+    ASSERT_EQ(handled.size(), 1u);
+    EXPECT_EQ(handled[0].first, worker->id) << "the worker's handler took it, not main's";
+    EXPECT_EQ(handled[0].second.b, 1) << "the send's number";
+    EXPECT_LT(sends[0].second.ns, handled[0].second.ns);
+}
+
 TEST(ForkExec, EachChildRunsTheProgramItExecdAndItsParentReadsItsStatus) {
     const auto sup = runFor("fork-exec", {"commands=3", "command_ms=20", "prepare_ms=5"}, 20'000);
     const auto& s = sup->store();

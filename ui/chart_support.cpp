@@ -4,6 +4,7 @@
 
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QLabel>
 #include <QMessageBox>
 #include <QSaveFile>
 #include <QSvgGenerator>
@@ -75,6 +76,26 @@ void exportChartAs(QWidget* parent, const QCustomPlot& plot, const QString& name
                                                          : QStringLiteral(".png");
     if (const auto err = saveChart(plot, path, csv); !err.isEmpty())
         QMessageBox::warning(parent, tr("Cannot export"), err);
+}
+
+QLabel* makeOtherCpuLabel(QWidget* parent) {
+    auto* label = new QLabel(parent);
+    label->setWordWrap(true);
+    label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    label->hide();
+    return label;
+}
+
+void showOtherCpu(QLabel* label, const std::optional<OtherCpu>& other) {
+    const bool warn = other && other->unreliable();
+    label->setVisible(warn);
+    if (!warn) {
+        label->clear();
+        return;
+    }
+    label->setStyleSheet(QStringLiteral("QLabel { color: %1; font-weight: bold; }")
+                             .arg(Palette::departure().name()));
+    label->setText(QStringLiteral("⚠ ") + QString::fromStdString(otherCpuText(*other)));
 }
 
 }  // namespace interleave::ui

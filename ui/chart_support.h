@@ -4,8 +4,12 @@
 // or PDF, or its raw numbers as CSV, by the name's suffix.
 
 #include <QString>
+#include <optional>
+
+#include "core/analysis/other_cpu.h"
 
 class QCustomPlot;
+class QLabel;
 class QWidget;
 
 namespace interleave::ui {
@@ -18,5 +22,11 @@ QString saveChart(const QCustomPlot& plot, const QString& path, const QString& c
 // Asks where (suggesting `name`.png), writes, and says what went wrong in a message box.
 void exportChartAs(QWidget* parent, const QCustomPlot& plot, const QString& name,
                    const QString& csv);
+
+// The line above a measurement's chart that says, plainly and in the warning colour, when other
+// programs used so much CPU while it measured that its numbers are not to be trusted; hidden
+// while they were quiet or have not been measured.
+QLabel* makeOtherCpuLabel(QWidget* parent);
+void showOtherCpu(QLabel* label, const std::optional<OtherCpu>& other);
 
 }  // namespace interleave::ui

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/analysis/other_cpu.h"
+
 namespace interleave::ui {
 
 DistributionModel::DistributionModel(QObject* parent) : QObject(parent) {}
@@ -13,6 +15,7 @@ void DistributionModel::reset(const EventStore* store) {
     m_shown.clear();
     m_cursor = 0;
     m_shownCount = static_cast<std::size_t>(-1);
+    m_otherCpu.reset();
     emit changed();
 }
 
@@ -28,7 +31,7 @@ void DistributionModel::append(std::size_t first, std::size_t last) {
             // Objects are registered before their first sample; the registration order names
             // the series in the order the scenario measures them.
             for (const auto& o : m_store->objects())
-                if (o.kind == ObjectKind::Series &&
+                if (o.kind == ObjectKind::Series && !isOtherCpuSeries(o.name) &&
                     std::none_of(m_series.begin(), m_series.end(),
                                  [&](const SampleSeries& s) { return s.object == o.id; })) {
                     m_series.push_back(SampleSeries{o.id, o.name, {}});
@@ -36,14 +39,24 @@ void DistributionModel::append(std::size_t first, std::size_t last) {
                 }
             it = std::find_if(m_series.begin(), m_series.end(),
                               [&](const SampleSeries& s) { return s.object == r.object; });
-            if (it == m_series.end()) continue;  // a sample of no series: a hostile file
+            if (it == m_series.end()) {
+                // The busy-machine record (once, at the end), or a sample of no series.
+                if (const auto o = otherProgramsCpu(*m_store)) {
+                    m_otherCpu = o;
+                    added = true;
+                }
+                continue;
+            }
         }
         const auto k = static_cast<std::size_t>(it - m_series.begin());
         m_series[k].ns.push_back(static_cast<double>(r.a));
         m_when[k].push_back(r.ns);
         added = true;
     }
-    if (added) refresh();
+    if (added) {
+        m_shownCount = static_cast<std::size_t>(-1);  // the record changes no sample: shown anew
+        refresh();
+    }
 }
 
 void DistributionModel::setCursorTime(std::int64_t ns) {

@@ -4,8 +4,10 @@
 
 #include <QObject>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
+#include "core/analysis/other_cpu.h"
 #include "core/analysis/samples.h"
 #include "ui/run_follower.h"
 
@@ -25,6 +27,8 @@ class DistributionModel : public QObject, public RunFollower {
     const std::vector<SampleSeries>& atCursor() const { return m_shown; }
     // Every sample of every series, for export: (series index, ns).
     const std::vector<SampleSeries>& all() const { return m_series; }
+    // How busy the rest of the machine was while the run measured (once it has said).
+    const std::optional<OtherCpu>& otherCpu() const { return m_otherCpu; }
 
   signals:
     void changed();
@@ -38,6 +42,7 @@ class DistributionModel : public QObject, public RunFollower {
     std::vector<SampleSeries> m_shown;              // up to the cursor
     std::int64_t m_cursor = 0;
     std::size_t m_shownCount = static_cast<std::size_t>(-1);
+    std::optional<OtherCpu> m_otherCpu;
 };
 
 }  // namespace interleave::ui

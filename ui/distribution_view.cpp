@@ -37,6 +37,8 @@ DistributionView::DistributionView(DistributionModel* model, QWidget* parent)
     bar->addWidget(m_status, 1);
     bar->addWidget(exportButton);
     layout->addLayout(bar);
+    m_otherCpu = makeOtherCpuLabel(this);
+    layout->addWidget(m_otherCpu);
     layout->addWidget(m_plot, 1);
     m_plot->setMinimumHeight(200);
     m_plot->yAxis->setScaleType(QCPAxis::stLogarithmic);
@@ -55,6 +57,10 @@ DistributionView::DistributionView(DistributionModel* model, QWidget* parent)
 
 QString DistributionView::statusText() const {
     return m_status->text();
+}
+
+QString DistributionView::otherCpuText() const {
+    return m_otherCpu->text();
 }
 
 QStringList DistributionView::medianLabels() const {
@@ -117,6 +123,7 @@ void DistributionView::rebuild() {
                           : tr("Up to %1 samples each · box: middle half · whiskers: 5% to 95% · "
                                "the median written beside")
                                 .arg(samples));
+    showOtherCpu(m_otherCpu, m_model->otherCpu());
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 

@@ -22,6 +22,7 @@ class DistributionView : public QWidget {
     QCustomPlot* plot() const { return m_plot; }
     QString statusText() const;
     QStringList medianLabels() const;  // the values written beside the boxes
+    QString otherCpuText() const;      // the busy-machine warning; empty when none
 
   private:
     void rebuild();
@@ -30,6 +31,7 @@ class DistributionView : public QWidget {
     DistributionModel* m_model;
     QCustomPlot* m_plot;
     QLabel* m_status;
+    QLabel* m_otherCpu;
 };
 
 }  // namespace interleave::ui

@@ -9,6 +9,7 @@
 #include <QVBoxLayout>
 #include <cmath>
 
+#include "core/analysis/other_cpu.h"
 #include "core/analysis/run_measures.h"
 
 namespace interleave::ui {
@@ -169,6 +170,13 @@ void PredictionBox::runEnded(const EventStore& store, RunForQuestion run,
     const auto observed = measureRun(store, q->measure, error);
     if (!observed) {
         m_reveal->setText(tr("This run cannot answer it: %1.").arg(QString::fromStdString(error)));
+        return;
+    }
+    // Times taken on a busy machine say more about the other programs than about the question:
+    // nothing is judged on them, neither the prediction nor the lesson.
+    if (const auto other = otherProgramsCpu(store); other && other->unreliable()) {
+        m_reveal->setText(tr("This run cannot answer it: %1")
+                              .arg(QString::fromStdString(otherCpuText(*other)).toHtmlEscaped()));
         return;
     }
     const auto r = reveal(*q, m_locked.value_or(Prediction{}), *observed);

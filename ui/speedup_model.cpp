@@ -12,15 +12,23 @@ void SpeedupModel::reset(const EventStore* store) {
     m_all.clear();
     m_cursor = 0;
     m_python.reset();  // measured beside another run
+    m_otherCpu.reset();
+    m_costs.clear();
     emit changed();
 }
 
 void SpeedupModel::append(std::size_t first, std::size_t last) {
     if (!m_store) return;
     const auto before = m_all.size();
+    bool busyRecord = false, costs = false;
     for (std::size_t i = first; i < last; ++i) {
+        busyRecord = busyRecord || m_store->kind(i) == EventKind::MeasureSample;
         if (m_store->kind(i) != EventKind::MeasureResult) continue;
         const Row r = m_store->row(i);
+        if (workerCostOf(r.b) != 0) {
+            costs = true;
+            continue;
+        }
         const auto e = measureExecutor(r.b);
         if (e < 0 || e >= kExecutorCount || r.a < 0) continue;
         Measurement m{r.ns, static_cast<Executor>(e), static_cast<int>(measureWorkers(r.b)),
@@ -30,7 +38,10 @@ void SpeedupModel::append(std::size_t first, std::size_t last) {
                              [](std::int64_t ns, const Measurement& x) { return ns < x.ns; });
         m_all.insert(at, m);
     }
-    if (m_all.size() != before) emit changed();
+    // The run's only samples are the busy-machine record, once, at its end.
+    if (busyRecord) m_otherCpu = otherProgramsCpu(*m_store);
+    if (costs) m_costs = interleave::workerCosts(*m_store);  // a few times a run: each pool's
+    if (m_all.size() != before || busyRecord || costs) emit changed();
 }
 
 void SpeedupModel::setCursorTime(std::int64_t ns) {

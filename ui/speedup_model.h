@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/analysis/other_cpu.h"
 #include "core/analysis/speedup.h"
 #include "core/supervise/python_baseline.h"
 #include "ui/run_follower.h"
@@ -46,6 +47,11 @@ class SpeedupModel : public QObject, public RunFollower {
     std::vector<SpeedupPoint> pointsAtCursor() const;
     std::vector<int> workerCounts() const;  // measured, ascending
 
+    // What one worker cost, to start and in memory, for each pool measured so far.
+    const std::vector<WorkerCostPoint>& workerCosts() const { return m_costs; }
+    // How busy the rest of the machine was while the run measured (once it has said).
+    const std::optional<OtherCpu>& otherCpu() const { return m_otherCpu; }
+
     void setPython(std::optional<PythonBaseline> python);
     const std::optional<PythonBaseline>& python() const { return m_python; }
 
@@ -58,6 +64,8 @@ class SpeedupModel : public QObject, public RunFollower {
     std::int64_t m_cursor = 0;
     std::vector<std::pair<std::string, std::string>> m_parameters;
     std::optional<PythonBaseline> m_python;
+    std::optional<OtherCpu> m_otherCpu;
+    std::vector<WorkerCostPoint> m_costs;
 };
 
 }  // namespace interleave::ui

@@ -79,6 +79,8 @@ SpeedupView::SpeedupView(SpeedupModel* model, QWidget* parent)
     bar->addWidget(m_pythonButton);
     bar->addWidget(m_exportButton);
     layout->addLayout(bar);
+    m_otherCpu = makeOtherCpuLabel(this);
+    layout->addWidget(m_otherCpu);
     layout->addWidget(m_plot, 1);
 
     // The legend beside the plot, not over its points.
@@ -133,6 +135,10 @@ QString SpeedupView::statusText() const {
     return m_status->text();
 }
 
+QString SpeedupView::otherCpuText() const {
+    return m_otherCpu->text();
+}
+
 void SpeedupView::rebuild() {
     m_plot->clearPlottables();
     m_plot->clearItems();
@@ -148,6 +154,26 @@ void SpeedupView::rebuild() {
         m_status->setText(
             tr("%1 measurements; %2 cores here").arg(done).arg(QThread::idealThreadCount()));
     }
+    // Beside the speedups, what one worker of the largest pool cost: where threads win even when
+    // the work runs no faster (waiting, above all).
+    const WorkerCostPoint* costOf[kExecutorCount] = {};
+    for (const auto& c : m_model->workerCosts())
+        if (!costOf[static_cast<int>(c.executor)] ||
+            costOf[static_cast<int>(c.executor)]->workers < c.workers)
+            costOf[static_cast<int>(c.executor)] = &c;
+    const auto* t = costOf[static_cast<int>(Executor::Threads)];
+    const auto* pr = costOf[static_cast<int>(Executor::Processes)];
+    if (t && pr && t->startUs >= 0 && pr->startUs >= 0)
+        m_status->setText(m_status->text() +
+                          tr(" · one worker to start: thread %1 µs, process %2 µs")
+                              .arg(t->startUs, 0, 'f', 0)
+                              .arg(pr->startUs, 0, 'f', 0));
+    if (t && pr && t->ownKiB >= 0 && pr->ownKiB >= 0)
+        m_status->setText(m_status->text() +
+                          tr("; memory of its own: thread %1 KiB, process %2 KiB")
+                              .arg(t->ownKiB, 0, 'f', 0)
+                              .arg(pr->ownKiB, 0, 'f', 0));
+    showOtherCpu(m_otherCpu, m_model->otherCpu());
     m_progress->setVisible(planned > 0 && done < planned && !measuringPython());
     m_stopButton->setVisible(m_running && m_progress->isVisibleTo(this));
     m_progress->setRange(0, std::max(planned, 1));

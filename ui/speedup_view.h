@@ -36,6 +36,7 @@ class SpeedupView : public QWidget {
     QCustomPlot* plot() const { return m_plot; }
     QPushButton* pythonButton() const { return m_pythonButton; }
     QString statusText() const;
+    QString otherCpuText() const;  // the busy-machine warning; empty when none
     // While the run measures, a Stop button beside the progress bar ends it.
     void setRunning(bool running);
     QPushButton* stopButton() const { return m_stopButton; }
@@ -53,6 +54,7 @@ class SpeedupView : public QWidget {
     SpeedupModel* m_model;
     QCustomPlot* m_plot;
     QLabel* m_status;
+    QLabel* m_otherCpu;
     QProgressBar* m_progress;
     QPushButton* m_pythonButton;
     QPushButton* m_exportButton;

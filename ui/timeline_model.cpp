@@ -91,6 +91,10 @@ QString TimelineModel::processName(std::int64_t pid) const {
     for (const auto& l : m_lanes)
         if (l.processMain && l.pid == pid)
             return QStringLiteral("%1 (pid %2)").arg(l.name).arg(pid);
+    // A signal sent to one thread (pthread_sigqueue) names the thread by its id.
+    for (const auto& l : m_lanes)
+        if (!l.processMain && l.tid == pid)
+            return QStringLiteral("%1 (tid %2)").arg(l.name).arg(pid);
     return QStringLiteral("process %1").arg(pid);
 }
 

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <map>
 
+#include "core/analysis/other_cpu.h"
+
 namespace interleave {
 
 double percentile(const std::vector<double>& sorted, double p) {
@@ -28,7 +30,7 @@ std::vector<SampleSeries> sampleSeries(const EventStore& store, std::int64_t unt
     std::vector<SampleSeries> out;
     std::map<std::uint32_t, std::size_t> index;
     for (const auto& o : store.objects()) {
-        if (o.kind != ObjectKind::Series) continue;
+        if (o.kind != ObjectKind::Series || isOtherCpuSeries(o.name)) continue;
         index[o.id] = out.size();
         out.push_back(SampleSeries{o.id, o.name, {}});
     }

@@ -24,7 +24,8 @@ double percentile(const std::vector<double>& sorted, double p);
 // Sets the percentiles of `s` from its samples.
 void summarise(SampleSeries& s);
 
-// Every series object of the run in registration order, with the samples recorded up to and
+// Every series object of the run in registration order (but the busy-machine record, see
+// other_cpu.h), with the samples recorded up to and
 // including `untilNs` (every sample by default).
 std::vector<SampleSeries> sampleSeries(const EventStore& store, std::int64_t untilNs = INT64_MAX);
 

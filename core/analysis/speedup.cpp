@@ -49,6 +49,37 @@ std::vector<SpeedupPoint> speedupTable(const EventStore& store) {
     return speedupPoints(runs);
 }
 
+std::vector<WorkerCostPoint> workerCosts(const EventStore& store) {
+    std::map<std::pair<std::int64_t, int>, WorkerCostPoint> points;
+    for (std::size_t i = 0, n = store.size(); i < n; ++i) {
+        if (store.kind(i) != EventKind::MeasureResult) continue;
+        const Row r = store.row(i);
+        const auto what = workerCostOf(r.b);
+        const auto e = workerCostExecutor(r.b);
+        if (what == 0 || e < 0 || e >= kExecutorCount || r.a < 0) continue;
+        const int workers = static_cast<int>(measureWorkers(r.b));
+        auto& p = points[{e, workers}];
+        p.executor = static_cast<Executor>(e);
+        p.workers = workers;
+        const auto a = static_cast<double>(r.a);
+        switch (static_cast<WorkerCost>(what)) {
+            case WorkerCost::StartNs:
+                p.startUs = a / 1e3;
+                break;
+            case WorkerCost::OwnKiB:
+                p.ownKiB = a;
+                break;
+            case WorkerCost::SharedKiB:
+                p.sharedKiB = a;
+                break;
+        }
+    }
+    std::vector<WorkerCostPoint> out;
+    for (const auto& [key, p] : points)
+        out.push_back(p);
+    return out;
+}
+
 std::vector<SpeedupPoint> speedupPoints(const Measurements& runs) {
     std::vector<SpeedupPoint> out;
     for (const auto& [key, ms] : runs) {

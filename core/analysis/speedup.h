@@ -40,4 +40,16 @@ std::vector<SpeedupPoint> speedupPoints(const Measurements& measured);
 // The same from a run's measure_result events.
 std::vector<SpeedupPoint> speedupTable(const EventStore& store);
 
+// What one worker of a pool cost, beside what the pool's work took (see WorkerCost in event.h):
+// -1 where the run did not measure it.
+struct WorkerCostPoint {
+    Executor executor = Executor::Threads;
+    int workers = 0;
+    double startUs = -1;    // to start one worker
+    double ownKiB = -1;     // memory one worker added, its own
+    double sharedKiB = -1;  // memory one worker still shares with the lab (a forked process)
+};
+// One point per executor and worker count measured, ordered by executor, then workers.
+std::vector<WorkerCostPoint> workerCosts(const EventStore& store);
+
 }  // namespace interleave

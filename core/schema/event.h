@@ -138,7 +138,8 @@ enum class EventKind : std::uint16_t {
     // packMeasure (executor, workers, repetition).
     MeasureResult,
     // One measured sample of a series (object = the series): a = ns. The measurement scenarios
-    // record their samples this way, one event each, and nothing else while they measure.
+    // record their samples this way, one event each, and nothing else while they measure. On the
+    // series named kOtherCpuSeries, b is set too: see there.
     MeasureSample,
     // Manual scheduling: the actor stops at a checkpoint and says what its next step is
     // (a = that step's kind, b = its argument, object = its object) ...
@@ -172,6 +173,12 @@ enum class GilDropReason : std::int64_t {
     Blocking = 2,  // around a blocking wait (I/O): others compute meanwhile
 };
 
+// The series every measurement records one sample of at its end: a = the CPU time, in ns, that
+// other programs used while it measured (the whole machine's busy time minus the lab's and its
+// children's), b = the measurement's wall time, in ns. Not a distribution of times: it says
+// whether the others were quiet enough for the measured times to be trusted.
+inline constexpr std::string_view kOtherCpuSeries = "other programs' CPU";
+
 // The executors of the measurement scenarios, as measure_result's b names them.
 enum class Executor : std::int64_t { Sequential = 0, Threads = 1, GilThreads = 2, Processes = 3 };
 inline constexpr int kExecutorCount = 4;
@@ -181,8 +188,26 @@ inline constexpr std::int64_t packMeasure(std::int64_t executor, std::int64_t wo
                                           std::int64_t repetition) {
     return (executor << 32) | ((workers & 0xffff) << 16) | (repetition & 0xffff);
 }
+// A repetition's time is what measure_result says unless b says another quantity above bit 48:
+// what one worker of a pool costs. Readers that know only times see an executor out of range in
+// such b (measureExecutor) and pass over it.
+enum class WorkerCost : std::int64_t {
+    StartNs = 1,    // a = ns to start one worker (the pool's start divided by its workers)
+    OwnKiB = 2,     // a = KiB of memory one worker added, its own (resident, not shared)
+    SharedKiB = 3,  // a = KiB of memory one worker still shares with the lab (a forked process)
+};
+inline constexpr std::int64_t packWorkerCost(WorkerCost what, std::int64_t executor,
+                                             std::int64_t workers) {
+    return (static_cast<std::int64_t>(what) << 48) | packMeasure(executor, workers, 0);
+}
 inline constexpr std::int64_t measureExecutor(std::int64_t b) {
     return b >> 32;
+}
+inline constexpr std::int64_t workerCostOf(std::int64_t b) {  // 0: a repetition's time
+    return b >> 48;
+}
+inline constexpr std::int64_t workerCostExecutor(std::int64_t b) {
+    return (b >> 32) & 0xffff;
 }
 inline constexpr std::int64_t measureWorkers(std::int64_t b) {
     return (b >> 16) & 0xffff;

@@ -101,4 +101,23 @@ std::optional<MappingPages> readMappingPages(const void* start) {
     return std::nullopt;
 }
 
+std::optional<MappingPages> readProcessPages(pid_t pid) {
+    std::ifstream rollup(pid == 0 ? std::string("/proc/self/smaps_rollup")
+                                  : "/proc/" + std::to_string(pid) + "/smaps_rollup");
+    std::string line;
+    bool any = false;
+    MappingPages pages;
+    while (std::getline(rollup, line)) {
+        std::istringstream fields(line);
+        std::string key;
+        std::int64_t kib = 0;
+        fields >> key >> kib;
+        if (key == "Shared_Clean:" || key == "Shared_Dirty:") pages.sharedKiB += kib;
+        if (key == "Private_Clean:" || key == "Private_Dirty:") pages.privateKiB += kib;
+        any = any || key == "Rss:";
+    }
+    if (!any) return std::nullopt;
+    return pages;
+}
+
 }  // namespace interleave

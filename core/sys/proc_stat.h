@@ -43,4 +43,8 @@ struct MappingPages {
 };
 std::optional<MappingPages> readMappingPages(const void* start);
 
+// The same for a whole process (pid 0: this one), every mapping summed, from
+// /proc/PID/smaps_rollup. Empty when the process is gone or the file cannot be read.
+std::optional<MappingPages> readProcessPages(pid_t pid);
+
 }  // namespace interleave

@@ -56,9 +56,6 @@ std::string whyRunCannotJudge(const QuizQuestion& q, const RunForQuestion& run,
             return "this run used " + name + " = " + *used + " where the question is about " +
                    name + " = " + expected + ": press \"Set its parameters\" and run again";
     }
-    if (run.machineBusy)
-        return "other programs kept the CPU busy during this run, so its numbers are "
-               "unreliable: run it again on a quieter machine";
     return {};
 }
 

@@ -31,15 +31,15 @@ struct RunForQuestion {
     bool predicted = false;        // a prediction was locked in before the run started
     bool scheduledByHand = false;  // any step was granted by hand (scheduler mode)
     bool stoppedEarly = false;     // the user stopped it before its end
-    bool machineBusy = false;      // other programs used the CPU enough to skew a measurement
     // Every parameter as the run used it (name, value).
     std::vector<std::pair<std::string, std::string>> parameters;
 };
 
 // Empty when `run` may be judged against `question`: a run that nobody predicted reveals
-// nothing, and only a run that was predicted, ran freely to its end, on a quiet machine, with
-// exactly the question's parameters (its `set` over the scenario's `defaults`) can answer it.
-// Otherwise, why not, in one sentence for the student.
+// nothing, and only a run that was predicted, ran freely to its end, with exactly the
+// question's parameters (its `set` over the scenario's `defaults`) can answer it. Otherwise, why
+// not, in one sentence for the student. (A run on a busy machine is refused by what it
+// recorded: see otherProgramsCpu.)
 std::string whyRunCannotJudge(const QuizQuestion& question, const RunForQuestion& run,
                               const std::vector<std::pair<std::string, std::string>>& defaults);
 

@@ -105,6 +105,19 @@ TEST(ProcessTreeModel, AnOrphanMovesUnderTheSubreaperAtTheCursorAndAZombieIsShow
     EXPECT_EQ(timeline.processName(100), QStringLiteral("main (pid 100)"));
 }
 
+TEST(TimelineModel, ASignalToOneThreadNamesTheThreadNotAProcess) {
+    EventStore store(2);
+    store.setActors({ActorInfo{0, 100, 1, 100, "main", ActorRole::ProcessMain, kNoActor, 0},
+                     ActorInfo{1, 100, 1, 103, "worker thread", ActorRole::Thread, 0, 0}});
+    store.appendRow(Row{10, 1, EventKind::ActorStart, kNoObject, 0, 0});
+    store.publish();
+    TimelineModel timeline;
+    timeline.reset(&store);
+    EXPECT_EQ(timeline.processName(100), QStringLiteral("main (pid 100)"));
+    EXPECT_EQ(timeline.processName(103), QStringLiteral("worker thread (tid 103)"));
+    EXPECT_EQ(timeline.processName(999), QStringLiteral("process 999"));
+}
+
 TEST(PipeModel, FillMessagesAndWhoWaitsAtAnyTime) {
     EventStore store(2);
     store.setActors({ActorInfo{0, 100, 1, 100, "main", ActorRole::ProcessMain, kNoActor, 0},

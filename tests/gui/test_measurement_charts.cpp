@@ -19,6 +19,7 @@
 #include "ui/distribution_model.h"
 #include "ui/distribution_view.h"
 #include "ui/main_window.h"
+#include "ui/prediction_box.h"
 #include "ui/run_session.h"
 #include "ui/speedup_model.h"
 #include "ui/speedup_view.h"
@@ -110,6 +111,11 @@ TEST(SpeedupView, AShortRunDrawsEveryExecutorAndExportsThePictureAndTheNumbers) 
         EXPECT_EQ(names.count(QString::fromLatin1(e)), 1u) << e;
     EXPECT_EQ(view->plot()->xAxis->label(), QStringLiteral("workers"));
     EXPECT_FALSE(view->plot()->yAxis->label().isEmpty());
+    // Beside the speedups, what threads save: each worker's start and memory.
+    EXPECT_TRUE(view->statusText().contains(QStringLiteral("one worker to start: thread ")))
+        << view->statusText().toStdString();
+    EXPECT_TRUE(view->statusText().contains(QStringLiteral("memory of its own: thread ")))
+        << view->statusText().toStdString();
 
     QTemporaryDir dir;
     ASSERT_EQ(view->save(dir.filePath(QStringLiteral("s.png"))), QString());
@@ -231,4 +237,85 @@ TEST(SpeedupView, TheStopBesideTheProgressEndsTheMeasurementAndKeepsWhatItHas) {
     EXPECT_FALSE(stop->isVisibleTo(&window));
     EXPECT_GT(window.speedupModel()->countAtCursor(), 0);
     EXPECT_LT(window.speedupModel()->countAtCursor(), window.speedupModel()->plannedCount());
+}
+
+namespace {
+
+// A measurement's events ending with the busy-machine record: other programs used `cores` of
+// a core over its second.
+void addMeasurement(EventStore& store, double cores) {
+    store.setActors({ActorInfo{0, 10, 1, 10, "main", ActorRole::ProcessMain, kNoActor, 0}});
+    store.setObjects({ObjectInfo{1, ObjectKind::Series, std::string(kOtherCpuSeries), 0},
+                      ObjectInfo{2, ObjectKind::Series, "threads: futex", 0},
+                      ObjectInfo{3, ObjectKind::Series, "processes: futex", 0}});
+    std::int64_t t = 0;
+    for (int k = 0; k < 5; ++k) {
+        store.appendRow(Row{++t, 0, EventKind::MeasureSample, 2, 2'000 + k, 0});
+        store.appendRow(Row{++t, 0, EventKind::MeasureSample, 3, 3'000 + k, 0});
+    }
+    for (int rep = 1; rep <= 2; ++rep)
+        for (auto e : {Executor::Sequential, Executor::Threads})
+            store.appendRow(Row{++t, 0, EventKind::MeasureResult, kNoObject, 10'000'000,
+                                packMeasure(static_cast<std::int64_t>(e), 1, rep)});
+    store.appendRow(Row{++t, 0, EventKind::MeasureSample, 1, static_cast<std::int64_t>(cores * 1e9),
+                        1'000'000'000});
+    store.publish();
+}
+
+}  // namespace
+
+TEST(OtherCpu, TheChartsSayPlainlyWhenOtherProgramsMadeTheNumbersUnreliable) {
+    for (const double cores : {0.05, 0.9}) {
+        EventStore store(1);
+        addMeasurement(store, cores);
+        DistributionModel distributions;
+        distributions.reset(&store);
+        distributions.append(0, store.size());
+        distributions.setCursorTime(1'000);
+        ASSERT_EQ(distributions.atCursor().size(), 2u) << "the record is not drawn as a box";
+        DistributionView boxes(&distributions);
+        SpeedupModel speedups;
+        speedups.reset(&store);
+        speedups.append(0, store.size());
+        SpeedupView chart(&speedups);
+        ASSERT_TRUE(distributions.otherCpu() && speedups.otherCpu());
+        if (cores < kBusyCores) {
+            EXPECT_TRUE(boxes.otherCpuText().isEmpty()) << boxes.otherCpuText().toStdString();
+            EXPECT_TRUE(chart.otherCpuText().isEmpty()) << chart.otherCpuText().toStdString();
+        } else {
+            for (const auto& text : {boxes.otherCpuText(), chart.otherCpuText()})
+                EXPECT_TRUE(
+                    text.contains(QStringLiteral("Unreliable: other programs used 90% "
+                                                 "of a core")))
+                    << text.toStdString();
+        }
+    }
+}
+
+TEST(OtherCpu, APredictionIsNotJudgedOnARunOfABusyMachine) {
+    QuizQuestion q;
+    q.ask = "Which hands off faster?";
+    q.choices = {QuizChoice{"threads", 0, 1}, QuizChoice{"processes", 1, 100}};
+    q.answer = 0;
+    q.measure = "ratio:threads: futex/processes: futex";
+    q.why = "No address space to switch.";
+    for (const double cores : {0.05, 0.9}) {
+        EventStore store(1);
+        addMeasurement(store, cores);
+        PredictionBox box;
+        box.setQuestions({q});
+        box.predictChoice(0);
+        box.runStarted();
+        RunForQuestion run;  // free, to its end, its parameters: only the machine may refuse it
+        box.runEnded(store, run, {});
+        const auto text = box.revealText();
+        if (cores < kBusyCores) {
+            EXPECT_TRUE(text.contains(QStringLiteral("This run showed"))) << text.toStdString();
+        } else {
+            EXPECT_FALSE(text.contains(QStringLiteral("This run showed"))) << text.toStdString();
+            EXPECT_FALSE(text.contains(QStringLiteral("as you said"))) << text.toStdString();
+            EXPECT_TRUE(text.contains(QStringLiteral("cannot answer"))) << text.toStdString();
+            EXPECT_TRUE(text.contains(QStringLiteral("Unreliable"))) << text.toStdString();
+        }
+    }
 }

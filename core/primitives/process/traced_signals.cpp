@@ -94,6 +94,24 @@ bool SignalSet::send(pid_t pid, int sig) {
     return true;
 }
 
+bool SignalSet::sendToThread(pthread_t thread, pid_t tid, int sig) {
+    const auto i = static_cast<std::size_t>(std::find(m_signals.begin(), m_signals.end(), sig) -
+                                            m_signals.begin());
+    if (i >= m_signals.size()) throw std::invalid_argument("signal " + std::to_string(sig));
+    Runtime::checkpoint(EventKind::SignalSend, m_objects[i], tid);
+    const auto number = ++m_sent[i];
+    sigval value{};
+    value.sival_int = static_cast<int>(number);
+    const auto stamp = orderedTicks();
+    if (const int err = pthread_sigqueue(thread, sig, value); err != 0) {
+        if (err == ESRCH) return false;
+        errno = err;
+        throw std::runtime_error(errnoText("pthread_sigqueue(" + nameOf(sig) + ")"));
+    }
+    Runtime::emitAt(stamp, EventKind::SignalSend, m_objects[i], tid, number);
+    return true;
+}
+
 void SignalSet::installHandlers() const {
     struct sigaction act {};
     act.sa_sigaction = onSignal;

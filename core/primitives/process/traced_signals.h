@@ -8,6 +8,7 @@
 // what arrived, and when, into a fixed log in static memory; the process's own thread turns the
 // log into events (flush) with the handler's stamps. One receiving process, single-threaded.
 
+#include <pthread.h>
 #include <sys/types.h>
 
 #include <cstdint>
@@ -26,6 +27,10 @@ class SignalSet {
     // Sends `sig` to `pid` with the next number of that signal; records signal_send. Returns
     // false when the process is gone (ESRCH).
     bool send(pid_t pid, int sig);
+    // Sends `sig` to one thread of this process (pthread_sigqueue), whose id is `tid`: the
+    // kernel delivers it to that thread alone, never to another thread of the process. Records
+    // signal_send with the thread's id as the target. False when the thread is gone.
+    bool sendToThread(pthread_t thread, pid_t tid, int sig);
 
     // In the receiving process (or before fork(), for a child to inherit them): handlers for
     // every signal of the set, which log what arrives.

@@ -6,11 +6,13 @@
 // since it is dropped around every blocking wait.
 //
 // Workers are made once for each executor and N, like a pool, and each repetition hands each
-// worker one task: what is measured is the work, not creating threads or processes (the
-// creation-cost scenario measures that). Each configuration runs once unmeasured to warm up
-// (recorded as repetition 0), then `repetitions` times. The main thread times each repetition
-// on its wall clock and records it as a measure_result event; the compute loop itself records
-// nothing, so tracing does not slow what it measures.
+// worker one task: what is measured is the work, not creating threads or processes. Beside it,
+// what a worker costs is recorded (see WorkerCost): the time to start one, and the memory one
+// takes, read from /proc once it has done a task. Where the work is waiting, threads and
+// processes finish together: what threads save is this. Each configuration runs once unmeasured to
+// warm up (recorded as repetition 0), then `repetitions` times. The main thread times each
+// repetition on its wall clock and records it as a measure_result event; the compute loop itself
+// records nothing, so tracing does not slow what it measures.
 
 #include <time.h>
 
@@ -32,6 +34,7 @@
 #include "core/primitives/threads/traced_thread.h"
 #include "core/scenarios/scenario.h"
 #include "core/sys/clock.h"
+#include "core/sys/proc_stat.h"
 
 namespace interleave {
 namespace {
@@ -125,6 +128,23 @@ void record(Executor e, std::int64_t workers, int repetition, std::int64_t ns) {
                   packMeasure(static_cast<std::int64_t>(e), workers, repetition));
 }
 
+// What one worker of a pool of `workers` cost (see WorkerCost): where threads win even when
+// the work itself runs no faster.
+void recordCost(WorkerCost what, Executor e, std::int64_t workers, std::int64_t value) {
+    Runtime::emit(EventKind::MeasureResult, kNoObject, value,
+                  packWorkerCost(what, static_cast<std::int64_t>(e), workers));
+}
+
+// A thread's memory is its process's: what the lab's resident memory grew by since `before`
+// (its stack's pages, its bookkeeping), shared out among the pool's threads.
+void recordThreadMemory(Executor e, std::int64_t workers,
+                        const std::optional<MappingPages>& before) {
+    const auto now = readProcessPages(0);
+    if (!before || !now) return;
+    const auto grew = (now->sharedKiB + now->privateKiB) - (before->sharedKiB + before->privateKiB);
+    recordCost(WorkerCost::OwnKiB, e, workers, std::max<std::int64_t>(0, grew) / workers);
+}
+
 // N threads that each do one task per repetition: started by `go`, reported on `done`.
 class ThreadPool {
   public:
@@ -192,6 +212,21 @@ class ProcessPool {
         for (const auto& kid : m_kids)
             waitTraced(kid);
     }
+    // A forked worker's memory: what it has of its own (copied on write, its stack) and what it
+    // still shares with the lab, each worker's on average.
+    void recordMemory() const {
+        MappingPages sum;
+        std::int64_t read = 0;
+        for (const auto& kid : m_kids)
+            if (const auto pages = readProcessPages(kid.pid)) {
+                sum.sharedKiB += pages->sharedKiB;
+                sum.privateKiB += pages->privateKiB;
+                ++read;
+            }
+        if (read == 0) return;
+        recordCost(WorkerCost::OwnKiB, Executor::Processes, m_n, sum.privateKiB / read);
+        recordCost(WorkerCost::SharedKiB, Executor::Processes, m_n, sum.sharedKiB / read);
+    }
     std::int64_t round() {
         const auto t0 = monotonicNs();
         for (std::int64_t i = 0; i < m_n; ++i)
@@ -235,10 +270,17 @@ int run(const ParamValues& p) {
                 task(s, nullptr);
             record(Executor::Sequential, n, rep, monotonicNs() - t0);
         }
+        // Each pool's start is timed, and its workers' memory read once each has done a task
+        // (after the warm-up): what a worker costs before any work is shared out.
         {
+            const auto before = readProcessPages(0);
+            const auto t0 = monotonicNs();
             ThreadPool threads("thread", n, s, nullptr);
-            for (int rep = 0; rep <= repetitions && !Runtime::stopRequested(); ++rep)
+            recordCost(WorkerCost::StartNs, Executor::Threads, n, (monotonicNs() - t0) / n);
+            for (int rep = 0; rep <= repetitions && !Runtime::stopRequested(); ++rep) {
                 record(Executor::Threads, n, rep, threads.round());
+                if (rep == 0) recordThreadMemory(Executor::Threads, n, before);
+            }
         }
         {
             ThreadPool python("python thread", n, s, &gil);
@@ -246,9 +288,13 @@ int run(const ParamValues& p) {
                 record(Executor::GilThreads, n, rep, python.round());
         }
         {
+            const auto t0 = monotonicNs();
             ProcessPool processes(n, s);
-            for (int rep = 0; rep <= repetitions && !Runtime::stopRequested(); ++rep)
+            recordCost(WorkerCost::StartNs, Executor::Processes, n, (monotonicNs() - t0) / n);
+            for (int rep = 0; rep <= repetitions && !Runtime::stopRequested(); ++rep) {
                 record(Executor::Processes, n, rep, processes.round());
+                if (rep == 0) processes.recordMemory();
+            }
         }
         if (Runtime::stopRequested()) break;
     }

@@ -1,8 +1,9 @@
 // The same messages between two processes, five ways (C13): a pipe, a FIFO, a POSIX message
 // queue and a UNIX socket, where the kernel copies each message in and out again, and shared
 // memory, where the two processes copy into and out of the same pages and two semaphores say
-// whose turn it is. Measured either as round trips (latency: a message there and one back) or
-// as a stream (throughput: many messages one way, the time per message).
+// whose turn it is; then the same shared-memory mailbox between two threads of one process,
+// what the IPC methods are weighed against. Measured either as round trips (latency: a message
+// there and one back) or as a stream (throughput: many messages one way, the time per message).
 //
 // The partner is a forked child that is not traced, and the messages are not recorded: tracing
 // each would be most of what is measured. Only the samples are recorded, after each is taken.
@@ -24,6 +25,7 @@
 #include <cstring>
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "core/primitives/ipc/run_names.h"
@@ -243,12 +245,19 @@ int partner(Duplex& d, std::size_t bytes) {
     return 0;
 }
 
-// One method: fork the partner, take the samples, send it away and wait for it.
+// One method: start the partner (a forked process, or a thread of the lab's own), take the
+// samples, send it away and wait for it.
 void measure(Duplex& d, std::uint32_t series, std::size_t bytes, bool latency, std::int64_t count,
-             std::int64_t burst) {
-    const pid_t pid = fork();
-    if (pid == 0) _exit(partner(d, bytes));
-    if (pid < 0) return;
+             std::int64_t burst, bool thread = false) {
+    std::thread partnerThread;
+    pid_t pid = -1;
+    if (thread) {
+        partnerThread = std::thread([&d, bytes] { partner(d, bytes); });
+    } else {
+        pid = fork();
+        if (pid == 0) _exit(partner(d, bytes));
+        if (pid < 0) return;
+    }
     std::vector<char> buf(bytes, 'x');
     if (d.parentSide()) {
         for (std::int64_t k = -kWarmUp; k < count && !Runtime::stopRequested(); ++k) {
@@ -272,6 +281,10 @@ void measure(Duplex& d, std::uint32_t series, std::size_t bytes, bool latency, s
         buf[0] = kQuit;
         d.toChild(buf.data(), bytes);
     }
+    if (thread) {
+        partnerThread.join();  // the mailbox never fails: the quit message reaches it
+        return;
+    }
     int status = 0;
     // A partner still waiting for an open or a message that will not come: ended here.
     if (waitpid(pid, &status, WNOHANG) == 0) {
@@ -294,11 +307,14 @@ int run(const ParamValues& p) {
     // On one core, both sides take turns on it; on any, a side that sleeps may be woken from
     // another core. Forked partners inherit where this thread may run.
     const PinnedToFirstCpu pinned(p.choice("cores") == "one");
-    const char* names[] = {"pipe", "FIFO", "message queue", "UNIX socket", "shared memory"};
-    std::uint32_t series[5];
-    for (int k = 0; k < 5; ++k)
+    // The last: the same mailbox and semaphores between two threads of one process, so that what
+    // IPC costs over memory that threads share is measured, not asserted.
+    const char* names[] = {"pipe",        "FIFO",          "message queue",
+                           "UNIX socket", "shared memory", "threads: shared memory"};
+    std::uint32_t series[6];
+    for (int k = 0; k < 6; ++k)
         series[k] = Runtime::registerObject(ObjectKind::Series, names[k]);
-    for (int k = 0; k < 5 && !Runtime::stopRequested(); ++k) {
+    for (int k = 0; k < 6 && !Runtime::stopRequested(); ++k) {
         std::unique_ptr<Duplex> d;
         if (k == 0) {
             int there[2] = {-1, -1}, back[2] = {-1, -1};
@@ -315,7 +331,7 @@ int run(const ParamValues& p) {
         } else {
             d = std::make_unique<ShmDuplex>();
         }
-        measure(*d, series[k], bytes, latency, count, kBurst);
+        measure(*d, series[k], bytes, latency, count, kBurst, k == 5);
     }
     return 0;
 }
@@ -327,7 +343,7 @@ Scenario makeIpcCompare() {
         "ipc-compare",
         "measurements",
         "The same messages between two processes through a pipe, a FIFO, a message queue, a "
-        "socket and shared memory: latency or throughput.",
+        "socket and shared memory, then between two threads: latency or throughput.",
         {
             ParamSpec::choice("measure", {"latency", "throughput"},
                               "latency: a message there and one back, each timed; throughput: "

@@ -2,16 +2,23 @@
 // child blocks them they wait, pending; a standard signal sent again while pending is lost (the
 // kernel keeps one of each), a real-time one is queued (every one arrives, in order). Once
 // unblocked, each is delivered as it is sent. A process can signal its children; SIGTERM asks
-// one to end, and its handler lets it end cleanly.
+// one to end, and its handler lets it end cleanly. Then the thread half of C7: once the child is
+// gone, main starts a worker thread and stops it with a signal to that thread alone
+// (pthread_sigqueue), which the worker honours: a thread acts on another thread of its process.
 
+#include <pthread.h>
 #include <signal.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
+#include <atomic>
 #include <chrono>
 #include <thread>
 
 #include "core/primitives/process/traced_process.h"
 #include "core/primitives/process/traced_signals.h"
 #include "core/primitives/runtime.h"
+#include "core/primitives/threads/traced_thread.h"
 #include "core/scenarios/scenario.h"
 
 namespace interleave {
@@ -52,10 +59,41 @@ int receiver(SignalSet& signals, std::chrono::milliseconds blockFor) {
     return 0;
 }
 
+// Main starts a worker thread, which works until it is asked to stop, and asks it with a signal
+// sent to it alone: the kernel runs the handler on that thread, whatever main does meanwhile.
+void stopAThread(SignalSet& toThread, int stop, std::chrono::milliseconds gap) {
+    toThread.installHandlers();  // for the whole process: every thread shares its handlers
+    std::atomic<bool> ready{false};
+    pthread_t self{};
+    pid_t tid = 0;
+    TracedThread worker("worker thread", [&] {
+        self = pthread_self();
+        tid = static_cast<pid_t>(syscall(SYS_gettid));
+        ready.store(true, std::memory_order_release);
+        // Works in slices and checks between them whether it was asked to stop: a handler may
+        // only note that the signal came; the thread decides what to do about it.
+        while (!toThread.handled(stop) && !Runtime::stopRequested()) {
+            Runtime::work(std::chrono::milliseconds(20));
+            toThread.flush();
+        }
+    });
+    while (!ready.load(std::memory_order_acquire) && !Runtime::stopRequested())
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    if (ready.load(std::memory_order_acquire)) {
+        Runtime::work(gap);
+        toThread.sendToThread(self, tid, stop);
+    }
+    worker.join();
+    toThread.restoreDefaults();
+}
+
 int run(const ParamValues& p) {
     const auto sends = p.integer("sends");
     const std::chrono::milliseconds gap(p.integer("gap_ms")), blockFor(p.integer("block_ms"));
     SignalSet signals({SIGUSR1, SIGUSR2, SIGRTMIN, SIGTERM});
+    // A signal of its own for the thread part, so that the child's counts stay the child's.
+    const int stop = SIGRTMIN + 1;
+    SignalSet toThread({stop});
     const auto child = forkTraced("receiver", [&] { return receiver(signals, blockFor); });
     // Only once its handlers are in and it blocks them: a SIGUSR1 before that would end it.
     if (waitUntilBlocks(child.pid, SIGUSR1, true)) {
@@ -75,6 +113,7 @@ int run(const ParamValues& p) {
     }
     signals.send(child.pid, SIGTERM);  // also when stopping: it may be waiting for signals
     waitTraced(child);
+    if (!Runtime::stopRequested()) stopAThread(toThread, stop, gap);
     return 0;
 }
 
@@ -85,7 +124,7 @@ Scenario makeSignals() {
         "signals",
         "processes",
         "A parent signals its child: blocked signals wait; standard ones coalesce, real-time ones "
-        "queue.",
+        "queue. Then a thread stops another thread of its process with a signal to it alone.",
         {
             ParamSpec::integer("sends", 1, 50, 4, "",
                                "How many SIGUSR1 and SIGRTMIN the parent sends while the child "
