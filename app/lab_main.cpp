@@ -49,8 +49,8 @@ constexpr int kUsageError = 2;
 // A run still going at its duration gets this long to wind down by itself (producers stop,
 // consumers drain, so the trace ends in a consistent state), then SIGTERM and, this long after,
 // SIGKILL: together well inside the 100 ms a run may overrun its duration.
-constexpr std::chrono::milliseconds kWindDown{40};
-constexpr std::chrono::milliseconds kTermGrace{25};
+constexpr std::chrono::milliseconds kWindDown{30};
+constexpr std::chrono::milliseconds kTermGrace{20};
 volatile std::sig_atomic_t g_interrupted = 0;
 
 // Counts: the first Ctrl-C ends the run (its trace is still written); any later one, or one
@@ -381,7 +381,7 @@ int run(const RunArgs& args) {
                                    .c_str(),
             g_interrupted ? " (interrupted: stopped at once)"
             : stoppedEarly && deadlock.empty()
-                ? " (stopped by signal: it did not wind down within 40 ms)"
+                ? " (stopped by signal: it did not wind down within 30 ms)"
                 : "",
             traceNote.c_str());
         // Writing comes after the run and is not part of it: its time is said apart.
