@@ -263,11 +263,13 @@ int run(const RunArgs& args) {
                             deadline - std::chrono::steady_clock::now()));
     };
     // Kept up to date as events come, so that at the end only the last few are left to read:
-    // the summary then follows the stop at once, even after tens of millions of events.
+    // the summary then follows the stop soon, even after tens of millions of events.
     DeadlockWatch watch;
     while (!g_interrupted && std::chrono::steady_clock::now() < deadline &&
            !sup.waitFinished(untilDeadline())) {
-        watch.update(sup.store());
+        // In slices of about a millisecond's reading, so the deadline is never passed here; what
+        // is left when the run ends is read after it.
+        watch.update(sup.store(), std::numeric_limits<std::int64_t>::max(), 1 << 16);
         if (!measures || std::chrono::steady_clock::now() < nextProgress) continue;
         nextProgress += std::chrono::seconds(1);
         const auto& store = sup.store();
@@ -309,13 +311,16 @@ int run(const RunArgs& args) {
             sup.requestStop();
             sup.waitFinished(kWindDown);
         }
-        stoppedEarly = !sup.finished();
     }
     sup.stop();
+    // Stopped, not wound down: our SIGTERM or SIGKILL ended the lab. (Not "not finished after
+    // the wind-down": a lab that exited at once may leave rings to drain for longer than that.)
+    if (const auto st = sup.labStatus(); wasRunning && st)
+        stoppedEarly = *st == exitStatusSignaled(SIGTERM) || *st == exitStatusSignaled(SIGKILL);
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     DeadlockCycle deadlock;
-    if (wasRunning && !g_interrupted) {
+    if (wasRunning) {
         watch.update(sup.store(), endNs);
         deadlock = watch.cycle();
     }

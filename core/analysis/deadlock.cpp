@@ -31,8 +31,8 @@ DeadlockWatch::ActorState& DeadlockWatch::state(std::uint32_t actor) {
     return m_actors[actor];
 }
 
-void DeadlockWatch::update(const EventStore& store, std::int64_t until) {
-    const auto n = store.size();
+void DeadlockWatch::update(const EventStore& store, std::int64_t until, std::size_t limit) {
+    const auto n = std::min(store.size(), m_next + std::min(limit, store.size()));
     if (m_next >= n) return;
     for (const auto& a : store.actors()) {
         auto& list = m_pidActors[a.pid];

@@ -35,10 +35,12 @@ struct DeadlockCycle {
 
 class DeadlockWatch {
   public:
-    // Takes the store's events appended since the last call; events stamped after `until` (ns)
-    // are left out for good (the supervisor's own rows about processes it reaped after a stop).
+    // Takes the store's events appended since the last call, at most `limit` of them (a caller
+    // with a deadline reads in slices); events stamped after `until` (ns) are left out for good
+    // (the supervisor's own rows about processes it reaped after a stop).
     void update(const EventStore& store,
-                std::int64_t until = std::numeric_limits<std::int64_t>::max());
+                std::int64_t until = std::numeric_limits<std::int64_t>::max(),
+                std::size_t limit = std::numeric_limits<std::size_t>::max());
     // One cycle among the deadlocked actors, from the lowest actor id; empty when there is none.
     DeadlockCycle cycle() const;
     // Every deadlocked actor.
