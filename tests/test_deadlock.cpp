@@ -304,6 +304,26 @@ TEST(DeadlockWatch, AWokenWaiterWaitsForItsMutex) {
     EXPECT_EQ(r.cycle(), (Actors{0, 1}));
 }
 
+// The run loop reads in slices (so as not to pass its deadline): one event at a time ends where
+// one pass does.
+TEST(DeadlockWatch, ReadInSlicesItEndsWhereOnePassDoes) {
+    MadeRun r(2);
+    r.take(0, 12);
+    r.take(0, 10);
+    r.add(0, EventKind::CondWait, 20, 10);
+    r.add(0, EventKind::LockReleased, 10);
+    r.take(1, 10);
+    r.add(1, EventKind::CondNotifyOne, 20, 1, 0);
+    r.add(1, EventKind::LockRequest, 12);
+    r.store.publish();
+    DeadlockWatch sliced;
+    for (std::size_t k = 0; k < r.store.size(); ++k)
+        sliced.update(r.store, std::numeric_limits<std::int64_t>::max(), 1);
+    EXPECT_EQ(sliced.cycle().actors, (Actors{0, 1}));
+    // Thread 0, woken, waits for mutex 10 back, no longer on condition 20.
+    EXPECT_EQ(sliced.cycle().objects, (Actors{10, 12}));
+}
+
 TEST(DeadlockWatch, AConditionWaiterWhoseNotifiersAreGoneIsNotADeadlock) {
     MadeRun r(3);
     r.take(1, 10);

@@ -155,6 +155,12 @@ void DeadlockWatch::update(const EventStore& store, std::int64_t until, std::siz
     }
 }
 
+bool DeadlockWatch::woken(std::uint32_t actor) const {
+    const auto& s = m_actors[actor];
+    const auto last = m_notified.get(s.object, actor);  // +1; 0: never
+    return last != 0 && last - 1 >= s.since;
+}
+
 DeadlockWatch::Edges DeadlockWatch::edgesOf(std::uint32_t actor) const {
     const auto& s = m_actors[actor];
     Edges e;
@@ -187,8 +193,7 @@ DeadlockWatch::Edges DeadlockWatch::edgesOf(std::uint32_t actor) const {
                 if (a != actor) e.to.push_back(a);
             break;
         case Wait::Cond:
-            if (m_notified.get(s.object, actor) - 1 >= s.since &&
-                m_notified.get(s.object, actor) != 0) {
+            if (woken(actor)) {
                 // Woken: all it still needs is the mutex back.
                 e.to = m_mutexHeld.actorsOf(s.condMutex);
                 break;
@@ -255,8 +260,11 @@ DeadlockCycle DeadlockWatch::cycle() const {
     std::rotate(path.begin(), std::min_element(path.begin(), path.end()), path.end());
     DeadlockCycle c;
     c.actors = path;
-    for (const auto a : path)
-        c.objects.push_back(m_actors[a].object);
+    for (const auto a : path) {
+        const auto& s = m_actors[a];
+        // A woken condition waiter waits for its mutex back, no longer for the condition.
+        c.objects.push_back(s.wait == Wait::Cond && woken(a) ? s.condMutex : s.object);
+    }
     return c;
 }
 

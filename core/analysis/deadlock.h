@@ -61,6 +61,7 @@ class DeadlockWatch {
     };
     ActorState& state(std::uint32_t actor);
     Edges edgesOf(std::uint32_t actor) const;
+    bool woken(std::uint32_t actor) const;  // a Cond waiter notified since it began to wait
     // [object][actor], grown on demand: the store's object and actor ids are small and dense,
     // and a lock-heavy run passes tens of millions of events through these.
     struct Table {
