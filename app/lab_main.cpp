@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cmath>
@@ -14,6 +15,7 @@
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <limits>
 #include <map>
 #include <string>
 #include <thread>
@@ -23,6 +25,7 @@
 
 #include "app/schedule_cli.h"
 #include "core/analysis/cpu_time.h"
+#include "core/analysis/deadlock.h"
 #include "core/analysis/other_cpu.h"
 #include "core/analysis/run_measures.h"
 #include "core/analysis/samples.h"
@@ -45,6 +48,11 @@ using namespace interleave;
 namespace {
 
 constexpr int kUsageError = 2;
+// A run still going at its duration gets this long to wind down by itself (producers stop,
+// consumers drain, so the trace ends in a consistent state), then SIGTERM and, this long after,
+// SIGKILL: together well inside the 100 ms a run may overrun its duration.
+constexpr std::chrono::milliseconds kWindDown{30};
+constexpr std::chrono::milliseconds kTermGrace{20};
 volatile std::sig_atomic_t g_interrupted = 0;
 
 // Counts: the first Ctrl-C ends the run (its trace is still written); any later one, or one
@@ -252,6 +260,7 @@ int run(const RunArgs& args) {
     options.scenario = scenario->name;
     options.assignments = assignments;
     options.channel = channel;
+    options.termGrace = kTermGrace;
     if (!args.schedule.empty()) options.schedule = ScheduleMode::Manual;
     Supervisor sup(options);
     // The lab's log lines, as they come; its own logger has already applied the level.
@@ -283,8 +292,20 @@ int run(const RunArgs& args) {
     std::size_t scanned = 0;
     int measured = 0;
     auto nextProgress = started + std::chrono::seconds(1);
+    // Polls every 10 ms, and wakes at the deadline itself, not up to 10 ms after it.
+    auto untilDeadline = [&] {
+        return std::min(std::chrono::milliseconds(10),
+                        std::chrono::ceil<std::chrono::milliseconds>(
+                            deadline - std::chrono::steady_clock::now()));
+    };
+    // Kept up to date as events come, so that at the end only the last few are left to read:
+    // the summary then follows the stop soon, even after tens of millions of events.
+    DeadlockWatch watch;
     while (!g_interrupted && std::chrono::steady_clock::now() < deadline &&
-           !sup.waitFinished(std::chrono::milliseconds(10))) {
+           !sup.waitFinished(untilDeadline())) {
+        // In slices of about a millisecond's reading, so the deadline is never passed here; what
+        // is left when the run ends is read after it.
+        watch.update(sup.store(), std::numeric_limits<std::int64_t>::max(), 1 << 16);
         if (!measures || std::chrono::steady_clock::now() < nextProgress) continue;
         nextProgress += std::chrono::seconds(1);
         const auto& store = sup.store();
@@ -309,29 +330,36 @@ int run(const RunArgs& args) {
                                                           : "");
         replay.reset();  // joins: no grant comes after this
     }
+    // Stop first, then analyse. A run still going at its end is asked to wind down, briefly,
+    // and then ended; only once it has stopped (every ring drained, nothing left running) is the
+    // store read for a deadlock, as it stood at the duration: a deadlocked run cannot wind down,
+    // and one the stop set free (a semaphore closed under its waiters) was deadlocked all the
+    // same. Reading the whole store while the scenario still ran took seconds of an unpaced run
+    // and was counted as part of it.
     bool stoppedEarly = false;
-    std::vector<std::uint32_t> deadlock;
+    bool wasRunning = false;
+    std::int64_t endNs = std::numeric_limits<std::int64_t>::max();
     if (!sup.finished()) {
-        // A run still going at its end: a deadlocked one can never wind down, so it ends now and
-        // says so. Any other is asked to wind down (producers stop, consumers drain) so the
-        // trace ends in a consistent state, for as long as it makes progress.
-        deadlock = findDeadlockCycle(sup.store());
-        if (deadlock.empty() && !g_interrupted) {
+        wasRunning = true;
+        const auto& base = sup.store().timeBase();
+        endNs = base.toNs(base.now());
+        if (!g_interrupted) {
             sup.requestStop();
-            const auto limit = std::chrono::steady_clock::now() + std::chrono::seconds(2);
-            std::size_t seen = sup.store().size();
-            while (!sup.waitFinished(std::chrono::milliseconds(100)) &&
-                   std::chrono::steady_clock::now() < limit && !g_interrupted) {
-                const auto now = sup.store().size();
-                if (now == seen) break;  // no progress: stuck, not winding down
-                seen = now;
-            }
+            sup.waitFinished(kWindDown);
         }
-        stoppedEarly = !sup.finished();
     }
     sup.stop();
+    // Stopped, not wound down: our SIGTERM or SIGKILL ended the lab. (Not "not finished after
+    // the wind-down": a lab that exited at once may leave rings to drain for longer than that.)
+    if (const auto st = sup.labStatus(); wasRunning && st)
+        stoppedEarly = *st == exitStatusSignaled(SIGTERM) || *st == exitStatusSignaled(SIGKILL);
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    DeadlockCycle deadlock;
+    if (wasRunning) {
+        watch.update(sup.store(), endNs);
+        deadlock = watch.cycle();
+    }
 
     auto& store = sup.store();
     // Whether a Ctrl-C ended the run, as against one that only stopped the writing after it.
@@ -372,30 +400,38 @@ int run(const RunArgs& args) {
     const auto status = sup.labStatus();
     if (!quiet) {
         std::string deadlockText;
-        for (const auto actor : deadlock) {
-            for (const auto& a : store.actors())
-                if (a.id == actor) deadlockText += (deadlockText.empty() ? "" : " -> ") + a.name;
+        std::string through;
+        {
+            const auto actors = store.actors();
+            for (std::size_t k = 0; k < deadlock.actors.size(); ++k) {
+                for (const auto& a : actors)
+                    if (a.id == deadlock.actors[k])
+                        deadlockText += (deadlockText.empty() ? "" : " -> ") + a.name;
+                through += (through.empty() ? "" : ", ") + store.objectName(deadlock.objects[k]);
+            }
         }
         const auto l = store.losses();
         std::fprintf(
             stderr,
-            "%s: %zu events from %zu actors in %.2f s, %llu lost (capture %s, %llu "
+            "%s: %zu events from %zu actors in a run of %.2f s, %llu lost (capture %s, %llu "
             "waits); lab %s%s%s%s",
             scenario->name.c_str(), store.size(), store.actors().size(), seconds,
             static_cast<unsigned long long>(store.totalDropped()),
             channel.capture == CaptureMode::Lossless ? "lossless" : "drop",
             static_cast<unsigned long long>(l.ringWaits),
             status ? exitStatusText(*status).c_str() : "status unknown",
-            deadlock.empty()
-                ? ""
-                : ("; deadlocked: " + deadlockText + " -> " +
-                   deadlockText.substr(0, deadlockText.find(" -> ")) + ", ended at its duration")
-                      .c_str(),
-            runInterrupted                     ? " (interrupted: stopped at once)"
-            : stoppedEarly && deadlock.empty() ? " (stopped by signal: it did not wind down)"
-                                               : "",
+            deadlock.empty() ? ""
+                             : ("; deadlocked: " + deadlockText + " -> " +
+                                deadlockText.substr(0, deadlockText.find(" -> ")) +
+                                " (waiting on " + through + "), ended at its duration")
+                                   .c_str(),
+            runInterrupted ? " (interrupted: stopped at once)"
+            : stoppedEarly && deadlock.empty()
+                ? " (stopped by signal: it did not wind down within 30 ms)"
+                : "",
             traceNote.c_str());
-        if (wantTrace) std::fprintf(stderr, " (writing took %.2f s)", writeSeconds);
+        // Writing comes after the run and is not part of it: its time is said apart.
+        if (wantTrace) std::fprintf(stderr, " in %.2f s, after the run", writeSeconds);
         std::fprintf(stderr, "\n");
         // What each thread cost the machine: the busy-wait lesson reads this line.
         if (const auto cpu = lastCpuTimes(store); !cpu.empty()) {
@@ -409,8 +445,10 @@ int run(const RunArgs& args) {
             }
             std::fprintf(stderr, "  CPU time (from /proc): %s\n", line.c_str());
         }
-        printSpeedups(store);
-        printSamples(store);
+        if (scenario->group == "measurements") {  // each reads the whole store
+            printSpeedups(store);
+            printSamples(store);
+        }
         if (args.comparePython) printPythonComparison(store, params.values);
         printOtherCpu(store, false);
         if (!replayNote.empty()) std::fprintf(stderr, "  %s\n", replayNote.c_str());

@@ -145,6 +145,39 @@ TEST(Cli, DeadlockEndsAtItsDurationSaysSoAndStillWritesItsTrace) {
     rmdir(dir.c_str());
 }
 
+// An unpaced run makes events as fast as the machine goes and never ends by itself in time: it
+// ends at its duration all the same (the goal is within 100 ms), the deadlock analysis and the
+// trace's writing come after the run and are not counted in it. Checked on what the trace
+// recorded, not on this test's wall clock: the last event (the supervisor's note that the lab
+// ended, stamped when it was reaped) and the run's length. The margins are above the goal (150
+// and 300 ms) so that a loaded 2-core CI machine does not fail it; before the fix the run went
+// on for seconds (a 2 s wind-down while events kept coming, and a sort of the whole store).
+TEST(Cli, AnUnpacedRunEndsAtItsDurationAndItsTraceIsWrittenApart) {
+    const auto dir = tempDir();
+    auto r =
+        cli("run race-condition --set think_ms=0 --set increments=1000000 --duration 300ms "
+            "--trace " +
+            dir + "/r.ilt");
+    ASSERT_EQ(r.status, 0) << r.output;
+    EXPECT_NE(r.output.find("in a run of"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("after the run"), std::string::npos) << r.output;
+    r = cli("info " + dir + "/r.ilt");
+    ASSERT_EQ(r.status, 0) << r.output;
+    const auto run = r.output.find("run of ");
+    ASSERT_NE(run, std::string::npos) << r.output;
+    double seconds = 0;
+    ASSERT_EQ(std::sscanf(r.output.c_str() + run, "run of %lf s", &seconds), 1) << r.output;
+    const auto at = r.output.find("events from ");
+    ASSERT_NE(at, std::string::npos) << r.output;
+    double first = 0, last = 0;
+    ASSERT_EQ(std::sscanf(r.output.c_str() + at, "events from %lf ms to %lf ms", &first, &last), 2);
+    EXPECT_GE(seconds, 0.3) << r.output;
+    EXPECT_LE(seconds, 0.6) << r.output;
+    EXPECT_LE(last, 450.0) << r.output;
+    std::remove((dir + "/r.ilt").c_str());
+    rmdir(dir.c_str());
+}
+
 TEST(Cli, UnwritableTraceLeavesNoFileBehind) {
     // As root (CI) a read-only directory is writable; a path inside a regular file is not, for
     // anyone, and says why before the run starts.

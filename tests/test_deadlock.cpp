@@ -5,11 +5,13 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <limits>
 #include <random>
 #include <set>
 #include <string>
 #include <thread>
 
+#include "core/analysis/deadlock.h"
 #include "core/analysis/wait_for.h"
 #include "core/schema/event_kinds.h"
 #include "run_helpers.h"
@@ -171,3 +173,218 @@ TEST(WaitForGraph, TheTrackerAtAnyTimeEqualsAReplayUpToThatTime) {
         }
     }
 }
+
+// --- Deadlocks through every primitive (DeadlockWatch) ---
+
+namespace {
+
+// A store made up event by event, one microsecond apart, for the cases a real run cannot be
+// relied on to produce at a given moment.
+struct MadeRun {
+    EventStore store{8};
+    std::int64_t t = 0;
+    explicit MadeRun(std::uint32_t actors) {
+        std::vector<ActorInfo> list;
+        for (std::uint32_t a = 0; a < actors; ++a)
+            list.push_back(ActorInfo{a, 100, 1, 200 + static_cast<int>(a),
+                                     "thread " + std::to_string(a), ActorRole::Thread, kNoActor,
+                                     0});
+        store.setActors(list);
+    }
+    std::int64_t add(std::uint32_t actor, EventKind k, std::uint32_t object, std::int64_t a = 0,
+                     std::int64_t b = 0) {
+        t += 1000;
+        store.appendRow(Row{t, actor, k, object, a, b});
+        return t;
+    }
+    void take(std::uint32_t actor, std::uint32_t mutex) {
+        add(actor, EventKind::LockRequest, mutex);
+        add(actor, EventKind::LockAcquired, mutex);
+    }
+    std::vector<std::uint32_t> cycle(
+        std::int64_t until = std::numeric_limits<std::int64_t>::max()) {
+        store.publish();
+        return findDeadlock(store, until).actors;
+    }
+};
+
+using Actors = std::vector<std::uint32_t>;
+
+}  // namespace
+
+TEST(DeadlockWatch, AReaderThatAsksToWriteWaitsForItself) {
+    MadeRun r(2);
+    r.add(0, EventKind::RwReadRequest, 1);
+    r.add(0, EventKind::RwReadAcquired, 1, 1);
+    EXPECT_EQ(r.cycle(), Actors{});
+    r.add(0, EventKind::RwWriteRequest, 1);
+    EXPECT_EQ(r.cycle(), Actors{0});
+    EXPECT_EQ(findDeadlockCycle(r.store), Actors{}) << "the mutex-only graph cannot see it";
+}
+
+TEST(DeadlockWatch, TwoReadersThatBothAskToWrite) {
+    MadeRun r(3);
+    for (std::uint32_t a : {0u, 1u}) {
+        r.add(a, EventKind::RwReadRequest, 1);
+        r.add(a, EventKind::RwReadAcquired, 1, 1);
+    }
+    r.add(2, EventKind::RwReadRequest, 1);  // held back by the writers waiting: stuck with them
+    r.add(1, EventKind::RwWriteRequest, 1);
+    const auto before = r.t;
+    r.add(0, EventKind::RwWriteRequest, 1);
+    // Each waits for both readers, itself included: named from the first, waiting for itself.
+    EXPECT_EQ(r.cycle(), Actors{0});
+    DeadlockWatch watch;
+    watch.update(r.store);
+    EXPECT_EQ(watch.deadlocked(), (std::set<std::uint32_t>{0, 1, 2}));
+    // As it stood before thread 0 asked: thread 1 waits for itself already.
+    EXPECT_EQ(findDeadlock(r.store, before).actors, Actors{1});
+}
+
+TEST(DeadlockWatch, AReaderHeldBackByAWaitingWriterThatWaitsForIt) {
+    // Writers preferred: thread 0 reads, thread 1 asks to write (waits for 0), thread 0 asks to
+    // read again and is held back by the waiting writer.
+    MadeRun r(2);
+    r.add(0, EventKind::RwReadRequest, 1);
+    r.add(0, EventKind::RwReadAcquired, 1, 1);
+    r.add(1, EventKind::RwWriteRequest, 1);
+    r.add(0, EventKind::RwReadRequest, 1);
+    EXPECT_EQ(r.cycle(), (Actors{0, 1}));
+}
+
+TEST(DeadlockWatch, SemaphoresWaitForAnyoneWhoCouldRaiseThem) {
+    MadeRun r(3);
+    r.add(0, EventKind::SemAcquired, 1);
+    r.add(1, EventKind::SemAcquired, 2);
+    r.add(0, EventKind::SemBlock, 2);
+    r.add(1, EventKind::SemBlock, 1);
+    EXPECT_EQ(r.cycle(), (Actors{0, 1}));
+
+    // The same, but a third thread has raised semaphore 2 before and still runs: it may again.
+    MadeRun q(3);
+    q.add(2, EventKind::SemReleased, 2, 1);
+    q.add(0, EventKind::SemAcquired, 1);
+    q.add(1, EventKind::SemAcquired, 2);
+    q.add(0, EventKind::SemBlock, 2);
+    q.add(1, EventKind::SemBlock, 1);
+    EXPECT_EQ(q.cycle(), Actors{});
+}
+
+TEST(DeadlockWatch, ConditionWaitersWaitForWhoeverCouldNotify) {
+    // Two locks, each a flag under a mutex (10, 11) with a condition (20, 21): each thread holds
+    // one flag and waits on the other's condition.
+    MadeRun r(2);
+    for (std::uint32_t a : {0u, 1u})
+        for (std::uint32_t m : {10u, 11u}) {
+            r.take(a, m);
+            r.add(a, EventKind::LockReleased, m);
+        }
+    r.take(0, 11);
+    r.add(0, EventKind::CondWait, 21, 11);
+    r.add(0, EventKind::LockReleased, 11);
+    EXPECT_EQ(r.cycle(), Actors{}) << "thread 1 runs and may notify";
+    r.take(1, 10);
+    r.add(1, EventKind::CondWait, 20, 10);
+    r.add(1, EventKind::LockReleased, 10);
+    EXPECT_EQ(r.cycle(), (Actors{0, 1}));
+}
+
+TEST(DeadlockWatch, AWokenWaiterWaitsForItsMutex) {
+    // Thread 0 holds mutex 12 and waits on condition 20 (mutex 10); thread 1 takes 10, wakes 0,
+    // and asks for 12 while still holding 10: 0 needs 10 back, 1 needs 12.
+    MadeRun r(2);
+    r.take(0, 12);
+    r.take(0, 10);
+    r.add(0, EventKind::CondWait, 20, 10);
+    r.add(0, EventKind::LockReleased, 10);
+    r.take(1, 10);
+    r.add(1, EventKind::CondNotifyOne, 20, 1, 0);
+    EXPECT_EQ(r.cycle(), Actors{});
+    r.add(1, EventKind::LockRequest, 12);
+    EXPECT_EQ(r.cycle(), (Actors{0, 1}));
+}
+
+// The run loop reads in slices (so as not to pass its deadline): one event at a time ends where
+// one pass does.
+TEST(DeadlockWatch, ReadInSlicesItEndsWhereOnePassDoes) {
+    MadeRun r(2);
+    r.take(0, 12);
+    r.take(0, 10);
+    r.add(0, EventKind::CondWait, 20, 10);
+    r.add(0, EventKind::LockReleased, 10);
+    r.take(1, 10);
+    r.add(1, EventKind::CondNotifyOne, 20, 1, 0);
+    r.add(1, EventKind::LockRequest, 12);
+    r.store.publish();
+    DeadlockWatch sliced;
+    for (std::size_t k = 0; k < r.store.size(); ++k)
+        sliced.update(r.store, std::numeric_limits<std::int64_t>::max(), 1);
+    EXPECT_EQ(sliced.cycle().actors, (Actors{0, 1}));
+    // Thread 0, woken, waits for mutex 10 back, no longer on condition 20.
+    EXPECT_EQ(sliced.cycle().objects, (Actors{10, 12}));
+}
+
+TEST(DeadlockWatch, AConditionWaiterWhoseNotifiersAreGoneIsNotADeadlock) {
+    MadeRun r(3);
+    r.take(1, 10);
+    r.add(1, EventKind::LockReleased, 10);
+    r.add(1, EventKind::ActorExit, kNoObject);
+    r.take(0, 10);
+    r.add(0, EventKind::CondWait, 20, 10);
+    r.add(0, EventKind::LockReleased, 10);
+    EXPECT_EQ(r.cycle(), Actors{}) << "a hang, but no cycle: nobody waits for thread 0";
+}
+
+// The deadlock scenario through each primitive: the table closes its cycle, the watch names it
+// (every thread, each waiting on an object of that kind), and with the lock-order fix the runs
+// end by themselves with no cycle.
+class DeadlockThrough : public ::testing::TestWithParam<std::pair<const char*, ObjectKind>> {};
+
+TEST_P(DeadlockThrough, TheCycleIsNamedAndTheLockOrderFixAvoidsIt) {
+    const auto [through, kind] = GetParam();
+    for (const int threads : {2, 4}) {
+        RunOptions o;
+        o.labPath = siblingLabPath();
+        o.scenario = "deadlock";
+        o.assignments = {"threads=" + std::to_string(threads), "hold_ms=20",
+                         std::string("through=") + through};
+        Supervisor sup(o);
+        sup.start();
+        DeadlockCycle found;
+        for (int k = 0; k < 1000 && found.actors.size() < static_cast<std::size_t>(threads); ++k) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+            found = findDeadlock(sup.store());
+        }
+        EXPECT_FALSE(sup.finished());
+        const auto& base = sup.store().timeBase();
+        const auto stopNs = base.toNs(base.now());
+        sup.stop();
+        ASSERT_EQ(found.actors.size(), static_cast<std::size_t>(threads)) << through;
+        // Stopped, every ring drained: the same cycle as it stood before the stop (after it,
+        // the supervisor records every process of the run as ended).
+        EXPECT_EQ(findDeadlock(sup.store(), stopNs).actors, found.actors);
+        std::map<std::uint32_t, ObjectKind> kinds;
+        for (const auto& obj : sup.store().objects())
+            kinds[obj.id] = obj.kind;
+        for (const auto object : found.objects)
+            EXPECT_EQ(kinds[object], kind) << through;
+    }
+    RunOptions o;
+    o.labPath = siblingLabPath();
+    o.scenario = "deadlock";
+    o.assignments = {"threads=3", "hold_ms=0", "rounds=200", "fix=lock-order",
+                     std::string("through=") + through};
+    Supervisor sup(o);
+    sup.start();
+    const bool ended = sup.waitFinished(std::chrono::seconds(30));
+    sup.stop();
+    EXPECT_TRUE(ended) << through;
+    EXPECT_TRUE(findDeadlock(sup.store()).empty()) << through;
+}
+
+INSTANTIATE_TEST_SUITE_P(Primitives, DeadlockThrough,
+                         ::testing::Values(std::pair{"mutex", ObjectKind::Mutex},
+                                           std::pair{"rwlock", ObjectKind::RwLock},
+                                           std::pair{"semaphore", ObjectKind::Semaphore},
+                                           std::pair{"condition", ObjectKind::CondVar}),
+                         [](const auto& info) { return std::string(info.param.first); });
