@@ -139,7 +139,7 @@ void LaneCanvas::refresh() {
         const double right =
             std::max({xOf(std::max(m_now, m_model->lastNs())), xOf(m_drawnNow),
                       m_until != m_drawnUntil ? xOf(std::max(m_until, m_drawnUntil)) : -kNever}) +
-            m_layout.markerReach() + m_layout.tagReach() + 12;
+            m_layout.markerReach() + 12;
         // Clamped as doubles: a cut at the whole run's end is far beyond any int.
         const double width = m_layout.width;
         const int l = static_cast<int>(std::clamp(std::floor(left), 0.0, width));
