@@ -109,14 +109,19 @@ Parsed parseArguments(int argc, char** argv) {
     const QCommandLineOption captions(
         QStringLiteral("captions"),
         QStringLiteral("With --export-video: burn the newest caption into every frame."));
+    const QCommandLineOption wholeRun(
+        QStringLiteral("whole-run"),
+        QStringLiteral("With --export-video: every frame shows the whole run and only the time "
+                       "cursor moves (default: each frame shows the run up to its time)."));
     QCommandLineOption platform(QStringLiteral("platform"), QStringLiteral("Qt's platform plugin."),
                                 QStringLiteral("name"));
     QCommandLineOption style(QStringLiteral("style"), QStringLiteral("Qt's widget style."),
                              QStringLiteral("name"));
     platform.setFlags(QCommandLineOption::HiddenFromHelp);
     style.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({help, scenario, set, run, byHand, speed, theme, trace, logLevel, timings,
-                       exportVideo, videoSize, fps, from, to, playback, captions, platform, style});
+    parser.addOptions({help,  scenario, set,      run,         byHand,    speed, theme,
+                       trace, logLevel, timings,  exportVideo, videoSize, fps,   from,
+                       to,    playback, captions, wholeRun,    platform,  style});
     parser.addPositionalArgument(QStringLiteral("FILE"),
                                  QStringLiteral("A saved native trace (.ilt) to open."),
                                  QStringLiteral("[FILE]"));
@@ -176,7 +181,7 @@ Parsed parseArguments(int argc, char** argv) {
         return out;
     }
     options.trace = files.size() == 1 ? files.front() : parser.value(trace);
-    for (const auto* o : {&videoSize, &fps, &from, &to, &playback, &captions})
+    for (const auto* o : {&videoSize, &fps, &from, &to, &playback, &captions, &wholeRun})
         if (parser.isSet(*o) && !parser.isSet(exportVideo)) {
             out.exitCode =
                 usageError("--" + o->names().front().toStdString() + " is for --export-video");
@@ -204,6 +209,7 @@ Parsed parseArguments(int argc, char** argv) {
         v.toNs = parser.isSet(to) ? static_cast<std::int64_t>(toS * 1e9) : -1;
         v.fps = static_cast<int>(rate);
         v.captions = parser.isSet(captions);
+        v.wholeRun = parser.isSet(wholeRun);
         const auto size = parser.value(videoSize);
         v.height = size == QLatin1String("720p") ? 720 : size == QLatin1String("1080p") ? 1080 : 0;
         QString why;

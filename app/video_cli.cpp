@@ -1,9 +1,6 @@
 #include "app/video_cli.h"
 
 #include <QApplication>
-#include <QMenuBar>
-#include <QStatusBar>
-#include <QToolBar>
 #include <cstdio>
 
 #include "core/sys/stop_request.h"
@@ -41,12 +38,10 @@ int exportVideoHeadless(int argc, char** argv, ui::LaunchOptions options,
     QCoreApplication::processEvents();
     if (const auto err = window.loadReplay(trace); !err.isEmpty())
         return fail(QStringLiteral("cannot make a video of '%1': %2").arg(trace, err));
-    // A video is watched, not operated: no menus, transport or status line, and their room goes
-    // to the run (the time and the caption are in the band below when asked for).
-    window.menuBar()->hide();
-    for (auto* bar : window.findChildren<QToolBar*>())
-        bar->hide();
-    window.statusBar()->hide();
+    // A video is watched, not operated: no menus, transport, status line or side panels, and
+    // their room goes to the run (the time and the caption are in the band below when asked
+    // for); each frame shows the run as far as it had come.
+    window.layOutForVideo(settings.wholeRun);
     const auto end = window.player()->endNs();
     if (const auto err = ui::VideoExporter::check(settings, end); !err.isEmpty()) return fail(err);
 

@@ -12,6 +12,8 @@ namespace interleave::ui {
 namespace {
 
 constexpr double kNever = std::numeric_limits<double>::infinity();
+// How far left of an arrow's start its band begins (its head and line).
+constexpr double kLinkBand = 12;
 
 bool sameMark(const LaneMark& a, const LaneMark& b) {
     return a.x0 == b.x0 && a.x1 == b.x1 && a.state == b.state && a.count == b.count &&
@@ -80,7 +82,8 @@ void LaneCanvas::refresh() {
         m_picture = QImage(m_layout.width, m_layout.height, QImage::Format_ARGB32_Premultiplied);
         m_full = true;
     }
-    m_painter.look(m_layout, std::max(m_now, m_model->lastNs()), m_next);
+    m_painter.look(m_layout, std::max(m_now, m_model->lastNs()), m_next, m_until);
+    const bool cut = m_until != LaneLook::kWholeRun;
 
     std::vector<Link> overlay;  // new arrows to draw over the picture
     if (m_full || arrivals.size() < m_drawnLinks) m_lastItemStart = lastItemStart(arrivals);
@@ -105,10 +108,20 @@ void LaneCanvas::refresh() {
         // may move which arrows carry their value, and everything from its start is redrawn.
         for (std::size_t k = m_drawnLinks; k < arrivals.size(); ++k) {
             const Link& l = arrivals[k];
-            if (l.kind == Link::Kind::Wake || l.t0 >= m_lastItemStart)
+            if (!cut && (l.kind == Link::Kind::Wake || l.t0 >= m_lastItemStart))
                 overlay.push_back(l);
-            else
+            else  // cut: drawn with the band, only if it arrived by then
                 left = std::min(left, xOf(std::min(l.t0, l.t1)) - 12);
+        }
+        // The cut moved (the replay's cursor): the columns between the old and the new cut
+        // change, from far enough left for a lock tag, and so do the arrows that arrive between
+        // them, from where they start.
+        if (m_until != m_drawnUntil) {
+            const double from = xOf(std::min(m_until, m_drawnUntil));
+            left = std::min(left, from - reach - m_layout.tagReach() - 1);
+            if (m_next.itemsDrawn)
+                left = std::min(
+                    left, m_painter.firstLinkBetween(m_layout, m_until, m_drawnUntil) - kLinkBand);
         }
     }
     for (std::size_t k = m_drawnLinks; k < arrivals.size(); ++k)
@@ -123,10 +136,14 @@ void LaneCanvas::refresh() {
         band = m_picture.rect();
     } else if (left < m_layout.width) {
         // Nothing is drawn right of "now" but the reach of its markers.
-        const double right = std::max(xOf(std::max(m_now, m_model->lastNs())), xOf(m_drawnNow)) +
-                             m_layout.markerReach() + 12;
-        const int l = std::clamp(static_cast<int>(std::floor(left)), 0, m_layout.width);
-        const int r = std::clamp(static_cast<int>(std::ceil(right)), l, m_layout.width);
+        const double right =
+            std::max({xOf(std::max(m_now, m_model->lastNs())), xOf(m_drawnNow),
+                      m_until != m_drawnUntil ? xOf(std::max(m_until, m_drawnUntil)) : -kNever}) +
+            m_layout.markerReach() + 12;
+        // Clamped as doubles: a cut at the whole run's end is far beyond any int.
+        const double width = m_layout.width;
+        const int l = static_cast<int>(std::clamp(std::floor(left), 0.0, width));
+        const int r = static_cast<int>(std::clamp(std::ceil(right), static_cast<double>(l), width));
         band = QRect(l, 0, r - l, m_layout.height);
     }
     m_lastFull = full;
@@ -137,6 +154,9 @@ void LaneCanvas::refresh() {
         p.setCompositionMode(QPainter::CompositionMode_Source);
         p.fillRect(band, Qt::transparent);
         p.setCompositionMode(QPainter::CompositionMode_SourceOver);
+        // Cut: nothing right of the cut but the reach of the markers at it (a lock's tag or an
+        // arrow's label there is finished once the cut has moved on).
+        if (cut) p.setClipRect(QRectF(0, 0, untilX(), m_layout.height), Qt::IntersectClip);
         p.setFont(font());
         m_painter.draw(p, m_layout, m_next, band.left(), band.right() + 1);
         p.end();
@@ -161,11 +181,14 @@ void LaneCanvas::refresh() {
     if (!m_pauses.empty() && m_pauses.back().second < 0 &&
         m_drawnNow != std::max(m_now, m_model->lastNs()))
         update(pauseRect(m_pauses.back()));
+    // The rings, their label and the notes are over the picture: they appear as the cut passes.
+    if (m_until != m_drawnUntil && (!m_callout.points.empty() || !m_notes.empty())) update();
     noteShown(m_next);
     std::swap(m_drawn, m_next);
     m_drawnEvents = std::move(events);
     m_drawnLinks = arrivals.size();
     m_drawnNow = std::max(m_now, m_model->lastNs());
+    m_drawnUntil = m_until;
     m_full = false;
     if (full) emit marksDrawn(m_painter.lastMarkCount());
 }
@@ -192,6 +215,11 @@ std::int64_t LaneCanvas::lastItemStart(const std::vector<Link>& links) {
     for (const auto& l : links)
         if (l.kind == Link::Kind::Item) t = std::max(t, l.t0);
     return t;
+}
+
+double LaneCanvas::untilX() const {
+    if (m_until == LaneLook::kWholeRun) return kNever;
+    return std::ceil(xOf(m_until) + m_layout.markerReach()) + 1;
 }
 
 QRect LaneCanvas::cursorRect(std::int64_t ns) const {
@@ -250,14 +278,28 @@ void LaneCanvas::paintEvent(QPaintEvent* event) {
             p.drawLine(QPointF(std::round(gx) + 0.5, height() - 1 - m_layout.tickIn),
                        QPointF(std::round(gx) + 0.5, height() - 1));
     }
+    // Unfolding: a pause that came later has not happened yet either.
+    const QRect shown = m_until == LaneLook::kWholeRun
+                            ? rect()
+                            : QRect(0, 0,
+                                    static_cast<int>(std::clamp(std::ceil(xOf(m_until)), 0.0,
+                                                                static_cast<double>(width()))),
+                                    height());
     for (const auto& pause : m_pauses)
-        p.fillRect(pauseRect(pause) & r, Palette::pausedVeil());
+        p.fillRect(pauseRect(pause) & r & shown, Palette::pausedVeil());
     // Over the picture, not in it: it is set once and stays while the lanes redraw under it.
+    // Unfolding, ring by ring as the moments come, and the label once the update is lost.
     std::vector<QPointF> at;
-    for (const auto& [actor, ns] : m_callout.points)
+    bool whole = true;
+    for (const auto& [actor, ns] : m_callout.points) {
+        if (!shownYet(ns)) {
+            whole = false;
+            continue;
+        }
         if (const int lane = m_model->laneOfActor(actor);
             lane >= 0 && !m_layout.hidden(static_cast<std::size_t>(lane)))
             at.emplace_back(xOf(ns), m_layout.yMid[static_cast<std::size_t>(lane)]);
+    }
     if (!at.empty()) {
         p.setRenderHint(QPainter::Antialiasing);
         p.setPen(QPen(Palette::departure(), 2));
@@ -270,6 +312,9 @@ void LaneCanvas::paintEvent(QPaintEvent* event) {
             p.drawEllipse(at[k], ring, ring);
             p.drawText(at[k] + QPointF(ring * 0.75, -ring * 0.75), QString::number(k + 1));
         }
+    }
+    if (!at.empty() && whole) {
+        const double ring = std::max(5.0, m_layout.laneH * 0.3);
         const QFontMetrics fm(font());
         const QRectF box = QRectF(fm.boundingRect(m_callout.label)).adjusted(-4, -2, 4, 2);
         QPointF topLeft(at.back().x() + ring * 2 + 8, at.back().y() - ring - box.height());
@@ -287,6 +332,7 @@ void LaneCanvas::paintEvent(QPaintEvent* event) {
         p.setRenderHint(QPainter::Antialiasing);
         const QFontMetrics fm(font());
         for (const auto& note : m_notes) {
+            if (!shownYet(note.ns)) continue;
             const int lane = m_model->laneOfActor(note.actor);
             if (lane < 0 || m_layout.hidden(static_cast<std::size_t>(lane))) continue;
             const QPointF at(xOf(note.ns), m_layout.yMid[static_cast<std::size_t>(lane)]);

@@ -26,6 +26,11 @@ class LaneCanvas : public QWidget {
     const LaneLayout& laneLayout() const { return m_layout; }
     void setNow(std::int64_t ns) { m_now = ns; }
     void setCursorTime(std::int64_t ns);
+    // Draw only what happened up to this time (lanes, marks, arrows, pauses, the lost update's
+    // rings, notes), as the live run did: a replay or a video that unfolds.
+    // LaneLook::kWholeRun: the whole run. Takes effect at the next refresh.
+    void setUntil(std::int64_t ns) { m_until = ns; }
+    std::int64_t until() const { return m_until; }
     // Stretches of the run's clock when it was paused (end -1: still paused, until "now").
     void setPauses(const std::vector<std::pair<std::int64_t, std::int64_t>>& pauses);
     int pauseCount() const { return static_cast<int>(m_pauses.size()); }
@@ -76,6 +81,9 @@ class LaneCanvas : public QWidget {
     QRect cursorRect(std::int64_t ns) const;
     QRect pauseRect(const std::pair<std::int64_t, std::int64_t>& pause) const;
     double xOf(std::int64_t ns) const { return m_layout.axis.toPixel(static_cast<double>(ns)); }
+    // The first column right of what is drawn up to m_until (past the right edge: none cut).
+    double untilX() const;
+    bool shownYet(std::int64_t ns) const { return ns <= m_until; }
 
     const TimelineModel* m_model;
     LanePainter m_painter;
@@ -88,6 +96,8 @@ class LaneCanvas : public QWidget {
     std::size_t m_drawnLinks = 0;            // links taken into the picture
     std::int64_t m_lastItemStart = 0;        // the latest start of an item arrow among them
     std::int64_t m_drawnNow = 0;
+    std::int64_t m_until = LaneLook::kWholeRun;
+    std::int64_t m_drawnUntil = LaneLook::kWholeRun;  // m_until when the picture was drawn
     std::int64_t m_now = 0;
     std::int64_t m_cursor = 0;
     std::vector<std::pair<std::int64_t, std::int64_t>> m_pauses;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <utility>
 
 #include "ui/palette.h"
@@ -53,9 +54,11 @@ LanePainter::linksInView(const TimeAxis& axis) const {
     return {lo, hi};
 }
 
-void LanePainter::look(const LaneLayout& layout, std::int64_t now, LaneLook& out) const {
+void LanePainter::look(const LaneLayout& layout, std::int64_t now, LaneLook& out,
+                       std::int64_t until) const {
     const auto& lanes = m_model->lanes();
     const auto* store = m_model->store();
+    out.until = until;
     out.marks.resize(lanes.size());
     out.dense.assign(lanes.size(), 0);
     const auto [lo, hi] = linksInView(layout.axis);
@@ -65,11 +68,12 @@ void LanePainter::look(const LaneLayout& layout, std::int64_t now, LaneLook& out
         marks.clear();
         if (!layout.inView(i)) continue;  // scrolled or folded away: nothing to summarise
         const auto& lane = lanes[i];
-        summariseLane(lane.tracker.closed(), layout.axis, kMinMarkPx, marks);
+        summariseLane(lane.tracker.closed(), layout.axis, kMinMarkPx, marks, until);
         summariseLane(lane.tracker.openSegments(std::max(now, lane.tracker.startNs())), layout.axis,
-                      kMinMarkPx, marks);
+                      kMinMarkPx, marks, until);
         if (!store) continue;
-        // Lock marks only when they fit, a marker every 6 px at most.
+        // Lock marks only when they fit, a marker every 6 px at most. Counted over the whole
+        // view, not up to `until`: a lane that unfolds keeps its markers' density as it grows.
         const auto first =
             store->actorLowerBound(lane.actor, static_cast<std::int64_t>(layout.axis.t0));
         const auto last =
@@ -157,13 +161,14 @@ void LanePainter::drawMarks(QPainter& p, const std::vector<LaneMark>& marks, dou
 }
 
 void LanePainter::drawEventMarkers(QPainter& p, const Lane& lane, const LaneLayout& layout,
-                                   double yTop, bool dense, double left, double right) {
+                                   double yTop, bool dense, double left, double right,
+                                   std::int64_t until) {
     const auto* store = m_model->store();
     const double s = layout.markerReach();
     const auto& axis = layout.axis;
     // From far enough left that a lock tag reaching into the band is drawn again.
     const double t0 = std::max(axis.t0, axis.toTime(left - s - layout.tagReach() - 1));
-    const double t1 = std::min(axis.t1, axis.toTime(right + s + 1));
+    const double t1 = std::min({axis.t1, axis.toTime(right + s + 1), static_cast<double>(until)});
     const auto first = store->actorLowerBound(lane.actor, static_cast<std::int64_t>(t0));
     const auto last = store->actorLowerBound(lane.actor, static_cast<std::int64_t>(t1) + 1);
     if (last <= first) return;
@@ -298,8 +303,19 @@ void LanePainter::drawOnly(QPainter& p, const LaneLayout& layout, const std::vec
     drawLinks(p, layout, 0, &links);
 }
 
+double LanePainter::firstLinkBetween(const LaneLayout& layout, std::int64_t a,
+                                     std::int64_t b) const {
+    const auto lo = std::min(a, b), hi = std::max(a, b);
+    double x = std::numeric_limits<double>::infinity();
+    const auto [first, last] = linksInView(layout.axis);
+    for (auto it = first; it != last && it->t0 <= hi; ++it)
+        if (const auto arrived = std::max(it->t0, it->t1); arrived > lo && arrived <= hi)
+            x = std::min(x, layout.axis.toPixel(static_cast<double>(std::min(it->t0, it->t1))));
+    return x;
+}
+
 void LanePainter::drawLinks(QPainter& p, const LaneLayout& layout, double left,
-                            const std::vector<Link>* only) {
+                            const std::vector<Link>* only, std::int64_t until) {
     const auto& axis = layout.axis;
     const auto [lo, hi] = linksInView(axis);
     QFont f = p.font();
@@ -317,6 +333,8 @@ void LanePainter::drawLinks(QPainter& p, const LaneLayout& layout, double left,
     for (auto it = lo; it != hi; ++it) {
         const int l0 = m_model->laneOfActor(it->fromActor), l1 = m_model->laneOfActor(it->toActor);
         if (l0 < 0 || l1 < 0 || it->t1 < axis.t0) continue;
+        // Not yet arrived at `until`: as in the live run, an arrow shows once it has arrived.
+        if (std::max(it->t0, it->t1) > until) continue;
         if (layout.hidden(static_cast<std::size_t>(l0)) ||
             layout.hidden(static_cast<std::size_t>(l1)))
             continue;
@@ -393,9 +411,10 @@ void LanePainter::draw(QPainter& p, const LaneLayout& layout, const LaneLook& lo
         if (whole) m_lastMarks += look.marks[i].size();
         drawMarks(p, look.marks[i], yMid - h / 2, h, layout.fontScale, left);
         if (look.dense[i] < 2)
-            drawEventMarkers(p, lane, layout, yMid - h / 2, look.dense[i] == 1, left, right);
+            drawEventMarkers(p, lane, layout, yMid - h / 2, look.dense[i] == 1, left, right,
+                             look.until);
     }
-    if (look.itemsDrawn) drawLinks(p, layout, left);
+    if (look.itemsDrawn) drawLinks(p, layout, left, nullptr, look.until);
 }
 
 }  // namespace interleave::ui

@@ -12,6 +12,7 @@
 #include <QPainter>
 #include <QStaticText>
 #include <cstdint>
+#include <limits>
 #include <vector>
 
 #include "ui/lane_summary.h"
@@ -56,6 +57,10 @@ struct LaneLook {
     // with the item arrows (both ends of an arrow are marked on every lane, or none is); 2 none.
     std::vector<std::uint8_t> dense;
     bool itemsDrawn = false;  // few enough arrows in view to draw them
+    // Nothing after this time is drawn: states, marks and arrows (an arrow once it has arrived),
+    // so that a replay unfolds as the run did. kWholeRun: everything.
+    static constexpr std::int64_t kWholeRun = std::numeric_limits<std::int64_t>::max();
+    std::int64_t until = kWholeRun;
 };
 
 class LanePainter {
@@ -65,7 +70,9 @@ class LanePainter {
 
     explicit LanePainter(const TimelineModel* model) : m_model(model) {}
 
-    void look(const LaneLayout& layout, std::int64_t now, LaneLook& out) const;
+    // `until`: see LaneLook::until.
+    void look(const LaneLayout& layout, std::int64_t now, LaneLook& out,
+              std::int64_t until = LaneLook::kWholeRun) const;
     // Paints what of `look` reaches into the columns [left, right); the caller clips there.
     void draw(QPainter& p, const LaneLayout& layout, const LaneLook& look, double left,
               double right);
@@ -74,6 +81,10 @@ class LanePainter {
     void drawOnly(QPainter& p, const LaneLayout& layout, const std::vector<Link>& links);
     // The pixels a link covers: its line, head and value label.
     QRect linkBounds(const LaneLayout& layout, const Link& link) const;
+
+    // The leftmost pixel of the arrows drawn once the cut moves between `a` and `b` (either
+    // order): those that arrive between them. +infinity when none.
+    double firstLinkBetween(const LaneLayout& layout, std::int64_t a, std::int64_t b) const;
 
     // Which of its pattern (1) and label (2) a mark shows; -1 before anything was drawn.
     int decorations(const LaneMark& m, double laneH) const;
@@ -87,7 +98,7 @@ class LanePainter {
     void drawMarks(QPainter& p, const std::vector<LaneMark>& marks, double yTop, double h,
                    double fontScale, double left);
     void drawEventMarkers(QPainter& p, const Lane& lane, const LaneLayout& layout, double yTop,
-                          bool dense, double left, double right);
+                          bool dense, double left, double right, std::int64_t until);
     // Where the next marker of the lane's events [from, last) is drawn (far right: none near).
     double nextMarkerX(const Lane& lane, const LaneLayout& layout, std::size_t from,
                        std::size_t last) const;
@@ -96,7 +107,8 @@ class LanePainter {
                      double reach);
     // The links reaching column `left`, or when `only` is given, just those.
     void drawLinks(QPainter& p, const LaneLayout& layout, double left,
-                   const std::vector<Link>* only = nullptr);
+                   const std::vector<Link>* only = nullptr,
+                   std::int64_t until = LaneLook::kWholeRun);
     // The links that may show in the view, sorted by start.
     std::pair<std::vector<Link>::const_iterator, std::vector<Link>::const_iterator> linksInView(
         const TimeAxis& axis) const;

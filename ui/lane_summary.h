@@ -4,6 +4,7 @@
 // runs of tiny segments are skipped by binary search, so the cost follows pixels, not events.
 
 #include <cstdint>
+#include <limits>
 #include <vector>
 
 #include "core/analysis/actor_states.h"
@@ -19,8 +20,10 @@ struct LaneMark {
     std::uint32_t object;
 };
 
-// `segments` are sorted by begin and do not overlap. Appends to `out`.
+// `segments` are sorted by begin and do not overlap. Appends to `out`. Only what happened before
+// `until` is summarised, cut there: a replay that unfolds draws no state of its future.
 void summariseLane(const std::vector<StateSegment>& segments, const TimeAxis& axis, double minPx,
-                   std::vector<LaneMark>& out);
+                   std::vector<LaneMark>& out,
+                   std::int64_t until = std::numeric_limits<std::int64_t>::max());
 
 }  // namespace interleave::ui

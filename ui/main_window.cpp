@@ -138,8 +138,15 @@ MainWindow::MainWindow(const LaunchOptions& options, QWidget* parent)
         else
             m_captionDue = true;
     });
-    connect(m_cursor, &TimeCursor::liveChanged, this,
-            [this](bool live) { m_liveAction->setChecked(live); });
+    connect(m_cursor, &TimeCursor::liveChanged, this, [this](bool live) {
+        m_liveAction->setChecked(live);
+        if (live) m_unfoldedByPlay = false;
+        updateUnfolding();
+    });
+    connect(m_timelineView, &TimelineView::cursorPlaced, this, [this] {
+        m_unfoldedByPlay = false;
+        updateUnfolding();
+    });
     connect(m_timelineView, &TimelineView::noteRequested, this,
             [this](std::uint32_t actor, std::int64_t ns) {
                 if (!m_session->store()) return;
@@ -254,11 +261,15 @@ void MainWindow::buildActions() {
     m_player = new ReplayPlayer(m_cursor, this);
     connect(m_transportBar, &TransportBar::speedChanged, m_player, &ReplayPlayer::setSpeed);
     connect(m_transportBar, &TransportBar::scrubbed, this, [this](double fraction) {
+        // Scrubbing is looking around: the whole run, unless View > Show the whole run is off.
+        m_unfoldedByPlay = false;
         m_player->pause();
+        updateUnfolding();
         m_cursor->setTime(
             static_cast<std::int64_t>(fraction * static_cast<double>(m_player->endNs())));
     });
     connect(m_player, &ReplayPlayer::playingChanged, this, [this] {
+        updateUnfolding();
         updateActions();
         updateStatus();
     });
@@ -447,6 +458,8 @@ void MainWindow::onStoreReset() {
     m_tree->sync();
     m_cursor->setLive(true);
     m_cursor->resetTo(0);
+    m_unfoldedByPlay = false;
+    updateUnfolding();
     m_status->restart();
 }
 
@@ -549,10 +562,12 @@ QWidget* MainWindow::sharedVariableBox() const {
 }
 
 void MainWindow::updateViewBoxes() {
-    // Before its first run, a scenario shows the views its runs will fill, empty.
+    // Before its first run, a scenario shows the views its runs will fill, empty. A run shows
+    // its own scenario's views, a replay too: its scenario is the one its trace names (the
+    // session calls a replay "replay of NAME (FILE)", which names no scenario).
     const bool run = m_session->store() != nullptr;
-    m_shelf->choose(findScenario((run ? m_session->scenario() : m_picker->current()).toStdString()),
-                    run, m_presenter, m_presenterShowsProcesses);
+    const auto name = run ? m_session->description().scenario : m_picker->current().toStdString();
+    m_shelf->choose(findScenario(name), run, m_presenter, m_presenterShowsProcesses);
 }
 
 void MainWindow::updateActions() {

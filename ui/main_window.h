@@ -120,6 +120,16 @@ class MainWindow : public QMainWindow {
         return m_prediction;
     }
     QAction* manualAction() const { return m_manualAction; }
+    // View > Show the whole run: a finished run that is not playing shows all of it (for stills
+    // and scrubbing). A replay that plays unfolds as the run did, and stays unfolded when paused
+    // until the cursor is put somewhere by hand; unchecked, a fixed cursor always unfolds.
+    QAction* wholeRunAction() const { return m_wholeRunAction; }
+    void setShowWholeRun(bool on);  // for this window only, not remembered
+    bool unfolding() const;         // the lanes and the tree show the run up to the cursor only
+    // A video frame carries the run, not the controls: no menus, tool bars, status line or
+    // side panels (scenario list, parameters, lesson, log), the timeline over the views in
+    // 16:9; each frame shows the run up to its time unless `wholeRun`.
+    void layOutForVideo(bool wholeRun);
     QAction* replayScheduleAction() const { return m_replayScheduleAction; }
 
   public slots:
@@ -162,6 +172,7 @@ class MainWindow : public QMainWindow {
     // Which of the views under the timeline show: those the run has something for (before a
     // run, the buffers with their hint); in presenter mode, only the chosen one.
     void updateViewBoxes();
+    void updateUnfolding();  // after the replay plays or stops, the cursor is placed, a new run
     // `remember`: kept for the next start (presenter mode's own scale is not).
     void setFontScale(double scale, bool remember = true);
     void setTheme(Theme theme);
@@ -225,6 +236,8 @@ class MainWindow : public QMainWindow {
     QAction* m_exportChromeAction = nullptr;
     QAction* m_exportPerfettoAction = nullptr;
     QAction* m_liveAction = nullptr;
+    QAction* m_wholeRunAction = nullptr;
+    bool m_unfoldedByPlay = false;  // played since the cursor was last placed by hand
     class StatusLine* m_status = nullptr;
     QTimer* m_frameTimer = nullptr;
 

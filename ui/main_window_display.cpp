@@ -8,13 +8,18 @@
 #include <QMenuBar>
 #include <QSettings>
 #include <QSplitter>
+#include <QStatusBar>
+#include <QToolBar>
 #include <algorithm>
 
 #include "ui/main_window.h"
 #include "ui/palette.h"
 #include "ui/pointer_highlight.h"
+#include "ui/replay_player.h"
+#include "ui/time_cursor.h"
 #include "ui/timeline_view.h"
 #include "ui/transport_bar.h"
+#include "ui/view_shelf.h"
 
 namespace interleave::ui {
 
@@ -52,6 +57,48 @@ void MainWindow::buildViewMenu() {
             [this](bool on) { m_timelineView->setAllCollapsed(on); });
     view->addAction(tr("Fit the whole run"), QKeySequence(Qt::CTRL | Qt::Key_F), this,
                     [this] { m_timelineView->fitAll(); });
+    m_wholeRunAction = view->addAction(tr("Show the whole run"));
+    m_wholeRunAction->setCheckable(true);
+    m_wholeRunAction->setChecked(QSettings().value(QStringLiteral("view/wholeRun"), true).toBool());
+    m_wholeRunAction->setToolTip(
+        tr("A finished run shows all of it when the cursor is placed; unchecked, only what "
+           "had happened by the cursor. A replay that plays always unfolds as the run did."));
+    connect(m_wholeRunAction, &QAction::triggered, this,
+            [](bool on) { QSettings().setValue(QStringLiteral("view/wholeRun"), on); });
+    connect(m_wholeRunAction, &QAction::toggled, this, [this] {
+        m_unfoldedByPlay = false;  // the choice made now holds, whatever played before
+        updateUnfolding();
+    });
+}
+
+void MainWindow::setShowWholeRun(bool on) {
+    m_wholeRunAction->setChecked(on);
+}
+
+bool MainWindow::unfolding() const {
+    return m_timelineView->unfolding();
+}
+
+void MainWindow::updateUnfolding() {
+    if (!m_wholeRunAction || !m_timelineView) return;  // still being built
+    if (m_player && m_player->playing()) m_unfoldedByPlay = true;
+    const bool unfold = !m_wholeRunAction->isChecked() || m_unfoldedByPlay;
+    m_timelineView->setUnfolding(unfold);
+    m_shelf->setUnfolding(unfold && !m_cursor->live());
+}
+
+void MainWindow::layOutForVideo(bool wholeRun) {
+    setShowWholeRun(wholeRun);
+    menuBar()->hide();
+    for (auto* bar : findChildren<QToolBar*>())
+        bar->hide();
+    statusBar()->hide();
+    for (auto* dock : findChildren<QDockWidget*>())
+        dock->hide();
+    // The lanes over the views, across the whole width: most of the height to the lanes, the
+    // views (the scenario's own, and the captions) in a band under them.
+    const int h = std::max(1, m_center->height());
+    m_center->setSizes({h * 3 / 5, h - h * 3 / 5});
 }
 
 void MainWindow::setPresenterMode(bool on) {

@@ -222,6 +222,8 @@ QVariant ProcessTreeModel::data(const QModelIndex& index, int role) const {
     const bool started =
         lane && lane->tracker.startNs() >= 0 && lane->tracker.startNs() <= m_cursor;
     switch (role) {
+        case StartedRole:
+            return !lane || started;  // without a lane it cannot be known: shown
         case Qt::DisplayRole:
             switch (index.column()) {
                 case Name:

@@ -20,6 +20,8 @@ class ProcessTreeModel : public QAbstractItemModel {
     // How recently (0..1, 1 = just now) the node appeared or ended, for the fork/exit animation.
     static constexpr int AppearRole = Qt::UserRole + 1;
     static constexpr int EndRole = Qt::UserRole + 2;
+    // Whether it had started at the cursor (a replay that unfolds hides it until then).
+    static constexpr int StartedRole = Qt::UserRole + 3;
 
     explicit ProcessTreeModel(const TimelineModel* timeline, QObject* parent = nullptr);
 

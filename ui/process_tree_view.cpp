@@ -46,6 +46,38 @@ ProcessTreeView::ProcessTreeView(ProcessTreeModel* model, QWidget* parent) : QTr
             });
     // An orphan moved under its new parent stays open too.
     connect(model, &QAbstractItemModel::rowsMoved, this, [this] { expandAll(); });
+    // Rows that start at the cursor (their look changes then) show, unfolding.
+    connect(model, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex& from, const QModelIndex& to) {
+                if (!m_unfolding) return;
+                for (int row = from.row(); row <= to.row(); ++row)
+                    hideIfUnstarted(row, from.parent());
+            });
+    const auto again = [this] {
+        if (m_unfolding) hideUnstarted({});
+    };
+    connect(model, &QAbstractItemModel::rowsInserted, this, again);
+    connect(model, &QAbstractItemModel::rowsMoved, this, again);
+    connect(model, &QAbstractItemModel::modelReset, this, again);
+}
+
+void ProcessTreeView::setUnfolding(bool on) {
+    if (on == m_unfolding) return;
+    m_unfolding = on;
+    hideUnstarted({});
+}
+
+void ProcessTreeView::hideIfUnstarted(int row, const QModelIndex& parent) {
+    const bool hide =
+        m_unfolding && !model()->index(row, 0, parent).data(ProcessTreeModel::StartedRole).toBool();
+    if (isRowHidden(row, parent) != hide) setRowHidden(row, parent, hide);
+}
+
+void ProcessTreeView::hideUnstarted(const QModelIndex& parent) {
+    for (int row = 0, n = model()->rowCount(parent); row < n; ++row) {
+        hideIfUnstarted(row, parent);
+        hideUnstarted(model()->index(row, 0, parent));
+    }
 }
 
 }  // namespace interleave::ui

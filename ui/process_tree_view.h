@@ -11,6 +11,17 @@ class ProcessTreeView : public QTreeView {
     Q_OBJECT
   public:
     explicit ProcessTreeView(ProcessTreeModel* model, QWidget* parent = nullptr);
+
+    // Unfolding (a replay that plays, a video): a process or thread shows once it has started
+    // at the cursor, as in the live run; otherwise every one of the run shows.
+    void setUnfolding(bool on);
+    bool unfolding() const { return m_unfolding; }
+
+  private:
+    void hideUnstarted(const QModelIndex& parent);  // the rows under `parent`, and theirs
+    void hideIfUnstarted(int row, const QModelIndex& parent);
+
+    bool m_unfolding = false;
 };
 
 }  // namespace interleave::ui

@@ -96,7 +96,15 @@ TimelineView::TimelineView(TimelineModel* model, TimeCursor* cursor, QWidget* pa
         requestReplot();
     });
     connect(model, &TimelineModel::dataAppended, this, &TimelineView::scheduleRefresh);
-    connect(cursor, &TimeCursor::changed, m_canvas, &LaneCanvas::setCursorTime);
+    connect(cursor, &TimeCursor::changed, this, [this](std::int64_t t) {
+        m_canvas->setCursorTime(t);
+        // Unfolding, the picture itself follows the cursor, in the same pass (a video frame is
+        // rendered straight after the cursor moves).
+        if (m_unfolding) refreshLanes();
+    });
+    connect(cursor, &TimeCursor::liveChanged, this, [this] {
+        if (m_unfolding) refreshLanes();
+    });
     // Every replot (ours, or QCustomPlot's own after a drag or a wheel turn) may have moved the
     // axes: the canvas follows, and redraws everything if they moved.
     connect(m_plot, &QCustomPlot::afterReplot, this, [this] {
@@ -231,11 +239,18 @@ void TimelineView::scheduleRefresh() {
     if (!m_refreshFallback->isActive()) m_refreshFallback->start();
 }
 
+void TimelineView::setUnfolding(bool on) {
+    if (on == m_unfolding) return;
+    m_unfolding = on;
+    refreshLanes();
+}
+
 void TimelineView::refreshLanes() {
     m_refreshFallback->stop();
     if (m_replotQueued) return;  // the replot brings the canvas up to date after it
     m_canvas->setNow(m_now);
     m_canvas->setCursorTime(m_cursor->time());
+    m_canvas->setUntil(m_unfolding && !m_cursor->live() ? m_cursor->time() : LaneLook::kWholeRun);
     m_canvas->refresh();
 }
 
@@ -520,9 +535,11 @@ bool TimelineView::eventFilter(QObject* watched, QEvent* event) {
                 break;
             }
             if ((pos - m_pressPos).manhattanLength() < 4 &&
-                m_plot->axisRect()->rect().contains(pos))
+                m_plot->axisRect()->rect().contains(pos)) {
+                emit cursorPlaced();
                 m_cursor->setTime(
                     static_cast<std::int64_t>(m_plot->xAxis->pixelToCoord(pos.x()) * 1e6));
+            }
             break;
         }
         case QEvent::ContextMenu: {

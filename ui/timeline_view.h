@@ -40,6 +40,10 @@ class TimelineView : public QWidget {
     TimelineView(TimelineModel* model, TimeCursor* cursor, QWidget* parent = nullptr);
 
     void setNow(std::int64_t ns);  // the run's clock, for live follow and the open segments
+    // Unfolding: while the cursor is not live, the lanes show only what happened up to it (a
+    // replay that plays, a video), as the live run did; otherwise the whole run.
+    void setUnfolding(bool on);
+    bool unfolding() const { return m_unfolding; }
     void setFontScale(double scale);
     // The whole run; while it is young (`exact` false) at least the live window, so it fills from
     // the left instead of stretching.
@@ -85,6 +89,8 @@ class TimelineView : public QWidget {
     void firstMarksDrawn();  // emitted once per run, when the first segment is on screen
     // A right-click on a lane: the user may pin a note to that actor at that moment.
     void noteRequested(std::uint32_t actor, std::int64_t ns);
+    // A click put the time cursor somewhere (looking around, not playing).
+    void cursorPlaced();
 
   protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -116,6 +122,7 @@ class TimelineView : public QWidget {
     QSharedPointer<class TimeTicker> m_timeTicker;
     std::int64_t m_now = 0;
     bool m_follow = true;
+    bool m_unfolding = false;
     bool m_reportedFirstMarks = false;
     bool m_replotQueued = false;
     enum class LabelMode { OneLine, TwoLines, NameOnly };

@@ -45,12 +45,19 @@ VideoExportDialog::VideoExportDialog(std::int64_t runEndNs, QWidget* parent)
     m_speed = new QDoubleSpinBox;
     m_speed->setRange(0.1, 10);
     m_speed->setSingleStep(0.1);
-    m_speed->setValue(1);
+    m_speed->setValue(VideoExporter::suggestedSpeed(runEndNs));
     m_speed->setSuffix(tr("× the run's own pace"));
+    m_speed->setToolTip(tr("Suggested: slow enough that the video lasts about %1 s or more")
+                            .arg(VideoExporter::kSuggestedSeconds));
     form->addRow(tr("Playback"), m_speed);
     m_captions = new QCheckBox(tr("Burn the captions into the video"));
     m_captions->setChecked(true);
     form->addRow(QString(), m_captions);
+    m_wholeRun = new QCheckBox(tr("Show the whole run in every frame (only the cursor moves)"));
+    m_wholeRun->setToolTip(
+        tr("Unchecked, the run unfolds: each frame shows what had happened "
+           "by its time, as the live run did."));
+    form->addRow(QString(), m_wholeRun);
     m_summary = new QLabel;
     m_summary->setWordWrap(true);
     form->addRow(m_summary);
@@ -81,6 +88,7 @@ VideoSettings VideoExportDialog::settings() const {
     // The end of the box is the run's end, whatever the rounding to milliseconds.
     s.toNs = m_to->value() >= m_to->maximum() ? -1 : static_cast<std::int64_t>(m_to->value() * 1e9);
     s.captions = m_captions->isChecked();
+    s.wholeRun = m_wholeRun->isChecked();
     return s;
 }
 
@@ -93,9 +101,15 @@ void VideoExportDialog::update() {
         return;
     }
     const int frames = VideoExporter::frameCount(s, m_endNs);
-    m_summary->setText(tr("%1 frames: a video of %2 s.")
-                           .arg(frames)
-                           .arg(static_cast<double>(frames) / s.framesPerSecond(), 0, 'f', 1));
+    auto text = tr("%1 frames: a video of %2 s.")
+                    .arg(frames)
+                    .arg(static_cast<double>(frames) / s.framesPerSecond(), 0, 'f', 1);
+    if (const double suggested = VideoExporter::suggestedSpeed(m_endNs); suggested < 1)
+        text += QLatin1Char(' ') + tr("The run lasts %1 s: %2× is suggested, so that it can be "
+                                      "followed.")
+                                       .arg(static_cast<double>(m_endNs) / 1e9, 0, 'f', 1)
+                                       .arg(suggested);
+    m_summary->setText(text);
 }
 
 }  // namespace interleave::ui

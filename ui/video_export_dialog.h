@@ -21,7 +21,8 @@ class VideoExportDialog : public QDialog {
   public:
     VideoExportDialog(std::int64_t runEndNs, QWidget* parent = nullptr);
 
-    // The choices; `output` is a bare name with the chosen format's suffix.
+    // The choices; `output` is a bare name with the chosen format's suffix. The playback speed
+    // starts at the one suggested for the run's length (a short run is slowed down).
     VideoSettings settings() const;
 
   private:
@@ -35,6 +36,7 @@ class VideoExportDialog : public QDialog {
     QDoubleSpinBox* m_to;
     QDoubleSpinBox* m_speed;
     QCheckBox* m_captions;
+    QCheckBox* m_wholeRun;
     QLabel* m_summary;
     class QPushButton* m_ok;
 };

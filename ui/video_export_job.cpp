@@ -55,6 +55,7 @@ QStringList VideoExportJob::arguments(const VideoSettings& s, const QString& tra
     if (s.fps > 0) args << QStringLiteral("--fps") << QString::number(s.fps);
     if (s.toNs >= 0) args << QStringLiteral("--to") << seconds(s.toNs);
     if (s.captions) args << QStringLiteral("--captions");
+    if (s.wholeRun) args << QStringLiteral("--whole-run");
     args << trace;
     return args;
 }

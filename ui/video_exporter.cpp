@@ -75,6 +75,15 @@ QString VideoExporter::check(const VideoSettings& s, std::int64_t runEndNs) {
     return {};
 }
 
+double VideoExporter::suggestedSpeed(std::int64_t stretchNs) {
+    // A short run at its own pace is over before anyone has read a lane: slowed down to a
+    // speed easy to say, the slowest still at least kSuggestedSeconds long.
+    const double seconds = static_cast<double>(stretchNs) / kNsPerSecond;
+    for (const double speed : {1.0, 0.5, 0.25, 0.2})
+        if (seconds / speed >= kSuggestedSeconds) return speed;
+    return 0.1;
+}
+
 int VideoExporter::frameCount(const VideoSettings& s, std::int64_t runEndNs) {
     const auto span = static_cast<double>(endOf(s, runEndNs) - s.fromNs);
     return static_cast<int>(std::floor(span / stepNs(s) + 1e-9)) + 1;

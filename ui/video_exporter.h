@@ -27,6 +27,7 @@ struct VideoSettings {
     std::int64_t fromNs = 0;  // the run's stretch to show
     std::int64_t toNs = -1;   // -1: to the run's end
     bool captions = false;    // the newest caption burned into the bottom of every frame
+    bool wholeRun = false;    // every frame shows the whole run (only the cursor moves)
 
     bool gif() const;
     int width() const { return height * 16 / 9; }
@@ -53,6 +54,10 @@ class VideoExporter {
     static QString ffmpegProgram();
     // What to do when ffmpeg is missing, in one sentence.
     static QString ffmpegMissingHelp();
+    // The playback speed a video of a stretch this long is suggested at: 1x unless that would
+    // make it shorter than about kSuggestedSeconds, then slower (0.5x, 0.25x, 0.2x, 0.1x).
+    static constexpr double kSuggestedSeconds = 10;
+    static double suggestedSpeed(std::int64_t stretchNs);
     // What is wrong with `settings` for a run that ends at `runEndNs`; empty when nothing.
     static QString check(const VideoSettings& settings, std::int64_t runEndNs);
     // Frames for the stretch: one at `fromNs` and one for every step up to `toNs` (resolved).

@@ -74,13 +74,18 @@ ViewShelf::ViewShelf(const Models& models, TimelineModel* timeline, TimeCursor* 
     m_distributionView = new DistributionView(models.distributions, this);
     m_distributionBox = titled(tr("How long each took, measured here"), m_distributionView);
     m_distributionBox->hide();
-    m_treeBox = titled(tr("Processes and threads"), new ProcessTreeView(models.tree, this));
+    m_treeView = new ProcessTreeView(models.tree, this);
+    m_treeBox = titled(tr("Processes and threads"), m_treeView);
     auto* captionView = new QListView(this);
     captionView->setModel(models.captions);
     captionView->setSelectionMode(QAbstractItemView::NoSelection);
     captionView->setWordWrap(true);
     titled(tr("What just happened"), captionView);
     setSizes({420, 560, 460, 560, 620, 560, 760, 760, 420, 420});
+}
+
+void ViewShelf::setUnfolding(bool on) {
+    m_treeView->setUnfolding(on);
 }
 
 QTableView* ViewShelf::table(QAbstractItemModel* model) {

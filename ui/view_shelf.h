@@ -49,7 +49,14 @@ class ViewShelf : public QSplitter {
     // captions: the process tree, or the scenario's own view.
     void choose(const Scenario* scenario, bool run, bool presenter, bool presenterShowsProcesses);
 
+    // Unfolding (a replay that plays, a video): views that list the run's actors list those
+    // that have started at the cursor.
+    void setUnfolding(bool on);
+
     BufferView* bufferView() const { return m_bufferView; }
+    class ProcessTreeView* treeView() const {
+        return m_treeView;
+    }
     QWidget* waitsBox() const { return m_waitsBox; }
     QWidget* pipesBox() const { return m_pipeBox; }
     QWidget* signalsBox() const { return m_signalBox; }
@@ -82,6 +89,7 @@ class ViewShelf : public QSplitter {
     QWidget* m_waitsBox;
     QWidget* m_sharedBox;
     QWidget* m_treeBox;
+    class ProcessTreeView* m_treeView;
     class SpeedupModel* m_speedup;
     class SpeedupView* m_speedupView;
     QWidget* m_speedupBox;

@@ -60,6 +60,25 @@ TEST(LaneSummary, OnlyWhatIsInViewAndClippedToIt) {
     EXPECT_DOUBLE_EQ(marks[0].x1, 410);
 }
 
+TEST(LaneSummary, UntilCutsTheStatesThereAndLeavesWhatCameBeforeAsItWas) {
+    std::vector<StateSegment> segs = {{0, 100, ActorState::Running, 0},
+                                      {100, 1'000, ActorState::BlockedOnLock, 3},
+                                      {1'000, 2'000, ActorState::Working, 0}};
+    const TimeAxis axis{0, 2'000, 0, 2'000};  // 1 ns per pixel
+    std::vector<LaneMark> whole, cut;
+    summariseLane(segs, axis, 3.0, whole);
+    summariseLane(segs, axis, 3.0, cut, 400);
+    ASSERT_EQ(whole.size(), 3u);
+    ASSERT_EQ(cut.size(), 2u) << "what came after 400 is not there yet";
+    EXPECT_DOUBLE_EQ(cut[0].x1, whole[0].x1);
+    EXPECT_EQ(cut[1].state, ActorState::BlockedOnLock);
+    EXPECT_DOUBLE_EQ(cut[1].x0, 100);
+    EXPECT_DOUBLE_EQ(cut[1].x1, 400) << "blocked up to the cut, not to 1000";
+    std::vector<LaneMark> none;
+    summariseLane(segs, axis, 3.0, none, 0);
+    EXPECT_TRUE(none.empty());
+}
+
 TEST(ActorStateTracker, UncontendedLocksCostNoSegmentAndStateAtAnyTime) {
     ActorStateTracker t(1);
     auto feed = [&](std::int64_t ns, EventKind k, std::int64_t b = 0) {
