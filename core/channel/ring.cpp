@@ -28,7 +28,17 @@ std::uint64_t RingWriter::waitForRoom() {
     return orderedTicks();
 }
 
+void RingWriter::nudgeReader() {
+    m_cachedTail = m_header->tail.load(std::memory_order_acquire);
+    if (m_head - m_cachedTail <= m_half || m_head - m_bellHead < m_half / 2) return;
+    m_bellHead = m_head;
+    m_control->readerDoorbell.fetch_add(1, std::memory_order_release);
+    futexWakeAll(m_control->readerDoorbell);
+}
+
 bool RingWriter::pushSlow(const Event& e) {
+    // The reader can only make room out of what it sees: the pending batch first.
+    publish();
     if (m_lossless) {
         if (const auto roomAt = waitForRoom()) {
             placeLostMarkers(e.ticks, e.actor);
@@ -38,7 +48,7 @@ bool RingWriter::pushSlow(const Event& e) {
             place(Event{roomAt, e.actor, EventKind::CaptureWaitEnd, kNoObject, 0, 0});
             m_header->waits.store(m_header->waits.load(std::memory_order_relaxed) + 1,
                                   std::memory_order_relaxed);
-            m_header->head.store(m_head, std::memory_order_release);
+            publishAt(roomAt);
             return true;
         }
     }
