@@ -104,7 +104,8 @@ bool ChannelReader::waitForWork(std::int64_t timeoutNs) {
         m_doorbellSeen = seen;
         return true;
     }
-    futexWait(bell, seen, timeoutNs);
+    // The drain just before the empty one moved records: a writer is busy, between batches.
+    futexWait(bell, seen, m_prevMoved > 0 ? std::min(timeoutNs, kBetweenBatchesNs) : timeoutNs);
     m_doorbellSeen = bell.load(std::memory_order_acquire);
     return m_doorbellSeen != seen;
 }
@@ -128,6 +129,8 @@ std::size_t ChannelReader::drainOnce(int settled) {
     takeReparents(settled);
     takeLosses();
     m_store.publish();
+    m_prevMoved = m_lastMoved;
+    m_lastMoved = moved;
     return moved;
 }
 
