@@ -277,28 +277,6 @@ TEST(Ring, TheChannelsWritersPublishEvery64RecordsOr100MicrosecondsAndAQuarterRi
     EXPECT_EQ(drainAll(r).size(), 4u);
 }
 
-TEST(Ring, AWriterRingsTheReadersDoorbellOnceItsRingIsOverHalfFull) {
-    // An idle reader sleeps on its doorbell; batches it has not seen cannot wake it, and a full
-    // ring would make a lossless writer wait (or a drop-mode writer drop).
-    auto ch = smallChannel(64, CaptureMode::Lossless);
-    auto w = batchedWriter(ch, 16, kNever);
-    auto r = readerFor(ch, 0);
-    const auto& bell = ch.control().readerDoorbell;
-    const auto rung = bell.load();
-    for (int i = 0; i < 32; ++i)
-        w.push(stamped(kNever + 1, i));
-    EXPECT_EQ(bell.load(), rung) << "rang at half full or less";
-    for (int i = 32; i < 48; ++i)
-        w.push(stamped(kNever + 1, i));
-    EXPECT_EQ(bell.load(), rung + 1) << "48 of 64 slots unread, and the reader was not woken";
-    w.publish();
-    EXPECT_EQ(bell.load(), rung + 1) << "rang again within a quarter ring";
-    EXPECT_EQ(drainAll(r).size(), 48u);
-    for (int i = 48; i < 64; ++i)
-        w.push(stamped(kNever + 1, i));
-    EXPECT_EQ(bell.load(), rung + 1) << "rang although the reader keeps up";
-}
-
 TEST(Channel, AttachChecksMagicVersionAndSize) {
     auto ch = smallChannel(16);
     auto again = Channel::attach(dup(ch.fd()));

@@ -1,5 +1,7 @@
 #include "core/channel/channel_reader.h"
 
+#include <sched.h>
+
 #include <algorithm>
 #include <chrono>
 
@@ -104,8 +106,12 @@ bool ChannelReader::waitForWork(std::int64_t timeoutNs) {
         m_doorbellSeen = seen;
         return true;
     }
-    // The drain just before the empty one moved records: a writer is busy, between batches.
-    futexWait(bell, seen, m_prevMoved > 0 ? std::min(timeoutNs, kBetweenBatchesNs) : timeoutNs);
+    if (m_prevMoved > 0) {
+        // The drain just before the empty one moved records: a writer is busy, between batches.
+        sched_yield();
+        return false;
+    }
+    futexWait(bell, seen, timeoutNs);
     m_doorbellSeen = bell.load(std::memory_order_acquire);
     return m_doorbellSeen != seen;
 }

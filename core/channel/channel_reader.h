@@ -23,12 +23,11 @@ class ChannelReader {
     static constexpr int kAllSettled = -1;
     std::size_t drainOnce(int settled = 0);
     std::uint64_t totalDropped() const;
-    // Sleeps until a writer rings (its ring is over half full) or timeoutNs passes; for an idle
-    // reader. Right after a drain that moved records, sleeps kBetweenBatchesNs at most: writers
-    // publish in batches (ring.h), so a busy writer's ring looks empty between two of them, and
-    // a long sleep then would let it fill its ring and wait.
+    // Sleeps until a writer rings (its ring is full) or timeoutNs passes; for an idle reader.
+    // Right after a drain that moved records it only yields the CPU: writers publish in batches
+    // (ring.h), so a busy writer's ring looks empty between two of them, and any sleep then
+    // (even 50 us, which the kernel's timer slack makes 100) lets it fill its ring and wait.
     bool waitForWork(std::int64_t timeoutNs);  // true: woken by the doorbell
-    static constexpr std::int64_t kBetweenBatchesNs = 50'000;
 
   private:
     void refreshTables();

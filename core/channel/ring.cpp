@@ -28,14 +28,6 @@ std::uint64_t RingWriter::waitForRoom() {
     return orderedTicks();
 }
 
-void RingWriter::nudgeReader() {
-    m_cachedTail = m_header->tail.load(std::memory_order_acquire);
-    if (m_head - m_cachedTail <= m_half || m_head - m_bellHead < m_half / 2) return;
-    m_bellHead = m_head;
-    m_control->readerDoorbell.fetch_add(1, std::memory_order_release);
-    futexWakeAll(m_control->readerDoorbell);
-}
-
 bool RingWriter::pushSlow(const Event& e) {
     // The reader can only make room out of what it sees: the pending batch first.
     publish();

@@ -105,8 +105,6 @@ class RingWriter {
           m_head(header->head.load(std::memory_order_relaxed)),
           m_published(m_head),
           m_cachedTail(header->tail.load(std::memory_order_acquire)),
-          m_half(slotCount / 2),
-          m_bellHead(m_head),
           m_batch(std::max<std::uint64_t>(1, std::min<std::uint64_t>(batch, slotCount / 4))),
           m_batchEnd(m_head + m_batch),
           m_maxDelayTicks(maxDelayTicks),
@@ -156,19 +154,11 @@ class RingWriter {
         m_header->head.store(m_head, std::memory_order_release);
         m_published = m_head;
         m_batchEnd = m_head + m_batch;
-        // By the tail last seen, over half full: perhaps the reader sleeps (an idle reader
-        // sleeps on its doorbell, and a batch it has not seen yet cannot wake it). Cheap when
-        // not: the cached tail is refreshed at most once per half ring while the reader keeps up.
-        if (m_head - m_cachedTail > m_half) nudgeReader();
     }
     void publishAt(std::uint64_t stamp) {
         publishNow();
         m_publishedTicks = stamp;
     }
-    // Out of line (ring.cpp): rings the reader's doorbell when the ring really is over half
-    // full, at most once per quarter ring, so the reader drains before the writer must wait
-    // (lossless) or drop.
-    void nudgeReader();
     // The cold path, out of line (ring.cpp): wait for room, or drop and count.
     bool pushSlow(const Event& e);
     // Lossless: sleeps until the reader makes room; returns the tick when room came, or 0 when
@@ -183,8 +173,6 @@ class RingWriter {
     std::uint64_t m_published = 0;       // head as the reader last saw it
     std::uint64_t m_publishedTicks = 0;  // stamp of the record a time or kind publish went with
     std::uint64_t m_cachedTail = 0;
-    std::uint64_t m_half = 0;
-    std::uint64_t m_bellHead = 0;  // head when this writer last rang the reader's doorbell
     std::uint64_t m_batch = 1;
     std::uint64_t m_batchEnd = 0;  // head at which the batch is full: m_published + m_batch
     std::uint64_t m_maxDelayTicks = 0;
