@@ -182,7 +182,9 @@ void SignalSet::waitForSignals(int ms) {
         Runtime::emitOrdered(EventKind::SignalWait);
         m_waiting = true;
     }
-    // A handler ends the sleep early (EINTR); the caller flushes and comes back.
+    // A handler ends the sleep early (EINTR); the caller flushes and comes back: what it
+    // recorded then must show while it sleeps again.
+    Runtime::publish();
     timespec ts{ms / 1000, (ms % 1000) * 1'000'000L};
     nanosleep(&ts, nullptr);
 }
