@@ -253,31 +253,3 @@ TEST(ChannelReader, ObjectTableAndStringArenaFullAreCounted) {
     EXPECT_GE(losses.stringsRefused, 3u);  // 64 bytes hold two of the long names at most
     EXPECT_TRUE(losses.any());
 }
-
-TEST(ChannelReader, ADrainThatFoundNothingRightAfterOneThatMovedRecordsDoesNotSleep) {
-    // Writers publish in batches: a busy writer's ring looks empty between two of them, and an
-    // idle reader's long sleep then would let it fill its ring.
-    ChannelConfig cfg;
-    cfg.maxActors = 2;
-    auto ch = Channel::create(cfg);
-    EventStore store(cfg.maxActors);
-    store.setTimeBase(ch.header().timeBase);
-    ChannelReader reader(ch, store);
-    Runtime::install(&ch);
-    std::thread writer([] {
-        Runtime::registerThread("writer", kNoActor);  // actor_start: published at once
-        Runtime::detachThread();
-    });
-    writer.join();
-    Runtime::install(nullptr);
-    auto waited = [&] {
-        const auto t0 = std::chrono::steady_clock::now();
-        reader.waitForWork(600'000'000);
-        return std::chrono::steady_clock::now() - t0;
-    };
-    ASSERT_GT(reader.drainOnce(), 0u);
-    EXPECT_EQ(reader.drainOnce(), 0u);
-    EXPECT_LT(waited(), 300ms) << "slept right after records came";
-    EXPECT_EQ(reader.drainOnce(), 0u);
-    EXPECT_GE(waited(), 500ms) << "an idle reader no longer sleeps";
-}

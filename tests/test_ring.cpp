@@ -55,7 +55,6 @@ TEST(Ring, WrapsAroundKeepingOrder) {
     for (int round = 0; round < 20; ++round) {
         for (int i = 0; i < 5; ++i)
             ASSERT_TRUE(w.push(numbered(next++)));
-        w.publish();  // the reader stands for a thread that now blocks
         for (auto v : drainAll(r))
             seen.push_back(v);
     }
@@ -84,7 +83,6 @@ TEST(Ring, DropModeDropsNewestCountsItAndMarksTheGap) {
         EXPECT_EQ(got[i], i);
     // Room is back: the gap is marked from the first lost record's stamp, with its count.
     EXPECT_TRUE(w.push(numbered(99)));
-    w.publish();
     EXPECT_EQ(drainAll(r, &markers), std::vector<std::int64_t>{99});
     ASSERT_EQ(markers.size(), 2u);
     EXPECT_EQ(markers[0].kind, EventKind::LostBegin);
@@ -102,7 +100,6 @@ TEST(Ring, LosslessWriterWaitsForASlowReaderAndLosesNothing) {
         auto w = writerFor(ch, 0);
         for (std::int64_t i = 0; i < kWritten; ++i)
             EXPECT_TRUE(w.push(numbered(i)));
-        w.publish();  // as a thread does when it ends
         done = true;
     });
     auto r = readerFor(ch, 0);
@@ -137,7 +134,6 @@ TEST(Ring, ConcurrentWriterAndReaderLoseNothingUncounted) {
         auto w = writerFor(ch, 0);
         for (std::int64_t i = 0; i < kWritten; ++i)
             w.push(numbered(i));
-        w.publish();
         done = true;
     });
     auto r = readerFor(ch, 0);
@@ -176,105 +172,6 @@ TEST(Ring, ConcurrentWriterAndReaderLoseNothingUncounted) {
     // Delivered records are intact and in order (payloads checked against each other).
     for (std::size_t i = 1; i < got.size(); ++i)
         ASSERT_LT(got[i - 1], got[i]);
-}
-
-// Batched publishing (issue 32): what the reader sees of a writer that publishes every 8
-// records, or when a record is stamped 1000 ticks after the last publish.
-namespace {
-
-constexpr std::uint64_t kNever = std::uint64_t{1} << 62;
-
-RingWriter batchedWriter(const Channel& ch, std::uint32_t batch, std::uint64_t maxDelayTicks) {
-    return RingWriter(&ch.ring(0), ch.ringSlots(0), ch.config().ringSlots, &ch.control(),
-                      ch.config().capture, batch, maxDelayTicks);
-}
-
-Event stamped(std::uint64_t ticks, std::int64_t n, EventKind kind = EventKind::Note) {
-    return Event{ticks, 0, kind, 0, n, 0};
-}
-
-}  // namespace
-
-TEST(Ring, PublishesInBatchesAndOnRequest) {
-    auto ch = smallChannel(1024, CaptureMode::Lossless);
-    auto w = batchedWriter(ch, 8, kNever);
-    auto r = readerFor(ch, 0);
-    w.push(stamped(kNever + 1, 0));  // stamped "long" after the last publish (none): at once
-    EXPECT_EQ(drainAll(r).size(), 1u);
-    for (int i = 1; i < 8; ++i)
-        w.push(stamped(kNever + 1, i));
-    EXPECT_TRUE(drainAll(r).empty()) << "7 records of a batch of 8 were published";
-    EXPECT_EQ(w.unpublished(), 7u);
-    w.push(stamped(kNever + 1, 8));
-    EXPECT_EQ(drainAll(r), (std::vector<std::int64_t>{1, 2, 3, 4, 5, 6, 7, 8}));
-    w.push(stamped(kNever + 1, 9));
-    EXPECT_TRUE(drainAll(r).empty());
-    w.publish();  // what a thread does before it blocks
-    EXPECT_EQ(drainAll(r), std::vector<std::int64_t>{9});
-    w.publish();  // nothing pending: nothing happens
-    EXPECT_TRUE(drainAll(r).empty());
-}
-
-TEST(Ring, ARecordThatSaysTheThreadStopsIsPublishedWithEverythingBeforeIt) {
-    for (const auto kind :
-         {EventKind::SemBlock, EventKind::CondWait, EventKind::WorkBegin, EventKind::JoinRequest,
-          EventKind::MsgReceiveBlocks, EventKind::CheckpointWait, EventKind::ActorExit,
-          EventKind::ProcessFault, EventKind::ProcessFork, EventKind::SpinBegin,
-          EventKind::GilRequest, EventKind::IoWaitBegin}) {
-        EXPECT_TRUE(publishesAtOnce(kind)) << kindInfo(kind).name;
-        auto ch = smallChannel(1024, CaptureMode::Lossless);
-        auto w = batchedWriter(ch, 64, kNever);
-        auto r = readerFor(ch, 0);
-        w.push(stamped(kNever + 1, 0));
-        drainAll(r);
-        w.push(stamped(kNever + 2, 1));
-        w.push(stamped(kNever + 3, 2, kind));
-        std::vector<Event> stops;
-        EXPECT_EQ(drainAll(r, &stops), std::vector<std::int64_t>{1}) << kindInfo(kind).name;
-        ASSERT_EQ(stops.size(), 1u) << kindInfo(kind).name;
-        EXPECT_EQ(stops[0].kind, kind);
-    }
-    // Steps that leave the thread running wait for their batch.
-    for (const auto kind :
-         {EventKind::Note, EventKind::LockRequest, EventKind::LockAcquired, EventKind::LockReleased,
-          EventKind::QueuePut, EventKind::SemReleased, EventKind::SharedWrite, EventKind::MsgSend})
-        EXPECT_FALSE(publishesAtOnce(kind)) << kindInfo(kind).name;
-}
-
-TEST(Ring, ARecordStampedLongAfterTheLastPublishIsPublishedAtOnce) {
-    auto ch = smallChannel(1024, CaptureMode::Lossless);
-    auto w = batchedWriter(ch, 64, 1000);
-    auto r = readerFor(ch, 0);
-    w.push(stamped(10'000, 0));
-    EXPECT_EQ(drainAll(r).size(), 1u);
-    w.push(stamped(10'100, 1));
-    w.push(stamped(10'999, 2));
-    EXPECT_TRUE(drainAll(r).empty()) << "records within the time bound were published";
-    w.push(stamped(11'000, 3));  // 1000 ticks after the last publish
-    EXPECT_EQ(drainAll(r), (std::vector<std::int64_t>{1, 2, 3}));
-    w.push(stamped(11'500, 4));
-    EXPECT_TRUE(drainAll(r).empty());
-    // Stamped before the last publish (emitAt with a stamp taken before a syscall): at once.
-    w.push(stamped(10'500, 5));
-    EXPECT_EQ(drainAll(r), (std::vector<std::int64_t>{4, 5}));
-}
-
-TEST(Ring, TheChannelsWritersPublishEvery64RecordsOr100MicrosecondsAndAQuarterRingAtMost) {
-    const auto timed = smallChannel(16);
-    const auto& base = timed.header().timeBase;
-    const auto ns = base.toNs(base.tick0 + ticksForUs(base, kPublishAfterUs));
-    EXPECT_NEAR(static_cast<double>(ns), kPublishAfterUs * 1000.0, 1000.0);
-    // 16 slots: a batch of 4 at most, so unpublished records never fill the ring.
-    auto ch = smallChannel(16, CaptureMode::Lossless);
-    auto w = batchedWriter(ch, kPublishEvery, kNever);
-    auto r = readerFor(ch, 0);
-    w.push(stamped(kNever + 1, 0));
-    drainAll(r);
-    for (int i = 1; i < 4; ++i)
-        w.push(stamped(kNever + 1, i));
-    EXPECT_TRUE(drainAll(r).empty());
-    w.push(stamped(kNever + 1, 4));
-    EXPECT_EQ(drainAll(r).size(), 4u);
 }
 
 TEST(Channel, AttachChecksMagicVersionAndSize) {

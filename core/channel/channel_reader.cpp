@@ -1,7 +1,5 @@
 #include "core/channel/channel_reader.h"
 
-#include <sched.h>
-
 #include <algorithm>
 #include <chrono>
 
@@ -106,11 +104,6 @@ bool ChannelReader::waitForWork(std::int64_t timeoutNs) {
         m_doorbellSeen = seen;
         return true;
     }
-    if (m_prevMoved > 0) {
-        // The drain just before the empty one moved records: a writer is busy, between batches.
-        sched_yield();
-        return false;
-    }
     futexWait(bell, seen, timeoutNs);
     m_doorbellSeen = bell.load(std::memory_order_acquire);
     return m_doorbellSeen != seen;
@@ -136,8 +129,6 @@ std::size_t ChannelReader::drainOnce(int settled) {
     takeLosses();
     m_store.publish();
     if (settled == kAllSettled) closeOpenLosses();
-    m_prevMoved = m_lastMoved;
-    m_lastMoved = moved;
     return moved;
 }
 

@@ -25,9 +25,6 @@ class ChannelReader {
     std::size_t drainOnce(int settled = 0);
     std::uint64_t totalDropped() const;
     // Sleeps until a writer rings (its ring is full) or timeoutNs passes; for an idle reader.
-    // Right after a drain that moved records it only yields the CPU: writers publish in batches
-    // (ring.h), so a busy writer's ring looks empty between two of them, and any sleep then
-    // (even 50 us, which the kernel's timer slack makes 100) lets it fill its ring and wait.
     bool waitForWork(std::int64_t timeoutNs);  // true: woken by the doorbell
 
   private:
@@ -45,8 +42,6 @@ class ChannelReader {
     std::vector<std::int64_t> m_reparentSeen;
     std::vector<std::uint64_t> m_lastTicks;  // stamp of each actor's newest drained record
     std::uint32_t m_doorbellSeen = 0;
-    std::size_t m_lastMoved = 0;  // records the last drainOnce moved
-    std::size_t m_prevMoved = 0;  // ... and the one before it
     std::uint32_t m_readyActors = 0;
     std::uint32_t m_knownObjects = 0;
     bool m_tablesDirty = true;

@@ -29,8 +29,6 @@ std::uint64_t RingWriter::waitForRoom() {
 }
 
 bool RingWriter::pushSlow(const Event& e) {
-    // The reader can only make room out of what it sees: the pending batch first.
-    publish();
     if (m_lossless) {
         if (const auto roomAt = waitForRoom()) {
             placeLostMarkers(e.ticks, e.actor);
@@ -40,7 +38,7 @@ bool RingWriter::pushSlow(const Event& e) {
             place(Event{roomAt, e.actor, EventKind::CaptureWaitEnd, kNoObject, 0, 0});
             m_header->waits.store(m_header->waits.load(std::memory_order_relaxed) + 1,
                                   std::memory_order_relaxed);
-            publishAt(roomAt);
+            m_header->head.store(m_head, std::memory_order_release);
             return true;
         }
     }

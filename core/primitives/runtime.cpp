@@ -134,10 +134,6 @@ void Runtime::adoptActor(std::uint32_t actor, std::string_view name, std::uint32
 }
 
 void Runtime::detachThread() {
-    // A thread's last records: the ones after its actor_exit, or all of them for a thread that
-    // never called actorExit. A forked child calls this first, with the parent's writer, which
-    // forkTraced published before fork(): nothing is pending, nothing written to another ring.
-    t_writer.publish();
     t_actor = kNoActor;
     t_refused = false;
     t_writer = RingWriter();
@@ -160,8 +156,6 @@ void Runtime::checkpoint(EventKind next, std::uint32_t object, std::int64_t arg)
     if (t_actor != kNoActor && manualSchedule()) return waitForTurn(next, object, arg);
     while (state(c) == RunState::Paused) {
         if (takeStepGrant(c)) return;
-        // Paused: the lane must show everything up to here for as long as the pause lasts.
-        publish();
         waitWhilePaused(c);
     }
 }
@@ -177,7 +171,6 @@ void Runtime::waitForTurn(EventKind next, std::uint32_t object, std::int64_t arg
     e.nextObject.store(object, std::memory_order_relaxed);
     e.nextArg.store(arg, std::memory_order_relaxed);
     emitOrdered(EventKind::CheckpointWait, object, static_cast<std::int64_t>(next), arg);
-    publish();  // checkpoint_wait publishes itself; this says it does not depend on the kind
     e.atCheckpoint.store(1, std::memory_order_release);
     ringScheduler(c);
     bool granted = false;
@@ -209,10 +202,8 @@ void Runtime::holdWhilePaused() {
     // A busy wait under manual scheduling polls once per grant: each poll is a step.
     if (manualSchedule()) return checkpoint();
     auto& c = s_channel->control();
-    while (state(c) == RunState::Paused) {
-        publish();
+    while (state(c) == RunState::Paused)
         waitWhilePaused(c);
-    }
 }
 
 bool Runtime::stopRequested() {
@@ -245,14 +236,10 @@ void Runtime::work(std::chrono::nanoseconds d) {
             if (takeStepGrant(s_channel->control())) {
                 steppedThrough = true;
             } else {
-                publish();
                 waitWhilePaused(s_channel->control());
                 continue;
             }
         }
-        // work_begin published itself; a record in between (a CPU sample) must not wait out
-        // the sleep.
-        publish();
         const double sp = speed();
         const auto realNs = std::min<double>(remaining / sp, kWorkSliceNs);
         sleepNs(static_cast<std::int64_t>(realNs));

@@ -53,12 +53,6 @@ class Runtime {
             Event{orderedTicks(), static_cast<std::uint16_t>(t_actor), kind, object, a, b});
     }
 
-    // Makes the calling thread's pending records visible to the reader. The ring publishes in
-    // batches (ring.h); call this before anything that may block the thread and that records no
-    // waiting kind first (a contended lock, a condition wait after its lock_released, a sleep),
-    // so a lane never looks stale while its thread stands still. Cheap with nothing pending.
-    static void publish() { t_writer.publish(); }
-
     // Called first thing in a forked child (single-threaded). Arms the parent-death signal:
     // when the parent dies, the kernel re-parents this process to the lab (the run's subreaper)
     // and signals it; the handler records the re-parenting. If the new parent is not the lab,

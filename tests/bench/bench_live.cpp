@@ -58,7 +58,6 @@ static void BM_ReaderWithLiveWriters(benchmark::State& state) {
         state.SetIterationTime(s);
         if (result.lost != 0) state.SkipWithError("a lossless capture lost events");
         state.counters["events_per_s"] = static_cast<double>(result.delivered) / s;
-        state.counters["waits"] = static_cast<double>(result.waits);
     }
 }
 BENCHMARK(BM_ReaderWithLiveWriters)

@@ -140,23 +140,6 @@ int main(int argc, char** argv) {
                 ratio * 100.0, verdict(ratio >= 0.8));
         }
     }
-    // Batched publishing must not hide a thread that stands still or records rarely: its
-    // record is visible within a small part of a frame (16 ms), not when the next batch fills.
-    for (const auto& [name, label] :
-         {std::tuple{"BM_VisibleThenBlocks", "records once, then blocks"},
-          std::tuple{"BM_VisibleSlowThread", "records once every 2 ms, never blocks"},
-          std::tuple{"BM_VisibleWhenPaused", "paused while recording flat out (last record)"}}) {
-        if (!c.count(name)) continue;
-        const double us = c[name].at("median_us");
-        std::printf(
-            "visible to a polling reader, thread that %s: median %.1f us, max %.1f us "
-            "(goal: median <= 1000 us) %s\n",
-            label, us, c[name].at("max_us"), verdict(us <= 1000.0));
-        const auto held = c[name].find("held_back");
-        if (held != c[name].end())
-            std::printf("  of which not published by emit() itself: %.0f (goal 0) %s\n",
-                        held->second, verdict(held->second == 0));
-    }
     if (t.count("BM_StopDeadlockedRun")) {
         const double ms = t["BM_StopDeadlockedRun"] / 1e6;
         std::printf("Stop of a deadlocked run: %.1f ms (goal < 500 ms) %s\n", ms,

@@ -85,8 +85,6 @@ double threadCpuNs() {
 constexpr int kLiveWriters = 2;
 constexpr std::int64_t kPerWriter = 4'000'000;
 
-std::uint64_t g_lastWaits = 0;  // ring-full waits of the last recordLive()
-
 template <bool Ordered>
 double recordLive() {
     std::vector<double> perEvent(kLiveWriters);
@@ -101,7 +99,6 @@ double recordLive() {
         perEvent[w] = (threadCpuNs() - t0) / kPerWriter;
     });
     if (result.lost != 0) return -1;
-    g_lastWaits = result.waits;
     return (perEvent[0] + perEvent[1]) / 2;
 }
 
@@ -137,7 +134,6 @@ void BM_RecordWithLiveReader(benchmark::State& state) {
         }
         state.SetIterationTime(ns * 1e-9);  // reported as ns per event
         state.counters["ns_per_event"] = ns;
-        if (!Limit) state.counters["waits"] = static_cast<double>(g_lastWaits);
     }
 }
 

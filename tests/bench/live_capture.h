@@ -15,7 +15,6 @@ namespace interleave::bench {
 struct LiveCaptureResult {
     std::size_t delivered = 0;
     std::uint64_t lost = 0;
-    std::uint64_t waits = 0;  // times a writer found its ring full and waited for the reader
 };
 
 template <class Body>
@@ -45,7 +44,7 @@ LiveCaptureResult runLiveCapture(std::uint32_t writers, Body&& body) {
     for (auto& t : threads)
         t.join();
     reader.join();
-    return {store.size(), store.totalDropped(), store.losses().ringWaits};
+    return {store.size(), store.totalDropped()};
 }
 
 }  // namespace interleave::bench

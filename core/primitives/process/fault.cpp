@@ -28,9 +28,6 @@ void crashThisProcess() {
     auto* forbidden = static_cast<volatile std::uint8_t*>(page);
     Runtime::emitOrdered(EventKind::ProcessFault, kNoObject, SIGSEGV,
                          static_cast<std::int64_t>(reinterpret_cast<std::uintptr_t>(page)));
-    // process_fault publishes itself; the kernel will end this process before anything else
-    // could publish what is pending.
-    Runtime::publish();
     *forbidden = 1;  // the CPU faults here; the kernel ends the process with SIGSEGV
     std::abort();    // not reached
 }

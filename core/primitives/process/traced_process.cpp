@@ -27,10 +27,6 @@ ChildProcess forkTraced(std::string_view name, const std::function<int()>& body)
     const auto actor = ch ? ch->claimActor() : kNoActor;
     const auto parent = Runtime::currentActor();
     const pid_t self = getpid();
-    // Published before fork(): the child must not inherit records pending for this thread's
-    // ring (it could only publish them as a second writer), and they stay on the lane while
-    // fork() runs.
-    Runtime::publish();
     // Stamped before fork(): the child's first record is stamped after it, so the fork event
     // always comes first on the timeline.
     const auto stamp = orderedTicks();
@@ -54,7 +50,6 @@ ChildProcess forkTraced(std::string_view name, const std::function<int()>& body)
         }
         Runtime::sampleCpu(true);
         Runtime::actorExit(rc);
-        Runtime::publish();  // actor_exit publishes itself; _exit() runs no destructor after it
         _exit(rc);
     }
     Runtime::emitAt(stamp, EventKind::ProcessFork, kNoObject, pid,

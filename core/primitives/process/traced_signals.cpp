@@ -182,9 +182,7 @@ void SignalSet::waitForSignals(int ms) {
         Runtime::emitOrdered(EventKind::SignalWait);
         m_waiting = true;
     }
-    // A handler ends the sleep early (EINTR); the caller flushes and comes back: what it
-    // recorded then must show while it sleeps again.
-    Runtime::publish();
+    // A handler ends the sleep early (EINTR); the caller flushes and comes back.
     timespec ts{ms / 1000, (ms % 1000) * 1'000'000L};
     nanosleep(&ts, nullptr);
 }

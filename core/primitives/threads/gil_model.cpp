@@ -21,7 +21,6 @@ void GilModel::take() {
         ++m_waiting;
         while (m_locked) {
             const auto before = m_switches;
-            Runtime::publish();  // a drop request recorded in the last round shows at once
             const bool freed = m_released.wait_for(lock, m_interval, [&] { return !m_locked; });
             // A whole interval, and nobody took it in between: the holder has had its turn.
             if (!freed && m_switches == before && !m_dropRequest.load(std::memory_order_relaxed)) {

@@ -15,8 +15,6 @@ void TracedCondVar::wait(TracedMutex& mutex) {
     // Waiting gives the mutex up; saying so keeps every mutex's owner intervals exact.
     Runtime::emitOrdered(EventKind::LockReleased, mutex.id());
     mutex.setOwner(kNoActor);
-    // cond_wait published itself; the lock_released after it must show for the whole wait.
-    Runtime::publish();
     std::unique_lock<std::mutex> lock(mutex.native(), std::adopt_lock);
     m_cv.wait(lock, [&] { return self.signaled; });
     lock.release();

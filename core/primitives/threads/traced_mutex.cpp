@@ -11,12 +11,7 @@ void TracedMutex::lock() {
     Runtime::checkpoint(EventKind::LockRequest, m_id);
     Runtime::emit(EventKind::LockRequest, m_id);
     const bool waited = !m_mutex.try_lock();
-    if (waited) {
-        // About to sleep on the mutex: what this thread recorded, its request included, must
-        // be on its lane while it waits.
-        Runtime::publish();
-        m_mutex.lock();
-    }
+    if (waited) m_mutex.lock();
     setOwner(Runtime::currentActor());
     Runtime::emitOrdered(EventKind::LockAcquired, m_id, 0, waited ? 1 : 0);
 }

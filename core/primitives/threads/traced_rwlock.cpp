@@ -18,7 +18,6 @@ void TracedRwLock::lockShared() {
     Runtime::emit(EventKind::RwReadRequest, m_id);
     std::unique_lock<std::mutex> lock(m_mutex);
     const bool waited = !readerMayEnter();
-    if (waited) Runtime::publish();  // the request shows for as long as the wait lasts
     m_cv.wait(lock, [&] { return readerMayEnter(); });
     ++m_readers;
     Runtime::emitOrdered(EventKind::RwReadAcquired, m_id, m_readers, waited ? 1 : 0);
@@ -38,7 +37,6 @@ void TracedRwLock::lock() {
     std::unique_lock<std::mutex> lock(m_mutex);
     ++m_writersWaiting;
     const bool waited = m_writer || m_readers > 0;
-    if (waited) Runtime::publish();
     m_cv.wait(lock, [&] { return !m_writer && m_readers == 0; });
     --m_writersWaiting;
     m_writer = true;
