@@ -37,6 +37,13 @@ LaunchOptions raceOptions() {
     return o;
 }
 
+// The prediction box's "Set its parameters" button.
+QPushButton* settingsButton(PredictionBox* box) {
+    for (auto* b : box->findChildren<QPushButton*>())
+        if (b->text() == QStringLiteral("Set its parameters")) return b;
+    return nullptr;
+}
+
 // The card of `name`, once every actor stands at a checkpoint or is blocked: -1 if none.
 int cardOf(SchedulerPanel* panel, const QString& name) {
     // The first line is "N   name"; the second may name other actors ("join thread 1").
@@ -178,9 +185,7 @@ TEST(Predictions, APredictionIsLockedInAndRevealedBesideTheRun) {
     ASSERT_NE(box->question(), nullptr);
     EXPECT_EQ(box->question()->measure, "deadlock");
     // The question's own settings, then "yes, it deadlocks" (choice 1).
-    QPushButton* settings = nullptr;
-    for (auto* b : box->findChildren<QPushButton*>())
-        if (b->text() == QStringLiteral("Set its parameters")) settings = b;
+    QPushButton* settings = settingsButton(box);
     ASSERT_NE(settings, nullptr);
     settings->click();
     box->predictChoice(1);
@@ -207,9 +212,7 @@ TEST(Predictions, NothingIsRevealedForARunNobodyPredicted) {
     window.show();
     auto* box = window.predictionBox();
     ASSERT_NE(box->question(), nullptr);
-    QPushButton* settings = nullptr;
-    for (auto* b : box->findChildren<QPushButton*>())
-        if (b->text() == QStringLiteral("Set its parameters")) settings = b;
+    QPushButton* settings = settingsButton(box);
     ASSERT_NE(settings, nullptr);
     settings->click();
     auto deadlockThenStop = [&] {
@@ -248,9 +251,7 @@ TEST(Predictions, SetItsParametersStartsFromEveryDefault) {
         own.push_back(name + "=" + value);
     ASSERT_LT(own.size(), static_cast<std::size_t>(tried.size()))
         << "the question must leave some parameter to its default for this test to mean anything";
-    QPushButton* settings = nullptr;
-    for (auto* b : box->findChildren<QPushButton*>())
-        if (b->text() == QStringLiteral("Set its parameters")) settings = b;
+    QPushButton* settings = settingsButton(box);
     ASSERT_NE(settings, nullptr);
     settings->click();
     const auto* fifo = findScenario("fifo");
