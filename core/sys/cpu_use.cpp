@@ -8,6 +8,7 @@
 #include <string>
 
 #include "core/sys/clock.h"
+#include "core/sys/proc_stat.h"
 
 namespace interleave {
 namespace {
@@ -39,11 +40,15 @@ std::optional<CpuUse> readCpuUse() {
     u.wallNs = monotonicNs();
     u.machineNs = (user + nice + system + irq + softirq + steal) * (1'000'000'000 / tick);
     u.ownNs = usageNs(RUSAGE_SELF) + usageNs(RUSAGE_CHILDREN);
+    if (const auto parent = readProcStat(getppid()))
+        u.watcherNs = static_cast<std::int64_t>(parent->utimeTicks + parent->stimeTicks) *
+                      (1'000'000'000 / tick);
     return u;
 }
 
 std::int64_t otherProgramsNs(const CpuUse& from, const CpuUse& to) {
-    return std::max<std::int64_t>(0, (to.machineNs - from.machineNs) - (to.ownNs - from.ownNs));
+    return std::max<std::int64_t>(0, (to.machineNs - from.machineNs) - (to.ownNs - from.ownNs) -
+                                         (to.watcherNs - from.watcherNs));
 }
 
 }  // namespace interleave

@@ -12,6 +12,9 @@ struct CpuUse {
     std::int64_t wallNs = 0;     // monotonic clock
     std::int64_t machineNs = 0;  // every core's busy time, from /proc/stat (clock ticks)
     std::int64_t ownNs = 0;      // this process and its waited-for children (getrusage)
+    // The program that started this one (getppid(): the window, or the command line) and
+    // records and draws the run: its work is the measurement's own cost, not another program's.
+    std::int64_t watcherNs = 0;
 };
 
 // Empty when /proc/stat cannot be read.
