@@ -37,6 +37,6 @@ for s in $($B list | awk '{print $1}'); do
     t0=$(date +%s.%N)
     line=$($B run $s --duration 2s $sets 2>&1 >/dev/null | grep -E "^$s:" | head -1)
     t1=$(date +%s.%N)
-    printf "%s\t%s\t%.2f\t%s\t%s\n" "$s" "$mode" "$(echo "$t1 - $t0" | bc)" "$sets" "$line" >> $OUT
+    printf "%s\t%s\t%.2f\t%s\t%s\n" "$s" "$mode" "$(awk -v a="$t0" -v b="$t1" 'BEGIN{print b-a}')" "$sets" "$line" >> $OUT
   done
 done
