@@ -76,40 +76,34 @@ std::uint32_t SignalSet::object(int sig) const {
                                  : m_objects[static_cast<std::size_t>(it - m_signals.begin())];
 }
 
-bool SignalSet::send(pid_t pid, int sig) {
+bool SignalSet::sendNumbered(int sig, std::int64_t target, const std::function<int(sigval)>& queue,
+                             const char* call) {
     const auto i = static_cast<std::size_t>(std::find(m_signals.begin(), m_signals.end(), sig) -
                                             m_signals.begin());
     if (i >= m_signals.size()) throw std::invalid_argument("signal " + std::to_string(sig));
-    Runtime::checkpoint(EventKind::SignalSend, m_objects[i], pid);
+    Runtime::checkpoint(EventKind::SignalSend, m_objects[i], target);
     const auto number = ++m_sent[i];
     sigval value{};
     value.sival_int = static_cast<int>(number);
     // Stamped before the kernel queues it: a delivery is never drawn before its send.
     const auto stamp = orderedTicks();
-    if (sigqueue(pid, sig, value) != 0) {
-        if (errno == ESRCH) return false;
-        throw std::runtime_error(errnoText("sigqueue(" + nameOf(sig) + ")"));
+    if (const int err = queue(value); err != 0) {
+        if (err == ESRCH) return false;
+        errno = err;
+        throw std::runtime_error(errnoText(std::string(call) + "(" + nameOf(sig) + ")"));
     }
-    Runtime::emitAt(stamp, EventKind::SignalSend, m_objects[i], pid, number);
+    Runtime::emitAt(stamp, EventKind::SignalSend, m_objects[i], target, number);
     return true;
 }
 
+bool SignalSet::send(pid_t pid, int sig) {
+    return sendNumbered(
+        sig, pid, [&](sigval v) { return sigqueue(pid, sig, v) == 0 ? 0 : errno; }, "sigqueue");
+}
+
 bool SignalSet::sendToThread(pthread_t thread, pid_t tid, int sig) {
-    const auto i = static_cast<std::size_t>(std::find(m_signals.begin(), m_signals.end(), sig) -
-                                            m_signals.begin());
-    if (i >= m_signals.size()) throw std::invalid_argument("signal " + std::to_string(sig));
-    Runtime::checkpoint(EventKind::SignalSend, m_objects[i], tid);
-    const auto number = ++m_sent[i];
-    sigval value{};
-    value.sival_int = static_cast<int>(number);
-    const auto stamp = orderedTicks();
-    if (const int err = pthread_sigqueue(thread, sig, value); err != 0) {
-        if (err == ESRCH) return false;
-        errno = err;
-        throw std::runtime_error(errnoText("pthread_sigqueue(" + nameOf(sig) + ")"));
-    }
-    Runtime::emitAt(stamp, EventKind::SignalSend, m_objects[i], tid, number);
-    return true;
+    return sendNumbered(
+        sig, tid, [&](sigval v) { return pthread_sigqueue(thread, sig, v); }, "pthread_sigqueue");
 }
 
 void SignalSet::installHandlers() const {

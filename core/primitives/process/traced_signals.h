@@ -9,9 +9,11 @@
 // log into events (flush) with the handler's stamps. One receiving process, single-threaded.
 
 #include <pthread.h>
+#include <signal.h>
 #include <sys/types.h>
 
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 namespace interleave {
@@ -54,6 +56,11 @@ class SignalSet {
     static bool catches(pid_t pid, int sig);
 
   private:
+    // One numbered send of `sig` to `target` (a pid or a tid) through `queue`, which returns 0
+    // or an errno; `call` names it in an error.
+    bool sendNumbered(int sig, std::int64_t target, const std::function<int(sigval)>& queue,
+                      const char* call);
+
     std::vector<int> m_signals;
     std::vector<std::uint32_t> m_objects;
     std::vector<std::int64_t> m_sent;  // per signal: the last number sent
