@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <memory>
 #include <thread>
 #include <vector>
 
@@ -44,23 +45,40 @@ TEST(GilModelLock, ComputingHoldersNeverOverlapAndTakeTurnsWhenAsked) {
 }
 
 TEST(GilModelLock, ABlockingWaitLetsTheOthersIn) {
-    GilModel gil("GIL", 5ms);
-    std::atomic<bool> inWait{false}, otherTookIt{false};
-    std::thread sleeper([&] {
-        gil.take();
-        gil.drop(GilDropReason::Blocking);
-        inWait = true;
-        while (!otherTookIt.load())  // the blocking wait, without the GIL
+    // Shared, not on the stack: if the model kept the GIL through the blocking wait, the taker
+    // below would never return, and the test fails and leaves it behind instead of hanging.
+    struct Shared {
+        GilModel gil{"GIL", 5ms};
+        std::atomic<bool> inWait{false}, otherTookIt{false}, took{false};
+    };
+    auto sh = std::make_shared<Shared>();
+    std::thread sleeper([sh] {
+        sh->gil.take();
+        sh->gil.drop(GilDropReason::Blocking);
+        sh->inWait = true;
+        while (!sh->otherTookIt.load())  // the blocking wait, without the GIL
             std::this_thread::yield();
-        inWait = false;
-        gil.take();
-        gil.drop(GilDropReason::Done);
+        sh->inWait = false;
+        sh->gil.take();
+        sh->gil.drop(GilDropReason::Done);
     });
-    while (!inWait.load())
+    while (!sh->inWait.load())
         std::this_thread::yield();
-    gil.take();  // free while the sleeper waits
-    EXPECT_TRUE(inWait.load()) << "the sleeper is still in its wait";
-    otherTookIt = true;
-    gil.drop(GilDropReason::Done);
+    std::thread taker([sh] {
+        sh->gil.take();  // free while the sleeper waits
+        sh->took = true;
+    });
+    const auto limit = std::chrono::steady_clock::now() + 10s;
+    while (!sh->took.load() && std::chrono::steady_clock::now() < limit)
+        std::this_thread::sleep_for(1ms);
+    if (!sh->took.load()) {
+        taker.detach();
+        sleeper.detach();
+        FAIL() << "nobody could take the GIL while its holder was in a blocking wait";
+    }
+    taker.join();
+    EXPECT_TRUE(sh->inWait.load()) << "the sleeper is still in its wait";
+    sh->otherTookIt = true;
+    sh->gil.drop(GilDropReason::Done);
     sleeper.join();
 }

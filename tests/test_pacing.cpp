@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/primitives/runtime.h"
+#include "eventually.h"
 #include "run_helpers.h"
 
 using namespace interleave;
@@ -32,7 +33,7 @@ std::unique_ptr<Supervisor> start(std::vector<std::string> params, double speed 
 
 TEST(Pacing, PauseFreezesEveryThreadWithinAFewMillisecondsAndStepLetsOneStepThrough) {
     auto sup = start({"producers=2", "consumers=2", "produce_ms=2", "consume_ms=3"});
-    std::this_thread::sleep_for(200ms);
+    ASSERT_TRUE(eventually([&] { return sup->store().size() > 50; })) << "the run never got going";
     const auto pausedAt = sup->store().timeBase().toNs(sup->store().timeBase().now());
     sup->pause();
     std::this_thread::sleep_for(100ms);
@@ -49,14 +50,13 @@ TEST(Pacing, PauseFreezesEveryThreadWithinAFewMillisecondsAndStepLetsOneStepThro
     EXPECT_EQ(s.size(), frozen) << "events while paused";
 
     sup->step();
-    std::this_thread::sleep_for(100ms);
+    EXPECT_TRUE(eventually([&] { return s.size() > frozen; })) << "a step let nothing through";
+    std::this_thread::sleep_for(100ms);  // nothing more moves: a step is one step
     const auto afterStep = s.size();
-    EXPECT_GT(afterStep, frozen) << "a step let nothing through";
     EXPECT_LE(afterStep - frozen, 12u) << "a step let a whole stretch of the run through";
 
     sup->resume();
-    std::this_thread::sleep_for(150ms);
-    EXPECT_GT(s.size(), afterStep + 20) << "resume did not resume";
+    EXPECT_TRUE(eventually([&] { return s.size() > afterStep + 20; })) << "resume did not resume";
     sup->stop();
 }
 
@@ -66,7 +66,14 @@ TEST(Pacing, SpeedScalesSimulatedWork) {
     auto medianWorkNs = [](double speed) {
         auto sup = start(
             {"producers=1", "consumers=1", "capacity=64", "produce_ms=40", "consume_ms=0"}, speed);
-        std::this_thread::sleep_for(400ms);
+        // Until five pieces of work have ended (about 200 ms at speed 1).
+        eventually([&] {
+            const auto& s = sup->store();
+            int ends = 0;
+            for (std::size_t i = 0; i < s.size(); ++i)
+                ends += s.kind(i) == EventKind::WorkEnd;
+            return ends >= 5;
+        });
         sup->stop();
         const auto& s = sup->store();
         std::vector<std::int64_t> lengths;
@@ -98,7 +105,12 @@ TEST(Pacing, SpeedScalesSimulatedWork) {
 TEST(Pacing, PauseHoldsBusyWaitingThreadsStillToo) {
     auto sup = start(
         {"variant=busy-wait", "producers=1", "consumers=2", "produce_ms=5000", "consume_ms=0"});
-    std::this_thread::sleep_for(300ms);
+    ASSERT_TRUE(eventually([&] {
+        int consumers = 0;
+        for (const auto& a : sup->store().actors())
+            consumers += a.name.rfind("consumer", 0) == 0;
+        return consumers == 2;
+    }));
     std::vector<std::string> files;
     for (const auto& a : sup->store().actors())
         if (a.name.rfind("consumer", 0) == 0)

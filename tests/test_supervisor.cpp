@@ -16,6 +16,7 @@
 #include "core/primitives/ipc/run_names.h"
 #include "core/primitives/runtime.h"
 #include "core/scenarios/scenario.h"
+#include "eventually.h"
 #include "process_probe.h"
 #include "run_helpers.h"
 
@@ -36,16 +37,6 @@ std::unique_ptr<Supervisor> startRun(const std::string& scenario, std::vector<st
     auto sup = std::make_unique<Supervisor>(o);
     sup->start();
     return sup;
-}
-
-template <class Pred>
-bool eventually(Pred pred, std::chrono::milliseconds limit) {
-    const auto end = Clock::now() + limit;
-    while (Clock::now() < end) {
-        if (pred()) return true;
-        std::this_thread::sleep_for(5ms);
-    }
-    return pred();
 }
 
 std::size_t countKind(const EventStore& s, EventKind k) {
@@ -150,7 +141,11 @@ TEST(Supervisor, TwoHundredStartStopCyclesLeaveNothingBehind) {
         setenv("TMPDIR", savedTmp.c_str(), 1);
     else
         unsetenv("TMPDIR");
+    // How fast a stop is belongs to the benchmark (BM_StopDeadlockedRun); what this asserts is
+    // that none hangs: stop() escalates to SIGKILL after 150 ms, so even a loaded machine under
+    // a sanitizer stays far below this bound unless the escalation itself fails.
     std::printf("worst stop: %.1f ms\n", worstStopMs);
+    EXPECT_LT(worstStopMs, 3000.0) << "a stop outlived its SIGKILL escalation";
 }
 
 TEST(Supervisor, KillingTheSupervisorTakesTheWholeRunDownWithinOneSecond) {

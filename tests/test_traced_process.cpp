@@ -53,7 +53,7 @@ TEST(TracedProcess, WaitAnyTakesOnlyTheListedChildren) {
         usleep(20'000);
         return 1;
     })};
-    usleep(5'000);  // `other` has ended and is a zombie before we wait
+    ASSERT_TRUE(waitUntilZombie(other)) << "`other` must have ended before we wait";
     const auto done = waitAnyTraced(kids);
     EXPECT_NE(done.pid, other.pid);
     EXPECT_TRUE(kids.empty());

@@ -32,9 +32,11 @@ QString CaptionModel::textOf(Entry e) const {
     const Row r = store->row(e);
     auto text = describeEvent(r, names);
     if (r.kind == EventKind::LockRequest) {
-        const auto holder = lockHolderBefore(*store, r.object, r.ns, r.actor);
-        text += holder == kNoActor ? tr(" — it is taken: waits")
-                                   : tr(" — %1 holds it: waits").arg(m_timeline->actorName(holder));
+        // Held just before the request: the request's own moment may be the holder's release.
+        const auto holders = m_timeline->lockHolders().holdersAt(r.object, r.ns - 1, r.actor);
+        text += holders.empty()
+                    ? tr(" — it is taken: waits")
+                    : tr(" — %1 holds it: waits").arg(m_timeline->actorName(holders.front()));
     }
     return text;
 }

@@ -9,6 +9,7 @@ TimelineModel::TimelineModel(QObject* parent) : QObject(parent) {}
 
 void TimelineModel::reset(const EventStore* store) {
     m_store = store;
+    m_lockHolders.reset(store);
     m_consumed = 0;
     m_lanes.clear();
     m_laneOf.clear();
@@ -219,6 +220,7 @@ void TimelineModel::append(std::size_t first, std::size_t last) {
     if (!m_store || last <= m_consumed) return;
     first = std::max(first, m_consumed);
     refreshActors();
+    m_lockHolders.update();
     std::map<int, std::int64_t> processEnds;
     for (std::size_t i = first; i < last; ++i) {
         const Row r = m_store->row(i);

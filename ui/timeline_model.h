@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/analysis/actor_states.h"
+#include "core/analysis/wait_for.h"
 #include "core/channel/event_store.h"
 #include "ui/event_text.h"
 #include "ui/run_follower.h"
@@ -49,6 +50,8 @@ class TimelineModel : public QObject, public RunFollower {
     void append(std::size_t first, std::size_t last) override;
 
     const EventStore* store() const { return m_store; }
+    // Who held which lock when: the one record of it that captions and tooltips read.
+    const LockHolders& lockHolders() const { return m_lockHolders; }
     const std::vector<Lane>& lanes() const { return m_lanes; }  // in display order
     int laneOfActor(std::uint32_t actor) const;
     const std::vector<Link>& links() const { return m_links; }  // sorted by t0
@@ -83,6 +86,7 @@ class TimelineModel : public QObject, public RunFollower {
     void addLink(const Link& l);
 
     const EventStore* m_store = nullptr;
+    LockHolders m_lockHolders;
     std::size_t m_consumed = 0;
     std::vector<Lane> m_lanes;
     std::map<std::uint32_t, int> m_laneOf;

@@ -467,10 +467,10 @@ QString TimelineView::describeAt(int laneIndex, std::int64_t t, double nsPerPixe
             const auto i = store->actorEvent(lane.actor, --k);
             if (store->kind(i) != EventKind::LockRequest) continue;
             const auto lock = store->objectOf(i);
-            const auto holder = lockHolderBefore(*store, lock, t, lane.actor);
+            const auto holders = m_model->lockHolders().holdersAt(lock, t, lane.actor);
             text += QStringLiteral(": %1").arg(m_model->objectName(lock).toHtmlEscaped());
-            if (holder != kNoActor)
-                text += tr(", held by %1").arg(m_model->actorName(holder).toHtmlEscaped());
+            if (!holders.empty())
+                text += tr(", held by %1").arg(m_model->actorName(holders.front()).toHtmlEscaped());
             break;
         }
     }

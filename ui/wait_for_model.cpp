@@ -48,9 +48,10 @@ void WaitForModel::refresh() {
     m_cycle = g.cycle();
     // The tracker reads the store itself and may be ahead of what append() has seen: every
     // thread and lock of the graph is a node, or the view would leave out part of a cycle.
-    for (const auto& [lock, actor] : g.holder) {
+    for (const auto& [lock, holders] : g.holders) {
         insertSorted(m_locks, lock);
-        insertSorted(m_threads, actor);
+        for (const auto& h : holders)
+            insertSorted(m_threads, h.actor);
     }
     for (const auto& [actor, lock] : g.waiting) {
         insertSorted(m_threads, actor);
@@ -59,17 +60,22 @@ void WaitForModel::refresh() {
     emit changed();
 }
 
+QString WaitForModel::heldBy(std::uint32_t actor) const {
+    const auto lock = m_graph.waiting.at(actor);
+    const auto by = m_graph.waitsFor(actor);
+    if (by.empty()) return tr("%1 asks for %2").arg(m_names.actor(actor), m_names.object(lock));
+    QStringList names;
+    for (const auto a : by)
+        names << m_names.actor(a);
+    return tr("%1 waits for %2, held by %3")
+        .arg(m_names.actor(actor), m_names.object(lock), names.join(QStringLiteral(", ")));
+}
+
 QString WaitForModel::sentence() const {
     if (!m_cycle.empty()) return tr("Deadlock: %1").arg(deadlockSentence(m_graph, m_names));
     QStringList waits;
-    for (const auto& [actor, lock] : m_graph.waiting) {
-        const auto h = m_graph.holder.find(lock);
-        waits << (h == m_graph.holder.end()
-                      ? tr("%1 asks for %2").arg(m_names.actor(actor), m_names.object(lock))
-                      : tr("%1 waits for %2, held by %3")
-                            .arg(m_names.actor(actor), m_names.object(lock),
-                                 m_names.actor(h->second)));
-    }
+    for (const auto& entry : m_graph.waiting)
+        waits << heldBy(entry.first);
     if (!waits.isEmpty()) return waits.join(QStringLiteral("; "));
     if (m_locks.empty()) return tr("No lock taken yet.");
     return tr("Nobody waits for a lock.");
@@ -77,14 +83,7 @@ QString WaitForModel::sentence() const {
 
 QString WaitForModel::briefSentence() const {
     auto step = [this](std::uint32_t actor) {
-        const auto lock = m_graph.waiting.find(actor);
-        if (lock == m_graph.waiting.end()) return m_names.actor(actor);
-        const auto h = m_graph.holder.find(lock->second);
-        return h == m_graph.holder.end()
-                   ? tr("%1 asks for %2").arg(m_names.actor(actor), m_names.object(lock->second))
-                   : tr("%1 waits for %2, held by %3")
-                         .arg(m_names.actor(actor), m_names.object(lock->second),
-                              m_names.actor(h->second));
+        return m_graph.waiting.count(actor) ? heldBy(actor) : m_names.actor(actor);
     };
     if (!m_cycle.empty()) {
         if (m_cycle.size() <= 3) return sentence();

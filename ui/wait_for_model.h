@@ -40,6 +40,8 @@ class WaitForModel : public QObject, public RunFollower {
     void changed();
 
   private:
+    // "A waits for L, held by B" (or "A asks for L" while nobody keeps it out).
+    QString heldBy(std::uint32_t actor) const;
     void refresh();
 
     Names m_names;

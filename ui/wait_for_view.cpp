@@ -149,13 +149,17 @@ void WaitForView::paintEvent(QPaintEvent*) {
     }
     const QColor holds = Palette::state(ActorState::Running).color.darker(130);
     const QColor waits = Palette::state(ActorState::BlockedOnLock).color;
-    for (const auto& [lock, actor] : g.holder) {
-        if (!lockNode.count(lock) || !threadNode.count(actor)) continue;
-        const auto& l = lockNode[lock];
-        const auto& t = threadNode[actor];
-        const bool hot = cycleLock.count(lock) > 0;
-        QPen pen(hot ? Palette::departure() : holds, hot ? 3.0 : 2.0);
-        arrow(p, edgePoint(l.box, t.at, true), edgePoint(t.box, l.at, false), pen);
+    for (const auto& [lock, holders] : g.holders) {
+        for (const auto& h : holders) {
+            if (!lockNode.count(lock) || !threadNode.count(h.actor)) continue;
+            const auto& l = lockNode[lock];
+            const auto& t = threadNode[h.actor];
+            const bool hot = cycleLock.count(lock) > 0;
+            // A reader's hold is dotted: others may read beside it.
+            QPen pen(hot ? Palette::departure() : holds, hot ? 3.0 : 2.0,
+                     h.reading ? Qt::DotLine : Qt::SolidLine);
+            arrow(p, edgePoint(l.box, t.at, true), edgePoint(t.box, l.at, false), pen);
+        }
     }
     for (const auto& [actor, lock] : g.waiting) {
         if (!lockNode.count(lock) || !threadNode.count(actor)) continue;
@@ -176,18 +180,18 @@ void WaitForView::paintEvent(QPaintEvent*) {
         p.drawText(node.box, Qt::AlignCenter, threadLabel(m.names().actor(actor), compact));
     }
     std::map<std::uint32_t, bool> held;
-    for (const auto& [lock, actor] : g.holder)
-        held[lock] = true;
+    for (const auto& [lock, holders] : g.holders)
+        held[lock] = !holders.empty();
     for (const auto& [lock, node] : lockNode) {
         p.setPen(QPen(Palette::text(), 1.5));
-        p.setBrush(held.count(lock) ? holds : Palette::background());
+        p.setBrush(held[lock] ? holds : Palette::background());
         p.drawEllipse(node.box);
         // "lock B" -> "B": the ring has room for a letter, the caption names it in full.
         QString name = m.names().object(lock);
         if (name.startsWith(QStringLiteral("lock "))) name = name.mid(5);
         if (fm.horizontalAdvance(name) > node.box.width() - 4)
             name = fm.elidedText(name, Qt::ElideRight, static_cast<int>(node.box.width()) - 4);
-        p.setPen(held.count(lock) ? Palette::labelInk() : Palette::text());
+        p.setPen(held[lock] ? Palette::labelInk() : Palette::text());
         p.drawText(node.box, Qt::AlignCenter, name);
     }
 }

@@ -52,9 +52,13 @@ void DeadlockWatch::update(const EventStore& store, std::int64_t until, std::siz
             kind == EventKind::ProcessReparent)
             continue;
         const auto actor = store.actorOf(i);
-        const bool sync = group == KindGroup::Mutex || group == KindGroup::RwLock ||
-                          group == KindGroup::Semaphore || group == KindGroup::Condition ||
-                          kind == EventKind::ActorExit || kind == EventKind::ProcessExit;
+        const auto& info = kindInfo(kind);
+        // A join: main's wait for a thread (a process's wait for a child is left as running).
+        const bool joins =
+            info.effect == StateEffect::ToJoinWait && info.group == KindGroup::Lifecycle;
+        const bool sync = info.hold.what != Holding::None || joins ||
+                          info.effect == StateEffect::ActorExit ||
+                          info.effect == StateEffect::ProcessExit;
         if (!sync) {
             // Anything else the actor records means it runs, whatever it waited for (a
             // semaphore closed under it, a stop): the common case, kept cheap.
@@ -70,86 +74,79 @@ void DeadlockWatch::update(const EventStore& store, std::int64_t until, std::siz
             continue;
         auto& s = state(actor);
         // Giving the mutex up is how a condition wait begins; any other step ends a wait.
-        if (!(s.wait == Wait::Cond && kind == EventKind::LockReleased && object == s.condMutex))
-            s.wait = Wait::None;
+        const bool givesUpMutex =
+            info.hold.what == Holding::Mutex && info.hold.step == ObjectStep::Release;
+        if (!(s.wait == Wait::Cond && givesUpMutex && object == s.condMutex)) s.wait = Wait::None;
         auto down = [](std::int64_t& held) { held = std::max<std::int64_t>(0, held - 1); };
         auto woke = [this](std::uint32_t cv, std::int64_t who, std::int64_t at) {
             if (who < 0 || who > 0xffff) return;  // actor ids are 16 bits in the store
             auto& last = m_notified.at(cv, static_cast<std::uint32_t>(who));
             last = std::max(last, at + 1);
         };
-        switch (kind) {
-            case EventKind::LockRequest:
-                s.wait = Wait::Mutex;
-                s.object = object;
-                break;
-            case EventKind::LockAcquired:
-                ++m_mutexHeld.at(object, actor);
-                m_mutexUsers.at(object, actor) = 1;
-                break;
-            case EventKind::LockReleased:
-                down(m_mutexHeld.at(object, actor));
-                break;
-            case EventKind::RwReadRequest:
-                s.wait = Wait::RwRead;
-                s.object = object;
-                break;
-            case EventKind::RwReadAcquired:
-                ++m_readHeld.at(object, actor);
-                break;
-            case EventKind::RwReadReleased:
-                down(m_readHeld.at(object, actor));
-                break;
-            case EventKind::RwWriteRequest:
-                s.wait = Wait::RwWrite;
-                s.object = object;
-                break;
-            case EventKind::RwWriteAcquired:
-                ++m_writeHeld.at(object, actor);
-                break;
-            case EventKind::RwWriteReleased:
-                down(m_writeHeld.at(object, actor));
-                break;
-            case EventKind::SemBlock:
-                s.wait = Wait::Sem;
-                s.object = object;
-                break;
-            case EventKind::SemAcquired:
-                ++m_semHeld.at(object, actor);
-                break;
-            case EventKind::SemReleased:
-                --m_semHeld.at(object, actor);
-                m_semRaisers.at(object, actor) = 1;
-                break;
-            case EventKind::CondWait:
-                s.wait = Wait::Cond;
-                s.object = object;
-                s.condMutex = static_cast<std::uint32_t>(store.row(i).a);
-                s.since = t;
-                break;
-            case EventKind::CondNotifyOne: {
-                m_notifiers.at(object, actor) = 1;
-                const auto woken = store.row(i).b;
-                if (woken >= 0) woke(object, woken, t);
+        if (joins) {
+            s.wait = Wait::Join;
+            s.object = static_cast<std::uint32_t>(store.row(i).a);
+            continue;
+        }
+        if (info.effect == StateEffect::ActorExit) {
+            s.gone = true;
+            continue;
+        }
+        if (info.effect == StateEffect::ProcessExit) {
+            if (const auto it = m_pidActors.find(static_cast<int>(store.row(i).a));
+                it != m_pidActors.end())
+                for (const auto a : it->second)
+                    state(a).gone = true;
+            continue;
+        }
+        // Each kind of object by the step taken on it (the kind table's `hold` column).
+        const auto step = info.hold.step;
+        switch (info.hold.what) {
+            case Holding::Mutex:
+            case Holding::Read:
+            case Holding::Write: {
+                auto& held = info.hold.what == Holding::Mutex  ? m_mutexHeld
+                             : info.hold.what == Holding::Read ? m_readHeld
+                                                               : m_writeHeld;
+                if (step == ObjectStep::Request) {
+                    s.wait = info.hold.what == Holding::Mutex  ? Wait::Mutex
+                             : info.hold.what == Holding::Read ? Wait::RwRead
+                                                               : Wait::RwWrite;
+                    s.object = object;
+                } else if (step == ObjectStep::Acquire) {
+                    ++held.at(object, actor);
+                    if (info.hold.what == Holding::Mutex) m_mutexUsers.at(object, actor) = 1;
+                } else if (step == ObjectStep::Release) {
+                    down(held.at(object, actor));
+                }
                 break;
             }
-            case EventKind::CondNotifyAll:
+            case Holding::Units:
+                if (step == ObjectStep::Request) {
+                    s.wait = Wait::Sem;
+                    s.object = object;
+                } else if (step == ObjectStep::Acquire) {
+                    ++m_semHeld.at(object, actor);
+                } else if (step == ObjectStep::Release) {
+                    --m_semHeld.at(object, actor);
+                    m_semRaisers.at(object, actor) = 1;
+                }
+                break;
+            case Holding::Condition:
+                if (step == ObjectStep::Request) {
+                    s.wait = Wait::Cond;
+                    s.object = object;
+                    s.condMutex = static_cast<std::uint32_t>(store.row(i).a);
+                    s.since = t;
+                    break;
+                }
                 m_notifiers.at(object, actor) = 1;
+                if (step == ObjectStep::Notify && store.row(i).b >= 0)
+                    woke(object, store.row(i).b, t);
+                else if (step == ObjectStep::Wakes)
+                    woke(object, store.row(i).a, t);
                 break;
-            case EventKind::CondWakes:
-                m_notifiers.at(object, actor) = 1;
-                woke(object, store.row(i).a, t);
-                break;
-            case EventKind::ActorExit:
-                s.gone = true;
-                break;
-            case EventKind::ProcessExit:
-                if (const auto it = m_pidActors.find(static_cast<int>(store.row(i).a));
-                    it != m_pidActors.end())
-                    for (const auto a : it->second)
-                        state(a).gone = true;
-                break;
-            default:
+            case Holding::None:
                 break;
         }
     }
@@ -199,14 +196,23 @@ DeadlockWatch::Edges DeadlockWatch::edgesOf(std::uint32_t actor) const {
                 break;
             }
             e.any = true;
+            for (const auto& [pid, actors] : m_pidActors)
+                for (const auto a : actors)
+                    if (a != actor && (a >= m_actors.size() || !m_actors[a].gone))
+                        e.to.push_back(a);
             for (const auto a : m_notifiers.actorsOf(s.object, true))
-                if (a != actor) e.to.push_back(a);
+                if (a != actor) e.likely.push_back(a);
             for (const auto a : m_mutexUsers.actorsOf(s.condMutex, true))
-                if (a != actor) e.to.push_back(a);
+                if (a != actor) e.likely.push_back(a);
+            break;
+        case Wait::Join:
+            e.to.push_back(s.object);
             break;
     }
-    std::sort(e.to.begin(), e.to.end());
-    e.to.erase(std::unique(e.to.begin(), e.to.end()), e.to.end());
+    for (auto* list : {&e.to, &e.likely}) {
+        std::sort(list->begin(), list->end());
+        list->erase(std::unique(list->begin(), list->end()), list->end());
+    }
     return e;
 }
 
@@ -242,20 +248,29 @@ DeadlockCycle DeadlockWatch::cycle() const {
     const auto stuck = deadlocked();
     if (stuck.empty()) return {};
     // Each stuck actor waits for at least one other stuck actor: walking from any of them,
-    // always to the lowest such one, comes back to an actor already passed.
+    // always to the lowest such one, comes back to an actor already passed. Joins are taken
+    // last: "main waits for thread 1" is true but is not what locked the threads up.
+    const auto joining = [&](std::uint32_t a) { return m_actors[a].wait == Wait::Join; };
     std::vector<std::uint32_t> path;
     std::uint32_t at = *stuck.begin();
+    for (const auto a : stuck)
+        if (!joining(a)) {
+            at = a;
+            break;
+        }
     for (;;) {
         if (const auto seen = std::find(path.begin(), path.end(), at); seen != path.end()) {
             path.erase(path.begin(), seen);
             break;
         }
         path.push_back(at);
-        for (const auto b : edgesOf(at).to)
-            if (stuck.count(b)) {
-                at = b;
-                break;
-            }
+        std::uint32_t next = kNoActor;
+        const auto e = edgesOf(at);
+        for (const auto* list : {&e.likely, &e.to})
+            for (const auto b : *list)
+                if (stuck.count(b) && (next == kNoActor || (joining(next) && !joining(b))))
+                    next = b;
+        at = next;
     }
     std::rotate(path.begin(), std::min_element(path.begin(), path.end()), path.end());
     DeadlockCycle c;
@@ -263,7 +278,9 @@ DeadlockCycle DeadlockWatch::cycle() const {
     for (const auto a : path) {
         const auto& s = m_actors[a];
         // A woken condition waiter waits for its mutex back, no longer for the condition.
-        c.objects.push_back(s.wait == Wait::Cond && woken(a) ? s.condMutex : s.object);
+        c.objects.push_back(s.wait == Wait::Join               ? kNoObject
+                            : s.wait == Wait::Cond && woken(a) ? s.condMutex
+                                                               : s.object);
     }
     return c;
 }

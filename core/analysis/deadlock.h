@@ -6,8 +6,11 @@
 //  - for all of them (a mutex's holder; a rwlock's holders, or for a reader the writers ahead of
 //    it): it is stuck as soon as one of them is;
 //  - for any one of them (a semaphore: whoever holds a unit or has raised it before; a condition
-//    variable: whoever could notify it, i.e. has notified it or taken its mutex): it is stuck
-//    only when every one of them is.
+//    variable: every other actor of the run, since any running thread may be about to notify
+//    it, whether or not it has touched it yet): it is stuck only when every one of them is.
+// A thread joining another waits for it (all). So a condition waiter is stuck only when every
+// other actor is blocked too, main's join included: a run stopped while its consumers wait for
+// producers that are still working is not a deadlock.
 // The deadlocked actors are the largest set in which each blocked actor is stuck by those rules
 // (a fixed point, from "every blocked actor" downwards); a running, ended or unknown-waiting actor
 // is never in it. So a wait that may still be answered from outside what was recorded (a
@@ -47,10 +50,10 @@ class DeadlockWatch {
     std::set<std::uint32_t> deadlocked() const;
 
   private:
-    enum class Wait : std::uint8_t { None, Mutex, RwRead, RwWrite, Sem, Cond };
+    enum class Wait : std::uint8_t { None, Mutex, RwRead, RwWrite, Sem, Cond, Join };
     struct ActorState {
         Wait wait = Wait::None;
-        std::uint32_t object = kNoObject;     // what it waits on
+        std::uint32_t object = kNoObject;     // what it waits on (Join: the actor)
         std::uint32_t condMutex = kNoObject;  // Cond: the mutex it gave up
         std::int64_t since = 0;               // Cond: when it began to wait (ticks)
         bool gone = false;
@@ -58,6 +61,9 @@ class DeadlockWatch {
     struct Edges {
         std::vector<std::uint32_t> to;
         bool any = false;  // stuck only if every one of `to` is (else: if one of them is)
+        // Of `to`, those it most plausibly waits for, to name in a cycle (a condition's
+        // notifiers and its mutex's users, over every other actor).
+        std::vector<std::uint32_t> likely;
     };
     ActorState& state(std::uint32_t actor);
     Edges edgesOf(std::uint32_t actor) const;

@@ -6,6 +6,7 @@
 #include "core/analysis/lost_update.h"
 #include "core/analysis/schedule.h"
 #include "core/analysis/wait_for.h"
+#include "core/schema/event_kinds.h"
 
 namespace interleave {
 namespace {
@@ -32,14 +33,16 @@ std::optional<GoalReached> deadlock(const EventStore& store) {
     if (waitForGraphAt(store).cycle().empty()) return std::nullopt;
     // Reached when the cycle closed, not at the store's last event: steps granted after it (main
     // sent to wait on its join, say) do not count, so the count is the same whenever it is
-    // asked, live after each step or at the end of the run.
-    WaitForTracker tracker;
-    tracker.reset(&store);
+    // asked, live after each step or at the end of the run. A cycle closes only when someone
+    // asks for a lock, so only those steps are checked.
+    WaitForReplay replay;
     std::int64_t when = 0;
     std::vector<std::uint32_t> cycle;
     for (const auto i : store.timeOrder()) {
-        when = store.ns(i);
-        cycle = tracker.at(when).cycle();
+        const auto r = store.row(i);
+        if (!replay.apply(r) || kindInfo(r.kind).hold.step != ObjectStep::Request) continue;
+        when = r.ns;
+        cycle = replay.graph().cycle();
         if (!cycle.empty()) break;
     }
     if (cycle.empty()) return std::nullopt;

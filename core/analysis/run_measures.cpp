@@ -51,6 +51,12 @@ Counts count(const EventStore& store) {
     Counts c;
     for (const auto i : store.timeOrder()) {
         const auto r = store.row(i);
+        const auto hold = kindInfo(r.kind).hold;
+        // A mutex or either side of a reader-writer lock, taken after waiting (b = 1).
+        if (hold.lock() && hold.step == ObjectStep::Acquire) {
+            c.lockWaits += r.b != 0;
+            continue;
+        }
         switch (r.kind) {
             case EventKind::SharedWrite:
             case EventKind::SharedAdd:
@@ -71,9 +77,6 @@ Counts count(const EventStore& store) {
                 break;
             case EventKind::MsgSendBlocks:
                 ++c.waitsFull;
-                break;
-            case EventKind::LockAcquired:
-                c.lockWaits += r.b != 0;
                 break;
             default:
                 break;

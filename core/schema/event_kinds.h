@@ -79,6 +79,36 @@ enum class AltWhen : std::uint8_t {
     BNotAMinusOne
 };
 
+// Who holds and who waits for what (LockHolders, the wait-for graph, DeadlockWatch, the
+// lock_waits measure): the object an event names, and the step it takes on it.
+enum class Holding : std::uint8_t {
+    None,
+    Mutex,      // one owner at a time
+    Read,       // a reader-writer lock's shared side: many readers at once
+    Write,      // its exclusive side
+    Units,      // a semaphore: no owner, whoever raises it lets another pass
+    Condition,  // a condition variable: whoever notifies it wakes a waiter
+};
+enum class ObjectStep : std::uint8_t { None, Request, Acquire, Release, Notify, NotifyAll, Wakes };
+struct Hold {
+    Holding what = Holding::None;
+    ObjectStep step = ObjectStep::None;
+    // A lock in the wait-for sense: an owner (or owners) others wait for.
+    constexpr bool lock() const {
+        return what == Holding::Mutex || what == Holding::Read || what == Holding::Write;
+    }
+};
+
+// The phrase for a step an actor is about to take, under manual scheduling ("write 42 to
+// counter"); placeholders {object}, {arg} (the checkpoint's argument) and {argActor} (the actor
+// it names). `alt` replaces `text` when `when` holds; an empty text reads "go on".
+enum class StepAlt : std::uint8_t { Never, ArgOne, ArgNegative, NoArgActor };
+struct StepPhrase {
+    std::string_view text = {};
+    StepAlt when = StepAlt::Never;
+    std::string_view alt = {};
+};
+
 struct KindInfo {
     EventKind kind;
     std::string_view name;
@@ -88,6 +118,8 @@ struct KindInfo {
     std::string_view caption;
     AltWhen altWhen = AltWhen::Never;
     std::string_view alt = {};
+    Hold hold = {};
+    StepPhrase step = {};
 };
 
 // clang-format off
@@ -100,41 +132,50 @@ inline constexpr std::array<KindInfo, static_cast<std::size_t>(EventKind::Count_
     {EventKind::ThreadCreate, "thread_create", KindGroup::Lifecycle, StateEffect::None, ValueField::A,
      "{who} creates {actorA}"},
     {EventKind::JoinRequest, "join_request", KindGroup::Lifecycle, StateEffect::ToJoinWait,
-     ValueField::A, "{who} waits for {actorA} to finish"},
+     ValueField::A, "{who} waits for {actorA} to finish",
+     AltWhen::Never, {}, {}, {"join {argActor}", StepAlt::NoArgActor, "join a thread"}},
     {EventKind::Joined, "joined", KindGroup::Lifecycle, StateEffect::ToRunning, ValueField::A,
      "{who} has joined {actorA}"},
     {EventKind::ProcessFork, "process_fork", KindGroup::Process, StateEffect::None, ValueField::A,
-     "{who} forks {actorB} (pid {a}): a copy of itself"},
+     "{who} forks {actorB} (pid {a}): a copy of itself",
+     AltWhen::Never, {}, {}, {"fork a child process"}},
     {EventKind::ProcessExit, "process_exit", KindGroup::Process, StateEffect::ProcessExit,
      ValueField::ExitCode, "process {a} {status}"},
     {EventKind::ProcessWait, "process_wait", KindGroup::Process, StateEffect::ToJoinWait,
      ValueField::A, "{who} waits for {procA} to end", AltWhen::ANegative,
-     "{who} waits for a child process to end"},
+     "{who} waits for a child process to end", {}, {"wait for process {arg}", StepAlt::ArgNegative, "wait for a child process"}},
     {EventKind::ProcessReparent, "process_reparent", KindGroup::Process, StateEffect::None,
      ValueField::B,
      "{who} is orphaned: its parent ended, and the kernel makes {procB}, the run's subreaper, its "
      "new parent"},
     {EventKind::LockRequest, "lock_request", KindGroup::Mutex, StateEffect::LockRequest,
-     ValueField::B, "{who} asks for {object}"},
+     ValueField::B, "{who} asks for {object}",
+     AltWhen::Never, {}, {Holding::Mutex, ObjectStep::Request}, {"lock {object}", StepAlt::ArgOne, "try to lock {object}"}},
     {EventKind::LockAcquired, "lock_acquired", KindGroup::Mutex, StateEffect::LockAcquired,
-     ValueField::B, "{who} takes {object}", AltWhen::BNonZero, "{who} gets {object} after waiting"},
+     ValueField::B, "{who} takes {object}", AltWhen::BNonZero, "{who} gets {object} after waiting", {Holding::Mutex, ObjectStep::Acquire}},
     {EventKind::LockReleased, "lock_released", KindGroup::Mutex, StateEffect::None, ValueField::B,
-     "{who} releases {object}"},
+     "{who} releases {object}",
+     AltWhen::Never, {}, {Holding::Mutex, ObjectStep::Release}, {"unlock {object}"}},
     {EventKind::CondWait, "cond_wait", KindGroup::Condition, StateEffect::ToCondWait, ValueField::B,
-     "{who} waits on {object}"},
+     "{who} waits on {object}",
+     AltWhen::Never, {}, {Holding::Condition, ObjectStep::Request}, {"wait on {object}"}},
     {EventKind::CondWoken, "cond_woken", KindGroup::Condition, StateEffect::ToRunning,
      ValueField::B, "{who} wakes up ({object})"},
     {EventKind::CondNotifyOne, "cond_notify_one", KindGroup::Condition, StateEffect::None,
      ValueField::A, "{who} signals {object}, waking {actorB}", AltWhen::BNegative,
-     "{who} signals {object}; nobody is waiting"},
+     "{who} signals {object}; nobody is waiting", {Holding::Condition, ObjectStep::Notify}, {"signal {object}"}},
     {EventKind::CondNotifyAll, "cond_notify_all", KindGroup::Condition, StateEffect::None,
-     ValueField::A, "{who} wakes all {a} waiting on {object}"},
+     ValueField::A, "{who} wakes all {a} waiting on {object}",
+     AltWhen::Never, {}, {Holding::Condition, ObjectStep::NotifyAll}, {"wake all waiting on {object}"}},
     {EventKind::SemBlock, "sem_block", KindGroup::Semaphore, StateEffect::ToSemWait, ValueField::A,
-     "{who} blocks on {object} (its value is 0)"},
+     "{who} blocks on {object} (its value is 0)",
+     AltWhen::Never, {}, {Holding::Units, ObjectStep::Request}},
     {EventKind::SemAcquired, "sem_acquired", KindGroup::Semaphore, StateEffect::ToRunning,
-     ValueField::A, "{who} passes {object} (now {a})"},
+     ValueField::A, "{who} passes {object} (now {a})",
+     AltWhen::Never, {}, {Holding::Units, ObjectStep::Acquire}, {"acquire {object} (wait if 0)"}},
     {EventKind::SemReleased, "sem_released", KindGroup::Semaphore, StateEffect::None, ValueField::A,
-     "{who} raises {object} (now {a})"},
+     "{who} raises {object} (now {a})",
+     AltWhen::Never, {}, {Holding::Units, ObjectStep::Release}, {"release {object}"}},
     {EventKind::QueuePut, "queue_put", KindGroup::Queue, StateEffect::None, ValueField::A,
      "{who} puts item {a} in slot {slot} ({occupancy}/{capacity} full)"},
     {EventKind::QueueGet, "queue_get", KindGroup::Queue, StateEffect::None, ValueField::A,
@@ -155,31 +196,38 @@ inline constexpr std::array<KindInfo, static_cast<std::size_t>(EventKind::Count_
     {EventKind::LostEnd, "lost_end", KindGroup::Capture, StateEffect::LostEnd, ValueField::A,
      "{who} lost {a} events here: what is shown around this is incomplete"},
     {EventKind::SharedRead, "shared_read", KindGroup::Shared, StateEffect::None, ValueField::A,
-     "{who} reads {object}: {a}"},
+     "{who} reads {object}: {a}",
+     AltWhen::Never, {}, {}, {"read {object}"}},
     {EventKind::SharedWrite, "shared_write", KindGroup::Shared, StateEffect::None, ValueField::A,
      "{who} writes {a} to {object}", AltWhen::BNotAMinusOne,
-     "{who} writes {a} to {object} over {b}: an update is lost"},
+     "{who} writes {a} to {object} over {b}: an update is lost", {}, {"write {arg} to {object}"}},
     {EventKind::SharedAdd, "shared_add", KindGroup::Shared, StateEffect::None, ValueField::A,
-     "{who} adds one to {object} in one step: {b} -> {a}"},
+     "{who} adds one to {object} in one step: {b} -> {a}",
+     AltWhen::Never, {}, {}, {"add one to {object} (atomically)"}},
     {EventKind::LockTryFailed, "lock_try_failed", KindGroup::Mutex, StateEffect::None,
      ValueField::A, "{who} tries {object}, held by {actorA}: does not wait", AltWhen::ANegative,
      "{who} tries {object}; it is taken: does not wait"},
     {EventKind::CondWakes, "cond_wakes", KindGroup::Condition, StateEffect::None, ValueField::A,
-     ""},
+     "",
+     AltWhen::Never, {}, {Holding::Condition, ObjectStep::Wakes}},
     {EventKind::RwReadRequest, "rw_read_request", KindGroup::RwLock, StateEffect::LockRequest,
-     ValueField::B, "{who} asks to read {object}"},
+     ValueField::B, "{who} asks to read {object}",
+     AltWhen::Never, {}, {Holding::Read, ObjectStep::Request}, {"lock {object} to read"}},
     {EventKind::RwReadAcquired, "rw_read_acquired", KindGroup::RwLock, StateEffect::LockAcquired,
      ValueField::A, "{who} reads {object} ({a} reading)", AltWhen::BNonZero,
-     "{who} gets to read {object} after waiting ({a} reading)"},
+     "{who} gets to read {object} after waiting ({a} reading)", {Holding::Read, ObjectStep::Acquire}},
     {EventKind::RwReadReleased, "rw_read_released", KindGroup::RwLock, StateEffect::None,
-     ValueField::A, "{who} stops reading {object} ({a} still reading)"},
+     ValueField::A, "{who} stops reading {object} ({a} still reading)",
+     AltWhen::Never, {}, {Holding::Read, ObjectStep::Release}, {"stop reading {object}"}},
     {EventKind::RwWriteRequest, "rw_write_request", KindGroup::RwLock, StateEffect::LockRequest,
-     ValueField::B, "{who} asks to write {object}"},
+     ValueField::B, "{who} asks to write {object}",
+     AltWhen::Never, {}, {Holding::Write, ObjectStep::Request}, {"lock {object} to write"}},
     {EventKind::RwWriteAcquired, "rw_write_acquired", KindGroup::RwLock,
      StateEffect::LockAcquired, ValueField::B, "{who} writes {object}, alone", AltWhen::BNonZero,
-     "{who} gets to write {object} after waiting, alone"},
+     "{who} gets to write {object} after waiting, alone", {Holding::Write, ObjectStep::Acquire}},
     {EventKind::RwWriteReleased, "rw_write_released", KindGroup::RwLock, StateEffect::None,
-     ValueField::B, "{who} stops writing {object}"},
+     ValueField::B, "{who} stops writing {object}",
+     AltWhen::Never, {}, {Holding::Write, ObjectStep::Release}, {"stop writing {object}"}},
     {EventKind::SpinBegin, "spin_begin", KindGroup::Spin, StateEffect::ToSpinning, ValueField::A,
      "{who} polls {object} in a loop, on the CPU, for room", AltWhen::ANonZero,
      "{who} polls {object} in a loop, on the CPU, for an item"},
@@ -187,9 +235,11 @@ inline constexpr std::array<KindInfo, static_cast<std::size_t>(EventKind::Count_
      "{who} stops polling {object} after {a} checks"},
     {EventKind::CpuTime, "cpu_time", KindGroup::Measure, StateEffect::None, ValueField::AInMs, ""},
     {EventKind::MsgSend, "msg_send", KindGroup::Message, StateEffect::ToRunning, ValueField::A,
-     "{who} sends message {a}{priority} into {object}{level}"},
+     "{who} sends message {a}{priority} into {object}{level}",
+     AltWhen::Never, {}, {}, {"send message {arg} into {object}"}},
     {EventKind::MsgReceive, "msg_receive", KindGroup::Message, StateEffect::ToRunning,
-     ValueField::A, "{who} takes message {a}{priority} out of {object}{level}"},
+     ValueField::A, "{who} takes message {a}{priority} out of {object}{level}",
+     AltWhen::Never, {}, {}, {"receive a message from {object}"}},
     {EventKind::MsgSendBlocks, "msg_send_blocks", KindGroup::Message, StateEffect::ToIpcWait,
      ValueField::A, "{who} waits in {send}: {object} is full{level}"},
     {EventKind::MsgReceiveBlocks, "msg_receive_blocks", KindGroup::Message, StateEffect::ToIpcWait,
@@ -198,12 +248,14 @@ inline constexpr std::array<KindInfo, static_cast<std::size_t>(EventKind::Count_
      "{who} sees the end of {object}: {end} ({a} messages in all)"},
     {EventKind::ProcessZombie, "process_zombie", KindGroup::Process, StateEffect::None,
      ValueField::A, "{procA} has ended: a zombie (its pid and exit status kept) until its parent "
-     "waits for it"},
+     "waits for it",
+     AltWhen::Never, {}, {}, {"wait until process {arg} has ended"}},
     {EventKind::ProcessFault, "process_fault", KindGroup::Process, StateEffect::None,
      ValueField::A, "{who} writes to memory it may not touch: the kernel answers with signal {a} "
      "(SIGSEGV), which ends its whole process, every thread in it"},
     {EventKind::SignalSend, "signal_send", KindGroup::Signal, StateEffect::None, ValueField::B,
-     "{who} sends {object} #{b} to {procA}"},
+     "{who} sends {object} #{b} to {procA}",
+     AltWhen::Never, {}, {}, {"send {object} to process {arg}"}},
     {EventKind::SignalHandled, "signal_handled", KindGroup::Signal, StateEffect::ToRunning,
      ValueField::B, "{who}'s handler runs for {object} #{b}, sent by {procA}"},
     {EventKind::SignalBlocked, "signal_blocked", KindGroup::Signal, StateEffect::None,
