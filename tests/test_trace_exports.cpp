@@ -12,6 +12,7 @@
 #include "core/trace/trace_csv.h"
 #include "core/trace/trace_file.h"
 #include "core/trace/trace_perfetto.h"
+#include "shell.h"
 #include "trace_test_helpers.h"
 
 using namespace interleave;
@@ -196,5 +197,28 @@ TEST(PerfettoTrace, TracksPerProcessAndThreadStateSlicesThatNestAndAnInstantPerS
         EXPECT_EQ(depth, 0) << "every slice ends";
     }
     EXPECT_GT(sliceCount, store.actors().size());
+    std::remove(path.c_str());
+}
+
+// A second, independent reader: protoc's raw decoder accepts the file as one protobuf message
+// and finds in it every packet the hand-written reader above finds, with the threads' names.
+TEST(PerfettoTrace, ProtocDecodesTheFileAsOneProtobufMessage) {
+    ASSERT_EQ(test::shell("command -v protoc").status, 0)
+        << "protoc (Debian protobuf-compiler) is needed; .ci/quickstart test installs it";
+    auto& store = const_cast<Supervisor&>(sampleRun()).store();
+    const auto path = tempPath(".pftrace");
+    ASSERT_EQ(writeTraceFile(store, path).error, "");
+    const auto decoded = test::shell("protoc --decode_raw < " + path);
+    ASSERT_EQ(decoded.status, 0) << decoded.output.substr(0, 2000);
+    // Top-level fields start at the line's start: "1 {" is one TracePacket.
+    std::size_t packets = 0;
+    for (std::size_t at = 0; at < decoded.output.size();) {
+        const auto end = decoded.output.find('\n', at);
+        packets += decoded.output.compare(at, 4, "1 {\n") == 0;
+        at = end == std::string::npos ? decoded.output.size() : end + 1;
+    }
+    EXPECT_EQ(packets, fields(slurp(path)).size());
+    for (const auto& a : store.actors())
+        EXPECT_NE(decoded.output.find("5: \"" + a.name + "\""), std::string::npos) << a.name;
     std::remove(path.c_str());
 }

@@ -37,7 +37,9 @@ class Message {
         key(field, 0);
         raw(v);
     }
-    void sint(int field, std::int64_t v) { varint(field, static_cast<std::uint64_t>(v)); }
+    // Protobuf's int64 (and int32): two's complement in a varint, ten bytes when negative; not
+    // sint64's zigzag, which the fields written here are not declared as.
+    void int64(int field, std::int64_t v) { varint(field, static_cast<std::uint64_t>(v)); }
     void bytes(int field, std::string_view s) {
         key(field, 2);
         raw(s.size());
@@ -82,7 +84,7 @@ class PacketWriter {
 Message annotation(std::string_view name, std::int64_t value) {
     Message a;
     a.bytes(f::kAnnotationName, name);
-    a.sint(f::kIntValue, value);
+    a.int64(f::kIntValue, value);
     return a;
 }
 Message annotation(std::string_view name, std::string_view value) {
@@ -116,7 +118,7 @@ bool writePerfettoTrace(const EventStore& store, std::ostream& out, const Cancel
         if (a.role == ActorRole::ProcessMain || !processes.count(a.pid)) processes[a.pid] = &a;
     for (const auto& [pid, main] : processes) {
         inner.clear();
-        inner.sint(f::kPid, pid);
+        inner.int64(f::kPid, pid);
         inner.bytes(f::kProcessName, main->name + " (pid " + std::to_string(pid) + ")");
         body.clear();
         body.varint(f::kUuid, perfettoProcessTrack(pid));
@@ -128,8 +130,8 @@ bool writePerfettoTrace(const EventStore& store, std::ostream& out, const Cancel
     }
     for (const auto& a : actors) {
         inner.clear();
-        inner.sint(f::kPid, a.pid);
-        inner.sint(f::kTid, a.tid);
+        inner.int64(f::kPid, a.pid);
+        inner.int64(f::kTid, a.tid);
         inner.bytes(f::kThreadName, a.name);
         body.clear();
         body.varint(f::kUuid, perfettoActorTrack(a.id));
