@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/analysis/links.h"
 #include "core/trace/trace_csv.h"
 #include "core/trace/trace_file.h"
 #include "core/trace/trace_perfetto.h"
@@ -80,7 +81,8 @@ TEST(CsvTrace, OneRowPerEventInTimeOrderWithNamesThatNeedQuotingIntact) {
 
 namespace {
 // A protobuf reader just large enough to check what the Perfetto writer wrote: a message as its
-// fields, each a number and either a varint or bytes (a nested message or a string).
+// fields, each a number and either a varint (or a fixed64, kept in `varint`) or bytes (a nested
+// message or a string).
 struct Field {
     int number = 0;
     std::uint64_t varint = 0;
@@ -105,6 +107,14 @@ std::vector<Field> fields(const std::string& m) {
         f.number = static_cast<int>(key >> 3);
         if ((key & 7) == 0) {
             f.varint = varint();
+        } else if ((key & 7) == 1) {
+            if (m.size() - at < 8) {
+                ADD_FAILURE() << "a fixed64 runs off the end";
+                return out;
+            }
+            for (int i = 0; i < 8; ++i)
+                f.varint |= static_cast<std::uint64_t>(static_cast<unsigned char>(m[at++]))
+                            << (8 * i);
         } else if ((key & 7) == 2) {
             const auto n = varint();
             if (n > m.size() - at) {
@@ -140,6 +150,7 @@ TEST(PerfettoTrace, TracksPerProcessAndThreadStateSlicesThatNestAndAnInstantPerS
     std::map<std::uint64_t, std::vector<std::pair<std::uint64_t, int>>> slices;  // ts, +1/-1
     std::size_t instants = 0;
     std::set<std::string> instantNames;
+    std::multiset<std::uint64_t> flowStarts, flowEnds;
     for (const auto& p : packets) {
         ASSERT_EQ(p.number, 1);
         const auto packet = fields(p.bytes);
@@ -168,6 +179,10 @@ TEST(PerfettoTrace, TracksPerProcessAndThreadStateSlicesThatNestAndAnInstantPerS
         if (type == 3) {
             ++instants;
             instantNames.insert(field(event, 23)->bytes);
+            for (const auto& f : event) {
+                if (f.number == 47) flowStarts.insert(f.varint);
+                if (f.number == 48) flowEnds.insert(f.varint);
+            }
         } else {
             ASSERT_TRUE(type == 1 || type == 2) << type;
             slices[track].emplace_back(ts, type == 1 ? +1 : -1);
@@ -181,6 +196,13 @@ TEST(PerfettoTrace, TracksPerProcessAndThreadStateSlicesThatNestAndAnInstantPerS
         EXPECT_EQ(parentOf[uuid], perfettoProcessTrack(a.pid));
     }
     EXPECT_EQ(instants, store.size()) << "an instant for every step";
+    // Every put starts a flow and its get ends it (the window's arrows), each id once each way.
+    const auto links = allLinks(store);
+    EXPECT_GE(links.size(), 40u) << "the 40 items' put -> get at least";
+    EXPECT_EQ(flowStarts.size(), links.size());
+    EXPECT_EQ(flowEnds, flowStarts);
+    EXPECT_EQ(std::set<std::uint64_t>(flowStarts.begin(), flowStarts.end()).size(),
+              flowStarts.size());
     EXPECT_TRUE(instantNames.count("queue_put"));
     EXPECT_TRUE(instantNames.count("lock_acquired"));
     std::size_t sliceCount = 0;

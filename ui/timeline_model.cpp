@@ -3,6 +3,8 @@
 #include <QThread>
 #include <algorithm>
 
+#include "core/schema/event_kinds.h"
+
 namespace interleave::ui {
 
 TimelineModel::TimelineModel(QObject* parent) : QObject(parent) {}
@@ -15,23 +17,9 @@ void TimelineModel::reset(const EventStore* store) {
     m_laneOf.clear();
     m_objects.clear();
     m_lockTags.clear();
-    m_links.clear();
-    m_semPending.clear();
-    m_linkArrivals.clear();
-    m_puts.clear();
-    m_gets.clear();
-    m_sends.clear();
-    m_receives.clear();
-    m_wakes.clear();
-    m_wokens.clear();
+    m_links.reset();
+    m_facts.reset();
     m_lastNs = 0;
-    m_reparented.clear();
-    m_killed.clear();
-    m_execs.clear();
-    m_faults = 0;
-    m_signalEvents = 0;
-    m_signalSends.clear();
-    m_signalsHandled.clear();
     emit lanesChanged();
     if (store) append(0, store->size());
 }
@@ -70,22 +58,16 @@ Names TimelineModel::names() const {
 }
 
 int TimelineModel::parentAt(int pid, int firstParent, std::int64_t t) const {
-    const auto it = m_reparented.find(pid);
-    if (it == m_reparented.end()) return firstParent;
-    int parent = firstParent;
-    for (const auto& [ns, ppid] : it->second)
-        if (ns <= t) parent = ppid;
-    return parent;
+    return m_facts.parentAt(pid, firstParent, t);
 }
 
 QString TimelineModel::programAt(int pid, std::int64_t t) const {
-    const auto it = m_execs.find(pid);
-    return it != m_execs.end() && it->second.first <= t ? objectName(it->second.second) : QString();
+    const auto program = m_facts.programAt(pid, t);
+    return program == kNoObject ? QString() : objectName(program);
 }
 
 int TimelineModel::killedBy(int pid, std::int64_t t) const {
-    const auto it = m_killed.find(pid);
-    return it != m_killed.end() && it->second.first <= t ? it->second.second : 0;
+    return m_facts.killedBy(pid, t);
 }
 
 QString TimelineModel::processName(std::int64_t pid) const {
@@ -139,74 +121,14 @@ void TimelineModel::refreshActors() {
     m_lockTags.clear();
     for (const auto& [id, o] : m_objects) {
         if (o.kind != ObjectKind::Mutex) continue;
-        auto tag = QString::fromStdString(o.name);
-        if (tag.endsWith(QLatin1String(".lock"))) tag.chop(5);
-        if (tag.startsWith(QLatin1String("lock "))) tag.remove(0, 5);
-        m_lockTags[id] = tag;
+        // A guard is named by what it guards ("buffer 2" for the buffer's lock); a lock of its
+        // own by its own name. Known from the object's role and owner, not from its name.
+        const auto owner = m_objects.find(o.owner);
+        m_lockTags[id] = QString::fromStdString(
+            o.role == ObjectRole::Guard && owner != m_objects.end() ? owner->second.name : o.name);
     }
     if (m_lockTags.size() < 2) m_lockTags.clear();
     if (added) emit lanesChanged();
-}
-
-void TimelineModel::addLink(const Link& l) {
-    const auto pos = std::upper_bound(m_links.begin(), m_links.end(), l.t0,
-                                      [](std::int64_t t, const Link& x) { return t < x.t0; });
-    m_links.insert(pos, l);
-    m_linkArrivals.push_back(l);
-}
-
-void TimelineModel::pairSemaphore(const Row& r) {
-    // A release while threads were blocked lets one of them through: the arrow goes from the
-    // latest such release before a blocked thread's "passes" to it. Either may reach the store
-    // first (each actor's ring is drained on its own), so each waits for the other; a few
-    // unpaired ones are kept (a release can lose its permit to a thread that never blocked).
-    constexpr std::size_t kKeep = 64;
-    auto& pending = m_semPending[r.object];
-    auto& releases = pending.first;
-    auto& passes = pending.second;
-    const std::pair<std::int64_t, std::uint32_t> self{r.ns, r.actor};
-    if (r.kind == EventKind::SemAcquired) {
-        auto best = releases.end();
-        for (auto it = releases.begin(); it != releases.end(); ++it)
-            if (it->first <= r.ns && it->second != r.actor &&
-                (best == releases.end() || it->first > best->first))
-                best = it;
-        if (best == releases.end()) {
-            passes.push_back(self);
-            if (passes.size() > kKeep) passes.erase(passes.begin());
-            return;
-        }
-        addLink(Link{best->first, r.ns, best->second, r.actor, Link::Kind::Wake, 0});
-        releases.erase(best);
-        return;
-    }
-    auto best = passes.end();
-    for (auto it = passes.begin(); it != passes.end(); ++it)
-        if (it->first >= r.ns && it->second != r.actor &&
-            (best == passes.end() || it->first < best->first))
-            best = it;
-    if (best == passes.end()) {
-        releases.push_back(self);
-        if (releases.size() > kKeep) releases.erase(releases.begin());
-        return;
-    }
-    addLink(Link{r.ns, best->first, r.actor, best->second, Link::Kind::Wake, 0});
-    passes.erase(best);
-}
-
-void TimelineModel::pairItem(const Row& r, bool from, Ends& mine, Ends& other, std::uint32_t key) {
-    // Pair the two ends of an item's journey, whichever the store saw first.
-    const auto it = other.find({key, r.a});
-    if (it == other.end()) {
-        mine[{key, r.a}] = {r.ns, r.actor};
-        return;
-    }
-    const auto [t, actor] = it->second;
-    other.erase(it);
-    // A message is stamped as its write returns, and its reader may have it a moment earlier:
-    // the arrow never points back in time.
-    addLink(from ? Link{r.ns, std::max(t, r.ns), r.actor, actor, Link::Kind::Item, r.a}
-                 : Link{t, std::max(t, r.ns), actor, r.actor, Link::Kind::Item, r.a});
 }
 
 std::int64_t Lane::cpuAt(std::int64_t t) const {
@@ -227,81 +149,12 @@ void TimelineModel::append(std::size_t first, std::size_t last) {
         m_lastNs = std::max(m_lastNs, r.ns);
         const int lane = laneOfActor(r.actor);
         if (lane >= 0) m_lanes[static_cast<std::size_t>(lane)].tracker.feed(r);
-        switch (r.kind) {
-            case EventKind::CpuTime:
-                if (lane >= 0) m_lanes[static_cast<std::size_t>(lane)].cpu.emplace_back(r.ns, r.a);
-                break;
-            case EventKind::ProcessExit:
-                processEnds[static_cast<int>(r.a)] = r.ns;
-                if (exitWasSignal(r.b))
-                    m_killed.try_emplace(static_cast<int>(r.a), r.ns, exitCodeOrSignal(r.b));
-                break;
-            case EventKind::ProcessFault:
-                ++m_faults;
-                break;
-            case EventKind::ProcessExec:
-                m_execs[static_cast<int>(r.a)] = {r.ns, r.object};
-                break;
-            case EventKind::ProcessReparent: {
-                auto& moves = m_reparented[static_cast<int>(r.a)];
-                moves.emplace_back(r.ns, static_cast<int>(r.b));
-                std::sort(moves.begin(), moves.end());
-                break;
-            }
-            case EventKind::QueuePut:
-            case EventKind::QueueGet:
-                // An item's number is unique in its run, whichever buffer it passes through.
-                pairItem(r, r.kind == EventKind::QueuePut,
-                         r.kind == EventKind::QueuePut ? m_puts : m_gets,
-                         r.kind == EventKind::QueuePut ? m_gets : m_puts, kNoObject);
-                break;
-            case EventKind::MsgSend:
-            case EventKind::MsgReceive:
-                // A message keeps its number through every pipe of a pipeline.
-                pairItem(r, r.kind == EventKind::MsgSend,
-                         r.kind == EventKind::MsgSend ? m_sends : m_receives,
-                         r.kind == EventKind::MsgSend ? m_receives : m_sends, r.object);
-                break;
-            case EventKind::SignalSend:
-            case EventKind::SignalHandled: {
-                // A delivery carries the number of the send it came from (b); a lost send has
-                // none, and keeps no arrow.
-                ++m_signalEvents;
-                Row numbered = r;
-                numbered.a = r.b;
-                const bool send = r.kind == EventKind::SignalSend;
-                pairItem(numbered, send, send ? m_signalSends : m_signalsHandled,
-                         send ? m_signalsHandled : m_signalSends, r.object);
-                break;
-            }
-            case EventKind::CondNotifyOne:
-            case EventKind::CondWakes:
-            case EventKind::CondWoken: {
-                // A notify names the thread it wakes (notify_one in b, each of notify_all's in
-                // a cond_wakes); the woken thread's wake-up is paired with it by that name.
-                const bool notify = r.kind != EventKind::CondWoken;
-                const auto named = r.kind == EventKind::CondWakes ? r.a : r.b;
-                if (notify && named < 0) break;
-                const auto target = notify ? static_cast<std::uint32_t>(named) : r.actor;
-                auto& mine = notify ? m_wakes[target] : m_wokens[target];
-                auto& other = notify ? m_wokens[target] : m_wakes[target];
-                if (other.empty()) {
-                    mine.emplace_back(r.ns, r.actor);
-                } else {
-                    const auto [t, actor] = other.front();
-                    other.erase(other.begin());
-                    addLink(notify ? Link{r.ns, t, r.actor, target, Link::Kind::Wake, 0}
-                                   : Link{t, r.ns, actor, target, Link::Kind::Wake, 0});
-                }
-                break;
-            }
-            case EventKind::SemReleased:
-            case EventKind::SemAcquired:
-                if (r.kind == EventKind::SemReleased ? r.b > 0 : r.b != 0) pairSemaphore(r);
-                break;
-            default:
-                break;
-        }
+        m_links.feed(r);
+        m_facts.feed(r);
+        if (r.kind == EventKind::CpuTime && lane >= 0)
+            m_lanes[static_cast<std::size_t>(lane)].cpu.emplace_back(r.ns, r.a);
+        if (kindInfo(r.kind).effect == StateEffect::ProcessExit)
+            processEnds[static_cast<int>(r.a)] = r.ns;
     }
     // Threads that never said goodbye end with their process.
     for (const auto& [pid, ns] : processEnds)

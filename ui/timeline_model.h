@@ -10,6 +10,8 @@
 #include <vector>
 
 #include "core/analysis/actor_states.h"
+#include "core/analysis/links.h"
+#include "core/analysis/process_facts.h"
 #include "core/analysis/wait_for.h"
 #include "core/channel/event_store.h"
 #include "ui/event_text.h"
@@ -32,14 +34,6 @@ struct Lane {
     std::int64_t cpuAt(std::int64_t t) const;
 };
 
-struct Link {
-    enum class Kind { Wake, Item };
-    std::int64_t t0, t1;
-    std::uint32_t fromActor, toActor;
-    Kind kind;
-    std::int64_t value;  // the item, for Item links
-};
-
 class TimelineModel : public QObject, public RunFollower {
     Q_OBJECT
   public:
@@ -54,14 +48,15 @@ class TimelineModel : public QObject, public RunFollower {
     const LockHolders& lockHolders() const { return m_lockHolders; }
     const std::vector<Lane>& lanes() const { return m_lanes; }  // in display order
     int laneOfActor(std::uint32_t actor) const;
-    const std::vector<Link>& links() const { return m_links; }  // sorted by t0
+    const std::vector<Link>& links() const { return m_links.links(); }  // sorted by t0
     // Every link in the order it was added: what a view that has drawn the first N must add.
-    const std::vector<Link>& linkArrivals() const { return m_linkArrivals; }
+    const std::vector<Link>& linkArrivals() const { return m_links.arrivals(); }
     std::int64_t lastNs() const { return m_lastNs; }
     QString actorName(std::uint32_t actor) const;
     QString objectName(std::uint32_t object) const;
     const ObjectInfo* objectInfo(std::uint32_t object) const;  // nullptr when unknown
-    // What a lock marker says of its mutex: "A" for "lock A", "buffer 2" for "buffer 2.lock".
+    // What a lock marker says of its mutex: its name ("lock A"), or for the lock that guards an
+    // object, that object's ("buffer 2" for the lock of buffer 2, whatever the lock is called).
     // Empty while the run has a single mutex: then every marker is about the same one.
     QString lockTag(std::uint32_t object) const;
     // Its parent's pid at `t`: `firstParent` until the kernel re-parented it (process_reparent).
@@ -70,8 +65,8 @@ class TimelineModel : public QObject, public RunFollower {
     int killedBy(int pid, std::int64_t t) const;
     // The program process `pid` had replaced its own with by `t` (process_exec), or empty.
     QString programAt(int pid, std::int64_t t) const;
-    bool hasFaults() const { return m_faults > 0; }  // a thread of the run crashed its process
-    bool hasSignals() const { return m_signalEvents > 0; }  // signals were sent or handled
+    bool hasFaults() const { return m_facts.hasFaults(); }    // a thread crashed its process
+    bool hasSignals() const { return m_facts.hasSignals(); }  // signals were sent or handled
     // "child 1 (pid 4242)": the process of the run with that pid ("process 4242" if none).
     QString processName(std::int64_t pid) const;
     // Actor and object names and records for describeEvent.
@@ -83,7 +78,6 @@ class TimelineModel : public QObject, public RunFollower {
 
   private:
     void refreshActors();
-    void addLink(const Link& l);
 
     const EventStore* m_store = nullptr;
     LockHolders m_lockHolders;
@@ -92,24 +86,9 @@ class TimelineModel : public QObject, public RunFollower {
     std::map<std::uint32_t, int> m_laneOf;
     std::map<std::uint32_t, ObjectInfo> m_objects;
     std::map<std::uint32_t, QString> m_lockTags;  // every mutex, once the run has two
-    std::vector<Link> m_links;
-    std::vector<Link> m_linkArrivals;
-    // Puts and gets (by item), sends and receives (by pipe and message) not yet paired.
-    using Ends =
-        std::map<std::pair<std::uint32_t, std::int64_t>, std::pair<std::int64_t, std::uint32_t>>;
-    Ends m_puts, m_gets, m_sends, m_receives, m_signalSends, m_signalsHandled;
-    void pairItem(const Row& r, bool from, Ends& mine, Ends& other, std::uint32_t key);
-    std::map<std::uint32_t, std::vector<std::pair<std::int64_t, std::uint32_t>>> m_wakes, m_wokens;
-    void pairSemaphore(const Row& r);
-    // Per semaphore: releases with threads blocked, and blocked threads' passes, not yet paired.
-    using Stamps = std::vector<std::pair<std::int64_t, std::uint32_t>>;
-    std::map<std::uint32_t, std::pair<Stamps, Stamps>> m_semPending;
+    LinkPairer m_links;
+    ProcessFacts m_facts;
     std::int64_t m_lastNs = 0;
-    std::map<int, std::vector<std::pair<std::int64_t, int>>> m_reparented;  // pid -> (ns, ppid)
-    std::map<int, std::pair<std::int64_t, int>> m_killed;                   // pid -> (ns, signal)
-    std::map<int, std::pair<std::int64_t, std::uint32_t>> m_execs;          // pid -> (ns, program)
-    std::size_t m_faults = 0;
-    std::size_t m_signalEvents = 0;
 };
 
 }  // namespace interleave::ui

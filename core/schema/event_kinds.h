@@ -109,6 +109,18 @@ struct StepPhrase {
     std::string_view alt = {};
 };
 
+// The two ends of an arrow the timeline draws between lanes (LinkPairer): an item put and
+// taken, a message sent and received, a signal sent and handled, a notify and the thread it
+// woke, a semaphore raised and the blocked thread it let through. `key` says which payload word
+// pairs the ends (an item's or message's number, a signal's send number, the woken actor).
+enum class LinkFamily : std::uint8_t { None, Item, Message, Signal, Wake, Semaphore };
+enum class LinkKey : std::uint8_t { A, B, Actor };
+struct LinkEnd {
+    LinkFamily family = LinkFamily::None;
+    bool from = false;  // the cause's end (put, send, notify, raise)
+    LinkKey key = LinkKey::A;
+};
+
 struct KindInfo {
     EventKind kind;
     std::string_view name;
@@ -120,6 +132,7 @@ struct KindInfo {
     std::string_view alt = {};
     Hold hold = {};
     StepPhrase step = {};
+    LinkEnd link = {};
 };
 
 // clang-format off
@@ -160,10 +173,13 @@ inline constexpr std::array<KindInfo, static_cast<std::size_t>(EventKind::Count_
      "{who} waits on {object}",
      AltWhen::Never, {}, {Holding::Condition, ObjectStep::Request}, {"wait on {object}"}},
     {EventKind::CondWoken, "cond_woken", KindGroup::Condition, StateEffect::ToRunning,
-     ValueField::B, "{who} wakes up ({object})"},
+     ValueField::B, "{who} wakes up ({object})",
+     AltWhen::Never, {}, {}, {},
+     {LinkFamily::Wake, false, LinkKey::Actor}},
     {EventKind::CondNotifyOne, "cond_notify_one", KindGroup::Condition, StateEffect::None,
      ValueField::A, "{who} signals {object}, waking {actorB}", AltWhen::BNegative,
-     "{who} signals {object}; nobody is waiting", {Holding::Condition, ObjectStep::Notify}, {"signal {object}"}},
+     "{who} signals {object}; nobody is waiting", {Holding::Condition, ObjectStep::Notify}, {"signal {object}"},
+     {LinkFamily::Wake, true, LinkKey::B}},
     {EventKind::CondNotifyAll, "cond_notify_all", KindGroup::Condition, StateEffect::None,
      ValueField::A, "{who} wakes all {a} waiting on {object}",
      AltWhen::Never, {}, {Holding::Condition, ObjectStep::NotifyAll}, {"wake all waiting on {object}"}},
@@ -172,14 +188,20 @@ inline constexpr std::array<KindInfo, static_cast<std::size_t>(EventKind::Count_
      AltWhen::Never, {}, {Holding::Units, ObjectStep::Request}},
     {EventKind::SemAcquired, "sem_acquired", KindGroup::Semaphore, StateEffect::ToRunning,
      ValueField::A, "{who} passes {object} (now {a})",
-     AltWhen::Never, {}, {Holding::Units, ObjectStep::Acquire}, {"acquire {object} (wait if 0)"}},
+     AltWhen::Never, {}, {Holding::Units, ObjectStep::Acquire}, {"acquire {object} (wait if 0)"},
+     {LinkFamily::Semaphore, false, LinkKey::B}},
     {EventKind::SemReleased, "sem_released", KindGroup::Semaphore, StateEffect::None, ValueField::A,
      "{who} raises {object} (now {a})",
-     AltWhen::Never, {}, {Holding::Units, ObjectStep::Release}, {"release {object}"}},
+     AltWhen::Never, {}, {Holding::Units, ObjectStep::Release}, {"release {object}"},
+     {LinkFamily::Semaphore, true, LinkKey::B}},
     {EventKind::QueuePut, "queue_put", KindGroup::Queue, StateEffect::None, ValueField::A,
-     "{who} puts item {a} in slot {slot} ({occupancy}/{capacity} full)"},
+     "{who} puts item {a} in slot {slot} ({occupancy}/{capacity} full)",
+     AltWhen::Never, {}, {}, {},
+     {LinkFamily::Item, true, LinkKey::A}},
     {EventKind::QueueGet, "queue_get", KindGroup::Queue, StateEffect::None, ValueField::A,
-     "{who} takes item {a} from slot {slot} ({occupancy}/{capacity} full)"},
+     "{who} takes item {a} from slot {slot} ({occupancy}/{capacity} full)",
+     AltWhen::Never, {}, {}, {},
+     {LinkFamily::Item, false, LinkKey::A}},
     {EventKind::QueueClosed, "queue_closed", KindGroup::Queue, StateEffect::None, ValueField::A,
      "{who} closes {object}"},
     {EventKind::WorkBegin, "work_begin", KindGroup::Work, StateEffect::ToWorking, ValueField::AInMs,
@@ -209,7 +231,8 @@ inline constexpr std::array<KindInfo, static_cast<std::size_t>(EventKind::Count_
      "{who} tries {object}; it is taken: does not wait"},
     {EventKind::CondWakes, "cond_wakes", KindGroup::Condition, StateEffect::None, ValueField::A,
      "",
-     AltWhen::Never, {}, {Holding::Condition, ObjectStep::Wakes}},
+     AltWhen::Never, {}, {Holding::Condition, ObjectStep::Wakes}, {},
+     {LinkFamily::Wake, true, LinkKey::A}},
     {EventKind::RwReadRequest, "rw_read_request", KindGroup::RwLock, StateEffect::LockRequest,
      ValueField::B, "{who} asks to read {object}",
      AltWhen::Never, {}, {Holding::Read, ObjectStep::Request}, {"lock {object} to read"}},
@@ -236,10 +259,12 @@ inline constexpr std::array<KindInfo, static_cast<std::size_t>(EventKind::Count_
     {EventKind::CpuTime, "cpu_time", KindGroup::Measure, StateEffect::None, ValueField::AInMs, ""},
     {EventKind::MsgSend, "msg_send", KindGroup::Message, StateEffect::ToRunning, ValueField::A,
      "{who} sends message {a}{priority} into {object}{level}",
-     AltWhen::Never, {}, {}, {"send message {arg} into {object}"}},
+     AltWhen::Never, {}, {}, {"send message {arg} into {object}"},
+     {LinkFamily::Message, true, LinkKey::A}},
     {EventKind::MsgReceive, "msg_receive", KindGroup::Message, StateEffect::ToRunning,
      ValueField::A, "{who} takes message {a}{priority} out of {object}{level}",
-     AltWhen::Never, {}, {}, {"receive a message from {object}"}},
+     AltWhen::Never, {}, {}, {"receive a message from {object}"},
+     {LinkFamily::Message, false, LinkKey::A}},
     {EventKind::MsgSendBlocks, "msg_send_blocks", KindGroup::Message, StateEffect::ToIpcWait,
      ValueField::A, "{who} waits in {send}: {object} is full{level}"},
     {EventKind::MsgReceiveBlocks, "msg_receive_blocks", KindGroup::Message, StateEffect::ToIpcWait,
@@ -255,9 +280,12 @@ inline constexpr std::array<KindInfo, static_cast<std::size_t>(EventKind::Count_
      "(SIGSEGV), which ends its whole process, every thread in it"},
     {EventKind::SignalSend, "signal_send", KindGroup::Signal, StateEffect::None, ValueField::B,
      "{who} sends {object} #{b} to {procA}",
-     AltWhen::Never, {}, {}, {"send {object} to process {arg}"}},
+     AltWhen::Never, {}, {}, {"send {object} to process {arg}"},
+     {LinkFamily::Signal, true, LinkKey::B}},
     {EventKind::SignalHandled, "signal_handled", KindGroup::Signal, StateEffect::ToRunning,
-     ValueField::B, "{who}'s handler runs for {object} #{b}, sent by {procA}"},
+     ValueField::B, "{who}'s handler runs for {object} #{b}, sent by {procA}",
+     AltWhen::Never, {}, {}, {},
+     {LinkFamily::Signal, false, LinkKey::B}},
     {EventKind::SignalBlocked, "signal_blocked", KindGroup::Signal, StateEffect::None,
      ValueField::A, "{who} unblocks {object}: what is pending is delivered now", AltWhen::ANonZero,
      "{who} blocks {object}: one sent now waits, pending, until it is unblocked"},

@@ -4,6 +4,7 @@
 #include <map>
 #include <string>
 
+#include "core/analysis/links.h"
 #include "core/schema/event_kinds.h"
 #include "core/trace/state_slices.h"
 #include "core/trace/trace_chrome.h"
@@ -22,6 +23,7 @@ constexpr int kUuid = 1, kParentUuid = 5, kProcess = 3, kThread = 4;
 constexpr int kPid = 1, kProcessName = 6, kTid = 2, kThreadName = 5;
 // TrackEvent
 constexpr int kDebugAnnotations = 4, kType = 9, kTrackUuid = 11, kCategories = 22, kName = 23;
+constexpr int kFlowIds = 47, kTerminatingFlowIds = 48;  // repeated fixed64
 constexpr int kSliceBegin = 1, kSliceEnd = 2, kInstant = 3;
 // DebugAnnotation
 constexpr int kIntValue = 4, kStringValue = 6, kAnnotationName = 10;
@@ -40,6 +42,11 @@ class Message {
     // Protobuf's int64 (and int32): two's complement in a varint, ten bytes when negative; not
     // sint64's zigzag, which the fields written here are not declared as.
     void int64(int field, std::int64_t v) { varint(field, static_cast<std::uint64_t>(v)); }
+    void fixed64(int field, std::uint64_t v) {
+        key(field, 1);
+        for (int i = 0; i < 8; ++i)
+            m_buf.push_back(static_cast<char>((v >> (8 * i)) & 0xff));
+    }
     void bytes(int field, std::string_view s) {
         key(field, 2);
         raw(s.size());
@@ -171,6 +178,15 @@ bool writePerfettoTrace(const EventStore& store, std::ostream& out, const Cancel
             w.add(packet);
         });
     if (!whole) return false;
+    // Causes and their effects (a put and its get, a notify and the wake-up, ...) as flows: the
+    // cause's step starts flow k, the effect's step ends it, as the window draws its arrows.
+    std::map<std::pair<std::uint32_t, std::int64_t>, std::vector<std::uint64_t>> flowsFrom, flowsTo;
+    std::uint64_t flow = 0;
+    for (const auto& l : allLinks(store)) {
+        ++flow;
+        flowsFrom[{l.fromActor, l.t0}].push_back(flow);
+        flowsTo[{l.toActor, l.t1}].push_back(flow);
+    }
     // Steps: an instant each, in time order.
     std::size_t written = 0;
     for (const auto i : order) {
@@ -181,6 +197,17 @@ bool writePerfettoTrace(const EventStore& store, std::ostream& out, const Cancel
         if (object != objectNames.end() && !object->second.empty())
             body.message(f::kDebugAnnotations, annotation("object", object->second));
         body.message(f::kDebugAnnotations, annotation("value", eventValue(r)));
+        // Each end once: a second event of the same actor at the same ns carries none.
+        if (const auto from = flowsFrom.find({r.actor, r.ns}); from != flowsFrom.end()) {
+            for (const auto id : from->second)
+                body.fixed64(f::kFlowIds, id);
+            flowsFrom.erase(from);
+        }
+        if (const auto to = flowsTo.find({r.actor, r.ns}); to != flowsTo.end()) {
+            for (const auto id : to->second)
+                body.fixed64(f::kTerminatingFlowIds, id);
+            flowsTo.erase(to);
+        }
         packet.message(f::kTrackEvent, body);
         w.add(packet);
     }

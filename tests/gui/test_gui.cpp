@@ -310,11 +310,14 @@ TEST(TimelineModel, LockTagsNameEachOfSeveralLocksAndNoneWhenThereIsOne) {
     TimelineModel model;
     model.reset(&store);
     EXPECT_EQ(model.lockTag(1), QString());
+    // Named from the object's role and owner, not guessed from its name: the guard of
+    // buffer 2 is "buffer 2" whatever the lock is called; a lock of its own keeps its name.
     store.setObjects({ObjectInfo{1, ObjectKind::Mutex, "lock A", 0, 0},
-                      ObjectInfo{2, ObjectKind::Mutex, "buffer 2.lock", 0, 0},
-                      ObjectInfo{3, ObjectKind::CondVar, "ready", 0, 0}});
+                      ObjectInfo{2, ObjectKind::Mutex, "mutex", 0, 0, ObjectRole::Guard, 4},
+                      ObjectInfo{3, ObjectKind::CondVar, "ready", 0, 0},
+                      ObjectInfo{4, ObjectKind::Queue, "buffer 2", 4, 0}});
     model.reset(&store);
-    EXPECT_EQ(model.lockTag(1), QStringLiteral("A"));
+    EXPECT_EQ(model.lockTag(1), QStringLiteral("lock A"));
     EXPECT_EQ(model.lockTag(2), QStringLiteral("buffer 2"));
     EXPECT_EQ(model.lockTag(3), QString()) << "only mutexes have tags";
 }
