@@ -156,6 +156,8 @@ TEST(TryThis, ItemsAreFoundInTheirSectionOnly) {
     EXPECT_EQ(items[2].number, 10);
     EXPECT_EQ(md.substr(items[2].end), "\n\nAfter the list.\n\n3. Not one.\n");
     EXPECT_TRUE(tryThisItems("# No such section\n\n1. x\n").empty());
+    // A number too long for an int is no item (and must not throw).
+    EXPECT_TRUE(tryThisItems("## Try this\n\n99999999999999999999. x\n").empty());
 }
 
 TEST(TryThis, MalformedChecksAreRefusedWithWhatIsWrong) {

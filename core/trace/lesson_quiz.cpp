@@ -221,7 +221,8 @@ std::vector<TryThisItem> tryThisItems(const std::string& markdown) {
         std::size_t digits = 0;
         while (digits < line.size() && line[digits] >= '0' && line[digits] <= '9')
             ++digits;
-        if (digits > 0 && line.substr(digits, 2) == ". ") {
+        // A few digits at most: a lesson has no thousand items, and stoi must not overflow.
+        if (digits > 0 && digits <= 3 && line.substr(digits, 2) == ". ") {
             items.push_back({std::stoi(std::string(line.substr(0, digits))), pos, eol});
         } else if (!items.empty() && !line.empty() && (line[0] == ' ' || line[0] == '\t')) {
             items.back().end = eol;
