@@ -27,8 +27,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // Try this items, found in the text as written: each lies inside it, in order.
     std::size_t after = 0;
     for (const auto& item : tryThisItems(text)) {
-        if (item.begin < after || item.end < item.begin || item.end > text.size())
-            __builtin_trap();
+        if (item.begin < after || item.end < item.begin || item.end > text.size()) __builtin_trap();
         after = item.end;
     }
     return 0;
