@@ -59,11 +59,11 @@ void LessonPanel::showLesson(const QString& scenario) {
     render();
 }
 
-void LessonPanel::showCheck(int item, const QString& text) {
+void LessonPanel::showCheck(int item, const QString& text, bool answered) {
     if (text.isEmpty())
         m_checks.remove(item);
     else
-        m_checks[item] = text;
+        m_checks[item] = {text, answered};
     render();
 }
 
@@ -77,8 +77,9 @@ void LessonPanel::render() {
         std::string line;
         if (!t->checkable())
             line = indented(tr("*No single answer: %1.*").arg(QString::fromStdString(t->none)));
-        else if (const auto answer = m_checks.value(it->number); !answer.isEmpty())
-            line = indented(tr("**Checked:** %1").arg(answer));
+        else if (const auto check = m_checks.value(it->number); !check.first.isEmpty())
+            line = indented(check.second ? tr("**Checked:** %1").arg(check.first)
+                                         : QStringLiteral("*%1*").arg(check.first));
         else
             line = "   [" + tr("Check").toStdString() + "](" + kCheckScheme.toStdString() + ":" +
                    std::to_string(it->number) + ")";

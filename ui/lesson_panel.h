@@ -19,10 +19,11 @@ class LessonPanel : public QTextBrowser {
     const LessonQuiz& quiz() const { return m_quiz; }
     const QString& scenario() const { return m_scenario; }
 
-    // What to show under Try this item `item` in place of its Check link (its answer, or that it
-    // is running); empty: the link again.
-    void showCheck(int item, const QString& text);
-    QString checkText(int item) const { return m_checks.value(item); }
+    // What to show under Try this item `item` in place of its Check link: its answer
+    // (`answered`, shown as "Checked: ..."), or a note (that it is running, or why a run cannot
+    // answer it); empty: the link again.
+    void showCheck(int item, const QString& text, bool answered = true);
+    QString checkText(int item) const { return m_checks.value(item).first; }
     // The item whose check waits for the run going on (0: none).
     void setPendingCheck(int item) { m_pending = item; }
     int pendingCheck() const { return m_pending; }
@@ -37,8 +38,8 @@ class LessonPanel : public QTextBrowser {
 
     LessonQuiz m_quiz;
     QString m_scenario;
-    std::string m_shown;          // the lesson's Markdown without its block
-    QMap<int, QString> m_checks;  // answers asked for, by item
+    std::string m_shown;                       // the lesson's Markdown without its block
+    QMap<int, QPair<QString, bool>> m_checks;  // by item: the text, and whether an answer
     int m_pending = 0;
 };
 

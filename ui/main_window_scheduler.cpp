@@ -70,8 +70,10 @@ void MainWindow::buildScheduler() {
         const auto* check = m_lesson->quiz().tryItem(item);
         if (!check || !check->checkable()) return;
         if (m_session->active()) {
-            m_lesson->showCheck(item, tr("a run is going on: let it end or stop it, then press "
-                                         "Check again."));
+            m_lesson->showCheck(item,
+                                tr("A run is going on: let it end or stop it, then press "
+                                   "Check again."),
+                                false);
             return;
         }
         const auto scenario = m_lesson->scenario().toStdString();
@@ -91,10 +93,12 @@ void MainWindow::buildScheduler() {
         m_params->resetToDefaults();
         m_params->apply(values);
         m_lesson->setPendingCheck(item);
-        m_lesson->showCheck(item, tr("running with %1 (every other parameter at its default); "
-                                     "the answer shows when the run ends.")
-                                      .arg(values.isEmpty() ? tr("the defaults")
-                                                            : values.join(QStringLiteral(", "))));
+        m_lesson->showCheck(
+            item,
+            tr("Running with %1 (every other parameter at its default); the "
+               "answer shows when the run ends.")
+                .arg(values.isEmpty() ? tr("the defaults") : values.join(QStringLiteral(", "))),
+            false);
         runScenario();
     });
 
@@ -170,11 +174,12 @@ void MainWindow::runEnded() {
             if (const auto* check = m_lesson->quiz().tryItem(item);
                 check && m_lesson->scenario().toStdString() == scenario) {
                 const auto why = whyRunCannotCheck(*check, run, defaults);
-                m_lesson->showCheck(
-                    item,
-                    why.empty()
-                        ? QString::fromStdString(tryCheckText(*check, *store))
-                        : tr("this run cannot answer it: %1.").arg(QString::fromStdString(why)));
+                if (why.empty())
+                    m_lesson->showCheck(item, QString::fromStdString(tryCheckText(*check, *store)));
+                else
+                    m_lesson->showCheck(
+                        item, tr("This run cannot answer it: %1.").arg(QString::fromStdString(why)),
+                        false);
             }
         }
         m_prediction->runEnded(*store, std::move(run), defaults);

@@ -39,7 +39,7 @@ TEST(TryThisCheck, ShowsTheMeasuredAnswerOnlyWhenAskedAndOnlyFromARunThatAnswers
     ASSERT_TRUE(window.session()->active());
     EXPECT_TRUE(params->assignments().contains(QStringLiteral("threads=8")));
     EXPECT_TRUE(params->assignments().contains(QStringLiteral("think_ms=100")));
-    EXPECT_TRUE(lesson->checkText(3).contains(QStringLiteral("running with threads=8")));
+    EXPECT_TRUE(lesson->checkText(3).contains(QStringLiteral("Running with threads=8")));
     ASSERT_TRUE(waitFor([&] { return !window.session()->active(); }));
     ASSERT_TRUE(waitFor([&] { return lesson->checkText(3).contains(QStringLiteral("of 80: ")); }))
         << lesson->checkText(3).toStdString();
@@ -62,6 +62,7 @@ TEST(TryThisCheck, ShowsTheMeasuredAnswerOnlyWhenAskedAndOnlyFromARunThatAnswers
     ASSERT_TRUE(waitFor([&] { return lesson->checkText(2).contains(QStringLiteral("cannot")); }))
         << lesson->checkText(2).toStdString();
     EXPECT_FALSE(lesson->checkText(2).contains(QStringLiteral("final value")));
+    EXPECT_TRUE(lesson->toPlainText().contains(QStringLiteral("This run cannot answer it")));
 }
 
 // An item with no single answer says so where another has its Check.
