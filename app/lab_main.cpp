@@ -1,5 +1,5 @@
-// interleave-lab: the headless runner (list, describe, run, info) and, in its hidden __engine
-// mode, the process a Supervisor starts for each run.
+// interleave-lab: the headless runner (list, describe, run, info, lesson) and, in its hidden
+// __engine mode, the process a Supervisor starts for each run.
 
 #include <fcntl.h>
 #include <signal.h>
@@ -24,6 +24,7 @@
 #include <CLI/CLI.hpp>
 
 #include "app/info_cli.h"
+#include "app/lesson_cli.h"
 #include "app/schedule_cli.h"
 #include "core/analysis/cpu_time.h"
 #include "core/analysis/deadlock.h"
@@ -576,14 +577,31 @@ int main(int argc, char** argv) {
                         "Print only this number of the run (lost_updates, deadlock, "
                         "waits_on_empty, count:KIND, ...; see core/analysis/run_measures.h).");
 
+    std::string lessonName;
+    int checkItem = 0;
+    std::string checkDuration = "20s";
+    auto* lessonCmd = app.add_subcommand(
+        "lesson", "List a lesson's Try this items, or check one: run it and print its answer.");
+    lessonCmd->add_option("scenario", lessonName, "Scenario name (see list).")->required();
+    lessonCmd
+        ->add_option("--check", checkItem,
+                     "Run Try this item N with its parameters (every other at its default) "
+                     "and print what the run measured.")
+        ->check(CLI::PositiveNumber);
+    lessonCmd
+        ->add_option("--duration", checkDuration,
+                     "With --check: how long the run may go on before it is read as it stands.")
+        ->capture_default_str();
+
     // A first word that is no command would otherwise read "a subcommand is required".
     if (argc >= 2 && argv[1][0] != '-') {
         bool known = false;
         for (const auto* cmd : app.get_subcommands({}))
             known = known || cmd->get_name() == argv[1];
         if (!known)
-            return usageError(std::string("unknown command '") + argv[1] +
-                              "'; commands: list, describe, run, info (see interleave-lab --help)");
+            return usageError(
+                std::string("unknown command '") + argv[1] +
+                "'; commands: list, describe, run, info, lesson (see interleave-lab --help)");
     }
     try {
         app.parse(argc, argv);
@@ -603,5 +621,6 @@ int main(int argc, char** argv) {
         return run(r);
     }
     if (infoCmd->parsed()) return infoCommand(tracePath, measures);
+    if (lessonCmd->parsed()) return lessonCommand(lessonName, checkItem, checkDuration);
     return list();
 }

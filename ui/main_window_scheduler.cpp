@@ -10,6 +10,7 @@
 
 #include "core/analysis/schedule.h"
 #include "core/scenarios/scenario.h"
+#include "core/trace/try_check.h"
 #include "ui/lesson_panel.h"
 #include "ui/main_window.h"
 #include "ui/parameter_panel.h"
@@ -20,6 +21,31 @@
 #include "ui/transport_bar.h"
 
 namespace interleave::ui {
+
+namespace {
+
+// What the window knows of the run that has ended, for judging a question or a check on it.
+RunForQuestion endedRun(const RunSession& session, const EventStore& store, bool deadlocked) {
+    RunForQuestion run;
+    // A deadlocked run has reached its end: nothing it could still do would change it.
+    run.stoppedEarly = session.stoppedEarly() && !deadlocked;
+    run.parameters = session.description().parameters;
+    // Any step granted by hand, live or from a replayed schedule, makes the run the
+    // student's, not the machine's.
+    for (std::size_t i = 0; i < store.size() && !run.scheduledByHand; ++i)
+        run.scheduledByHand = store.kind(i) == EventKind::CheckpointPass && store.row(i).a > 0;
+    return run;
+}
+
+std::vector<std::pair<std::string, std::string>> defaultsOf(const std::string& scenario) {
+    std::vector<std::pair<std::string, std::string>> defaults;
+    if (const auto* s = findScenario(scenario))
+        for (const auto& p : s->params)
+            defaults.emplace_back(p.name, p.defaultText());
+    return defaults;
+}
+
+}  // namespace
 
 void MainWindow::buildScheduler() {
     // The lesson dock: the question to predict above the lesson's text.
@@ -36,6 +62,44 @@ void MainWindow::buildScheduler() {
         m_params->setReadOnly(false);
         m_params->resetToDefaults();
         m_params->apply(values);
+    });
+    // A Try this item's Check (as OSTEP's -c): the finished run answers it if it ran with the
+    // item's parameters; otherwise they are set over the defaults and a run is started, and the
+    // answer shows when it ends. Nothing is measured before the student asks.
+    connect(m_lesson, &LessonPanel::checkWanted, this, [this](int item) {
+        const auto* check = m_lesson->quiz().tryItem(item);
+        if (!check || !check->checkable()) return;
+        if (m_session->active()) {
+            m_lesson->showCheck(item,
+                                tr("A run is going on: let it end or stop it, then press "
+                                   "Check again."),
+                                false);
+            return;
+        }
+        const auto scenario = m_lesson->scenario().toStdString();
+        if (const auto* store = m_session->store();
+            store && m_session->description().scenario == scenario &&
+            whyRunCannotCheck(*check, endedRun(*m_session, *store, !deadlockNow().isEmpty()),
+                              defaultsOf(scenario))
+                .empty()) {
+            m_lesson->showCheck(item, QString::fromStdString(tryCheckText(*check, *store)));
+            return;
+        }
+        QStringList values;
+        for (const auto& a : tryAssignments(*check))
+            values << QString::fromStdString(a);
+        m_manualAction->setChecked(false);  // a check is about what the machine does
+        m_params->setReadOnly(false);
+        m_params->resetToDefaults();
+        m_params->apply(values);
+        m_lesson->setPendingCheck(item);
+        m_lesson->showCheck(
+            item,
+            tr("Running with %1 (every other parameter at its default); the "
+               "answer shows when the run ends.")
+                .arg(values.isEmpty() ? tr("the defaults") : values.join(QStringLiteral(", "))),
+            false);
+        runScenario();
     });
 
     m_schedulerPanel = new SchedulerPanel(m_session, this);
@@ -101,19 +165,23 @@ void MainWindow::lessonChanged(bool schedulable) {
 
 void MainWindow::runEnded() {
     if (const auto* store = m_session->store()) {
-        RunForQuestion run;
-        // A deadlocked run has reached its end: nothing it could still do would change it.
-        run.stoppedEarly = m_session->stoppedEarly() && deadlockNow().isEmpty();
-        run.parameters = m_session->description().parameters;
-        // Any step granted by hand, live or from a replayed schedule, makes the run the
-        // student's, not the machine's.
-        for (std::size_t i = 0; i < store->size() && !run.scheduledByHand; ++i)
-            run.scheduledByHand =
-                store->kind(i) == EventKind::CheckpointPass && store->row(i).a > 0;
-        std::vector<std::pair<std::string, std::string>> defaults;
-        if (const auto* scenario = findScenario(m_session->description().scenario))
-            for (const auto& p : scenario->params)
-                defaults.emplace_back(p.name, p.defaultText());
+        const auto scenario = m_session->description().scenario;
+        auto run = endedRun(*m_session, *store, !deadlockNow().isEmpty());
+        const auto defaults = defaultsOf(scenario);
+        // The check asked for before this run, answered by it if it can.
+        if (const int item = m_lesson->pendingCheck(); item > 0) {
+            m_lesson->setPendingCheck(0);
+            if (const auto* check = m_lesson->quiz().tryItem(item);
+                check && m_lesson->scenario().toStdString() == scenario) {
+                const auto why = whyRunCannotCheck(*check, run, defaults);
+                if (why.empty())
+                    m_lesson->showCheck(item, QString::fromStdString(tryCheckText(*check, *store)));
+                else
+                    m_lesson->showCheck(
+                        item, tr("This run cannot answer it: %1.").arg(QString::fromStdString(why)),
+                        false);
+            }
+        }
         m_prediction->runEnded(*store, std::move(run), defaults);
     }
     m_schedulerPanel->refresh();

@@ -92,7 +92,7 @@ bool knownMeasure(std::string_view m) {
         "lost_updates", "final_value", "deadlock",  "waits_on_empty", "waits_on_full",
         "lock_waits",   "threads",     "processes", "distinct_pids",  "lost_events"};
     if (plain.count(m)) return true;
-    for (std::string_view p : {"count:", "max_a:", "min_a:", "first_a:", "last_a:"})
+    for (std::string_view p : {"count:", "max_a:", "min_a:", "first_a:", "last_a:", "max_b:"})
         if (startsWith(m, p)) return kindNamed(kindPart(m.substr(p.size()))).has_value();
     if (startsWith(m, "speedup:")) {
         const auto rest = m.substr(8);
@@ -134,7 +134,7 @@ std::optional<double> measureRun(const EventStore& store, std::string_view m, st
         }
         return m == "threads" ? threads : m == "processes" ? processes : double(pids.size());
     }
-    for (std::string_view p : {"count:", "max_a:", "min_a:", "first_a:", "last_a:"}) {
+    for (std::string_view p : {"count:", "max_a:", "min_a:", "first_a:", "last_a:", "max_b:"}) {
         if (!startsWith(m, p)) continue;
         const auto rest = m.substr(p.size());
         const auto kind = *kindNamed(kindPart(rest));
@@ -154,12 +154,13 @@ std::optional<double> measureRun(const EventStore& store, std::string_view m, st
         for (const auto i : store.timeOrder()) {
             if (store.kind(i) != kind || (only && store.objectOf(i) != *only)) continue;
             ++n;
-            const auto a = static_cast<double>(store.row(i).a);
-            extreme = !extreme          ? a
-                      : p == "max_a:"   ? std::max(*extreme, a)
-                      : p == "min_a:"   ? std::min(*extreme, a)
-                      : p == "first_a:" ? *extreme
-                                        : a;
+            const auto r = store.row(i);
+            const auto a = static_cast<double>(p == "max_b:" ? r.b : r.a);
+            extreme = !extreme                         ? a
+                      : p == "max_a:" || p == "max_b:" ? std::max(*extreme, a)
+                      : p == "min_a:"                  ? std::min(*extreme, a)
+                      : p == "first_a:"                ? *extreme
+                                                       : a;
         }
         if (p == "count:") return n;
         if (!extreme) error = "this run has no " + std::string(m.substr(p.size())) + " events";

@@ -11,6 +11,7 @@
 //   count:KIND       events of a kind (its trace name, e.g. count:signal_handled); KIND@OBJECT
 //                    counts one object's only (count:signal_handled@SIGUSR1), here and below
 //   max_a:KIND, min_a:KIND   the largest and smallest payload `a` of a kind's events
+//   max_b:KIND       the largest second payload `b` (max_b:memory_pages: KiB a process owns)
 //   first_a:KIND, last_a:KIND   the payload `a` of a kind's first and last event in time order
 //                    (first_a:msg_receive: the number of the message taken out first)
 //   speedup:EXECUTOR:N       cpu-vs-io's median speedup (executor as executorName, N workers)

@@ -1,5 +1,7 @@
 #include "core/trace/lesson_quiz.h"
 
+#include <string_view>
+
 #include <nlohmann/json.hpp>
 
 namespace interleave {
@@ -23,6 +25,63 @@ bool readString(const json& j, const char* key, std::string& out, bool required,
     }
     out = it->get<std::string>();
     return true;
+}
+
+// A question's or a try's "set": parameter: value, each value as text.
+bool readSet(const json& q, std::vector<std::pair<std::string, std::string>>& out,
+             const std::string& where, std::string& error) {
+    const auto s = q.find("set");
+    if (s == q.end()) return true;
+    if (!s->is_object()) {
+        error = where + ": \"set\" must be an object of parameter: value";
+        return false;
+    }
+    for (const auto& [name, value] : s->items()) {
+        if (!value.is_string()) {
+            error = where + ": parameter '" + name + "' must be given as text";
+            return false;
+        }
+        out.emplace_back(name, value.get<std::string>());
+    }
+    return true;
+}
+
+std::optional<TryCheck> readTry(const json& t, const std::string& where, std::string& error) {
+    TryCheck out;
+    const auto item = t.is_object() ? t.find("item") : t.end();
+    if (item == t.end() || !item->is_number_integer() || item->get<int>() < 1) {
+        error = where + " needs \"item\": the number of its Try this item, from 1";
+        return std::nullopt;
+    }
+    out.item = item->get<int>();
+    if (!readString(t, "none", out.none, false, error, where) || !readSet(t, out.set, where, error))
+        return std::nullopt;
+    if (const auto r = t.find("reads"); r != t.end()) {
+        if (!r->is_array() || r->empty()) {
+            error = where + ": \"reads\" must list at least one measure";
+            return std::nullopt;
+        }
+        for (const auto& reading : *r) {
+            TryReading tr;
+            if (!reading.is_object() ||
+                !readString(reading, "measure", tr.measure, true, error, where) ||
+                !readString(reading, "says", tr.says, true, error, where)) {
+                if (error.empty()) error = where + ": each reading is an object";
+                return std::nullopt;
+            }
+            out.reads.push_back(std::move(tr));
+        }
+    }
+    // Exactly one of the two: a check, or the reason there is none.
+    if (out.reads.empty() == out.none.empty()) {
+        error = where + " needs either \"reads\" (what answers it) or \"none\" (why nothing does)";
+        return std::nullopt;
+    }
+    if (!out.none.empty() && !out.set.empty()) {
+        error = where + ": an item with no single answer sets nothing";
+        return std::nullopt;
+    }
+    return out;
 }
 
 std::optional<QuizQuestion> readQuestion(const json& q, const std::string& where,
@@ -74,19 +133,7 @@ std::optional<QuizQuestion> readQuestion(const json& q, const std::string& where
         error = where + " is neither multiple choice (\"choices\") nor a number (\"number\")";
         return std::nullopt;
     }
-    if (const auto s = q.find("set"); s != q.end()) {
-        if (!s->is_object()) {
-            error = where + ": \"set\" must be an object of parameter: value";
-            return std::nullopt;
-        }
-        for (const auto& [name, value] : s->items()) {
-            if (!value.is_string()) {
-                error = where + ": parameter '" + name + "' must be given as text";
-                return std::nullopt;
-            }
-            out.set.emplace_back(name, value.get<std::string>());
-        }
-    }
+    if (!readSet(q, out.set, where, error)) return std::nullopt;
     return out;
 }
 
@@ -140,7 +187,51 @@ std::optional<LessonQuiz> parseLessonQuiz(const std::string& markdown, std::stri
             quiz.questions.push_back(std::move(*question));
         }
     }
+    if (const auto ts = j.find("try"); ts != j.end()) {
+        if (!ts->is_array()) {
+            error = "\"try\" must be a list";
+            return std::nullopt;
+        }
+        for (const auto& t : *ts) {
+            auto check = readTry(t, "try " + std::to_string(quiz.tries.size() + 1), error);
+            if (!check) return std::nullopt;
+            if (quiz.tryItem(check->item)) {
+                error = "try item " + std::to_string(check->item) + " is given twice";
+                return std::nullopt;
+            }
+            quiz.tries.push_back(std::move(*check));
+        }
+    }
     return quiz;
+}
+
+std::vector<TryThisItem> tryThisItems(const std::string& markdown) {
+    std::vector<TryThisItem> items;
+    const std::string heading = "## Try this\n";
+    auto pos = markdown.find(heading);
+    if (pos == std::string::npos) return items;
+    pos += heading.size();
+    // Line by line to the next heading or fenced block: "N. " starts an item, an indented line
+    // goes on with it, a blank line may sit inside it.
+    while (pos < markdown.size()) {
+        auto eol = markdown.find('\n', pos);
+        if (eol == std::string::npos) eol = markdown.size();
+        const auto line = std::string_view(markdown).substr(pos, eol - pos);
+        if (line.substr(0, 2) == "##" || line.substr(0, 3) == "```") break;
+        std::size_t digits = 0;
+        while (digits < line.size() && line[digits] >= '0' && line[digits] <= '9')
+            ++digits;
+        // A few digits at most: a lesson has no thousand items, and stoi must not overflow.
+        if (digits > 0 && digits <= 3 && line.substr(digits, 2) == ". ") {
+            items.push_back({std::stoi(std::string(line.substr(0, digits))), pos, eol});
+        } else if (!items.empty() && !line.empty() && (line[0] == ' ' || line[0] == '\t')) {
+            items.back().end = eol;
+        } else if (!line.empty() && !items.empty()) {
+            break;  // a paragraph after the list is not part of it
+        }
+        pos = eol + 1;
+    }
+    return items;
 }
 
 }  // namespace interleave

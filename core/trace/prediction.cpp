@@ -35,6 +35,21 @@ const std::string* valueOf(const std::vector<std::pair<std::string, std::string>
 
 }  // namespace
 
+std::string parameterMismatch(const std::vector<std::pair<std::string, std::string>>& set,
+                              const std::vector<std::pair<std::string, std::string>>& used,
+                              const std::vector<std::pair<std::string, std::string>>& defaults,
+                              const std::string& about) {
+    for (const auto& [name, fallback] : defaults) {
+        const std::string* wanted = valueOf(set, name);
+        const std::string& expected = wanted ? *wanted : fallback;
+        const std::string* value = valueOf(used, name);
+        if (value && *value != expected)
+            return "this run used " + name + " = " + *value + " where " + about + " is about " +
+                   name + " = " + expected;
+    }
+    return {};
+}
+
 std::string whyRunCannotJudge(const QuizQuestion& q, const RunForQuestion& run,
                               const std::vector<std::pair<std::string, std::string>>& defaults) {
     if (!run.predicted)
@@ -48,14 +63,8 @@ std::string whyRunCannotJudge(const QuizQuestion& q, const RunForQuestion& run,
                "prediction";
     // Every parameter counts, not only those the question names: a value left over from a
     // "Try this" changes what the run measures just as much.
-    for (const auto& [name, fallback] : defaults) {
-        const std::string* wanted = valueOf(q.set, name);
-        const std::string& expected = wanted ? *wanted : fallback;
-        const std::string* used = valueOf(run.parameters, name);
-        if (used && *used != expected)
-            return "this run used " + name + " = " + *used + " where the question is about " +
-                   name + " = " + expected + ": press \"Set its parameters\" and run again";
-    }
+    if (auto wrong = parameterMismatch(q.set, run.parameters, defaults); !wrong.empty())
+        return wrong + ": press \"Set its parameters\" and run again";
     return {};
 }
 

@@ -35,6 +35,13 @@ struct RunForQuestion {
     std::vector<std::pair<std::string, std::string>> parameters;
 };
 
+// Empty when a run with parameters `used` ran with exactly `set` over `defaults`; otherwise the
+// first parameter that differs, as "this run used NAME = V where ABOUT is about NAME = W".
+std::string parameterMismatch(const std::vector<std::pair<std::string, std::string>>& set,
+                              const std::vector<std::pair<std::string, std::string>>& used,
+                              const std::vector<std::pair<std::string, std::string>>& defaults,
+                              const std::string& about = "the question");
+
 // Empty when `run` may be judged against `question`: a run that nobody predicted reveals
 // nothing, and only a run that was predicted, ran freely to its end, with exactly the
 // question's parameters (its `set` over the scenario's `defaults`) can answer it. Otherwise, why

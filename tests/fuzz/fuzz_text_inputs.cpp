@@ -24,5 +24,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         for (const auto& q : quiz->questions)
             for (const double observed : {0.0, -1.0, 1e300, static_cast<double>(size)})
                 reveal(q, Prediction{q.answer, observed}, observed);
+    // Try this items, found in the text as written: each lies inside it, in order.
+    std::size_t after = 0;
+    for (const auto& item : tryThisItems(text)) {
+        if (item.begin < after || item.end < item.begin || item.end > text.size()) __builtin_trap();
+        after = item.end;
+    }
     return 0;
 }
