@@ -59,7 +59,7 @@ int describe(const std::string& name) {
 // A command on the parser and what it does once parsed (its options are bound to values the
 // function holds, so they live as long as it).
 struct Command {
-    CLI::App* parsed = nullptr;
+    CLI::App* cmd = nullptr;
     std::function<int()> run;
 };
 
@@ -189,8 +189,8 @@ int checkCommandName(const std::vector<Command>& commands, int argc, char** argv
     std::string names;
     bool known = false;
     for (const auto& c : commands) {
-        names += (names.empty() ? "" : ", ") + c.parsed->get_name();
-        known = known || c.parsed->get_name() == argv[1];
+        names += (names.empty() ? "" : ", ") + c.cmd->get_name();
+        known = known || c.cmd->get_name() == argv[1];
     }
     if (known) return 0;
     return usageError(std::string("unknown command '") + argv[1] + "'; commands: " + names +
@@ -228,6 +228,6 @@ int main(int argc, char** argv) {
         return usageError(std::string(e.what()) + " (see interleave-lab --help)");
     }
     for (const auto& c : commands)
-        if (c.parsed->parsed()) return c.run();
+        if (c.cmd->parsed()) return c.run();
     return list();
 }
