@@ -7,9 +7,9 @@
 #include "core/scenarios/params.h"
 #include "core/scenarios/scenario.h"
 #include "core/supervise/supervisor.h"
-#include "core/trace/lesson_quiz.h"
-#include "core/trace/lesson_texts.h"
-#include "core/trace/try_check.h"
+#include "core/lesson/lesson_quiz.h"
+#include "core/lesson/lesson_texts.h"
+#include "core/lesson/try_check.h"
 
 namespace interleave {
 namespace {

@@ -9,6 +9,7 @@ set(allowed_analysis   sys schema channel analysis)
 set(allowed_primitives sys schema channel primitives)
 set(allowed_scenarios  sys schema channel primitives scenarios)
 set(allowed_trace      sys schema channel analysis trace)
+set(allowed_lesson     sys schema channel analysis lesson)
 set(allowed_supervise  sys schema channel analysis primitives scenarios supervise)
 
 set(violations 0)

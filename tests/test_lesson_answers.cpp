@@ -29,8 +29,8 @@
 #include "core/analysis/run_measures.h"
 #include "core/scenarios/scenario.h"
 #include "core/supervise/supervisor.h"
-#include "core/trace/lesson_quiz.h"
-#include "core/trace/prediction.h"
+#include "core/lesson/lesson_quiz.h"
+#include "core/lesson/prediction.h"
 
 using namespace interleave;
 

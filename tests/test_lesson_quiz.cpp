@@ -17,8 +17,8 @@
 #include "core/analysis/run_measures.h"
 #include "core/scenarios/params.h"
 #include "core/scenarios/scenario.h"
-#include "core/trace/lesson_quiz.h"
-#include "core/trace/prediction.h"
+#include "core/lesson/lesson_quiz.h"
+#include "core/lesson/prediction.h"
 
 using namespace interleave;
 

@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include "core/trace/prediction.h"
+#include "core/lesson/prediction.h"
 
 using namespace interleave;
 

@@ -2,7 +2,7 @@
 #include <QMap>
 #include <QTextBrowser>
 
-#include "core/trace/lesson_quiz.h"
+#include "core/lesson/lesson_quiz.h"
 
 namespace interleave::ui {
 

@@ -10,7 +10,7 @@
 
 #include "core/analysis/schedule.h"
 #include "core/scenarios/scenario.h"
-#include "core/trace/try_check.h"
+#include "core/lesson/try_check.h"
 #include "ui/lesson_panel.h"
 #include "ui/main_window.h"
 #include "ui/parameter_panel.h"

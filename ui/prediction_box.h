@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "core/channel/event_store.h"
-#include "core/trace/lesson_quiz.h"
-#include "core/trace/prediction.h"
+#include "core/lesson/lesson_quiz.h"
+#include "core/lesson/prediction.h"
 
 class QButtonGroup;
 class QDoubleSpinBox;

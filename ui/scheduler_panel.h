@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "core/analysis/goals.h"
-#include "core/trace/lesson_quiz.h"
+#include "core/lesson/lesson_quiz.h"
 
 class QLabel;
 class QPushButton;

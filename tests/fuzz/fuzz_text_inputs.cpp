@@ -6,8 +6,8 @@
 #include <cstdint>
 #include <string>
 
-#include "core/trace/lesson_quiz.h"
-#include "core/trace/prediction.h"
+#include "core/lesson/lesson_quiz.h"
+#include "core/lesson/prediction.h"
 #include "core/trace/schedule_file.h"
 
 using namespace interleave;

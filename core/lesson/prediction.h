@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-#include "core/trace/lesson_quiz.h"
+#include "core/lesson/lesson_quiz.h"
 
 namespace interleave {
 

@@ -1,4 +1,4 @@
-#include "core/trace/try_check.h"
+#include "core/lesson/try_check.h"
 
 #include <cmath>
 #include <cstdio>

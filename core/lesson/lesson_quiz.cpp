@@ -1,4 +1,4 @@
-#include "core/trace/lesson_quiz.h"
+#include "core/lesson/lesson_quiz.h"
 
 #include <string_view>
 

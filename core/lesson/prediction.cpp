@@ -1,4 +1,4 @@
-#include "core/trace/prediction.h"
+#include "core/lesson/prediction.h"
 
 #include <cmath>
 
