@@ -8,19 +8,17 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
-#include <QProcess>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSaveFile>
-#include <QTemporaryFile>
 #include <QThread>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <map>
 
-#include "core/sys/process_group.h"
 #include "ui/chart_support.h"
 #include "ui/palette.h"
+#include "ui/python_comparison_job.h"
 #include "ui/speedup_model.h"
 
 namespace interleave::ui {
@@ -72,6 +70,8 @@ SpeedupView::SpeedupView(SpeedupModel* model, QWidget* parent)
     m_stopButton->hide();
     connect(m_stopButton, &QPushButton::clicked, this, &SpeedupView::stopRequested);
     m_pythonButton = new QPushButton(tr("Compare with real Python"), this);
+    m_job = new PythonComparisonJob(this);
+    connect(m_job, &PythonComparisonJob::finished, this, &SpeedupView::pythonDone);
     m_exportButton = new QPushButton(tr("Export…"), this);
     bar->addWidget(m_status, 1);
     bar->addWidget(m_progress);
@@ -278,52 +278,17 @@ void SpeedupView::exportChart() {
 }
 
 bool SpeedupView::measuringPython() const {
-    return m_python && m_python->state() != QProcess::NotRunning;
+    return m_job->running();
 }
 
 QString SpeedupView::comparePython() {
-    const auto python = QString::fromStdString(findPython());
-    if (python.isEmpty())
-        return tr("python3 is not installed: install it (sudo apt install python3) and try again.");
-    const auto workload = QString::fromStdString(m_model->parameter("workload"));
-    if (workload.isEmpty()) return tr("Run cpu-vs-io first: Python is measured on its workload.");
-    delete m_script;
-    m_script =
-        new QTemporaryFile(QDir::temp().filePath(QStringLiteral("interleave-XXXXXX.py")), this);
-    if (!m_script->open())
-        return tr("Cannot write the Python script: %1").arg(m_script->errorString());
-    const auto text = pythonCpuVsIoScript();
-    m_script->write(text.data(), static_cast<qint64>(text.size()));
-    m_script->flush();
-    delete m_python;
-    m_python = new QProcess(this);
-    // Its own process group: a cancel stops multiprocessing's workers with it.
-    m_python->setChildProcessModifier([] { startOwnProcessGroup(); });
-    connect(m_python, &QProcess::finished, this, [this](int code, QProcess::ExitStatus status) {
-        QString error;
-        if (status != QProcess::NormalExit || code != 0) {
-            error = tr("The Python script failed: %1")
-                        .arg(QString::fromLocal8Bit(m_python->readAllStandardError()).trimmed());
-        } else {
-            std::string why;
-            auto baseline =
-                parsePythonBaseline(m_python->readAllStandardOutput().toStdString(), why);
-            if (baseline)
-                m_model->setPython(std::move(baseline));
-            else
-                error = QString::fromStdString(why);
-        }
-        m_pythonButton->setText(tr("Compare with real Python"));
-        m_progress->setRange(0, 1);
-        rebuild();
-        emit pythonFinished(error);
-    });
-    m_python->start(
-        python,
-        {m_script->fileName(), QStringLiteral("--workload"), workload,
-         QStringLiteral("--max-workers"), QString::fromStdString(m_model->parameter("max_workers")),
-         QStringLiteral("--task-ms"), QString::fromStdString(m_model->parameter("task_ms")),
-         QStringLiteral("--reps"), QString::fromStdString(m_model->parameter("repetitions"))});
+    const auto param = [this](const char* name) {
+        return QString::fromStdString(m_model->parameter(name));
+    };
+    if (const auto error = m_job->start(
+            {param("workload"), param("max_workers"), param("task_ms"), param("repetitions")});
+        !error.isEmpty())
+        return error;
     m_pythonButton->setText(tr("Cancel Python"));
     m_status->setText(tr("Measuring real CPython on this machine…"));
     m_progress->setRange(0, 0);  // busy: the script says nothing until it is done
@@ -331,11 +296,19 @@ QString SpeedupView::comparePython() {
     return {};
 }
 
+void SpeedupView::pythonDone(std::optional<PythonBaseline> baseline, const QString& error) {
+    if (baseline) m_model->setPython(std::move(baseline));
+    m_pythonButton->setText(tr("Compare with real Python"));
+    m_progress->setRange(0, 1);
+    rebuild();
+    emit pythonFinished(baseline          ? QString()
+                        : error.isEmpty() ? tr("The Python script gave no result.")
+                                          : error);
+}
+
 void SpeedupView::cancelPython() {
     if (!measuringPython()) return;
-    m_python->disconnect(this);
-    killProcessGroup(m_python->processId());
-    m_python->waitForFinished(3000);
+    m_job->cancel();
     m_pythonButton->setText(tr("Compare with real Python"));
     m_progress->setRange(0, 1);
     rebuild();

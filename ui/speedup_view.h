@@ -7,16 +7,18 @@
 // as PNG, SVG or PDF and the raw numbers as CSV.
 
 #include <QWidget>
+#include <optional>
+
+#include "core/supervise/python_baseline.h"
 
 class QCustomPlot;
 class QLabel;
-class QProcess;
 class QProgressBar;
 class QPushButton;
-class QTemporaryFile;
 
 namespace interleave::ui {
 
+class PythonComparisonJob;
 class SpeedupModel;
 
 class SpeedupView : public QWidget {
@@ -47,6 +49,7 @@ class SpeedupView : public QWidget {
 
   private:
     void rebuild();
+    void pythonDone(std::optional<PythonBaseline> baseline, const QString& error);
     void applyTheme();
     void exportChart();
     QString csv() const;
@@ -60,8 +63,7 @@ class SpeedupView : public QWidget {
     QPushButton* m_exportButton;
     QPushButton* m_stopButton;
     bool m_running = false;
-    QProcess* m_python = nullptr;
-    QTemporaryFile* m_script = nullptr;
+    PythonComparisonJob* m_job;
 };
 
 }  // namespace interleave::ui
