@@ -380,6 +380,10 @@ void MainWindow::chooseScenario(const QString& name) {
 
 void MainWindow::runScenario() {
     const auto name = m_picker->current();
+    if (!findScenario(name.toStdString())) {
+        statusBar()->showMessage(tr("Choose a scenario in the list first."), 6000);
+        return;
+    }
     m_params->setReadOnly(false);  // a replay's values become this run's, to change next time
     m_runClick.start();
     m_log->startRun(m_session->logFile());

@@ -1,0 +1,67 @@
+// Controls that do what they say (issue 26, section 3): the scenario list's group titles are not
+// scenarios, the speed slider's 1x is 1, presenter mode gives the text size back, and the window
+// opens to the screen it is on.
+
+#include <gtest/gtest.h>
+
+#include <QApplication>
+#include <QLabel>
+#include <QScreen>
+#include <QSettings>
+#include <QSlider>
+#include <QTest>
+#include <QTreeWidget>
+
+#include "ui/main_window.h"
+#include "ui/palette.h"
+#include "ui/parameter_panel.h"
+#include "ui/scenario_picker.h"
+#include "ui/transport_bar.h"
+#include "wait_for.h"
+
+using namespace interleave;
+using namespace interleave::ui;
+using interleave::test::waitFor;
+
+namespace {
+
+QTreeWidgetItem* titled(QTreeWidget* tree, const QString& text) {
+    const auto found = tree->findItems(text, Qt::MatchExactly | Qt::MatchRecursive);
+    return found.isEmpty() ? nullptr : found.front();
+}
+
+}  // namespace
+
+// A click or the arrow keys that reach "Processes" or "Measurements" land on a scenario next to
+// it: Run then runs that scenario, never a group title the engine does not know.
+TEST(ScenarioPicker, AGroupTitleIsNeverTheScenarioThatRuns) {
+    ScenarioPicker picker;
+    picker.show();
+    auto* tree = picker.findChild<QTreeWidget*>();
+    ASSERT_NE(tree, nullptr);
+    for (const auto* title : {"Processes", "Measurements"}) {
+        auto* header = titled(tree, QString::fromLatin1(title));
+        ASSERT_NE(header, nullptr) << title;
+        EXPECT_FALSE(header->flags() & Qt::ItemIsSelectable) << title;
+        tree->setCurrentItem(header);
+        QTest::qWait(10);
+        EXPECT_NE(tree->currentItem(), header) << title;
+        EXPECT_FALSE(picker.current().isEmpty()) << title;
+        EXPECT_NE(picker.current(), QString::fromLatin1(title));
+    }
+    // Down from the last thread scenario goes on to the first process scenario, and up from it
+    // comes back, both past the title between them.
+    auto* processes = titled(tree, QStringLiteral("Processes"));
+    auto* threads = titled(tree, QStringLiteral("Threads"));
+    ASSERT_TRUE(processes && threads && threads->childCount() > 0 && processes->childCount() > 0);
+    auto* lastThread = threads->child(threads->childCount() - 1);
+    tree->setCurrentItem(lastThread);
+    QTest::keyClick(tree, Qt::Key_Down);
+    QTest::qWait(10);
+    EXPECT_EQ(tree->currentItem(), processes->child(0));
+    EXPECT_EQ(picker.current(), processes->child(0)->text(0));
+    QTest::keyClick(tree, Qt::Key_Up);
+    QTest::qWait(10);
+    EXPECT_EQ(tree->currentItem(), lastThread);
+    EXPECT_EQ(picker.current(), lastThread->text(0));
+}
