@@ -139,7 +139,12 @@ void TransportBar::setSpeedRange(double lowest, double highest) {
 }
 
 double TransportBar::speed() const {
-    return m_min * std::pow(m_max / m_min, static_cast<double>(m_speed->value()) / kSpeedSteps);
+    // The speed the label shows (two significant digits), so a run saved at "1x" says 1, not
+    // the 1.0233 of the slider step nearest to it.
+    const double raw =
+        m_min * std::pow(m_max / m_min, static_cast<double>(m_speed->value()) / kSpeedSteps);
+    const double scale = std::pow(10.0, 1.0 - std::floor(std::log10(raw)));
+    return std::round(raw * scale) / scale;
 }
 
 void TransportBar::setSpeed(double s) {

@@ -65,3 +65,24 @@ TEST(ScenarioPicker, AGroupTitleIsNeverTheScenarioThatRuns) {
     EXPECT_EQ(tree->currentItem(), lastThread);
     EXPECT_EQ(picker.current(), lastThread->text(0));
 }
+
+// The slider's speeds are the ones its label shows: 1x is exactly 1 (a run saved at "1x" used to
+// say 1.02329), in the run's range and in a replay's.
+TEST(TransportBar, TheSpeedIsTheOneTheLabelShowsAnd1xIsOne) {
+    QWidget host;
+    TransportBar bar(&host);
+    bar.setSpeed(1.0);
+    EXPECT_EQ(bar.speed(), 1.0);
+    auto* slider = bar.findChild<QSlider*>();
+    ASSERT_NE(slider, nullptr);
+    for (int v = slider->minimum(); v <= slider->maximum(); ++v) {
+        slider->setValue(v);
+        const double s = bar.speed();
+        EXPECT_EQ(QString::number(s, 'g', 2).toDouble(), s) << v;
+    }
+    bar.showReplayState(false);  // the replay's range: 0.1x .. 10x
+    bar.setSpeed(1.0);
+    EXPECT_EQ(bar.speed(), 1.0);
+    bar.setSpeed(2.0);
+    EXPECT_EQ(bar.speed(), 2.0);
+}
