@@ -140,8 +140,16 @@ void MainWindow::setFontScale(double scale, bool remember) {
     f.setPointSizeF(m_baseFontPt * m_fontScale);
     QApplication::setFont(f);
     setFont(f);
-    for (auto* w : findChildren<QWidget*>())
-        w->setFont(f);
+    for (auto* w : findChildren<QWidget*>()) {
+        const QVariant ratio = w->property(kFontRatioProperty);
+        if (!ratio.isValid()) {
+            w->setFont(f);
+            continue;
+        }
+        QFont scaled = f;
+        scaled.setPointSizeF(f.pointSizeF() * ratio.toDouble());
+        w->setFont(scaled);
+    }
     m_timelineView->setFontScale(m_fontScale);
     holdSidePanels();
     if (remember) QSettings().setValue(QStringLiteral("view/fontScale"), m_fontScale);

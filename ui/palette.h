@@ -15,6 +15,10 @@ namespace interleave::ui {
 
 enum class Theme { Light, Dark, HighContrast };
 
+// A widget whose text is a fixed ratio of the window's (a field's help in smaller print) carries
+// this property; the window keeps the ratio whenever it sets the text size.
+inline constexpr char kFontRatioProperty[] = "interleaveFontRatio";
+
 struct StateStyle {
     QColor color;
     Qt::BrushStyle pattern;  // drawn over the colour; Qt::NoBrush for none

@@ -89,6 +89,9 @@ void ParameterPanel::setScenario(const Scenario* scenario) {
         v->addWidget(editor);
         auto* hint = new QLabel(QString::fromStdString(spec.help), box);
         hint->setWordWrap(true);
+        // Smaller than the field by a ratio the window keeps when it sets the text size
+        // (larger text, presenter mode, Ctrl+0), so the help does not grow to the field's size.
+        hint->setProperty(kFontRatioProperty, 0.85);
         QFont small = hint->font();
         small.setPointSizeF(small.pointSizeF() * 0.85);
         hint->setFont(small);

@@ -86,3 +86,40 @@ TEST(TransportBar, TheSpeedIsTheOneTheLabelShowsAnd1xIsOne) {
     bar.setSpeed(2.0);
     EXPECT_EQ(bar.speed(), 2.0);
 }
+
+// Leaving presenter mode gives every parameter's help its size back (smaller than the field), and
+// so does Ctrl+0 at any time.
+TEST(MainWindowOffscreen, LeavingPresenterModeGivesTheParameterTextItsSizeBack) {
+    QSettings().setValue(QStringLiteral("view/fontScale"), 1.0);
+    LaunchOptions options;
+    options.scenario = QStringLiteral("producer-consumer");
+    MainWindow window(options);
+    window.resize(1280, 720);
+    window.show();
+    auto* panel = window.findChild<ParameterPanel*>();
+    ASSERT_NE(panel, nullptr);
+    auto sizes = [&] {
+        std::vector<double> out;
+        for (auto* label : panel->findChildren<QLabel*>())
+            out.push_back(label->font().pointSizeF());
+        return out;
+    };
+    const auto before = sizes();
+    const double fieldPt = window.font().pointSizeF();
+    int hints = 0;
+    for (auto* label : panel->findChildren<QLabel*>())
+        if (label->property(kFontRatioProperty).isValid()) {
+            ++hints;
+            EXPECT_LT(label->font().pointSizeF(), fieldPt) << label->text().toStdString();
+        }
+    EXPECT_GE(hints, 5);
+    window.setPresenterMode(true);
+    QTest::qWait(10);
+    window.setPresenterMode(false);
+    QTest::qWait(10);
+    EXPECT_EQ(sizes(), before);
+    window.setPresenterMode(true);
+    window.setPresenterMode(false);
+    QTest::keyClick(&window, Qt::Key_0, Qt::ControlModifier);
+    EXPECT_EQ(sizes(), before);
+}
