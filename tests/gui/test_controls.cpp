@@ -123,3 +123,18 @@ TEST(MainWindowOffscreen, LeavingPresenterModeGivesTheParameterTextItsSizeBack) 
     QTest::keyClick(&window, Qt::Key_0, Qt::ControlModifier);
     EXPECT_EQ(sizes(), before);
 }
+
+// A first start (no saved geometry) takes the room of the screen it is on: 1920x1080 no longer
+// opens at 1500x920, and a 1280x720 projector still has nothing cut off.
+TEST(MainWindowOffscreen, AFirstStartTakesTheScreensRoom) {
+    EXPECT_EQ(MainWindow::initialSize(QRect(0, 0, 1920, 1080)), QSize(1904, 1040));
+    EXPECT_EQ(MainWindow::initialSize(QRect(0, 0, 1280, 720)), QSize(1264, 680));
+    EXPECT_EQ(MainWindow::initialSize(QRect(1920, 0, 2560, 1400)), QSize(2544, 1360));
+    QSettings().remove(QStringLiteral("window/geometry"));
+    QSettings().remove(QStringLiteral("window/state"));
+    LaunchOptions options;
+    options.scenario = QStringLiteral("deadlock");
+    MainWindow window(options);
+    ASSERT_NE(window.screen(), nullptr);
+    EXPECT_EQ(window.size(), MainWindow::initialSize(window.screen()->availableGeometry()));
+}
