@@ -250,6 +250,7 @@ class MainWindow : public QMainWindow {
     QByteArray m_statePresenterLeft;  // docks and bars as they were before presenter mode
     double m_fontScalePresenterLeft = 1.0;
     bool m_presenterShowsProcesses = false;
+    std::vector<QAction*> m_themeActions;  // the View menu's, one checked
     TransportBar* m_transportBar = nullptr;
     class PointerHighlight* m_pointer = nullptr;
     QAction* m_presenterAction = nullptr;

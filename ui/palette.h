@@ -5,7 +5,9 @@
 
 #include <QBrush>
 #include <QColor>
+#include <QIcon>
 #include <QString>
+#include <QStyle>
 
 #include "core/analysis/actor_states.h"
 
@@ -49,6 +51,8 @@ class Palette {
     // A style sheet for warning text, or, with `filled`, for a warning badge.
     static QString warningStyle(bool filled);
     static QString themeName(Theme t);
+    // The style's standard icon, in the text's colour on the dark themes.
+    static QIcon icon(QStyle::StandardPixmap which);
 };
 
 }  // namespace interleave::ui
