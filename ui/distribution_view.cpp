@@ -26,7 +26,7 @@ const QColor kColors[] = {QColor(0x00, 0x72, 0xB2), QColor(0xD5, 0x5E, 0x00),
 }  // namespace
 
 DistributionView::DistributionView(DistributionModel* model, QWidget* parent)
-    : QWidget(parent), m_model(model), m_plot(new QCustomPlot(this)) {
+    : QWidget(parent), m_model(model), m_plot(new ChartPlot(this)) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     auto* bar = new QHBoxLayout;

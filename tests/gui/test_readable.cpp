@@ -11,6 +11,7 @@
 #include <QSettings>
 #include <QTest>
 #include <cmath>
+#include <memory>
 
 #include "ui/main_window.h"
 #include "ui/palette.h"
@@ -139,4 +140,44 @@ TEST(MainWindowOffscreen, IconsShowOnDarkBarsAndTheThemeMenuChecksTheThemeOn) {
         EXPECT_EQ(checked, 1) << Palette::themeName(theme).toStdString();
     }
     QSettings().setValue(QStringLiteral("view/theme"), static_cast<int>(Theme::Light));
+}
+
+namespace {
+QStringList g_messages;
+void keepMessage(QtMsgType, const QMessageLogContext&, const QString& message) {
+    g_messages << message;
+}
+}  // namespace
+
+// A window prints nothing from its charts, from its start through a video frame to its end: a
+// video's frames printed a dozen of QCustomPlot's "paint buffer returned inactive painter" lines
+// (the hidden measurement charts, resized by the frame's render before they were ever drawn).
+TEST(MainWindowOffscreen, AWindowAndItsVideoFramesPrintNoPainterWarnings) {
+    for (const auto* scenario : {"deadlock", "ipc-compare"}) {
+        g_messages.clear();
+        const auto previous = qInstallMessageHandler(keepMessage);
+        {
+            LaunchOptions options;
+            options.scenario = QString::fromLatin1(scenario);
+            options.run = true;
+            MainWindow window(options);
+            window.setAttribute(Qt::WA_DontShowOnScreen);
+            window.resize(1280, 720);
+            window.show();
+            QTest::qWait(800);
+            window.stopRun();
+            window.layOutForVideo(false);
+            window.resize(1280, 680);
+            QCoreApplication::sendPostedEvents();
+            QImage frame(1280, 680, QImage::Format_RGB32);
+            window.render(&frame);
+            window.close();
+        }
+        QTest::qWait(50);
+        qInstallMessageHandler(previous);
+        QStringList painter;
+        for (const auto& m : g_messages)
+            if (m.contains(QStringLiteral("painter"), Qt::CaseInsensitive)) painter << m;
+        EXPECT_TRUE(painter.isEmpty()) << scenario << ": " << painter.join(u'\n').toStdString();
+    }
 }
