@@ -13,6 +13,7 @@
 #include <cmath>
 #include <memory>
 
+#include "ui/distribution_view.h"
 #include "ui/main_window.h"
 #include "ui/palette.h"
 #include "ui/transport_bar.h"
@@ -180,4 +181,29 @@ TEST(MainWindowOffscreen, AWindowAndItsVideoFramesPrintNoPainterWarnings) {
             if (m.contains(QStringLiteral("painter"), Qt::CaseInsensitive)) painter << m;
         EXPECT_TRUE(painter.isEmpty()) << scenario << ": " << painter.join(u'\n').toStdString();
     }
+}
+
+// The box plots' log axis has at least three ticks whatever the span (one or two before, for
+// most runs, which span less than two decades), never a crowd; and the series' names break into
+// short lines, so that ipc-compare's two shared-memory names no longer run into each other.
+TEST(DistributionView, AtLeastThreeLogTicksAndNamesInShortLines) {
+    const std::pair<double, double> spans[] = {
+        {6.0 / 1.6, 14 * 1.6}, {7.9 / 1.6, 16 * 1.6}, {4.1 / 1.6, 4.3 * 1.6}, {0.3, 900}, {2, 2e6}};
+    for (const auto& [low, high] : spans) {
+        const auto ticks = DistributionView::logTicks(low, high);
+        EXPECT_GE(ticks.size(), 3u) << low << " .. " << high;
+        EXPECT_LE(ticks.size(), 9u) << low << " .. " << high;
+        for (const double t : ticks) {
+            EXPECT_GE(t, low);
+            EXPECT_LE(t, high);
+            EXPECT_LE(QString::number(t, 'g', 6).size(), 7) << t;  // 0.3, 20, 1.5e+06
+        }
+    }
+    EXPECT_EQ(DistributionView::wrapName(QStringLiteral("threads: shared memory")),
+              QStringLiteral("threads:\nshared\nmemory"));
+    EXPECT_EQ(DistributionView::wrapName(QStringLiteral("shared memory")),
+              QStringLiteral("shared\nmemory"));
+    EXPECT_EQ(DistributionView::wrapName(QStringLiteral("pipe")), QStringLiteral("pipe"));
+    EXPECT_EQ(DistributionView::wrapName(QStringLiteral("UNIX socket")),
+              QStringLiteral("UNIX\nsocket"));
 }
