@@ -7,8 +7,10 @@
 #include <QAction>
 #include <QApplication>
 #include <QImage>
+#include <QLabel>
 #include <QMenuBar>
 #include <QSettings>
+#include <QStatusBar>
 #include <QTest>
 #include <cmath>
 #include <memory>
@@ -17,6 +19,7 @@
 #include "ui/main_window.h"
 #include "ui/palette.h"
 #include "ui/transport_bar.h"
+#include "wait_for.h"
 
 using namespace interleave;
 using namespace interleave::ui;
@@ -206,4 +209,42 @@ TEST(DistributionView, AtLeastThreeLogTicksAndNamesInShortLines) {
     EXPECT_EQ(DistributionView::wrapName(QStringLiteral("pipe")), QStringLiteral("pipe"));
     EXPECT_EQ(DistributionView::wrapName(QStringLiteral("UNIX socket")),
               QStringLiteral("UNIX\nsocket"));
+}
+
+// At 1280x720 the status line's sentence (scheduling by hand, the longest) ends before the run's
+// numbers begin, cut with "…" and whole in its tool tip, rather than running under them.
+TEST(MainWindowOffscreen, TheStatusSentenceNeverRunsIntoTheNumbersAt1280x720) {
+    LaunchOptions options;
+    options.scenario = QStringLiteral("race-condition");
+    options.byHand = true;
+    options.run = true;
+    MainWindow window(options);
+    window.resize(1280, 720);
+    window.show();
+    ASSERT_TRUE(interleave::test::waitFor(
+        [&] { return window.stateLine().contains(QStringLiteral("by hand")); }));
+
+    window.statusBar()->showMessage(QString());
+    QTest::qWait(50);
+    QLabel* state = nullptr;
+    std::vector<QLabel*> numbers;
+    for (auto* label : window.statusBar()->findChildren<QLabel*>()) {
+        if (!label->isVisible()) continue;
+        if (label->text() == window.stateLine())
+            state = label;
+        else
+            numbers.push_back(label);
+    }
+    ASSERT_NE(state, nullptr);
+    ASSERT_FALSE(numbers.empty());
+    EXPECT_GT(QFontMetrics(state->font()).horizontalAdvance(state->text()), 0);
+    for (const auto* n : numbers) {
+        EXPECT_LE(state->geometry().right(), n->geometry().left()) << n->text().toStdString();
+        EXPECT_LE(n->geometry().right(), window.statusBar()->width()) << n->text().toStdString();
+        // Each number has the room its text needs (they were squeezed to 8 px, over each other).
+        EXPECT_GE(n->width(), QFontMetrics(n->font()).horizontalAdvance(n->text()))
+            << n->text().toStdString();
+    }
+    EXPECT_EQ(state->toolTip(), window.stateLine());
+    window.stopRun();
 }
