@@ -509,6 +509,7 @@ void MainWindow::takePending() {
         f->append(first, last);
     updateViewBoxes();
     m_tree->sync();
+    m_captions->setStepping(m_session->active() && m_session->paused());
     m_captions->append(first, last);
 }
 
