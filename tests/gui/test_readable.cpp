@@ -15,9 +15,12 @@
 #include <cmath>
 #include <memory>
 
+#include "core/scenarios/scenario.h"
 #include "ui/distribution_view.h"
 #include "ui/main_window.h"
 #include "ui/palette.h"
+#include "ui/parameter_panel.h"
+#include "ui/scenario_picker.h"
 #include "ui/transport_bar.h"
 #include "wait_for.h"
 
@@ -247,4 +250,32 @@ TEST(MainWindowOffscreen, TheStatusSentenceNeverRunsIntoTheNumbersAt1280x720) {
     }
     EXPECT_EQ(state->toolTip(), window.stateLine());
     window.stopRun();
+}
+
+// At 1280x720 every parameter's help is shown whole in every scenario: each help label is as
+// tall as its wrapped text needs at its width (about five scenarios cut the last line off).
+TEST(MainWindowOffscreen, EveryParametersHelpIsWholeAt1280x720) {
+    QSettings().setValue(QStringLiteral("view/fontScale"), 1.0);
+    LaunchOptions options;
+    options.theme = Theme::Light;
+    MainWindow window(options);
+    window.resize(1280, 720);
+    window.show();
+    auto* panel = window.findChild<ParameterPanel*>();
+    ASSERT_NE(panel, nullptr);
+    QStringList clipped;
+    for (const auto& s : allScenarios()) {
+        window.findChild<ScenarioPicker*>()->select(QString::fromStdString(s.name));
+        QTest::qWait(30);
+        for (auto* label : panel->findChildren<QLabel*>()) {
+            if (!label->isVisible() || !label->wordWrap() || label->text().isEmpty()) continue;
+            const int needed = label->heightForWidth(label->width());
+            if (label->height() < needed)
+                clipped << QStringLiteral("%1: %2 (%3 of %4 px)")
+                               .arg(QString::fromStdString(s.name), label->text().left(30))
+                               .arg(label->height())
+                               .arg(needed);
+        }
+    }
+    EXPECT_TRUE(clipped.isEmpty()) << clipped.join(u'\n').toStdString();
 }
