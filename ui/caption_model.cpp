@@ -17,6 +17,7 @@ void CaptionModel::reset() {
     m_visibleRows.clear();
     m_visibleText.clear();
     m_pendingRequests.clear();
+    m_steppedRequests.clear();
     m_consumed = 0;
     m_cursor = 0;
     endResetModel();
@@ -30,8 +31,11 @@ QString CaptionModel::textOf(Entry e) const {
     const auto* store = m_timeline->store();
     const Names names = m_timeline->names();
     const Row r = store->row(e);
+    if (r.kind == EventKind::WorkEnd)
+        return tr("%1 ends its work").arg(m_timeline->actorName(r.actor));
     auto text = describeEvent(r, names);
-    if (r.kind == EventKind::LockRequest) {
+    if (r.kind == EventKind::LockRequest &&
+        !std::binary_search(m_steppedRequests.begin(), m_steppedRequests.end(), e)) {
         // Held just before the request: the request's own moment may be the holder's release.
         const auto holders = m_timeline->lockHolders().holdersAt(r.object, r.ns - 1, r.actor);
         text += holders.empty()
@@ -48,11 +52,18 @@ void CaptionModel::append(std::size_t first, std::size_t last) {
     for (std::size_t i = first; i < last; ++i) {
         const auto k = store->kind(i);
         // Captions are for steps a person follows; bookkeeping events stay on the timeline.
-        if (k == EventKind::WorkEnd || k == EventKind::WorkBegin || k == EventKind::ActorStart ||
-            k == EventKind::Note || kindInfo(k).caption.empty())
+        const bool work = k == EventKind::WorkEnd || k == EventKind::WorkBegin;
+        if ((work && !m_stepping) || k == EventKind::ActorStart || k == EventKind::Note ||
+            (kindInfo(k).caption.empty() && !(work && m_stepping)))
             continue;
         const auto row = static_cast<Entry>(i);
         const auto actor = store->actorOf(i);
+        if (k == EventKind::LockRequest && m_stepping) {
+            m_steppedRequests.insert(
+                std::upper_bound(m_steppedRequests.begin(), m_steppedRequests.end(), row), row);
+            insert(row);
+            continue;
+        }
         if (k == EventKind::LockRequest) {
             m_pendingRequests[actor] = row;
             continue;

@@ -20,6 +20,10 @@ class CaptionModel : public QAbstractListModel {
     void reset();
     void append(std::size_t first, std::size_t last);
     void setCursorTime(std::int64_t ns);
+    // Stepping a paused run: each step is one move a person watches, so what it did is said
+    // even when it is bookkeeping otherwise left to the timeline (work begun or ended, a lock
+    // asked for and not yet known to wait).
+    void setStepping(bool on) { m_stepping = on; }
 
     int rowCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role) const override;
@@ -44,6 +48,8 @@ class CaptionModel : public QAbstractListModel {
     std::size_t m_consumed = 0;
     // Lock requests not yet granted: said only if the thread really has to wait for the lock.
     std::map<std::uint32_t, Entry> m_pendingRequests;
+    bool m_stepping = false;
+    std::vector<Entry> m_steppedRequests;  // said at once while stepping, sorted
 };
 
 }  // namespace interleave::ui

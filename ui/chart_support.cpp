@@ -13,6 +13,20 @@
 
 namespace interleave::ui {
 
+void ChartPlot::resizeEvent(QResizeEvent* event) {
+    if (isVisible()) {
+        QCustomPlot::resizeEvent(event);
+        return;
+    }
+    setViewport(rect());  // drawn at this size once shown
+}
+
+void ChartPlot::showEvent(QShowEvent* event) {
+    QCustomPlot::showEvent(event);
+    setViewport(rect());
+    replot(QCustomPlot::rpQueuedReplot);
+}
+
 void applyChartTheme(QCustomPlot& plot) {
     const QColor text = Palette::text();
     plot.setBackground(Palette::background());

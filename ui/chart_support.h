@@ -3,16 +3,30 @@
 // its axes, and Export: the picture as PNG (at twice the screen's pixels, sharp on a slide), SVG
 // or PDF, or its raw numbers as CSV, by the name's suffix.
 
+#include <qcustomplot.h>
+
 #include <QString>
 #include <optional>
 
 #include "core/analysis/other_cpu.h"
 
-class QCustomPlot;
 class QLabel;
 class QWidget;
 
 namespace interleave::ui {
+
+// A chart that waits until it is shown to draw: QCustomPlot replots on every resize, and a hidden
+// chart (one the scenario does not show) that is resized before it was ever painted, as a
+// video frame's render does to every hidden widget, draws into a null buffer and prints
+// "paint buffer returned inactive painter" for each of its layers.
+class ChartPlot : public QCustomPlot {
+  public:
+    using QCustomPlot::QCustomPlot;
+
+  protected:
+    void resizeEvent(QResizeEvent* event) override;
+    void showEvent(QShowEvent* event) override;
+};
 
 // Background, axes, ticks, labels and grid in the current theme's colours.
 void applyChartTheme(QCustomPlot& plot);

@@ -7,6 +7,7 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <cmath>
 
 #include "ui/chart_support.h"
 #include "ui/distribution_model.h"
@@ -26,7 +27,7 @@ const QColor kColors[] = {QColor(0x00, 0x72, 0xB2), QColor(0xD5, 0x5E, 0x00),
 }  // namespace
 
 DistributionView::DistributionView(DistributionModel* model, QWidget* parent)
-    : QWidget(parent), m_model(model), m_plot(new QCustomPlot(this)) {
+    : QWidget(parent), m_model(model), m_plot(new ChartPlot(this)) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     auto* bar = new QHBoxLayout;
@@ -42,17 +43,52 @@ DistributionView::DistributionView(DistributionModel* model, QWidget* parent)
     layout->addWidget(m_plot, 1);
     m_plot->setMinimumHeight(200);
     m_plot->yAxis->setScaleType(QCPAxis::stLogarithmic);
-    // Few ticks: within one decade the log ticker falls back to linear ones, which crowd a short
-    // axis.
-    QSharedPointer<QCPAxisTickerLog> log(new QCPAxisTickerLog);
-    log->setTickCount(3);
-    m_plot->yAxis->setTicker(log);
     m_plot->yAxis->setLabel(tr("time (µs, log scale)"));
     applyChartTheme(*m_plot);
     connect(exportButton, &QPushButton::clicked, this,
             [this] { exportChartAs(this, *m_plot, QStringLiteral("distribution"), csv()); });
     connect(model, &DistributionModel::changed, this, &DistributionView::rebuild);
     rebuild();
+}
+
+std::vector<double> DistributionView::logTicks(double low, double high) {
+    std::vector<double> out;
+    if (!(low > 0) || !(high > low)) return out;
+    // The coarsest set of steps within each decade that puts at least three ticks in the range.
+    const std::vector<std::vector<double>> steps = {
+        {1}, {1, 3}, {1, 2, 5}, {1, 1.5, 2, 3, 5, 7}, {1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 7, 8, 9}};
+    for (const auto& within : steps) {
+        out.clear();
+        for (int e = static_cast<int>(std::floor(std::log10(low))) - 1;
+             e <= static_cast<int>(std::ceil(std::log10(high))); ++e)
+            for (const double m : within) {
+                // Decimal, not binary, steps: 0.3 reads 0.3, not 0.30000000000000004.
+                const double v = e >= 0 ? m * std::pow(10.0, e) : m / std::pow(10.0, -e);
+                if (v >= low && v <= high) out.push_back(v);
+            }
+        if (out.size() >= 3) break;
+    }
+    // Many decades: every other power of ten is enough.
+    while (out.size() > 9) {
+        std::vector<double> fewer;
+        for (std::size_t i = 0; i < out.size(); i += 2)
+            fewer.push_back(out[i]);
+        out = fewer;
+    }
+    return out;
+}
+
+QString DistributionView::wrapName(const QString& name) {
+    constexpr int kLine = 9;  // characters: a box's share of a 500 px chart of six
+    QStringList lines;
+    for (const auto& word : name.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        if (!lines.isEmpty() && lines.back().size() + 1 + word.size() <= kLine &&
+            !lines.back().endsWith(QLatin1Char(':')))
+            lines.back() += QLatin1Char(' ') + word;
+        else
+            lines << word;
+    }
+    return lines.join(QLatin1Char('\n'));
 }
 
 QString DistributionView::statusText() const {
@@ -80,12 +116,7 @@ void DistributionView::rebuild() {
     for (std::size_t k = 0; k < series.size(); ++k) {
         const auto& s = series[k];
         const double key = static_cast<double>(k + 1);
-        // Two short lines under each box: the series' name split at its colon, or its first space.
-        auto name = QString::fromStdString(s.name);
-        if (name.contains(QStringLiteral(": ")))
-            name.replace(QStringLiteral(": "), QStringLiteral(":\n"));
-        else if (const auto space = name.indexOf(QLatin1Char(' ')); space > 0)
-            name[space] = QLatin1Char('\n');
+        const auto name = wrapName(QString::fromStdString(s.name));
         names->addTick(key, name);
         if (s.ns.empty()) continue;
         samples = std::max(samples, s.ns.size());
@@ -118,6 +149,12 @@ void DistributionView::rebuild() {
         m_plot->yAxis->setRange(low / 1.6, high * 1.6);
     else
         m_plot->yAxis->setRange(1, 1000);
+    // QCustomPlot's log ticker gives one or two ticks to a span under two decades (most runs):
+    // the ticks are chosen here instead.
+    QSharedPointer<QCPAxisTickerText> ticks(new QCPAxisTickerText);
+    for (const double v : logTicks(m_plot->yAxis->range().lower, m_plot->yAxis->range().upper))
+        ticks->addTick(v, QString::number(v, 'g', 6));
+    m_plot->yAxis->setTicker(ticks);
     m_status->setText(samples == 0
                           ? tr("Run the scenario: the samples appear here as they are measured.")
                           : tr("Up to %1 samples each · box: middle half · whiskers: 5% to 95% · "

@@ -5,6 +5,7 @@
 // sample as CSV.
 
 #include <QWidget>
+#include <vector>
 
 class QCustomPlot;
 class QLabel;
@@ -23,6 +24,13 @@ class DistributionView : public QWidget {
     QString statusText() const;
     QStringList medianLabels() const;  // the values written beside the boxes
     QString otherCpuText() const;      // the busy-machine warning; empty when none
+
+    // The log axis's ticks between low and high (µs): 1, 2, 5 (or 1, 3, or 1) times a power of
+    // ten, at least three of them and at most about eight, whatever the span.
+    static std::vector<double> logTicks(double low, double high);
+    // A series' name in short lines under its box ("threads:\nshared\nmemory"), so that the
+    // names of neighbouring boxes do not run into each other.
+    static QString wrapName(const QString& name);
 
   private:
     void rebuild();

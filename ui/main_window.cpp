@@ -176,11 +176,13 @@ MainWindow::MainWindow(const LaunchOptions& options, QWidget* parent)
     setTheme(options.theme.value_or(
         static_cast<Theme>(settings.value(QStringLiteral("view/theme"), 0).toInt())));
     if (!settings.contains(QStringLiteral("window/geometry"))) {
-        // 1500x920 where there is room; on a 1280x720 projector, the screen less a margin for
-        // the window manager's frame, so no panel starts cut off at the edge.
+        // The screen the window is on, all of it that is free for windows: a 1920x1080
+        // monitor gets the room its class needs, a 1280x720 projector no panel cut off.
         QSize size(1500, 920);
-        if (const auto* screen = QGuiApplication::primaryScreen())
-            size = size.boundedTo(screen->availableGeometry().size() - QSize(16, 40));
+        if (const auto* onScreen = screen()) {
+            size = initialSize(onScreen->availableGeometry());
+            move(onScreen->availableGeometry().topLeft());
+        }
         resize(size);
         if (size.width() < 1400) {
             // Narrow (a projector): the lesson shares the left column as a tab, so the timeline
@@ -380,6 +382,10 @@ void MainWindow::chooseScenario(const QString& name) {
 
 void MainWindow::runScenario() {
     const auto name = m_picker->current();
+    if (!findScenario(name.toStdString())) {
+        statusBar()->showMessage(tr("Choose a scenario in the list first."), 6000);
+        return;
+    }
     m_params->setReadOnly(false);  // a replay's values become this run's, to change next time
     m_runClick.start();
     m_log->startRun(m_session->logFile());
@@ -503,6 +509,7 @@ void MainWindow::takePending() {
         f->append(first, last);
     updateViewBoxes();
     m_tree->sync();
+    m_captions->setStepping(m_session->active() && m_session->paused());
     m_captions->append(first, last);
 }
 
@@ -596,6 +603,11 @@ void MainWindow::updateActions() {
                                : m_session->active()
                                    ? tr("Stop the run to save it")
                                    : tr("Run a scenario first: then it can be saved"));
+}
+
+QSize MainWindow::initialSize(const QRect& available) {
+    // Less a margin for the window manager's frame and title, which the geometry leaves out.
+    return (available.size() - QSize(16, 40)).expandedTo(QSize(640, 480));
 }
 
 void MainWindow::showEvent(QShowEvent* event) {

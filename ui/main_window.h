@@ -108,6 +108,8 @@ class MainWindow : public QMainWindow {
     CaptionModel* captionModel() const { return m_captions; }
     TimeCursor* cursor() const { return m_cursor; }
     bool presenterMode() const { return m_presenter; }
+    // A first start's size (no saved geometry): the screen's room for windows, less the frame.
+    static QSize initialSize(const QRect& available);
     QString stateLine() const;  // what the status bar says the run is doing
     class PointerHighlight* pointerHighlight() const {
         return m_pointer;
@@ -248,6 +250,7 @@ class MainWindow : public QMainWindow {
     QByteArray m_statePresenterLeft;  // docks and bars as they were before presenter mode
     double m_fontScalePresenterLeft = 1.0;
     bool m_presenterShowsProcesses = false;
+    std::vector<QAction*> m_themeActions;  // the View menu's, one checked
     TransportBar* m_transportBar = nullptr;
     class PointerHighlight* m_pointer = nullptr;
     QAction* m_presenterAction = nullptr;

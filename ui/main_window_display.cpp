@@ -3,6 +3,7 @@
 // files in main_window_files.cpp.
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QDockWidget>
 #include <QMenuBar>
@@ -32,9 +33,16 @@ void MainWindow::buildViewMenu() {
     view->addAction(tr("Normal text size"), QKeySequence(Qt::CTRL | Qt::Key_0), this,
                     [this] { setFontScale(1.0); });
     view->addSeparator();
-    for (auto theme : {Theme::Light, Theme::Dark, Theme::HighContrast})
-        view->addAction(tr("%1 theme").arg(Palette::themeName(theme)), this,
-                        [this, theme] { setTheme(theme); });
+    // One theme checked at a time: the menu shows which one is on.
+    auto* themes = new QActionGroup(this);
+    for (auto theme : {Theme::Light, Theme::Dark, Theme::HighContrast}) {
+        auto* action = view->addAction(tr("%1 theme").arg(Palette::themeName(theme)), this,
+                                       [this, theme] { setTheme(theme); });
+        action->setCheckable(true);
+        action->setData(static_cast<int>(theme));
+        action->setActionGroup(themes);
+        m_themeActions.push_back(action);
+    }
     view->addSeparator();
     m_presenterAction = view->addAction(tr("Presenter mode"), QKeySequence(Qt::Key_F5), this,
                                         [this] { setPresenterMode(!m_presenter); });
@@ -140,8 +148,16 @@ void MainWindow::setFontScale(double scale, bool remember) {
     f.setPointSizeF(m_baseFontPt * m_fontScale);
     QApplication::setFont(f);
     setFont(f);
-    for (auto* w : findChildren<QWidget*>())
-        w->setFont(f);
+    for (auto* w : findChildren<QWidget*>()) {
+        const QVariant ratio = w->property(kFontRatioProperty);
+        if (!ratio.isValid()) {
+            w->setFont(f);
+            continue;
+        }
+        QFont scaled = f;
+        scaled.setPointSizeF(f.pointSizeF() * ratio.toDouble());
+        w->setFont(scaled);
+    }
     m_timelineView->setFontScale(m_fontScale);
     holdSidePanels();
     if (remember) QSettings().setValue(QStringLiteral("view/fontScale"), m_fontScale);
@@ -165,6 +181,9 @@ void MainWindow::holdSidePanels() {
 void MainWindow::setTheme(Theme theme) {
     Palette::apply(theme, *qApp);
     m_timelineView->applyTheme();
+    m_transportBar->applyTheme();
+    for (auto* action : m_themeActions)
+        action->setChecked(action->data().toInt() == static_cast<int>(theme));
     update();
     QSettings().setValue(QStringLiteral("view/theme"), static_cast<int>(theme));
 }

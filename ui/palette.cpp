@@ -1,7 +1,9 @@
 #include "ui/palette.h"
 
 #include <QApplication>
+#include <QPainter>
 #include <QPalette>
+#include <QPixmap>
 #include <QStyle>
 #include <QStyleFactory>
 #include <array>
@@ -43,13 +45,32 @@ const std::array<StateStyle, kActorStateCount>& styles() {
     return s;
 }
 
-// High contrast: the same states, with the two fills that are too dark to stand out from its
-// black background (WCAG asks 3:1 for graphics) lightened.
+// High contrast: its own fills in two bands of brightness, so that a thread that stops doing
+// something and starts waiting (or the reverse) changes by at least 3:1 (WCAG's contrast for
+// graphics), and every fill stands 3:1 off the black background. Doing (running, working,
+// spinning; lost, blank) is bright, relative luminance 0.58 or more; waiting is about 0.12, each in
+// its own hue. Three bands cannot all be 3:1 apart between black and white, so two fills of one
+// band (running and working) differ by hue and pattern only.
 const std::array<StateStyle, kActorStateCount>& highContrastStyles() {
     static const std::array<StateStyle, kActorStateCount> s = [] {
         auto hc = styles();
-        hc[static_cast<std::size_t>(ActorState::CaptureWait)].color = QColor(0xB0, 0x8C, 0xFF);
-        hc[static_cast<std::size_t>(ActorState::Lost)].color = QColor(0xFF, 0xFF, 0xFF);
+        const std::pair<ActorState, QColor> fills[] = {
+            {ActorState::Running, QColor(0x3B, 0xEE, 0x3B)},
+            {ActorState::BlockedOnLock, QColor(0xAE, 0x3A, 0x00)},
+            {ActorState::WaitingOnCondition, QColor(0x85, 0x58, 0x00)},
+            {ActorState::WaitingOnSemaphore, QColor(0xAC, 0x2B, 0x81)},
+            {ActorState::Working, QColor(0x88, 0xD2, 0xF6)},
+            {ActorState::WaitingJoin, QColor(0x61, 0x61, 0x61)},
+            {ActorState::CaptureWait, QColor(0x7C, 0x47, 0xB2)},
+            {ActorState::Lost, QColor(0xFF, 0xFF, 0xFF)},
+            {ActorState::Spinning, QColor(0xF6, 0xF6, 0x31)},
+            {ActorState::WaitingOnIpc, QColor(0x14, 0x5D, 0xC4)},
+            {ActorState::Zombie, QColor(0x43, 0x67, 0x67)},
+            {ActorState::WaitingForGil, QColor(0x9C, 0x46, 0x4E)},
+            {ActorState::WaitingForTurn, QColor(0x51, 0x64, 0x6D)},
+        };
+        for (const auto& [state, color] : fills)
+            hc[static_cast<std::size_t>(state)].color = color;
         return hc;
     }();
     return s;
@@ -106,7 +127,17 @@ QColor Palette::foldedInk() {
     return g_theme == Theme::Light ? QColor(0x40, 0x40, 0x40) : QColor(0xe8, 0xe8, 0xe8);
 }
 QColor Palette::pausedVeil() {
-    return g_theme == Theme::Light ? QColor(0x60, 0x60, 0x60, 120) : QColor(0xe0, 0xe0, 0xe0, 110);
+    switch (g_theme) {
+        case Theme::Light:
+            return QColor(0x60, 0x60, 0x60, 120);
+        case Theme::Dark:
+            return QColor(0xe0, 0xe0, 0xe0, 110);
+        case Theme::HighContrast:
+            // Darkens what it covers by 3:1 or more: a paused bright lane no longer reads as the
+            // light blue of working.
+            return QColor(0, 0, 0, 153);
+    }
+    return {};
 }
 QColor Palette::accent() {
     return g_theme == Theme::HighContrast ? QColor(0xff, 0xff, 0x00) : QColor(0x00, 0x72, 0xB2);
@@ -140,6 +171,24 @@ QString Palette::warningStyle(bool filled) {
                ? QStringLiteral("color: white; background: %1; font-weight: bold; padding: 0 6px")
                      .arg(hex)
                : QStringLiteral("color: %1; font-weight: bold").arg(hex);
+}
+
+QIcon Palette::icon(QStyle::StandardPixmap which) {
+    const QIcon standard = QApplication::style()->standardIcon(which);
+    if (g_theme == Theme::Light) return standard;
+    // The style's icons are dark grey, drawn for a light tool bar: on a dark one they take the
+    // text's colour, keeping their shape (their alpha).
+    QIcon tinted;
+    for (const int side : {16, 24, 32, 48}) {
+        QPixmap pixmap = standard.pixmap(side, side);
+        if (pixmap.isNull()) continue;
+        QPainter p(&pixmap);
+        p.setCompositionMode(QPainter::CompositionMode_SourceIn);
+        p.fillRect(pixmap.rect(), text());
+        p.end();
+        tinted.addPixmap(pixmap);
+    }
+    return tinted.isNull() ? standard : tinted;
 }
 
 void Palette::apply(Theme theme, QApplication& app) {

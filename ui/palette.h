@@ -5,7 +5,9 @@
 
 #include <QBrush>
 #include <QColor>
+#include <QIcon>
 #include <QString>
+#include <QStyle>
 
 #include "core/analysis/actor_states.h"
 
@@ -14,6 +16,10 @@ class QApplication;
 namespace interleave::ui {
 
 enum class Theme { Light, Dark, HighContrast };
+
+// A widget whose text is a fixed ratio of the window's (a field's help in smaller print) carries
+// this property; the window keeps the ratio whenever it sets the text size.
+inline constexpr char kFontRatioProperty[] = "interleaveFontRatio";
 
 struct StateStyle {
     QColor color;
@@ -45,6 +51,8 @@ class Palette {
     // A style sheet for warning text, or, with `filled`, for a warning badge.
     static QString warningStyle(bool filled);
     static QString themeName(Theme t);
+    // The style's standard icon, in the text's colour on the dark themes.
+    static QIcon icon(QStyle::StandardPixmap which);
 };
 
 }  // namespace interleave::ui

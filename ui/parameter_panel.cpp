@@ -1,6 +1,7 @@
 #include "ui/parameter_panel.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -89,6 +90,10 @@ void ParameterPanel::setScenario(const Scenario* scenario) {
         v->addWidget(editor);
         auto* hint = new QLabel(QString::fromStdString(spec.help), box);
         hint->setWordWrap(true);
+        // Smaller than the field by a ratio the window keeps when it sets the text size
+        // (larger text, presenter mode, Ctrl+0), so the help does not grow to the field's size.
+        hint->setProperty(kFontRatioProperty, 0.85);
+        hint->installEventFilter(this);
         QFont small = hint->font();
         small.setPointSizeF(small.pointSizeF() * 0.85);
         hint->setFont(small);
@@ -101,6 +106,18 @@ void ParameterPanel::setScenario(const Scenario* scenario) {
         m_form->addRow(QString::fromStdString(spec.name), box);
         m_fields[QString::fromStdString(spec.name)] = Field{&spec, editor, error};
     }
+}
+
+bool ParameterPanel::eventFilter(QObject* watched, QEvent* event) {
+    // A help's wrapped lines, whole: the form gives each row the height of its hint at another
+    // width (before the scroll bar came, or the text size changed) and cut the last lines off
+    // at 1280x720; held at the height its text needs at the width it got.
+    if (event->type() == QEvent::Resize)
+        if (auto* label = qobject_cast<QLabel*>(watched)) {
+            const int needed = label->heightForWidth(label->width());
+            if (needed > 0 && label->minimumHeight() != needed) label->setMinimumHeight(needed);
+        }
+    return QWidget::eventFilter(watched, event);
 }
 
 void ParameterPanel::showError(const QString& name, const QString& message) {

@@ -32,6 +32,9 @@ class ParameterPanel : public QWidget {
     void setReadOnly(bool readOnly);
     bool isReadOnly() const { return m_readOnly; }
 
+  protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
   signals:
     void changed();
 

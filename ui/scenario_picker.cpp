@@ -25,6 +25,8 @@ ScenarioPicker::ScenarioPicker(QWidget* parent) : QWidget(parent) {
                                                       {"measurements", tr("Measurements")}};
     for (const auto& [key, title] : groups) {
         auto* group = new QTreeWidgetItem(m_tree, {title});
+        // Enabled (its title reads as a heading, not greyed out) but neither selectable nor
+        // current for long: see currentItemChanged below.
         group->setFlags(Qt::ItemIsEnabled);
         QFont bold = group->font(0);
         bold.setBold(true);
@@ -38,13 +40,29 @@ ScenarioPicker::ScenarioPicker(QWidget* parent) : QWidget(parent) {
         if (group->childCount() == 0) delete group;
     }
     m_tree->expandAll();
-    connect(m_tree, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
-        if (!item || item->data(0, Qt::UserRole).isNull()) return;
-        const auto name = item->data(0, Qt::UserRole).toString();
-        if (const auto* s = findScenario(name.toStdString()))
-            m_summary->setText(QString::fromStdString(s->summary));
-        emit scenarioChosen(name);
-    });
+    connect(m_tree, &QTreeWidget::currentItemChanged, this,
+            [this](QTreeWidgetItem* item, QTreeWidgetItem* previous) {
+                if (!item) return;
+                if (item->data(0, Qt::UserRole).isNull()) {
+                    // A group's title is not a scenario: the keys or a click that land on it move
+                    // on to the scenario next to it in the direction they came from, so Run always
+                    // has one.
+                    QTreeWidgetItem* next = m_tree->itemBelow(item);
+                    if (previous && m_tree->indexOfTopLevelItem(item) > 0 &&
+                        m_tree->visualItemRect(previous).top() > m_tree->visualItemRect(item).top())
+                        next = m_tree->itemAbove(item);
+                    if (next && !next->data(0, Qt::UserRole).isNull())
+                        QMetaObject::invokeMethod(
+                            this, [this, next] { m_tree->setCurrentItem(next); },
+                            Qt::QueuedConnection);
+                    return;
+                }
+                const auto name = item->data(0, Qt::UserRole).toString();
+                m_current = name;
+                if (const auto* s = findScenario(name.toStdString()))
+                    m_summary->setText(QString::fromStdString(s->summary));
+                emit scenarioChosen(name);
+            });
 }
 
 void ScenarioPicker::select(const QString& name) {
@@ -57,8 +75,7 @@ void ScenarioPicker::select(const QString& name) {
 }
 
 QString ScenarioPicker::current() const {
-    auto* item = m_tree->currentItem();
-    return item ? item->data(0, Qt::UserRole).toString() : QString();
+    return m_current;
 }
 
 }  // namespace interleave::ui

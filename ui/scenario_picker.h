@@ -12,6 +12,7 @@ class ScenarioPicker : public QWidget {
   public:
     explicit ScenarioPicker(QWidget* parent = nullptr);
     void select(const QString& name);
+    // The scenario last chosen: never a group's title, which is not a scenario.
     QString current() const;
 
   signals:
@@ -20,6 +21,7 @@ class ScenarioPicker : public QWidget {
   private:
     QTreeWidget* m_tree;
     QLabel* m_summary;
+    QString m_current;
 };
 
 }  // namespace interleave::ui

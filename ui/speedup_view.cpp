@@ -54,7 +54,7 @@ QCPScatterStyle::ScatterShape executorShape(Executor e) {
 }  // namespace
 
 SpeedupView::SpeedupView(SpeedupModel* model, QWidget* parent)
-    : QWidget(parent), m_model(model), m_plot(new QCustomPlot(this)) {
+    : QWidget(parent), m_model(model), m_plot(new ChartPlot(this)) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     auto* bar = new QHBoxLayout;

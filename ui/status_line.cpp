@@ -1,6 +1,7 @@
 #include "ui/status_line.h"
 
 #include <QLabel>
+#include <QPainter>
 #include <QStatusBar>
 #include <algorithm>
 
@@ -8,14 +9,37 @@
 #include "ui/run_session.h"
 
 namespace interleave::ui {
+namespace {
+
+// The state sentence, cut with "…" where the window is too narrow for it (a 1280x720 projector
+// with a deadlock named) rather than running under the numbers beside it; the whole sentence
+// is its tool tip.
+class ElidedLabel : public QLabel {
+  public:
+    using QLabel::QLabel;
+
+  protected:
+    void paintEvent(QPaintEvent*) override {
+        QPainter p(this);
+        p.setPen(palette().color(QPalette::WindowText));
+        const QRect r = contentsRect();
+        p.drawText(r, Qt::AlignLeft | Qt::AlignVCenter,
+                   fontMetrics().elidedText(text(), Qt::ElideRight, r.width()));
+    }
+};
+
+}  // namespace
 
 StatusLine::StatusLine(QStatusBar* bar, QObject* parent)
     : QObject(parent),
-      m_state(new QLabel(bar)),
+      m_state(new ElidedLabel(bar)),
       m_elapsed(new QLabel(bar)),
       m_events(new QLabel(bar)),
       m_rate(new QLabel(bar)),
       m_dropped(new QLabel(bar)) {
+    // It takes the room the numbers leave, never more.
+    m_state->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_state->setMinimumWidth(0);
     bar->addWidget(m_state, 1);
     for (auto* l : {m_elapsed, m_events, m_rate, m_dropped})
         bar->addPermanentWidget(l);
@@ -43,6 +67,7 @@ void StatusLine::show(const RunSession& session, const QString& state) {
     // Never hidden, and loud when non-zero: a trace with holes must not pass for a whole one.
     m_dropped->setStyleSheet(dropped ? Palette::warningStyle(true) : QString());
     m_state->setText(state);
+    m_state->setToolTip(state);
 }
 
 }  // namespace interleave::ui

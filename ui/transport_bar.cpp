@@ -1,14 +1,15 @@
 #include "ui/transport_bar.h"
 
-#include <QComboBox>
-
 #include <QAction>
+#include <QComboBox>
 #include <QLabel>
 #include <QSignalBlocker>
 #include <QSlider>
 #include <QStyle>
 #include <algorithm>
 #include <cmath>
+
+#include "ui/palette.h"
 
 namespace interleave::ui {
 namespace {
@@ -24,16 +25,16 @@ constexpr int kScrubSteps = 10000;
 TransportBar::TransportBar(QWidget* parent) : QToolBar(tr("Transport"), parent) {
     setObjectName(QStringLiteral("transport"));
     setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_run = addAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("Run"));
+    m_run = addAction(Palette::icon(QStyle::SP_MediaPlay), tr("Run"));
     m_run->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     m_run->setToolTip(tr("Start the scenario with these parameters (Ctrl+R)"));
-    m_pause = addAction(style()->standardIcon(QStyle::SP_MediaPause), tr("Pause"));
+    m_pause = addAction(Palette::icon(QStyle::SP_MediaPause), tr("Pause"));
     m_pause->setShortcut(QKeySequence(Qt::Key_Space));
     m_pause->setToolTip(tr("Pause or resume every thread and process of the run (Space)"));
-    m_step = addAction(style()->standardIcon(QStyle::SP_MediaSkipForward), tr("Step"));
+    m_step = addAction(Palette::icon(QStyle::SP_MediaSkipForward), tr("Step"));
     m_step->setShortcut(QKeySequence(Qt::Key_Right));
     m_step->setToolTip(tr("Let exactly one synchronisation step happen (Right arrow)"));
-    m_stop = addAction(style()->standardIcon(QStyle::SP_MediaStop), tr("Stop"));
+    m_stop = addAction(Palette::icon(QStyle::SP_MediaStop), tr("Stop"));
     m_stop->setShortcut(QKeySequence(Qt::Key_Escape));
     m_stop->setToolTip(tr("End the run now, even when it is deadlocked (Esc)"));
     addSeparator();
@@ -139,13 +140,26 @@ void TransportBar::setSpeedRange(double lowest, double highest) {
 }
 
 double TransportBar::speed() const {
-    return m_min * std::pow(m_max / m_min, static_cast<double>(m_speed->value()) / kSpeedSteps);
+    // The speed the label shows (two significant digits), so a run saved at "1x" says 1, not
+    // the 1.0233 of the slider step nearest to it.
+    const double raw =
+        m_min * std::pow(m_max / m_min, static_cast<double>(m_speed->value()) / kSpeedSteps);
+    const double scale = std::pow(10.0, 1.0 - std::floor(std::log10(raw)));
+    return std::round(raw * scale) / scale;
 }
 
 void TransportBar::setSpeed(double s) {
     s = std::clamp(s, m_min, m_max);
     m_speed->setValue(
         static_cast<int>(std::lround(std::log(s / m_min) / std::log(m_max / m_min) * kSpeedSteps)));
+}
+
+void TransportBar::applyTheme() {
+    m_run->setIcon(Palette::icon(QStyle::SP_MediaPlay));
+    m_step->setIcon(Palette::icon(QStyle::SP_MediaSkipForward));
+    m_stop->setIcon(Palette::icon(QStyle::SP_MediaStop));
+    const bool playNext = m_pause->text() == tr("Resume") || m_pause->text() == tr("Play");
+    m_pause->setIcon(Palette::icon(playNext ? QStyle::SP_MediaPlay : QStyle::SP_MediaPause));
 }
 
 void TransportBar::showRunState(bool active, bool paused) {
@@ -158,7 +172,7 @@ void TransportBar::showRunState(bool active, bool paused) {
     m_step->setEnabled(active);
     m_stop->setEnabled(active);
     m_pause->setText(paused ? tr("Resume") : tr("Pause"));
-    m_pause->setIcon(style()->standardIcon(paused ? QStyle::SP_MediaPlay : QStyle::SP_MediaPause));
+    m_pause->setIcon(Palette::icon(paused ? QStyle::SP_MediaPlay : QStyle::SP_MediaPause));
     m_run->setText(active ? tr("Restart") : tr("Run"));
     m_step->setText(tr("Step"));
 }
@@ -173,7 +187,7 @@ void TransportBar::showReplayState(bool playing) {
     m_step->setEnabled(true);
     m_stop->setEnabled(false);
     m_pause->setText(playing ? tr("Pause") : tr("Play"));
-    m_pause->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+    m_pause->setIcon(Palette::icon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
     m_step->setText(tr("Next event"));
     m_run->setText(tr("Run"));
 }

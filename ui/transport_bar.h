@@ -31,6 +31,8 @@ class TransportBar : public QToolBar {
     // The speed slider is logarithmic: 0.05x .. 4x for a run, 0.1x .. 10x for playing one.
     double speed() const;
     void setSpeed(double speed);
+    // The icons again, in the theme now applied (light icons on a dark tool bar).
+    void applyTheme();
     // Pause, Step and Stop only while a run goes on; Pause reads Resume while paused.
     void showRunState(bool active, bool paused);
     // A finished run or a replay: Pause reads Play (Pause while it plays), Step reads Next
