@@ -212,6 +212,15 @@ void LanePainter::drawEventMarkers(QPainter& p, const Lane& lane, const LaneLayo
                 ++(in ? m_lastPutMarks : m_lastGetMarks);
                 break;
             }
+            case EventKind::SharedRead:  // ○ read the shared counter: now holds a copy
+            case EventKind::SharedWrite:
+            case EventKind::SharedAdd: {  // ● wrote it back (or added in one step)
+                const bool wrote = kind != EventKind::SharedRead;
+                p.setBrush(wrote ? Palette::text() : Palette::hollowMark());
+                p.drawEllipse(QPointF(x, yTop + h / 2), s * 0.8, s * 0.8);
+                ++(wrote ? m_lastPutMarks : m_lastGetMarks);
+                break;
+            }
             case EventKind::SignalSend:
             case EventKind::SignalHandled: {  // ◆ sent, ◇ its handler ran
                 const bool sent = kind == EventKind::SignalSend;
@@ -251,6 +260,9 @@ double LanePainter::nextMarkerX(const Lane& lane, const LaneLayout& layout, std:
             case EventKind::QueueGet:
             case EventKind::MsgSend:
             case EventKind::MsgReceive:
+            case EventKind::SharedRead:
+            case EventKind::SharedWrite:
+            case EventKind::SharedAdd:
                 return layout.axis.toPixel(static_cast<double>(store->ns(i)));
             default:
                 break;

@@ -1,0 +1,103 @@
+// Each scenario shows what its lesson points at (issue 26, section 2): the views, the marks and
+// the bands the lesson talks about, checked on models fed synthetic runs.
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include <QAction>
+#include <QImage>
+#include <QPainter>
+#include <QTest>
+
+#include "core/channel/event_store.h"
+#include "ui/lane_painter.h"
+#include "ui/main_window.h"
+#include "ui/shared_variable_model.h"
+#include "ui/timeline_model.h"
+#include "ui/wait_for_model.h"
+#include "wait_for.h"
+
+using namespace interleave;
+using namespace interleave::ui;
+using interleave::test::waitFor;
+
+namespace {
+
+void setThreads(EventStore& store, std::uint32_t n) {
+    std::vector<ActorInfo> actors;
+    for (std::uint32_t a = 0; a < n; ++a)
+        actors.push_back(ActorInfo{a, 100, 1, 200 + static_cast<int>(a),
+                                   "thread " + std::to_string(a), ActorRole::Thread, kNoActor, 0});
+    store.setActors(actors);
+}
+
+// The whole of `model`'s run over `width` px, lanes evenly spread, drawn once by `painter`.
+LaneLayout layoutFor(const TimelineModel& model, int width, int height, std::int64_t endNs) {
+    LaneLayout l;
+    l.axis = TimeAxis{0, static_cast<double>(endNs), 0, static_cast<double>(width)};
+    l.width = width;
+    l.height = height;
+    const double pitch = static_cast<double>(height) / static_cast<double>(model.lanes().size());
+    l.laneH = pitch * 0.72;
+    for (std::size_t i = 0; i < model.lanes().size(); ++i)
+        l.yMid.push_back(pitch * (static_cast<double>(i) + 0.5));
+    return l;
+}
+
+QImage drawAll(LanePainter& painter, const LaneLayout& layout, std::int64_t now) {
+    LaneLook look;
+    painter.look(layout, now, look);
+    QImage image(layout.width, layout.height, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::white);
+    QPainter p(&image);
+    painter.draw(p, layout, look, 0, layout.width);
+    return image;
+}
+
+}  // namespace
+
+// Scheduled by hand, the checkpoint a thread waits at before its write names the counter too:
+// the copy it read must still show (it is the heart of the lesson), not "no thread holds a copy".
+TEST(SharedVariableModel, ACopyHeldAtTheCheckpointBeforeTheWriteStillShows) {
+    EventStore store(4);
+    setThreads(store, 2);
+    store.setObjects({ObjectInfo{1, ObjectKind::Variable, "counter", 0, 4}});
+    auto add = [&](std::int64_t t, std::uint32_t actor, EventKind kind, std::int64_t a,
+                   std::int64_t b) {
+        store.appendRow(Row{t, actor, kind, 1, a, b});
+    };
+    add(5, 0, EventKind::CheckpointWait, 0, 0);
+    add(6, 0, EventKind::CheckpointPass, 1, 0);
+    add(10, 0, EventKind::SharedRead, 7, 0);
+    add(11, 0, EventKind::CheckpointWait, static_cast<std::int64_t>(EventKind::SharedWrite), 8);
+    store.publish();
+    SharedVariableModel model;
+    model.reset(&store);
+    model.append(0, store.size());
+    const auto s = model.stateAt(20).at(0);
+    ASSERT_EQ(s.copies.size(), 1u) << "thread 0 read 7 and waits to write 8";
+    EXPECT_EQ(s.copies[0].actor, 0u);
+    EXPECT_EQ(s.copies[0].read, 7);
+}
+
+// The lanes mark each read (○) and write (●) of the shared counter: where a thread took its
+// copy and where it wrote it back.
+TEST(LanePainter, ReadsAndWritesOfTheSharedCounterAreMarkedOnTheLanes) {
+    EventStore store(4);
+    setThreads(store, 2);
+    store.setObjects({ObjectInfo{1, ObjectKind::Variable, "counter", 0, 4}});
+    store.appendRow(Row{1'000'000, 0, EventKind::SharedRead, 1, 0, 0});
+    store.appendRow(Row{2'000'000, 1, EventKind::SharedRead, 1, 0, 0});
+    store.appendRow(Row{5'000'000, 0, EventKind::SharedWrite, 1, 1, 0});
+    store.appendRow(Row{6'000'000, 1, EventKind::SharedWrite, 1, 1, 1});
+    store.publish();
+    TimelineModel model;
+    model.reset(&store);
+    model.append(0, store.size());
+    LanePainter painter(&model);
+    drawAll(painter, layoutFor(model, 600, 120, 8'000'000), 8'000'000);
+    EXPECT_EQ(painter.lastGetMarkCount(), 2u) << "two reads";
+    EXPECT_EQ(painter.lastPutMarkCount(), 2u) << "two writes";
+}
