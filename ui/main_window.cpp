@@ -364,6 +364,9 @@ void MainWindow::buildLayout() {
     });
     for (auto* dock : {m_scenarioDock, m_lessonDock, m_schedulerDock, m_logDock})
         m_panelsMenu->addAction(dock->toggleViewAction());
+    // And the views under the timeline: the scenario picks them, any can be brought back.
+    m_panelsMenu->addSeparator();
+    m_panelsMenu->addActions(m_shelf->viewActions());
 
     m_status = new StatusLine(statusBar(), this);
 }

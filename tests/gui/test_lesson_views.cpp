@@ -101,3 +101,30 @@ TEST(LanePainter, ReadsAndWritesOfTheSharedCounterAreMarkedOnTheLanes) {
     EXPECT_EQ(painter.lastGetMarkCount(), 2u) << "two reads";
     EXPECT_EQ(painter.lastPutMarkCount(), 2u) << "two writes";
 }
+
+// fork-tree's children each take a lock of their own; its lesson is the process tree, which must
+// not give way to the wait-for graph. View > Panels brings the graph back all the same.
+TEST(MainWindowOffscreen, ForkTreeKeepsItsProcessTreeAndPanelsBringBackAnyView) {
+    LaunchOptions options;
+    options.scenario = QStringLiteral("fork-tree");
+    options.assignments = {QStringLiteral("children=2"), QStringLiteral("threads=2"),
+                           QStringLiteral("rounds=2"), QStringLiteral("work_ms=20")};
+    options.run = true;
+    MainWindow window(options);
+    window.resize(1280, 720);
+    window.show();
+    ASSERT_TRUE(waitFor([&] { return window.waitForModel()->locks().size() >= 2; }));
+    QTest::qWait(100);  // the shelf picks again as the run goes
+    EXPECT_TRUE(window.processTreeBox()->isVisible());
+    EXPECT_FALSE(window.waitForBox()->isVisible());
+    QAction* waits = nullptr;
+    for (auto* a : window.findChildren<QAction*>())
+        if (a->text() == QStringLiteral("Who waits for whom")) waits = a;
+    ASSERT_TRUE(waits);
+    EXPECT_FALSE(waits->isChecked());
+    waits->trigger();
+    EXPECT_TRUE(window.waitForBox()->isVisible());
+    QTest::qWait(100);
+    EXPECT_TRUE(window.waitForBox()->isVisible()) << "the choice by hand holds during the run";
+    window.stopRun();
+}
