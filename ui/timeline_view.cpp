@@ -423,8 +423,13 @@ void TimelineView::setNow(std::int64_t ns) {
 void TimelineView::fitAll(bool exact) {
     m_plot->setProperty("programmatic", true);
     const double endMs = static_cast<double>(std::max(m_now, m_model->lastNs())) / 1e6;
-    m_plot->xAxis->setRange(
-        0, exact ? std::max(endMs * 1.02, 1.0) : std::max(endMs * 1.02, kLiveWindowMs));
+    // Room right of the end for the widest mark drawn there: a cut-off's cross reaches up to
+    // half a lane, a signal's name a little more.
+    const auto& lanes = m_canvas->laneLayout();
+    const double reach = std::max(12.0, std::min(lanes.laneH / 2, lanes.markerReach() * 1.6) + 6);
+    const double span =
+        TimeAxis::fittedSpan(endMs, std::max(1, m_plot->axisRect()->width()), reach);
+    m_plot->xAxis->setRange(0, exact ? std::max(span, 1.0) : std::max(span, kLiveWindowMs));
     m_plot->setProperty("programmatic", false);
     m_follow = !exact;  // an ended run is shown whole: no page turns under the viewer
     requestReplot();

@@ -6,16 +6,22 @@
 #include <string>
 #include <vector>
 
+#include <qcustomplot.h>
 #include <QAction>
 #include <QImage>
 #include <QPainter>
 #include <QTest>
+#include <algorithm>
+#include <cmath>
 
 #include "core/channel/event_store.h"
+#include "ui/lane_canvas.h"
 #include "ui/lane_painter.h"
 #include "ui/main_window.h"
 #include "ui/shared_variable_model.h"
+#include "ui/time_cursor.h"
 #include "ui/timeline_model.h"
+#include "ui/timeline_view.h"
 #include "ui/wait_for_model.h"
 #include "wait_for.h"
 
@@ -127,4 +133,35 @@ TEST(MainWindowOffscreen, ForkTreeKeepsItsProcessTreeAndPanelsBringBackAnyView) 
     QTest::qWait(100);
     EXPECT_TRUE(window.waitForBox()->isVisible()) << "the choice by hand holds during the run";
     window.stopRun();
+}
+
+// A finished run fitted to the page leaves room right of its end for the marks drawn there:
+// daemon-threads' cut-off cross, half a lane wide, was cut in half by a 2% margin.
+TEST(TimelineView, AFittedRunLeavesRoomForTheCutOffCrossAtItsEnd) {
+    EventStore store(4);
+    setThreads(store, 2);
+    for (std::uint32_t a = 0; a < 2; ++a) {
+        store.appendRow(Row{10 + a, a, EventKind::ActorStart, kNoObject, 0, 0});
+        store.appendRow(Row{1'000'000 + a, a, EventKind::WorkBegin, kNoObject, 1, 0});
+    }
+    store.appendRow(Row{1'000'000'000, 1, EventKind::ThreadCutOff, kNoObject, 0, 0});
+    store.publish();
+    TimelineModel model;
+    model.reset(&store);
+    TimeCursor cursor;
+    TimelineView view(&model, &cursor);
+    view.resize(900, 420);
+    view.show();
+    view.setNow(1'000'000'000);
+    ASSERT_TRUE(waitFor([&] { return view.canvas()->laneLayout().laneH > 0; }));
+    view.fitAll(true);
+    ASSERT_TRUE(waitFor([&] {
+        const auto& l = view.canvas()->laneLayout();
+        return std::abs(l.axis.t1 - view.plot()->xAxis->range().upper * 1e6) < 1e3 &&
+               l.axis.t1 < 2e9;
+    }));
+    const auto& l = view.canvas()->laneLayout();
+    const double crossReach = std::min(l.laneH / 2 - 1, l.markerReach() * 1.6) + 2;
+    EXPECT_LE(l.axis.toPixel(1e9) + crossReach, l.width)
+        << "laneH " << l.laneH << " width " << l.width;
 }
