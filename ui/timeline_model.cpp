@@ -2,6 +2,7 @@
 
 #include <QThread>
 #include <algorithm>
+#include <set>
 
 namespace interleave::ui {
 
@@ -102,6 +103,9 @@ void TimelineModel::refreshActors() {
     const auto actors = m_store->actors();
     bool added = false;
     std::vector<Lane> lanes = std::move(m_lanes);
+    std::set<int> pids;
+    for (const auto& a : actors)
+        pids.insert(a.pid);
     for (const auto& a : actors) {
         if (m_laneOf.count(a.id)) continue;
         Lane lane;
@@ -111,7 +115,11 @@ void TimelineModel::refreshActors() {
         lane.processMain = a.role == ActorRole::ProcessMain;
         lane.name = QString::fromStdString(a.name);
         lane.label = QStringLiteral("%1   pid %2 · tid %3").arg(lane.name).arg(a.pid).arg(a.tid);
-        lane.tracker = ActorStateTracker(a.pid, lane.processMain);
+        // The run's first process (the lab; its parent, the supervisor, is not in the run) is
+        // never drawn a zombie: the moment between its end and the supervisor's reaping is no
+        // part of any lesson, and in a lesson about threads a "zombie" would only mislead.
+        const bool root = lane.processMain && !pids.count(a.ppid);
+        lane.tracker = ActorStateTracker(a.pid, lane.processMain && !root);
         lanes.push_back(std::move(lane));
         m_laneOf[a.id] = 0;
         added = true;
