@@ -215,9 +215,12 @@ void LanePainter::drawEventMarkers(QPainter& p, const Lane& lane, const LaneLayo
             case EventKind::SharedRead:  // ○ read the shared counter: now holds a copy
             case EventKind::SharedWrite:
             case EventKind::SharedAdd: {  // ● wrote it back (or added in one step)
+                // Smaller than an item's, a read above the middle and a write below it: a
+                // write and the next read come together and must both show.
                 const bool wrote = kind != EventKind::SharedRead;
+                const double r = std::max(2.5, s * 0.5);
                 p.setBrush(wrote ? Palette::text() : Palette::hollowMark());
-                p.drawEllipse(QPointF(x, yTop + h / 2), s * 0.8, s * 0.8);
+                p.drawEllipse(QPointF(x, yTop + h * (wrote ? 0.72 : 0.28)), r, r);
                 ++(wrote ? m_lastPutMarks : m_lastGetMarks);
                 break;
             }

@@ -451,6 +451,7 @@ void MainWindow::onStoreReset() {
     showNotes();  // a replay's own, or none for a new run
     m_waitsNow.reset(store);
     m_lostUpdateFound = false;
+    m_lostUpdatesSearched = m_lostUpdateCount = 0;
     m_timelineView->setLostUpdate(std::nullopt, nullptr);
     // Captions first: they hold entries of the old store, which the timeline is about to drop.
     m_captions->reset();

@@ -584,7 +584,12 @@ bool TimelineView::eventFilter(QObject* watched, QEvent* event) {
 }
 
 void TimelineView::setLostUpdate(const std::optional<LostUpdate>& update, const EventStore* store) {
+    setLostUpdates(update ? std::vector<LostUpdate>{*update} : std::vector<LostUpdate>{}, store);
+}
+
+void TimelineView::setLostUpdates(const std::vector<LostUpdate>& updates, const EventStore* store) {
     LaneCanvas::Callout c;
+    const auto* update = updates.empty() ? nullptr : &updates.front();
     if (update && store) {
         for (const auto i : update->events)
             c.points.emplace_back(store->actorOf(i), store->ns(i));
@@ -606,6 +611,11 @@ void TimelineView::setLostUpdate(const std::optional<LostUpdate>& update, const 
                           .arg(update->lostRead + 1)
                           .arg(update->value + 1);
         }
+        // Numbered: the first of several is #1, the later ones are ringed as #2, #3, ...
+        if (updates.size() > 1) c.label += tr("   (#1 of %1)").arg(updates.size());
+        for (std::size_t k = 1; k < updates.size(); ++k)
+            c.later.emplace_back(store->actorOf(updates[k].events[3]),
+                                 store->ns(updates[k].events[3]));
     }
     m_canvas->setCallout(c);
 }

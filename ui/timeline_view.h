@@ -83,6 +83,8 @@ class TimelineView : public QWidget {
     double minLanePitch() const;
     // Points at the interleaving that lost an update (nullopt: none found, or a new run).
     void setLostUpdate(const std::optional<LostUpdate>& update, const EventStore* store);
+    // Every update lost: the first explained step by step, each later one ringed and numbered.
+    void setLostUpdates(const std::vector<LostUpdate>& updates, const EventStore* store);
     const LanePainter* lanes() const;
 
   signals:

@@ -165,3 +165,65 @@ TEST(TimelineView, AFittedRunLeavesRoomForTheCutOffCrossAtItsEnd) {
     EXPECT_LE(l.axis.toPixel(1e9) + crossReach, l.width)
         << "laneH " << l.laneH << " width " << l.width;
 }
+
+// The lab's own end (its main thread returned, the supervisor has yet to reap it) is no zombie
+// of the lesson: a threads lesson shows no "zombie" sliver or legend entry. A forked child that
+// ended and waits for its parent still is one.
+TEST(TimelineModel, TheRunsFirstProcessIsNeverAZombieItsChildrenAre) {
+    EventStore store(4);
+    store.setActors({ActorInfo{0, 100, 1, 100, "main", ActorRole::ProcessMain, kNoActor, 0},
+                     ActorInfo{1, 100, 1, 101, "thread 1", ActorRole::Thread, 0, 0},
+                     ActorInfo{2, 200, 100, 200, "child", ActorRole::ProcessMain, 0, 0}});
+    store.appendRow(Row{10, 0, EventKind::ActorStart, kNoObject, 0, 0});
+    store.appendRow(Row{11, 1, EventKind::ActorStart, kNoObject, 0, 0});
+    store.appendRow(Row{12, 2, EventKind::ActorStart, kNoObject, 0, 0});
+    store.appendRow(Row{20, 1, EventKind::ActorExit, kNoObject, 0, 0});
+    store.appendRow(Row{30, 2, EventKind::ActorExit, kNoObject, 0, 0});
+    store.appendRow(Row{40, 0, EventKind::ActorExit, kNoObject, 0, 0});
+    store.appendRow(Row{60, 0, EventKind::ProcessExit, kNoObject, 100, 0});
+    store.publish();
+    TimelineModel model;
+    model.reset(&store);
+    auto zombie = [&](std::uint32_t actor) {
+        const auto& lane = model.lanes()[static_cast<std::size_t>(model.laneOfActor(actor))];
+        for (const auto& s : lane.tracker.segmentsUntil(100))
+            if (s.state == ActorState::Zombie) return true;
+        return false;
+    };
+    EXPECT_FALSE(zombie(0)) << "the lab between its end and the supervisor's reaping";
+    EXPECT_TRUE(zombie(2)) << "a child nobody has reaped yet";
+}
+
+// race-condition loses many updates: each is found and marked, numbered, not just the first.
+TEST(TimelineView, EveryLostUpdateIsMarkedAndNumbered) {
+    EventStore store(4);
+    setThreads(store, 2);
+    store.setObjects({ObjectInfo{1, ObjectKind::Variable, "counter", 0, 4}});
+    auto add = [&](std::int64_t t, std::uint32_t actor, EventKind kind, std::int64_t a,
+                   std::int64_t b) {
+        store.appendRow(Row{t, actor, kind, 1, a, b});
+    };
+    // Three rounds; in each both threads read the same value and both write one more.
+    for (std::int64_t round = 0; round < 3; ++round) {
+        const std::int64_t t = 1'000'000 * (round + 1);
+        add(t, 0, EventKind::SharedRead, round, 0);
+        add(t + 10, 1, EventKind::SharedRead, round, 0);
+        add(t + 20, 0, EventKind::SharedWrite, round + 1, round);
+        add(t + 30, 1, EventKind::SharedWrite, round + 1, round + 1);
+    }
+    store.publish();
+    const auto all = allLostUpdates(store);
+    ASSERT_EQ(all.size(), 3u);
+    EXPECT_EQ(store.ns(all[2].events[3]), 3'000'030);
+    TimelineModel model;
+    model.reset(&store);
+    TimeCursor cursor;
+    TimelineView view(&model, &cursor);
+    view.setLostUpdates(all, &store);
+    const auto& callout = view.canvas()->callout();
+    EXPECT_EQ(callout.points.size(), 4u) << "the first, step by step";
+    EXPECT_TRUE(callout.label.contains(QStringLiteral("#1 of 3"))) << callout.label.toStdString();
+    ASSERT_EQ(callout.later.size(), 2u) << "#2 and #3";
+    EXPECT_EQ(callout.later[0], std::make_pair(std::uint32_t{1}, std::int64_t{2'000'030}));
+    EXPECT_EQ(callout.later[1], std::make_pair(std::uint32_t{1}, std::int64_t{3'000'030}));
+}
