@@ -182,6 +182,9 @@ void LanePainter::drawEventMarkers(QPainter& p, const Lane& lane, const LaneLayo
     }
     const QFontMetricsF tagMetrics(tagFont);
     const bool tagsFit = h >= 2 * tagMetrics.height();
+    const bool whole = left <= 0 && right >= layout.width;
+    double lastSignalX = -1e9;
+    int signalLevel = 0;
     for (auto k = first; k < last; ++k) {
         const auto i = store->actorEvent(lane.actor, k);
         const auto kind = store->kind(i);
@@ -225,13 +228,33 @@ void LanePainter::drawEventMarkers(QPainter& p, const Lane& lane, const LaneLayo
                 break;
             }
             case EventKind::SignalSend:
-            case EventKind::SignalHandled: {  // ◆ sent, ◇ its handler ran
+            case EventKind::SignalHandled: {  // ◆ sent, ◇ its handler ran, with the signal's name
                 const bool sent = kind == EventKind::SignalSend;
                 p.setBrush(sent ? Palette::text() : Palette::hollowMark());
-                const double r = s * 0.9;
-                const QPointF c(x, yTop + h / 2);
+                const double r = std::max(3.0, std::min(s * 0.9, h * 0.14));
+                // Signals sent (or handled) together would cover each other: each one that
+                // comes within a mark's width of the one before goes a step down the lane.
+                signalLevel = x - lastSignalX < 2 * r + 2 ? (signalLevel + 1) % 3 : 0;
+                lastSignalX = x;
+                static constexpr double kLevel[] = {0.5, 0.2, 0.8};
+                const QPointF c(x, yTop + h * kLevel[signalLevel]);
                 p.drawPolygon(QPolygonF({c + QPointF(0, -r), c + QPointF(r, 0), c + QPointF(0, r),
                                          c + QPointF(-r, 0)}));
+                // "USR1" for SIGUSR1: short, so it stays within what a redraw's band covers.
+                QString name = m_model->objectName(store->objectOf(i));
+                if (name.startsWith(QLatin1String("SIG"))) name.remove(0, 3);
+                if (whole) m_lastSignalMarks.push_back({c, name});
+                if (tagsFit || h >= 1.5 * tagMetrics.height()) {
+                    const QFont before = p.font();
+                    p.setFont(m_tagFont);
+                    const QRectF box(c.x() + r + 1, c.y() - tagMetrics.height() / 2,
+                                     tagMetrics.horizontalAdvance(name) + 2, tagMetrics.height());
+                    p.fillRect(box, Palette::labelBox());
+                    p.setPen(Palette::labelInk());
+                    p.drawText(box, Qt::AlignCenter, name);
+                    p.setPen(QPen(Palette::text(), 1));
+                    p.setFont(before);
+                }
                 break;
             }
             case EventKind::ProcessFault:    // ✕ across the lane: here the process dies
@@ -404,7 +427,10 @@ void LanePainter::drawLinks(QPainter& p, const LaneLayout& layout, double left,
 void LanePainter::draw(QPainter& p, const LaneLayout& layout, const LaneLook& look, double left,
                        double right) {
     const bool whole = left <= 0 && right >= layout.width;
-    if (whole) m_lastMarks = m_lastPutMarks = m_lastGetMarks = 0;
+    if (whole) {
+        m_lastMarks = m_lastPutMarks = m_lastGetMarks = 0;
+        m_lastSignalMarks.clear();
+    }
     const auto& lanes = m_model->lanes();
     if (!m_model->store() || lanes.empty()) return;
     const std::size_t n = std::min({lanes.size(), layout.yMid.size(), look.marks.size()});

@@ -93,6 +93,12 @@ class LanePainter {
     std::size_t lastMarkCount() const { return m_lastMarks; }
     std::size_t lastPutMarkCount() const { return m_lastPutMarks; }
     std::size_t lastGetMarkCount() const { return m_lastGetMarks; }
+    // Signal marks (◆ sent, ◇ handled) drawn by the last full draw: where, and the name beside.
+    struct SignalMark {
+        QPointF centre;
+        QString name;
+    };
+    const std::vector<SignalMark>& lastSignalMarks() const { return m_lastSignalMarks; }
 
   private:
     void drawMarks(QPainter& p, const std::vector<LaneMark>& marks, double yTop, double h,
@@ -130,6 +136,7 @@ class LanePainter {
     QFont m_tagFont;
     std::size_t m_lastMarks = 0;
     std::size_t m_lastPutMarks = 0, m_lastGetMarks = 0;
+    std::vector<SignalMark> m_lastSignalMarks;
 };
 
 }  // namespace interleave::ui

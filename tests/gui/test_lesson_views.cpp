@@ -227,3 +227,26 @@ TEST(TimelineView, EveryLostUpdateIsMarkedAndNumbered) {
     EXPECT_EQ(callout.later[0], std::make_pair(std::uint32_t{1}, std::int64_t{2'000'030}));
     EXPECT_EQ(callout.later[1], std::make_pair(std::uint32_t{1}, std::int64_t{3'000'030}));
 }
+
+// signals: each send carries its signal's name, and sends at the same moment stay apart.
+TEST(LanePainter, SignalMarksCarryTheSignalsNameAndSendsTogetherStayApart) {
+    EventStore store(4);
+    store.setActors({ActorInfo{0, 100, 1, 100, "main", ActorRole::ProcessMain, kNoActor, 0},
+                     ActorInfo{1, 200, 100, 200, "receiver", ActorRole::ProcessMain, 0, 0}});
+    store.setObjects({ObjectInfo{1, ObjectKind::Signal, "SIGUSR1", 10, 0},
+                      ObjectInfo{2, ObjectKind::Signal, "SIGRTMIN", 34, 0}});
+    store.appendRow(Row{1'000'000, 0, EventKind::SignalSend, 1, 200, 1});
+    store.appendRow(Row{1'000'100, 0, EventKind::SignalSend, 2, 200, 1});
+    store.appendRow(Row{5'000'000, 0, EventKind::SignalSend, 1, 200, 2});
+    store.publish();
+    TimelineModel model;
+    model.reset(&store);
+    LanePainter painter(&model);
+    drawAll(painter, layoutFor(model, 600, 200, 8'000'000), 8'000'000);
+    const auto& marks = painter.lastSignalMarks();
+    ASSERT_EQ(marks.size(), 3u);
+    EXPECT_EQ(marks[0].name, QStringLiteral("USR1"));
+    EXPECT_EQ(marks[1].name, QStringLiteral("RTMIN"));
+    EXPECT_GT(QLineF(marks[0].centre, marks[1].centre).length(), 8) << "sent together, drawn apart";
+    EXPECT_EQ(marks[2].centre.y(), marks[0].centre.y()) << "alone again: back in the middle";
+}
