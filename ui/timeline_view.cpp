@@ -408,6 +408,16 @@ void TimelineView::setNow(std::int64_t ns) {
         // that the last quarter of what was seen stays on the left.
         const double nowMs = static_cast<double>(ns) / 1e6;
         const auto range = m_plot->xAxis->range();
+        if (nowMs > range.upper - range.size() * 0.005 && range.lower <= 0 &&
+            range.size() * 2 <= kGrowLiveMs) {
+            // A young run keeps its start in view (message-queue's and fifo's lessons point at
+            // their first moments): the page doubles rather than turns, up to kGrowLiveMs.
+            m_plot->setProperty("programmatic", true);
+            m_plot->xAxis->setRange(0, range.size() * 2);
+            m_plot->setProperty("programmatic", false);
+            requestReplot();
+            return;
+        }
         if (nowMs > range.upper - range.size() * 0.005 || nowMs < range.lower) {
             const double lower = std::max(0.0, nowMs - range.size() * kPageKeep);
             m_plot->setProperty("programmatic", true);

@@ -250,3 +250,32 @@ TEST(LanePainter, SignalMarksCarryTheSignalsNameAndSendsTogetherStayApart) {
     EXPECT_GT(QLineF(marks[0].centre, marks[1].centre).length(), 8) << "sent together, drawn apart";
     EXPECT_EQ(marks[2].centre.y(), marks[0].centre.y()) << "alone again: back in the middle";
 }
+
+// message-queue and fifo: what their lessons point at happens in the first seconds. Followed
+// live, a young run keeps its start in view: the page doubles (5, 10, 20 s) before it turns.
+TEST(TimelineView, AYoungLiveRunKeepsItsStartInViewThenPagesOn) {
+    EventStore store(4);
+    setThreads(store, 1);
+    store.appendRow(Row{10, 0, EventKind::ActorStart, kNoObject, 0, 0});
+    store.appendRow(Row{1'000'000, 0, EventKind::WorkBegin, kNoObject, 1, 0});
+    store.publish();
+    TimelineModel model;
+    model.reset(&store);
+    TimeCursor cursor;
+    TimelineView view(&model, &cursor);
+    view.resize(900, 420);
+    view.show();
+    view.startLive();
+    auto range = [&] { return view.plot()->xAxis->range(); };
+    view.setNow(3'000'000'000);
+    EXPECT_EQ(range().upper, TimelineView::kLiveWindowMs);
+    view.setNow(6'000'000'000);
+    EXPECT_EQ(range().lower, 0);
+    EXPECT_EQ(range().upper, 2 * TimelineView::kLiveWindowMs);
+    view.setNow(11'000'000'000);
+    EXPECT_EQ(range().lower, 0);
+    EXPECT_EQ(range().upper, TimelineView::kGrowLiveMs);
+    view.setNow(21'000'000'000);
+    EXPECT_GT(range().lower, 0) << "a long run pages on";
+    EXPECT_EQ(range().size(), TimelineView::kGrowLiveMs);
+}
