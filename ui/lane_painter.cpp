@@ -59,6 +59,7 @@ void LanePainter::look(const LaneLayout& layout, std::int64_t now, LaneLook& out
     const auto& lanes = m_model->lanes();
     const auto* store = m_model->store();
     out.until = until;
+    out.now = now;
     out.marks.resize(lanes.size());
     out.dense.assign(lanes.size(), 0);
     const auto [lo, hi] = linksInView(layout.axis);
@@ -424,12 +425,43 @@ void LanePainter::drawLinks(QPainter& p, const LaneLayout& layout, double left,
     p.setRenderHint(QPainter::Antialiasing, false);
 }
 
+void LanePainter::drawHolds(QPainter& p, const Lane& lane, const LaneLayout& layout, double yTop,
+                            double left, double right, std::int64_t now, std::int64_t until) {
+    const auto& axis = layout.axis;
+    const double bandH = std::max(3.0, std::round(layout.laneH * 0.2));
+    QFont font = p.font();
+    font.setPointSizeF(7.5 * layout.fontScale);
+    const QFontMetricsF fm(font);
+    for (const auto& hold : lane.holds) {
+        if (hold.begin > until) break;
+        const std::int64_t end = std::min(hold.end < 0 ? now : hold.end, until);
+        const double x0 = std::floor(axis.toPixel(static_cast<double>(hold.begin)));
+        const double x1 = std::ceil(axis.toPixel(static_cast<double>(end)));
+        if (x1 < left || x0 > right || x1 <= x0) continue;
+        const QRectF band(x0, std::floor(yTop), std::max(1.0, x1 - x0), bandH);
+        // Vermillion for the writer's lock (it keeps everyone out), yellow for a reader's.
+        p.fillRect(band, hold.write ? Palette::departure() : Palette::arrival());
+        p.fillRect(band, QBrush(Palette::text(), hold.write ? Qt::BDiagPattern : Qt::NoBrush));
+        ++m_lastHolds;
+        const QString text =
+            hold.write ? QStringLiteral("write lock") : QStringLiteral("read lock");
+        if (bandH >= fm.height() * 0.8 && band.width() > fm.horizontalAdvance(text) + 6) {
+            const QFont before = p.font();
+            p.setFont(font);
+            p.setPen(Palette::labelInk());
+            p.drawText(band.adjusted(3, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter, text);
+            p.setFont(before);
+        }
+    }
+}
+
 void LanePainter::draw(QPainter& p, const LaneLayout& layout, const LaneLook& look, double left,
                        double right) {
     const bool whole = left <= 0 && right >= layout.width;
     if (whole) {
         m_lastMarks = m_lastPutMarks = m_lastGetMarks = 0;
         m_lastSignalMarks.clear();
+        m_lastHolds = 0;
     }
     const auto& lanes = m_model->lanes();
     if (!m_model->store() || lanes.empty()) return;
@@ -451,6 +483,8 @@ void LanePainter::draw(QPainter& p, const LaneLayout& layout, const LaneLook& lo
         }
         if (whole) m_lastMarks += look.marks[i].size();
         drawMarks(p, look.marks[i], yMid - h / 2, h, layout.fontScale, left);
+        if (!lane.holds.empty())
+            drawHolds(p, lane, layout, yMid - h / 2, left, right, look.now, look.until);
         if (look.dense[i] < 2)
             drawEventMarkers(p, lane, layout, yMid - h / 2, look.dense[i] == 1, left, right,
                              look.until);

@@ -61,6 +61,7 @@ struct LaneLook {
     // so that a replay unfolds as the run did. kWholeRun: everything.
     static constexpr std::int64_t kWholeRun = std::numeric_limits<std::int64_t>::max();
     std::int64_t until = kWholeRun;
+    std::int64_t now = 0;  // where what is still going on (a lock held) is drawn to
 };
 
 class LanePainter {
@@ -100,7 +101,13 @@ class LanePainter {
     };
     const std::vector<SignalMark>& lastSignalMarks() const { return m_lastSignalMarks; }
 
+    // Bands of a held reader-writer lock drawn by the last full draw (tests).
+    std::size_t lastHoldCount() const { return m_lastHolds; }
+
   private:
+    // A band along the top of the lane while it holds a reader-writer lock, named at its start.
+    void drawHolds(QPainter& p, const Lane& lane, const LaneLayout& layout, double yTop,
+                   double left, double right, std::int64_t now, std::int64_t until);
     void drawMarks(QPainter& p, const std::vector<LaneMark>& marks, double yTop, double h,
                    double fontScale, double left);
     void drawEventMarkers(QPainter& p, const Lane& lane, const LaneLayout& layout, double yTop,
@@ -137,6 +144,7 @@ class LanePainter {
     std::size_t m_lastMarks = 0;
     std::size_t m_lastPutMarks = 0, m_lastGetMarks = 0;
     std::vector<SignalMark> m_lastSignalMarks;
+    std::size_t m_lastHolds = 0;
 };
 
 }  // namespace interleave::ui

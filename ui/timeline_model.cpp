@@ -30,6 +30,7 @@ void TimelineModel::reset(const EventStore* store) {
     m_execs.clear();
     m_faults = 0;
     m_signalEvents = 0;
+    m_holds = 0;
     m_signalSends.clear();
     m_signalsHandled.clear();
     emit lanesChanged();
@@ -244,6 +245,20 @@ void TimelineModel::append(std::size_t first, std::size_t last) {
                 break;
             case EventKind::ProcessFault:
                 ++m_faults;
+                break;
+            case EventKind::RwReadAcquired:
+            case EventKind::RwWriteAcquired:
+                if (lane >= 0) {
+                    m_lanes[static_cast<std::size_t>(lane)].holds.push_back(
+                        {r.ns, -1, r.object, r.kind == EventKind::RwWriteAcquired});
+                    ++m_holds;
+                }
+                break;
+            case EventKind::RwReadReleased:
+            case EventKind::RwWriteReleased:
+                if (lane >= 0)
+                    for (auto& h : m_lanes[static_cast<std::size_t>(lane)].holds)
+                        if (h.end < 0 && h.lock == r.object) h.end = r.ns;
                 break;
             case EventKind::ProcessExec:
                 m_execs[static_cast<int>(r.a)] = {r.ns, r.object};

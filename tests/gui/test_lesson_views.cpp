@@ -279,3 +279,36 @@ TEST(TimelineView, AYoungLiveRunKeepsItsStartInViewThenPagesOn) {
     EXPECT_GT(range().lower, 0) << "a long run pages on";
     EXPECT_EQ(range().size(), TimelineView::kGrowLiveMs);
 }
+
+// reader-writer: readers' lanes say only "work"; a band along each one's top while it holds the
+// read lock shows them holding it together.
+TEST(LanePainter, ReadersHoldingTheReadLockTogetherShowOverlappingBands) {
+    EventStore store(4);
+    setThreads(store, 3);
+    store.setObjects({ObjectInfo{1, ObjectKind::RwLock, "table", 0, 0}});
+    auto add = [&](std::int64_t t, std::uint32_t actor, EventKind kind) {
+        store.appendRow(Row{t, actor, kind, 1, 0, 0});
+    };
+    add(1'000'000, 0, EventKind::RwReadAcquired);
+    add(1'500'000, 1, EventKind::RwReadAcquired);
+    add(4'000'000, 0, EventKind::RwReadReleased);
+    add(5'000'000, 1, EventKind::RwReadReleased);
+    add(6'000'000, 2, EventKind::RwWriteAcquired);  // still held at the end
+    store.publish();
+    TimelineModel model;
+    model.reset(&store);
+    EXPECT_TRUE(model.hasHolds());
+    const auto& r0 = model.lanes()[static_cast<std::size_t>(model.laneOfActor(0))].holds;
+    const auto& r1 = model.lanes()[static_cast<std::size_t>(model.laneOfActor(1))].holds;
+    ASSERT_EQ(r0.size(), 1u);
+    ASSERT_EQ(r1.size(), 1u);
+    EXPECT_LT(r1[0].begin, r0[0].end) << "held together";
+    EXPECT_FALSE(r0[0].write);
+    const auto& w = model.lanes()[static_cast<std::size_t>(model.laneOfActor(2))].holds;
+    ASSERT_EQ(w.size(), 1u);
+    EXPECT_TRUE(w[0].write);
+    EXPECT_EQ(w[0].end, -1);
+    LanePainter painter(&model);
+    drawAll(painter, layoutFor(model, 600, 150, 8'000'000), 8'000'000);
+    EXPECT_EQ(painter.lastHoldCount(), 3u);
+}
