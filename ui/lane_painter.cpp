@@ -67,8 +67,16 @@ void LanePainter::look(const LaneLayout& layout, std::int64_t now, LaneLook& out
     for (std::size_t i = 0; i < lanes.size(); ++i) {
         auto& marks = out.marks[i];
         marks.clear();
-        if (!layout.inView(i)) continue;  // scrolled or folded away: nothing to summarise
         const auto& lane = lanes[i];
+        if (const int host = layout.hostOf(i);
+            host >= 0 && layout.inView(static_cast<std::size_t>(host))) {
+            // Folded into its process's first lane, which shows it in a strip of its own.
+            summariseLane(lane.tracker.closed(), layout.axis, kMinMarkPx, marks, until);
+            summariseLane(lane.tracker.openSegments(std::max(now, lane.tracker.startNs())),
+                          layout.axis, kMinMarkPx, marks, until);
+            continue;
+        }
+        if (!layout.inView(i)) continue;  // scrolled or folded away: nothing to summarise
         summariseLane(lane.tracker.closed(), layout.axis, kMinMarkPx, marks, until);
         summariseLane(lane.tracker.openSegments(std::max(now, lane.tracker.startNs())), layout.axis,
                       kMinMarkPx, marks, until);
@@ -461,7 +469,7 @@ void LanePainter::draw(QPainter& p, const LaneLayout& layout, const LaneLook& lo
     if (whole) {
         m_lastMarks = m_lastPutMarks = m_lastGetMarks = 0;
         m_lastSignalMarks.clear();
-        m_lastHolds = 0;
+        m_lastHolds = m_lastFoldedStrips = 0;
     }
     const auto& lanes = m_model->lanes();
     if (!m_model->store() || lanes.empty()) return;
@@ -482,6 +490,24 @@ void LanePainter::draw(QPainter& p, const LaneLayout& layout, const LaneLook& lo
             p.drawLine(QPointF(left, ySep), QPointF(right, ySep));
         }
         if (whole) m_lastMarks += look.marks[i].size();
+        // A folded process: its first lane keeps the top part, each thread folded into it gets
+        // a strip below (working, blocked, waiting), so the fold summarises, not hides.
+        std::vector<std::size_t> folded;
+        for (std::size_t k = i + 1; k < n && layout.hostOf(k) == static_cast<int>(i); ++k)
+            folded.push_back(k);
+        if (!folded.empty()) {
+            const double strip = std::max(2.0, std::floor(h * 0.6 / folded.size()));
+            const double own = std::max(2.0, h - strip * folded.size());
+            drawMarks(p, look.marks[i], yMid - h / 2, own, layout.fontScale, left);
+            for (std::size_t f = 0; f < folded.size(); ++f) {
+                const double top = yMid - h / 2 + own + strip * f;
+                if (top + strip > yMid + h / 2 + 1) break;
+                drawMarks(p, look.marks[folded[f]], top, strip - (strip > 4 ? 1 : 0),
+                          layout.fontScale, left);
+                if (whole) m_lastFoldedStrips += look.marks[folded[f]].empty() ? 0 : 1;
+            }
+            continue;
+        }
         drawMarks(p, look.marks[i], yMid - h / 2, h, layout.fontScale, left);
         if (!lane.holds.empty())
             drawHolds(p, lane, layout, yMid - h / 2, left, right, look.now, look.until);

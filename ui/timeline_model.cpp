@@ -132,8 +132,28 @@ void TimelineModel::refreshActors() {
             auto [it, inserted] = processOrder.try_emplace(l.pid, l.actor);
             if (!inserted) it->second = std::min(it->second, l.actor);
         }
+        // ... as a tree: each process right after its parent's lanes and its elder siblings'
+        // families, so a grandchild sits under its parent. The key of a process is the
+        // appearance order of each process on its way down from the first.
+        std::map<int, int> parentOf;
+        for (const auto& a : actors)
+            if (a.role == ActorRole::ProcessMain) parentOf[a.pid] = a.ppid;
+        std::map<int, std::vector<std::uint32_t>> keyOf;
+        for (const auto& [pid, first] : processOrder) {
+            std::vector<std::uint32_t> key;
+            std::set<int> seen;  // a parent pid reused by a later process must not loop
+            for (int at = pid; processOrder.count(at) && seen.insert(at).second;) {
+                key.push_back(processOrder[at]);
+                const auto up = parentOf.find(at);
+                if (up == parentOf.end()) break;
+                at = up->second;
+            }
+            std::reverse(key.begin(), key.end());
+            keyOf[pid] = std::move(key);
+        }
         std::stable_sort(lanes.begin(), lanes.end(), [&](const Lane& x, const Lane& y) {
-            const auto px = processOrder[x.pid], py = processOrder[y.pid];
+            const auto& px = keyOf[x.pid];
+            const auto& py = keyOf[y.pid];
             if (px != py) return px < py;
             if (x.processMain != y.processMain) return x.processMain;
             return x.actor < y.actor;

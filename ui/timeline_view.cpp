@@ -195,6 +195,15 @@ void TimelineView::syncCanvas() {
                                     : m_plot->yAxis->coordToPixel(static_cast<double>(r)) -
                                           rect.top());
     }
+    // A folded process's threads are summarised in its first lane (lanes come grouped).
+    layout.foldedInto.assign(m_model->lanes().size(), -1);
+    int host = -1;
+    for (std::size_t i = 0; i < m_model->lanes().size(); ++i) {
+        if (firstOfProcess(i)) host = static_cast<int>(i);
+        if (layout.yMid[i] == LaneLayout::kHidden && host >= 0 &&
+            m_collapsed.count(m_model->lanes()[i].pid))
+            layout.foldedInto[i] = host;
+    }
     m_canvas->setLaneLayout(layout);
 }
 

@@ -312,3 +312,41 @@ TEST(LanePainter, ReadersHoldingTheReadLockTogetherShowOverlappingBands) {
     drawAll(painter, layoutFor(model, 600, 150, 8'000'000), 8'000'000);
     EXPECT_EQ(painter.lastHoldCount(), 3u);
 }
+
+// fork-tree folded: a grandchild's lanes sit under its parent's, and a folded process's lane
+// summarises its threads in strips of their own instead of showing only its main's "join".
+TEST(TimelineView, GrandchildrenSitUnderTheirParentAndAFoldSummarisesItsThreads) {
+    EventStore store(8);
+    store.setActors({ActorInfo{0, 100, 1, 100, "main", ActorRole::ProcessMain, kNoActor, 0},
+                     ActorInfo{1, 200, 100, 200, "child 1", ActorRole::ProcessMain, 0, 0},
+                     ActorInfo{2, 300, 100, 300, "child 2", ActorRole::ProcessMain, 0, 0},
+                     ActorInfo{3, 200, 100, 201, "child 1 thread 1", ActorRole::Thread, 1, 0},
+                     ActorInfo{4, 400, 200, 400, "child 1.1", ActorRole::ProcessMain, 1, 0}});
+    for (std::uint32_t a = 0; a < 5; ++a)
+        store.appendRow(Row{10 + a, a, EventKind::ActorStart, kNoObject, 0, 0});
+    store.appendRow(Row{1'000'000, 1, EventKind::ProcessWait, kNoObject, 200, 0});
+    store.appendRow(Row{1'000'000, 3, EventKind::WorkBegin, kNoObject, 1, 0});
+    store.publish();
+    TimelineModel model;
+    model.reset(&store);
+    std::vector<QString> order;
+    for (const auto& l : model.lanes())
+        order.push_back(l.name);
+    const std::vector<QString> tree{QStringLiteral("main"), QStringLiteral("child 1"),
+                                    QStringLiteral("child 1 thread 1"), QStringLiteral("child 1.1"),
+                                    QStringLiteral("child 2")};
+    EXPECT_EQ(order, tree);
+
+    TimeCursor cursor;
+    TimelineView view(&model, &cursor);
+    view.resize(900, 420);
+    view.show();
+    view.setNow(2'000'000);
+    view.setProcessCollapsed(200, true);
+    ASSERT_TRUE(waitFor([&] {
+        return view.canvas()->laneLayout().hostOf(static_cast<std::size_t>(model.laneOfActor(3))) ==
+               model.laneOfActor(1);
+    }));
+    view.redrawAll();
+    EXPECT_EQ(view.lanes()->lastFoldedStripCount(), 1u) << "child 1's thread, in its strip";
+}
