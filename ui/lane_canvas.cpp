@@ -197,7 +197,8 @@ void LaneCanvas::noteShown(const LaneLook& look) {
     // What the run has shown so far (it only grows, so the legend does not jump at each page).
     std::uint32_t shown = m_shownBits | (m_pauses.empty() ? 0 : StateLegend::kPaused) |
                           (m_model->hasFaults() ? StateLegend::kFault : 0) |
-                          (m_model->hasSignals() ? StateLegend::kSignals : 0);
+                          (m_model->hasSignals() ? StateLegend::kSignals : 0) |
+                          (m_model->hasHolds() ? StateLegend::kHolds : 0);
     for (const auto& lane : look.marks)
         for (const auto& m : lane)
             shown |= m.count > 1 ? StateLegend::kFolded : 1u << static_cast<int>(m.state);
@@ -312,6 +313,28 @@ void LaneCanvas::paintEvent(QPaintEvent* event) {
             p.drawEllipse(at[k], ring, ring);
             p.drawText(at[k] + QPointF(ring * 0.75, -ring * 0.75), QString::number(k + 1));
         }
+    }
+    // Every later update lost: a ring at the write that lost it, and its number.
+    for (std::size_t k = 0; k < m_callout.later.size(); ++k) {
+        const auto& [actor, ns] = m_callout.later[k];
+        if (!shownYet(ns)) continue;
+        const int lane = m_model->laneOfActor(actor);
+        if (lane < 0 || m_layout.hidden(static_cast<std::size_t>(lane))) continue;
+        const QPointF c(xOf(ns), m_layout.yMid[static_cast<std::size_t>(lane)]);
+        if (c.x() < -40 || c.x() > width() + 40) continue;
+        const double ring = std::max(5.0, m_layout.laneH * 0.3);
+        p.setRenderHint(QPainter::Antialiasing);
+        p.setPen(QPen(Palette::departure(), 2));
+        p.setBrush(Qt::NoBrush);
+        p.drawEllipse(c, ring, ring);
+        const QString number = QStringLiteral("#%1").arg(k + 2);
+        const QFontMetricsF fm(font());
+        // Below right of the ring: above it is where the first update's label goes.
+        const double w = fm.horizontalAdvance(number) + 4;
+        const QRectF box(std::min(c.x() + ring * 0.7, width() - w),
+                         std::min(c.y() + ring * 0.3, height() - fm.height() - 1), w, fm.height());
+        p.fillRect(box, Palette::labelBox());
+        p.drawText(box, Qt::AlignCenter, number);
     }
     if (!at.empty() && whole) {
         const double ring = std::max(5.0, m_layout.laneH * 0.3);

@@ -39,6 +39,8 @@ class LaneCanvas : public QWidget {
     struct Callout {
         std::vector<std::pair<std::uint32_t, std::int64_t>> points;
         QString label;
+        // Each later update lost: the write that lost it, ringed and numbered from 2 on.
+        std::vector<std::pair<std::uint32_t, std::int64_t>> later;
     };
     void setCallout(const Callout& callout);
     const Callout& callout() const { return m_callout; }

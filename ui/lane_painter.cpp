@@ -59,6 +59,7 @@ void LanePainter::look(const LaneLayout& layout, std::int64_t now, LaneLook& out
     const auto& lanes = m_model->lanes();
     const auto* store = m_model->store();
     out.until = until;
+    out.now = now;
     out.marks.resize(lanes.size());
     out.dense.assign(lanes.size(), 0);
     const auto [lo, hi] = linksInView(layout.axis);
@@ -66,8 +67,16 @@ void LanePainter::look(const LaneLayout& layout, std::int64_t now, LaneLook& out
     for (std::size_t i = 0; i < lanes.size(); ++i) {
         auto& marks = out.marks[i];
         marks.clear();
-        if (!layout.inView(i)) continue;  // scrolled or folded away: nothing to summarise
         const auto& lane = lanes[i];
+        if (const int host = layout.hostOf(i);
+            host >= 0 && layout.inView(static_cast<std::size_t>(host))) {
+            // Folded into its process's first lane, which shows it in a strip of its own.
+            summariseLane(lane.tracker.closed(), layout.axis, kMinMarkPx, marks, until);
+            summariseLane(lane.tracker.openSegments(std::max(now, lane.tracker.startNs())),
+                          layout.axis, kMinMarkPx, marks, until);
+            continue;
+        }
+        if (!layout.inView(i)) continue;  // scrolled or folded away: nothing to summarise
         summariseLane(lane.tracker.closed(), layout.axis, kMinMarkPx, marks, until);
         summariseLane(lane.tracker.openSegments(std::max(now, lane.tracker.startNs())), layout.axis,
                       kMinMarkPx, marks, until);
@@ -182,6 +191,9 @@ void LanePainter::drawEventMarkers(QPainter& p, const Lane& lane, const LaneLayo
     }
     const QFontMetricsF tagMetrics(tagFont);
     const bool tagsFit = h >= 2 * tagMetrics.height();
+    const bool whole = left <= 0 && right >= layout.width;
+    double lastSignalX = -1e9;
+    int signalLevel = 0;
     for (auto k = first; k < last; ++k) {
         const auto i = store->actorEvent(lane.actor, k);
         const auto kind = store->kind(i);
@@ -212,14 +224,46 @@ void LanePainter::drawEventMarkers(QPainter& p, const Lane& lane, const LaneLayo
                 ++(in ? m_lastPutMarks : m_lastGetMarks);
                 break;
             }
+            case EventKind::SharedRead:  // ○ read the shared counter: now holds a copy
+            case EventKind::SharedWrite:
+            case EventKind::SharedAdd: {  // ● wrote it back (or added in one step)
+                // Smaller than an item's, a read above the middle and a write below it: a
+                // write and the next read come together and must both show.
+                const bool wrote = kind != EventKind::SharedRead;
+                const double r = std::max(2.5, s * 0.5);
+                p.setBrush(wrote ? Palette::text() : Palette::hollowMark());
+                p.drawEllipse(QPointF(x, yTop + h * (wrote ? 0.72 : 0.28)), r, r);
+                ++(wrote ? m_lastPutMarks : m_lastGetMarks);
+                break;
+            }
             case EventKind::SignalSend:
-            case EventKind::SignalHandled: {  // ◆ sent, ◇ its handler ran
+            case EventKind::SignalHandled: {  // ◆ sent, ◇ its handler ran, with the signal's name
                 const bool sent = kind == EventKind::SignalSend;
                 p.setBrush(sent ? Palette::text() : Palette::hollowMark());
-                const double r = s * 0.9;
-                const QPointF c(x, yTop + h / 2);
+                const double r = std::max(3.0, std::min(s * 0.9, h * 0.14));
+                // Signals sent (or handled) together would cover each other: each one that
+                // comes within a mark's width of the one before goes a step down the lane.
+                signalLevel = x - lastSignalX < 2 * r + 2 ? (signalLevel + 1) % 3 : 0;
+                lastSignalX = x;
+                static constexpr double kLevel[] = {0.5, 0.2, 0.8};
+                const QPointF c(x, yTop + h * kLevel[signalLevel]);
                 p.drawPolygon(QPolygonF({c + QPointF(0, -r), c + QPointF(r, 0), c + QPointF(0, r),
                                          c + QPointF(-r, 0)}));
+                // "USR1" for SIGUSR1: short, so it stays within what a redraw's band covers.
+                QString name = m_model->objectName(store->objectOf(i));
+                if (name.startsWith(QLatin1String("SIG"))) name.remove(0, 3);
+                if (whole) m_lastSignalMarks.push_back({c, name});
+                if (tagsFit || h >= 1.5 * tagMetrics.height()) {
+                    const QFont before = p.font();
+                    p.setFont(m_tagFont);
+                    const QRectF box(c.x() + r + 1, c.y() - tagMetrics.height() / 2,
+                                     tagMetrics.horizontalAdvance(name) + 2, tagMetrics.height());
+                    p.fillRect(box, Palette::labelBox());
+                    p.setPen(Palette::labelInk());
+                    p.drawText(box, Qt::AlignCenter, name);
+                    p.setPen(QPen(Palette::text(), 1));
+                    p.setFont(before);
+                }
                 break;
             }
             case EventKind::ProcessFault:    // ✕ across the lane: here the process dies
@@ -251,6 +295,9 @@ double LanePainter::nextMarkerX(const Lane& lane, const LaneLayout& layout, std:
             case EventKind::QueueGet:
             case EventKind::MsgSend:
             case EventKind::MsgReceive:
+            case EventKind::SharedRead:
+            case EventKind::SharedWrite:
+            case EventKind::SharedAdd:
                 return layout.axis.toPixel(static_cast<double>(store->ns(i)));
             default:
                 break;
@@ -386,10 +433,44 @@ void LanePainter::drawLinks(QPainter& p, const LaneLayout& layout, double left,
     p.setRenderHint(QPainter::Antialiasing, false);
 }
 
+void LanePainter::drawHolds(QPainter& p, const Lane& lane, const LaneLayout& layout, double yTop,
+                            double left, double right, std::int64_t now, std::int64_t until) {
+    const auto& axis = layout.axis;
+    const double bandH = std::max(3.0, std::round(layout.laneH * 0.2));
+    QFont font = p.font();
+    font.setPointSizeF(7.5 * layout.fontScale);
+    const QFontMetricsF fm(font);
+    for (const auto& hold : lane.holds) {
+        if (hold.begin > until) break;
+        const std::int64_t end = std::min(hold.end < 0 ? now : hold.end, until);
+        const double x0 = std::floor(axis.toPixel(static_cast<double>(hold.begin)));
+        const double x1 = std::ceil(axis.toPixel(static_cast<double>(end)));
+        if (x1 < left || x0 > right || x1 <= x0) continue;
+        const QRectF band(x0, std::floor(yTop), std::max(1.0, x1 - x0), bandH);
+        // Vermillion for the writer's lock (it keeps everyone out), yellow for a reader's.
+        p.fillRect(band, hold.write ? Palette::departure() : Palette::arrival());
+        p.fillRect(band, QBrush(Palette::text(), hold.write ? Qt::BDiagPattern : Qt::NoBrush));
+        ++m_lastHolds;
+        const QString text =
+            hold.write ? QStringLiteral("write lock") : QStringLiteral("read lock");
+        if (bandH >= fm.height() * 0.8 && band.width() > fm.horizontalAdvance(text) + 6) {
+            const QFont before = p.font();
+            p.setFont(font);
+            p.setPen(Palette::labelInk());
+            p.drawText(band.adjusted(3, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter, text);
+            p.setFont(before);
+        }
+    }
+}
+
 void LanePainter::draw(QPainter& p, const LaneLayout& layout, const LaneLook& look, double left,
                        double right) {
     const bool whole = left <= 0 && right >= layout.width;
-    if (whole) m_lastMarks = m_lastPutMarks = m_lastGetMarks = 0;
+    if (whole) {
+        m_lastMarks = m_lastPutMarks = m_lastGetMarks = 0;
+        m_lastSignalMarks.clear();
+        m_lastHolds = m_lastFoldedStrips = 0;
+    }
     const auto& lanes = m_model->lanes();
     if (!m_model->store() || lanes.empty()) return;
     const std::size_t n = std::min({lanes.size(), layout.yMid.size(), look.marks.size()});
@@ -409,7 +490,27 @@ void LanePainter::draw(QPainter& p, const LaneLayout& layout, const LaneLook& lo
             p.drawLine(QPointF(left, ySep), QPointF(right, ySep));
         }
         if (whole) m_lastMarks += look.marks[i].size();
+        // A folded process: its first lane keeps the top part, each thread folded into it gets
+        // a strip below (working, blocked, waiting), so the fold summarises, not hides.
+        std::vector<std::size_t> folded;
+        for (std::size_t k = i + 1; k < n && layout.hostOf(k) == static_cast<int>(i); ++k)
+            folded.push_back(k);
+        if (!folded.empty()) {
+            const double strip = std::max(2.0, std::floor(h * 0.6 / folded.size()));
+            const double own = std::max(2.0, h - strip * folded.size());
+            drawMarks(p, look.marks[i], yMid - h / 2, own, layout.fontScale, left);
+            for (std::size_t f = 0; f < folded.size(); ++f) {
+                const double top = yMid - h / 2 + own + strip * f;
+                if (top + strip > yMid + h / 2 + 1) break;
+                drawMarks(p, look.marks[folded[f]], top, strip - (strip > 4 ? 1 : 0),
+                          layout.fontScale, left);
+                if (whole) m_lastFoldedStrips += look.marks[folded[f]].empty() ? 0 : 1;
+            }
+            continue;
+        }
         drawMarks(p, look.marks[i], yMid - h / 2, h, layout.fontScale, left);
+        if (!lane.holds.empty())
+            drawHolds(p, lane, layout, yMid - h / 2, left, right, look.now, look.until);
         if (look.dense[i] < 2)
             drawEventMarkers(p, lane, layout, yMid - h / 2, look.dense[i] == 1, left, right,
                              look.until);

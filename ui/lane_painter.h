@@ -25,6 +25,9 @@ struct LaneLayout {
     TimeAxis axis;
     std::vector<double> yMid;  // the centre of each lane; kHidden for a folded-away lane
     static constexpr double kHidden = -1e9;
+    // Per lane folded away: the lane it is folded into (its process's first), which then
+    // summarises it in a strip of its own; -1 otherwise. May be shorter than yMid.
+    std::vector<int> foldedInto;
     // The time axis's grid lines (x in canvas pixels): the canvas is opaque, so it draws them
     // itself over the plot's background instead of letting the plot repaint under every band.
     std::vector<double> gridX;
@@ -35,13 +38,14 @@ struct LaneLayout {
 
     bool operator==(const LaneLayout& o) const {
         return axis.t0 == o.axis.t0 && axis.t1 == o.axis.t1 && axis.x0 == o.axis.x0 &&
-               axis.width == o.axis.width && yMid == o.yMid && gridX == o.gridX &&
-               tickIn == o.tickIn && laneH == o.laneH && fontScale == o.fontScale &&
-               width == o.width && height == o.height;
+               axis.width == o.axis.width && yMid == o.yMid && foldedInto == o.foldedInto &&
+               gridX == o.gridX && tickIn == o.tickIn && laneH == o.laneH &&
+               fontScale == o.fontScale && width == o.width && height == o.height;
     }
     // How far a marker reaches either side of its event's column.
     double markerReach() const { return laneH * 0.22 > 3 ? laneH * 0.22 : 3.0; }
     bool hidden(std::size_t lane) const { return lane >= yMid.size() || yMid[lane] == kHidden; }
+    int hostOf(std::size_t lane) const { return lane < foldedInto.size() ? foldedInto[lane] : -1; }
     // On the canvas, or close enough to it that its markers reach in.
     bool inView(std::size_t lane) const {
         return !hidden(lane) && yMid[lane] >= -laneH && yMid[lane] <= height + laneH;
@@ -61,6 +65,7 @@ struct LaneLook {
     // so that a replay unfolds as the run did. kWholeRun: everything.
     static constexpr std::int64_t kWholeRun = std::numeric_limits<std::int64_t>::max();
     std::int64_t until = kWholeRun;
+    std::int64_t now = 0;  // where what is still going on (a lock held) is drawn to
 };
 
 class LanePainter {
@@ -93,8 +98,22 @@ class LanePainter {
     std::size_t lastMarkCount() const { return m_lastMarks; }
     std::size_t lastPutMarkCount() const { return m_lastPutMarks; }
     std::size_t lastGetMarkCount() const { return m_lastGetMarks; }
+    // Signal marks (◆ sent, ◇ handled) drawn by the last full draw: where, and the name beside.
+    struct SignalMark {
+        QPointF centre;
+        QString name;
+    };
+    const std::vector<SignalMark>& lastSignalMarks() const { return m_lastSignalMarks; }
+
+    // Bands of a held reader-writer lock drawn by the last full draw (tests).
+    std::size_t lastHoldCount() const { return m_lastHolds; }
+    // Threads summarised in a strip of their folded process's lane by the last full draw.
+    std::size_t lastFoldedStripCount() const { return m_lastFoldedStrips; }
 
   private:
+    // A band along the top of the lane while it holds a reader-writer lock, named at its start.
+    void drawHolds(QPainter& p, const Lane& lane, const LaneLayout& layout, double yTop,
+                   double left, double right, std::int64_t now, std::int64_t until);
     void drawMarks(QPainter& p, const std::vector<LaneMark>& marks, double yTop, double h,
                    double fontScale, double left);
     void drawEventMarkers(QPainter& p, const Lane& lane, const LaneLayout& layout, double yTop,
@@ -130,6 +149,9 @@ class LanePainter {
     QFont m_tagFont;
     std::size_t m_lastMarks = 0;
     std::size_t m_lastPutMarks = 0, m_lastGetMarks = 0;
+    std::vector<SignalMark> m_lastSignalMarks;
+    std::size_t m_lastHolds = 0;
+    std::size_t m_lastFoldedStrips = 0;
 };
 
 }  // namespace interleave::ui

@@ -366,6 +366,9 @@ void MainWindow::buildLayout() {
     });
     for (auto* dock : {m_scenarioDock, m_lessonDock, m_schedulerDock, m_logDock})
         m_panelsMenu->addAction(dock->toggleViewAction());
+    // And the views under the timeline: the scenario picks them, any can be brought back.
+    m_panelsMenu->addSeparator();
+    m_panelsMenu->addActions(m_shelf->viewActions());
 
     m_status = new StatusLine(statusBar(), this);
 }
@@ -454,6 +457,7 @@ void MainWindow::onStoreReset() {
     showNotes();  // a replay's own, or none for a new run
     m_waitsNow.reset(store);
     m_lostUpdateFound = false;
+    m_lostUpdatesSearched = m_lostUpdateCount = 0;
     m_timelineView->setLostUpdate(std::nullopt, nullptr);
     // Captions first: they hold entries of the old store, which the timeline is about to drop.
     m_captions->reset();

@@ -260,7 +260,8 @@ class MainWindow : public QMainWindow {
     WaitForTracker m_waitsNow;
     QString deadlockNow();  // the cycle in one sentence; empty: none
     void pointAtLostUpdate();
-    bool m_lostUpdateFound = false;
+    bool m_lostUpdateFound = false;  // searched for the last time (the run has ended)
+    std::size_t m_lostUpdatesSearched = 0, m_lostUpdateCount = 0;  // store size, updates found
     QElapsedTimer m_captionClock;  // since the captions last followed the cursor
     QElapsedTimer m_settleClock;   // since the last pause, resume or step
     bool m_captionDue = false;     // the cursor moved since the captions last followed it

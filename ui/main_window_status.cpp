@@ -61,11 +61,18 @@ void MainWindow::pointAtLostUpdate() {
     // Looked for a few times a second until found, in runs that have shared variables; small
     // runs only (the search walks the whole run in time order).
     const auto* store = m_session->store();
-    if (!store || m_lostUpdateFound || !m_shared->hasVariables() || store->size() > 200'000) return;
-    if (const auto u = firstLostUpdate(*store)) {
-        m_lostUpdateFound = true;
-        m_timelineView->setLostUpdate(u, store);
+    // Searched again as the run grows (each update lost is marked), not again once it ended.
+    if (!store || !m_shared->hasVariables() || store->size() > 200'000) return;
+    if (m_lostUpdateFound && (store->size() == m_lostUpdatesSearched || !m_session->active()))
+        return;
+    m_lostUpdatesSearched = store->size();
+    const auto all = allLostUpdates(*store, 200);
+    if (all.size() != m_lostUpdateCount) {
+        m_lostUpdateCount = all.size();
+        m_timelineView->setLostUpdates(all, store);
     }
+    // Once more after the run ends: the last updates may have been lost in its last moments.
+    m_lostUpdateFound = !m_session->active();
 }
 
 QString MainWindow::deadlockNow() {

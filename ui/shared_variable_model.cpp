@@ -44,6 +44,9 @@ std::vector<SharedVariableState> SharedVariableModel::stateAt(std::int64_t t) co
                 const auto i = m_store->actorEvent(actor, --k);
                 if (m_store->objectOf(i) != var) continue;
                 const auto kind = m_store->kind(i);
+                // Only the variable's own steps: scheduled by hand, the checkpoint before the
+                // write names the variable too, and must not hide the copy read before it.
+                if (kindInfo(kind).group != KindGroup::Shared) continue;
                 if (latest && kind == EventKind::SharedRead)
                     s.copies.push_back({actor, m_store->row(i).a});
                 latest = false;

@@ -85,6 +85,20 @@ int StateLegend::layout(int width, QPainter* p) const {
             p->drawText(QPoint(at + r.width() + 5, y + h - fm.descent()), label);
         }
     }
+    if (m_shown & kHolds) {
+        // The band along a lane's top while it holds a reader-writer lock.
+        for (const bool write : {false, true}) {
+            const QString label = write ? tr("holds the write lock") : tr("holds the read lock");
+            const int at = place(h * 2 + 5 + fm.horizontalAdvance(label) + 16);
+            if (!p) continue;
+            const QRect r(at, y + 1, h * 2, std::max(3, h / 3));
+            p->fillRect(r, write ? Palette::departure() : Palette::arrival());
+            if (write) p->fillRect(r, QBrush(Palette::text(), Qt::BDiagPattern));
+            p->setPen(palette().color(QPalette::WindowText));
+            p->drawRect(r);
+            p->drawText(QPoint(at + h * 2 + 5, y + h - fm.descent()), label);
+        }
+    }
     QStringList markers = {tr("▲ lock taken"), tr("▽ lock released"),          tr("● put / write"),
                            tr("○ get / read"), tr("—▸ item or message moved"), tr("- -▸ wake-up")};
     if (m_shown & kSignals) markers << tr("◆ signal sent") << tr("◇ its handler runs");

@@ -17,6 +17,7 @@ class StateLegend : public QWidget {
     static constexpr std::uint32_t kPaused = 1u << 17;
     static constexpr std::uint32_t kFault = 1u << 18;    // a crash mark is on the lanes
     static constexpr std::uint32_t kSignals = 1u << 19;  // signal marks are on the lanes
+    static constexpr std::uint32_t kHolds = 1u << 20;    // bands of a reader-writer lock held
 
     explicit StateLegend(QWidget* parent = nullptr);
     void setShown(std::uint32_t shown);  // 0: everything

@@ -2,6 +2,7 @@
 
 #include <QThread>
 #include <algorithm>
+#include <set>
 
 #include "core/schema/event_kinds.h"
 
@@ -20,6 +21,7 @@ void TimelineModel::reset(const EventStore* store) {
     m_links.reset();
     m_facts.reset();
     m_lastNs = 0;
+    m_holds = 0;
     emit lanesChanged();
     if (store) append(0, store->size());
 }
@@ -85,6 +87,9 @@ void TimelineModel::refreshActors() {
     const auto actors = m_store->actors();
     bool added = false;
     std::vector<Lane> lanes = std::move(m_lanes);
+    std::set<int> pids;
+    for (const auto& a : actors)
+        pids.insert(a.pid);
     for (const auto& a : actors) {
         if (m_laneOf.count(a.id)) continue;
         Lane lane;
@@ -94,7 +99,11 @@ void TimelineModel::refreshActors() {
         lane.processMain = a.role == ActorRole::ProcessMain;
         lane.name = QString::fromStdString(a.name);
         lane.label = QStringLiteral("%1   pid %2 · tid %3").arg(lane.name).arg(a.pid).arg(a.tid);
-        lane.tracker = ActorStateTracker(a.pid, lane.processMain);
+        // The run's first process (the lab; its parent, the supervisor, is not in the run) is
+        // never drawn a zombie: the moment between its end and the supervisor's reaping is no
+        // part of any lesson, and in a lesson about threads a "zombie" would only mislead.
+        const bool root = lane.processMain && !pids.count(a.ppid);
+        lane.tracker = ActorStateTracker(a.pid, lane.processMain && !root);
         lanes.push_back(std::move(lane));
         m_laneOf[a.id] = 0;
         added = true;
@@ -106,8 +115,28 @@ void TimelineModel::refreshActors() {
             auto [it, inserted] = processOrder.try_emplace(l.pid, l.actor);
             if (!inserted) it->second = std::min(it->second, l.actor);
         }
+        // ... as a tree: each process right after its parent's lanes and its elder siblings'
+        // families, so a grandchild sits under its parent. The key of a process is the
+        // appearance order of each process on its way down from the first.
+        std::map<int, int> parentOf;
+        for (const auto& a : actors)
+            if (a.role == ActorRole::ProcessMain) parentOf[a.pid] = a.ppid;
+        std::map<int, std::vector<std::uint32_t>> keyOf;
+        for (const auto& [pid, first] : processOrder) {
+            std::vector<std::uint32_t> key;
+            std::set<int> seen;  // a parent pid reused by a later process must not loop
+            for (int at = pid; processOrder.count(at) && seen.insert(at).second;) {
+                key.push_back(processOrder[at]);
+                const auto up = parentOf.find(at);
+                if (up == parentOf.end()) break;
+                at = up->second;
+            }
+            std::reverse(key.begin(), key.end());
+            keyOf[pid] = std::move(key);
+        }
         std::stable_sort(lanes.begin(), lanes.end(), [&](const Lane& x, const Lane& y) {
-            const auto px = processOrder[x.pid], py = processOrder[y.pid];
+            const auto& px = keyOf[x.pid];
+            const auto& py = keyOf[y.pid];
             if (px != py) return px < py;
             if (x.processMain != y.processMain) return x.processMain;
             return x.actor < y.actor;
@@ -155,6 +184,18 @@ void TimelineModel::append(std::size_t first, std::size_t last) {
             m_lanes[static_cast<std::size_t>(lane)].cpu.emplace_back(r.ns, r.a);
         if (kindInfo(r.kind).effect == StateEffect::ProcessExit)
             processEnds[static_cast<int>(r.a)] = r.ns;
+        // Each stretch a lane held a reader-writer lock, read or write (the table's hold column).
+        if (const auto hold = kindInfo(r.kind).hold;
+            lane >= 0 && (hold.what == Holding::Read || hold.what == Holding::Write)) {
+            auto& holds = m_lanes[static_cast<std::size_t>(lane)].holds;
+            if (hold.step == ObjectStep::Acquire) {
+                holds.push_back({r.ns, -1, r.object, hold.what == Holding::Write});
+                ++m_holds;
+            } else if (hold.step == ObjectStep::Release) {
+                for (auto& h : holds)
+                    if (h.end < 0 && h.lock == r.object) h.end = r.ns;
+            }
+        }
     }
     // Threads that never said goodbye end with their process.
     for (const auto& [pid, ns] : processEnds)

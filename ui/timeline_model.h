@@ -32,6 +32,15 @@ struct Lane {
     std::vector<std::pair<std::int64_t, std::int64_t>> cpu;
     // The CPU time last reported at or before t; -1 before the first report.
     std::int64_t cpuAt(std::int64_t t) const;
+    // Each stretch the actor held a reader-writer lock, in time order: readers that hold it
+    // together show it side by side (their state inside is just "work").
+    struct Hold {
+        std::int64_t begin;
+        std::int64_t end;  // -1: still held
+        std::uint32_t lock;
+        bool write;
+    };
+    std::vector<Hold> holds;
 };
 
 class TimelineModel : public QObject, public RunFollower {
@@ -67,6 +76,7 @@ class TimelineModel : public QObject, public RunFollower {
     QString programAt(int pid, std::int64_t t) const;
     bool hasFaults() const { return m_facts.hasFaults(); }    // a thread crashed its process
     bool hasSignals() const { return m_facts.hasSignals(); }  // signals were sent or handled
+    bool hasHolds() const { return m_holds > 0; }             // a reader-writer lock was held
     // "child 1 (pid 4242)": the process of the run with that pid ("process 4242" if none).
     QString processName(std::int64_t pid) const;
     // Actor and object names and records for describeEvent.
@@ -89,6 +99,7 @@ class TimelineModel : public QObject, public RunFollower {
     LinkPairer m_links;
     ProcessFacts m_facts;
     std::int64_t m_lastNs = 0;
+    std::size_t m_holds = 0;
 };
 
 }  // namespace interleave::ui

@@ -195,6 +195,15 @@ void TimelineView::syncCanvas() {
                                     : m_plot->yAxis->coordToPixel(static_cast<double>(r)) -
                                           rect.top());
     }
+    // A folded process's threads are summarised in its first lane (lanes come grouped).
+    layout.foldedInto.assign(m_model->lanes().size(), -1);
+    int host = -1;
+    for (std::size_t i = 0; i < m_model->lanes().size(); ++i) {
+        if (firstOfProcess(i)) host = static_cast<int>(i);
+        if (layout.yMid[i] == LaneLayout::kHidden && host >= 0 &&
+            m_collapsed.count(m_model->lanes()[i].pid))
+            layout.foldedInto[i] = host;
+    }
     m_canvas->setLaneLayout(layout);
 }
 
@@ -408,6 +417,16 @@ void TimelineView::setNow(std::int64_t ns) {
         // that the last quarter of what was seen stays on the left.
         const double nowMs = static_cast<double>(ns) / 1e6;
         const auto range = m_plot->xAxis->range();
+        if (nowMs > range.upper - range.size() * 0.005 && range.lower <= 0 &&
+            range.size() * 2 <= kGrowLiveMs) {
+            // A young run keeps its start in view (message-queue's and fifo's lessons point at
+            // their first moments): the page doubles rather than turns, up to kGrowLiveMs.
+            m_plot->setProperty("programmatic", true);
+            m_plot->xAxis->setRange(0, range.size() * 2);
+            m_plot->setProperty("programmatic", false);
+            requestReplot();
+            return;
+        }
         if (nowMs > range.upper - range.size() * 0.005 || nowMs < range.lower) {
             const double lower = std::max(0.0, nowMs - range.size() * kPageKeep);
             m_plot->setProperty("programmatic", true);
@@ -423,8 +442,13 @@ void TimelineView::setNow(std::int64_t ns) {
 void TimelineView::fitAll(bool exact) {
     m_plot->setProperty("programmatic", true);
     const double endMs = static_cast<double>(std::max(m_now, m_model->lastNs())) / 1e6;
-    m_plot->xAxis->setRange(
-        0, exact ? std::max(endMs * 1.02, 1.0) : std::max(endMs * 1.02, kLiveWindowMs));
+    // Room right of the end for the widest mark drawn there: a cut-off's cross reaches up to
+    // half a lane, a signal's name a little more.
+    const auto& lanes = m_canvas->laneLayout();
+    const double reach = std::max(12.0, std::min(lanes.laneH / 2, lanes.markerReach() * 1.6) + 6);
+    const double span =
+        TimeAxis::fittedSpan(endMs, std::max(1, m_plot->axisRect()->width()), reach);
+    m_plot->xAxis->setRange(0, exact ? std::max(span, 1.0) : std::max(span, kLiveWindowMs));
     m_plot->setProperty("programmatic", false);
     m_follow = !exact;  // an ended run is shown whole: no page turns under the viewer
     requestReplot();
@@ -579,7 +603,12 @@ bool TimelineView::eventFilter(QObject* watched, QEvent* event) {
 }
 
 void TimelineView::setLostUpdate(const std::optional<LostUpdate>& update, const EventStore* store) {
+    setLostUpdates(update ? std::vector<LostUpdate>{*update} : std::vector<LostUpdate>{}, store);
+}
+
+void TimelineView::setLostUpdates(const std::vector<LostUpdate>& updates, const EventStore* store) {
     LaneCanvas::Callout c;
+    const auto* update = updates.empty() ? nullptr : &updates.front();
     if (update && store) {
         for (const auto i : update->events)
             c.points.emplace_back(store->actorOf(i), store->ns(i));
@@ -601,6 +630,11 @@ void TimelineView::setLostUpdate(const std::optional<LostUpdate>& update, const 
                           .arg(update->lostRead + 1)
                           .arg(update->value + 1);
         }
+        // Numbered: the first of several is #1, the later ones are ringed as #2, #3, ...
+        if (updates.size() > 1) c.label += tr("   (#1 of %1)").arg(updates.size());
+        for (std::size_t k = 1; k < updates.size(); ++k)
+            c.later.emplace_back(store->actorOf(updates[k].events[3]),
+                                 store->ns(updates[k].events[3]));
     }
     m_canvas->setCallout(c);
 }

@@ -3,7 +3,8 @@
 // and pan (drag); a click moves the time cursor there, a double-click fits the whole run and
 // follows "now" again. The lanes themselves are a LaneCanvas over the plot's axis rect, so a
 // live frame redraws the columns that changed, not the plot. Following a live run, the view
-// holds still while "now" crosses it and pages forward at the right edge: the picture (and its
+// holds still while "now" crosses it; at the right edge it doubles (a young run keeps its start
+// in view, up to kGrowLiveMs) or pages forward: the picture (and its
 // labels) can be read while it fills in, and the axes are redrawn once a page, not once a frame.
 
 #include <QFont>
@@ -36,6 +37,7 @@ class TimelineView : public QWidget {
   public:
     static constexpr double kLiveWindowMs = 5000;  // what live follow shows unless one zooms
     static constexpr double kPageKeep = 0.25;      // of the window kept in view when paging on
+    static constexpr double kGrowLiveMs = 20000;   // until then the live page grows, from 0
 
     TimelineView(TimelineModel* model, TimeCursor* cursor, QWidget* parent = nullptr);
 
@@ -83,6 +85,8 @@ class TimelineView : public QWidget {
     double minLanePitch() const;
     // Points at the interleaving that lost an update (nullopt: none found, or a new run).
     void setLostUpdate(const std::optional<LostUpdate>& update, const EventStore* store);
+    // Every update lost: the first explained step by step, each later one ringed and numbered.
+    void setLostUpdates(const std::vector<LostUpdate>& updates, const EventStore* store);
     const LanePainter* lanes() const;
 
   signals:

@@ -1,5 +1,6 @@
 #include "ui/view_shelf.h"
 
+#include <QAction>
 #include <QHeaderView>
 #include <QLabel>
 #include <QListView>
@@ -80,7 +81,30 @@ ViewShelf::ViewShelf(const Models& models, TimelineModel* timeline, TimeCursor* 
     captionView->setModel(models.captions);
     captionView->setSelectionMode(QAbstractItemView::NoSelection);
     captionView->setWordWrap(true);
-    titled(tr("What just happened"), captionView);
+    auto* captionBox = titled(tr("What just happened"), captionView);
+    const std::pair<QWidget*, QString> views[] = {
+        {m_bufferBox, tr("Bounded buffers and shared memory")},
+        {m_pipeBox, tr("Pipes, sockets, queues")},
+        {m_signalBox, tr("Signals")},
+        {m_memoryBox, tr("Each process's memory")},
+        {m_waitsBox, tr("Who waits for whom")},
+        {m_sharedBox, tr("Shared counter")},
+        {m_speedupBox, tr("Speedup")},
+        {m_distributionBox, tr("How long each took")},
+        {m_treeBox, tr("Processes and threads")},
+        {captionBox, tr("What just happened")}};
+    for (const auto& [box, name] : views) {
+        auto* action = new QAction(name, this);
+        action->setCheckable(true);
+        action->setChecked(!box->isHidden());
+        // Triggered (by the user), not toggled: the scenario's own picks only update the mark.
+        connect(action, &QAction::triggered, this, [this, box = box](bool on) {
+            m_chosenByHand[box] = on;
+            box->setVisible(on);
+        });
+        m_viewActions.push_back(action);
+        action->setData(QVariant::fromValue(static_cast<QObject*>(box)));
+    }
     setSizes({420, 560, 460, 560, 620, 560, 760, 760, 420, 420});
 }
 
@@ -109,8 +133,18 @@ QWidget* ViewShelf::titled(const QString& title, QWidget* content) {
     return box;
 }
 
+void ViewShelf::place(QWidget* box, bool picked) {
+    const auto byHand = m_chosenByHand.find(box);
+    box->setVisible(byHand != m_chosenByHand.end() ? byHand->second : picked);
+    for (auto* action : m_viewActions)
+        if (action->data().value<QObject*>() == box) action->setChecked(box->isVisibleTo(this));
+}
+
 void ViewShelf::choose(const Scenario* scenario, bool run, bool presenter,
                        bool presenterShowsProcesses) {
+    // Another scenario picks its own views again.
+    if (scenario != m_scenario) m_chosenByHand.clear();
+    m_scenario = scenario;
     auto uses = [scenario](ObjectKind k) {
         return scenario && std::find(scenario->shows.begin(), scenario->shows.end(), k) !=
                                scenario->shows.end();
@@ -121,10 +155,13 @@ void ViewShelf::choose(const Scenario* scenario, bool run, bool presenter,
     const bool pipes = m_pipes->pipeCount() > 0 || uses(ObjectKind::Pipe) ||
                        uses(ObjectKind::Fifo) || uses(ObjectKind::Socket) ||
                        uses(ObjectKind::MessageQueue);
-    // The wait-for graph for a scenario about locks, or a run (a trace) of several locks and no
-    // buffer; it then stands in for the process tree, which says less about such a run (it
-    // would also leave the graph too little room at 1280x720).
-    const bool waits = uses(ObjectKind::Mutex) || (run && !buffers && m_waits->locks().size() >= 2);
+    // The wait-for graph for a scenario about locks, or a trace of an unknown scenario with
+    // several locks and no buffer; it then stands in for the process tree, which says less
+    // about such a run (it would also leave the graph too little room at 1280x720). A known
+    // scenario's lesson decides: fork-tree's children each take a lock of their own, and its
+    // lesson is the tree.
+    const bool waits =
+        uses(ObjectKind::Mutex) || (run && !scenario && !buffers && m_waits->locks().size() >= 2);
     // The shared counter likewise stands in for the tree, in the scenario about it (not where a
     // counter is copied into forked processes: one value for all would be wrong there).
     // A shared segment, its slots and its bytes, likewise: the lanes carry the pids.
@@ -134,19 +171,19 @@ void ViewShelf::choose(const Scenario* scenario, bool run, bool presenter,
     const bool speedup = uses(ObjectKind::Gil) || m_speedup->hasResults();
     const bool distributions = uses(ObjectKind::Series) || m_distributions->hasSeries();
     const bool chosen = !presenter || !presenterShowsProcesses;
-    m_bufferBox->setVisible(chosen && buffers);
+    place(m_bufferBox, chosen && buffers);
     // A measurement's pipes only hand out its tasks: the chart is what it is about.
-    m_pipeBox->setVisible(chosen && pipes && !speedup);
-    m_signalBox->setVisible(chosen && showSignals);
-    m_memoryBox->setVisible(chosen && memory);
-    m_waitsBox->setVisible(chosen && waits);
-    m_sharedBox->setVisible(chosen && uses(ObjectKind::Variable));
-    m_speedupBox->setVisible(chosen && speedup);
-    m_distributionBox->setVisible(chosen && distributions);
+    place(m_pipeBox, chosen && pipes && !speedup);
+    place(m_signalBox, chosen && showSignals);
+    place(m_memoryBox, chosen && memory);
+    place(m_waitsBox, chosen && waits);
+    place(m_sharedBox, chosen && uses(ObjectKind::Variable));
+    place(m_speedupBox, chosen && speedup);
+    place(m_distributionBox, chosen && distributions);
     // The memory table names each process too, and needs the room.
     // The chart needs the room more than a tree of pools.
-    m_treeBox->setVisible(presenter ? presenterShowsProcesses
-                                    : !waits && !shared && !memory && !speedup && !distributions);
+    place(m_treeBox, presenter ? presenterShowsProcesses
+                               : !waits && !shared && !memory && !speedup && !distributions);
 }
 
 }  // namespace interleave::ui

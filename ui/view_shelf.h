@@ -4,7 +4,9 @@
 // Which of the first five show follows the scenario (what its runs will have, so the views stand
 // there, empty, before the first run) and then the run itself.
 
+#include <QList>
 #include <QSplitter>
+#include <map>
 
 class QAbstractItemModel;
 class QTableView;
@@ -49,6 +51,10 @@ class ViewShelf : public QSplitter {
     // captions: the process tree, or the scenario's own view.
     void choose(const Scenario* scenario, bool run, bool presenter, bool presenterShowsProcesses);
 
+    // One checkable action per view, for View > Panels: the scenario picks its views, and these
+    // bring back (or put away) any of them, for as long as the same scenario is chosen.
+    const QList<class QAction*>& viewActions() const { return m_viewActions; }
+
     // Unfolding (a replay that plays, a video): views that list the run's actors list those
     // that have started at the cursor.
     void setUnfolding(bool on);
@@ -74,6 +80,8 @@ class ViewShelf : public QSplitter {
 
   private:
     QWidget* titled(const QString& title, QWidget* content);
+    // Shows `box` as the scenario picked, unless View > Panels said otherwise.
+    void place(QWidget* box, bool picked);
     QTableView* table(QAbstractItemModel* model);  // a read-only table of `model`
 
     BufferModel* m_buffers;
@@ -96,6 +104,9 @@ class ViewShelf : public QSplitter {
     class DistributionModel* m_distributions;
     class DistributionView* m_distributionView;
     QWidget* m_distributionBox;
+    QList<class QAction*> m_viewActions;
+    std::map<QWidget*, bool> m_chosenByHand;  // box -> shown, from View > Panels
+    const Scenario* m_scenario = nullptr;     // the one the boxes were picked for
 };
 
 }  // namespace interleave::ui

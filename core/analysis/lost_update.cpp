@@ -6,6 +6,14 @@
 namespace interleave {
 
 std::optional<LostUpdate> firstLostUpdate(const EventStore& store) {
+    auto all = allLostUpdates(store, 1);
+    if (all.empty()) return std::nullopt;
+    return all.front();
+}
+
+std::vector<LostUpdate> allLostUpdates(const EventStore& store, std::size_t limit) {
+    std::vector<LostUpdate> found;
+    if (limit == 0) return found;
     struct Write {
         std::size_t write, read;  // the write, and its writer's read before it
     };
@@ -34,12 +42,13 @@ std::optional<LostUpdate> firstLostUpdate(const EventStore& store) {
                              r.b - (r.a - 1)};
                 if (store.ns(u.events[1]) < store.ns(u.events[0]))
                     std::swap(u.events[0], u.events[1]);
-                return u;
+                found.push_back(u);
+                if (found.size() >= limit) return found;
             }
         }
         writeOf[{r.object, r.a}] = Write{i, mine->second};
     }
-    return std::nullopt;
+    return found;
 }
 
 }  // namespace interleave

@@ -8,6 +8,7 @@
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <vector>
 
 #include "core/channel/event_store.h"
 
@@ -26,5 +27,7 @@ struct LostUpdate {
 };
 
 std::optional<LostUpdate> firstLostUpdate(const EventStore& store);
+// Every update lost, in the order of the writes that lost them (at most `limit`).
+std::vector<LostUpdate> allLostUpdates(const EventStore& store, std::size_t limit = 1000);
 
 }  // namespace interleave
