@@ -59,7 +59,9 @@ TEST(SignalBridge, AtMostOneSignalPerFrameCoveringEveryEventOnce) {
                              QStringLiteral("producers=4"), QStringLiteral("consumers=4")},
                             1.0),
               QString());
-    QTest::qWait(700);
+    // A busy run over many frames: thousands of events, a few dozen signals.
+    ASSERT_TRUE(waitFor([&] { return ranges.size() >= 30 && ranges.back().second > 10'000; }))
+        << ranges.size() << " signals";
     session.stop();
     ASSERT_TRUE(waitFor(
         [&] { return !ranges.empty() && ranges.back().second == session.store()->size(); }, 3000));
@@ -99,10 +101,7 @@ TEST(Models, ProcessTreeAndCaptionsPassTheModelTesterOnARealForkTree) {
                             1.0),
               QString());
     ASSERT_TRUE(waitFor([&] { return !session.active(); }, 10'000));
-    QTest::qWait(100);
     // lab main at the root; 3 children under it; children 1 and 3 have a grandchild each.
-    ASSERT_EQ(tree.rowCount(), 1);
-    const auto lab = tree.index(0, 0);
     int processes = 0, threads = 0;
     std::function<void(const QModelIndex&)> walk = [&](const QModelIndex& parent) {
         for (int r = 0; r < tree.rowCount(parent); ++r) {
@@ -115,7 +114,16 @@ TEST(Models, ProcessTreeAndCaptionsPassTheModelTesterOnARealForkTree) {
             walk(child);
         }
     };
-    walk(lab);
+    // The run's last events reach the tree after the run has ended (a queued signal).
+    EXPECT_TRUE(waitFor(
+        [&] {
+            processes = threads = 0;
+            if (tree.rowCount() == 1) walk(tree.index(0, 0));
+            return processes == 5 && threads == 10;
+        },
+        5'000))
+        << processes << " processes, " << threads << " threads";
+    ASSERT_EQ(tree.rowCount(), 1);
     EXPECT_EQ(processes, 5);
     EXPECT_EQ(threads, 10);
     EXPECT_EQ(tree.data(tree.index(0, ProcessTreeModel::Pid), Qt::DisplayRole).toInt(),

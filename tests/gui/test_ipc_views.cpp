@@ -377,8 +377,14 @@ TEST(IpcViews, ARealPipeRunAndARealOrphanRunAsTheViewsSeeThem) {
                             1.0),
               QString());
     ASSERT_TRUE(waitFor([&] { return !session.active(); }, 20'000));
-    QTest::qWait(100);
-    ASSERT_EQ(pipes.pipeCount(), 2);
+    // The run's last events come after its end (a queued signal): both pipes closed and drained.
+    const auto drained = [&](int i, std::uint64_t messages) {
+        const auto s = pipes.stateAt(i, timeline.lastNs());
+        return s.ended && s.receives == messages;
+    };
+    ASSERT_TRUE(
+        waitFor([&] { return pipes.pipeCount() == 2 && drained(0, 12) && drained(1, 12); }, 5'000))
+        << pipes.pipeCount() << " pipes";
     for (int i = 0; i < 2; ++i) {
         const auto s = pipes.stateAt(i, timeline.lastNs());
         EXPECT_EQ(s.sends, 12u);
@@ -393,7 +399,6 @@ TEST(IpcViews, ARealPipeRunAndARealOrphanRunAsTheViewsSeeThem) {
                             1.0),
               QString());
     ASSERT_TRUE(waitFor([&] { return !session.active(); }, 20'000));
-    QTest::qWait(100);
     const auto* store = session.store();
     int labPid = 0, orphanPid = 0;
     std::int64_t zombieSeen = -1, reaped = -1;
@@ -411,6 +416,15 @@ TEST(IpcViews, ARealPipeRunAndARealOrphanRunAsTheViewsSeeThem) {
     }
     ASSERT_GE(zombieSeen, 0) << "the zombie was seen in /proc";
     EXPECT_LT(zombieSeen, reaped) << "... before it was reaped";
+    // The tree takes the run's last events in after its end (a queued signal): the orphan
+    // under its new parent is the last of them.
+    EXPECT_TRUE(waitFor(
+        [&] {
+            tree.setCursorTime(timeline.lastNs());
+            const auto orphan = findPid(tree, orphanPid);
+            return orphan.isValid() && ppidShown(tree, orphan) == labPid;
+        },
+        5'000));
     // Between the two, the tree says so.
     tree.setCursorTime((zombieSeen + reaped) / 2);
     EXPECT_TRUE(tree.data(findPid(tree, shortLived), Qt::DisplayRole)
@@ -456,8 +470,8 @@ TEST(MainWindowOffscreen, ProcessScenariosShowTheirViewsAndARealPipeRunFillsItsV
         MainWindow window(options);
         window.resize(1280, 720);
         window.show();
-        QTest::qWait(20);
-        EXPECT_TRUE(window.bufferView()->isVisible()) << "the segment's slots and bytes";
+        EXPECT_TRUE(waitFor([&] { return window.bufferView()->isVisible(); }))
+            << "the segment's slots and bytes";
         EXPECT_FALSE(window.pipesBox()->isVisible());
     }
     options.scenario = QStringLiteral("orphans-and-zombies");
@@ -465,8 +479,7 @@ TEST(MainWindowOffscreen, ProcessScenariosShowTheirViewsAndARealPipeRunFillsItsV
         MainWindow window(options);
         window.resize(1280, 720);
         window.show();
-        QTest::qWait(20);
-        EXPECT_TRUE(window.processTreeBox()->isVisible());
+        EXPECT_TRUE(waitFor([&] { return window.processTreeBox()->isVisible(); }));
         EXPECT_FALSE(window.pipesBox()->isVisible());
         EXPECT_FALSE(window.bufferView()->isVisible());
     }
@@ -477,13 +490,20 @@ TEST(MainWindowOffscreen, ProcessScenariosShowTheirViewsAndARealPipeRunFillsItsV
     MainWindow window(options);
     window.resize(1280, 720);
     window.show();
-    QTest::qWait(20);
-    EXPECT_TRUE(window.pipesBox()->isVisible());
+    EXPECT_TRUE(waitFor([&] { return window.pipesBox()->isVisible(); }));
     EXPECT_TRUE(window.processTreeBox()->isVisible());
     ASSERT_TRUE(waitFor([&] { return !window.session()->active(); }, 20'000));
-    QTest::qWait(100);
-    ASSERT_EQ(window.pipeModel()->pipeCount(), 1);
-    const auto s = window.pipeModel()->stateAt(0, window.timelineModel()->lastNs());
+    // The run's last events come after its end (a queued signal): the pipe closed and drained.
+    const auto state = [&] {
+        return window.pipeModel()->stateAt(0, window.timelineModel()->lastNs());
+    };
+    ASSERT_TRUE(waitFor(
+        [&] {
+            return window.pipeModel()->pipeCount() == 1 && state().ended && state().receives == 6;
+        },
+        5'000))
+        << window.pipeModel()->pipeCount() << " pipes";
+    const auto s = state();
     EXPECT_EQ(s.receives, 6u);
     EXPECT_TRUE(s.ended);
     window.pipesBox()->repaint();  // paints every part of the view once (ASan sees it)

@@ -159,7 +159,9 @@ TEST(SpeedupView, RealPythonsPointsAreDrawnBesideTheModelsAndACancelStopsIt) {
     // Cancelled halfway: nothing of it is left running, multiprocessing's workers included
     // (they are in the script's own process group).
     ASSERT_EQ(view->comparePython(), QString());
-    QTest::qWait(300);  // long enough for the script to have started its pools
+    // Until the script has started a pool: its workers are forked, so they run the script too.
+    EXPECT_TRUE(waitFor([] { return pythonScriptsRunning() > 1; }, 20'000))
+        << "no multiprocessing worker seen";
     view->cancelPython();
     EXPECT_FALSE(view->measuringPython());
     EXPECT_TRUE(waitFor([] { return pythonScriptsRunning() == 0; }, 5'000))

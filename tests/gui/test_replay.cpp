@@ -102,10 +102,11 @@ TEST(MainWindowOffscreen, TheTimelineExportsAsAPngAnSvgOrAPdfPageOrSaysWhyNot) {
     window.resize(1280, 720);
     window.show();
     ASSERT_TRUE(runToTheEnd(window));
-    QTest::qWait(50);
     const QString base =
         QDir::temp().filePath(QStringLiteral("interleave_export_%1").arg(getpid()));
     auto* view = window.timelineView();
+    // The lanes drawn (after the replot that lays them out), so the picture has them.
+    ASSERT_TRUE(waitFor([&] { return view->lanes()->lastMarkCount() > 0; }));
 
     ASSERT_EQ(view->savePicture(base + QStringLiteral(".png")), QString());
     const QImage png(base + QStringLiteral(".png"));
@@ -373,7 +374,8 @@ TEST(MainWindowOffscreen, ANotePinnedToALaneIsSavedWithTheRunAndShownInTheReplay
     const auto& notes = window.timelineView()->canvas()->notes();
     ASSERT_EQ(notes.size(), 1u);
     EXPECT_EQ(notes[0].text, QStringLiteral("both read 0 here"));
-    QTest::qWait(50);
+    // The lanes drawn (after the replot that lays them out): the note has its place on them.
+    ASSERT_TRUE(waitFor([&] { return window.timelineView()->lanes()->lastMarkCount() > 0; }));
     ASSERT_EQ(window.timelineView()->savePicture(base + QStringLiteral("-with.png")), QString());
     window.timelineView()->canvas()->setNotes({});
     ASSERT_EQ(window.timelineView()->savePicture(base + QStringLiteral("-without.png")), QString());

@@ -3,15 +3,16 @@
 
 #include <gtest/gtest.h>
 
-#include <QElapsedTimer>
 #include <QTest>
 #include <thread>
 #include <vector>
 
 #include "ui/run_session.h"
+#include "wait_for.h"
 
 using namespace interleave;
 using namespace interleave::ui;
+using interleave::test::waitFor;
 
 namespace {
 
@@ -45,12 +46,16 @@ TEST(RunSession, RestartBeforeQueuedSignalsArriveKeepsTheNewRunRunning) {
     log.follow(session);
     ASSERT_EQ(session.start(QStringLiteral("producer-consumer"), kBusy, 1.0), QString());
     // No event loop here: the first run's reader queues ranges, and its stop() queues
-    // runFinished, all of which arrive after the second run has started.
+    // runFinished, all of which arrive after the second run has started. (The scenario's own
+    // pacing: the first run runs a while, with nothing pumping the loop.)
     std::this_thread::sleep_for(std::chrono::milliseconds(150));
     const auto firstRun = session.runId();
     ASSERT_EQ(session.start(QStringLiteral("producer-consumer"), kBusy, 1.0), QString());
     EXPECT_NE(session.runId(), firstRun);
-    QTest::qWait(300);
+    // The new run's first range is queued after everything the old run queued: once it is in,
+    // the old run's signals have all been delivered.
+    EXPECT_TRUE(waitFor([&] { return !log.ranges.empty(); }, 5'000))
+        << "the new run never delivered events";
     EXPECT_TRUE(session.active()) << "the old run's runFinished stopped the new run";
     EXPECT_GT(session.store()->size(), 0u);
     EXPECT_TRUE(log.contiguousFromZero()) << "the new store was fed the old run's ranges";
@@ -63,20 +68,18 @@ TEST(RunSession, TwentyRestartsInARowEachNewRunKeepsRunning) {
     log.follow(session);
     for (int i = 0; i < 20; ++i) {
         ASSERT_EQ(session.start(QStringLiteral("producer-consumer"), kBusy, 1.0), QString());
-        // Alternate: restart with the loop pumped and without, as a person clicking fast does.
+        // Alternate: restart with the loop pumped and without, as a person clicking fast does
+        // (the scenario's own pacing).
         if (i % 2)
             QTest::qWait(40);
         else
             std::this_thread::sleep_for(std::chrono::milliseconds(40));
         ASSERT_TRUE(session.active()) << "restart " << i;
     }
-    QTest::qWait(300);
+    // Once the last run's first range is in, every earlier run's queued signal has arrived.
+    EXPECT_TRUE(waitFor([&] { return !log.ranges.empty(); }, 5'000))
+        << "the last run never delivered events";
     EXPECT_TRUE(session.active());
-    QElapsedTimer t;
-    t.start();
-    while (log.ranges.empty() && t.elapsed() < 5000)
-        QTest::qWait(10);
-    EXPECT_FALSE(log.ranges.empty()) << "the last run never delivered events";
     EXPECT_TRUE(log.contiguousFromZero());
     session.stop();
     EXPECT_FALSE(session.active());

@@ -48,7 +48,8 @@ void saveDeadlock(const QString& path) {
     ASSERT_TRUE(
         waitFor([&] { return window.stateLine().contains(QStringLiteral("deadlock")); }, 20'000))
         << window.stateLine().toStdString();
-    QTest::qWait(800);  // blocked bars long enough to reach far right of an early cursor
+    // Blocked bars long enough to reach far right of an early cursor: the run's clock past 1 s.
+    ASSERT_TRUE(waitFor([&] { return window.session()->nowNs() > 1'000'000'000; }, 20'000));
     window.stopRun();
     ASSERT_TRUE(waitFor([&] { return !window.session()->active(); }, 20'000));
     ASSERT_TRUE(waitFor([&] { return window.saveAction()->isEnabled(); }, 5'000));
@@ -86,9 +87,10 @@ int hiddenRows(QTreeView* tree, const QModelIndex& parent = {}) {
     return n;
 }
 
-void settle() {
-    QTest::qWait(30);
-    QCoreApplication::sendPostedEvents();
+// Until the lanes' picture is drawn cut at `ns` (LaneLook::kWholeRun: not cut): a queued
+// replot may still be on its way, and it brings the picture up to date after it.
+[[nodiscard]] bool cutAt(LaneCanvas* canvas, std::int64_t ns) {
+    return waitFor([&] { return canvas->until() == ns; }, 5'000);
 }
 
 }  // namespace
@@ -102,7 +104,6 @@ TEST(Unfold, AReplayThatPlaysDrawsNothingRightOfTheCursorTheWholeRunStaysAnOptio
     window.resize(1280, 720);
     window.show();
     ASSERT_EQ(window.loadReplay(path), QString());
-    settle();
     auto* canvas = window.timelineView()->canvas();
     auto* player = window.player();
     const auto end = player->endNs();
@@ -117,8 +118,13 @@ TEST(Unfold, AReplayThatPlaysDrawsNothingRightOfTheCursorTheWholeRunStaysAnOptio
     EXPECT_TRUE(window.unfolding()) << "paused mid-play, the future stays hidden";
     const auto early = end / 5;
     window.cursor()->setTime(early);
-    settle();
-    const int x = cursorX(canvas, early);
+    ASSERT_TRUE(cutAt(canvas, early));
+    // Laid out and drawn up to the cursor (nothing right of it is the check below).
+    int x = 0;
+    EXPECT_TRUE(waitFor([&] {
+        x = cursorX(canvas, early);
+        return x > 40 && drawnPixels(canvas, 0, x - 2) > 200;
+    }));
     ASSERT_GT(x, 40);
     ASSERT_LT(x, canvas->width() - 100);
     EXPECT_EQ(drawnPixels(canvas, x + 8, canvas->width()), 0)
@@ -129,32 +135,30 @@ TEST(Unfold, AReplayThatPlaysDrawsNothingRightOfTheCursorTheWholeRunStaysAnOptio
     auto* tree = window.findChild<ProcessTreeView*>();
     ASSERT_NE(tree, nullptr);
     window.cursor()->setTime(0);
-    settle();
-    EXPECT_GT(hiddenRows(tree), 0) << "threads that start later are not listed at 0";
+    EXPECT_TRUE(waitFor([&] { return hiddenRows(tree) > 0; }))
+        << "threads that start later are not listed at 0";
     window.cursor()->setTime(end);
-    settle();
-    EXPECT_EQ(hiddenRows(tree), 0);
+    EXPECT_TRUE(waitFor([&] { return hiddenRows(tree) == 0; })) << hiddenRows(tree);
 
     // Scrubbing is looking around: the whole run, right of the cursor too.
     window.timelineView()->cursorPlaced();
     window.cursor()->setTime(early);
-    settle();
     EXPECT_FALSE(window.unfolding());
-    EXPECT_GT(drawnPixels(canvas, x + 8, canvas->width()), 200)
+    EXPECT_TRUE(waitFor([&] { return drawnPixels(canvas, x + 8, canvas->width()) > 200; }))
         << "the blocked bars reach to the end";
     window.cursor()->setTime(0);
-    settle();
+    // The tree follows a placed cursor at once (no frame to wait for), and it was whole before.
+    QCoreApplication::processEvents();
     EXPECT_EQ(hiddenRows(tree), 0) << "the whole run lists every thread";
 
     // View > Show the whole run off: any cursor placed unfolds.
     window.wholeRunAction()->setChecked(false);
     window.cursor()->setTime(early);
-    settle();
     EXPECT_TRUE(window.unfolding());
+    ASSERT_TRUE(cutAt(canvas, early));
     EXPECT_EQ(drawnPixels(canvas, x + 8, canvas->width()), 0);
     window.wholeRunAction()->setChecked(true);
-    settle();
-    EXPECT_GT(drawnPixels(canvas, x + 8, canvas->width()), 200);
+    EXPECT_TRUE(waitFor([&] { return drawnPixels(canvas, x + 8, canvas->width()) > 200; }));
     QFile::remove(path);
 }
 
@@ -163,23 +167,27 @@ TEST(Unfold, TheRaceRingsAppearAsTheirMomentsCome) {
     window.resize(1280, 720);
     window.show();
     ASSERT_TRUE(runToTheEnd(window));
-    settle();
     auto* canvas = window.timelineView()->canvas();
+    // The lanes drawn, after the replot that lays them out (the lost update is looked for with
+    // the run's end, which runToTheEnd waited for).
+    ASSERT_TRUE(waitFor([&] { return window.timelineView()->lanes()->lastMarkCount() > 0; }));
     const auto& points = canvas->callout().points;
     if (points.empty()) GTEST_SKIP() << "no update was lost in this run";
     window.setShowWholeRun(false);
     const auto first = points.front().second;
     window.cursor()->setTime(first - 1);
-    settle();
+    ASSERT_TRUE(cutAt(canvas, first - 1));
     const int x = cursorX(canvas, first - 1);
     // Rings are drawn over the picture: none right of the cursor before the first moment.
     EXPECT_EQ(drawnPixels(canvas, x + 8, canvas->width()), 0);
     const auto before = canvas->grab().toImage();
     window.cursor()->setTime(points.back().second);
-    settle();
+    ASSERT_TRUE(cutAt(canvas, points.back().second));
+    EXPECT_NE(canvas->grab().toImage(), before) << "the rings and the lanes up to the last moment";
     window.cursor()->setTime(first - 1);
-    settle();
-    EXPECT_EQ(canvas->grab().toImage(), before) << "seeking back hides them again";
+    ASSERT_TRUE(cutAt(canvas, first - 1));
+    EXPECT_TRUE(waitFor([&] { return canvas->grab().toImage() == before; }))
+        << "seeking back hides them again";
 }
 
 TEST(Unfold, AVideoFrameCarriesTheRunNotTheControls) {
@@ -188,10 +196,13 @@ TEST(Unfold, AVideoFrameCarriesTheRunNotTheControls) {
     window.show();
     ASSERT_TRUE(runToTheEnd(window));
     window.layOutForVideo(false);
-    settle();
     EXPECT_FALSE(window.findChild<ScenarioPicker*>()->isVisible()) << "no scenario list";
     EXPECT_FALSE(window.findChild<ParameterPanel*>()->isVisible()) << "no parameters";
-    // The lanes across the frame, over the views.
+    // The lanes across the frame, over the views, once the window is laid out again.
+    EXPECT_TRUE(waitFor([&] {
+        return window.timelineView()->width() >= window.width() * 95 / 100 &&
+               window.timelineView()->height() >= window.height() / 2;
+    }));
     EXPECT_GE(window.timelineView()->width(), window.width() * 95 / 100);
     EXPECT_GE(window.timelineView()->height(), window.height() / 2);
     EXPECT_TRUE(window.unfolding() || window.cursor()->live())
@@ -215,8 +226,8 @@ TEST(Unfold, ARaceReplayShowsTheSharedCounter) {
     MainWindow window(other);
     window.show();
     ASSERT_EQ(window.loadReplay(path), QString());
-    settle();
-    EXPECT_TRUE(window.sharedVariableBox()->isVisible()) << "and so does its replay";
+    EXPECT_TRUE(waitFor([&] { return window.sharedVariableBox()->isVisible(); }))
+        << "and so does its replay";
     QFile::remove(path);
 }
 
