@@ -11,7 +11,7 @@
 #include "core/scenarios/params.h"
 #include "core/scenarios/scenario.h"
 #include "core/sys/clock.h"
-#include "ui/main_window.h"
+#include "ui/window/main_window.h"
 
 using namespace interleave;
 

@@ -4,7 +4,7 @@
 #include <cstdio>
 
 #include "core/sys/stop_request.h"
-#include "ui/replay_player.h"
+#include "ui/session/replay_player.h"
 
 namespace interleave {
 

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "core/channel/event_store.h"
-#include "ui/timeline_model.h"
+#include "ui/timeline/timeline_model.h"
 
 namespace interleave::test {
 

@@ -20,11 +20,11 @@
 #include "bench/synthetic_store.h"
 #include "core/channel/event_store.h"
 #include "live_run.h"
-#include "ui/lane_canvas.h"
-#include "ui/lane_painter.h"
-#include "ui/time_cursor.h"
-#include "ui/timeline_model.h"
-#include "ui/timeline_view.h"
+#include "ui/timeline/lane_canvas.h"
+#include "ui/timeline/lane_painter.h"
+#include "ui/session/time_cursor.h"
+#include "ui/timeline/timeline_model.h"
+#include "ui/timeline/timeline_view.h"
 
 using namespace interleave;
 using namespace interleave::ui;

@@ -12,13 +12,13 @@
 #include <QTest>
 #include <QTreeWidget>
 
-#include "ui/caption_model.h"
-#include "ui/main_window.h"
-#include "ui/palette.h"
-#include "ui/parameter_panel.h"
-#include "ui/run_session.h"
-#include "ui/scenario_picker.h"
-#include "ui/transport_bar.h"
+#include "ui/views/caption_model.h"
+#include "ui/window/main_window.h"
+#include "ui/base/palette.h"
+#include "ui/window/parameter_panel.h"
+#include "ui/session/run_session.h"
+#include "ui/window/scenario_picker.h"
+#include "ui/window/transport_bar.h"
 #include "wait_for.h"
 
 using namespace interleave;

@@ -9,15 +9,15 @@
 #include <csignal>
 
 #include "core/analysis/actor_states.h"
-#include "ui/buffer_model.h"
-#include "ui/buffer_view.h"
-#include "ui/main_window.h"
-#include "ui/pipe_model.h"
-#include "ui/process_tree_model.h"
-#include "ui/run_session.h"
-#include "ui/signal_model.h"
-#include "ui/time_cursor.h"
-#include "ui/timeline_model.h"
+#include "ui/views/buffer_model.h"
+#include "ui/views/buffer_view.h"
+#include "ui/window/main_window.h"
+#include "ui/views/pipe_model.h"
+#include "ui/views/process_tree_model.h"
+#include "ui/session/run_session.h"
+#include "ui/views/signal_model.h"
+#include "ui/session/time_cursor.h"
+#include "ui/timeline/timeline_model.h"
 #include "wait_for.h"
 
 using namespace interleave;

@@ -9,8 +9,8 @@
 #include <random>
 
 #include "live_run.h"
-#include "ui/lane_canvas.h"
-#include "ui/timeline_model.h"
+#include "ui/timeline/lane_canvas.h"
+#include "ui/timeline/timeline_model.h"
 
 using namespace interleave;
 using namespace interleave::ui;

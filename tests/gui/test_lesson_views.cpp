@@ -15,14 +15,14 @@
 #include <cmath>
 
 #include "core/channel/event_store.h"
-#include "ui/lane_canvas.h"
-#include "ui/lane_painter.h"
-#include "ui/main_window.h"
-#include "ui/shared_variable_model.h"
-#include "ui/time_cursor.h"
-#include "ui/timeline_model.h"
-#include "ui/timeline_view.h"
-#include "ui/wait_for_model.h"
+#include "ui/timeline/lane_canvas.h"
+#include "ui/timeline/lane_painter.h"
+#include "ui/window/main_window.h"
+#include "ui/views/shared_variable_model.h"
+#include "ui/session/time_cursor.h"
+#include "ui/timeline/timeline_model.h"
+#include "ui/timeline/timeline_view.h"
+#include "ui/views/wait_for_model.h"
 #include "wait_for.h"
 
 using namespace interleave;

@@ -16,14 +16,14 @@
 #include <set>
 
 #include "core/scenarios/scenario.h"
-#include "ui/distribution_model.h"
-#include "ui/distribution_view.h"
-#include "ui/main_window.h"
-#include "ui/prediction_box.h"
-#include "ui/run_session.h"
-#include "ui/speedup_model.h"
-#include "ui/speedup_view.h"
-#include "ui/time_cursor.h"
+#include "ui/charts/distribution_model.h"
+#include "ui/charts/distribution_view.h"
+#include "ui/window/main_window.h"
+#include "ui/lesson/prediction_box.h"
+#include "ui/session/run_session.h"
+#include "ui/charts/speedup_model.h"
+#include "ui/charts/speedup_view.h"
+#include "ui/session/time_cursor.h"
 #include "wait_for.h"
 
 using namespace interleave;

@@ -16,12 +16,12 @@
 #include <memory>
 
 #include "core/scenarios/scenario.h"
-#include "ui/distribution_view.h"
-#include "ui/main_window.h"
-#include "ui/palette.h"
-#include "ui/parameter_panel.h"
-#include "ui/scenario_picker.h"
-#include "ui/transport_bar.h"
+#include "ui/charts/distribution_view.h"
+#include "ui/window/main_window.h"
+#include "ui/base/palette.h"
+#include "ui/window/parameter_panel.h"
+#include "ui/window/scenario_picker.h"
+#include "ui/window/transport_bar.h"
 #include "wait_for.h"
 
 using namespace interleave;

@@ -7,7 +7,7 @@
 #include <thread>
 #include <vector>
 
-#include "ui/run_session.h"
+#include "ui/session/run_session.h"
 #include "wait_for.h"
 
 using namespace interleave;

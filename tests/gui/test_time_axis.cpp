@@ -2,9 +2,9 @@
 
 #include <gtest/gtest.h>
 
-#include "ui/lane_summary.h"
-#include "ui/time_axis.h"
-#include "ui/time_ticker.h"
+#include "ui/timeline/lane_summary.h"
+#include "ui/base/time_axis.h"
+#include "ui/base/time_ticker.h"
 
 using namespace interleave;
 using namespace interleave::ui;

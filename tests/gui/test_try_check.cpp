@@ -7,10 +7,10 @@
 
 #include <QTest>
 
-#include "ui/lesson_panel.h"
-#include "ui/main_window.h"
-#include "ui/parameter_panel.h"
-#include "ui/run_session.h"
+#include "ui/lesson/lesson_panel.h"
+#include "ui/window/main_window.h"
+#include "ui/window/parameter_panel.h"
+#include "ui/session/run_session.h"
 #include "wait_for.h"
 
 using namespace interleave;

@@ -1,0 +1,2 @@
+#pragma once
+#include "ui/window/main_window.h"

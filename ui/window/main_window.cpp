@@ -1,0 +1,640 @@
+#include "ui/window/main_window.h"
+
+#include <qcustomplot.h>
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QScreen>
+#include <QScrollArea>
+#include <QSettings>
+#include <QShortcut>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTimer>
+#include <QToolBar>
+#include <QVBoxLayout>
+#include <array>
+#include <cmath>
+#include <cstdio>
+
+#include "core/analysis/wait_for.h"
+#include "core/scenarios/scenario.h"
+#include "core/sys/clock.h"
+#include "ui/views/buffer_model.h"
+#include "ui/views/caption_model.h"
+#include "ui/charts/distribution_model.h"
+#include "ui/charts/distribution_view.h"
+#include "ui/lesson/lesson_panel.h"
+#include "ui/window/log_panel.h"
+#include "ui/views/memory_model.h"
+#include "ui/base/palette.h"
+#include "ui/window/parameter_panel.h"
+#include "ui/views/pipe_model.h"
+#include "ui/window/pointer_highlight.h"
+#include "ui/lesson/prediction_box.h"
+#include "ui/views/process_tree_model.h"
+#include "ui/session/replay_player.h"
+#include "ui/session/run_session.h"
+#include "ui/window/scenario_picker.h"
+#include "ui/lesson/scheduler_panel.h"
+#include "ui/views/shared_variable_model.h"
+#include "ui/views/signal_model.h"
+#include "ui/charts/speedup_model.h"
+#include "ui/charts/speedup_view.h"
+#include "ui/window/status_line.h"
+#include "ui/session/time_cursor.h"
+#include "ui/timeline/timeline_model.h"
+#include "ui/timeline/timeline_view.h"
+#include "ui/window/transport_bar.h"
+#include "ui/window/transport_keys.h"
+#include "ui/export/video_exporter.h"
+#include "ui/window/view_shelf.h"
+#include "ui/views/wait_for_model.h"
+
+namespace interleave::ui {
+
+MainWindow::MainWindow(const LaunchOptions& options, QWidget* parent)
+    : QMainWindow(parent),
+      m_options(options),
+      m_session(new RunSession(this)),
+      m_cursor(new TimeCursor(this)),
+      m_timeline(new TimelineModel(this)),
+      m_buffer(new BufferModel(this)),
+      m_pipes(new PipeModel(this)),
+      m_signals(new SignalModel(this)),
+      m_memory(new MemoryModel(this)),
+      m_tree(new ProcessTreeModel(m_timeline, this)),
+      m_captions(new CaptionModel(m_timeline, 8, this)),
+      m_waits(new WaitForModel(m_timeline->names(), this)),
+      m_shared(new SharedVariableModel(this)),
+      m_speedup(new SpeedupModel(this)),
+      m_distributions(new DistributionModel(this)),
+      m_followers{m_timeline, m_buffer, m_pipes,   m_signals,      m_memory,
+                  m_waits,    m_shared, m_speedup, m_distributions} {
+    setWindowTitle(tr("Interleave"));
+    // The application font before any window scaled it: a second window in the same process
+    // (tests, tools) must not scale an already scaled font again.
+    if (!qApp->property("interleaveBaseFontPt").isValid())
+        qApp->setProperty("interleaveBaseFontPt",
+                          std::max(11.0, QApplication::font().pointSizeF()));
+    m_baseFontPt = qApp->property("interleaveBaseFontPt").toDouble();
+    buildActions();
+    buildLayout();
+    connect(speedupView(), &SpeedupView::stopRequested, this, &MainWindow::stopRun);
+    m_timelineView->setFocusPolicy(Qt::StrongFocus);
+    new TransportKeys(this, m_pauseAction, m_stepAction, m_timelineView);
+    m_pointer = new PointerHighlight(this);
+    auto* leave = new QShortcut(QKeySequence(Qt::Key_Escape), this);
+    leave->setContext(Qt::ApplicationShortcut);
+    connect(leave, &QShortcut::activated, this, [this] {
+        // Esc stops the run, except in presenter mode, which it leaves.
+        if (m_presenter)
+            setPresenterMode(false);
+        else if (m_stopAction->isEnabled())
+            m_stopAction->trigger();
+    });
+    m_stopAction->setShortcut(QKeySequence());  // Esc is the shortcut above, shown in the tip
+    // Each run's lab also writes its log beside the program's other data, replaced by the
+    // next run; without a writable place the panel still shows everything.
+    const auto dataDir = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
+    m_session->setLogging(options.logLevel, QDir().mkpath(dataDir)
+                                                ? dataDir + QStringLiteral("/last-run.log")
+                                                : QString());
+
+    connect(m_session, &RunSession::storeReset, this, &MainWindow::onStoreReset);
+    connect(m_session, &RunSession::eventsAppended, this, &MainWindow::onEventsAppended);
+    connect(m_session, &RunSession::stateChanged, this, [this] {
+        // When a run ends, show all of it.
+        if (m_wasActive && !m_session->active()) {
+            m_timelineView->fitAll(true);
+            offerStepChoices();
+            runEnded();
+        }
+        m_wasActive = m_session->active();
+        speedupView()->setRunning(m_session->active());
+        updateActions();
+        updateStatus();
+    });
+    connect(m_cursor, &TimeCursor::changed, this, [this](std::int64_t t) {
+        for (auto* f : m_followers)
+            f->setCursorTime(t);
+        if (!m_session->active() && m_player)
+            if (const auto end = m_player->endNs(); end > 0)
+                m_transportBar->setScrubPosition(static_cast<double>(t) / static_cast<double>(end));
+        // Following a live run, captions change with nearly every event: ten times a second is
+        // as fast as anyone reads them, and each change lays out wrapped text again. The tree's
+        // states and fades likewise: a frame's worth of change there is not worth a repaint.
+        // The frame tick takes a due update along, so that it is painted with that frame.
+        if (!m_cursor->live() || !m_captionClock.isValid() || m_captionClock.elapsed() >= 100)
+            followCaptions();
+        else
+            m_captionDue = true;
+    });
+    connect(m_cursor, &TimeCursor::liveChanged, this, [this](bool live) {
+        m_liveAction->setChecked(live);
+        if (live) m_unfoldedByPlay = false;
+        updateUnfolding();
+    });
+    connect(m_timelineView, &TimelineView::cursorPlaced, this, [this] {
+        m_unfoldedByPlay = false;
+        updateUnfolding();
+    });
+    connect(m_timelineView, &TimelineView::noteRequested, this,
+            [this](std::uint32_t actor, std::int64_t ns) {
+                if (!m_session->store()) return;
+                bool ok = false;
+                const auto text = QInputDialog::getText(
+                    this, tr("Pin a note"),
+                    tr("A note at %1 ms on this lane (saved with the run, shown in pictures):")
+                        .arg(static_cast<double>(ns) / 1e6, 0, 'f', 1),
+                    QLineEdit::Normal, {}, &ok);
+                if (ok && !text.trimmed().isEmpty()) pinNote(actor, ns, text.trimmed());
+            });
+    connect(m_timelineView, &TimelineView::firstMarksDrawn, this, [this] {
+        if (m_options.timings && m_runClick.isValid())
+            std::fprintf(stderr, "timing: run click to first event drawn: %.1f ms\n",
+                         m_runClick.nsecsElapsed() / 1e6);
+    });
+
+    m_frameTimer = new QTimer(this);
+    m_frameTimer->setInterval(16);
+    connect(m_frameTimer, &QTimer::timeout, this, &MainWindow::tick);
+    m_frameTimer->start();
+
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    setFontScale(settings.value(QStringLiteral("view/fontScale"), 1.0).toDouble());
+    setTheme(options.theme.value_or(
+        static_cast<Theme>(settings.value(QStringLiteral("view/theme"), 0).toInt())));
+    if (!settings.contains(QStringLiteral("window/geometry"))) {
+        // The screen the window is on, all of it that is free for windows: a 1920x1080
+        // monitor gets the room its class needs, a 1280x720 projector no panel cut off.
+        QSize size(1500, 920);
+        if (const auto* onScreen = screen()) {
+            size = initialSize(onScreen->availableGeometry());
+            move(onScreen->availableGeometry().topLeft());
+        }
+        resize(size);
+        if (size.width() < 1400) {
+            // Narrow (a projector): the lesson shares the left column as a tab, so the timeline
+            // gets the width instead of a third of it.
+            tabifyDockWidget(m_scenarioDock, m_lessonDock);
+            m_scenarioDock->raise();
+        }
+    }
+
+    QString scenario = options.scenario;
+    if (scenario.isEmpty())
+        scenario =
+            settings.value(QStringLiteral("scenario/last"), QStringLiteral("producer-consumer"))
+                .toString();
+    if (!findScenario(scenario.toStdString())) scenario = QStringLiteral("producer-consumer");
+    m_picker->select(scenario);
+    chooseScenario(scenario);
+    if (!options.assignments.isEmpty()) m_params->apply(options.assignments);
+    m_transportBar->setSpeed(options.speed);
+    if (options.byHand && m_manualAction->isEnabled()) m_manualAction->setChecked(true);
+    if (options.timings) m_timelineView->plot()->installEventFilter(this);
+
+    if (!options.trace.isEmpty()) {
+        QTimer::singleShot(0, this, [this] { openTraceFile(m_options.trace); });
+    } else if (options.run) {
+        QTimer::singleShot(0, this, &MainWindow::runScenario);
+    }
+    updateActions();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildActions() {
+    auto* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Open trace…"), QKeySequence::Open, this, &MainWindow::openTrace);
+    m_saveAction =
+        file->addAction(tr("&Save trace…"), QKeySequence::Save, this, &MainWindow::saveTrace);
+    auto* exportMenu = file->addMenu(tr("&Export"));
+    m_exportPictureAction = exportMenu->addAction(tr("Timeline as a &picture (PNG, SVG or PDF)…"),
+                                                  this, &MainWindow::exportPicture);
+    m_exportVideoAction =
+        exportMenu->addAction(tr("&Video (MP4 or GIF)…"), this, &MainWindow::exportVideo);
+    // Whether ffmpeg is there is asked each time the menu opens: installed meanwhile, it counts.
+    connect(exportMenu, &QMenu::aboutToShow, this, [this] {
+        const bool have = !VideoExporter::ffmpegProgram().isEmpty();
+        m_exportVideoAction->setText(have ? tr("&Video (MP4 or GIF)…")
+                                          : tr("&Video (MP4 or GIF): needs ffmpeg, "
+                                               "sudo apt install ffmpeg"));
+        m_exportVideoAction->setStatusTip(have ? tr("Make a video of this run for a lesson")
+                                               : VideoExporter::ffmpegMissingHelp());
+    });
+    m_exportCsvAction = exportMenu->addAction(tr("Events as &CSV…"), this, [this] {
+        exportRun(tr("Events (*.csv)"), QStringLiteral(".csv"));
+    });
+    m_exportPerfettoAction = exportMenu->addAction(
+        tr("Perfetto trace (&protobuf, smaller)…"), this,
+        [this] { exportRun(tr("Perfetto trace (*.pftrace)"), QStringLiteral(".pftrace")); });
+    m_exportChromeAction = exportMenu->addAction(
+        tr("Chrome trace for Perfetto (&JSON)…"), this,
+        [this] { exportRun(tr("Chrome trace (*.json)"), QStringLiteral(".json")); });
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    m_transportBar = new TransportBar(this);
+    addToolBar(m_transportBar);
+    m_runAction = m_transportBar->runAction();
+    m_pauseAction = m_transportBar->pauseAction();
+    m_stepAction = m_transportBar->stepAction();
+    m_stopAction = m_transportBar->stopAction();
+    m_liveAction = m_transportBar->liveAction();
+    connect(m_runAction, &QAction::triggered, this, &MainWindow::runScenario);
+    connect(m_pauseAction, &QAction::triggered, this, &MainWindow::togglePause);
+    connect(m_stepAction, &QAction::triggered, this, &MainWindow::step);
+    connect(m_stopAction, &QAction::triggered, this, &MainWindow::stopRun);
+    connect(m_transportBar, &TransportBar::speedChanged, m_session, &RunSession::setSpeed);
+    // A finished run plays again on the time cursor: Space plays and pauses, Right and Left
+    // step from event to event, at the transport's speed.
+    m_player = new ReplayPlayer(m_cursor, this);
+    connect(m_transportBar, &TransportBar::speedChanged, m_player, &ReplayPlayer::setSpeed);
+    connect(m_transportBar, &TransportBar::scrubbed, this, [this](double fraction) {
+        // Scrubbing is looking around: the whole run, unless View > Show the whole run is off.
+        m_unfoldedByPlay = false;
+        m_player->pause();
+        updateUnfolding();
+        m_cursor->setTime(
+            static_cast<std::int64_t>(fraction * static_cast<double>(m_player->endNs())));
+    });
+    connect(m_player, &ReplayPlayer::playingChanged, this, [this] {
+        updateUnfolding();
+        updateActions();
+        updateStatus();
+    });
+    auto* previous = new QAction(tr("Previous event"), this);
+    previous->setShortcut(QKeySequence(Qt::Key_Left));
+    connect(previous, &QAction::triggered, this, [this] {
+        if (!m_session->active())
+            m_player->stepEvent(-1, m_transportBar->stepActor(), m_transportBar->stepKind());
+    });
+    addAction(previous);
+    connect(m_liveAction, &QAction::toggled, this, [this](bool on) {
+        if (on) {
+            m_cursor->setLive(true);
+            m_timelineView->fitAll();
+        } else if (m_cursor->live()) {
+            m_cursor->setTime(m_cursor->time());
+        }
+    });
+
+    buildViewMenu();
+
+    auto* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("About Interleave"), this, [this] {
+        QMessageBox::about(
+            this, tr("About Interleave"),
+            tr("<b>Interleave</b><p>Real threads and real processes, recorded step by step "
+               "and drawn as they happen.</p><p>Keys: Space pause/resume, Right step, Esc stop, "
+               "F11 full screen, Ctrl+ / Ctrl− text size.</p>"));
+    });
+}
+
+void MainWindow::buildLayout() {
+    m_timelineView = new TimelineView(m_timeline, m_cursor, this);
+    m_shelf = new ViewShelf({m_buffer, m_pipes, m_signals, m_memory, m_waits, m_shared, m_tree,
+                             m_captions, m_speedup, m_distributions},
+                            m_timeline, m_cursor, this);
+    auto* bottom = m_shelf;
+
+    m_center = new QSplitter(Qt::Vertical, this);
+    m_center->addWidget(m_timelineView);
+    m_center->addWidget(bottom);
+    m_center->setStretchFactor(0, 3);
+    m_center->setStretchFactor(1, 2);
+    m_center->setSizes({560, 340});
+    setCentralWidget(m_center);
+
+    auto* left = new QWidget(this);
+    auto* leftLayout = new QVBoxLayout(left);
+    m_picker = new ScenarioPicker(left);
+    m_params = new ParameterPanel(left);
+    leftLayout->addWidget(new QLabel(tr("<b>Scenario</b>"), left));
+    leftLayout->addWidget(m_picker, 2);
+    leftLayout->addWidget(new QLabel(tr("<b>Parameters</b>"), left));
+    // In a scroll area: at 1280x720 or with large text, fields and their wrapped help keep
+    // their height and the panel scrolls, instead of squashing them into each other.
+    auto* paramScroll = new QScrollArea(left);
+    paramScroll->setWidget(m_params);
+    paramScroll->setWidgetResizable(true);
+    paramScroll->setFrameShape(QFrame::NoFrame);
+    paramScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    leftLayout->addWidget(paramScroll, 3);
+    m_scenarioDock = new QDockWidget(tr("Scenario"), this);
+    m_scenarioDock->setObjectName(QStringLiteral("scenarioDock"));
+    m_scenarioDock->setWidget(left);
+    addDockWidget(Qt::LeftDockWidgetArea, m_scenarioDock);
+    connect(m_picker, &ScenarioPicker::scenarioChosen, this, &MainWindow::chooseScenario);
+
+    m_lesson = new LessonPanel(this);
+    m_lessonDock = new QDockWidget(tr("Lesson"), this);
+    m_lessonDock->setObjectName(QStringLiteral("lessonDock"));
+    addDockWidget(Qt::RightDockWidgetArea, m_lessonDock);
+    buildScheduler();  // the prediction box goes above the lesson, the scheduler beside it
+
+    // The lab's log: hidden until something is worth reading, then shown and named in the
+    // status bar; always back from the View menu.
+    m_log = new LogPanel(this);
+    m_logDock = new QDockWidget(tr("Lab log"), this);
+    m_logDock->setObjectName(QStringLiteral("logDock"));
+    m_logDock->setWidget(m_log);
+    // Under the views only: the side panels keep their full height.
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
+    addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
+    m_logDock->hide();
+    connect(m_session, &RunSession::labLogged, m_log, &LogPanel::append);
+    connect(m_log, &LogPanel::problem, this, [this](const QString& text) {
+        if (!m_logDock->isVisible()) {
+            m_logDock->show();
+            resizeDocks({m_logDock}, {fontMetrics().height() * 6}, Qt::Vertical);
+        }
+        statusBar()->showMessage(tr("The lab reported: %1 (see Lab log)").arg(text), 10'000);
+    });
+    for (auto* dock : {m_scenarioDock, m_lessonDock, m_schedulerDock, m_logDock})
+        m_panelsMenu->addAction(dock->toggleViewAction());
+    // And the views under the timeline: the scenario picks them, any can be brought back.
+    m_panelsMenu->addSeparator();
+    m_panelsMenu->addActions(m_shelf->viewActions());
+
+    m_status = new StatusLine(statusBar(), this);
+}
+
+void MainWindow::chooseScenario(const QString& name) {
+    const auto* s = findScenario(name.toStdString());
+    if (!s) return;
+    m_params->setScenario(s);
+    m_lesson->showLesson(name);
+    lessonChanged(s->group != "measurements");
+    updateViewBoxes();
+    QSettings().setValue(QStringLiteral("scenario/last"), name);
+}
+
+void MainWindow::runScenario() {
+    const auto name = m_picker->current();
+    if (!findScenario(name.toStdString())) {
+        statusBar()->showMessage(tr("Choose a scenario in the list first."), 6000);
+        return;
+    }
+    m_params->setReadOnly(false);  // a replay's values become this run's, to change next time
+    m_runClick.start();
+    m_log->startRun(m_session->logFile());
+    const auto mode = m_manualAction->isChecked() && m_manualAction->isEnabled()
+                          ? ScheduleMode::Manual
+                          : ScheduleMode::Free;
+    if (const auto err =
+            m_session->start(name, m_params->assignments(), m_transportBar->speed(), mode);
+        !err.isEmpty()) {
+        QMessageBox::warning(this, tr("Cannot run"), err);
+        return;
+    }
+    m_prediction->runStarted();
+    m_timelineView->startLive();
+}
+
+void MainWindow::togglePause() {
+    if (!m_session->active()) {
+        if (m_session->store()) {
+            m_player->setSpeed(m_transportBar->speed());
+            m_player->toggle();
+        }
+        return;
+    }
+    m_session->paused() ? m_session->resume() : m_session->pause();
+    m_settleClock.start();
+    pace();
+}
+
+void MainWindow::step() {
+    if (!m_session->active()) {  // a finished run: to its next event (of the chosen actor, kind)
+        m_player->stepEvent(+1, m_transportBar->stepActor(), m_transportBar->stepKind());
+        return;
+    }
+    // Stepping a deadlock lets a thread through its next checkpoint, but every thread of the
+    // cycle is already blocked: say why nothing moves rather than seem broken.
+    if (m_session->active() && !deadlockNow().isEmpty())
+        statusBar()->showMessage(tr("Step: every thread of the deadlock waits for a lock another "
+                                    "one holds, so nothing can move. Esc stops the run."),
+                                 6000);
+    m_session->step();
+    m_settleClock.start();
+    pace();
+}
+
+void MainWindow::pace() {
+    // Paused, nothing moves but for a step: once the last steps under way have come in (a
+    // moment after the pause or the step), ten frames a second are enough, and the window
+    // then costs next to nothing. Resumed, the next frame comes at once.
+    const bool settled =
+        m_session->paused() && m_settleClock.isValid() && m_settleClock.elapsed() > 300;
+    const int interval = settled ? 100 : 16;
+    if (m_frameTimer->interval() == interval) return;
+    m_frameTimer->setInterval(interval);
+    tick();  // at once: the view takes the pause (or the resume) now, not a frame later
+}
+
+void MainWindow::stopRun() {
+    m_session->stop();
+}
+
+void MainWindow::onStoreReset() {
+    m_pending.reset();  // rows of the store just dropped
+    const auto* store = m_session->store();
+    if (m_player) m_player->setStore(store);
+    showNotes();  // a replay's own, or none for a new run
+    m_waitsNow.reset(store);
+    m_lostUpdateFound = false;
+    m_lostUpdatesSearched = m_lostUpdateCount = 0;
+    m_timelineView->setLostUpdate(std::nullopt, nullptr);
+    // Captions first: they hold entries of the old store, which the timeline is about to drop.
+    m_captions->reset();
+    for (auto* f : m_followers)
+        f->reset(store);
+    m_speedup->setParameters(m_session->description().parameters);  // for real Python's turn
+    updateViewBoxes();
+    m_tree->sync();
+    m_cursor->setLive(true);
+    m_cursor->resetTo(0);
+    m_unfoldedByPlay = false;
+    updateUnfolding();
+    m_status->restart();
+}
+
+void MainWindow::offerStepChoices() {
+    std::vector<std::pair<std::uint32_t, QString>> actors;
+    std::vector<EventKind> kinds;
+    if (const auto* store = m_session->store()) {
+        for (const auto& a : store->actors())
+            actors.emplace_back(a.id, m_timeline->actorName(a.id));
+        std::array<bool, static_cast<std::size_t>(EventKind::Count_)> seen{};
+        for (std::size_t i = 0, n = store->size(); i < n; ++i)
+            seen[static_cast<std::size_t>(store->kind(i))] = true;
+        for (std::size_t k = 0; k < seen.size(); ++k)
+            if (seen[k]) kinds.push_back(static_cast<EventKind>(k));
+    }
+    m_transportBar->setStepChoices(actors, kinds);
+}
+
+void MainWindow::followCaptions() {
+    m_captionDue = false;
+    m_captionClock.start();
+    m_captions->setCursorTime(m_cursor->time());
+    m_tree->setCursorTime(m_cursor->time());
+}
+
+void MainWindow::onEventsAppended(quint64 first, quint64 last) {
+    // A running run's new events are taken in by the next frame, with everything else that
+    // frame changes: the window then paints once a frame, not once more for each batch the
+    // reader hands over between two frames. Paused or ended, at once: no frame comes soon.
+    m_pending = m_pending ? std::pair{std::min<std::size_t>(m_pending->first, first),
+                                      std::max<std::size_t>(m_pending->second, last)}
+                          : std::pair<std::size_t, std::size_t>{first, last};
+    if (!m_session->active() || m_session->paused()) takePending();
+}
+
+void MainWindow::takePending() {
+    if (!m_pending) return;
+    const auto [first, last] = *m_pending;
+    m_pending.reset();
+    for (auto* f : m_followers)
+        f->append(first, last);
+    updateViewBoxes();
+    m_tree->sync();
+    m_captions->setStepping(m_session->active() && m_session->paused());
+    m_captions->append(first, last);
+}
+
+void MainWindow::tick() {
+    takePending();
+    pace();
+    // Paused, "now" holds at the pause; a step moves it to the step's last event.
+    const auto now = m_session->paused() ? std::max(m_session->nowNs(), m_timeline->lastNs())
+                                         : m_session->nowNs();
+    std::vector<std::pair<std::int64_t, std::int64_t>> pauses;
+    for (const auto& p : m_session->pauses())
+        pauses.emplace_back(p.beginNs, p.endNs);
+    m_timelineView->setPauses(pauses);
+    if (m_session->active()) {
+        m_cursor->follow(now);
+        m_timelineView->setNow(now);
+    } else if (m_cursor->live() && m_cursor->time() != now) {
+        m_cursor->follow(now);
+        m_timelineView->setNow(now);
+    }
+    // A deadlock is said the frame it is seen, not at the next of the four updates a second.
+    const bool deadlocked = m_session->active() && !deadlockNow().isEmpty();
+    if (m_captionDue && m_captionClock.elapsed() >= 100) followCaptions();
+    if (m_schedulerDock->isVisible()) m_schedulerPanel->refresh();
+    if (m_status->due() || deadlocked != m_deadlockShown) {
+        m_deadlockShown = deadlocked;
+        updateStatus();
+    }
+}
+
+BufferView* MainWindow::bufferView() const {
+    return m_shelf->bufferView();
+}
+
+DistributionView* MainWindow::distributionView() const {
+    return m_shelf->distributionView();
+}
+
+SpeedupView* MainWindow::speedupView() const {
+    return m_shelf->speedupView();
+}
+
+QWidget* MainWindow::pipesBox() const {
+    return m_shelf->pipesBox();
+}
+
+QWidget* MainWindow::processTreeBox() const {
+    return m_shelf->treeBox();
+}
+
+QWidget* MainWindow::waitForBox() const {
+    return m_shelf->waitsBox();
+}
+
+QWidget* MainWindow::sharedVariableBox() const {
+    return m_shelf->sharedBox();
+}
+
+void MainWindow::updateViewBoxes() {
+    // Before its first run, a scenario shows the views its runs will fill, empty. A run shows
+    // its own scenario's views, a replay too: its scenario is the one its trace names (the
+    // session calls a replay "replay of NAME (FILE)", which names no scenario).
+    const bool run = m_session->store() != nullptr;
+    const auto name = run ? m_session->description().scenario : m_picker->current().toStdString();
+    m_shelf->choose(findScenario(name), run, m_presenter, m_presenterShowsProcesses);
+}
+
+void MainWindow::updateActions() {
+    if (!m_session->active() && m_session->store())
+        m_transportBar->showReplayState(m_player && m_player->playing());
+    else
+        m_transportBar->showRunState(m_session->active(), m_session->paused());
+    // Save is offered only when it can be done, rather than refused after the dialog.
+    const bool canSave = m_session->store() && !m_session->active();
+    m_saveAction->setEnabled(canSave);
+    m_exportCsvAction->setEnabled(canSave);
+    m_exportVideoAction->setEnabled(canSave);
+    m_exportChromeAction->setEnabled(canSave);
+    m_exportPerfettoAction->setEnabled(canSave);
+    m_exportPictureAction->setEnabled(m_session->store() != nullptr);
+    m_replayScheduleAction->setEnabled(m_schedulerPanel->hasSchedule() && !m_session->active());
+    // Scheduled by hand, every step is the student's to give: the run-wide pause and step would
+    // only stop what the cards already hold.
+    if (m_session->manual()) {
+        m_pauseAction->setEnabled(false);
+        m_stepAction->setEnabled(false);
+    }
+    for (auto* digit : m_digitActions)
+        digit->setEnabled(m_session->manual());
+    m_saveAction->setStatusTip(canSave ? tr("Save this run to a trace file")
+                               : m_session->active()
+                                   ? tr("Stop the run to save it")
+                                   : tr("Run a scenario first: then it can be saved"));
+}
+
+QSize MainWindow::initialSize(const QRect& available) {
+    // Less a margin for the window manager's frame and title, which the geometry leaves out.
+    return (available.size() - QSize(16, 40)).expandedTo(QSize(640, 480));
+}
+
+void MainWindow::showEvent(QShowEvent* event) {
+    QMainWindow::showEvent(event);
+    // A start with large text (remembered) sized the panels before the window had its size.
+    if (!std::exchange(m_shownOnce, true)) QTimer::singleShot(0, this, &MainWindow::holdSidePanels);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    m_session->stop();
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    event->accept();
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
+    if (event->type() == QEvent::Paint && !m_firstFramePrinted) {
+        m_firstFramePrinted = true;
+        std::fprintf(stderr, "timing: process start to first painted frame: %.1f ms\n",
+                     static_cast<double>(monotonicNs() - m_options.startNs) / 1e6);
+    }
+    return QMainWindow::eventFilter(watched, event);
+}
+
+}  // namespace interleave::ui

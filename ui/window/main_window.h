@@ -1,0 +1,273 @@
+#pragma once
+// The main window: scenario picker and parameters on the left, timeline in the middle, buffer,
+// process tree and captions below it, the lesson on the right; transport in the tool bar and
+// the run's numbers in the status bar.
+
+#include <QElapsedTimer>
+#include <QMainWindow>
+#include <QStringList>
+#include <cstdint>
+#include <optional>
+#include <utility>
+#include <vector>
+
+#include "core/analysis/wait_for.h"
+#include "core/supervise/lab_log.h"
+#include "ui/base/palette.h"
+
+class QAction;
+class QLabel;
+class QSlider;
+class QSplitter;
+class QTimer;
+
+class QDockWidget;
+class QMenu;
+class QToolBar;
+
+namespace interleave::ui {
+
+class BufferModel;
+class PipeModel;
+class SignalModel;
+class MemoryModel;
+class BufferView;
+class CaptionModel;
+class LessonPanel;
+class LogPanel;
+class ParameterPanel;
+class ProcessTreeModel;
+class ViewShelf;
+class TransportBar;
+class RunFollower;
+class RunSession;
+class ScenarioPicker;
+class TimeCursor;
+class TimelineModel;
+class TimelineView;
+class WaitForModel;
+class SharedVariableModel;
+
+struct LaunchOptions {
+    QString scenario;
+    QStringList assignments;
+    bool run = false;
+    bool byHand = false;  // start in scheduler mode
+    double speed = 1.0;
+    QString trace;             // a native trace to replay
+    bool timings = false;      // print start-up and first-event timings to stderr
+    std::int64_t startNs = 0;  // CLOCK_MONOTONIC when the process started
+    std::optional<Theme> theme;
+    LogLevel logLevel = LogLevel::warn;  // what each run's lab logs into the log panel
+};
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+  public:
+    // Opens a saved run as a replay, shown with its own scenario, lesson and (read-only)
+    // parameters; a file that cannot be opened is explained in a message box.
+    void openTraceFile(const QString& path);
+    // The same without the message box; returns why the file cannot be opened (empty: opened).
+    QString loadReplay(const QString& path);
+    QAction* saveAction() const { return m_saveAction; }
+    QAction* exportVideoAction() const { return m_exportVideoAction; }
+    // Pins a note to `actor`'s lane at `ns` (a right-click on the lane asks for the text).
+    void pinNote(std::uint32_t actor, std::int64_t ns, const QString& text);
+    class ReplayPlayer* player() const {
+        return m_player;
+    }
+    explicit MainWindow(const LaunchOptions& options, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // For tests and tools.
+    RunSession* session() const { return m_session; }
+    TimelineModel* timelineModel() const { return m_timeline; }
+    TimelineView* timelineView() const { return m_timelineView; }
+    BufferModel* bufferModel() const { return m_buffer; }
+    PipeModel* pipeModel() const { return m_pipes; }
+    SignalModel* signalModel() const { return m_signals; }
+    MemoryModel* memoryModel() const { return m_memory; }
+    BufferView* bufferView() const;
+    LogPanel* logPanel() const { return m_log; }
+    QDockWidget* logDock() const { return m_logDock; }
+    ProcessTreeModel* processTreeModel() const { return m_tree; }
+    WaitForModel* waitForModel() const { return m_waits; }
+    QWidget* waitForBox() const;
+    QWidget* pipesBox() const;
+    QWidget* processTreeBox() const;
+    QWidget* sharedVariableBox() const;
+    SharedVariableModel* sharedVariableModel() const { return m_shared; }
+    class SpeedupModel* speedupModel() const {
+        return m_speedup;
+    }
+    class SpeedupView* speedupView() const;
+    class DistributionModel* distributionModel() const {
+        return m_distributions;
+    }
+    class DistributionView* distributionView() const;
+    CaptionModel* captionModel() const { return m_captions; }
+    TimeCursor* cursor() const { return m_cursor; }
+    bool presenterMode() const { return m_presenter; }
+    // A first start's size (no saved geometry): the screen's room for windows, less the frame.
+    static QSize initialSize(const QRect& available);
+    QString stateLine() const;  // what the status bar says the run is doing
+    class PointerHighlight* pointerHighlight() const {
+        return m_pointer;
+    }
+
+    class SchedulerPanel* schedulerPanel() const {
+        return m_schedulerPanel;
+    }
+    class PredictionBox* predictionBox() const {
+        return m_prediction;
+    }
+    QAction* manualAction() const { return m_manualAction; }
+    // View > Show the whole run: a finished run that is not playing shows all of it (for stills
+    // and scrubbing). A replay that plays unfolds as the run did, and stays unfolded when paused
+    // until the cursor is put somewhere by hand; unchecked, a fixed cursor always unfolds.
+    QAction* wholeRunAction() const { return m_wholeRunAction; }
+    void setShowWholeRun(bool on);  // for this window only, not remembered
+    bool unfolding() const;         // the lanes and the tree show the run up to the cursor only
+    // A video frame carries the run, not the controls: no menus, tool bars, status line or
+    // side panels (scenario list, parameters, lesson, log), the timeline over the views in
+    // 16:9; each frame shows the run up to its time unless `wholeRun`.
+    void layOutForVideo(bool wholeRun);
+    QAction* replayScheduleAction() const { return m_replayScheduleAction; }
+
+  public slots:
+    void runScenario();
+    void togglePause();
+    void step();
+    void stopRun();
+    // Presenter mode (F5): full screen, large text, the timeline with one chosen view (the
+    // buffers, or the processes) and the captions; keys drive the run; a ring marks the
+    // pointer for recordings. Esc leaves it.
+    void setPresenterMode(bool on);
+
+  protected:
+    void closeEvent(QCloseEvent* event) override;
+    void showEvent(QShowEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+  private:
+    void buildActions();
+    void buildViewMenu();  // the window's look (main_window_display.cpp)
+    void buildLayout();
+    void chooseScenario(const QString& name);
+    void onStoreReset();
+    void onEventsAppended(quint64 first, quint64 last);
+    // File → Export: the run in another format (by `suffix`), or the timeline as a picture.
+    void exportRun(const QString& filter, const QString& suffix);
+    void exportPicture();
+    // File → Export → Video: asks what to show, then makes it in the background with a
+    // progress dialog that can cancel it.
+    void exportVideo();
+    void takePending();       // hands the rows announced since the last frame to every model
+    void followCaptions();    // captions and process tree to the cursor
+    void offerStepChoices();  // the finished run's actors and kinds, to step through
+    void showNotes();         // the run's notes on the timeline
+    void holdSidePanels();    // side panels at most a quarter of the width
+    void tick();
+    void pace();  // the frame rate: full while a run moves, low while it is paused
+    void updateStatus();
+    void updateActions();
+    // Which of the views under the timeline show: those the run has something for (before a
+    // run, the buffers with their hint); in presenter mode, only the chosen one.
+    void updateViewBoxes();
+    void updateUnfolding();  // after the replay plays or stops, the cursor is placed, a new run
+    // `remember`: kept for the next start (presenter mode's own scale is not).
+    void setFontScale(double scale, bool remember = true);
+    void setTheme(Theme theme);
+    void openTrace();
+    void saveTrace();
+    // Scheduler mode and predictions (main_window_scheduler.cpp).
+    void buildScheduler();
+    void replaySchedule();                 // the run's schedule again, on a new run, then by hand
+    void lessonChanged(bool schedulable);  // the chosen scenario's goals and questions
+    void runEnded();
+
+    LaunchOptions m_options;
+    RunSession* m_session;
+    TimeCursor* m_cursor;
+    TimelineModel* m_timeline;
+    BufferModel* m_buffer;
+    PipeModel* m_pipes;
+    SignalModel* m_signals;
+    MemoryModel* m_memory;
+    ProcessTreeModel* m_tree;
+    CaptionModel* m_captions;
+    WaitForModel* m_waits;
+    SharedVariableModel* m_shared;
+    class SpeedupModel* m_speedup;
+    class DistributionModel* m_distributions;
+    // The models above that follow the store, in the order they take a new run and new events
+    // (the timeline first: the others name actors through it).
+    std::vector<RunFollower*> m_followers;
+
+    ScenarioPicker* m_picker = nullptr;
+    ParameterPanel* m_params = nullptr;
+    LessonPanel* m_lesson = nullptr;
+    LogPanel* m_log = nullptr;
+    QMenu* m_panelsMenu = nullptr;  // View > Panels: every dock comes back from here
+    QDockWidget* m_logDock = nullptr;
+    QDockWidget* m_scenarioDock = nullptr;
+    QDockWidget* m_lessonDock = nullptr;
+    TimelineView* m_timelineView = nullptr;
+    ViewShelf* m_shelf = nullptr;
+    bool m_wasActive = false;
+    bool m_deadlockShown = false;  // the state line says "deadlock" (checked every frame)
+
+    class SchedulerPanel* m_schedulerPanel = nullptr;
+    QDockWidget* m_schedulerDock = nullptr;
+    class PredictionBox* m_prediction = nullptr;
+    QAction* m_manualAction = nullptr;
+    QAction* m_replayScheduleAction = nullptr;
+    std::vector<QAction*> m_digitActions;  // 1..9: the scheduler's cards
+
+    QAction* m_runAction = nullptr;
+    QAction* m_pauseAction = nullptr;
+    QAction* m_stepAction = nullptr;
+    QAction* m_stopAction = nullptr;
+    QAction* m_saveAction = nullptr;
+    bool m_shownOnce = false;
+    class ReplayPlayer* m_player = nullptr;
+    QAction* m_exportPictureAction = nullptr;
+    QAction* m_exportVideoAction = nullptr;
+    class VideoExportJob* m_videoJob = nullptr;
+    QAction* m_exportCsvAction = nullptr;
+    QAction* m_exportChromeAction = nullptr;
+    QAction* m_exportPerfettoAction = nullptr;
+    QAction* m_liveAction = nullptr;
+    QAction* m_wholeRunAction = nullptr;
+    bool m_unfoldedByPlay = false;  // played since the cursor was last placed by hand
+    class StatusLine* m_status = nullptr;
+    QTimer* m_frameTimer = nullptr;
+
+    double m_fontScale = 1.0;
+    bool m_presenter = false;
+    QSplitter* m_center = nullptr;  // the timeline over the bottom views
+    QList<int> m_centerSizesPresenterLeft;
+    QByteArray m_statePresenterLeft;  // docks and bars as they were before presenter mode
+    double m_fontScalePresenterLeft = 1.0;
+    bool m_presenterShowsProcesses = false;
+    std::vector<QAction*> m_themeActions;  // the View menu's, one checked
+    TransportBar* m_transportBar = nullptr;
+    class PointerHighlight* m_pointer = nullptr;
+    QAction* m_presenterAction = nullptr;
+    double m_baseFontPt = 11.0;
+    // Who waits for whom at the end of what has come in: the state line says "deadlock" as soon
+    // as a cycle closes, wherever the cursor is.
+    WaitForTracker m_waitsNow;
+    QString deadlockNow();  // the cycle in one sentence; empty: none
+    void pointAtLostUpdate();
+    bool m_lostUpdateFound = false;  // searched for the last time (the run has ended)
+    std::size_t m_lostUpdatesSearched = 0, m_lostUpdateCount = 0;  // store size, updates found
+    QElapsedTimer m_captionClock;  // since the captions last followed the cursor
+    QElapsedTimer m_settleClock;   // since the last pause, resume or step
+    bool m_captionDue = false;     // the cursor moved since the captions last followed it
+    std::optional<std::pair<std::size_t, std::size_t>> m_pending;  // rows not yet taken in
+    QElapsedTimer m_runClick;
+    bool m_firstFramePrinted = false;
+};
+
+}  // namespace interleave::ui
