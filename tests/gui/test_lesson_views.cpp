@@ -15,14 +15,14 @@
 #include <cmath>
 
 #include "core/channel/event_store.h"
+#include "ui/session/time_cursor.h"
 #include "ui/timeline/lane_canvas.h"
 #include "ui/timeline/lane_painter.h"
-#include "ui/window/main_window.h"
-#include "ui/views/shared_variable_model.h"
-#include "ui/session/time_cursor.h"
 #include "ui/timeline/timeline_model.h"
 #include "ui/timeline/timeline_view.h"
+#include "ui/views/shared_variable_model.h"
 #include "ui/views/wait_for_model.h"
+#include "ui/window/main_window.h"
 #include "wait_for.h"
 
 using namespace interleave;
@@ -155,15 +155,17 @@ TEST(TimelineView, AFittedRunLeavesRoomForTheCutOffCrossAtItsEnd) {
     view.setNow(1'000'000'000);
     ASSERT_TRUE(waitFor([&] { return view.canvas()->laneLayout().laneH > 0; }));
     view.fitAll(true);
-    ASSERT_TRUE(waitFor([&] {
+    // The layout settles over a few passes (the range, then the lanes' width): wait for the
+    // fitted page, then for the cross to be inside it, and fail if it never is.
+    const auto fits = [&] {
         const auto& l = view.canvas()->laneLayout();
+        const double crossReach = std::min(l.laneH / 2 - 1, l.markerReach() * 1.6) + 2;
         return std::abs(l.axis.t1 - view.plot()->xAxis->range().upper * 1e6) < 1e3 &&
-               l.axis.t1 < 2e9;
-    }));
+               l.axis.t1 < 2e9 && l.axis.toPixel(1e9) + crossReach <= l.width;
+    };
     const auto& l = view.canvas()->laneLayout();
-    const double crossReach = std::min(l.laneH / 2 - 1, l.markerReach() * 1.6) + 2;
-    EXPECT_LE(l.axis.toPixel(1e9) + crossReach, l.width)
-        << "laneH " << l.laneH << " width " << l.width;
+    EXPECT_TRUE(waitFor(fits)) << "cross at " << l.axis.toPixel(1e9) << ", laneH " << l.laneH
+                               << ", width " << l.width;
 }
 
 // The lab's own end (its main thread returned, the supervisor has yet to reap it) is no zombie
