@@ -37,3 +37,27 @@ TEST(EventKinds, EveryCaptionNamesOnlyKnownPlaceholders) {
         EXPECT_EQ(k.altWhen == AltWhen::Never, k.alt.empty()) << k.name;
     }
 }
+
+// The table's columns agree with each other: an item's or message's ends are marked as going in
+// or out, a lock taken or given back is one the hold column says, and a signal sent or handled
+// is marked as such.
+TEST(EventKinds, MarkersAgreeWithTheLinkAndHoldColumns) {
+    for (const auto& k : kKinds) {
+        const bool item = k.link.family == LinkFamily::Item || k.link.family == LinkFamily::Message;
+        if (item) {
+            EXPECT_EQ(k.marker, k.link.from ? Marker::ItemIn : Marker::ItemOut) << k.name;
+        }
+        if (k.marker == Marker::ItemIn || k.marker == Marker::ItemOut) {
+            EXPECT_TRUE(item) << k.name;
+        }
+        if (k.marker == Marker::LockTaken || k.marker == Marker::LockGiven) {
+            EXPECT_EQ(k.hold.what, Holding::Mutex) << k.name;
+            EXPECT_EQ(k.hold.step,
+                      k.marker == Marker::LockTaken ? ObjectStep::Acquire : ObjectStep::Release)
+                << k.name;
+        }
+        if (k.link.family == LinkFamily::Signal) {
+            EXPECT_EQ(k.marker, k.link.from ? Marker::SignalSent : Marker::SignalHandled) << k.name;
+        }
+    }
+}

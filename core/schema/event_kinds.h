@@ -121,6 +121,22 @@ struct LinkEnd {
     LinkKey key = LinkKey::A;
 };
 
+// How a lane marks an event (LanePainter draws the glyph): a lock taken (▲) or given back (▽),
+// an item or message going in (●) or out (○), the shared counter read (small ○) or written
+// (small ●), a signal sent (◆) or handled (◇), a cross where a process or thread was ended.
+enum class Marker : std::uint8_t {
+    None,
+    LockTaken,
+    LockGiven,
+    ItemIn,
+    ItemOut,
+    SharedRead,
+    SharedWrite,
+    SignalSent,
+    SignalHandled,
+    Cross
+};
+
 struct KindInfo {
     EventKind kind;
     std::string_view name;
@@ -133,6 +149,7 @@ struct KindInfo {
     Hold hold = {};
     StepPhrase step = {};
     LinkEnd link = {};
+    Marker marker = Marker::None;
 };
 
 // clang-format off
@@ -156,19 +173,24 @@ inline constexpr std::array<KindInfo, static_cast<std::size_t>(EventKind::Count_
      ValueField::ExitCode, "process {a} {status}"},
     {EventKind::ProcessWait, "process_wait", KindGroup::Process, StateEffect::ToJoinWait,
      ValueField::A, "{who} waits for {procA} to end", AltWhen::ANegative,
-     "{who} waits for a child process to end", {}, {"wait for process {arg}", StepAlt::ArgNegative, "wait for a child process"}},
+     "{who} waits for a child process to end", {},
+     {"wait for process {arg}", StepAlt::ArgNegative, "wait for a child process"}},
     {EventKind::ProcessReparent, "process_reparent", KindGroup::Process, StateEffect::None,
      ValueField::B,
      "{who} is orphaned: its parent ended, and the kernel makes {procB}, the run's subreaper, its "
      "new parent"},
     {EventKind::LockRequest, "lock_request", KindGroup::Mutex, StateEffect::LockRequest,
      ValueField::B, "{who} asks for {object}",
-     AltWhen::Never, {}, {Holding::Mutex, ObjectStep::Request}, {"lock {object}", StepAlt::ArgOne, "try to lock {object}"}},
+     AltWhen::Never, {}, {Holding::Mutex, ObjectStep::Request},
+     {"lock {object}", StepAlt::ArgOne, "try to lock {object}"}},
     {EventKind::LockAcquired, "lock_acquired", KindGroup::Mutex, StateEffect::LockAcquired,
-     ValueField::B, "{who} takes {object}", AltWhen::BNonZero, "{who} gets {object} after waiting", {Holding::Mutex, ObjectStep::Acquire}},
+     ValueField::B, "{who} takes {object}", AltWhen::BNonZero, "{who} gets {object} after waiting",
+     {Holding::Mutex, ObjectStep::Acquire}, {}, {},
+     Marker::LockTaken},
     {EventKind::LockReleased, "lock_released", KindGroup::Mutex, StateEffect::None, ValueField::B,
      "{who} releases {object}",
-     AltWhen::Never, {}, {Holding::Mutex, ObjectStep::Release}, {"unlock {object}"}},
+     AltWhen::Never, {}, {Holding::Mutex, ObjectStep::Release}, {"unlock {object}"}, {},
+     Marker::LockGiven},
     {EventKind::CondWait, "cond_wait", KindGroup::Condition, StateEffect::ToCondWait, ValueField::B,
      "{who} waits on {object}",
      AltWhen::Never, {}, {Holding::Condition, ObjectStep::Request}, {"wait on {object}"}},
@@ -178,11 +200,13 @@ inline constexpr std::array<KindInfo, static_cast<std::size_t>(EventKind::Count_
      {LinkFamily::Wake, false, LinkKey::Actor}},
     {EventKind::CondNotifyOne, "cond_notify_one", KindGroup::Condition, StateEffect::None,
      ValueField::A, "{who} signals {object}, waking {actorB}", AltWhen::BNegative,
-     "{who} signals {object}; nobody is waiting", {Holding::Condition, ObjectStep::Notify}, {"signal {object}"},
+     "{who} signals {object}; nobody is waiting", {Holding::Condition, ObjectStep::Notify},
+     {"signal {object}"},
      {LinkFamily::Wake, true, LinkKey::B}},
     {EventKind::CondNotifyAll, "cond_notify_all", KindGroup::Condition, StateEffect::None,
      ValueField::A, "{who} wakes all {a} waiting on {object}",
-     AltWhen::Never, {}, {Holding::Condition, ObjectStep::NotifyAll}, {"wake all waiting on {object}"}},
+     AltWhen::Never, {}, {Holding::Condition, ObjectStep::NotifyAll},
+     {"wake all waiting on {object}"}},
     {EventKind::SemBlock, "sem_block", KindGroup::Semaphore, StateEffect::ToSemWait, ValueField::A,
      "{who} blocks on {object} (its value is 0)",
      AltWhen::Never, {}, {Holding::Units, ObjectStep::Request}},
@@ -197,11 +221,13 @@ inline constexpr std::array<KindInfo, static_cast<std::size_t>(EventKind::Count_
     {EventKind::QueuePut, "queue_put", KindGroup::Queue, StateEffect::None, ValueField::A,
      "{who} puts item {a} in slot {slot} ({occupancy}/{capacity} full)",
      AltWhen::Never, {}, {}, {},
-     {LinkFamily::Item, true, LinkKey::A}},
+     {LinkFamily::Item, true, LinkKey::A},
+     Marker::ItemIn},
     {EventKind::QueueGet, "queue_get", KindGroup::Queue, StateEffect::None, ValueField::A,
      "{who} takes item {a} from slot {slot} ({occupancy}/{capacity} full)",
      AltWhen::Never, {}, {}, {},
-     {LinkFamily::Item, false, LinkKey::A}},
+     {LinkFamily::Item, false, LinkKey::A},
+     Marker::ItemOut},
     {EventKind::QueueClosed, "queue_closed", KindGroup::Queue, StateEffect::None, ValueField::A,
      "{who} closes {object}"},
     {EventKind::WorkBegin, "work_begin", KindGroup::Work, StateEffect::ToWorking, ValueField::AInMs,
@@ -219,13 +245,17 @@ inline constexpr std::array<KindInfo, static_cast<std::size_t>(EventKind::Count_
      "{who} lost {a} events here: what is shown around this is incomplete"},
     {EventKind::SharedRead, "shared_read", KindGroup::Shared, StateEffect::None, ValueField::A,
      "{who} reads {object}: {a}",
-     AltWhen::Never, {}, {}, {"read {object}"}},
+     AltWhen::Never, {}, {}, {"read {object}"}, {},
+     Marker::SharedRead},
     {EventKind::SharedWrite, "shared_write", KindGroup::Shared, StateEffect::None, ValueField::A,
      "{who} writes {a} to {object}", AltWhen::BNotAMinusOne,
-     "{who} writes {a} to {object} over {b}: an update is lost", {}, {"write {arg} to {object}"}},
+     "{who} writes {a} to {object} over {b}: an update is lost", {}, {"write {arg} to {object}"},
+     {},
+     Marker::SharedWrite},
     {EventKind::SharedAdd, "shared_add", KindGroup::Shared, StateEffect::None, ValueField::A,
      "{who} adds one to {object} in one step: {b} -> {a}",
-     AltWhen::Never, {}, {}, {"add one to {object} (atomically)"}},
+     AltWhen::Never, {}, {}, {"add one to {object} (atomically)"}, {},
+     Marker::SharedWrite},
     {EventKind::LockTryFailed, "lock_try_failed", KindGroup::Mutex, StateEffect::None,
      ValueField::A, "{who} tries {object}, held by {actorA}: does not wait", AltWhen::ANegative,
      "{who} tries {object}; it is taken: does not wait"},
@@ -238,7 +268,8 @@ inline constexpr std::array<KindInfo, static_cast<std::size_t>(EventKind::Count_
      AltWhen::Never, {}, {Holding::Read, ObjectStep::Request}, {"lock {object} to read"}},
     {EventKind::RwReadAcquired, "rw_read_acquired", KindGroup::RwLock, StateEffect::LockAcquired,
      ValueField::A, "{who} reads {object} ({a} reading)", AltWhen::BNonZero,
-     "{who} gets to read {object} after waiting ({a} reading)", {Holding::Read, ObjectStep::Acquire}},
+     "{who} gets to read {object} after waiting ({a} reading)",
+     {Holding::Read, ObjectStep::Acquire}},
     {EventKind::RwReadReleased, "rw_read_released", KindGroup::RwLock, StateEffect::None,
      ValueField::A, "{who} stops reading {object} ({a} still reading)",
      AltWhen::Never, {}, {Holding::Read, ObjectStep::Release}, {"stop reading {object}"}},
@@ -260,11 +291,13 @@ inline constexpr std::array<KindInfo, static_cast<std::size_t>(EventKind::Count_
     {EventKind::MsgSend, "msg_send", KindGroup::Message, StateEffect::ToRunning, ValueField::A,
      "{who} sends message {a}{priority} into {object}{level}",
      AltWhen::Never, {}, {}, {"send message {arg} into {object}"},
-     {LinkFamily::Message, true, LinkKey::A}},
+     {LinkFamily::Message, true, LinkKey::A},
+     Marker::ItemIn},
     {EventKind::MsgReceive, "msg_receive", KindGroup::Message, StateEffect::ToRunning,
      ValueField::A, "{who} takes message {a}{priority} out of {object}{level}",
      AltWhen::Never, {}, {}, {"receive a message from {object}"},
-     {LinkFamily::Message, false, LinkKey::A}},
+     {LinkFamily::Message, false, LinkKey::A},
+     Marker::ItemOut},
     {EventKind::MsgSendBlocks, "msg_send_blocks", KindGroup::Message, StateEffect::ToIpcWait,
      ValueField::A, "{who} waits in {send}: {object} is full{level}"},
     {EventKind::MsgReceiveBlocks, "msg_receive_blocks", KindGroup::Message, StateEffect::ToIpcWait,
@@ -277,15 +310,18 @@ inline constexpr std::array<KindInfo, static_cast<std::size_t>(EventKind::Count_
      AltWhen::Never, {}, {}, {"wait until process {arg} has ended"}},
     {EventKind::ProcessFault, "process_fault", KindGroup::Process, StateEffect::None,
      ValueField::A, "{who} writes to memory it may not touch: the kernel answers with signal {a} "
-     "(SIGSEGV), which ends its whole process, every thread in it"},
+     "(SIGSEGV), which ends its whole process, every thread in it", AltWhen::Never, {}, {}, {}, {},
+     Marker::Cross},
     {EventKind::SignalSend, "signal_send", KindGroup::Signal, StateEffect::None, ValueField::B,
      "{who} sends {object} #{b} to {procA}",
      AltWhen::Never, {}, {}, {"send {object} to process {arg}"},
-     {LinkFamily::Signal, true, LinkKey::B}},
+     {LinkFamily::Signal, true, LinkKey::B},
+     Marker::SignalSent},
     {EventKind::SignalHandled, "signal_handled", KindGroup::Signal, StateEffect::ToRunning,
      ValueField::B, "{who}'s handler runs for {object} #{b}, sent by {procA}",
      AltWhen::Never, {}, {}, {},
-     {LinkFamily::Signal, false, LinkKey::B}},
+     {LinkFamily::Signal, false, LinkKey::B},
+     Marker::SignalHandled},
     {EventKind::SignalBlocked, "signal_blocked", KindGroup::Signal, StateEffect::None,
      ValueField::A, "{who} unblocks {object}: what is pending is delivered now", AltWhen::ANonZero,
      "{who} blocks {object}: one sent now waits, pending, until it is unblocked"},
@@ -325,7 +361,8 @@ inline constexpr std::array<KindInfo, static_cast<std::size_t>(EventKind::Count_
      "{who} goes on by itself: the run is no longer scheduled by hand"},
     {EventKind::ThreadCutOff, "thread_cut_off", KindGroup::Lifecycle, StateEffect::ActorExit,
      ValueField::A, "{who} is cut off where it was: its process has ended, and no thread of a "
-     "process outlives it"},
+     "process outlives it", AltWhen::Never, {}, {}, {}, {},
+     Marker::Cross},
 }};
 // clang-format on
 

@@ -5,6 +5,7 @@
 #include <limits>
 #include <utility>
 
+#include "core/schema/event_kinds.h"
 #include "ui/base/palette.h"
 
 namespace interleave::ui {
@@ -12,16 +13,11 @@ namespace {
 
 constexpr double kMinLabelPx = 16;
 
-// The ends of an item's journey (a buffer's put and get, a pipe's write and read): drawn even
-// in a dense lane, since the arrows between lanes start and end on them.
-bool carriesItem(EventKind k) {
-    return k == EventKind::QueuePut || k == EventKind::QueueGet || k == EventKind::MsgSend ||
-           k == EventKind::MsgReceive;
-}
-// Drawn whatever the zoom: item ends, and the fault that ends a process.
-bool alwaysDrawn(EventKind k) {
-    return carriesItem(k) || k == EventKind::ProcessFault || k == EventKind::ThreadCutOff ||
-           k == EventKind::SignalSend || k == EventKind::SignalHandled;
+// Drawn whatever the zoom: the ends of an item's journey (the arrows between lanes start and
+// end on them), signals, and the cross where a process or thread was ended.
+bool alwaysDrawn(Marker m) {
+    return m == Marker::ItemIn || m == Marker::ItemOut || m == Marker::SignalSent ||
+           m == Marker::SignalHandled || m == Marker::Cross;
 }
 
 void arrowHead(QPainter& p, QPointF from, QPointF to, double size) {
@@ -196,11 +192,11 @@ void LanePainter::drawEventMarkers(QPainter& p, const Lane& lane, const LaneLayo
     int signalLevel = 0;
     for (auto k = first; k < last; ++k) {
         const auto i = store->actorEvent(lane.actor, k);
-        const auto kind = store->kind(i);
-        if (dense && !alwaysDrawn(kind)) continue;
+        const auto marker = kindInfo(store->kind(i)).marker;
+        if (marker == Marker::None || (dense && !alwaysDrawn(marker))) continue;
         const double x = axis.toPixel(static_cast<double>(store->ns(i)));
-        switch (kind) {
-            case EventKind::LockAcquired:  // ▲ at the bottom: took the lock
+        switch (marker) {
+            case Marker::LockTaken:  // ▲ at the bottom: took the lock
                 p.setBrush(Palette::text());
                 p.drawPolygon(QPolygonF({QPointF(x, yTop + h - s), QPointF(x - s, yTop + h),
                                          QPointF(x + s, yTop + h)}));
@@ -208,37 +204,34 @@ void LanePainter::drawEventMarkers(QPainter& p, const Lane& lane, const LaneLayo
                     drawLockTag(p, store->objectOf(i), x + s + 1, yTop + h,
                                 nextMarkerX(lane, layout, k + 1, last), layout.tagReach());
                 break;
-            case EventKind::LockReleased:  // ▽ at the top: gave it back
+            case Marker::LockGiven:  // ▽ at the top: gave it back
                 p.setBrush(Qt::NoBrush);
                 p.drawPolygon(
                     QPolygonF({QPointF(x, yTop + s), QPointF(x - s, yTop), QPointF(x + s, yTop)}));
                 break;
-            case EventKind::QueuePut:
-            case EventKind::QueueGet:
-            case EventKind::MsgSend:
-            case EventKind::MsgReceive: {
+            case Marker::ItemIn:
+            case Marker::ItemOut: {
                 // Filled: the item goes in; hollow: it comes out.
-                const bool in = kind == EventKind::QueuePut || kind == EventKind::MsgSend;
+                const bool in = marker == Marker::ItemIn;
                 p.setBrush(in ? Palette::text() : Palette::hollowMark());
                 p.drawEllipse(QPointF(x, yTop + h / 2), s * 0.8, s * 0.8);
                 ++(in ? m_lastPutMarks : m_lastGetMarks);
                 break;
             }
-            case EventKind::SharedRead:  // ○ read the shared counter: now holds a copy
-            case EventKind::SharedWrite:
-            case EventKind::SharedAdd: {  // ● wrote it back (or added in one step)
+            case Marker::SharedRead:     // ○ read the shared counter: now holds a copy
+            case Marker::SharedWrite: {  // ● wrote it back (or added in one step)
                 // Smaller than an item's, a read above the middle and a write below it: a
                 // write and the next read come together and must both show.
-                const bool wrote = kind != EventKind::SharedRead;
+                const bool wrote = marker == Marker::SharedWrite;
                 const double r = std::max(2.5, s * 0.5);
                 p.setBrush(wrote ? Palette::text() : Palette::hollowMark());
                 p.drawEllipse(QPointF(x, yTop + h * (wrote ? 0.72 : 0.28)), r, r);
                 ++(wrote ? m_lastPutMarks : m_lastGetMarks);
                 break;
             }
-            case EventKind::SignalSend:
-            case EventKind::SignalHandled: {  // ◆ sent, ◇ its handler ran, with the signal's name
-                const bool sent = kind == EventKind::SignalSend;
+            case Marker::SignalSent:
+            case Marker::SignalHandled: {  // ◆ sent, ◇ its handler ran, with the signal's name
+                const bool sent = marker == Marker::SignalSent;
                 p.setBrush(sent ? Palette::text() : Palette::hollowMark());
                 const double r = std::max(3.0, std::min(s * 0.9, h * 0.14));
                 // Signals sent (or handled) together would cover each other: each one that
@@ -266,8 +259,7 @@ void LanePainter::drawEventMarkers(QPainter& p, const Lane& lane, const LaneLayo
                 }
                 break;
             }
-            case EventKind::ProcessFault:    // ✕ across the lane: here the process dies
-            case EventKind::ThreadCutOff: {  // ... or here it ended and took this thread along
+            case Marker::Cross: {  // ✕ here the process died, or ended and took this thread along
                 const QPen before = p.pen();
                 p.setPen(QPen(Palette::faultInk(), 2.5));
                 const double r = std::min(h / 2 - 1, s * 1.6);
@@ -277,7 +269,7 @@ void LanePainter::drawEventMarkers(QPainter& p, const Lane& lane, const LaneLayo
                 p.setPen(before);
                 break;
             }
-            default:
+            case Marker::None:
                 break;
         }
     }
@@ -288,16 +280,14 @@ double LanePainter::nextMarkerX(const Lane& lane, const LaneLayout& layout, std:
     const auto* store = m_model->store();
     for (auto k = from; k < last && k < from + 32; ++k) {
         const auto i = store->actorEvent(lane.actor, k);
-        switch (store->kind(i)) {
-            case EventKind::LockAcquired:
-            case EventKind::LockReleased:
-            case EventKind::QueuePut:
-            case EventKind::QueueGet:
-            case EventKind::MsgSend:
-            case EventKind::MsgReceive:
-            case EventKind::SharedRead:
-            case EventKind::SharedWrite:
-            case EventKind::SharedAdd:
+        // The marks a lock tag could run into: locks, items and the shared counter's.
+        switch (kindInfo(store->kind(i)).marker) {
+            case Marker::LockTaken:
+            case Marker::LockGiven:
+            case Marker::ItemIn:
+            case Marker::ItemOut:
+            case Marker::SharedRead:
+            case Marker::SharedWrite:
                 return layout.axis.toPixel(static_cast<double>(store->ns(i)));
             default:
                 break;
