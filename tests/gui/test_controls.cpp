@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <QApplication>
+#include <QDockWidget>
 #include <QLabel>
 #include <QScreen>
 #include <QSettings>
@@ -13,6 +14,7 @@
 #include <QTreeWidget>
 
 #include "ui/base/palette.h"
+#include "ui/lesson/lesson_panel.h"
 #include "ui/session/run_session.h"
 #include "ui/views/caption_model.h"
 #include "ui/window/main_window.h"
@@ -220,4 +222,24 @@ TEST(MainWindowOffscreen, StepsAfterAPauseAreOnTheRunsOneClock) {
         return false;
     }));
     window.stopRun();
+}
+
+// At 1280x720 the lesson got 70-200 px of its dock under the question to predict: it now has
+// the larger part of the dock, the question scrolling in the rest.
+TEST(MainWindowOffscreen, TheLessonTextTakesMostOfItsDockAt1280x720) {
+    LaunchOptions options;
+    options.scenario = QStringLiteral("producer-consumer");
+    MainWindow window(options);
+    window.resize(1280, 720);
+    window.show();
+    auto* lesson = window.findChild<LessonPanel*>();
+    ASSERT_NE(lesson, nullptr);
+    auto* dock = qobject_cast<QDockWidget*>(lesson->parentWidget()->parentWidget());
+    ASSERT_NE(dock, nullptr);
+    dock->show();
+    dock->raise();
+    ASSERT_TRUE(waitFor([&] { return lesson->isVisible() && lesson->height() > 0; }));
+    QTest::qWait(50);
+    EXPECT_GE(lesson->height(), dock->height() / 2)
+        << "lesson " << lesson->height() << " px of a " << dock->height() << " px dock";
 }
