@@ -17,6 +17,9 @@ void ProcessFacts::feed(const Row& r) {
         case EventKind::ProcessFault:
             ++m_faults;
             break;
+        case EventKind::ThreadCutOff:
+            ++m_cutOffs;
+            break;
         case EventKind::ProcessExec:
             m_execs[pid] = {r.ns, r.object};
             break;

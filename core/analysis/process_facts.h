@@ -23,6 +23,7 @@ class ProcessFacts {
     // The object naming the program `pid` had replaced its own with by `t`; kNoObject if none.
     std::uint32_t programAt(int pid, std::int64_t t) const;
     bool hasFaults() const { return m_faults > 0; }
+    bool hasCutOffs() const { return m_cutOffs > 0; }  // a thread ended with its process
     bool hasSignals() const { return m_signalEvents > 0; }
 
   private:
@@ -30,6 +31,7 @@ class ProcessFacts {
     std::map<int, std::pair<std::int64_t, int>> m_killed;                   // pid -> (ns, signal)
     std::map<int, std::pair<std::int64_t, std::uint32_t>> m_execs;          // pid -> (ns, program)
     std::size_t m_faults = 0;
+    std::size_t m_cutOffs = 0;
     std::size_t m_signalEvents = 0;
 };
 

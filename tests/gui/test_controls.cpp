@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <QApplication>
+#include <QDockWidget>
 #include <QLabel>
 #include <QScreen>
 #include <QSettings>
@@ -12,11 +13,12 @@
 #include <QTest>
 #include <QTreeWidget>
 
+#include "ui/base/palette.h"
+#include "ui/lesson/lesson_panel.h"
+#include "ui/session/run_session.h"
 #include "ui/views/caption_model.h"
 #include "ui/window/main_window.h"
-#include "ui/base/palette.h"
 #include "ui/window/parameter_panel.h"
-#include "ui/session/run_session.h"
 #include "ui/window/scenario_picker.h"
 #include "ui/window/transport_bar.h"
 #include "wait_for.h"
@@ -171,4 +173,73 @@ TEST(MainWindowOffscreen, EveryStepAfterAPauseIsCaptioned) {
     }
     EXPECT_GE(stepsWithEvents, 5);
     window.stopRun();
+}
+
+// Step after a pause, on one clock: the status line's elapsed time is the clock of the events,
+// captions and axis (pauses included and said), and a pause is split by each step, so that
+// what the step did is not veiled and the veil starts again after its last event. Before, the
+// status line left pauses out (1.5 s against events at 6 s) and one veil covered the steps.
+TEST(MainWindowOffscreen, StepsAfterAPauseAreOnTheRunsOneClock) {
+    LaunchOptions options;
+    options.scenario = QStringLiteral("producer-consumer");
+    options.run = true;
+    MainWindow window(options);
+    window.resize(1280, 720);
+    window.show();
+    auto* session = window.session();
+    ASSERT_TRUE(waitFor([&] { return session->store() && session->store()->size() > 20; }));
+    window.togglePause();
+    QTest::qWait(400);  // a pause long enough to tell the two clocks apart
+    const auto* store = session->store();
+    std::int64_t stepFirst = -1;
+    for (int i = 0; i < 4 && stepFirst < 0; ++i) {
+        const auto before = store->size();
+        window.step();
+        if (!waitFor([&] { return store->size() > before; }, 3000)) continue;
+        QTest::qWait(150);  // the step's last events
+        stepFirst = store->ns(before);
+    }
+    ASSERT_GE(stepFirst, 0) << "no step did anything";
+    std::int64_t last = 0;
+    for (std::size_t i = 0; i < store->size(); ++i)
+        last = std::max(last, store->ns(i));
+    ASSERT_TRUE(session->paused());
+    EXPECT_GE(session->nowNs(), last) << "now is at the step's last event";
+    EXPECT_NEAR(session->elapsedSeconds() * 1e9, static_cast<double>(session->nowNs()), 1e6)
+        << "the status line's time is the events' time";
+    const auto& pauses = session->pauses();
+    ASSERT_GE(pauses.size(), 2u) << "a step splits the pause";
+    EXPECT_LE(pauses.front().endNs, stepFirst) << "the first veil ends where the step begins";
+    EXPECT_LT(pauses.back().endNs, 0) << "still paused";
+    EXPECT_GE(pauses.back().beginNs, last) << "the veil starts again after what the step did";
+    EXPECT_GE(session->pausedSeconds(), 0.3);
+    window.togglePause();
+    ASSERT_TRUE(waitFor([&] {
+        for (auto* label : window.findChildren<QLabel*>())
+            if (label->text().startsWith(QStringLiteral("elapsed")) &&
+                label->text().contains(QStringLiteral("of it paused")))
+                return true;
+        return false;
+    }));
+    window.stopRun();
+}
+
+// At 1280x720 the lesson got 70-200 px of its dock under the question to predict: it now has
+// the larger part of the dock, the question scrolling in the rest.
+TEST(MainWindowOffscreen, TheLessonTextTakesMostOfItsDockAt1280x720) {
+    LaunchOptions options;
+    options.scenario = QStringLiteral("producer-consumer");
+    MainWindow window(options);
+    window.resize(1280, 720);
+    window.show();
+    auto* lesson = window.findChild<LessonPanel*>();
+    ASSERT_NE(lesson, nullptr);
+    auto* dock = qobject_cast<QDockWidget*>(lesson->parentWidget()->parentWidget());
+    ASSERT_NE(dock, nullptr);
+    dock->show();
+    dock->raise();
+    ASSERT_TRUE(waitFor([&] { return lesson->isVisible() && lesson->height() > 0; }));
+    QTest::qWait(50);
+    EXPECT_GE(lesson->height(), dock->height() / 2)
+        << "lesson " << lesson->height() << " px of a " << dock->height() << " px dock";
 }

@@ -7,17 +7,24 @@
 #include <vector>
 
 #include <qcustomplot.h>
+#include <QAbstractTextDocumentLayout>
 #include <QAction>
+#include <QDir>
+#include <QFileInfo>
 #include <QImage>
 #include <QPainter>
 #include <QTest>
+#include <QTextBlock>
+#include <QTextDocument>
 #include <algorithm>
 #include <cmath>
 
 #include "core/channel/event_store.h"
+#include "ui/lesson/lesson_panel.h"
 #include "ui/session/time_cursor.h"
 #include "ui/timeline/lane_canvas.h"
 #include "ui/timeline/lane_painter.h"
+#include "ui/timeline/state_legend.h"
 #include "ui/timeline/timeline_model.h"
 #include "ui/timeline/timeline_view.h"
 #include "ui/views/shared_variable_model.h"
@@ -166,6 +173,89 @@ TEST(TimelineView, AFittedRunLeavesRoomForTheCutOffCrossAtItsEnd) {
     const auto& l = view.canvas()->laneLayout();
     EXPECT_TRUE(waitFor(fits)) << "cross at " << l.axis.toPixel(1e9) << ", laneH " << l.laneH
                                << ", width " << l.width;
+}
+
+// daemon-threads: the cross where the process's end cut a thread off has its legend entry,
+// which a run without a cut-off does not list.
+TEST(StateLegend, ACutOffRunListsTheCutOffCross) {
+    EventStore store(4);
+    setThreads(store, 2);
+    for (std::uint32_t a = 0; a < 2; ++a) {
+        store.appendRow(Row{10 + a, a, EventKind::ActorStart, kNoObject, 0, 0});
+        store.appendRow(Row{1'000'000 + a, a, EventKind::WorkBegin, kNoObject, 1, 0});
+    }
+    store.appendRow(Row{100'000'000, 1, EventKind::ThreadCutOff, kNoObject, 0, 0});
+    store.publish();
+    TimelineModel model;
+    model.reset(&store);
+    TimeCursor cursor;
+    TimelineView view(&model, &cursor);
+    view.resize(900, 420);
+    view.show();
+    view.setNow(100'000'000);
+    ASSERT_TRUE(waitFor([&] { return view.canvas()->shown() != 0; }));
+    EXPECT_TRUE(view.canvas()->shown() & StateLegend::kCutOff);
+    StateLegend legend;
+    legend.setShown(view.canvas()->shown());
+    const auto cutOff = [&] {
+        const auto markers = legend.markers();
+        return std::any_of(markers.begin(), markers.end(), [](const QString& m) {
+            return m.startsWith(QStringLiteral("✕")) && m.contains(QStringLiteral("cut off"));
+        });
+    };
+    EXPECT_TRUE(cutOff()) << legend.markers().join(QStringLiteral(" | ")).toStdString();
+    legend.setShown(view.canvas()->shown() & ~StateLegend::kCutOff);
+    EXPECT_FALSE(cutOff());
+}
+
+// producer-consumer, pipe: an item's number sits in a gap between lanes, never over a lane's
+// middle, where the state labels and the ● and ○ of the arrows' ends are. An arrow from the
+// first lane to the third had its number right over the second lane's label.
+TEST(LanePainter, ItemNumbersStayOffTheLanesMiddles) {
+    EventStore store(4);
+    setThreads(store, 3);
+    for (std::uint32_t a = 0; a < 3; ++a)
+        store.appendRow(Row{10 + a, a, EventKind::ActorStart, kNoObject, 0, 0});
+    store.publish();
+    TimelineModel model;
+    model.reset(&store);
+    ASSERT_EQ(model.lanes().size(), 3u);
+    LanePainter painter(&model);
+    const auto layout = layoutFor(model, 900, 300, 1'000'000'000);
+    const QSizeF text(14, 13);
+    for (const auto& [from, to] : {std::pair{0u, 2u}, std::pair{2u, 0u}, std::pair{0u, 1u}}) {
+        const Link link{100'000'000, 300'000'000, from, to, Link::Kind::Item, 7};
+        const QRectF box = painter.valueBox(layout, link, text);
+        for (std::size_t lane = 0; lane < 3; ++lane) {
+            // Where a lane's label and marks are: its middle, a label's height tall.
+            const QRectF middle(0, layout.yMid[lane] - 6, 900, 12);
+            EXPECT_FALSE(box.intersects(middle))
+                << from << "->" << to << ": the number's box at y " << box.top() << ".."
+                << box.bottom() << " covers lane " << lane << "'s middle at " << layout.yMid[lane];
+        }
+    }
+}
+
+// At 1280x720 the lesson shares a side panel about 300 px wide: its title took four lines of
+// xx-large text and left the lesson a strip. Every lesson's title now fits three lines of a
+// compact heading (a step larger than the text), and it is the text that takes the room.
+TEST(LessonPanel, EveryLessonsTitleIsCompactInANarrowPanel) {
+    LessonPanel panel;
+    panel.resize(300, 500);
+    panel.show();
+    const auto lessons = QDir(QStringLiteral(":/lessons")).entryList({QStringLiteral("*.md")});
+    ASSERT_GT(lessons.size(), 10);
+    const double line = panel.fontMetrics().height();
+    for (const auto& file : lessons) {
+        panel.showLesson(QFileInfo(file).completeBaseName());
+        QTest::qWait(1);
+        ASSERT_GT(panel.document()->textWidth(), 200);
+        const auto title = panel.document()->begin();
+        ASSERT_EQ(title.blockFormat().headingLevel(), 1) << file.toStdString();
+        const double height = panel.document()->documentLayout()->blockBoundingRect(title).height();
+        EXPECT_LE(height, 3.6 * line) << file.toStdString() << ": the title takes " << height
+                                      << " px, a line of text " << line;
+    }
 }
 
 // The lab's own end (its main thread returned, the supervisor has yet to reap it) is no zombie

@@ -2,6 +2,9 @@
 
 #include <QFile>
 #include <QScrollBar>
+#include <QTextBlock>
+#include <QTextCharFormat>
+#include <QTextCursor>
 #include <QUrl>
 
 // The lessons live in a static library's resource file, which must be registered by hand.
@@ -48,6 +51,7 @@ void LessonPanel::showLesson(const QString& scenario) {
             tr("# %1\n\nThere is no lesson for this scenario yet. Run it and watch the timeline: "
                "every coloured stretch is what a real thread was doing.")
                 .arg(scenario));
+        compactHeadings();
         return;
     }
     std::string shown, error;
@@ -88,7 +92,29 @@ void LessonPanel::render() {
     // Showing an answer must not jump the reader back to the top of the lesson.
     const int scrolled = verticalScrollBar()->value();
     setMarkdown(QString::fromStdString(markdown));
+    compactHeadings();
     verticalScrollBar()->setValue(scrolled);
+}
+
+void LessonPanel::compactHeadings() {
+    // Markdown's title is xx-large: in a side panel at 1280x720 it wrapped into four lines and
+    // left the lesson's text a strip. A title a step larger than the text, in bold, and
+    // section headings the text's size, leave the panel to the text.
+    for (auto block = document()->begin(); block.isValid(); block = block.next()) {
+        const int level = block.blockFormat().headingLevel();
+        if (level <= 0) continue;
+        QTextCursor cursor(block);
+        cursor.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor);
+        QTextCharFormat chars;
+        chars.setProperty(QTextFormat::FontSizeAdjustment, level == 1 ? 1 : 0);
+        chars.setFontWeight(QFont::Bold);
+        cursor.mergeCharFormat(chars);
+        cursor.mergeBlockCharFormat(chars);
+        QTextBlockFormat format = block.blockFormat();
+        format.setTopMargin(level == 1 ? 0 : fontMetrics().height() * 0.6);
+        format.setBottomMargin(fontMetrics().height() * 0.3);
+        cursor.setBlockFormat(format);
+    }
 }
 
 }  // namespace interleave::ui

@@ -35,6 +35,7 @@ class LessonPanel : public QTextBrowser {
 
   private:
     void render();
+    void compactHeadings();  // after each setMarkdown
 
     LessonQuiz m_quiz;
     QString m_scenario;

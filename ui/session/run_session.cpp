@@ -19,6 +19,9 @@ void RunSession::onEventsAppended(quint64 runId, quint64 first, quint64 last) {
     last = std::min<quint64>(last, s->size());
     if (first >= last) return;
     m_lastNs = std::max(m_lastNs, s->ns(last - 1));
+    // A step's events: the veil starts again after what the step did.
+    if (m_paused && m_stepVeil && !m_pauses.empty() && m_pauses.back().endNs < 0)
+        m_pauses.back().beginNs = std::max(m_pauses.back().beginNs, m_lastNs);
     emit eventsAppended(first, last);
 }
 
@@ -27,6 +30,7 @@ void RunSession::onRunFinished(quint64 runId) {
     closePause();
     m_finished = true;
     m_ended = std::chrono::steady_clock::now();
+    m_endNs = std::max(m_lastNs, runClockNs());
     endScheduling();
     m_run->stop();  // joins the reader; the run is over already
     emit stateChanged();
@@ -67,6 +71,8 @@ void RunSession::replaceStore(std::unique_ptr<Supervisor> run, std::unique_ptr<E
     m_pauses.clear();
     m_pausedFor = {};
     m_lastNs = 0;
+    m_endNs = 0;
+    m_stepVeil = false;
     emit storeReset(store());
     if (oldRun) oldRun->stop();
 }
@@ -176,6 +182,7 @@ void RunSession::pause() {
     if (!active() || m_paused) return;
     m_run->pause();
     m_paused = true;
+    m_stepVeil = false;
     m_pauses.push_back({runClockNs(), -1});
     m_pausedAt = std::chrono::steady_clock::now();
     emit stateChanged();
@@ -186,6 +193,7 @@ void RunSession::closePause() {
     m_pauses.back().endNs = runClockNs();
     m_pausedFor += std::chrono::steady_clock::now() - m_pausedAt;
     m_paused = false;
+    m_stepVeil = false;
 }
 
 void RunSession::resume() {
@@ -198,12 +206,21 @@ void RunSession::resume() {
 void RunSession::step() {
     if (!active()) return;
     if (!m_paused) pause();
+    // From the grant on the run goes on (one thread, to its next checkpoint): the pause ends
+    // here and a new one begins once the step's events are in (onEventsAppended).
+    auto& open = m_pauses.back();
+    if (const auto granted = std::max(runClockNs(), m_lastNs); granted > open.beginNs) {
+        open.endNs = granted;
+        m_pauses.push_back({granted, -1});
+    }
+    m_stepVeil = true;
     m_run->step();
 }
 
 void RunSession::stop() {
     if (!m_run) return;
     const bool wasActive = active();
+    if (wasActive) m_endNs = std::max(m_lastNs, runClockNs());  // while the channel is there
     closePause();
     endScheduling();
     m_run->stop();
@@ -235,7 +252,7 @@ std::int64_t RunSession::runClockNs() const {
 
 std::int64_t RunSession::nowNs() const {
     if (!active()) return m_lastNs;
-    return m_paused ? m_pauses.back().beginNs : runClockNs();
+    return m_paused ? std::max(m_pauses.back().beginNs, m_lastNs) : runClockNs();
 }
 
 double RunSession::elapsedSeconds() const {
@@ -244,11 +261,16 @@ double RunSession::elapsedSeconds() const {
         return static_cast<double>(m_description.durationNs ? m_description.durationNs : m_lastNs) /
                1e9;
     if (!m_run) return 0;
-    const auto now = std::chrono::steady_clock::now();
-    // Until the run's end is taken in (onRunFinished, queued), it ends now: m_ended is then
-    // still the last run's, or never set, and the time would come out negative.
-    const auto end = m_finished ? m_ended : m_paused ? m_pausedAt : now;
-    return std::chrono::duration<double>(end - m_started - m_pausedFor).count();
+    // Until the run's end is taken in (onRunFinished, queued), it ends at its last event.
+    const auto ns = m_finished ? m_endNs : active() ? nowNs() : m_lastNs;
+    return static_cast<double>(std::max<std::int64_t>(0, ns)) / 1e9;
+}
+
+double RunSession::pausedSeconds() const {
+    std::int64_t ns = 0;
+    for (const auto& p : m_pauses)
+        if (p.endNs > p.beginNs) ns += p.endNs - p.beginNs;
+    return static_cast<double>(ns) / 1e9;
 }
 
 std::uint64_t RunSession::dropped() const {

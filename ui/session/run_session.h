@@ -70,11 +70,16 @@ class RunSession : public QObject {
     // Pins a note to a moment of an actor's lane; saved with the run.
     void addAnnotation(Annotation note) { m_description.annotations.push_back(std::move(note)); }
     // "Now" on the run's clock, in ns since its origin (the last event for a finished run).
-    // While paused it holds at the moment of the pause, so the picture holds still.
+    // While paused it holds at the moment of the pause, so the picture holds still; a step
+    // moves it to the step's last event.
     std::int64_t nowNs() const;
-    // Wall time the run has been running, pauses left out.
+    // The run's clock in seconds, as "now", the time axis and the captions have it: pauses
+    // included (the timeline veils them), so every number on the screen is on one clock.
     double elapsedSeconds() const;
-    // When the current run was paused, on its clock, in order.
+    // How much of elapsedSeconds() the run spent paused (closed pauses).
+    double pausedSeconds() const;
+    // When the current run was paused, on its clock, in order. A step splits a pause: the
+    // stretch from its grant to its last event is the run's, not veiled.
     const std::vector<PauseSpan>& pauses() const { return m_pauses; }
     std::uint64_t dropped() const;
     QString labStatusText() const;
@@ -109,6 +114,8 @@ class RunSession : public QObject {
     std::chrono::steady_clock::time_point m_started{};
     std::chrono::steady_clock::time_point m_ended{};
     std::int64_t m_lastNs = 0;
+    std::int64_t m_endNs = 0;  // the run's clock when it ended
+    bool m_stepVeil = false;   // the open pause begins at the last step's last event
     std::vector<PauseSpan> m_pauses;
     std::chrono::steady_clock::time_point m_pausedAt{};
     std::chrono::steady_clock::duration m_pausedFor{};  // closed pauses

@@ -197,6 +197,7 @@ void LaneCanvas::noteShown(const LaneLook& look) {
     // What the run has shown so far (it only grows, so the legend does not jump at each page).
     std::uint32_t shown = m_shownBits | (m_pauses.empty() ? 0 : StateLegend::kPaused) |
                           (m_model->hasFaults() ? StateLegend::kFault : 0) |
+                          (m_model->hasCutOffs() ? StateLegend::kCutOff : 0) |
                           (m_model->hasSignals() ? StateLegend::kSignals : 0) |
                           (m_model->hasHolds() ? StateLegend::kHolds : 0);
     for (const auto& lane : look.marks)

@@ -320,6 +320,45 @@ void LanePainter::drawLockTag(QPainter& p, std::uint32_t lock, double x, double 
     p.setFont(before);
 }
 
+QRectF LanePainter::valueBox(const LaneLayout& layout, const Link& link, QSizeF text) const {
+    const int l0 = m_model->laneOfActor(link.fromActor), l1 = m_model->laneOfActor(link.toActor);
+    const QPointF from(layout.axis.toPixel(static_cast<double>(link.t0)),
+                       l0 >= 0 && !layout.hidden(static_cast<std::size_t>(l0))
+                           ? layout.yMid[static_cast<std::size_t>(l0)]
+                           : 0.0);
+    const QPointF to(layout.axis.toPixel(static_cast<double>(link.t1)),
+                     l1 >= 0 && !layout.hidden(static_cast<std::size_t>(l1))
+                         ? layout.yMid[static_cast<std::size_t>(l1)]
+                         : 0.0);
+    // The gap between two neighbouring lanes the arrow crosses, the one nearest its middle: a
+    // lane's middle holds its state label and the ● and ○ of the arrow's ends.
+    const QPointF mid = (from + to) / 2;
+    double y = mid.y();
+    if (l0 >= 0 && l1 >= 0 && l0 != l1) {
+        double best = std::numeric_limits<double>::infinity();
+        double above = LaneLayout::kHidden;
+        for (int k = std::min(l0, l1); k <= std::max(l0, l1); ++k) {
+            if (layout.hidden(static_cast<std::size_t>(k))) continue;
+            const double yk = layout.yMid[static_cast<std::size_t>(k)];
+            if (above != LaneLayout::kHidden) {
+                const double gap = (above + yk) / 2;
+                if (std::abs(gap - mid.y()) < best) {
+                    best = std::abs(gap - mid.y());
+                    y = gap;
+                }
+            }
+            above = yk;
+        }
+    } else if (l0 >= 0 && l0 == l1) {
+        y = from.y() - layout.laneH / 2 - text.height() / 2;  // over its own lane
+    }
+    // Where the arrow passes that height, just right of it.
+    const double dy = to.y() - from.y();
+    const double x =
+        std::abs(dy) > 0.5 ? from.x() + (to.x() - from.x()) * (y - from.y()) / dy : mid.x();
+    return {x + 4, y - text.height() / 2, text.width() + 2, text.height()};
+}
+
 QRect LanePainter::linkBounds(const LaneLayout& layout, const Link& link) const {
     const int l0 = m_model->laneOfActor(link.fromActor), l1 = m_model->laneOfActor(link.toActor);
     if (l0 < 0 || l1 < 0 || layout.hidden(static_cast<std::size_t>(l0)) ||
@@ -329,7 +368,8 @@ QRect LanePainter::linkBounds(const LaneLayout& layout, const Link& link) const 
     const double x1 = layout.axis.toPixel(static_cast<double>(link.t1));
     const double y0 = layout.yMid[static_cast<std::size_t>(l0)];
     const double y1 = layout.yMid[static_cast<std::size_t>(l1)];
-    const double labelH = 16 * layout.fontScale + 4;
+    // A link within one lane has its number over the lane (valueBox).
+    const double labelH = 16 * layout.fontScale + 4 + (l0 == l1 ? layout.laneH / 2 : 0);
     return QRectF(QPointF(std::min(x0, x1) - kLinkReach, std::min(y0, y1) - kLinkReach - labelH),
                   QPointF(std::max(x0, x1) + kLinkReach + 60 * layout.fontScale,
                           std::max(y0, y1) + kLinkReach))
@@ -410,11 +450,7 @@ void LanePainter::drawLinks(QPainter& p, const LaneLayout& layout, double left,
                 text = m_valueText.insert(it->value, QStaticText(QString::number(it->value)));
                 text->prepare(QTransform(), f);
             }
-            // Beside the middle of the arrow, on a box: at the ends the marks would cover it.
-            const QPointF mid = (from + to) / 2;
-            const QSizeF size = text->size();
-            const QRectF box(mid.x() + 4, mid.y() - size.height() / 2, size.width() + 2,
-                             size.height());
+            const QRectF box = valueBox(layout, *it, text->size());
             p.fillRect(box, Palette::labelBox());
             p.setPen(Palette::labelInk());
             p.drawStaticText(box.topLeft() + QPointF(1, 0), *text);

@@ -84,6 +84,10 @@ class LanePainter {
     // Paints just these links (which the model holds), exactly as draw() would, labels
     // included; the caller clips to where they go.
     void drawOnly(QPainter& p, const LaneLayout& layout, const std::vector<Link>& links);
+    // Where an item arrow's number goes (`text`: its size): beside the arrow in the gap
+    // between two lanes it crosses, never over a lane's middle, where the state labels and the
+    // put/get marks are.
+    QRectF valueBox(const LaneLayout& layout, const Link& link, QSizeF text) const;
     // The pixels a link covers: its line, head and value label.
     QRect linkBounds(const LaneLayout& layout, const Link& link) const;
 

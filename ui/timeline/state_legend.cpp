@@ -99,15 +99,21 @@ int StateLegend::layout(int width, QPainter* p) const {
             p->drawText(QPoint(at + h * 2 + 5, y + h - fm.descent()), label);
         }
     }
-    QStringList markers = {tr("▲ lock taken"), tr("▽ lock released"),          tr("● put / write"),
-                           tr("○ get / read"), tr("—▸ item or message moved"), tr("- -▸ wake-up")};
-    if (m_shown & kSignals) markers << tr("◆ signal sent") << tr("◇ its handler runs");
-    if (m_shown & kFault) markers << tr("✕ a fault: the process is killed");
-    for (const auto& m : markers) {
+    for (const auto& m : markers()) {
         const int at = place(fm.horizontalAdvance(m) + 16);
         if (p) p->drawText(QPoint(at, y + h - fm.descent()), m);
     }
     return y + rowH;
+}
+
+QStringList StateLegend::markers() const {
+    QStringList markers = {tr("▲ lock taken"), tr("▽ lock released"),          tr("● put / write"),
+                           tr("○ get / read"), tr("—▸ item or message moved"), tr("- -▸ wake-up")};
+    if (m_shown & kSignals) markers << tr("◆ signal sent") << tr("◇ its handler runs");
+    if (m_shown & kFault) markers << tr("✕ a fault: the process is killed");
+    // daemon-threads: the main thread returned and the process's end took the others along.
+    if (m_shown & kCutOff) markers << tr("✕ cut off: its process ended under it");
+    return markers;
 }
 
 void StateLegend::paintEvent(QPaintEvent*) {

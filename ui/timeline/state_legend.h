@@ -1,4 +1,5 @@
 #pragma once
+#include <QStringList>
 #include <QWidget>
 #include <cstdint>
 
@@ -18,10 +19,13 @@ class StateLegend : public QWidget {
     static constexpr std::uint32_t kFault = 1u << 18;    // a crash mark is on the lanes
     static constexpr std::uint32_t kSignals = 1u << 19;  // signal marks are on the lanes
     static constexpr std::uint32_t kHolds = 1u << 20;    // bands of a reader-writer lock held
+    static constexpr std::uint32_t kCutOff = 1u << 21;  // a thread was cut off by its process's end
 
     explicit StateLegend(QWidget* parent = nullptr);
     void setShown(std::uint32_t shown);  // 0: everything
     bool lists(ActorState s) const { return !m_shown || (m_shown >> static_cast<int>(s)) & 1u; }
+    // The marker entries listed after the states ("▲ lock taken", ...), in order.
+    QStringList markers() const;
     QSize sizeHint() const override;
     bool hasHeightForWidth() const override { return true; }
     int heightForWidth(int width) const override;

@@ -75,6 +75,7 @@ class TimelineModel : public QObject, public RunFollower {
     // The program process `pid` had replaced its own with by `t` (process_exec), or empty.
     QString programAt(int pid, std::int64_t t) const;
     bool hasFaults() const { return m_facts.hasFaults(); }    // a thread crashed its process
+    bool hasCutOffs() const { return m_facts.hasCutOffs(); }  // a thread ended with its process
     bool hasSignals() const { return m_facts.hasSignals(); }  // signals were sent or handled
     bool hasHolds() const { return m_holds > 0; }             // a reader-writer lock was held
     // "child 1 (pid 4242)": the process of the run with that pid ("process 4242" if none).

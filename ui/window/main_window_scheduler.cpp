@@ -5,19 +5,21 @@
 #include <QAction>
 #include <QDockWidget>
 #include <QMenuBar>
+#include <QScrollArea>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QVBoxLayout>
 
 #include "core/analysis/schedule.h"
-#include "core/scenarios/scenario.h"
 #include "core/lesson/try_check.h"
+#include "core/scenarios/scenario.h"
 #include "ui/lesson/lesson_panel.h"
+#include "ui/lesson/prediction_box.h"
+#include "ui/lesson/scheduler_panel.h"
+#include "ui/session/run_session.h"
 #include "ui/window/main_window.h"
 #include "ui/window/parameter_panel.h"
-#include "ui/lesson/prediction_box.h"
-#include "ui/session/run_session.h"
 #include "ui/window/scenario_picker.h"
-#include "ui/lesson/scheduler_panel.h"
 #include "ui/window/transport_bar.h"
 
 namespace interleave::ui {
@@ -48,13 +50,22 @@ std::vector<std::pair<std::string, std::string>> defaultsOf(const std::string& s
 }  // namespace
 
 void MainWindow::buildScheduler() {
-    // The lesson dock: the question to predict above the lesson's text.
-    auto* lessonBox = new QWidget(this);
-    auto* lessonLayout = new QVBoxLayout(lessonBox);
-    lessonLayout->setContentsMargins(0, 0, 0, 0);
-    m_prediction = new PredictionBox(lessonBox);
-    lessonLayout->addWidget(m_prediction);
-    lessonLayout->addWidget(m_lesson, 1);
+    // The lesson dock: the question to predict above the lesson's text. At 1280x720 the
+    // question and its choices took all but 70-200 px of the dock: they share it with the
+    // lesson in a splitter, the lesson getting two thirds, and scroll when they need more.
+    auto* lessonBox = new QSplitter(Qt::Vertical, this);
+    lessonBox->setObjectName(QStringLiteral("lessonSplitter"));
+    lessonBox->setChildrenCollapsible(false);
+    auto* predictionScroll = new QScrollArea(lessonBox);
+    predictionScroll->setWidgetResizable(true);
+    predictionScroll->setFrameShape(QFrame::NoFrame);
+    m_prediction = new PredictionBox(predictionScroll);
+    predictionScroll->setWidget(m_prediction);
+    lessonBox->addWidget(predictionScroll);
+    lessonBox->addWidget(m_lesson);
+    lessonBox->setStretchFactor(0, 1);
+    lessonBox->setStretchFactor(1, 2);
+    lessonBox->setSizes({1000, 2000});
     m_lessonDock->setWidget(lessonBox);
     connect(m_prediction, &PredictionBox::settingsWanted, this, [this](const QStringList& values) {
         // A question is about its own values and the defaults: whatever a try-this changed

@@ -56,7 +56,13 @@ void StatusLine::show(const RunSession& session, const QString& state) {
     const double dt = std::max<double>(1, m_clock.restart()) / 1000.0;
     const double rate = static_cast<double>(events - std::min(events, m_eventsBefore)) / dt;
     m_eventsBefore = events;
-    m_elapsed->setText(tr("elapsed %1 s").arg(session.elapsedSeconds(), 0, 'f', 1));
+    // On the clock of the time axis and the captions; the pauses in it are said, not left out.
+    const double paused = session.pausedSeconds();
+    m_elapsed->setText(paused >= 0.05
+                           ? tr("elapsed %1 s (%2 s of it paused)")
+                                 .arg(session.elapsedSeconds(), 0, 'f', 1)
+                                 .arg(paused, 0, 'f', 1)
+                           : tr("elapsed %1 s").arg(session.elapsedSeconds(), 0, 'f', 1));
     m_events->setText(tr("%1 events").arg(events));
     m_rate->setText(tr("%1 events/s").arg(session.active() ? rate : 0.0, 0, 'f', 0));
     const auto dropped = session.dropped();
