@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <limits>
 
+#include "core/channel/speed_range.h"
 #include "core/supervise/lab_log.h"
 
 namespace interleave {
@@ -45,10 +46,12 @@ struct GuiOptions {
     QCommandLineOption trace = valued(
         "trace", "Open a saved native trace (.ilt) instead of running (same as giving FILE).",
         "file");
-    QCommandLineOption logLevel = valued("log-level",
-                                         "What each run's lab reports in the Lab log panel: "
-                                         "trace, debug, info, warn, error or off (default: warn).",
-                                         "level", "warn");
+    QCommandLineOption logLevel =
+        valued("log-level",
+               ("What each run's lab reports in the Lab log panel: " + logLevelChoiceText() +
+                " (default: warn).")
+                   .c_str(),
+               "level", "warn");
     QCommandLineOption timings =
         flag("timings", "Print start-up and Run-to-first-event times to stderr.");
     QCommandLineOption exportVideo = valued("export-video",
@@ -115,13 +118,13 @@ std::string readLaunchOptions(const QCommandLineParser& parser, const GuiOptions
     options.timings = parser.isSet(o.timings);
     bool ok = false;
     options.speed = parser.value(o.speed).toDouble(&ok);
-    if (!ok || !(options.speed >= 0.05 && options.speed <= 4.0))
-        return "bad speed '" + parser.value(o.speed).toStdString() + "': allowed 0.05 to 4";
+    if (!ok || !speedAllowed(options.speed))
+        return badSpeedMessage(parser.value(o.speed).toStdString());
     if (auto error = readTheme(parser, o, options); !error.empty()) return error;
     const auto level = parseLogLevel(parser.value(o.logLevel).toStdString());
     if (!level)
         return "unknown log level '" + parser.value(o.logLevel).toStdString() + "': use " +
-               kLogLevelNames;
+               logLevelChoiceText();
     options.logLevel = *level;
     const auto files = parser.positionalArguments();
     if (files.size() > 1 || (files.size() == 1 && parser.isSet(o.trace)))

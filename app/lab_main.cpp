@@ -17,8 +17,10 @@
 #include "app/info_cli.h"
 #include "app/lesson_cli.h"
 #include "app/run_cli.h"
+#include "core/channel/speed_range.h"
 #include "core/scenarios/scenario.h"
 #include "core/supervise/lab_engine.h"
+#include "core/supervise/lab_log.h"
 
 using namespace interleave;
 
@@ -82,11 +84,11 @@ CLI::Validator speedCheck() {
         [](std::string& text) -> std::string {
             char* end = nullptr;
             const double v = std::strtod(text.c_str(), &end);
-            if (end == text.c_str() || *end != '\0' || !(v >= 0.05 && v <= 4.0))
-                return "bad speed '" + text + "': allowed 0.05 to 4";
+            if (end == text.c_str() || *end != '\0' || !speedAllowed(v))
+                return badSpeedMessage(text);
             return {};
         },
-        "0.05 TO 4");
+        speedRangeText());
 }
 
 CLI::Validator ringSlotsCheck() {
@@ -115,9 +117,8 @@ void addRunRecordingOptions(CLI::App& cmd, RunArgs& r) {
                    "lossless, 32768 drop).")
         ->check(ringSlotsCheck());
     cmd.add_option("--log-level", r.logLevel,
-                   "What the lab reports on stderr (and in --log): trace, debug, info, warn, "
-                   "error or off.")
-        ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}))
+                   "What the lab reports on stderr (and in --log): " + logLevelChoiceText() + ".")
+        ->check(CLI::IsMember(logLevelChoices()))
         ->capture_default_str();
 }
 

@@ -5,6 +5,7 @@
 
 #include "core/sys/stop_request.h"
 #include "ui/session/replay_player.h"
+#include "ui/window/run_models.h"
 
 namespace interleave {
 
@@ -51,7 +52,7 @@ int exportVideoHeadless(int argc, char** argv, ui::LaunchOptions options,
                  settings.width(), settings.height, settings.framesPerSecond(),
                  qPrintable(settings.output));
     int shownPercent = -1;
-    ui::VideoExporter exporter(&window, window.cursor(), window.captionModel());
+    ui::VideoExporter exporter(&window, window.cursor(), window.models()->captions());
     const auto result = exporter.run(settings, end, [&](int frame, int of) {
         // A line each whole percent: enough for a progress bar, few enough for a terminal.
         const int percent = of > 0 ? frame * 100 / of : 100;

@@ -14,6 +14,20 @@
 using namespace interleave;
 using namespace interleave::test;
 
+// The names the CLI, the window's command line and the help texts offer are the ones
+// parseLogLevel takes, and each names its level back.
+TEST(LabLog, TheOfferedLevelNamesAreTheOnesParsedBack) {
+    const auto names = logLevelChoices();
+    EXPECT_EQ(names, (std::vector<std::string>{"trace", "debug", "info", "warn", "error", "off"}));
+    for (const auto& n : names) {
+        const auto level = parseLogLevel(n);
+        ASSERT_TRUE(level) << n;
+        EXPECT_EQ(logLevelName(*level), n);
+    }
+    EXPECT_FALSE(parseLogLevel("critical"));
+    EXPECT_EQ(logLevelChoiceText(), "trace, debug, info, warn, error or off");
+}
+
 TEST(LabLog, LinesAreParsedBackWithTheirLevelAndStrangeLinesAreKeptWhole) {
     auto l = parseLabLogLine("warning|the recorder may fall behind", 5);
     EXPECT_EQ(l.level, LogLevel::warn);

@@ -60,7 +60,7 @@ struct ChannelHeader {
 
 struct alignas(64) ControlBlock {
     std::atomic<std::uint32_t> runState;     // RunState
-    std::atomic<std::uint32_t> speedMilli;   // speed factor x 1000 (50 .. 4000)
+    std::atomic<std::uint32_t> speedMilli;   // speed factor x 1000 (speed_range.h)
     std::atomic<std::uint64_t> stepGrants;   // checkpoints allowed through while paused
     std::atomic<std::uint32_t> actorCount;   // actor slots claimed (may exceed maxActors)
     std::atomic<std::uint32_t> objectCount;  // object slots claimed; slot 0 means "none"

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <atomic>
 
+#include "core/channel/speed_range.h"
 #include "core/sys/clock.h"
 #include "core/sys/futex.h"
 #include "core/sys/proc_stat.h"
@@ -212,7 +213,8 @@ bool Runtime::stopRequested() {
 
 double Runtime::speed() {
     if (!s_channel) return 1.0;
-    return std::clamp(s_channel->control().speedMilli.load(std::memory_order_relaxed), 50u, 4000u) /
+    return std::clamp(s_channel->control().speedMilli.load(std::memory_order_relaxed),
+                      kMinSpeedMilli, kMaxSpeedMilli) /
            1000.0;
 }
 

@@ -25,6 +25,21 @@ std::string_view logLevelName(LogLevel level) {
     return i < std::size(kNames) ? kNames[i] : std::string_view("?");
 }
 
+std::vector<std::string> logLevelChoices() {
+    std::vector<std::string> out;
+    for (const auto name : kNames)
+        if (parseLogLevel(name)) out.emplace_back(name);
+    return out;
+}
+
+std::string logLevelChoiceText() {
+    const auto names = logLevelChoices();
+    std::string out;
+    for (std::size_t i = 0; i < names.size(); ++i)
+        out += (i == 0 ? "" : i + 1 == names.size() ? " or " : ", ") + names[i];
+    return out;
+}
+
 void setupLabLogging(LogLevel level, const std::string& filePath) {
     // Plain (not colour) stderr: the reader is a program. Unsynchronised sinks would do for one
     // thread, but scenario threads may log too.

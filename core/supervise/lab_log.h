@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace interleave {
 
@@ -18,7 +19,11 @@ using LogLevel = spdlog::level::level_enum;
 // "trace", "debug", "info", "warn", "error" or "off"; nullopt for anything else.
 std::optional<LogLevel> parseLogLevel(std::string_view name);
 std::string_view logLevelName(LogLevel level);
-inline constexpr const char* kLogLevelNames = "trace, debug, info, warn, error or off";
+// The names a user may give, in order (every level but "critical"), and the same as a phrase for
+// help texts and errors: "trace, debug, info, warn, error or off". The CLI, the window's
+// command line and parseLogLevel all take them from here.
+std::vector<std::string> logLevelChoices();
+std::string logLevelChoiceText();
 
 // In the lab process: the default logger writes "level|text" lines to stderr and, when
 // `filePath` is not empty, timestamped lines to that file. Throws spdlog::spdlog_ex when the

@@ -15,6 +15,7 @@
 #include <stdexcept>
 
 #include "core/channel/channel_reader.h"
+#include "core/channel/speed_range.h"
 #include "core/primitives/ipc/run_names.h"
 #include "core/schema/sys_text.h"
 #include "core/sys/futex.h"
@@ -317,7 +318,8 @@ void Supervisor::wakeReader() {
 }
 
 void Supervisor::setSpeed(double factor) {
-    const auto milli = static_cast<std::uint32_t>(std::clamp(factor, 0.05, 4.0) * 1000.0 + 0.5);
+    const auto milli =
+        static_cast<std::uint32_t>(std::clamp(factor, kMinSpeed, kMaxSpeed) * 1000.0 + 0.5);
     m_channel.control().speedMilli.store(milli, std::memory_order_relaxed);
 }
 

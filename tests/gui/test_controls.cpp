@@ -19,6 +19,7 @@
 #include "ui/views/caption_model.h"
 #include "ui/window/main_window.h"
 #include "ui/window/parameter_panel.h"
+#include "ui/window/run_models.h"
 #include "ui/window/scenario_picker.h"
 #include "ui/window/transport_bar.h"
 #include "wait_for.h"
@@ -91,6 +92,18 @@ TEST(TransportBar, TheSpeedIsTheOneTheLabelShowsAnd1xIsOne) {
     EXPECT_EQ(bar.speed(), 2.0);
 }
 
+// The slider's ends for a run are the range the CLI and the engine take
+// (core/channel/speed_range.h).
+TEST(TransportBar, ARunsSpeedRangeIsTheEnginesOne) {
+    QWidget host;
+    TransportBar bar(&host);
+    bar.showRunState(false, false);
+    bar.setSpeed(1000.0);
+    EXPECT_EQ(bar.speed(), kMaxSpeed);
+    bar.setSpeed(0.0);
+    EXPECT_EQ(bar.speed(), kMinSpeed);
+}
+
 // Leaving presenter mode gives every parameter's help its size back (smaller than the field), and
 // so does Ctrl+0 at any time.
 TEST(MainWindowOffscreen, LeavingPresenterModeGivesTheParameterTextItsSizeBack) {
@@ -156,7 +169,7 @@ TEST(MainWindowOffscreen, EveryStepAfterAPauseIsCaptioned) {
         [&] { return window.session()->store() && window.session()->store()->size() > 20; }));
     window.togglePause();
     QTest::qWait(300);
-    auto* captions = window.captionModel();
+    auto* captions = window.models()->captions();
     int stepsWithEvents = 0;
     for (int i = 0; i < 6; ++i) {
         const auto* store = window.session()->store();

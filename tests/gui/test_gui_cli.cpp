@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <string>
 
+#include "core/channel/speed_range.h"
 #include "core/supervise/supervisor.h"
 #include "shell.h"
 
@@ -46,6 +47,29 @@ TEST(GuiCommandLine, HelpListsEveryOptionWithItsDefault) {
                           "--playback",
                           "--captions"})
         EXPECT_NE(r.output.find(p), std::string::npos) << p << "\n" << r.output;
+}
+
+// The window and the lab refuse the same speeds: both take the range from one place.
+TEST(GuiCommandLine, TheWindowAndTheLabTakeTheSameSpeedRange) {
+    const struct {
+        double speed;
+        bool allowed;
+    } cases[] = {{interleave::kMinSpeed, true},
+                 {interleave::kMaxSpeed, true},
+                 {interleave::kMinSpeed * 0.9, false},
+                 {interleave::kMaxSpeed * 1.1, false}};
+    for (const auto& c : cases) {
+        const auto speed = std::to_string(c.speed);
+        const auto gui = runGui("--speed " + speed);  // allowed: it stops at the display probe
+        const auto lab = shell("timeout 20 " + interleave::siblingLabPath() +
+                               " run hello-threads-and-processes --duration 1ms --speed " + speed);
+        EXPECT_EQ(gui.output.find("bad speed") == std::string::npos, c.allowed) << gui.output;
+        EXPECT_EQ(lab.output.find("bad speed") == std::string::npos, c.allowed) << lab.output;
+        if (!c.allowed) {
+            EXPECT_NE(gui.output.find(interleave::speedRangeText()), std::string::npos);
+            EXPECT_NE(lab.output.find(interleave::speedRangeText()), std::string::npos);
+        }
+    }
 }
 
 TEST(GuiCommandLine, BadInputExitsWithStatusTwoAndOneLineBeforeAnyWindow) {

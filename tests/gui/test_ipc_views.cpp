@@ -12,6 +12,7 @@
 #include "ui/views/buffer_model.h"
 #include "ui/views/buffer_view.h"
 #include "ui/window/main_window.h"
+#include "ui/window/run_models.h"
 #include "ui/views/pipe_model.h"
 #include "ui/views/process_tree_model.h"
 #include "ui/session/run_session.h"
@@ -495,14 +496,14 @@ TEST(MainWindowOffscreen, ProcessScenariosShowTheirViewsAndARealPipeRunFillsItsV
     ASSERT_TRUE(waitFor([&] { return !window.session()->active(); }, 20'000));
     // The run's last events come after its end (a queued signal): the pipe closed and drained.
     const auto state = [&] {
-        return window.pipeModel()->stateAt(0, window.timelineModel()->lastNs());
+        return window.models()->pipes()->stateAt(0, window.models()->timeline()->lastNs());
     };
     ASSERT_TRUE(waitFor(
         [&] {
-            return window.pipeModel()->pipeCount() == 1 && state().ended && state().receives == 6;
+            return window.models()->pipes()->pipeCount() == 1 && state().ended && state().receives == 6;
         },
         5'000))
-        << window.pipeModel()->pipeCount() << " pipes";
+        << window.models()->pipes()->pipeCount() << " pipes";
     const auto s = state();
     EXPECT_EQ(s.receives, 6u);
     EXPECT_TRUE(s.ended);

@@ -30,6 +30,7 @@
 #include "ui/views/shared_variable_model.h"
 #include "ui/views/wait_for_model.h"
 #include "ui/window/main_window.h"
+#include "ui/window/run_models.h"
 #include "wait_for.h"
 
 using namespace interleave;
@@ -126,7 +127,7 @@ TEST(MainWindowOffscreen, ForkTreeKeepsItsProcessTreeAndPanelsBringBackAnyView) 
     MainWindow window(options);
     window.resize(1280, 720);
     window.show();
-    ASSERT_TRUE(waitFor([&] { return window.waitForModel()->locks().size() >= 2; }));
+    ASSERT_TRUE(waitFor([&] { return window.models()->waitFor()->locks().size() >= 2; }));
     QTest::qWait(100);  // the shelf picks again as the run goes
     EXPECT_TRUE(window.processTreeBox()->isVisible());
     EXPECT_FALSE(window.waitForBox()->isVisible());

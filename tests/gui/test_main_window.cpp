@@ -31,6 +31,7 @@
 #include "ui/timeline/lane_painter.h"
 #include "ui/window/log_panel.h"
 #include "ui/window/main_window.h"
+#include "ui/window/run_models.h"
 #include "ui/window/parameter_panel.h"
 #include "ui/window/pointer_highlight.h"
 #include "ui/views/process_tree_model.h"
@@ -59,9 +60,9 @@ TEST(MainWindowOffscreen, ProducerConsumerDrawsLanesAndTheBufferNeverOverflows) 
     std::uint32_t maxOccupancy = 0;
     // Sampled at every pass of the loop until the buffer was seen full (producers outpace the
     // consumers), with every lane and the first marks drawn: the moment it could overflow.
-    const auto& lanes = window.timelineModel()->lanes();
+    const auto& lanes = window.models()->timeline()->lanes();
     EXPECT_TRUE(waitFor([&] {
-        const auto s = window.bufferModel()->stateAt(0, window.cursor()->time());
+        const auto s = window.models()->buffers()->stateAt(0, window.cursor()->time());
         maxOccupancy = std::max(maxOccupancy, s.count);
         window.bufferView()->repaint();
         return maxOccupancy >= 3 && lanes.size() == 6 && firstDrawn.count() == 1;
@@ -70,7 +71,7 @@ TEST(MainWindowOffscreen, ProducerConsumerDrawsLanesAndTheBufferNeverOverflows) 
         << firstDrawn.count();
     ASSERT_EQ(lanes.size(), 6u);  // main + 3 producers + 2 consumers
     for (const auto& lane : lanes) {
-        EXPECT_FALSE(lane.tracker.segmentsUntil(window.timelineModel()->lastNs()).empty())
+        EXPECT_FALSE(lane.tracker.segmentsUntil(window.models()->timeline()->lastNs()).empty())
             << lane.name.toStdString();
         EXPECT_TRUE(lane.label.contains(QString::number(lane.tid)));
     }
@@ -82,7 +83,7 @@ TEST(MainWindowOffscreen, ProducerConsumerDrawsLanesAndTheBufferNeverOverflows) 
     const auto* store = window.session()->store();
     for (std::size_t i = 0; i < store->size(); ++i) {
         if (store->kind(i) == EventKind::QueuePut) {
-            ASSERT_LE(window.bufferModel()->stateAt(0, store->ns(i)).count, 3u);
+            ASSERT_LE(window.models()->buffers()->stateAt(0, store->ns(i)).count, 3u);
         }
     }
     window.stopRun();
@@ -100,7 +101,7 @@ TEST(MainWindowOffscreen, EveryQueueOfAPipelineGetsItsOwnBuffer) {
     MainWindow window(options);
     window.resize(1280, 720);
     window.show();
-    auto* model = window.bufferModel();
+    auto* model = window.models()->buffers();
     std::vector<std::uint64_t> puts;
     waitFor([&] {
         if (model->queueCount() < 3) return false;
@@ -179,7 +180,7 @@ TEST(MainWindowOffscreen, PauseHoldsThePictureStill) {
     MainWindow window(producerConsumerRun());
     window.resize(1280, 720);
     window.show();
-    ASSERT_TRUE(waitFor([&] { return window.timelineModel()->lastNs() > 200'000'000; }));
+    ASSERT_TRUE(waitFor([&] { return window.models()->timeline()->lastNs() > 200'000'000; }));
     window.togglePause();
     ASSERT_TRUE(window.session()->paused());
     // Nothing moves: a frame for the events already on their way to land, then nothing for 400
@@ -249,7 +250,7 @@ TEST(MainWindowOffscreen, ANewRunStartsLiveAtTheDefaultWindow) {
     window.resize(1280, 720);
     window.show();
     auto* plot = window.timelineView()->plot();
-    ASSERT_TRUE(waitFor([&] { return window.timelineModel()->lastNs() > 100'000'000; }));
+    ASSERT_TRUE(waitFor([&] { return window.models()->timeline()->lastNs() > 100'000'000; }));
     plot->xAxis->setRange(0, 167'000);  // the viewer zoomed out
     window.cursor()->setTime(50'000'000);
     window.runScenario();  // Restart
@@ -384,7 +385,7 @@ TEST(MainWindowOffscreen, PutAndGetMarksShowTogetherAtTheDefaultZoom) {
     MainWindow window(options);
     window.resize(1280, 720);
     window.show();
-    ASSERT_TRUE(waitFor([&] { return window.timelineModel()->lastNs() > 2'500'000'000; }));
+    ASSERT_TRUE(waitFor([&] { return window.models()->timeline()->lastNs() > 2'500'000'000; }));
     window.timelineView()->plot()->replot();
     const auto* lanes = window.timelineView()->lanes();
     EXPECT_GT(lanes->lastGetMarkCount(), 0u);
@@ -403,7 +404,7 @@ TEST(MainWindowOffscreen, PresenterModeShowsLessLargerAndEscLeavesIt) {
     window.resize(1280, 720);
     window.show();
     QApplication::setActiveWindow(&window);
-    ASSERT_TRUE(waitFor([&] { return window.bufferModel()->hasBuffer(); }));
+    ASSERT_TRUE(waitFor([&] { return window.models()->buffers()->hasBuffer(); }));
     const auto docksBefore = window.findChildren<QDockWidget*>();
     std::vector<bool> visibleBefore;
     for (auto* d : docksBefore)
@@ -521,7 +522,7 @@ TEST(MainWindowOffscreen, LargeTextAt1280x720KeepsLanesReadable) {
     MainWindow window(producerConsumerRun());
     window.resize(1280, 720);
     window.show();
-    ASSERT_TRUE(waitFor([&] { return window.timelineModel()->lanes().size() >= 5; }));
+    ASSERT_TRUE(waitFor([&] { return window.models()->timeline()->lanes().size() >= 5; }));
     EXPECT_LE(window.minimumSizeHint().width(), 1280);
     EXPECT_LE(window.minimumSizeHint().height(), 720);
     auto* plot = window.timelineView()->plot();
@@ -584,9 +585,9 @@ TEST(MainWindowOffscreen, DiningPhilosophersShowTheCycleInTheWaitForGraphAtTheCu
     window.show();
     // Before the run: the graph's box, with its hint, stands where the process tree would.
     EXPECT_TRUE(window.waitForBox()->isVisible());
-    EXPECT_EQ(window.waitForModel()->sentence(), QStringLiteral("No lock taken yet."));
+    EXPECT_EQ(window.models()->waitFor()->sentence(), QStringLiteral("No lock taken yet."));
     window.runScenario();
-    auto* model = window.waitForModel();
+    auto* model = window.models()->waitFor();
     ASSERT_TRUE(waitFor([&] { return model->cycle().size() == 5; }))
         << model->sentence().toStdString();
     EXPECT_EQ(model->threads().size(), 5u);

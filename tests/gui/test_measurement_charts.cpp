@@ -6,24 +6,30 @@
 #include <gtest/gtest.h>
 #include <qcustomplot.h>
 
+#include <QAction>
 #include <QDir>
 #include <QFile>
 #include <QImage>
+#include <QPainter>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <algorithm>
 #include <set>
 
 #include "core/scenarios/scenario.h"
+#include "ui/base/palette.h"
+#include "ui/base/picture_writer.h"
 #include "ui/charts/distribution_model.h"
 #include "ui/charts/distribution_view.h"
-#include "ui/window/main_window.h"
-#include "ui/lesson/prediction_box.h"
-#include "ui/session/run_session.h"
 #include "ui/charts/speedup_model.h"
 #include "ui/charts/speedup_view.h"
+#include "ui/lesson/prediction_box.h"
+#include "ui/session/run_session.h"
 #include "ui/session/time_cursor.h"
+#include "ui/window/main_window.h"
+#include "ui/window/run_models.h"
 #include "wait_for.h"
 
 using namespace interleave;
@@ -101,8 +107,9 @@ TEST(SpeedupView, AShortRunDrawsEveryExecutorAndExportsThePictureAndTheNumbers) 
     EXPECT_TRUE(window.speedupView()->stopButton()->isVisibleTo(&window))
         << "a Stop beside the progress from the start";
     ASSERT_TRUE(waitFor([&] { return !window.session()->active(); }, 60'000));
-    ASSERT_TRUE(waitFor([&] { return window.speedupModel()->countAtCursor() == 4 * 2 * 3; }, 5'000))
-        << window.speedupModel()->countAtCursor();
+    ASSERT_TRUE(
+        waitFor([&] { return window.models()->speedup()->countAtCursor() == 4 * 2 * 3; }, 5'000))
+        << window.models()->speedup()->countAtCursor();
     auto* view = window.speedupView();
     ASSERT_NE(view, nullptr);
     EXPECT_TRUE(view->isVisibleTo(&window));
@@ -178,6 +185,41 @@ TEST(SpeedupView, WithoutPython3TheButtonSaysWhy) {
     EXPECT_FALSE(view.comparePython().isEmpty());
 }
 
+// The one picture writer the timeline and the charts share: each format by its suffix, whole,
+// and a refusal (with nothing left behind) for any other name.
+TEST(PictureWriter, WritesPngSvgAndPdfAndRefusesOtherNames) {
+    PictureSource source;
+    source.size = QSize(120, 80);
+    source.title = QStringLiteral("test");
+    source.paint = [](QPaintDevice& device) {
+        QPainter painter(&device);
+        painter.fillRect(QRect(10, 10, 50, 30), Qt::red);
+        painter.drawText(QPoint(20, 70), QStringLiteral("Interleave"));
+        return painter.end();
+    };
+    source.pixels = [] {
+        QImage image(240, 160, QImage::Format_ARGB32);
+        image.fill(Qt::red);
+        return image;
+    };
+    QTemporaryDir dir;
+    ASSERT_EQ(writePicture(dir.filePath(QStringLiteral("p.png")), source), QString());
+    EXPECT_EQ(QImage(dir.filePath(QStringLiteral("p.png"))).size(), QSize(240, 160));
+    ASSERT_EQ(writePicture(dir.filePath(QStringLiteral("p.SVG")), source), QString());
+    QFile svg(dir.filePath(QStringLiteral("p.SVG")));
+    ASSERT_TRUE(svg.open(QIODevice::ReadOnly));
+    EXPECT_TRUE(svg.readAll().contains("<svg"));
+    ASSERT_EQ(writePicture(dir.filePath(QStringLiteral("p.pdf")), source), QString());
+    QFile pdf(dir.filePath(QStringLiteral("p.pdf")));
+    ASSERT_TRUE(pdf.open(QIODevice::ReadOnly));
+    EXPECT_TRUE(pdf.read(5).startsWith("%PDF-"));
+    for (const auto* name : {"p.gif", "p.jpg", "p"}) {
+        EXPECT_FALSE(writePicture(dir.filePath(QString::fromLatin1(name)), source).isEmpty());
+        EXPECT_FALSE(QFile::exists(dir.filePath(QString::fromLatin1(name)))) << name;
+        EXPECT_FALSE(isPictureName(QString::fromLatin1(name)));
+    }
+}
+
 TEST(DistributionView, ARealRunDrawsABoxAndItsMedianPerSeriesAndFollowsTheCursor) {
     LaunchOptions o;
     o.scenario = QStringLiteral("creation-cost");
@@ -192,14 +234,14 @@ TEST(DistributionView, ARealRunDrawsABoxAndItsMedianPerSeriesAndFollowsTheCursor
     // Every sample taken in (the last come with the frame after the run's end).
     ASSERT_TRUE(waitFor(
         [&] {
-            const auto& all = window.distributionModel()->atCursor();
+            const auto& all = window.models()->distributions()->atCursor();
             return all.size() == 4 && std::all_of(all.begin(), all.end(),
                                                   [](const auto& s) { return s.ns.size() == 20; });
         },
         5'000));
     // Thread, fork, and a new program two ways (fork + exec, posix_spawn).
     EXPECT_EQ(view->plot()->plottableCount(), 4);
-    const auto& series = window.distributionModel()->atCursor();
+    const auto& series = window.models()->distributions()->atCursor();
     ASSERT_EQ(series.size(), 4u);
     for (const auto& s : series)
         EXPECT_EQ(s.ns.size(), 20u) << s.name;
@@ -208,9 +250,24 @@ TEST(DistributionView, ARealRunDrawsABoxAndItsMedianPerSeriesAndFollowsTheCursor
     for (const auto& l : labels)
         EXPECT_TRUE(l.endsWith(QStringLiteral(" µs")) || l.endsWith(QStringLiteral(" ms")))
             << l.toStdString();
+    // The boxes take the palette's series colours, and follow the theme the View menu picks
+    // (they kept the light theme's before).
+    for (const auto theme : {Theme::Dark, Theme::Light}) {
+        for (auto* action : window.findChildren<QAction*>())
+            if (action->text() == QStringLiteral("%1 theme").arg(Palette::themeName(theme)))
+                action->trigger();
+        ASSERT_EQ(Palette::current(), theme);
+        ASSERT_EQ(view->plot()->plottableCount(), 4);
+        for (int k = 0; k < 4; ++k)
+            EXPECT_EQ(view->plot()->plottable(k)->pen().color(),
+                      Palette::series(static_cast<std::size_t>(k)))
+                << Palette::themeName(theme).toStdString() << " " << k;
+        EXPECT_EQ(view->plot()->xAxis->basePen().color(), Palette::text());
+    }
+    QSettings().setValue(QStringLiteral("view/theme"), static_cast<int>(Theme::Light));
     // Back in time, fewer samples: the chart shows the run as it was at the cursor.
     window.cursor()->setTime(0);
-    EXPECT_TRUE(window.distributionModel()->atCursor().front().ns.empty());
+    EXPECT_TRUE(window.models()->distributions()->atCursor().front().ns.empty());
     EXPECT_EQ(view->plot()->plottableCount(), 0);
 
     QTemporaryDir dir;
@@ -233,12 +290,13 @@ TEST(SpeedupView, TheStopBesideTheProgressEndsTheMeasurementAndKeepsWhatItHas) {
     window.runScenario();
     auto* stop = window.speedupView()->stopButton();
     EXPECT_TRUE(stop->isVisibleTo(&window));
-    ASSERT_TRUE(waitFor([&] { return window.speedupModel()->countAtCursor() > 0; }, 20'000));
+    ASSERT_TRUE(waitFor([&] { return window.models()->speedup()->countAtCursor() > 0; }, 20'000));
     stop->click();
     ASSERT_TRUE(waitFor([&] { return !window.session()->active(); }, 5'000));
     EXPECT_FALSE(stop->isVisibleTo(&window));
-    EXPECT_GT(window.speedupModel()->countAtCursor(), 0);
-    EXPECT_LT(window.speedupModel()->countAtCursor(), window.speedupModel()->plannedCount());
+    EXPECT_GT(window.models()->speedup()->countAtCursor(), 0);
+    EXPECT_LT(window.models()->speedup()->countAtCursor(),
+              window.models()->speedup()->plannedCount());
 }
 
 namespace {

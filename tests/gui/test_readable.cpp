@@ -14,11 +14,12 @@
 #include <QTest>
 #include <cmath>
 #include <memory>
+#include <set>
 
 #include "core/scenarios/scenario.h"
+#include "ui/base/palette.h"
 #include "ui/charts/distribution_view.h"
 #include "ui/window/main_window.h"
-#include "ui/base/palette.h"
 #include "ui/window/parameter_panel.h"
 #include "ui/window/scenario_picker.h"
 #include "ui/window/transport_bar.h"
@@ -119,6 +120,23 @@ TEST(Palette, HighContrastIsAaaForTextAndThreeToOneBetweenNeighbouringStates) {
             Palette::state(static_cast<ActorState>(s)).color == highContrast[s])
             ++same;
     EXPECT_EQ(same, 0) << "high contrast has fills of its own";
+    Palette::apply(Theme::Light, *qApp);
+}
+
+// The charts' series colours (one definition, ui/base/palette) keep 3:1 on the chart's background
+// in both dark themes; the dark Okabe-Ito blue did not (2.8:1 on the dark theme).
+TEST(Palette, ChartSeriesStandOutOnTheDarkThemes) {
+    for (const auto theme : {Theme::Dark, Theme::HighContrast}) {
+        Palette::apply(theme, *qApp);
+        for (std::size_t i = 0; i < Palette::kSeriesCount; ++i)
+            EXPECT_GE(contrast(Palette::series(i), Palette::background()), 3.0)
+                << Palette::themeName(theme).toStdString() << " series " << i;
+        EXPECT_GE(contrast(Palette::baselineSeries(), Palette::background()), 3.0);
+        std::set<QRgb> distinct;
+        for (std::size_t i = 0; i < Palette::kSeriesCount; ++i)
+            distinct.insert(Palette::series(i).rgb());
+        EXPECT_EQ(distinct.size(), Palette::kSeriesCount);
+    }
     Palette::apply(Theme::Light, *qApp);
 }
 

@@ -23,6 +23,7 @@
 #include "ui/views/caption_model.h"
 #include "ui/timeline/lane_canvas.h"
 #include "ui/window/main_window.h"
+#include "ui/window/run_models.h"
 #include "ui/views/memory_model.h"
 #include "ui/window/parameter_panel.h"
 #include "ui/views/process_tree_model.h"
@@ -267,12 +268,12 @@ void dumpModel(const QAbstractItemModel& model, const QModelIndex& parent, QStri
 // What the window's views say at the cursor, in words.
 QStringList viewState(MainWindow& window) {
     QStringList out{QString::number(window.cursor()->time())};
-    dumpModel(*window.captionModel(), {}, out);
-    dumpModel(*window.processTreeModel(), {}, out);
-    dumpModel(*window.memoryModel(), {}, out);
-    dumpModel(*window.signalModel(), {}, out);
-    out << window.waitForModel()->sentence();
-    for (const auto& v : window.sharedVariableModel()->stateAt(window.cursor()->time()))
+    dumpModel(*window.models()->captions(), {}, out);
+    dumpModel(*window.models()->processTree(), {}, out);
+    dumpModel(*window.models()->memory(), {}, out);
+    dumpModel(*window.models()->posixSignals(), {}, out);
+    out << window.models()->waitFor()->sentence();
+    for (const auto& v : window.models()->sharedVariables()->stateAt(window.cursor()->time()))
         out << QString::number(v.value);
     return out;
 }

@@ -17,6 +17,7 @@
 #include "short_run.h"
 #include "ui/views/caption_model.h"
 #include "ui/window/main_window.h"
+#include "ui/window/run_models.h"
 #include "ui/session/replay_player.h"
 #include "ui/session/run_session.h"
 #include "ui/session/time_cursor.h"
@@ -176,7 +177,7 @@ TEST_F(VideoExport, AFinishedRunBecomesAnMp4WithEveryFrameAtItsSize) {
     const auto end = window.player()->endNs();
     const int expected = VideoExporter::frameCount(s, end);
     ASSERT_GE(expected, 3);
-    VideoExporter exporter(&window, window.cursor(), window.captionModel());
+    VideoExporter exporter(&window, window.cursor(), window.models()->captions());
     window.cursor()->setTime(end / 2);
     int calls = 0;
     const auto result = exporter.run(s, end, [&](int frame, int total) {
@@ -204,7 +205,7 @@ TEST_F(VideoExport, CancellingMidwayLeavesNoFile) {
     s.output = path("run.mp4");
     s.fps = 60;
     s.speed = 0.1;
-    VideoExporter exporter(&window, window.cursor(), window.captionModel());
+    VideoExporter exporter(&window, window.cursor(), window.models()->captions());
     const auto result =
         exporter.run(s, window.player()->endNs(), [](int frame, int) { return frame < 2; });
     EXPECT_EQ(result.outcome, VideoExporter::Outcome::Cancelled);
@@ -219,7 +220,7 @@ TEST_F(VideoExport, AMissingOrBrokenFfmpegIsSaidAndLeavesNoFile) {
     ASSERT_TRUE(runToTheEnd(window));
     VideoSettings s;
     s.output = path("run.mp4");
-    VideoExporter exporter(&window, window.cursor(), window.captionModel());
+    VideoExporter exporter(&window, window.cursor(), window.models()->captions());
     {
         ScopedEnv none("INTERLEAVE_FFMPEG", "/nonexistent/ffmpeg");
         const auto r = exporter.run(s, window.player()->endNs(), {});

@@ -7,9 +7,9 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QSaveFile>
-#include <QSvgGenerator>
 
 #include "ui/base/palette.h"
+#include "ui/base/picture_writer.h"
 
 namespace interleave::ui {
 
@@ -51,26 +51,20 @@ QString saveChart(const QCustomPlot& plot, const QString& path, const QString& c
         if (!file.commit()) return tr("Cannot write '%1': %2").arg(path, file.errorString());
         return {};
     }
-    // QCustomPlot's savers are not const, though they change nothing that is shown.
-    auto& p = const_cast<QCustomPlot&>(plot);
-    if (suffix == QLatin1String("svg")) {
-        QSaveFile file(path);
-        if (!file.open(QIODevice::WriteOnly))
-            return tr("Cannot write '%1': %2").arg(path, file.errorString());
-        QSvgGenerator svg;
-        svg.setOutputDevice(&file);
-        svg.setSize(p.size());
-        svg.setViewBox(p.rect());
-        QCPPainter painter(&svg);
-        p.toPainter(&painter, p.width(), p.height());
-        if (!painter.end() || !file.commit())
-            return tr("Cannot write '%1': %2").arg(path, file.errorString());
-        return {};
-    }
-    if (suffix != QLatin1String("png") && suffix != QLatin1String("pdf"))
+    if (!isPictureName(path))
         return tr("'%1': give a name ending in .png, .svg, .pdf or .csv").arg(path);
-    const bool ok = suffix == QLatin1String("png") ? p.savePng(path, 0, 0, 2.0) : p.savePdf(path);
-    return ok ? QString() : tr("Cannot write '%1'").arg(path);
+    // QCustomPlot's drawing is not const, though it changes nothing that is shown.
+    auto& p = const_cast<QCustomPlot&>(plot);
+    PictureSource source;
+    source.size = p.size();
+    source.paint = [&p](QPaintDevice& device) {
+        QCPPainter painter(&device);
+        p.toPainter(&painter, p.width(), p.height());
+        return painter.end();
+    };
+    // Twice the screen's pixels: sharp on a slide.
+    source.pixels = [&p] { return p.toPixmap(0, 0, 2.0).toImage(); };
+    return writePicture(path, source);
 }
 
 void exportChartAs(QWidget* parent, const QCustomPlot& plot, const QString& name,

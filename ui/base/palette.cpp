@@ -139,6 +139,18 @@ QColor Palette::pausedVeil() {
     }
     return {};
 }
+QColor Palette::series(std::size_t index) {
+    static const QColor light[kSeriesCount] = {QColor(0x00, 0x72, 0xB2), QColor(0xD5, 0x5E, 0x00),
+                                               QColor(0x00, 0x9E, 0x73), QColor(0xCC, 0x79, 0xA7),
+                                               QColor(0xE6, 0x9F, 0x00), QColor(0x56, 0xB4, 0xE9)};
+    static const QColor dark[kSeriesCount] = {QColor(0x56, 0xB4, 0xE9), QColor(0xD5, 0x5E, 0x00),
+                                              QColor(0x00, 0x9E, 0x73), QColor(0xCC, 0x79, 0xA7),
+                                              QColor(0xE6, 0x9F, 0x00), QColor(0xF0, 0xE4, 0x42)};
+    return (g_theme == Theme::Light ? light : dark)[index % kSeriesCount];
+}
+QColor Palette::baselineSeries() {
+    return g_theme == Theme::Light ? QColor(0x99, 0x99, 0x99) : QColor(0xB0, 0xB0, 0xB0);
+}
 QColor Palette::accent() {
     return g_theme == Theme::HighContrast ? QColor(0xff, 0xff, 0x00) : QColor(0x00, 0x72, 0xB2);
 }

@@ -8,6 +8,7 @@
 #include <QIcon>
 #include <QString>
 #include <QStyle>
+#include <cstddef>
 
 #include "core/analysis/actor_states.h"
 
@@ -48,6 +49,12 @@ class Palette {
     static QColor pausedVeil();
     static QColor foldedFill();  // many short steps folded into a few pixels (zoom in to see)
     static QColor foldedInk();   // translucent, over every lane while the run was paused
+    // The charts' series, told apart by people with any colour vision (Okabe-Ito), in order;
+    // on the dark themes the dark blue gives way to sky blue, which keeps 3:1 on the background.
+    // The one definition for every chart (the speedup's executors, the distributions' boxes).
+    static QColor series(std::size_t index);
+    static constexpr std::size_t kSeriesCount = 6;
+    static QColor baselineSeries();  // the grey of a reference line (the sequential run)
     // A style sheet for warning text, or, with `filled`, for a warning badge.
     static QString warningStyle(bool filled);
     static QString themeName(Theme t);

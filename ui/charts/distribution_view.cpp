@@ -10,8 +10,8 @@
 #include <cmath>
 
 #include "ui/base/chart_support.h"
-#include "ui/charts/distribution_model.h"
 #include "ui/base/palette.h"
+#include "ui/charts/distribution_model.h"
 
 namespace interleave::ui {
 
@@ -21,9 +21,6 @@ QString duration(double ns) {
     if (ns >= 1e6) return QStringLiteral("%1 ms").arg(ns / 1e6, 0, 'f', 2);
     return QStringLiteral("%1 µs").arg(ns / 1e3, 0, 'f', ns < 1e4 ? 1 : 0);
 }
-const QColor kColors[] = {QColor(0x00, 0x72, 0xB2), QColor(0xD5, 0x5E, 0x00),
-                          QColor(0x00, 0x9E, 0x73), QColor(0xCC, 0x79, 0xA7),
-                          QColor(0xE6, 0x9F, 0x00), QColor(0x56, 0xB4, 0xE9)};
 }  // namespace
 
 DistributionView::DistributionView(DistributionModel* model, QWidget* parent)
@@ -106,6 +103,11 @@ QStringList DistributionView::medianLabels() const {
     return out;
 }
 
+void DistributionView::applyTheme() {
+    applyChartTheme(*m_plot);
+    rebuild();
+}
+
 void DistributionView::rebuild() {
     m_plot->clearPlottables();
     m_plot->clearItems();
@@ -120,7 +122,7 @@ void DistributionView::rebuild() {
         names->addTick(key, name);
         if (s.ns.empty()) continue;
         samples = std::max(samples, s.ns.size());
-        const auto color = kColors[k % std::size(kColors)];
+        const auto color = Palette::series(k);
         auto* box = new QCPStatisticalBox(m_plot->xAxis, m_plot->yAxis);
         box->setName(QString::fromStdString(s.name));
         // In µs: the axis's unit.

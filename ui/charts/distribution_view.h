@@ -19,6 +19,8 @@ class DistributionView : public QWidget {
   public:
     explicit DistributionView(DistributionModel* model, QWidget* parent = nullptr);
 
+    // Axes and boxes in the current theme's colours (after the window changed it).
+    void applyTheme();
     QString save(const QString& path) const;  // .png, .pdf or .csv; returns why not
     QCustomPlot* plot() const { return m_plot; }
     QString statusText() const;

@@ -24,19 +24,19 @@
 namespace interleave::ui {
 
 namespace {
-// Okabe-Ito, as the lanes: told apart by people with any colour vision.
+// The palette's series colours, in the current theme.
 QColor executorColor(Executor e) {
     switch (e) {
         case Executor::Sequential:
-            return QColor(0x99, 0x99, 0x99);
+            return Palette::baselineSeries();
         case Executor::Threads:
-            return QColor(0x00, 0x72, 0xB2);
+            return Palette::series(0);
         case Executor::GilThreads:
-            return QColor(0xD5, 0x5E, 0x00);
+            return Palette::series(1);
         case Executor::Processes:
-            return QColor(0x00, 0x9E, 0x73);
+            return Palette::series(2);
     }
-    return Qt::black;
+    return Palette::text();
 }
 QCPScatterStyle::ScatterShape executorShape(Executor e) {
     switch (e) {
@@ -112,8 +112,7 @@ SpeedupView::SpeedupView(SpeedupModel* model, QWidget* parent)
     });
     connect(m_exportButton, &QPushButton::clicked, this, &SpeedupView::exportChart);
     connect(model, &SpeedupModel::changed, this, &SpeedupView::rebuild);
-    applyTheme();
-    rebuild();
+    applyTheme();  // draws the points too
 }
 
 void SpeedupView::setRunning(bool running) {
@@ -129,6 +128,7 @@ SpeedupView::~SpeedupView() {
 void SpeedupView::applyTheme() {
     applyChartTheme(*m_plot);
     m_plot->legend->setTextColor(Palette::text());
+    rebuild();  // the series' colours are the theme's too
 }
 
 QString SpeedupView::statusText() const {

@@ -42,6 +42,8 @@ class SpeedupView : public QWidget {
     // While the run measures, a Stop button beside the progress bar ends it.
     void setRunning(bool running);
     QPushButton* stopButton() const { return m_stopButton; }
+    // Axes, legend and points in the current theme's colours (after the window changed it).
+    void applyTheme();
 
   signals:
     void pythonFinished(const QString& error);  // empty: the points are on the chart
@@ -50,7 +52,6 @@ class SpeedupView : public QWidget {
   private:
     void rebuild();
     void pythonDone(std::optional<PythonBaseline> baseline, const QString& error);
-    void applyTheme();
     void exportChart();
     QString csv() const;
 

@@ -6,12 +6,8 @@
 #include <QContextMenuEvent>
 #include <QHBoxLayout>
 #include <QMouseEvent>
-#include <QPageSize>
 #include <QPainter>
-#include <QPdfWriter>
-#include <QSaveFile>
 #include <QScrollBar>
-#include <QSvgGenerator>
 #include <QTimer>
 #include <QToolTip>
 #include <QVBoxLayout>
@@ -25,6 +21,7 @@
 #include "ui/timeline/lane_canvas.h"
 #include "ui/timeline/lane_painter.h"
 #include "ui/base/palette.h"
+#include "ui/base/picture_writer.h"
 #include "ui/timeline/state_legend.h"
 #include "ui/base/time_ticker.h"
 
@@ -208,38 +205,19 @@ void TimelineView::syncCanvas() {
 }
 
 QString TimelineView::savePicture(const QString& path) {
-    const bool pdf = path.endsWith(QStringLiteral(".pdf"), Qt::CaseInsensitive);
-    const bool svg = path.endsWith(QStringLiteral(".svg"), Qt::CaseInsensitive);
-    if (!pdf && !svg && !path.endsWith(QStringLiteral(".png"), Qt::CaseInsensitive))
-        return tr("'%1': give a name ending in .png, .svg or .pdf").arg(path);
+    if (!isPictureName(path)) return writePicture(path, {});  // says which names it takes
     refreshLanes();  // the picture as of now, not as of the last frame
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return tr("Cannot write '%1': %2").arg(path, file.errorString());
-    if (pdf) {
-        QPdfWriter writer(&file);
-        writer.setCreator(QStringLiteral("Interleave"));
-        writer.setResolution(96);  // one widget pixel, one PDF pixel: text keeps its layout
-        writer.setPageMargins(QMarginsF());
-        writer.setPageSize(QPageSize(QSizeF(size()) * 72.0 / 96.0, QPageSize::Point));
-        QPainter painter(&writer);
+    PictureSource source;
+    source.size = size();
+    source.title = tr("Interleave timeline");
+    // Vector shapes and text where the views draw them (the lanes' own cache is a picture).
+    source.paint = [this](QPaintDevice& device) {
+        QPainter painter(&device);
         render(&painter);
-        if (!painter.end()) return tr("Cannot draw the timeline into '%1'").arg(path);
-    } else if (svg) {
-        // Vector shapes and text where the views draw them (the lanes' own cache is a picture).
-        QSvgGenerator generator;
-        generator.setOutputDevice(&file);
-        generator.setSize(size());
-        generator.setViewBox(rect());
-        generator.setTitle(tr("Interleave timeline"));
-        QPainter painter(&generator);
-        render(&painter);
-        if (!painter.end()) return tr("Cannot draw the timeline into '%1'").arg(path);
-    } else if (!grab().save(&file, "PNG")) {
-        return tr("Cannot write '%1' as a PNG image").arg(path);
-    }
-    if (!file.commit()) return tr("Cannot write '%1': %2").arg(path, file.errorString());
-    return {};
+        return painter.end();
+    };
+    source.pixels = [this] { return grab().toImage(); };
+    return writePicture(path, source);
 }
 
 void TimelineView::scheduleRefresh() {

@@ -28,36 +28,37 @@
 #include "core/analysis/wait_for.h"
 #include "core/scenarios/scenario.h"
 #include "core/sys/clock.h"
-#include "ui/views/buffer_model.h"
-#include "ui/views/caption_model.h"
+#include "ui/base/palette.h"
 #include "ui/charts/distribution_model.h"
 #include "ui/charts/distribution_view.h"
-#include "ui/lesson/lesson_panel.h"
-#include "ui/window/log_panel.h"
-#include "ui/views/memory_model.h"
-#include "ui/base/palette.h"
-#include "ui/window/parameter_panel.h"
-#include "ui/views/pipe_model.h"
-#include "ui/window/pointer_highlight.h"
-#include "ui/lesson/prediction_box.h"
-#include "ui/views/process_tree_model.h"
-#include "ui/session/replay_player.h"
-#include "ui/session/run_session.h"
-#include "ui/window/scenario_picker.h"
-#include "ui/lesson/scheduler_panel.h"
-#include "ui/views/shared_variable_model.h"
-#include "ui/views/signal_model.h"
 #include "ui/charts/speedup_model.h"
 #include "ui/charts/speedup_view.h"
-#include "ui/window/status_line.h"
+#include "ui/export/video_exporter.h"
+#include "ui/lesson/lesson_panel.h"
+#include "ui/lesson/prediction_box.h"
+#include "ui/lesson/scheduler_panel.h"
+#include "ui/session/replay_player.h"
+#include "ui/session/run_session.h"
 #include "ui/session/time_cursor.h"
 #include "ui/timeline/timeline_model.h"
 #include "ui/timeline/timeline_view.h"
+#include "ui/views/buffer_model.h"
+#include "ui/views/caption_model.h"
+#include "ui/views/memory_model.h"
+#include "ui/views/pipe_model.h"
+#include "ui/views/process_tree_model.h"
+#include "ui/views/shared_variable_model.h"
+#include "ui/views/signal_model.h"
+#include "ui/views/wait_for_model.h"
+#include "ui/window/log_panel.h"
+#include "ui/window/parameter_panel.h"
+#include "ui/window/pointer_highlight.h"
+#include "ui/window/run_models.h"
+#include "ui/window/scenario_picker.h"
+#include "ui/window/status_line.h"
 #include "ui/window/transport_bar.h"
 #include "ui/window/transport_keys.h"
-#include "ui/export/video_exporter.h"
 #include "ui/window/view_shelf.h"
-#include "ui/views/wait_for_model.h"
 
 namespace interleave::ui {
 
@@ -66,19 +67,7 @@ MainWindow::MainWindow(const LaunchOptions& options, QWidget* parent)
       m_options(options),
       m_session(new RunSession(this)),
       m_cursor(new TimeCursor(this)),
-      m_timeline(new TimelineModel(this)),
-      m_buffer(new BufferModel(this)),
-      m_pipes(new PipeModel(this)),
-      m_signals(new SignalModel(this)),
-      m_memory(new MemoryModel(this)),
-      m_tree(new ProcessTreeModel(m_timeline, this)),
-      m_captions(new CaptionModel(m_timeline, 8, this)),
-      m_waits(new WaitForModel(m_timeline->names(), this)),
-      m_shared(new SharedVariableModel(this)),
-      m_speedup(new SpeedupModel(this)),
-      m_distributions(new DistributionModel(this)),
-      m_followers{m_timeline, m_buffer, m_pipes,   m_signals,      m_memory,
-                  m_waits,    m_shared, m_speedup, m_distributions} {
+      m_models(new RunModels(m_session, this)) {
     setWindowTitle(tr("Interleave"));
     // The application font before any window scaled it: a second window in the same process
     // (tests, tools) must not scale an already scaled font again.
@@ -110,7 +99,9 @@ MainWindow::MainWindow(const LaunchOptions& options, QWidget* parent)
                                                 : QString());
 
     connect(m_session, &RunSession::storeReset, this, &MainWindow::onStoreReset);
-    connect(m_session, &RunSession::eventsAppended, this, &MainWindow::onEventsAppended);
+    // New rows go from the session to the models once; the window only shows the views that
+    // now have something.
+    connect(m_models, &RunModels::rowsTaken, this, [this] { updateViewBoxes(); });
     connect(m_session, &RunSession::stateChanged, this, [this] {
         // When a run ends, show all of it.
         if (m_wasActive && !m_session->active()) {
@@ -124,8 +115,7 @@ MainWindow::MainWindow(const LaunchOptions& options, QWidget* parent)
         updateStatus();
     });
     connect(m_cursor, &TimeCursor::changed, this, [this](std::int64_t t) {
-        for (auto* f : m_followers)
-            f->setCursorTime(t);
+        m_models->setCursorTime(t);
         if (!m_session->active() && m_player)
             if (const auto end = m_player->endNs(); end > 0)
                 m_transportBar->setScrubPosition(static_cast<double>(t) / static_cast<double>(end));
@@ -304,10 +294,13 @@ void MainWindow::buildActions() {
 }
 
 void MainWindow::buildLayout() {
-    m_timelineView = new TimelineView(m_timeline, m_cursor, this);
-    m_shelf = new ViewShelf({m_buffer, m_pipes, m_signals, m_memory, m_waits, m_shared, m_tree,
-                             m_captions, m_speedup, m_distributions},
-                            m_timeline, m_cursor, this);
+    const auto* models = m_models;
+    m_timelineView = new TimelineView(models->timeline(), m_cursor, this);
+    m_shelf =
+        new ViewShelf({models->buffers(), models->pipes(), models->posixSignals(), models->memory(),
+                       models->waitFor(), models->sharedVariables(), models->processTree(),
+                       models->captions(), models->speedup(), models->distributions()},
+                      models->timeline(), m_cursor, this);
     auto* bottom = m_shelf;
 
     m_center = new QSplitter(Qt::Vertical, this);
@@ -451,7 +444,6 @@ void MainWindow::stopRun() {
 }
 
 void MainWindow::onStoreReset() {
-    m_pending.reset();  // rows of the store just dropped
     const auto* store = m_session->store();
     if (m_player) m_player->setStore(store);
     showNotes();  // a replay's own, or none for a new run
@@ -459,13 +451,8 @@ void MainWindow::onStoreReset() {
     m_lostUpdateFound = false;
     m_lostUpdatesSearched = m_lostUpdateCount = 0;
     m_timelineView->setLostUpdate(std::nullopt, nullptr);
-    // Captions first: they hold entries of the old store, which the timeline is about to drop.
-    m_captions->reset();
-    for (auto* f : m_followers)
-        f->reset(store);
-    m_speedup->setParameters(m_session->description().parameters);  // for real Python's turn
+    m_models->reset(store);
     updateViewBoxes();
-    m_tree->sync();
     m_cursor->setLive(true);
     m_cursor->resetTo(0);
     m_unfoldedByPlay = false;
@@ -478,7 +465,7 @@ void MainWindow::offerStepChoices() {
     std::vector<EventKind> kinds;
     if (const auto* store = m_session->store()) {
         for (const auto& a : store->actors())
-            actors.emplace_back(a.id, m_timeline->actorName(a.id));
+            actors.emplace_back(a.id, m_models->timeline()->actorName(a.id));
         std::array<bool, static_cast<std::size_t>(EventKind::Count_)> seen{};
         for (std::size_t i = 0, n = store->size(); i < n; ++i)
             seen[static_cast<std::size_t>(store->kind(i))] = true;
@@ -491,38 +478,16 @@ void MainWindow::offerStepChoices() {
 void MainWindow::followCaptions() {
     m_captionDue = false;
     m_captionClock.start();
-    m_captions->setCursorTime(m_cursor->time());
-    m_tree->setCursorTime(m_cursor->time());
-}
-
-void MainWindow::onEventsAppended(quint64 first, quint64 last) {
-    // A running run's new events are taken in by the next frame, with everything else that
-    // frame changes: the window then paints once a frame, not once more for each batch the
-    // reader hands over between two frames. Paused or ended, at once: no frame comes soon.
-    m_pending = m_pending ? std::pair{std::min<std::size_t>(m_pending->first, first),
-                                      std::max<std::size_t>(m_pending->second, last)}
-                          : std::pair<std::size_t, std::size_t>{first, last};
-    if (!m_session->active() || m_session->paused()) takePending();
-}
-
-void MainWindow::takePending() {
-    if (!m_pending) return;
-    const auto [first, last] = *m_pending;
-    m_pending.reset();
-    for (auto* f : m_followers)
-        f->append(first, last);
-    updateViewBoxes();
-    m_tree->sync();
-    m_captions->setStepping(m_session->active() && m_session->paused());
-    m_captions->append(first, last);
+    m_models->followCursorSlowly(m_cursor->time());
 }
 
 void MainWindow::tick() {
-    takePending();
+    m_models->takePending();
     pace();
     // Paused, "now" holds at the pause; a step moves it to the step's last event.
-    const auto now = m_session->paused() ? std::max(m_session->nowNs(), m_timeline->lastNs())
-                                         : m_session->nowNs();
+    const auto now = m_session->paused()
+                         ? std::max(m_session->nowNs(), m_models->timeline()->lastNs())
+                         : m_session->nowNs();
     std::vector<std::pair<std::int64_t, std::int64_t>> pauses;
     for (const auto& p : m_session->pauses())
         pauses.emplace_back(p.beginNs, p.endNs);

@@ -27,26 +27,17 @@ class QToolBar;
 
 namespace interleave::ui {
 
-class BufferModel;
-class PipeModel;
-class SignalModel;
-class MemoryModel;
 class BufferView;
-class CaptionModel;
 class LessonPanel;
 class LogPanel;
 class ParameterPanel;
-class ProcessTreeModel;
 class ViewShelf;
 class TransportBar;
-class RunFollower;
+class RunModels;
 class RunSession;
 class ScenarioPicker;
 class TimeCursor;
-class TimelineModel;
 class TimelineView;
-class WaitForModel;
-class SharedVariableModel;
 
 struct LaunchOptions {
     QString scenario;
@@ -81,31 +72,18 @@ class MainWindow : public QMainWindow {
 
     // For tests and tools.
     RunSession* session() const { return m_session; }
-    TimelineModel* timelineModel() const { return m_timeline; }
+    // The run's models (timeline, views, charts), in one place.
+    RunModels* models() const { return m_models; }
     TimelineView* timelineView() const { return m_timelineView; }
-    BufferModel* bufferModel() const { return m_buffer; }
-    PipeModel* pipeModel() const { return m_pipes; }
-    SignalModel* signalModel() const { return m_signals; }
-    MemoryModel* memoryModel() const { return m_memory; }
     BufferView* bufferView() const;
     LogPanel* logPanel() const { return m_log; }
     QDockWidget* logDock() const { return m_logDock; }
-    ProcessTreeModel* processTreeModel() const { return m_tree; }
-    WaitForModel* waitForModel() const { return m_waits; }
     QWidget* waitForBox() const;
     QWidget* pipesBox() const;
     QWidget* processTreeBox() const;
     QWidget* sharedVariableBox() const;
-    SharedVariableModel* sharedVariableModel() const { return m_shared; }
-    class SpeedupModel* speedupModel() const {
-        return m_speedup;
-    }
     class SpeedupView* speedupView() const;
-    class DistributionModel* distributionModel() const {
-        return m_distributions;
-    }
     class DistributionView* distributionView() const;
-    CaptionModel* captionModel() const { return m_captions; }
     TimeCursor* cursor() const { return m_cursor; }
     bool presenterMode() const { return m_presenter; }
     // A first start's size (no saved geometry): the screen's room for windows, less the frame.
@@ -155,14 +133,12 @@ class MainWindow : public QMainWindow {
     void buildLayout();
     void chooseScenario(const QString& name);
     void onStoreReset();
-    void onEventsAppended(quint64 first, quint64 last);
     // File → Export: the run in another format (by `suffix`), or the timeline as a picture.
     void exportRun(const QString& filter, const QString& suffix);
     void exportPicture();
     // File → Export → Video: asks what to show, then makes it in the background with a
     // progress dialog that can cancel it.
     void exportVideo();
-    void takePending();       // hands the rows announced since the last frame to every model
     void followCaptions();    // captions and process tree to the cursor
     void offerStepChoices();  // the finished run's actors and kinds, to step through
     void showNotes();         // the run's notes on the timeline
@@ -189,20 +165,7 @@ class MainWindow : public QMainWindow {
     LaunchOptions m_options;
     RunSession* m_session;
     TimeCursor* m_cursor;
-    TimelineModel* m_timeline;
-    BufferModel* m_buffer;
-    PipeModel* m_pipes;
-    SignalModel* m_signals;
-    MemoryModel* m_memory;
-    ProcessTreeModel* m_tree;
-    CaptionModel* m_captions;
-    WaitForModel* m_waits;
-    SharedVariableModel* m_shared;
-    class SpeedupModel* m_speedup;
-    class DistributionModel* m_distributions;
-    // The models above that follow the store, in the order they take a new run and new events
-    // (the timeline first: the others name actors through it).
-    std::vector<RunFollower*> m_followers;
+    RunModels* m_models;  // every model of the run, in the order they follow it
 
     ScenarioPicker* m_picker = nullptr;
     ParameterPanel* m_params = nullptr;
@@ -265,7 +228,6 @@ class MainWindow : public QMainWindow {
     QElapsedTimer m_captionClock;  // since the captions last followed the cursor
     QElapsedTimer m_settleClock;   // since the last pause, resume or step
     bool m_captionDue = false;     // the cursor moved since the captions last followed it
-    std::optional<std::pair<std::size_t, std::size_t>> m_pending;  // rows not yet taken in
     QElapsedTimer m_runClick;
     bool m_firstFramePrinted = false;
 };

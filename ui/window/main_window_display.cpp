@@ -13,12 +13,14 @@
 #include <QToolBar>
 #include <algorithm>
 
-#include "ui/window/main_window.h"
 #include "ui/base/palette.h"
-#include "ui/window/pointer_highlight.h"
+#include "ui/charts/distribution_view.h"
+#include "ui/charts/speedup_view.h"
 #include "ui/session/replay_player.h"
 #include "ui/session/time_cursor.h"
 #include "ui/timeline/timeline_view.h"
+#include "ui/window/main_window.h"
+#include "ui/window/pointer_highlight.h"
 #include "ui/window/transport_bar.h"
 #include "ui/window/view_shelf.h"
 
@@ -182,6 +184,8 @@ void MainWindow::setTheme(Theme theme) {
     Palette::apply(theme, *qApp);
     m_timelineView->applyTheme();
     m_transportBar->applyTheme();
+    speedupView()->applyTheme();
+    distributionView()->applyTheme();
     for (auto* action : m_themeActions)
         action->setChecked(action->data().toInt() == static_cast<int>(theme));
     update();

@@ -9,16 +9,16 @@
 #include <QStatusBar>
 
 #include "core/scenarios/scenario.h"
-#include "ui/timeline/lane_canvas.h"
-#include "ui/window/main_window.h"
-#include "ui/window/parameter_panel.h"
-#include "ui/session/replay_player.h"
-#include "ui/session/run_session.h"
-#include "ui/window/scenario_picker.h"
-#include "ui/timeline/timeline_view.h"
-#include "ui/window/transport_bar.h"
 #include "ui/export/video_export_dialog.h"
 #include "ui/export/video_export_job.h"
+#include "ui/session/replay_player.h"
+#include "ui/session/run_session.h"
+#include "ui/timeline/lane_canvas.h"
+#include "ui/timeline/timeline_view.h"
+#include "ui/window/main_window.h"
+#include "ui/window/parameter_panel.h"
+#include "ui/window/scenario_picker.h"
+#include "ui/window/transport_bar.h"
 
 namespace interleave::ui {
 

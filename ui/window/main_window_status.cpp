@@ -6,15 +6,16 @@
 
 #include "core/analysis/lost_update.h"
 #include "ui/base/event_text.h"
-#include "ui/window/main_window.h"
 #include "ui/session/replay_player.h"
 #include "ui/session/run_session.h"
-#include "ui/views/shared_variable_model.h"
-#include "ui/window/status_line.h"
 #include "ui/session/time_cursor.h"
 #include "ui/timeline/timeline_model.h"
 #include "ui/timeline/timeline_view.h"
+#include "ui/views/shared_variable_model.h"
 #include "ui/views/wait_for_model.h"
+#include "ui/window/main_window.h"
+#include "ui/window/run_models.h"
+#include "ui/window/status_line.h"
 
 namespace interleave::ui {
 
@@ -62,7 +63,7 @@ void MainWindow::pointAtLostUpdate() {
     // runs only (the search walks the whole run in time order).
     const auto* store = m_session->store();
     // Searched again as the run grows (each update lost is marked), not again once it ended.
-    if (!store || !m_shared->hasVariables() || store->size() > 200'000) return;
+    if (!store || !m_models->sharedVariables()->hasVariables() || store->size() > 200'000) return;
     if (m_lostUpdateFound && (store->size() == m_lostUpdatesSearched || !m_session->active()))
         return;
     m_lostUpdatesSearched = store->size();
@@ -78,7 +79,7 @@ void MainWindow::pointAtLostUpdate() {
 QString MainWindow::deadlockNow() {
     if (!m_session->store()) return {};
     return deadlockSentence(m_waitsNow.at(std::numeric_limits<std::int64_t>::max()),
-                            m_timeline->names());
+                            m_models->timeline()->names());
 }
 
 }  // namespace interleave::ui

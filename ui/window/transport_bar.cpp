@@ -17,7 +17,7 @@ namespace {
 // 0.05x .. 4x for a run's simulated work, 0.1x .. 10x for playing a finished one, in 200
 // logarithmic steps.
 constexpr int kSpeedSteps = 200;
-constexpr double kRunMin = 0.05, kRunMax = 4.0, kPlayMin = 0.1, kPlayMax = 10.0;
+constexpr double kRunMin = kMinSpeed, kRunMax = kMaxSpeed, kPlayMin = 0.1, kPlayMax = 10.0;
 constexpr int kScrubSteps = 10000;
 
 }  // namespace

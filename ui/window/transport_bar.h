@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/channel/speed_range.h"
 #include "core/schema/event_kinds.h"
 
 class QAction;
@@ -70,7 +71,7 @@ class TransportBar : public QToolBar {
     QComboBox* m_stepActor;
     QComboBox* m_stepKind;
     std::vector<QAction*> m_replayOnly;  // the step choices: shown with the scrub slider
-    double m_min = 0.05, m_max = 4.0;
+    double m_min = kMinSpeed, m_max = kMaxSpeed;
 };
 
 }  // namespace interleave::ui
