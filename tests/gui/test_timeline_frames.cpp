@@ -1,5 +1,6 @@
 // Cheap to watch (issue 26 §5): a live frame paints the lanes only when they show something new,
-// and the live cursor moves with them rather than in a paint pass of its own.
+// and the live cursor (and the buffer that follows it) moves at their pace rather than in a
+// paint pass of its own every tick.
 
 #include <gtest/gtest.h>
 
@@ -7,10 +8,13 @@
 #include <QEvent>
 #include <QTest>
 
+#include "core/channel/event_store.h"
 #include "live_run.h"
 #include "ui/session/time_cursor.h"
 #include "ui/timeline/lane_canvas.h"
 #include "ui/timeline/timeline_view.h"
+#include "ui/views/buffer_model.h"
+#include "ui/views/buffer_view.h"
 
 using namespace interleave;
 using namespace interleave::ui;
@@ -79,4 +83,35 @@ TEST(TimelineFrames, AFrameThatChangesNothingPaintsNothing) {
         tick(cursor, view, 1000 * kMs);  // paused: the same "now", no new events
     QTest::qWait(50);
     EXPECT_EQ(counter.paints, 0);
+}
+
+TEST(TimelineFrames, TheBufferFollowsALiveCursorAtTheLanesPace) {
+    EventStore store(2);
+    store.setActors({ActorInfo{0, 100, 1, 100, "producer", ActorRole::ProcessMain, kNoActor, 0},
+                     ActorInfo{1, 101, 1, 101, "consumer", ActorRole::ProcessMain, kNoActor, 0}});
+    store.setObjects(
+        {ObjectInfo{1, ObjectKind::SharedSegment, "segment", 64, 100, ObjectRole::Own, 0}});
+    for (std::int64_t i = 0; i < 40; ++i)  // a put every 16 ms: every tick changes a slot
+        store.appendRow(Row{(16 * i + 1) * kMs, 0, EventKind::QueuePut, 1, i, (i << 32) | (i + 1)});
+    store.publish();
+    TimelineModel timeline;
+    timeline.reset(&store);
+    BufferModel model;
+    TimeCursor cursor;
+    BufferView view(&model, &timeline, &cursor);
+    view.resize(600, 400);
+    model.reset(&store);
+    view.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
+    QTest::qWait(50);
+    PaintCounter counter;
+    view.installEventFilter(&counter);
+    for (int f = 1; f <= 10; ++f) {
+        cursor.follow(16 * f * kMs + 2 * kMs);
+        QApplication::processEvents();
+    }
+    EXPECT_LE(counter.paints, 3) << "the buffer was repainted at every tick";
+    QTest::qWait(100);
+    // The last move is shown: the view was asked to repaint after the ticks stopped.
+    EXPECT_GT(counter.paints, 0);
 }
