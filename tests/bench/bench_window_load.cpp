@@ -88,12 +88,12 @@ int judgeWindowLoad(double seconds, bool judge) {
     std::printf("\n== watching a live run, in the window (offscreen, 1280x720, %.0f s each) ==\n",
                 seconds);
     const Load base = watch(QStringLiteral("producer-consumer"), {}, seconds);
-    // At its maximum: 25 processes, 217 lanes; 150 ms rounds give the rate, about 7,400
+    // At its maximum: 25 processes, 217 lanes; 100 ms rounds give about the rate, 7,400
     // events a second (the rate is printed).
     const Load big = watch(QStringLiteral("fork-tree"),
                            {QStringLiteral("children=8"), QStringLiteral("threads=8"),
                             QStringLiteral("grandchildren=4"), QStringLiteral("rounds=100000"),
-                            QStringLiteral("work_ms=150")},
+                            QStringLiteral("work_ms=100")},
                            seconds);
     for (const auto& [name, l] :
          {std::pair{"producer-consumer (defaults)", base}, std::pair{"fork-tree (maximum)", big}})
