@@ -17,12 +17,13 @@
 
 #include "bench/bench_deadlock.h"
 #include "bench/bench_replay.h"
+#include "bench/bench_window_load.h"
 #include "bench/synthetic_store.h"
 #include "core/channel/event_store.h"
 #include "live_run.h"
+#include "ui/session/time_cursor.h"
 #include "ui/timeline/lane_canvas.h"
 #include "ui/timeline/lane_painter.h"
-#include "ui/session/time_cursor.h"
 #include "ui/timeline/timeline_model.h"
 #include "ui/timeline/timeline_view.h"
 
@@ -165,7 +166,8 @@ int main(int argc, char** argv) {
     scenes().clear();
     // Smoke: one deadlock of each size, so the measurement cannot rot; goals not judged.
     const int deadlockMissed = interleave::bench::judgeDeadlock(smoke ? 1 : 5, !smoke) +
-                               interleave::bench::judgeReplay(smoke ? 100'000 : 1'000'000, !smoke);
+                               interleave::bench::judgeReplay(smoke ? 100'000 : 1'000'000, !smoke) +
+                               interleave::bench::judgeWindowLoad(smoke ? 1 : 10, !smoke);
     benchmark::Shutdown();
     if (smoke) {
         std::printf("smoke run: goals not judged\n");

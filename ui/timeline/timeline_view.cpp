@@ -18,12 +18,12 @@
 
 #include "core/analysis/wait_for.h"
 #include "ui/base/event_text.h"
-#include "ui/timeline/lane_canvas.h"
-#include "ui/timeline/lane_painter.h"
 #include "ui/base/palette.h"
 #include "ui/base/picture_writer.h"
-#include "ui/timeline/state_legend.h"
 #include "ui/base/time_ticker.h"
+#include "ui/timeline/lane_canvas.h"
+#include "ui/timeline/lane_painter.h"
+#include "ui/timeline/state_legend.h"
 
 namespace interleave::ui {
 TimelineView::TimelineView(TimelineModel* model, TimeCursor* cursor, QWidget* parent)
@@ -94,7 +94,9 @@ TimelineView::TimelineView(TimelineModel* model, TimeCursor* cursor, QWidget* pa
     });
     connect(model, &TimelineModel::dataAppended, this, &TimelineView::scheduleRefresh);
     connect(cursor, &TimeCursor::changed, this, [this](std::int64_t t) {
-        m_canvas->setCursorTime(t);
+        // A live cursor is at "now": it moves with the lanes, in their frame (refreshLanes),
+        // not in a paint pass of its own every tick.
+        if (!m_cursor->live() || m_unfolding) m_canvas->setCursorTime(t);
         // Unfolding, the picture itself follows the cursor, in the same pass (a video frame is
         // rendered straight after the cursor moves).
         if (m_unfolding) refreshLanes();
@@ -235,6 +237,8 @@ void TimelineView::setUnfolding(bool on) {
 void TimelineView::refreshLanes() {
     m_refreshFallback->stop();
     if (m_replotQueued) return;  // the replot brings the canvas up to date after it
+    m_lanesNow = m_now;
+    m_lanesClock.start();
     m_canvas->setNow(m_now);
     m_canvas->setCursorTime(m_cursor->time());
     m_canvas->setUntil(m_unfolding && !m_cursor->live() ? m_cursor->time() : LaneLook::kWholeRun);
@@ -414,7 +418,20 @@ void TimelineView::setNow(std::int64_t ns) {
             return;
         }
     }
-    refreshLanes();  // once a frame: the tick that moved "now" also takes new events along
+    if (!liveLanesDue(ns)) {
+        // The next tick comes sooner than this; if none comes (the run ended), this draws.
+        m_refreshFallback->start();
+        return;
+    }
+    refreshLanes();  // the tick that moved "now" also takes new events along
+}
+
+bool TimelineView::liveLanesDue(std::int64_t ns) const {
+    if (m_unfolding || !m_cursor->live() || m_lanesNow < 0 || !m_lanesClock.isValid()) return true;
+    const auto column = [this](std::int64_t t) {
+        return std::floor(m_plot->xAxis->coordToPixel(static_cast<double>(t) / 1e6));
+    };
+    return column(ns) != column(m_lanesNow) && m_lanesClock.elapsed() >= kLiveLanesMs;
 }
 
 void TimelineView::fitAll(bool exact) {

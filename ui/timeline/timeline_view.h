@@ -18,6 +18,8 @@
 
 #include "core/analysis/lost_update.h"
 
+#include <QElapsedTimer>
+
 #include "ui/session/time_cursor.h"
 #include "ui/timeline/timeline_model.h"
 
@@ -38,6 +40,10 @@ class TimelineView : public QWidget {
     static constexpr double kLiveWindowMs = 5000;  // what live follow shows unless one zooms
     static constexpr double kPageKeep = 0.25;      // of the window kept in view when paging on
     static constexpr double kGrowLiveMs = 20000;   // until then the live page grows, from 0
+    // A live run's lanes are redrawn at most this often (and only once "now" has filled a new
+    // pixel column): at the default width a 60 Hz frame fills about three columns, and drawing
+    // them two frames at a time is half the work for a picture that moves as smoothly.
+    static constexpr int kLiveLanesMs = 33;
 
     TimelineView(TimelineModel* model, TimeCursor* cursor, QWidget* parent = nullptr);
 
@@ -112,6 +118,8 @@ class TimelineView : public QWidget {
     void requestReplot();    // axes and lanes, at the next pass of the event loop
     void scheduleRefresh();  // new events: the lanes' changed columns, within a frame
     void refreshLanes();
+    // A live frame that moved "now": whether the lanes are redrawn in it (see kLiveLanesMs).
+    bool liveLanesDue(std::int64_t ns) const;
     void syncCanvas();  // the canvas over the axis rect, with the plot's current mapping
     void fitTicks();
     void showTooltip(const QPoint& pos);
@@ -125,6 +133,8 @@ class TimelineView : public QWidget {
     QCPItemText* m_emptyHint;
     QSharedPointer<class TimeTicker> m_timeTicker;
     std::int64_t m_now = 0;
+    std::int64_t m_lanesNow = -1;  // "now" the lanes were last brought up to
+    QElapsedTimer m_lanesClock;    // since then
     bool m_follow = true;
     bool m_unfolding = false;
     bool m_reportedFirstMarks = false;

@@ -3,11 +3,13 @@
 #include <QFontDatabase>
 #include <QPaintEvent>
 #include <QPainter>
+#include <QTimer>
 #include <algorithm>
 #include <cmath>
 
 #include "ui/base/palette.h"
 #include "ui/timeline/timeline_model.h"
+#include "ui/timeline/timeline_view.h"
 
 namespace interleave::ui {
 namespace {
@@ -23,7 +25,14 @@ int glowStep(const BufferState& s, std::size_t slot, std::int64_t t) {
 
 BufferView::BufferView(BufferModel* model, const TimelineModel* timeline, TimeCursor* cursor,
                        QWidget* parent)
-    : QWidget(parent), m_model(model), m_timeline(timeline), m_cursor(cursor) {
+    : QWidget(parent),
+      m_model(model),
+      m_timeline(timeline),
+      m_cursor(cursor),
+      m_liveDue(new QTimer(this)) {
+    m_liveDue->setSingleShot(true);
+    m_liveDue->setInterval(TimelineView::kLiveLanesMs + 5);
+    connect(m_liveDue, &QTimer::timeout, this, [this] { onCursor(m_cursor->time()); });
     // QScrollArea reads height-for-width from the size policy, not from hasHeightForWidth().
     QSizePolicy policy(QSizePolicy::Preferred, QSizePolicy::Preferred);
     policy.setHeightForWidth(true);
@@ -96,6 +105,16 @@ QRegion BufferView::dirtyBetween(const std::vector<QueueLook>& before,
 }
 
 void BufferView::onCursor(std::int64_t t) {
+    // Live, the cursor moves every tick (60 a second): the buffer is repainted at the lanes'
+    // pace, which is as often as slots visibly change; the last move is taken all the same.
+    if (m_cursor->live()) {
+        if (m_liveClock.isValid() && m_liveClock.elapsed() < TimelineView::kLiveLanesMs) {
+            if (!m_liveDue->isActive()) m_liveDue->start();
+            return;
+        }
+        m_liveClock.start();
+    }
+    m_liveDue->stop();
     // The cursor moves every frame of a live run: repaint only the slots, bytes and titles
     // whose look changed (an item put or taken, a highlight that faded by a step).
     auto looks = looksAt(t);

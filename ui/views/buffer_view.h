@@ -1,4 +1,5 @@
 #pragma once
+#include <QElapsedTimer>
 #include <QHash>
 #include <QPixmap>
 #include <QRegion>
@@ -8,8 +9,8 @@
 #include <tuple>
 #include <vector>
 
-#include "ui/views/buffer_model.h"
 #include "ui/session/time_cursor.h"
+#include "ui/views/buffer_model.h"
 
 namespace interleave::ui {
 
@@ -92,6 +93,8 @@ class BufferView : public QWidget {
     int m_queuesLaidOut = 0;
     std::vector<QueueLook> m_painted;  // what the last repaint was asked to show
     QRegion m_lastDirty;
+    QElapsedTimer m_liveClock;  // since the last live move taken (see onCursor)
+    class QTimer* m_liveDue;    // takes the last live move when no more come
     mutable std::vector<std::pair<std::uint64_t, Layout>> m_layouts;  // per queue, with its key
     mutable int m_monoAdvance = -1, m_monoHeight = 0;                 // the hex lines' font
     QHash<QString, QStaticText> m_texts;                              // in m_textFont

@@ -3,6 +3,7 @@
 #include <QHeaderView>
 #include <QPainter>
 #include <QStyledItemDelegate>
+#include <QTimer>
 
 #include "ui/base/palette.h"
 #include "ui/views/process_tree_model.h"
@@ -29,15 +30,30 @@ class FadeDelegate : public QStyledItemDelegate {
 
 }  // namespace
 
-ProcessTreeView::ProcessTreeView(ProcessTreeModel* model, QWidget* parent) : QTreeView(parent) {
+ProcessTreeView::ProcessTreeView(ProcessTreeModel* model, QWidget* parent)
+    : QTreeView(parent), m_fit(new QTimer(this)) {
     setModel(model);
     setItemDelegate(new FadeDelegate(this));
     setUniformRowHeights(true);
     setAlternatingRowColors(true);
     setSelectionMode(QAbstractItemView::NoSelection);
     header()->setStretchLastSection(true);
-    header()->setSectionResizeMode(ProcessTreeModel::Name, QHeaderView::ResizeToContents);
-    header()->setSectionResizeMode(ProcessTreeModel::Cpu, QHeaderView::ResizeToContents);
+    // Not QHeaderView::ResizeToContents: that measures every row again at each change of a
+    // row (a state, a fade), which with fork-tree's 217 threads was most of the window's CPU.
+    // The columns are fitted instead a little after rows or their texts change, once.
+    m_fit->setSingleShot(true);
+    m_fit->setInterval(200);
+    connect(m_fit, &QTimer::timeout, this, [this] {
+        resizeColumnToContents(ProcessTreeModel::Name);
+        resizeColumnToContents(ProcessTreeModel::Cpu);
+    });
+    const auto fit = [this] {
+        if (!m_fit->isActive()) m_fit->start();
+    };
+    connect(model, &QAbstractItemModel::rowsInserted, this, fit);
+    connect(model, &QAbstractItemModel::rowsMoved, this, fit);
+    connect(model, &QAbstractItemModel::modelReset, this, fit);
+    connect(model, &QAbstractItemModel::dataChanged, this, fit);
     // New nodes open up so threads and children are visible as they appear.
     connect(model, &QAbstractItemModel::rowsInserted, this,
             [this](const QModelIndex& parent, int, int) {

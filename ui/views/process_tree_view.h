@@ -22,6 +22,7 @@ class ProcessTreeView : public QTreeView {
     void hideIfUnstarted(int row, const QModelIndex& parent);
 
     bool m_unfolding = false;
+    class QTimer* m_fit;  // fits the name and CPU columns to their contents, coalesced
 };
 
 }  // namespace interleave::ui
