@@ -165,10 +165,17 @@ TEST(SpeedupView, RealPythonsPointsAreDrawnBesideTheModelsAndACancelStopsIt) {
         << view->statusText().toStdString();
     // Cancelled halfway: nothing of it is left running, multiprocessing's workers included
     // (they are in the script's own process group).
-    ASSERT_EQ(view->comparePython(), QString());
     // Until the script has started a pool: its workers are forked, so they run the script too.
-    EXPECT_TRUE(waitFor([] { return pythonScriptsRunning() > 1; }, 20'000))
-        << "no multiprocessing worker seen";
+    // A short script may finish first on a quick machine: then it is started again.
+    bool workersSeen = false;
+    for (int attempt = 0; attempt < 5 && !workersSeen; ++attempt) {
+        const auto finishedBefore = done.size();
+        ASSERT_EQ(view->comparePython(), QString());
+        ASSERT_TRUE(waitFor(
+            [&] { return pythonScriptsRunning() > 1 || done.size() > finishedBefore; }, 60'000));
+        workersSeen = done.size() == finishedBefore;
+    }
+    ASSERT_TRUE(workersSeen) << "no multiprocessing worker seen in five runs of the script";
     view->cancelPython();
     EXPECT_FALSE(view->measuringPython());
     EXPECT_TRUE(waitFor([] { return pythonScriptsRunning() == 0; }, 5'000))
