@@ -6,8 +6,8 @@
 #include <optional>
 #include <string>
 
-#include "ui/window/main_window.h"
 #include "ui/export/video_exporter.h"
+#include "ui/window/main_window.h"
 
 namespace interleave {
 

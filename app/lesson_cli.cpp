@@ -4,12 +4,12 @@
 #include <cstdio>
 #include <iostream>
 
-#include "core/scenarios/params.h"
-#include "core/scenarios/scenario.h"
-#include "core/supervise/supervisor.h"
 #include "core/lesson/lesson_quiz.h"
 #include "core/lesson/lesson_texts.h"
 #include "core/lesson/try_check.h"
+#include "core/scenarios/params.h"
+#include "core/scenarios/scenario.h"
+#include "core/supervise/supervisor.h"
 
 namespace interleave {
 namespace {

@@ -4,8 +4,8 @@
 // is rendered frame by frame into ffmpeg, with progress on stderr; Ctrl+C (or SIGTERM from the
 // window that started it) cancels and leaves no file.
 
-#include "ui/window/main_window.h"
 #include "ui/export/video_exporter.h"
+#include "ui/window/main_window.h"
 
 namespace interleave {
 

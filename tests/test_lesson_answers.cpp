@@ -30,10 +30,10 @@
 
 #include "core/analysis/other_cpu.h"
 #include "core/analysis/run_measures.h"
-#include "core/scenarios/scenario.h"
-#include "core/supervise/supervisor.h"
 #include "core/lesson/lesson_quiz.h"
 #include "core/lesson/prediction.h"
+#include "core/scenarios/scenario.h"
+#include "core/supervise/supervisor.h"
 
 using namespace interleave;
 

@@ -15,10 +15,10 @@
 
 #include "core/analysis/goals.h"
 #include "core/analysis/run_measures.h"
-#include "core/scenarios/params.h"
-#include "core/scenarios/scenario.h"
 #include "core/lesson/lesson_quiz.h"
 #include "core/lesson/prediction.h"
+#include "core/scenarios/params.h"
+#include "core/scenarios/scenario.h"
 
 using namespace interleave;
 

@@ -13,12 +13,12 @@
 #include <sstream>
 
 #include "core/analysis/run_measures.h"
-#include "core/scenarios/params.h"
-#include "core/scenarios/scenario.h"
-#include "core/supervise/supervisor.h"
 #include "core/lesson/lesson_quiz.h"
 #include "core/lesson/lesson_texts.h"
 #include "core/lesson/try_check.h"
+#include "core/scenarios/params.h"
+#include "core/scenarios/scenario.h"
+#include "core/supervise/supervisor.h"
 #include "shell.h"
 
 using namespace interleave;

@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "core/analysis/wait_for.h"
-#include "ui/window/main_window.h"
 #include "ui/session/run_session.h"
+#include "ui/window/main_window.h"
 
 namespace interleave::bench {
 namespace {

@@ -15,9 +15,9 @@
 
 #include "bench/synthetic_store.h"
 #include "core/trace/trace_file.h"
-#include "ui/window/main_window.h"
 #include "ui/session/run_session.h"
 #include "ui/session/time_cursor.h"
+#include "ui/window/main_window.h"
 
 namespace interleave::bench {
 namespace {

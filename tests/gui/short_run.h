@@ -1,8 +1,8 @@
 #pragma once
 // A race-condition run short enough to end at once, for window tests that need a finished run.
 
-#include "ui/window/main_window.h"
 #include "ui/session/run_session.h"
+#include "ui/window/main_window.h"
 #include "wait_for.h"
 
 namespace interleave::test {

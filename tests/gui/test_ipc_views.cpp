@@ -9,16 +9,16 @@
 #include <csignal>
 
 #include "core/analysis/actor_states.h"
-#include "ui/views/buffer_model.h"
-#include "ui/views/buffer_view.h"
-#include "ui/window/main_window.h"
-#include "ui/window/run_models.h"
-#include "ui/views/pipe_model.h"
-#include "ui/views/process_tree_model.h"
 #include "ui/session/run_session.h"
-#include "ui/views/signal_model.h"
 #include "ui/session/time_cursor.h"
 #include "ui/timeline/timeline_model.h"
+#include "ui/views/buffer_model.h"
+#include "ui/views/buffer_view.h"
+#include "ui/views/pipe_model.h"
+#include "ui/views/process_tree_model.h"
+#include "ui/views/signal_model.h"
+#include "ui/window/main_window.h"
+#include "ui/window/run_models.h"
 #include "wait_for.h"
 
 using namespace interleave;
@@ -500,7 +500,8 @@ TEST(MainWindowOffscreen, ProcessScenariosShowTheirViewsAndARealPipeRunFillsItsV
     };
     ASSERT_TRUE(waitFor(
         [&] {
-            return window.models()->pipes()->pipeCount() == 1 && state().ended && state().receives == 6;
+            return window.models()->pipes()->pipeCount() == 1 && state().ended &&
+                   state().receives == 6;
         },
         5'000))
         << window.models()->pipes()->pipeCount() << " pipes";

@@ -16,11 +16,11 @@
 #include "core/scenarios/scenario.h"
 #include "core/supervise/scheduler.h"
 #include "core/trace/trace_native.h"
+#include "ui/lesson/prediction_box.h"
+#include "ui/lesson/scheduler_panel.h"
+#include "ui/session/run_session.h"
 #include "ui/window/main_window.h"
 #include "ui/window/parameter_panel.h"
-#include "ui/lesson/prediction_box.h"
-#include "ui/session/run_session.h"
-#include "ui/lesson/scheduler_panel.h"
 #include "wait_for.h"
 
 using namespace interleave;

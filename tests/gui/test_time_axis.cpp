@@ -2,9 +2,9 @@
 
 #include <gtest/gtest.h>
 
-#include "ui/timeline/lane_summary.h"
 #include "ui/base/time_axis.h"
 #include "ui/base/time_ticker.h"
+#include "ui/timeline/lane_summary.h"
 
 using namespace interleave;
 using namespace interleave::ui;

@@ -8,9 +8,9 @@
 #include <QTest>
 
 #include "ui/lesson/lesson_panel.h"
+#include "ui/session/run_session.h"
 #include "ui/window/main_window.h"
 #include "ui/window/parameter_panel.h"
-#include "ui/session/run_session.h"
 #include "wait_for.h"
 
 using namespace interleave;

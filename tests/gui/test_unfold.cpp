@@ -13,19 +13,19 @@
 #include <QTreeView>
 
 #include "short_run.h"
-#include "ui/timeline/lane_canvas.h"
-#include "ui/window/main_window.h"
 #include "ui/base/palette.h"
-#include "ui/window/parameter_panel.h"
-#include "ui/views/process_tree_view.h"
-#include "ui/session/replay_player.h"
-#include "ui/session/run_session.h"
-#include "ui/window/scenario_picker.h"
-#include "ui/session/time_cursor.h"
-#include "ui/timeline/timeline_view.h"
 #include "ui/export/video_export_dialog.h"
 #include "ui/export/video_export_job.h"
 #include "ui/export/video_exporter.h"
+#include "ui/session/replay_player.h"
+#include "ui/session/run_session.h"
+#include "ui/session/time_cursor.h"
+#include "ui/timeline/lane_canvas.h"
+#include "ui/timeline/timeline_view.h"
+#include "ui/views/process_tree_view.h"
+#include "ui/window/main_window.h"
+#include "ui/window/parameter_panel.h"
+#include "ui/window/scenario_picker.h"
 #include "wait_for.h"
 
 using namespace interleave;

@@ -12,8 +12,8 @@
 #include <cmath>
 #include <filesystem>
 
-#include "ui/views/caption_model.h"
 #include "ui/session/time_cursor.h"
+#include "ui/views/caption_model.h"
 
 namespace interleave::ui {
 

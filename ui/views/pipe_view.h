@@ -2,8 +2,8 @@
 #include <QWidget>
 #include <vector>
 
-#include "ui/views/pipe_model.h"
 #include "ui/session/time_cursor.h"
+#include "ui/views/pipe_model.h"
 
 namespace interleave::ui {
 

@@ -3,9 +3,9 @@
 #include <QPainter>
 
 #include "ui/base/palette.h"
-#include "ui/views/shared_variable_model.h"
 #include "ui/session/time_cursor.h"
 #include "ui/timeline/timeline_model.h"
+#include "ui/views/shared_variable_model.h"
 
 namespace interleave::ui {
 

@@ -14,8 +14,8 @@
 #include <vector>
 
 #include "core/channel/event_store.h"
-#include "ui/session/run_follower.h"
 #include "ui/base/time_ordered.h"
+#include "ui/session/run_follower.h"
 
 namespace interleave::ui {
 

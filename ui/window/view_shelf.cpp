@@ -10,19 +10,19 @@
 #include <algorithm>
 
 #include "core/scenarios/scenario.h"
+#include "ui/charts/distribution_model.h"
+#include "ui/charts/distribution_view.h"
+#include "ui/charts/speedup_model.h"
+#include "ui/charts/speedup_view.h"
 #include "ui/views/buffer_model.h"
 #include "ui/views/buffer_view.h"
 #include "ui/views/caption_model.h"
-#include "ui/charts/distribution_model.h"
-#include "ui/charts/distribution_view.h"
 #include "ui/views/memory_model.h"
 #include "ui/views/pipe_model.h"
 #include "ui/views/pipe_view.h"
 #include "ui/views/process_tree_view.h"
 #include "ui/views/shared_variable_view.h"
 #include "ui/views/signal_model.h"
-#include "ui/charts/speedup_model.h"
-#include "ui/charts/speedup_view.h"
 #include "ui/views/wait_for_model.h"
 #include "ui/views/wait_for_view.h"
 
