@@ -14,6 +14,7 @@
 #include "core/analysis/deadlock.h"
 #include "core/analysis/wait_for.h"
 #include "core/schema/event_kinds.h"
+#include "made_store.h"
 #include "run_helpers.h"
 
 using namespace interleave;
@@ -180,25 +181,9 @@ TEST(WaitForGraph, TheTrackerAtAnyTimeEqualsAReplayUpToThatTime) {
 
 namespace {
 
-// A store made up event by event, one microsecond apart, for the cases a real run cannot be
-// relied on to produce at a given moment.
-struct MadeRun {
-    EventStore store{8};
-    std::int64_t t = 0;
-    explicit MadeRun(std::uint32_t actors) {
-        std::vector<ActorInfo> list;
-        for (std::uint32_t a = 0; a < actors; ++a)
-            list.push_back(ActorInfo{a, 100, 1, 200 + static_cast<int>(a),
-                                     "thread " + std::to_string(a), ActorRole::Thread, kNoActor,
-                                     0});
-        store.setActors(list);
-    }
-    std::int64_t add(std::uint32_t actor, EventKind k, std::uint32_t object, std::int64_t a = 0,
-                     std::int64_t b = 0) {
-        t += 1000;
-        store.appendRow(Row{t, actor, k, object, a, b});
-        return t;
-    }
+// A made-up store (made_store.h) with the steps these cases repeat.
+struct MadeRun : MadeStore {
+    using MadeStore::MadeStore;
     void take(std::uint32_t actor, std::uint32_t mutex) {
         add(actor, EventKind::LockRequest, mutex);
         add(actor, EventKind::LockAcquired, mutex);

@@ -12,30 +12,17 @@
 #include "core/analysis/wait_for.h"
 #include "core/schema/event_kinds.h"
 #include "core/schema/step_text.h"
+#include "made_store.h"
 
 using namespace interleave;
 
 namespace {
 
-struct Made {
-    EventStore store{8};
-    std::int64_t t = 0;
-    explicit Made(std::uint32_t actors) {
-        std::vector<ActorInfo> list;
-        for (std::uint32_t a = 0; a < actors; ++a)
-            list.push_back(ActorInfo{a, 100, 1, 200 + static_cast<int>(a),
-                                     "thread " + std::to_string(a), ActorRole::Thread, kNoActor,
-                                     0});
-        store.setActors(list);
+// A made-up store whose object 1 is a lock named "table".
+struct Made : test::MadeStore {
+    explicit Made(std::uint32_t actors) : MadeStore(actors) {
         store.setObjects(
             {ObjectInfo{1, ObjectKind::None, "table", 0, 100, ObjectRole::Own, kNoObject}});
-    }
-    std::int64_t add(std::uint32_t actor, EventKind k, std::uint32_t object, std::int64_t a = 0,
-                     std::int64_t b = 0) {
-        t += 1000;
-        store.appendRow(Row{t, actor, k, object, a, b});
-        store.publish();
-        return t;
     }
 };
 
