@@ -177,9 +177,14 @@ TEST(Unfold, TheRaceRingsAppearAsTheirMomentsCome) {
     const auto first = points.front().second;
     window.cursor()->setTime(first - 1);
     ASSERT_TRUE(cutAt(canvas, first - 1));
-    const int x = cursorX(canvas, first - 1);
-    // Rings are drawn over the picture: none right of the cursor before the first moment.
-    EXPECT_EQ(drawnPixels(canvas, x + 8, canvas->width()), 0);
+    // Rings are drawn over the picture: none right of the cursor before the first moment, once
+    // the picture cut there is painted (a frame can still be on its way when the cut is set).
+    int x = 0, right = -1;
+    EXPECT_TRUE(waitFor([&] {
+        x = cursorX(canvas, first - 1);
+        right = drawnPixels(canvas, x + 8, canvas->width());
+        return right == 0;
+    })) << right << " pixels drawn right of the cursor at x " << x;
     const auto before = canvas->grab().toImage();
     window.cursor()->setTime(points.back().second);
     ASSERT_TRUE(cutAt(canvas, points.back().second));

@@ -140,13 +140,13 @@ QColor Palette::pausedVeil() {
     return {};
 }
 QColor Palette::series(std::size_t index) {
-    static const QColor light[kSeriesCount] = {QColor(0x00, 0x72, 0xB2), QColor(0xD5, 0x5E, 0x00),
-                                               QColor(0x00, 0x9E, 0x73), QColor(0xCC, 0x79, 0xA7),
-                                               QColor(0xE6, 0x9F, 0x00), QColor(0x56, 0xB4, 0xE9)};
-    static const QColor dark[kSeriesCount] = {QColor(0x56, 0xB4, 0xE9), QColor(0xD5, 0x5E, 0x00),
-                                              QColor(0x00, 0x9E, 0x73), QColor(0xCC, 0x79, 0xA7),
-                                              QColor(0xE6, 0x9F, 0x00), QColor(0xF0, 0xE4, 0x42)};
-    return (g_theme == Theme::Light ? light : dark)[index % kSeriesCount];
+    // Plain numbers, not static QColor arrays: GCC 12 with -fsanitize=address initialised the
+    // QColor arrays here with the wrong elements (series 0 came out as dark[4]).
+    static constexpr std::array<QRgb, kSeriesCount> light = {0x0072B2, 0xD55E00, 0x009E73,
+                                                             0xCC79A7, 0xE69F00, 0x56B4E9};
+    static constexpr std::array<QRgb, kSeriesCount> dark = {0x56B4E9, 0xD55E00, 0x009E73,
+                                                            0xCC79A7, 0xE69F00, 0xF0E442};
+    return QColor::fromRgb((g_theme == Theme::Light ? light : dark)[index % kSeriesCount]);
 }
 QColor Palette::baselineSeries() {
     return g_theme == Theme::Light ? QColor(0x99, 0x99, 0x99) : QColor(0xB0, 0xB0, 0xB0);

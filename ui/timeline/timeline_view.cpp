@@ -79,6 +79,7 @@ TimelineView::TimelineView(TimelineModel* model, TimeCursor* cursor, QWidget* pa
         // A wheel or a drag means the viewer is looking somewhere: stop scrolling under them.
         if (m_plot->property("programmatic").toBool()) return;
         m_follow = false;
+        m_fitted = false;
     });
     connect(model, &TimelineModel::lanesChanged, this, [this] {
         rebuildLaneLabels();
@@ -88,6 +89,7 @@ TimelineView::TimelineView(TimelineModel* model, TimeCursor* cursor, QWidget* pa
         if (m_model->lanes().empty()) {
             m_firstRow = 0;
             m_follow = true;
+            m_fitted = false;
             m_reportedFirstMarks = false;
         }
         requestReplot();
@@ -203,7 +205,13 @@ void TimelineView::syncCanvas() {
             m_collapsed.count(m_model->lanes()[i].pid))
             layout.foldedInto[i] = host;
     }
+    // A fitted run stays fitted as its layout settles: the room right of its end depends on
+    // the lanes' height and width, which can still change after the fit (a dock finding its
+    // size, a first pass before the lanes' rows are known).
+    const bool refit =
+        m_fitted && (layout.laneH != m_fittedFor.laneH || layout.width != m_fittedFor.width);
     m_canvas->setLaneLayout(layout);
+    if (refit) fitAll(true);
 }
 
 QString TimelineView::savePicture(const QString& path) {
@@ -446,6 +454,8 @@ void TimelineView::fitAll(bool exact) {
     m_plot->xAxis->setRange(0, exact ? std::max(span, 1.0) : std::max(span, kLiveWindowMs));
     m_plot->setProperty("programmatic", false);
     m_follow = !exact;  // an ended run is shown whole: no page turns under the viewer
+    m_fitted = exact;
+    m_fittedFor = {lanes.laneH, lanes.width};
     requestReplot();
 }
 
@@ -461,6 +471,7 @@ void TimelineView::startLive() {
     m_plot->xAxis->setRange(0, kLiveWindowMs);
     m_plot->setProperty("programmatic", false);
     m_follow = true;
+    m_fitted = false;
     requestReplot();
 }
 

@@ -136,6 +136,13 @@ class TimelineView : public QWidget {
     std::int64_t m_lanesNow = -1;  // "now" the lanes were last brought up to
     QElapsedTimer m_lanesClock;    // since then
     bool m_follow = true;
+    // Fitted to the whole run (fitAll(true)), and the layout the fit was made for: a change
+    // of either fits it again, until the viewer zooms or pans.
+    bool m_fitted = false;
+    struct FittedFor {
+        double laneH = 0;
+        int width = 0;
+    } m_fittedFor;
     bool m_unfolding = false;
     bool m_reportedFirstMarks = false;
     bool m_replotQueued = false;

@@ -104,7 +104,9 @@ long TracedPipe::readSome(void* data, std::size_t size) {
     if (n >= 0 || (errno != EAGAIN && errno != EINTR)) return n;
     if (errno == EAGAIN) {
         // Recorded before the kernel makes us wait: the lane shows the wait from its start.
-        Runtime::emitOrdered(EventKind::MsgReceiveBlocks, m_id, bytesInPipe(m_read));
+        // Refused for want of bytes: at that instant the pipe was empty. Asking the kernel
+        // again could already count what the writer has put in since.
+        Runtime::emitOrdered(EventKind::MsgReceiveBlocks, m_id, 0);
     }
     setBlocking(m_read, true);
     do {
@@ -146,8 +148,13 @@ bool TracedPipe::send(std::int64_t number, std::size_t size) {
         if (errno == EINTR) continue;
         if (errno != EAGAIN) throw std::runtime_error(errnoText("write(pipe)"));
         if (!waited) {
-            // Recorded before the wait: the lane shows the wait from its start.
-            Runtime::emitOrdered(EventKind::MsgSendBlocks, m_id, bytesInPipe(m_write));
+            // Recorded before the wait: the lane shows the wait from its start. The fill is the
+            // larger of two counts, each of which can fall short of what the kernel refused
+            // against: the one taken now misses what a reader has taken since, the one taken
+            // before the write misses what another writer added in between. With one writer
+            // (every pipe but cpu-vs-io's `done`) the count before is never short.
+            Runtime::emitOrdered(EventKind::MsgSendBlocks, m_id,
+                                 std::max(before, bytesInPipe(m_write)));
             waited = true;
         }
         if (!waitUntilReady(m_write, POLLOUT)) return false;
