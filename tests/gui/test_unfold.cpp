@@ -184,7 +184,8 @@ TEST(Unfold, TheRaceRingsAppearAsTheirMomentsCome) {
         x = cursorX(canvas, first - 1);
         right = drawnPixels(canvas, x + 8, canvas->width());
         return right == 0;
-    })) << right << " pixels drawn right of the cursor at x " << x;
+    })) << right
+        << " pixels drawn right of the cursor at x " << x;
     const auto before = canvas->grab().toImage();
     window.cursor()->setTime(points.back().second);
     ASSERT_TRUE(cutAt(canvas, points.back().second));
