@@ -11,8 +11,12 @@ template <class Pred>
 bool waitFor(Pred pred, int ms = 10'000) {
     QElapsedTimer t;
     t.start();
-    while (!pred() && t.elapsed() < ms)
+    // The first time it holds is the answer: asked again, a passing state (a worker process
+    // seen alive) may have passed.
+    while (t.elapsed() < ms) {
+        if (pred()) return true;
         QTest::qWait(10);
+    }
     return pred();
 }
 

@@ -122,7 +122,9 @@ void SpeedupView::setRunning(bool running) {
 }
 
 SpeedupView::~SpeedupView() {
-    cancelPython();
+    // Only the job: the model may already be gone (it is a sibling, destroyed first), so
+    // nothing is drawn again.
+    if (measuringPython()) m_job->cancel();
 }
 
 void SpeedupView::applyTheme() {
