@@ -123,9 +123,14 @@ RunOptions supervisorOptions(const RunArgs& args, const RunPlan& plan) {
 // come, so that at the end only the last few are left to read: the summary then follows the
 // stop soon, even after tens of millions of events.
 void waitForRun(Supervisor& sup, const RunArgs& args, const RunPlan& plan,
-                std::chrono::steady_clock::time_point started, DeadlockWatch& watch) {
-    const auto deadline =
-        std::chrono::steady_clock::now() + std::chrono::milliseconds(plan.durationMs);
+                std::chrono::steady_clock::time_point& started, DeadlockWatch& watch) {
+    // The duration is the scenario's: it counts from the run's first event (seen within 10 ms
+    // of its coming), not from the lab's start, which a slow machine (or a sanitizer's
+    // start-up) can stretch past a short run's whole length. A lab that never gets as far is
+    // given its duration and 5 s more.
+    const auto duration = std::chrono::milliseconds(plan.durationMs);
+    auto deadline = std::chrono::steady_clock::now() + duration + std::chrono::seconds(5);
+    bool counting = false;
     // A measurement says how far it has come, once a second: it may take a while.
     const bool measures = plan.scenario->group == "measurements" && !args.quiet;
     const int planned =
@@ -147,6 +152,11 @@ void waitForRun(Supervisor& sup, const RunArgs& args, const RunPlan& plan,
         // In slices of about a millisecond's reading, so the deadline is never passed here; what
         // is left when the run ends is read after it.
         watch.update(sup.store(), std::numeric_limits<std::int64_t>::max(), 1 << 16);
+        if (!counting && sup.store().size() > 0) {
+            counting = true;
+            started = std::chrono::steady_clock::now();  // the run's length counts from here too
+            deadline = started + duration;
+        }
         if (!measures || std::chrono::steady_clock::now() < nextProgress) continue;
         nextProgress += std::chrono::seconds(1);
         const auto& store = sup.store();
@@ -210,7 +220,7 @@ void stopThenAnalyse(Supervisor& sup, std::chrono::steady_clock::time_point star
 RunOutcome executeRun(Supervisor& sup, const RunArgs& args, const RunPlan& plan) {
     RunOutcome outcome;
     sup.setSpeed(args.speed);
-    const auto started = std::chrono::steady_clock::now();
+    auto started = std::chrono::steady_clock::now();
     std::unique_ptr<ScheduleReplay> replay;
     if (plan.replaySchedule)
         replay = std::make_unique<ScheduleReplay>(sup.channel(), plan.replaySchedule->steps, true);

@@ -1,0 +1,38 @@
+# producer-consumer: producers and consumers share a bounded buffer.
+# queue.Queue is the lock-and-two-conditions variant: inside, a put waits on the condition
+# "not_full" and a get on "not_empty", both built on one mutex (Lib/queue.py).
+import queue
+import threading
+
+PRODUCERS, CONSUMERS, ITEMS_EACH, CAPACITY = 2, 2, 10, 3
+buffer = queue.Queue(maxsize=CAPACITY)
+taken = []
+taken_lock = threading.Lock()
+
+
+def producer(p):
+    for i in range(ITEMS_EACH):
+        buffer.put(p * 100 + i)  # waits while the buffer is full
+
+
+def consumer():
+    while True:
+        item = buffer.get()  # waits while the buffer is empty
+        if item is None:  # one "stop" per consumer, after every item
+            return
+        with taken_lock:
+            taken.append(item)
+
+
+if __name__ == "__main__":
+    consumers = [threading.Thread(target=consumer) for _ in range(CONSUMERS)]
+    producers = [threading.Thread(target=producer, args=(p,)) for p in range(PRODUCERS)]
+    for t in consumers + producers:
+        t.start()
+    for t in producers:
+        t.join()
+    for _ in consumers:
+        buffer.put(None)
+    for t in consumers:
+        t.join()
+    print(f"produced {PRODUCERS * ITEMS_EACH}, taken {len(taken)}, distinct {len(set(taken))}")

@@ -1,0 +1,41 @@
+# reader-writer: readers share a lock, a writer needs it alone. Python's threading has no
+# reader-writer lock; this one, built on a Condition, prefers readers (a writer waits for
+# every reader to leave).
+import threading
+import time
+
+inside = {"readers": 0, "writers": 0, "most_readers": 0, "writer_with_others": 0}
+changed = threading.Condition()
+
+
+def read():
+    with changed:
+        changed.wait_for(lambda: inside["writers"] == 0)
+        inside["readers"] += 1
+        inside["most_readers"] = max(inside["most_readers"], inside["readers"])
+    time.sleep(0.05)  # reading, together with the other readers
+    with changed:
+        inside["readers"] -= 1
+        changed.notify_all()
+
+
+def write():
+    with changed:
+        changed.wait_for(lambda: inside["readers"] == 0 and inside["writers"] == 0)
+        inside["writers"] += 1
+    time.sleep(0.01)  # writing, alone
+    with changed:
+        if inside["readers"] or inside["writers"] > 1:
+            inside["writer_with_others"] += 1
+        inside["writers"] -= 1
+        changed.notify_all()
+
+
+if __name__ == "__main__":
+    threads = [threading.Thread(target=f) for f in (read, read, write, read, read)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    print(f"most readers inside together {inside['most_readers']}, "
+          f"writer with anyone else {inside['writer_with_others']} times")

@@ -1,0 +1,37 @@
+# shared-memory: producer and consumer processes share a ring of slots in shared memory, with
+# two semaphores counting free and filled slots (the bytes themselves have no lock).
+from multiprocessing import Process, Semaphore, shared_memory
+
+SLOTS, ITEMS = 4, 20
+
+
+def producer(name, free, filled):
+    ring = shared_memory.SharedMemory(name=name)
+    for n in range(1, ITEMS + 1):
+        free.acquire()  # waits while every slot is full
+        ring.buf[n % SLOTS] = n
+        filled.release()
+    ring.close()
+
+
+def consumer(name, free, filled):
+    ring = shared_memory.SharedMemory(name=name)
+    got = []
+    for n in range(1, ITEMS + 1):
+        filled.acquire()  # waits while every slot is empty
+        got.append(ring.buf[n % SLOTS])
+        free.release()
+    ring.close()
+    print(f"consumer took {got}", flush=True)
+
+
+if __name__ == "__main__":
+    ring = shared_memory.SharedMemory(create=True, size=SLOTS)
+    free, filled = Semaphore(SLOTS), Semaphore(0)
+    workers = [Process(target=f, args=(ring.name, free, filled)) for f in (producer, consumer)]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join()
+    ring.close()
+    ring.unlink()  # else the segment outlives the program in /dev/shm
