@@ -148,6 +148,13 @@ Command addRunCommand(CLI::App& app) {
                         "manual: you are the scheduler, choosing which thread takes each step "
                         "(on stdin); FILE: take the steps of a saved run (.ilt) or a schedule "
                         "(JSON) again, on real threads, in the same order.");
+    cmd->add_flag("--all-orders", r->allOrders,
+                  "Run every order of the workers' steps, each on real threads through the "
+                  "scheduler, and print how many orders reach each outcome (small runs: "
+                  "--set threads=2 --set increments=2).");
+    cmd->add_option("--max-orders", r->maxOrders, "With --all-orders: stop after this many.")
+        ->check(CLI::Range(1, 100000))
+        ->capture_default_str();
     cmd->add_flag("--compare-python", r->comparePython,
                   "cpu-vs-io: also measure real CPython (threading, multiprocessing) on the "
                   "same workload with python3, and print both.");

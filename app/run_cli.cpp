@@ -10,6 +10,7 @@
 #include <limits>
 #include <memory>
 
+#include "app/all_orders_cli.h"
 #include "app/schedule_cli.h"
 #include "core/analysis/speedup.h"
 #include "core/supervise/schedule_replay.h"
@@ -95,6 +96,15 @@ std::optional<RunPlan> planRun(const RunArgs& args, int& status) {
     std::string error = plan.params.error;
     if (error.empty() && args.comparePython && plan.scenario->name != "cpu-vs-io")
         error = "--compare-python is for cpu-vs-io, not " + plan.scenario->name;
+    if (error.empty() && args.allOrders)
+        error = args.scheduleGiven || args.wantTrace || args.comparePython
+                    ? "--all-orders schedules every run itself and writes no trace: leave out "
+                      "--schedule, --trace and --compare-python"
+                : plan.scenario->group == "measurements"
+                    ? "--all-orders is for the thread and process scenarios, not the "
+                      "measurement " +
+                          plan.scenario->name
+                    : std::string();
     if (error.empty() && args.wantTrace) error = checkTracePath(args.tracePath);
     if (error.empty() && args.logGiven)
         error = checkTracePath(args.logFile, "log", "--log run.log");
@@ -282,6 +292,9 @@ int runCommand(const RunArgs& args) {
     sa.sa_handler = onInterrupt;
     sigaction(SIGINT, &sa, nullptr);
     sigaction(SIGTERM, &sa, nullptr);
+    if (args.allOrders)
+        return allOrdersCommand(args, *plan, supervisorOptions(args, *plan),
+                                [] { return g_interrupted != 0; });
 
     Supervisor sup(supervisorOptions(args, *plan));
     // The lab's log lines, as they come; its own logger has already applied the level.

@@ -34,6 +34,8 @@ struct RunArgs {
     bool comparePython = false;
     std::string schedule;        // "manual", a file to replay, or empty (the OS schedules)
     bool scheduleGiven = false;  // --schedule was given, even as ''
+    bool allOrders = false;      // --all-orders: every order of the steps, each run for real
+    std::size_t maxOrders = 1000;
 };
 
 // The arguments checked against the scenario: what the run will be.

@@ -34,4 +34,4 @@ if __name__ == "__main__":
     for w in workers:
         w.join()
     ring.close()
-    ring.unlink()  # else the segment outlives the program in /dev/shm
+    ring.unlink()  # once, by one process: the segment has a name in /dev/shm until then
