@@ -139,7 +139,7 @@ class MainWindow : public QMainWindow {
     void buildScenarioDock();  // the scenario list over its parameters
     void buildLogDock();
     // What the constructor wires up once the window is built.
-    void buildKeys();       // keys that are not in a menu: Esc, the transport's
+    void buildKeys();       // Esc, the transport's keys, the pointer ring, the chart's Stop
     void followSession();   // a new store, the run starting and ending, new rows taken
     void followCursor();    // the views and the scrub bar to the time cursor
     void followTimeline();  // placing the cursor or a note on the timeline
