@@ -144,18 +144,47 @@ QString SpeedupView::otherCpuText() const {
 void SpeedupView::rebuild() {
     m_plot->clearPlottables();
     m_plot->clearItems();
+    showProgress();
+    double top = 1;
     const auto points = m_model->pointsAtCursor();
+    for (int e = 0; e < kExecutorCount; ++e)
+        top = std::max(
+            top,
+            plotSeries(points, static_cast<Executor>(e),
+                       QString::fromUtf8(executorName(static_cast<Executor>(e)).data()), false));
+    if (const auto& py = m_model->python()) {
+        // Whether CPython's threads ran under its GIL decides what they can show: say it.
+        const bool noGil = py->gilEnabled == false;
+        top = std::max(
+            top, plotSeries(py->points, Executor::GilThreads,
+                            noGil ? tr("CPython threads, no GIL") : tr("CPython threads"), true));
+        top = std::max(top,
+                       plotSeries(py->points, Executor::Processes, tr("CPython processes"), true));
+    }
     const auto counts = m_model->workerCounts();
+    const int most = counts.empty() ? 4 : counts.back();
+    const int cores = QThread::idealThreadCount();
+    plotLimits(most, cores);
+
+    QSharedPointer<QCPAxisTickerFixed> ticker(new QCPAxisTickerFixed);
+    ticker->setTickStep(most > 8 ? 2 : 1);
+    ticker->setScaleStrategy(QCPAxisTickerFixed::ssNone);
+    m_plot->xAxis->setTicker(ticker);
+    m_plot->xAxis->setRange(0.5, most + 0.5);
+    m_plot->yAxis->setRange(0, std::max({top, static_cast<double>(cores), 2.0}) * 1.15);
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void SpeedupView::showProgress() {
     const int planned = m_model->plannedCount();
     const int done = m_model->countAtCursor();
-    if (!m_model->hasResults()) {
-        m_status->setText(tr("Run the scenario: each repetition's result appears here."));
-    } else if (planned > 0 && done < planned) {
-        m_status->setText(tr("%1 of %2 measurements (warm-ups included)").arg(done).arg(planned));
-    } else {
-        m_status->setText(
-            tr("%1 measurements; %2 cores here").arg(done).arg(QThread::idealThreadCount()));
-    }
+    QString status;
+    if (!m_model->hasResults())
+        status = tr("Run the scenario: each repetition's result appears here.");
+    else if (planned > 0 && done < planned)
+        status = tr("%1 of %2 measurements (warm-ups included)").arg(done).arg(planned);
+    else
+        status = tr("%1 measurements; %2 cores here").arg(done).arg(QThread::idealThreadCount());
     // Beside the speedups, what one worker of the largest pool cost: where threads win even when
     // the work runs no faster (waiting, above all).
     const WorkerCostPoint* costOf[kExecutorCount] = {};
@@ -166,63 +195,54 @@ void SpeedupView::rebuild() {
     const auto* t = costOf[static_cast<int>(Executor::Threads)];
     const auto* pr = costOf[static_cast<int>(Executor::Processes)];
     if (t && pr && t->startUs >= 0 && pr->startUs >= 0)
-        m_status->setText(m_status->text() +
-                          tr(" · one worker to start: thread %1 µs, process %2 µs")
-                              .arg(t->startUs, 0, 'f', 0)
-                              .arg(pr->startUs, 0, 'f', 0));
+        status += tr(" · one worker to start: thread %1 µs, process %2 µs")
+                      .arg(t->startUs, 0, 'f', 0)
+                      .arg(pr->startUs, 0, 'f', 0);
     if (t && pr && t->ownKiB >= 0 && pr->ownKiB >= 0)
-        m_status->setText(m_status->text() +
-                          tr("; memory of its own: thread %1 KiB, process %2 KiB")
-                              .arg(t->ownKiB, 0, 'f', 0)
-                              .arg(pr->ownKiB, 0, 'f', 0));
+        status += tr("; memory of its own: thread %1 KiB, process %2 KiB")
+                      .arg(t->ownKiB, 0, 'f', 0)
+                      .arg(pr->ownKiB, 0, 'f', 0);
+    if (const auto& py = m_model->python())
+        status +=
+            tr("; hollow: %1, measured here").arg(QString::fromStdString(pythonBaselineLabel(*py)));
+    m_status->setText(status);
     showOtherCpu(m_otherCpu, m_model->otherCpu());
     m_progress->setVisible(planned > 0 && done < planned && !measuringPython());
     m_stopButton->setVisible(m_running && m_progress->isVisibleTo(this));
     m_progress->setRange(0, std::max(planned, 1));
     m_progress->setValue(done);
+}
 
-    double top = 1;
-    const auto series = [&](const std::vector<SpeedupPoint>& pts, Executor e, const QString& name,
-                            bool hollow) {
-        QVector<double> x, y, minus, plus;
-        for (const auto& p : pts) {
-            if (p.executor != e || p.speedup <= 0) continue;
-            x << p.workers;
-            y << p.speedup;
-            minus << p.speedup - p.speedupLow;
-            plus << p.speedupHigh - p.speedup;
-            top = std::max(top, p.speedupHigh);
-        }
-        if (x.isEmpty()) return;
-        auto* g = m_plot->addGraph();
-        g->setName(name);
-        const auto color = executorColor(e);
-        g->setPen(QPen(color, hollow ? 1.5 : 2.5, hollow ? Qt::DashLine : Qt::SolidLine));
-        g->setScatterStyle(QCPScatterStyle(
-            executorShape(e), color, hollow ? Palette::background() : color, hollow ? 11 : 9));
-        g->setData(x, y, true);
-        if (hollow) return;
-        auto* bars = new QCPErrorBars(m_plot->xAxis, m_plot->yAxis);
-        bars->removeFromLegend();
-        bars->setDataPlottable(g);
-        bars->setData(minus, plus);
-        bars->setPen(QPen(color, 1.5));
-    };
-    for (int e = 0; e < kExecutorCount; ++e)
-        series(points, static_cast<Executor>(e),
-               QString::fromUtf8(executorName(static_cast<Executor>(e)).data()), false);
-    if (const auto& py = m_model->python()) {
-        // Whether CPython's threads ran under its GIL decides what they can show: say it.
-        const bool noGil = py->gilEnabled == false;
-        series(py->points, Executor::GilThreads,
-               noGil ? tr("CPython threads, no GIL") : tr("CPython threads"), true);
-        series(py->points, Executor::Processes, tr("CPython processes"), true);
-        m_status->setText(m_status->text() +
-                          tr("; hollow: %1, measured here")
-                              .arg(QString::fromStdString(pythonBaselineLabel(*py))));
+double SpeedupView::plotSeries(const std::vector<SpeedupPoint>& points, Executor e,
+                               const QString& name, bool hollow) {
+    double top = 0;
+    QVector<double> x, y, minus, plus;
+    for (const auto& p : points) {
+        if (p.executor != e || p.speedup <= 0) continue;
+        x << p.workers;
+        y << p.speedup;
+        minus << p.speedup - p.speedupLow;
+        plus << p.speedupHigh - p.speedup;
+        top = std::max(top, p.speedupHigh);
     }
-    const int most = counts.empty() ? 4 : counts.back();
-    const int cores = QThread::idealThreadCount();
+    if (x.isEmpty()) return top;
+    auto* g = m_plot->addGraph();
+    g->setName(name);
+    const auto color = executorColor(e);
+    g->setPen(QPen(color, hollow ? 1.5 : 2.5, hollow ? Qt::DashLine : Qt::SolidLine));
+    g->setScatterStyle(QCPScatterStyle(executorShape(e), color,
+                                       hollow ? Palette::background() : color, hollow ? 11 : 9));
+    g->setData(x, y, true);
+    if (hollow) return top;
+    auto* bars = new QCPErrorBars(m_plot->xAxis, m_plot->yAxis);
+    bars->removeFromLegend();
+    bars->setDataPlottable(g);
+    bars->setData(minus, plus);
+    bars->setPen(QPen(color, 1.5));
+    return top;
+}
+
+void SpeedupView::plotLimits(int most, int cores) {
     // The ideal (N workers, N times as fast), and the ceiling CPU-bound work meets: one core
     // per worker, no more than there are.
     auto* ideal = m_plot->addGraph();
@@ -239,14 +259,6 @@ void SpeedupView::rebuild() {
     coreLabel->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
     coreLabel->setText(tr("%1 cores on this machine").arg(cores));
     coreLabel->setColor(Palette::text());
-
-    QSharedPointer<QCPAxisTickerFixed> ticker(new QCPAxisTickerFixed);
-    ticker->setTickStep(most > 8 ? 2 : 1);
-    ticker->setScaleStrategy(QCPAxisTickerFixed::ssNone);
-    m_plot->xAxis->setTicker(ticker);
-    m_plot->xAxis->setRange(0.5, most + 0.5);
-    m_plot->yAxis->setRange(0, std::max({top, static_cast<double>(cores), 2.0}) * 1.15);
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 QString SpeedupView::csv() const {

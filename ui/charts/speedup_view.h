@@ -51,6 +51,14 @@ class SpeedupView : public QWidget {
 
   private:
     void rebuild();
+    // The status line (how far the measuring is, what a worker costs) and the progress bar.
+    void showProgress();
+    // One executor's points of `points` as a line, with error bars unless `hollow` (CPython's);
+    // returns the highest speedup it reaches.
+    double plotSeries(const std::vector<SpeedupPoint>& points, Executor e, const QString& name,
+                      bool hollow);
+    // The ideal N× and the machine's core count, up to `most` workers.
+    void plotLimits(int most, int cores);
     void pythonDone(std::optional<PythonBaseline> baseline, const QString& error);
     void exportChart();
     QString csv() const;

@@ -145,25 +145,24 @@ void VideoExporter::drawCaption(QImage& frame, std::int64_t ns) const {
                p.fontMetrics().elidedText(text, Qt::ElideRight, textRect.width()));
 }
 
+QString VideoExporter::whyCannotStart(const VideoSettings& s, std::int64_t runEndNs) {
+    if (const auto why = check(s, runEndNs); !why.isEmpty()) return why;
+    if (ffmpegProgram().isEmpty()) return ffmpegMissingHelp();
+    const QFileInfo target(s.output);
+    if (!QFileInfo(target.absolutePath()).isDir() || !QFileInfo(target.absolutePath()).isWritable())
+        return tr("Cannot write '%1': its folder does not exist or is not writable").arg(s.output);
+    return {};
+}
+
 VideoExporter::Result VideoExporter::run(const VideoSettings& s, std::int64_t runEndNs,
                                          const Progress& progress) {
     Result result;
-    if (const auto why = check(s, runEndNs); !why.isEmpty()) {
+    if (const auto why = whyCannotStart(s, runEndNs); !why.isEmpty()) {
         result.message = why;
         return result;
     }
     const auto ffmpeg = ffmpegProgram();
-    if (ffmpeg.isEmpty()) {
-        result.message = ffmpegMissingHelp();
-        return result;
-    }
     const QFileInfo target(s.output);
-    if (!QFileInfo(target.absolutePath()).isDir() ||
-        !QFileInfo(target.absolutePath()).isWritable()) {
-        result.message =
-            tr("Cannot write '%1': its folder does not exist or is not writable").arg(s.output);
-        return result;
-    }
     // Beside the final name (so the rename stays on one file system), hidden, and named after
     // this process so that two exports never share it.
     const auto part = target.absoluteDir().filePath(QStringLiteral(".%1.%2.part")
@@ -196,38 +195,17 @@ VideoExporter::Result VideoExporter::run(const VideoSettings& s, std::int64_t ru
         return result;
     };
 
-    const auto before = m_cursor->time();
-    const bool wasLive = m_cursor->live();
-    m_window->resize(kLayoutWidth, kLayoutHeight - (s.captions ? kCaptionBand : 0));
     const int total = frameCount(s, runEndNs);
-    const double step = stepNs(s);
-    QImage frame(s.width(), s.height, QImage::Format_RGB32);
-    frame.setDevicePixelRatio(static_cast<double>(s.height) / kLayoutHeight);
-    for (int i = 0; i < total; ++i) {
-        if (progress && !progress(i, total)) {
-            m_cursor->setTime(before);
-            m_cursor->setLive(wasLive);
+    switch (writeFrames(s, total, progress, ffmpegProcess, result.frames)) {
+        case Frames::Cancelled:
             return cancelled();
-        }
-        const auto ns = s.fromNs + static_cast<std::int64_t>(std::llround(i * step));
-        m_cursor->setTime(ns);
-        // Layout and the views' own deferred work (a replot, a refreshed canvas) before drawing.
-        QCoreApplication::sendPostedEvents();
-        frame.fill(m_window->palette().window().color());
-        m_window->render(&frame);
-        if (s.captions) drawCaption(frame, ns);
-        const auto* bits = reinterpret_cast<const char*>(frame.constBits());
-        ffmpegProcess.write(bits, frame.sizeInBytes());
-        while (ffmpegProcess.bytesToWrite() > 0)
-            if (!ffmpegProcess.waitForBytesWritten(30'000)) {
-                m_cursor->setTime(before);
-                return failedWith(
-                    tr("ffmpeg stopped taking frames at frame %1 of %2").arg(i + 1).arg(total));
-            }
-        result.frames = i + 1;
+        case Frames::Refused:
+            return failedWith(tr("ffmpeg stopped taking frames at frame %1 of %2")
+                                  .arg(result.frames + 1)
+                                  .arg(total));
+        case Frames::Written:
+            break;
     }
-    m_cursor->setTime(before);
-    m_cursor->setLive(wasLive);
     ffmpegProcess.closeWriteChannel();
     while (!ffmpegProcess.waitForFinished(200)) {
         if (ffmpegProcess.state() == QProcess::NotRunning) break;
@@ -245,6 +223,42 @@ VideoExporter::Result VideoExporter::run(const VideoSettings& s, std::int64_t ru
     }
     result.outcome = Outcome::Done;
     return result;
+}
+
+VideoExporter::Frames VideoExporter::writeFrames(const VideoSettings& s, int total,
+                                                 const Progress& progress, QProcess& ffmpeg,
+                                                 int& written) {
+    const auto before = m_cursor->time();
+    const bool wasLive = m_cursor->live();
+    m_window->resize(kLayoutWidth, kLayoutHeight - (s.captions ? kCaptionBand : 0));
+    const double step = stepNs(s);
+    QImage frame(s.width(), s.height, QImage::Format_RGB32);
+    frame.setDevicePixelRatio(static_cast<double>(s.height) / kLayoutHeight);
+    for (int i = 0; i < total; ++i) {
+        if (progress && !progress(i, total)) {
+            m_cursor->setTime(before);
+            m_cursor->setLive(wasLive);
+            return Frames::Cancelled;
+        }
+        const auto ns = s.fromNs + static_cast<std::int64_t>(std::llround(i * step));
+        m_cursor->setTime(ns);
+        // Layout and the views' own deferred work (a replot, a refreshed canvas) before drawing.
+        QCoreApplication::sendPostedEvents();
+        frame.fill(m_window->palette().window().color());
+        m_window->render(&frame);
+        if (s.captions) drawCaption(frame, ns);
+        const auto* bits = reinterpret_cast<const char*>(frame.constBits());
+        ffmpeg.write(bits, frame.sizeInBytes());
+        while (ffmpeg.bytesToWrite() > 0)
+            if (!ffmpeg.waitForBytesWritten(30'000)) {
+                m_cursor->setTime(before);
+                return Frames::Refused;
+            }
+        written = i + 1;
+    }
+    m_cursor->setTime(before);
+    m_cursor->setLive(wasLive);
+    return Frames::Written;
 }
 
 }  // namespace interleave::ui

@@ -12,6 +12,7 @@
 #include <functional>
 
 class QImage;
+class QProcess;
 class QWidget;
 
 namespace interleave::ui {
@@ -73,6 +74,15 @@ class VideoExporter {
     Result run(const VideoSettings& settings, std::int64_t runEndNs, const Progress& progress);
 
   private:
+    // What stops an export before ffmpeg starts (the settings, ffmpeg missing, the folder not
+    // writable); empty when nothing does.
+    static QString whyCannotStart(const VideoSettings& settings, std::int64_t runEndNs);
+    // How writing the frames ended: all written, cancelled, or ffmpeg stopped taking them.
+    enum class Frames { Written, Cancelled, Refused };
+    // Renders `total` frames into `ffmpeg`, counting them in `written`, and puts the cursor
+    // back where it was (its time, and whether it was live unless ffmpeg refused a frame).
+    Frames writeFrames(const VideoSettings& settings, int total, const Progress& progress,
+                       QProcess& ffmpeg, int& written);
     void drawCaption(QImage& frame, std::int64_t ns) const;
 
     QWidget* m_window;

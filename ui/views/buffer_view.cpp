@@ -254,49 +254,19 @@ void BufferView::paintEvent(QPaintEvent* event) {
 }
 
 int BufferView::paintQueue(QPainter& p, int queue, int y0, const QRect& clip) {
-    const QColor text = palette().color(QPalette::WindowText);
-    const QFontMetrics fm(font());
     const auto t = m_cursor->time();
     const BufferState s = m_model->stateAt(queue, t);
     if (m_maxShown.size() <= static_cast<std::size_t>(queue))
         m_maxShown.resize(static_cast<std::size_t>(queue) + 1, 0);
     auto& maxShown = m_maxShown[static_cast<std::size_t>(queue)];
     maxShown = std::max(maxShown, s.count);
-    const int cap = static_cast<int>(s.capacity);
     const Layout l = layoutFor(queue);
-    const QString name = m_model->name(queue);
-
-    // Contents are rebuilt from every put and get: after a loss they may be wrong, and the view
-    // says so instead of showing an impossible count.
-    const auto* store = m_timeline->store();
-    const auto lost = store ? store->totalDropped() : 0;
-    const QRect line1(8, y0 + 4, width() - 16, fm.height());
-    const QRect line2(8, y0 + 4 + fm.height(), width() - 16, fm.height());
     if (!clip.intersects(QRect(0, y0, width(), l.height))) return l.height;
-    setToolTip(lost ? tr("%1 events of this run were lost: the buffer is rebuilt from every put "
-                         "and get, so what it shows after a loss may be wrong.")
-                          .arg(lost)
-                    : QString());
-    if (!clip.intersects(line1.united(line2))) {
-        // Only slots are being repainted (a highlight faded).
-    } else if (lost) {
-        p.setPen(Palette::departure());
-        p.drawText(line1, Qt::AlignLeft,
-                   fm.elidedText(tr("%1: unsure, %2 lost").arg(name).arg(lost), Qt::ElideRight,
-                                 line1.width()));
-        p.drawText(line2, Qt::AlignLeft,
-                   fm.elidedText(tr("%1 put, %2 taken; slots may be wrong").arg(s.puts).arg(s.gets),
-                                 Qt::ElideRight, line2.width()));
-    } else {
-        p.setPen(text);
-        p.drawText(line1, Qt::AlignLeft,
-                   fm.elidedText(tr("%1: %2 of %3 slots full").arg(name).arg(s.count).arg(cap),
-                                 Qt::ElideRight, line1.width()));
-        p.drawText(line2, Qt::AlignLeft, tr("%1 items put, %2 taken").arg(s.puts).arg(s.gets));
-    }
+    paintQueueTitle(p, queue, s, y0, clip);
 
     // Occupancy bar under the title.
-    const QRect bar(8, y0 + 8 + 2 * fm.height(), width() - 16, 8);
+    const int cap = static_cast<int>(s.capacity);
+    const QRect bar(8, y0 + 8 + 2 * QFontMetrics(font()).height(), width() - 16, 8);
     p.setPen(Qt::NoPen);
     p.setBrush(palette().color(QPalette::AlternateBase));
     p.drawRect(bar);
@@ -312,42 +282,83 @@ int BufferView::paintQueue(QPainter& p, int queue, int y0, const QRect& clip) {
     for (int i = 0; i < cap; ++i) {
         const QRect box = slotBox(l, y0, i);
         if (!clip.intersects(box.adjusted(-l.gap, -2, l.gap, 2 + 2 * sm.height()))) continue;
-        const auto slot = static_cast<std::size_t>(i);
-        const auto item = s.items[slot];
-        const double glow = static_cast<double>(glowStep(s, slot, t)) / kGlowSteps;
-        QColor fill =
-            item >= 0 ? Palette::state(ActorState::Working).color : palette().color(QPalette::Base);
-        if (glow > 0) {
-            const QColor hot = s.lastWasPut[slot] ? Palette::arrival() : Palette::departure();
-            fill = QColor::fromRgbF(fill.redF() * (1 - glow) + hot.redF() * glow,
-                                    fill.greenF() * (1 - glow) + hot.greenF() * glow,
-                                    fill.blueF() * (1 - glow) + hot.blueF() * glow);
-        }
-        drawBox(p, box, fill, text, glow > 0 ? 3 : 1);
-        p.setPen(item >= 0 || glow > 0 ? Palette::labelInk() : text);
-        drawCentered(p, box.adjusted(0, 2, 0, -box.height() / 2),
-                     item >= 0 ? QString::number(item) : tr("empty"), Qt::AlignCenter);
-        p.setPen(text);
-        p.setFont(small);
-        drawCentered(p, box.adjusted(0, box.height() / 2, 0, 0), tr("slot %1").arg(i),
-                     Qt::AlignCenter);
-        // Head (next get) and tail (next put) on their own lines, so they never overprint.
-        p.setPen(Palette::accent());
-        if (static_cast<std::uint32_t>(i) == s.head)
-            drawCentered(
-                p,
-                QRect(box.left() - l.gap, box.bottom() + 1, box.width() + 2 * l.gap, sm.height()),
-                tr("▲ head"), Qt::AlignHCenter);
-        if (static_cast<std::uint32_t>(i) == s.tail)
-            drawCentered(p,
-                         QRect(box.left() - l.gap, box.bottom() + 1 + sm.height(),
-                               box.width() + 2 * l.gap, sm.height()),
-                         tr("▲ tail"), Qt::AlignHCenter);
-        p.setFont(font());
+        paintSlot(p, s, t, i, box, l.gap, small);
     }
     if (!l.hex.isEmpty() && clip.intersects(l.hex.translated(0, y0)))
         paintHex(p, l.hex.translated(0, y0), s, t, clip);
     return l.height;
+}
+
+void BufferView::paintQueueTitle(QPainter& p, int queue, const BufferState& s, int y0,
+                                 const QRect& clip) {
+    const QFontMetrics fm(font());
+    const QString name = m_model->name(queue);
+    // Contents are rebuilt from every put and get: after a loss they may be wrong, and the view
+    // says so instead of showing an impossible count.
+    const auto* store = m_timeline->store();
+    const auto lost = store ? store->totalDropped() : 0;
+    const QRect line1(8, y0 + 4, width() - 16, fm.height());
+    const QRect line2(8, y0 + 4 + fm.height(), width() - 16, fm.height());
+    setToolTip(lost ? tr("%1 events of this run were lost: the buffer is rebuilt from every put "
+                         "and get, so what it shows after a loss may be wrong.")
+                          .arg(lost)
+                    : QString());
+    if (!clip.intersects(line1.united(line2))) return;  // only slots are repainted (a fade)
+    if (lost) {
+        p.setPen(Palette::departure());
+        p.drawText(line1, Qt::AlignLeft,
+                   fm.elidedText(tr("%1: unsure, %2 lost").arg(name).arg(lost), Qt::ElideRight,
+                                 line1.width()));
+        p.drawText(line2, Qt::AlignLeft,
+                   fm.elidedText(tr("%1 put, %2 taken; slots may be wrong").arg(s.puts).arg(s.gets),
+                                 Qt::ElideRight, line2.width()));
+    } else {
+        p.setPen(palette().color(QPalette::WindowText));
+        p.drawText(line1, Qt::AlignLeft,
+                   fm.elidedText(tr("%1: %2 of %3 slots full")
+                                     .arg(name)
+                                     .arg(s.count)
+                                     .arg(static_cast<int>(s.capacity)),
+                                 Qt::ElideRight, line1.width()));
+        p.drawText(line2, Qt::AlignLeft, tr("%1 items put, %2 taken").arg(s.puts).arg(s.gets));
+    }
+}
+
+void BufferView::paintSlot(QPainter& p, const BufferState& s, std::int64_t t, int i,
+                           const QRect& box, int gap, const QFont& small) {
+    const QColor text = palette().color(QPalette::WindowText);
+    const QFontMetrics sm(small);
+    const auto slot = static_cast<std::size_t>(i);
+    const auto item = s.items[slot];
+    // A slot just put into or taken from glows in the colour of what happened, then fades.
+    const double glow = static_cast<double>(glowStep(s, slot, t)) / kGlowSteps;
+    QColor fill =
+        item >= 0 ? Palette::state(ActorState::Working).color : palette().color(QPalette::Base);
+    if (glow > 0) {
+        const QColor hot = s.lastWasPut[slot] ? Palette::arrival() : Palette::departure();
+        fill = QColor::fromRgbF(fill.redF() * (1 - glow) + hot.redF() * glow,
+                                fill.greenF() * (1 - glow) + hot.greenF() * glow,
+                                fill.blueF() * (1 - glow) + hot.blueF() * glow);
+    }
+    drawBox(p, box, fill, text, glow > 0 ? 3 : 1);
+    p.setPen(item >= 0 || glow > 0 ? Palette::labelInk() : text);
+    drawCentered(p, box.adjusted(0, 2, 0, -box.height() / 2),
+                 item >= 0 ? QString::number(item) : tr("empty"), Qt::AlignCenter);
+    p.setPen(text);
+    p.setFont(small);
+    drawCentered(p, box.adjusted(0, box.height() / 2, 0, 0), tr("slot %1").arg(i), Qt::AlignCenter);
+    // Head (next get) and tail (next put) on their own lines, so they never overprint.
+    p.setPen(Palette::accent());
+    if (static_cast<std::uint32_t>(i) == s.head)
+        drawCentered(p,
+                     QRect(box.left() - gap, box.bottom() + 1, box.width() + 2 * gap, sm.height()),
+                     tr("▲ head"), Qt::AlignHCenter);
+    if (static_cast<std::uint32_t>(i) == s.tail)
+        drawCentered(p,
+                     QRect(box.left() - gap, box.bottom() + 1 + sm.height(), box.width() + 2 * gap,
+                           sm.height()),
+                     tr("▲ tail"), Qt::AlignHCenter);
+    p.setFont(font());
 }
 
 void BufferView::paintHex(QPainter& p, const QRect& area, const BufferState& s, std::int64_t t,

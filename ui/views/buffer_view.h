@@ -82,6 +82,11 @@ class BufferView : public QWidget {
     void drawBox(QPainter& p, const QRect& box, const QColor& fill, const QColor& edge, int pen);
     // Paints what of one queue meets `clip`; returns the height the queue uses.
     int paintQueue(QPainter& p, int queue, int top, const QRect& clip);
+    // The queue's two title lines (its name, how full, puts and gets, or that events were lost).
+    void paintQueueTitle(QPainter& p, int queue, const BufferState& s, int top, const QRect& clip);
+    // Slot `i` in `box`: its item, its number, head and tail under it (`gap` wide either side).
+    void paintSlot(QPainter& p, const BufferState& s, std::int64_t t, int i, const QRect& box,
+                   int gap, const QFont& small);
     // Text centred in `box`, laid out once per string and font: a live run repaints slots many
     // times a second, and shaping the same few words each time was most of the view's cost.
     void drawCentered(QPainter& p, const QRect& box, const QString& text, int flags);

@@ -77,15 +77,27 @@ Words wordsFor(ObjectKind kind) {
 }  // namespace
 
 void PipeView::paintPipe(QPainter& p, int pipe, const PipeState& s, const QRect& area) {
+    const int line = fontMetrics().height();
+    const Words words = wordsFor(m_model->kind(pipe));
+    paintTitle(p, pipe, s, area);
+    // The tube: messages enter at the sending end (left) and leave at the receiving end (right).
+    const int top = area.top() + line + 6;
+    const QRect tube(area.left() + 8, top + line, area.width() - 16, line * 2);
+    p.setPen(Palette::text());
+    p.drawText(QRect(tube.left(), top, tube.width(), line), Qt::AlignLeft | Qt::AlignVCenter,
+               words.sendEnd);
+    p.drawText(QRect(tube.left(), top, tube.width(), line), Qt::AlignRight | Qt::AlignVCenter,
+               words.receiveEnd);
+    paintTube(p, pipe, s, tube);
+    paintEnds(p, pipe, s, tube);
+}
+
+void PipeView::paintTitle(QPainter& p, int pipe, const PipeState& s, const QRect& area) {
     const QFontMetrics fm = fontMetrics();
-    const int line = fm.height();
     const auto capacity = static_cast<std::int64_t>(m_model->capacity(pipe));
-    const auto kind = m_model->kind(pipe);
-    const Words words = wordsFor(kind);
-    const bool queue = kind == ObjectKind::MessageQueue;
-    const QColor ink = Palette::text();
-    // Title: what the kernel holds.
-    p.setPen(ink);
+    const bool queue = m_model->kind(pipe) == ObjectKind::MessageQueue;
+    // The name, then what the kernel holds.
+    p.setPen(Palette::text());
     QFont bold = font();
     bold.setBold(true);
     p.setFont(bold);
@@ -101,16 +113,16 @@ void PipeView::paintPipe(QPainter& p, int pipe, const PipeState& s, const QRect&
                              ? tr("%1 of %2 bytes · %3").arg(s.fill).arg(capacity).arg(count)
                              : count;
     p.drawText(QRect(area.left() + 12 + QFontMetrics(bold).horizontalAdvance(name), area.top(),
-                     area.width(), line),
+                     area.width(), fm.height()),
                Qt::AlignLeft | Qt::AlignVCenter, fm.elidedText(fill, Qt::ElideRight, area.width()));
-    // The tube: messages enter at the sending end (left) and leave at the receiving end (right).
-    const int top = area.top() + line + 6;
-    const QRect tube(area.left() + 8, top + line, area.width() - 16, line * 2);
-    p.drawText(QRect(tube.left(), top, tube.width(), line), Qt::AlignLeft | Qt::AlignVCenter,
-               words.sendEnd);
-    p.drawText(QRect(tube.left(), top, tube.width(), line), Qt::AlignRight | Qt::AlignVCenter,
-               words.receiveEnd);
-    p.setPen(QPen(ink, 1.5));
+}
+
+void PipeView::paintTube(QPainter& p, int pipe, const PipeState& s, const QRect& tube) {
+    const QFontMetrics fm = fontMetrics();
+    const auto capacity = static_cast<std::int64_t>(m_model->capacity(pipe));
+    const bool queue = m_model->kind(pipe) == ObjectKind::MessageQueue;
+    const auto inPipe = s.messagesInPipe();
+    p.setPen(QPen(Palette::text(), 1.5));
     p.setBrush(Palette::grid());
     p.drawRect(tube);
     const auto held = m_model->messagesHeld(pipe, s, 64);
@@ -129,21 +141,26 @@ void PipeView::paintPipe(QPainter& p, int pipe, const PipeState& s, const QRect&
     } else {
         fillW = std::min<int>(tube.width(), static_cast<int>(inPipe) * cellMin);
     }
-    if (fillW > 0) {
-        const QRect bar(tube.right() - fillW + 1, tube.top() + 1, fillW - 1, tube.height() - 1);
-        p.fillRect(bar, Palette::arrival());
-        // One cell per message, next out at the receiving end, when each has room for its label.
-        const int cells = static_cast<int>(held.size());
-        const int cellW = cells > 0 ? fillW / cells : 0;
-        p.setPen(QPen(Palette::labelInk(), 1));
-        if (cells > 0 && cells == inPipe && cellW >= cellMin) {
-            for (int k = 0; k < cells; ++k) {
-                const QRect cell(bar.right() - (k + 1) * cellW + 1, bar.top(), cellW, bar.height());
-                if (k + 1 < cells) p.drawLine(cell.topLeft(), cell.bottomLeft());
-                p.drawText(cell, Qt::AlignCenter, label(held[static_cast<std::size_t>(k)]));
-            }
+    if (fillW <= 0) return;
+    const QRect bar(tube.right() - fillW + 1, tube.top() + 1, fillW - 1, tube.height() - 1);
+    p.fillRect(bar, Palette::arrival());
+    // One cell per message, next out at the receiving end, when each has room for its label.
+    const int cells = static_cast<int>(held.size());
+    const int cellW = cells > 0 ? fillW / cells : 0;
+    p.setPen(QPen(Palette::labelInk(), 1));
+    if (cells > 0 && cells == inPipe && cellW >= cellMin) {
+        for (int k = 0; k < cells; ++k) {
+            const QRect cell(bar.right() - (k + 1) * cellW + 1, bar.top(), cellW, bar.height());
+            if (k + 1 < cells) p.drawLine(cell.topLeft(), cell.bottomLeft());
+            p.drawText(cell, Qt::AlignCenter, label(held[static_cast<std::size_t>(k)]));
         }
     }
+}
+
+void PipeView::paintEnds(QPainter& p, int pipe, const PipeState& s, const QRect& tube) {
+    const int line = fontMetrics().height();
+    const Words words = wordsFor(m_model->kind(pipe));
+    const QString name = m_model->name(pipe);
     // Who waits, and for what: one line per end, the waiting one on the state's colour.
     auto status = [&](bool writerSide) -> std::pair<QString, bool> {
         const auto actor = writerSide ? s.writer : s.reader;
@@ -174,7 +191,7 @@ void PipeView::paintPipe(QPainter& p, int pipe, const PipeState& s, const QRect&
             p.drawRoundedRect(box, 4, 4);
             p.setPen(Qt::white);  // on the state's blue
         } else {
-            p.setPen(ink);
+            p.setPen(Palette::text());
         }
         p.drawText(box, Qt::AlignCenter, shown);
         y += line + 4;

@@ -25,7 +25,11 @@ class PipeView : public QWidget {
 
   private:
     int pipeHeight() const;
+    // One pipe in `area`: its title, the tube between its two ends, and who waits at each.
     void paintPipe(QPainter& p, int pipe, const PipeState& s, const QRect& area);
+    void paintTitle(QPainter& p, int pipe, const PipeState& s, const QRect& area);
+    void paintTube(QPainter& p, int pipe, const PipeState& s, const QRect& tube);
+    void paintEnds(QPainter& p, int pipe, const PipeState& s, const QRect& tube);
 
     PipeModel* m_model;
     const TimelineModel* m_timeline;

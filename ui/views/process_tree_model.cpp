@@ -225,78 +225,9 @@ QVariant ProcessTreeModel::data(const QModelIndex& index, int role) const {
         case StartedRole:
             return !lane || started;  // without a lane it cannot be known: shown
         case Qt::DisplayRole:
-            switch (index.column()) {
-                case Name:
-                    // Said in the first column too: at 1280x720 the State column is off screen.
-                    if (zombieAt(n)) return tr("%1 — zombie").arg(n.name);
-                    if (const int sig = killedAt(n))
-                        return tr("%1 — killed by %2").arg(n.name, signalName(sig));
-                    if (const auto program = programAt(n); !program.isEmpty())
-                        return tr("%1 — now runs %2").arg(n.name, program);
-                    return n.name;
-                case Cpu: {
-                    const auto cpu = lane ? lane->cpuAt(m_cursor) : -1;
-                    return cpu < 0 ? QVariant() : QVariant(formatCpu(cpu));
-                }
-                case Pid:
-                    return n.pid;
-                case Ppid:
-                    return n.process ? QVariant(ppidAt(n)) : QVariant();
-                case Tid:
-                    return n.tid;
-                case State:
-                    if (zombieAt(n)) return tr("zombie: ended, not yet reaped");
-                    if (const int sig = killedAt(n))
-                        return tr("killed by signal %1 (%2)").arg(sig).arg(signalName(sig));
-                    return !started ? tr("not started") : Palette::state(state).label;
-            }
-            return {};
+            return displayOf(n, lane, state, started, index.column());
         case Qt::ToolTipRole:
-            if (index.column() == Cpu)
-                return tr("CPU time %1 has used so far (from /proc): time on a core, not time "
-                          "waiting or sleeping.")
-                    .arg(n.name);
-            if (zombieAt(n))
-                return tr("Process %1 (pid %2) has ended, but its parent has not waited for it "
-                          "yet: "
-                          "a zombie. The kernel keeps its pid and exit status until then.")
-                    .arg(n.name)
-                    .arg(n.pid);
-            if (const int sig = killedAt(n))
-                return tr("Process %1 (pid %2) was killed by signal %3 (%4): every thread in it "
-                          "ended at that moment, wherever it was. Other processes go on.")
-                    .arg(n.name)
-                    .arg(n.pid)
-                    .arg(sig)
-                    .arg(signalName(sig));
-            if (const auto program = programAt(n); !program.isEmpty())
-                return tr("Process %1 (pid %2) replaced its program with %3 (exec): the same "
-                          "process, pid and parent, running another program, which records "
-                          "nothing. Its end is still seen, by its parent's wait.")
-                    .arg(n.name)
-                    .arg(n.pid)
-                    .arg(program);
-            if (n.process && n.firstParent < 0)
-                return tr("Process %1 (pid %2): the lab, where the run starts. It is the run's "
-                          "subreaper: a process of the run whose parent ends is re-parented to it.")
-                    .arg(n.name)
-                    .arg(n.pid);
-            if (n.process && ppidAt(n) != n.ppid)
-                return tr("Process %1 (pid %2) was orphaned: its parent (pid %3) ended first, and "
-                          "the "
-                          "kernel made pid %4, the run's subreaper, its parent.")
-                    .arg(n.name)
-                    .arg(n.pid)
-                    .arg(n.ppid)
-                    .arg(ppidAt(n));
-            return n.process ? tr("Process %1 (pid %2), child of pid %3. Its threads share pid %2.")
-                                   .arg(n.name)
-                                   .arg(n.pid)
-                                   .arg(n.ppid)
-                             : tr("Thread %1 of process %2: same pid, its own tid %3.")
-                                   .arg(n.name)
-                                   .arg(n.pid)
-                                   .arg(n.tid);
+            return toolTipOf(n, index.column());
         case Qt::DecorationRole:
             if (index.column() == State && started && state != ActorState::Exited)
                 return Palette::state(state).color;
@@ -327,6 +258,84 @@ QVariant ProcessTreeModel::data(const QModelIndex& index, int role) const {
         }
     }
     return {};
+}
+
+QVariant ProcessTreeModel::displayOf(const Node& n, const Lane* lane, ActorState state,
+                                     bool started, int column) const {
+    switch (column) {
+        case Name:
+            // Said in the first column too: at 1280x720 the State column is off screen.
+            if (zombieAt(n)) return tr("%1 — zombie").arg(n.name);
+            if (const int sig = killedAt(n))
+                return tr("%1 — killed by %2").arg(n.name, signalName(sig));
+            if (const auto program = programAt(n); !program.isEmpty())
+                return tr("%1 — now runs %2").arg(n.name, program);
+            return n.name;
+        case Cpu: {
+            const auto cpu = lane ? lane->cpuAt(m_cursor) : -1;
+            return cpu < 0 ? QVariant() : QVariant(formatCpu(cpu));
+        }
+        case Pid:
+            return n.pid;
+        case Ppid:
+            return n.process ? QVariant(ppidAt(n)) : QVariant();
+        case Tid:
+            return n.tid;
+        case State:
+            if (zombieAt(n)) return tr("zombie: ended, not yet reaped");
+            if (const int sig = killedAt(n))
+                return tr("killed by signal %1 (%2)").arg(sig).arg(signalName(sig));
+            return !started ? tr("not started") : Palette::state(state).label;
+    }
+    return {};
+}
+
+QString ProcessTreeModel::toolTipOf(const Node& n, int column) const {
+    if (column == Cpu)
+        return tr("CPU time %1 has used so far (from /proc): time on a core, not time "
+                  "waiting or sleeping.")
+            .arg(n.name);
+    if (zombieAt(n))
+        return tr("Process %1 (pid %2) has ended, but its parent has not waited for it "
+                  "yet: "
+                  "a zombie. The kernel keeps its pid and exit status until then.")
+            .arg(n.name)
+            .arg(n.pid);
+    if (const int sig = killedAt(n))
+        return tr("Process %1 (pid %2) was killed by signal %3 (%4): every thread in it "
+                  "ended at that moment, wherever it was. Other processes go on.")
+            .arg(n.name)
+            .arg(n.pid)
+            .arg(sig)
+            .arg(signalName(sig));
+    if (const auto program = programAt(n); !program.isEmpty())
+        return tr("Process %1 (pid %2) replaced its program with %3 (exec): the same "
+                  "process, pid and parent, running another program, which records "
+                  "nothing. Its end is still seen, by its parent's wait.")
+            .arg(n.name)
+            .arg(n.pid)
+            .arg(program);
+    if (n.process && n.firstParent < 0)
+        return tr("Process %1 (pid %2): the lab, where the run starts. It is the run's "
+                  "subreaper: a process of the run whose parent ends is re-parented to it.")
+            .arg(n.name)
+            .arg(n.pid);
+    if (n.process && ppidAt(n) != n.ppid)
+        return tr("Process %1 (pid %2) was orphaned: its parent (pid %3) ended first, and "
+                  "the "
+                  "kernel made pid %4, the run's subreaper, its parent.")
+            .arg(n.name)
+            .arg(n.pid)
+            .arg(n.ppid)
+            .arg(ppidAt(n));
+    return n.process ? tr("Process %1 (pid %2), child of pid %3. Its threads share pid %2.")
+                           .arg(n.name)
+                           .arg(n.pid)
+                           .arg(n.ppid)
+                     : tr("Thread %1 of process %2: same pid, its own tid %3.")
+                           .arg(n.name)
+                           .arg(n.pid)
+                           .arg(n.tid);
 }
 
 }  // namespace interleave::ui

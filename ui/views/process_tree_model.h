@@ -51,6 +51,10 @@ class ProcessTreeModel : public QAbstractItemModel {
     bool zombieAt(const Node& n) const;
     int killedAt(const Node& n) const;       // the signal that had killed its process, or 0
     QString programAt(const Node& n) const;  // the program it exec'd, or empty
+    // A row's text in `column`, and its tooltip, at the cursor (`state`, `started`: its lane's).
+    QVariant displayOf(const Node& n, const Lane* lane, ActorState state, bool started,
+                       int column) const;
+    QString toolTipOf(const Node& n, int column) const;
     // Moves process nodes under the parent they have at the cursor.
     void reparent();
     int rowInParent(int node) const;

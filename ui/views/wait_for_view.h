@@ -5,6 +5,8 @@
 
 #include <QWidget>
 
+class QPainter;
+
 namespace interleave::ui {
 
 class WaitForModel;
@@ -20,6 +22,10 @@ class WaitForView : public QWidget {
     void paintEvent(QPaintEvent*) override;
 
   private:
+    // The sentence above the graph (the brief one when the whole would crowd it out); returns
+    // the height it takes.
+    int paintSentence(QPainter& p);
+
     WaitForModel* m_model;
 };
 

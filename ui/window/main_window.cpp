@@ -1,3 +1,7 @@
+// MainWindow itself: what it is built from, the run it drives (run, pause, step, stop), the
+// frame tick that follows it, and which views show. Its menus, layout, look, files, status line
+// and scheduler mode are in the other main_window_*.cpp files.
+
 #include "ui/window/main_window.h"
 
 #include <qcustomplot.h>
@@ -7,33 +11,22 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QInputDialog>
-#include <QLabel>
 #include <QLineEdit>
-#include <QMenuBar>
 #include <QMessageBox>
 #include <QScreen>
-#include <QScrollArea>
 #include <QSettings>
 #include <QShortcut>
-#include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTimer>
-#include <QToolBar>
-#include <QVBoxLayout>
 #include <array>
-#include <cmath>
 #include <cstdio>
 
 #include "core/analysis/wait_for.h"
 #include "core/scenarios/scenario.h"
 #include "core/sys/clock.h"
 #include "ui/base/palette.h"
-#include "ui/charts/distribution_model.h"
-#include "ui/charts/distribution_view.h"
-#include "ui/charts/speedup_model.h"
 #include "ui/charts/speedup_view.h"
-#include "ui/export/video_exporter.h"
 #include "ui/lesson/lesson_panel.h"
 #include "ui/lesson/prediction_box.h"
 #include "ui/lesson/scheduler_panel.h"
@@ -42,14 +35,6 @@
 #include "ui/session/time_cursor.h"
 #include "ui/timeline/timeline_model.h"
 #include "ui/timeline/timeline_view.h"
-#include "ui/views/buffer_model.h"
-#include "ui/views/caption_model.h"
-#include "ui/views/memory_model.h"
-#include "ui/views/pipe_model.h"
-#include "ui/views/process_tree_model.h"
-#include "ui/views/shared_variable_model.h"
-#include "ui/views/signal_model.h"
-#include "ui/views/wait_for_model.h"
 #include "ui/window/log_panel.h"
 #include "ui/window/parameter_panel.h"
 #include "ui/window/pointer_highlight.h"
@@ -77,6 +62,30 @@ MainWindow::MainWindow(const LaunchOptions& options, QWidget* parent)
     m_baseFontPt = qApp->property("interleaveBaseFontPt").toDouble();
     buildActions();
     buildLayout();
+    buildKeys();
+    // Each run's lab also writes its log beside the program's other data, replaced by the
+    // next run; without a writable place the panel still shows everything.
+    const auto dataDir = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
+    m_session->setLogging(options.logLevel, QDir().mkpath(dataDir)
+                                                ? dataDir + QStringLiteral("/last-run.log")
+                                                : QString());
+    followSession();
+    followCursor();
+    followTimeline();
+
+    m_frameTimer = new QTimer(this);
+    m_frameTimer->setInterval(16);
+    connect(m_frameTimer, &QTimer::timeout, this, &MainWindow::tick);
+    m_frameTimer->start();
+
+    restoreWindow();
+    startAsAsked();
+    updateActions();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildKeys() {
     connect(speedupView(), &SpeedupView::stopRequested, this, &MainWindow::stopRun);
     m_timelineView->setFocusPolicy(Qt::StrongFocus);
     new TransportKeys(this, m_pauseAction, m_stepAction, m_timelineView);
@@ -91,13 +100,9 @@ MainWindow::MainWindow(const LaunchOptions& options, QWidget* parent)
             m_stopAction->trigger();
     });
     m_stopAction->setShortcut(QKeySequence());  // Esc is the shortcut above, shown in the tip
-    // Each run's lab also writes its log beside the program's other data, replaced by the
-    // next run; without a writable place the panel still shows everything.
-    const auto dataDir = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
-    m_session->setLogging(options.logLevel, QDir().mkpath(dataDir)
-                                                ? dataDir + QStringLiteral("/last-run.log")
-                                                : QString());
+}
 
+void MainWindow::followSession() {
     connect(m_session, &RunSession::storeReset, this, &MainWindow::onStoreReset);
     // New rows go from the session to the models once; the window only shows the views that
     // now have something.
@@ -114,6 +119,9 @@ MainWindow::MainWindow(const LaunchOptions& options, QWidget* parent)
         updateActions();
         updateStatus();
     });
+}
+
+void MainWindow::followCursor() {
     connect(m_cursor, &TimeCursor::changed, this, [this](std::int64_t t) {
         m_models->setCursorTime(t);
         if (!m_session->active() && m_player)
@@ -133,6 +141,9 @@ MainWindow::MainWindow(const LaunchOptions& options, QWidget* parent)
         if (live) m_unfoldedByPlay = false;
         updateUnfolding();
     });
+}
+
+void MainWindow::followTimeline() {
     connect(m_timelineView, &TimelineView::cursorPlaced, this, [this] {
         m_unfoldedByPlay = false;
         updateUnfolding();
@@ -153,217 +164,52 @@ MainWindow::MainWindow(const LaunchOptions& options, QWidget* parent)
             std::fprintf(stderr, "timing: run click to first event drawn: %.1f ms\n",
                          m_runClick.nsecsElapsed() / 1e6);
     });
+}
 
-    m_frameTimer = new QTimer(this);
-    m_frameTimer->setInterval(16);
-    connect(m_frameTimer, &QTimer::timeout, this, &MainWindow::tick);
-    m_frameTimer->start();
-
+void MainWindow::restoreWindow() {
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     setFontScale(settings.value(QStringLiteral("view/fontScale"), 1.0).toDouble());
-    setTheme(options.theme.value_or(
+    setTheme(m_options.theme.value_or(
         static_cast<Theme>(settings.value(QStringLiteral("view/theme"), 0).toInt())));
-    if (!settings.contains(QStringLiteral("window/geometry"))) {
-        // The screen the window is on, all of it that is free for windows: a 1920x1080
-        // monitor gets the room its class needs, a 1280x720 projector no panel cut off.
-        QSize size(1500, 920);
-        if (const auto* onScreen = screen()) {
-            size = initialSize(onScreen->availableGeometry());
-            move(onScreen->availableGeometry().topLeft());
-        }
-        resize(size);
-        if (size.width() < 1400) {
-            // Narrow (a projector): the lesson shares the left column as a tab, so the timeline
-            // gets the width instead of a third of it.
-            tabifyDockWidget(m_scenarioDock, m_lessonDock);
-            m_scenarioDock->raise();
-        }
+    if (settings.contains(QStringLiteral("window/geometry"))) return;
+    // The screen the window is on, all of it that is free for windows: a 1920x1080
+    // monitor gets the room its class needs, a 1280x720 projector no panel cut off.
+    QSize size(1500, 920);
+    if (const auto* onScreen = screen()) {
+        size = initialSize(onScreen->availableGeometry());
+        move(onScreen->availableGeometry().topLeft());
     }
+    resize(size);
+    if (size.width() < 1400) {
+        // Narrow (a projector): the lesson shares the left column as a tab, so the timeline
+        // gets the width instead of a third of it.
+        tabifyDockWidget(m_scenarioDock, m_lessonDock);
+        m_scenarioDock->raise();
+    }
+}
 
-    QString scenario = options.scenario;
+void MainWindow::startAsAsked() {
+    // The scenario asked for, else the last one chosen, else producer-consumer.
+    QString scenario = m_options.scenario;
     if (scenario.isEmpty())
-        scenario =
-            settings.value(QStringLiteral("scenario/last"), QStringLiteral("producer-consumer"))
-                .toString();
+        scenario = QSettings()
+                       .value(QStringLiteral("scenario/last"), QStringLiteral("producer-consumer"))
+                       .toString();
     if (!findScenario(scenario.toStdString())) scenario = QStringLiteral("producer-consumer");
     m_picker->select(scenario);
     chooseScenario(scenario);
-    if (!options.assignments.isEmpty()) m_params->apply(options.assignments);
-    m_transportBar->setSpeed(options.speed);
-    if (options.byHand && m_manualAction->isEnabled()) m_manualAction->setChecked(true);
-    if (options.timings) m_timelineView->plot()->installEventFilter(this);
+    if (!m_options.assignments.isEmpty()) m_params->apply(m_options.assignments);
+    m_transportBar->setSpeed(m_options.speed);
+    if (m_options.byHand && m_manualAction->isEnabled()) m_manualAction->setChecked(true);
+    if (m_options.timings) m_timelineView->plot()->installEventFilter(this);
 
-    if (!options.trace.isEmpty()) {
+    if (!m_options.trace.isEmpty()) {
         QTimer::singleShot(0, this, [this] { openTraceFile(m_options.trace); });
-    } else if (options.run) {
+    } else if (m_options.run) {
         QTimer::singleShot(0, this, &MainWindow::runScenario);
     }
-    updateActions();
-}
-
-MainWindow::~MainWindow() = default;
-
-void MainWindow::buildActions() {
-    auto* file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("&Open trace…"), QKeySequence::Open, this, &MainWindow::openTrace);
-    m_saveAction =
-        file->addAction(tr("&Save trace…"), QKeySequence::Save, this, &MainWindow::saveTrace);
-    auto* exportMenu = file->addMenu(tr("&Export"));
-    m_exportPictureAction = exportMenu->addAction(tr("Timeline as a &picture (PNG, SVG or PDF)…"),
-                                                  this, &MainWindow::exportPicture);
-    m_exportVideoAction =
-        exportMenu->addAction(tr("&Video (MP4 or GIF)…"), this, &MainWindow::exportVideo);
-    // Whether ffmpeg is there is asked each time the menu opens: installed meanwhile, it counts.
-    connect(exportMenu, &QMenu::aboutToShow, this, [this] {
-        const bool have = !VideoExporter::ffmpegProgram().isEmpty();
-        m_exportVideoAction->setText(have ? tr("&Video (MP4 or GIF)…")
-                                          : tr("&Video (MP4 or GIF): needs ffmpeg, "
-                                               "sudo apt install ffmpeg"));
-        m_exportVideoAction->setStatusTip(have ? tr("Make a video of this run for a lesson")
-                                               : VideoExporter::ffmpegMissingHelp());
-    });
-    m_exportCsvAction = exportMenu->addAction(tr("Events as &CSV…"), this, [this] {
-        exportRun(tr("Events (*.csv)"), QStringLiteral(".csv"));
-    });
-    m_exportPerfettoAction = exportMenu->addAction(
-        tr("Perfetto trace (&protobuf, smaller)…"), this,
-        [this] { exportRun(tr("Perfetto trace (*.pftrace)"), QStringLiteral(".pftrace")); });
-    m_exportChromeAction = exportMenu->addAction(
-        tr("Chrome trace for Perfetto (&JSON)…"), this,
-        [this] { exportRun(tr("Chrome trace (*.json)"), QStringLiteral(".json")); });
-    file->addSeparator();
-    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
-
-    m_transportBar = new TransportBar(this);
-    addToolBar(m_transportBar);
-    m_runAction = m_transportBar->runAction();
-    m_pauseAction = m_transportBar->pauseAction();
-    m_stepAction = m_transportBar->stepAction();
-    m_stopAction = m_transportBar->stopAction();
-    m_liveAction = m_transportBar->liveAction();
-    connect(m_runAction, &QAction::triggered, this, &MainWindow::runScenario);
-    connect(m_pauseAction, &QAction::triggered, this, &MainWindow::togglePause);
-    connect(m_stepAction, &QAction::triggered, this, &MainWindow::step);
-    connect(m_stopAction, &QAction::triggered, this, &MainWindow::stopRun);
-    connect(m_transportBar, &TransportBar::speedChanged, m_session, &RunSession::setSpeed);
-    // A finished run plays again on the time cursor: Space plays and pauses, Right and Left
-    // step from event to event, at the transport's speed.
-    m_player = new ReplayPlayer(m_cursor, this);
-    connect(m_transportBar, &TransportBar::speedChanged, m_player, &ReplayPlayer::setSpeed);
-    connect(m_transportBar, &TransportBar::scrubbed, this, [this](double fraction) {
-        // Scrubbing is looking around: the whole run, unless View > Show the whole run is off.
-        m_unfoldedByPlay = false;
-        m_player->pause();
-        updateUnfolding();
-        m_cursor->setTime(
-            static_cast<std::int64_t>(fraction * static_cast<double>(m_player->endNs())));
-    });
-    connect(m_player, &ReplayPlayer::playingChanged, this, [this] {
-        updateUnfolding();
-        updateActions();
-        updateStatus();
-    });
-    auto* previous = new QAction(tr("Previous event"), this);
-    previous->setShortcut(QKeySequence(Qt::Key_Left));
-    connect(previous, &QAction::triggered, this, [this] {
-        if (!m_session->active())
-            m_player->stepEvent(-1, m_transportBar->stepActor(), m_transportBar->stepKind());
-    });
-    addAction(previous);
-    connect(m_liveAction, &QAction::toggled, this, [this](bool on) {
-        if (on) {
-            m_cursor->setLive(true);
-            m_timelineView->fitAll();
-        } else if (m_cursor->live()) {
-            m_cursor->setTime(m_cursor->time());
-        }
-    });
-
-    buildViewMenu();
-
-    auto* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("About Interleave"), this, [this] {
-        QMessageBox::about(
-            this, tr("About Interleave"),
-            tr("<b>Interleave</b><p>Real threads and real processes, recorded step by step "
-               "and drawn as they happen.</p><p>Keys: Space pause/resume, Right step, Esc stop, "
-               "F11 full screen, Ctrl+ / Ctrl− text size.</p>"));
-    });
-}
-
-void MainWindow::buildLayout() {
-    const auto* models = m_models;
-    m_timelineView = new TimelineView(models->timeline(), m_cursor, this);
-    m_shelf =
-        new ViewShelf({models->buffers(), models->pipes(), models->posixSignals(), models->memory(),
-                       models->waitFor(), models->sharedVariables(), models->processTree(),
-                       models->captions(), models->speedup(), models->distributions()},
-                      models->timeline(), m_cursor, this);
-    auto* bottom = m_shelf;
-
-    m_center = new QSplitter(Qt::Vertical, this);
-    m_center->addWidget(m_timelineView);
-    m_center->addWidget(bottom);
-    m_center->setStretchFactor(0, 3);
-    m_center->setStretchFactor(1, 2);
-    m_center->setSizes({560, 340});
-    setCentralWidget(m_center);
-
-    auto* left = new QWidget(this);
-    auto* leftLayout = new QVBoxLayout(left);
-    m_picker = new ScenarioPicker(left);
-    m_params = new ParameterPanel(left);
-    leftLayout->addWidget(new QLabel(tr("<b>Scenario</b>"), left));
-    leftLayout->addWidget(m_picker, 2);
-    leftLayout->addWidget(new QLabel(tr("<b>Parameters</b>"), left));
-    // In a scroll area: at 1280x720 or with large text, fields and their wrapped help keep
-    // their height and the panel scrolls, instead of squashing them into each other.
-    auto* paramScroll = new QScrollArea(left);
-    paramScroll->setWidget(m_params);
-    paramScroll->setWidgetResizable(true);
-    paramScroll->setFrameShape(QFrame::NoFrame);
-    paramScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    leftLayout->addWidget(paramScroll, 3);
-    m_scenarioDock = new QDockWidget(tr("Scenario"), this);
-    m_scenarioDock->setObjectName(QStringLiteral("scenarioDock"));
-    m_scenarioDock->setWidget(left);
-    addDockWidget(Qt::LeftDockWidgetArea, m_scenarioDock);
-    connect(m_picker, &ScenarioPicker::scenarioChosen, this, &MainWindow::chooseScenario);
-
-    m_lesson = new LessonPanel(this);
-    m_lessonDock = new QDockWidget(tr("Lesson"), this);
-    m_lessonDock->setObjectName(QStringLiteral("lessonDock"));
-    addDockWidget(Qt::RightDockWidgetArea, m_lessonDock);
-    buildScheduler();  // the prediction box goes above the lesson, the scheduler beside it
-
-    // The lab's log: hidden until something is worth reading, then shown and named in the
-    // status bar; always back from the View menu.
-    m_log = new LogPanel(this);
-    m_logDock = new QDockWidget(tr("Lab log"), this);
-    m_logDock->setObjectName(QStringLiteral("logDock"));
-    m_logDock->setWidget(m_log);
-    // Under the views only: the side panels keep their full height.
-    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
-    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
-    addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
-    m_logDock->hide();
-    connect(m_session, &RunSession::labLogged, m_log, &LogPanel::append);
-    connect(m_log, &LogPanel::problem, this, [this](const QString& text) {
-        if (!m_logDock->isVisible()) {
-            m_logDock->show();
-            resizeDocks({m_logDock}, {fontMetrics().height() * 6}, Qt::Vertical);
-        }
-        statusBar()->showMessage(tr("The lab reported: %1 (see Lab log)").arg(text), 10'000);
-    });
-    for (auto* dock : {m_scenarioDock, m_lessonDock, m_schedulerDock, m_logDock})
-        m_panelsMenu->addAction(dock->toggleViewAction());
-    // And the views under the timeline: the scenario picks them, any can be brought back.
-    m_panelsMenu->addSeparator();
-    m_panelsMenu->addActions(m_shelf->viewActions());
-
-    m_status = new StatusLine(statusBar(), this);
 }
 
 void MainWindow::chooseScenario(const QString& name) {

@@ -128,9 +128,23 @@ class MainWindow : public QMainWindow {
     bool eventFilter(QObject* watched, QEvent* event) override;
 
   private:
+    // Menus and transport (main_window_actions.cpp).
     void buildActions();
-    void buildViewMenu();  // the window's look (main_window_display.cpp)
+    void buildFileMenu();
+    void buildTransport();  // the transport bar, and the replay player it drives
+    void buildViewMenu();   // the window's look (main_window_display.cpp)
+    void buildHelpMenu();
+    // The timeline, the views and the docks around them (main_window_layout.cpp).
     void buildLayout();
+    void buildScenarioDock();  // the scenario list over its parameters
+    void buildLogDock();
+    // What the constructor wires up once the window is built.
+    void buildKeys();       // Esc, the transport's keys, the pointer ring, the chart's Stop
+    void followSession();   // a new store, the run starting and ending, new rows taken
+    void followCursor();    // the views and the scrub bar to the time cursor
+    void followTimeline();  // placing the cursor or a note on the timeline
+    void restoreWindow();   // size, docks, text size and theme as they were left
+    void startAsAsked();    // the scenario, parameters and run or trace of the command line
     void chooseScenario(const QString& name);
     void onStoreReset();
     // File → Export: the run in another format (by `suffix`), or the timeline as a picture.
@@ -158,6 +172,10 @@ class MainWindow : public QMainWindow {
     void saveTrace();
     // Scheduler mode and predictions (main_window_scheduler.cpp).
     void buildScheduler();
+    void buildLessonDock();                // the question to predict above the lesson
+    void checkTryItem(int item);           // a Try this item's Check, pressed
+    void buildSchedulerDock();             // the cards, the By hand toggle, the schedule replayed
+    void buildDigitKeys();                 // 1..9 choose the scheduler's cards
     void replaySchedule();                 // the run's schedule again, on a new run, then by hand
     void lessonChanged(bool schedulable);  // the chosen scenario's goals and questions
     void runEnded();

@@ -1,6 +1,7 @@
 // MainWindow's look: the View menu, presenter mode, the text size, the theme, and how much room the
-// side panels take. The window's layout, the transport and the live run are in main_window.cpp; its
-// files in main_window_files.cpp.
+// side panels take. The window's layout is in main_window_layout.cpp, its other menus and the
+// transport in main_window_actions.cpp, the live run in main_window.cpp, its files in
+// main_window_files.cpp.
 
 #include <QAction>
 #include <QActionGroup>

@@ -1,6 +1,6 @@
 // MainWindow's files: opening a saved run as a replay, saving and exporting it (the run in other
-// formats, the timeline as a picture), and the notes pinned to it. The window's layout, the
-// transport and the live run are in main_window.cpp.
+// formats, the timeline as a picture), and the notes pinned to it. The File menu itself is in
+// main_window_actions.cpp, the live run in main_window.cpp.
 
 #include <QFileDialog>
 #include <QFileInfo>

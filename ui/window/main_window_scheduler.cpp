@@ -50,6 +50,12 @@ std::vector<std::pair<std::string, std::string>> defaultsOf(const std::string& s
 }  // namespace
 
 void MainWindow::buildScheduler() {
+    buildLessonDock();
+    buildSchedulerDock();
+    buildDigitKeys();
+}
+
+void MainWindow::buildLessonDock() {
     // The lesson dock: the question to predict above the lesson's text. At 1280x720 the
     // question and its choices took all but 70-200 px of the dock: they share it with the
     // lesson in a splitter, the lesson getting two thirds, and scroll when they need more.
@@ -77,42 +83,46 @@ void MainWindow::buildScheduler() {
     // A Try this item's Check (as OSTEP's -c): the finished run answers it if it ran with the
     // item's parameters; otherwise they are set over the defaults and a run is started, and the
     // answer shows when it ends. Nothing is measured before the student asks.
-    connect(m_lesson, &LessonPanel::checkWanted, this, [this](int item) {
-        const auto* check = m_lesson->quiz().tryItem(item);
-        if (!check || !check->checkable()) return;
-        if (m_session->active()) {
-            m_lesson->showCheck(item,
-                                tr("A run is going on: let it end or stop it, then press "
-                                   "Check again."),
-                                false);
-            return;
-        }
-        const auto scenario = m_lesson->scenario().toStdString();
-        if (const auto* store = m_session->store();
-            store && m_session->description().scenario == scenario &&
-            whyRunCannotCheck(*check, endedRun(*m_session, *store, !deadlockNow().isEmpty()),
-                              defaultsOf(scenario))
-                .empty()) {
-            m_lesson->showCheck(item, QString::fromStdString(tryCheckText(*check, *store)));
-            return;
-        }
-        QStringList values;
-        for (const auto& a : tryAssignments(*check))
-            values << QString::fromStdString(a);
-        m_manualAction->setChecked(false);  // a check is about what the machine does
-        m_params->setReadOnly(false);
-        m_params->resetToDefaults();
-        m_params->apply(values);
-        m_lesson->setPendingCheck(item);
-        m_lesson->showCheck(
-            item,
-            tr("Running with %1 (every other parameter at its default); the "
-               "answer shows when the run ends.")
-                .arg(values.isEmpty() ? tr("the defaults") : values.join(QStringLiteral(", "))),
-            false);
-        runScenario();
-    });
+    connect(m_lesson, &LessonPanel::checkWanted, this, &MainWindow::checkTryItem);
+}
 
+void MainWindow::checkTryItem(int item) {
+    const auto* check = m_lesson->quiz().tryItem(item);
+    if (!check || !check->checkable()) return;
+    if (m_session->active()) {
+        m_lesson->showCheck(item,
+                            tr("A run is going on: let it end or stop it, then press "
+                               "Check again."),
+                            false);
+        return;
+    }
+    const auto scenario = m_lesson->scenario().toStdString();
+    if (const auto* store = m_session->store();
+        store && m_session->description().scenario == scenario &&
+        whyRunCannotCheck(*check, endedRun(*m_session, *store, !deadlockNow().isEmpty()),
+                          defaultsOf(scenario))
+            .empty()) {
+        m_lesson->showCheck(item, QString::fromStdString(tryCheckText(*check, *store)));
+        return;
+    }
+    QStringList values;
+    for (const auto& a : tryAssignments(*check))
+        values << QString::fromStdString(a);
+    m_manualAction->setChecked(false);  // a check is about what the machine does
+    m_params->setReadOnly(false);
+    m_params->resetToDefaults();
+    m_params->apply(values);
+    m_lesson->setPendingCheck(item);
+    m_lesson->showCheck(
+        item,
+        tr("Running with %1 (every other parameter at its default); the "
+           "answer shows when the run ends.")
+            .arg(values.isEmpty() ? tr("the defaults") : values.join(QStringLiteral(", "))),
+        false);
+    runScenario();
+}
+
+void MainWindow::buildSchedulerDock() {
     m_schedulerPanel = new SchedulerPanel(m_session, this);
     m_schedulerDock = new QDockWidget(tr("Scheduler"), this);
     m_schedulerDock->setObjectName(QStringLiteral("schedulerDock"));
@@ -148,7 +158,9 @@ void MainWindow::buildScheduler() {
     connect(m_replayScheduleAction, &QAction::triggered, this, &MainWindow::replaySchedule);
     if (auto* file = menuBar()->actions().value(0); file && file->menu())
         file->menu()->insertAction(file->menu()->actions().value(2), m_replayScheduleAction);
+}
 
+void MainWindow::buildDigitKeys() {
     // The number keys choose cards, only while a run is scheduled by hand (they are digits in
     // the parameter fields otherwise).
     for (int n = 1; n <= 9; ++n) {

@@ -25,23 +25,15 @@
 #include "ui/views/signal_model.h"
 #include "ui/views/wait_for_model.h"
 #include "ui/views/wait_for_view.h"
+#include "ui/window/run_models.h"
 
 namespace interleave::ui {
 
-ViewShelf::ViewShelf(const Models& models, TimelineModel* timeline, TimeCursor* cursor,
-                     QWidget* parent)
-    : QSplitter(Qt::Horizontal, parent),
-      m_buffers(models.buffers),
-      m_pipes(models.pipes),
-      m_signals(models.signalModel),
-      m_memory(models.memory),
-      m_waits(models.waits),
-      m_speedup(models.speedup),
-      m_distributions(models.distributions) {
-    auto* const buffers = models.buffers;
-    auto* const pipes = models.pipes;
+ViewShelf::ViewShelf(RunModels* models, TimeCursor* cursor, QWidget* parent)
+    : QSplitter(Qt::Horizontal, parent), m_models(models) {
+    auto* const timeline = models->timeline();
     // Every queue of the run, one under the other; scrolls when they need more height.
-    m_bufferView = new BufferView(buffers, timeline, cursor, this);
+    m_bufferView = new BufferView(models->buffers(), timeline, cursor, this);
     auto* bufferScroll = new QScrollArea(this);
     bufferScroll->setWidget(m_bufferView);
     bufferScroll->setWidgetResizable(true);
@@ -49,36 +41,36 @@ ViewShelf::ViewShelf(const Models& models, TimelineModel* timeline, TimeCursor* 
     bufferScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_bufferBox = titled(tr("Bounded buffers and shared memory"), bufferScroll);
     auto* pipeScroll = new QScrollArea(this);
-    pipeScroll->setWidget(new PipeView(pipes, timeline, cursor, this));
+    pipeScroll->setWidget(new PipeView(models->pipes(), timeline, cursor, this));
     pipeScroll->setWidgetResizable(true);
     pipeScroll->setFrameShape(QFrame::NoFrame);
     pipeScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_pipeBox =
         titled(tr("Pipes, sockets, queues: what the kernel holds between processes"), pipeScroll);
     m_pipeBox->hide();
-    auto* signalTable = table(models.signalModel);
+    auto* signalTable = table(models->posixSignals());
     m_signalBox = titled(tr("Signals: sent, pending, handled, lost"), signalTable);
     m_signalBox->hide();
     m_memoryBox = titled(tr("Each process's memory: the same address, a copy of its own"),
-                         table(models.memory));
+                         table(models->memory()));
     m_memoryBox->hide();
     m_waitsBox = titled(tr("Who waits for whom (solid arrow: holds · dashed: waits for)"),
-                        new WaitForView(models.waits, this));
+                        new WaitForView(models->waitFor(), this));
     m_waitsBox->hide();
     m_sharedBox = titled(tr("Shared counter, and each thread's copy"),
-                         new SharedVariableView(models.shared, timeline, cursor, this));
+                         new SharedVariableView(models->sharedVariables(), timeline, cursor, this));
     m_sharedBox->hide();
-    m_speedupView = new SpeedupView(models.speedup, this);
+    m_speedupView = new SpeedupView(models->speedup(), this);
     m_speedupBox = titled(tr("Speedup against doing the same tasks sequentially, on this machine"),
                           m_speedupView);
     m_speedupBox->hide();
-    m_distributionView = new DistributionView(models.distributions, this);
+    m_distributionView = new DistributionView(models->distributions(), this);
     m_distributionBox = titled(tr("How long each took, measured here"), m_distributionView);
     m_distributionBox->hide();
-    m_treeView = new ProcessTreeView(models.tree, this);
+    m_treeView = new ProcessTreeView(models->processTree(), this);
     m_treeBox = titled(tr("Processes and threads"), m_treeView);
     auto* captionView = new QListView(this);
-    captionView->setModel(models.captions);
+    captionView->setModel(models->captions());
     captionView->setSelectionMode(QAbstractItemView::NoSelection);
     captionView->setWordWrap(true);
     auto* captionBox = titled(tr("What just happened"), captionView);
@@ -149,10 +141,10 @@ void ViewShelf::choose(const Scenario* scenario, bool run, bool presenter,
         return scenario && std::find(scenario->shows.begin(), scenario->shows.end(), k) !=
                                scenario->shows.end();
     };
-    const bool buffers =
-        run ? m_buffers->hasBuffer() : uses(ObjectKind::Queue) || uses(ObjectKind::SharedSegment);
+    const bool buffers = run ? m_models->buffers()->hasBuffer()
+                             : uses(ObjectKind::Queue) || uses(ObjectKind::SharedSegment);
     // From the start of a run: its pipes are made a moment after it starts.
-    const bool pipes = m_pipes->pipeCount() > 0 || uses(ObjectKind::Pipe) ||
+    const bool pipes = m_models->pipes()->pipeCount() > 0 || uses(ObjectKind::Pipe) ||
                        uses(ObjectKind::Fifo) || uses(ObjectKind::Socket) ||
                        uses(ObjectKind::MessageQueue);
     // The wait-for graph for a scenario about locks, or a trace of an unknown scenario with
@@ -160,16 +152,17 @@ void ViewShelf::choose(const Scenario* scenario, bool run, bool presenter,
     // about such a run (it would also leave the graph too little room at 1280x720). A known
     // scenario's lesson decides: fork-tree's children each take a lock of their own, and its
     // lesson is the tree.
-    const bool waits =
-        uses(ObjectKind::Mutex) || (run && !scenario && !buffers && m_waits->locks().size() >= 2);
+    const bool waits = uses(ObjectKind::Mutex) ||
+                       (run && !scenario && !buffers && m_models->waitFor()->locks().size() >= 2);
     // The shared counter likewise stands in for the tree, in the scenario about it (not where a
     // counter is copied into forked processes: one value for all would be wrong there).
     // A shared segment, its slots and its bytes, likewise: the lanes carry the pids.
     const bool shared = uses(ObjectKind::Variable) || uses(ObjectKind::SharedSegment);
-    const bool memory = m_memory->measuresMemory() || uses(ObjectKind::Memory);
-    const bool showSignals = m_signals->signalCount() > 0 || uses(ObjectKind::Signal);
-    const bool speedup = uses(ObjectKind::Gil) || m_speedup->hasResults();
-    const bool distributions = uses(ObjectKind::Series) || m_distributions->hasSeries();
+    const bool memory = m_models->memory()->measuresMemory() || uses(ObjectKind::Memory);
+    const bool showSignals =
+        m_models->posixSignals()->signalCount() > 0 || uses(ObjectKind::Signal);
+    const bool speedup = uses(ObjectKind::Gil) || m_models->speedup()->hasResults();
+    const bool distributions = uses(ObjectKind::Series) || m_models->distributions()->hasSeries();
     const bool chosen = !presenter || !presenterShowsProcesses;
     place(m_bufferBox, chosen && buffers);
     // A measurement's pipes only hand out its tasks: the chart is what it is about.

@@ -17,35 +17,15 @@ struct Scenario;
 
 namespace interleave::ui {
 
-class BufferModel;
 class BufferView;
-class CaptionModel;
-class PipeModel;
-class ProcessTreeModel;
-class SharedVariableModel;
-class SignalModel;
-class MemoryModel;
+class RunModels;
 class TimeCursor;
-class TimelineModel;
-class WaitForModel;
 
 class ViewShelf : public QSplitter {
     Q_OBJECT
   public:
-    // The models of the views it holds, owned by the window.
-    struct Models {
-        BufferModel* buffers;
-        PipeModel* pipes;
-        SignalModel* signalModel;
-        MemoryModel* memory;
-        WaitForModel* waits;
-        SharedVariableModel* shared;
-        ProcessTreeModel* tree;
-        CaptionModel* captions;
-        class SpeedupModel* speedup;
-        class DistributionModel* distributions;
-    };
-    ViewShelf(const Models& models, TimelineModel* timeline, TimeCursor* cursor, QWidget* parent);
+    // The views of `models`, the window's one list of the run's models.
+    ViewShelf(RunModels* models, TimeCursor* cursor, QWidget* parent);
 
     // `run`: a run (or a trace) is loaded; in presenter mode only one view shows beside the
     // captions: the process tree, or the scenario's own view.
@@ -84,11 +64,7 @@ class ViewShelf : public QSplitter {
     void place(QWidget* box, bool picked);
     QTableView* table(QAbstractItemModel* model);  // a read-only table of `model`
 
-    BufferModel* m_buffers;
-    PipeModel* m_pipes;
-    SignalModel* m_signals;
-    MemoryModel* m_memory;
-    WaitForModel* m_waits;
+    RunModels* m_models;
     BufferView* m_bufferView;
     QWidget* m_bufferBox;
     QWidget* m_pipeBox;
@@ -98,10 +74,8 @@ class ViewShelf : public QSplitter {
     QWidget* m_sharedBox;
     QWidget* m_treeBox;
     class ProcessTreeView* m_treeView;
-    class SpeedupModel* m_speedup;
     class SpeedupView* m_speedupView;
     QWidget* m_speedupBox;
-    class DistributionModel* m_distributions;
     class DistributionView* m_distributionView;
     QWidget* m_distributionBox;
     QList<class QAction*> m_viewActions;
