@@ -297,3 +297,33 @@ TEST(RunMeasures, AreCountedFromTheEvents) {
         EXPECT_FALSE(measureRun(s, bad, error).has_value()) << bad;
     }
 }
+
+// Which side of a buffer each wait is for comes from the kind table's wait column: a condition
+// or semaphore by its role, a poll by its payload, a message object's blocking steps by kind.
+TEST(RunMeasures, WaitsOnEmptyAndOnFullAreCountedByTheKindOfWait) {
+    EventStore s(1);
+    s.setActors({ActorInfo{0, 10, 1, 10, "thread 1", ActorRole::Thread, kNoActor, 0}});
+    s.setObjects({ObjectInfo{1, ObjectKind::CondVar, "not empty", 0, 10, ObjectRole::Items},
+                  ObjectInfo{2, ObjectKind::Semaphore, "free slots", 0, 10, ObjectRole::Space},
+                  ObjectInfo{3, ObjectKind::Semaphore, "pool", 0, 10, ObjectRole::Own},
+                  ObjectInfo{4, ObjectKind::Pipe, "pipe", 0, 10},
+                  ObjectInfo{5, ObjectKind::Queue, "buffer", 0, 10}});
+    std::int64_t t = 0;
+    auto add = [&](EventKind k, std::uint32_t o, std::int64_t a) {
+        s.appendRow(Row{t += 10, 0, k, o, a, 0});
+    };
+    add(EventKind::CondWait, 1, 0);          // empty
+    add(EventKind::SemBlock, 2, 0);          // full
+    add(EventKind::SemBlock, 3, 0);          // neither: the pool serves no buffer
+    add(EventKind::SpinBegin, 5, 1);         // empty: polls for an item
+    add(EventKind::SpinBegin, 5, 0);         // full: polls for room
+    add(EventKind::MsgReceiveBlocks, 4, 0);  // empty
+    add(EventKind::MsgReceiveBlocks, 4, 0);  // empty
+    add(EventKind::MsgSendBlocks, 4, 0);     // full
+    add(EventKind::MsgSend, 4, 1);           // no wait
+    add(EventKind::CondWoken, 1, 0);         // no wait
+    s.publish();
+    std::string error;
+    EXPECT_EQ(measureRun(s, "waits_on_empty", error), 4.0);
+    EXPECT_EQ(measureRun(s, "waits_on_full", error), 3.0);
+}

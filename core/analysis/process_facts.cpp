@@ -10,26 +10,26 @@ void ProcessFacts::feed(const Row& r) {
     const auto& info = kindInfo(r.kind);
     if (info.link.family == LinkFamily::Signal) ++m_signalEvents;  // sent or handled
     const auto pid = static_cast<int>(r.a);
-    switch (r.kind) {
-        case EventKind::ProcessExit:
+    switch (info.process) {
+        case ProcessStep::Exit:
             if (exitWasSignal(r.b)) m_killed.try_emplace(pid, r.ns, exitCodeOrSignal(r.b));
             break;
-        case EventKind::ProcessFault:
+        case ProcessStep::Fault:
             ++m_faults;
             break;
-        case EventKind::ThreadCutOff:
+        case ProcessStep::CutOff:
             ++m_cutOffs;
             break;
-        case EventKind::ProcessExec:
+        case ProcessStep::Exec:
             m_execs[pid] = {r.ns, r.object};
             break;
-        case EventKind::ProcessReparent: {
+        case ProcessStep::Reparent: {
             auto& moves = m_reparented[pid];
             moves.emplace_back(r.ns, static_cast<int>(r.b));
             std::sort(moves.begin(), moves.end());
             break;
         }
-        default:
+        default:  // a fork, a reap, a zombie: no fact kept here
             break;
     }
 }

@@ -51,34 +51,32 @@ Counts count(const EventStore& store) {
     Counts c;
     for (const auto i : store.timeOrder()) {
         const auto r = store.row(i);
-        const auto hold = kindInfo(r.kind).hold;
+        const auto& info = kindInfo(r.kind);
         // A mutex or either side of a reader-writer lock, taken after waiting (b = 1).
-        if (hold.lock() && hold.step == ObjectStep::Acquire) {
+        if (info.hold.lock() && info.hold.step == ObjectStep::Acquire) {
             c.lockWaits += r.b != 0;
             continue;
         }
-        switch (r.kind) {
-            case EventKind::SharedWrite:
-            case EventKind::SharedAdd:
-                ++c.writes;
-                c.finalValue = static_cast<double>(r.a);
-                c.wrote = true;
+        if (info.shared == SharedAccess::Write) {
+            ++c.writes;
+            c.finalValue = static_cast<double>(r.a);
+            c.wrote = true;
+        }
+        switch (info.wait) {
+            case BufferWait::Empty:
+                ++c.waitsEmpty;
                 break;
-            case EventKind::CondWait:
-            case EventKind::SemBlock:
+            case BufferWait::Full:
+                ++c.waitsFull;
+                break;
+            case BufferWait::ByRole:
                 c.waitsEmpty += role(r.object) == ObjectRole::Items;
                 c.waitsFull += role(r.object) == ObjectRole::Space;
                 break;
-            case EventKind::SpinBegin:
+            case BufferWait::ByA:
                 (r.a == 1 ? c.waitsEmpty : c.waitsFull) += 1;
                 break;
-            case EventKind::MsgReceiveBlocks:
-                ++c.waitsEmpty;
-                break;
-            case EventKind::MsgSendBlocks:
-                ++c.waitsFull;
-                break;
-            default:
+            case BufferWait::None:
                 break;
         }
     }

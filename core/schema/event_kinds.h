@@ -2,8 +2,10 @@
 // Everything the program knows about each event kind, in one table: its name in traces, its
 // group, what it does to its actor's state, which payload word is its "value" in a Chrome
 // trace, and its caption. Adding a kind is one line here (plus its enumerator in event.h and
-// its row in docs/trace-format.md); the state tracker, the trace writers and the captions all
-// read this table. A static_assert keeps the rows in enumerator order.
+// its row in docs/trace-format.md); the state tracker, the trace writers, the captions, the
+// process facts, the run measures and the pipe and signal models all read this table, and no
+// other file switches over kinds (a test checks). A static_assert keeps the rows in enumerator
+// order.
 
 #include <array>
 #include <cstddef>
@@ -137,6 +139,41 @@ enum class Marker : std::uint8_t {
     Cross
 };
 
+// What a kind is in a process's life (ProcessFacts, the process tree): a fork, an exec, the
+// end of a process (killed when its status says a signal ended it), a parent waiting for a child
+// (the reap), a child ended and not yet waited for, an orphan handed to a new parent, a fault
+// that ends the whole process, a thread cut off because its process ended.
+enum class ProcessStep : std::uint8_t {
+    None,
+    Fork,
+    Exec,
+    Exit,
+    Reap,
+    Zombie,
+    Reparent,
+    Fault,
+    CutOff
+};
+
+// What a kind does to a message-carrying object (a pipe, FIFO, socket or message queue;
+// PipeModel): a message goes in or comes out, the writer or the reader blocks (full or empty),
+// the reader learns there is no more.
+enum class MessageStep : std::uint8_t { None, Send, Receive, SendBlocks, ReceiveBlocks, End };
+
+// What a kind does to a signal (SignalModel): sent (pending until handled), handled, blocked or
+// unblocked by its receiver (a != 0: blocked), pending or no longer (a != 0: pending), or waited
+// for (sigsuspend: the signal's own state is unchanged).
+enum class SignalStep : std::uint8_t { None, Send, Handled, Block, Pending, Wait };
+
+// Which side of a bounded buffer a wait is for (the waits_on_empty and waits_on_full measures):
+// an item (the buffer is empty) or room (it is full); ByRole: the object's role says (a
+// condition or semaphore counting items or spaces); ByA: the payload says (a = 1: an item).
+enum class BufferWait : std::uint8_t { None, Empty, Full, ByRole, ByA };
+
+// What a kind does to a shared variable (the lost_updates and final_value measures): reads it,
+// or writes it (a = the value written).
+enum class SharedAccess : std::uint8_t { None, Read, Write };
+
 struct KindInfo {
     EventKind kind;
     std::string_view name;
@@ -150,6 +187,11 @@ struct KindInfo {
     StepPhrase step = {};
     LinkEnd link = {};
     Marker marker = Marker::None;
+    ProcessStep process = ProcessStep::None;
+    MessageStep message = MessageStep::None;
+    SignalStep signal = SignalStep::None;
+    BufferWait wait = BufferWait::None;
+    SharedAccess shared = SharedAccess::None;
 };
 
 // clang-format off
@@ -168,17 +210,20 @@ inline constexpr std::array<KindInfo, static_cast<std::size_t>(EventKind::Count_
      "{who} has joined {actorA}"},
     {EventKind::ProcessFork, "process_fork", KindGroup::Process, StateEffect::None, ValueField::A,
      "{who} forks {actorB} (pid {a}): a copy of itself",
-     AltWhen::Never, {}, {}, {"fork a child process"}},
+     AltWhen::Never, {}, {}, {"fork a child process"}, {}, Marker::None, ProcessStep::Fork},
     {EventKind::ProcessExit, "process_exit", KindGroup::Process, StateEffect::ProcessExit,
-     ValueField::ExitCode, "process {a} {status}"},
+     ValueField::ExitCode, "process {a} {status}",
+     AltWhen::Never, {}, {}, {}, {}, Marker::None, ProcessStep::Exit},
     {EventKind::ProcessWait, "process_wait", KindGroup::Process, StateEffect::ToJoinWait,
      ValueField::A, "{who} waits for {procA} to end", AltWhen::ANegative,
      "{who} waits for a child process to end", {},
-     {"wait for process {arg}", StepAlt::ArgNegative, "wait for a child process"}},
+     {"wait for process {arg}", StepAlt::ArgNegative, "wait for a child process"}, {},
+     Marker::None, ProcessStep::Reap},
     {EventKind::ProcessReparent, "process_reparent", KindGroup::Process, StateEffect::None,
      ValueField::B,
      "{who} is orphaned: its parent ended, and the kernel makes {procB}, the run's subreaper, its "
-     "new parent"},
+     "new parent",
+     AltWhen::Never, {}, {}, {}, {}, Marker::None, ProcessStep::Reparent},
     {EventKind::LockRequest, "lock_request", KindGroup::Mutex, StateEffect::LockRequest,
      ValueField::B, "{who} asks for {object}",
      AltWhen::Never, {}, {Holding::Mutex, ObjectStep::Request},
@@ -193,7 +238,8 @@ inline constexpr std::array<KindInfo, static_cast<std::size_t>(EventKind::Count_
      Marker::LockGiven},
     {EventKind::CondWait, "cond_wait", KindGroup::Condition, StateEffect::ToCondWait, ValueField::B,
      "{who} waits on {object}",
-     AltWhen::Never, {}, {Holding::Condition, ObjectStep::Request}, {"wait on {object}"}},
+     AltWhen::Never, {}, {Holding::Condition, ObjectStep::Request}, {"wait on {object}"}, {},
+     Marker::None, ProcessStep::None, MessageStep::None, SignalStep::None, BufferWait::ByRole},
     {EventKind::CondWoken, "cond_woken", KindGroup::Condition, StateEffect::ToRunning,
      ValueField::B, "{who} wakes up ({object})",
      AltWhen::Never, {}, {}, {},
@@ -209,7 +255,8 @@ inline constexpr std::array<KindInfo, static_cast<std::size_t>(EventKind::Count_
      {"wake all waiting on {object}"}},
     {EventKind::SemBlock, "sem_block", KindGroup::Semaphore, StateEffect::ToSemWait, ValueField::A,
      "{who} blocks on {object} (its value is 0)",
-     AltWhen::Never, {}, {Holding::Units, ObjectStep::Request}},
+     AltWhen::Never, {}, {Holding::Units, ObjectStep::Request}, {}, {},
+     Marker::None, ProcessStep::None, MessageStep::None, SignalStep::None, BufferWait::ByRole},
     {EventKind::SemAcquired, "sem_acquired", KindGroup::Semaphore, StateEffect::ToRunning,
      ValueField::A, "{who} passes {object} (now {a})",
      AltWhen::Never, {}, {Holding::Units, ObjectStep::Acquire}, {"acquire {object} (wait if 0)"},
@@ -246,16 +293,19 @@ inline constexpr std::array<KindInfo, static_cast<std::size_t>(EventKind::Count_
     {EventKind::SharedRead, "shared_read", KindGroup::Shared, StateEffect::None, ValueField::A,
      "{who} reads {object}: {a}",
      AltWhen::Never, {}, {}, {"read {object}"}, {},
-     Marker::SharedRead},
+     Marker::SharedRead, ProcessStep::None, MessageStep::None, SignalStep::None, BufferWait::None,
+     SharedAccess::Read},
     {EventKind::SharedWrite, "shared_write", KindGroup::Shared, StateEffect::None, ValueField::A,
      "{who} writes {a} to {object}", AltWhen::BNotAMinusOne,
      "{who} writes {a} to {object} over {b}: an update is lost", {}, {"write {arg} to {object}"},
      {},
-     Marker::SharedWrite},
+     Marker::SharedWrite, ProcessStep::None, MessageStep::None, SignalStep::None, BufferWait::None,
+     SharedAccess::Write},
     {EventKind::SharedAdd, "shared_add", KindGroup::Shared, StateEffect::None, ValueField::A,
      "{who} adds one to {object} in one step: {b} -> {a}",
      AltWhen::Never, {}, {}, {"add one to {object} (atomically)"}, {},
-     Marker::SharedWrite},
+     Marker::SharedWrite, ProcessStep::None, MessageStep::None, SignalStep::None, BufferWait::None,
+     SharedAccess::Write},
     {EventKind::LockTryFailed, "lock_try_failed", KindGroup::Mutex, StateEffect::None,
      ValueField::A, "{who} tries {object}, held by {actorA}: does not wait", AltWhen::ANegative,
      "{who} tries {object}; it is taken: does not wait"},
@@ -284,7 +334,8 @@ inline constexpr std::array<KindInfo, static_cast<std::size_t>(EventKind::Count_
      AltWhen::Never, {}, {Holding::Write, ObjectStep::Release}, {"stop writing {object}"}},
     {EventKind::SpinBegin, "spin_begin", KindGroup::Spin, StateEffect::ToSpinning, ValueField::A,
      "{who} polls {object} in a loop, on the CPU, for room", AltWhen::ANonZero,
-     "{who} polls {object} in a loop, on the CPU, for an item"},
+     "{who} polls {object} in a loop, on the CPU, for an item", {}, {}, {},
+     Marker::None, ProcessStep::None, MessageStep::None, SignalStep::None, BufferWait::ByA},
     {EventKind::SpinEnd, "spin_end", KindGroup::Spin, StateEffect::ToRunning, ValueField::A,
      "{who} stops polling {object} after {a} checks"},
     {EventKind::CpuTime, "cpu_time", KindGroup::Measure, StateEffect::None, ValueField::AInMs, ""},
@@ -292,44 +343,54 @@ inline constexpr std::array<KindInfo, static_cast<std::size_t>(EventKind::Count_
      "{who} sends message {a}{priority} into {object}{level}",
      AltWhen::Never, {}, {}, {"send message {arg} into {object}"},
      {LinkFamily::Message, true, LinkKey::A},
-     Marker::ItemIn},
+     Marker::ItemIn, ProcessStep::None, MessageStep::Send},
     {EventKind::MsgReceive, "msg_receive", KindGroup::Message, StateEffect::ToRunning,
      ValueField::A, "{who} takes message {a}{priority} out of {object}{level}",
      AltWhen::Never, {}, {}, {"receive a message from {object}"},
      {LinkFamily::Message, false, LinkKey::A},
-     Marker::ItemOut},
+     Marker::ItemOut, ProcessStep::None, MessageStep::Receive},
     {EventKind::MsgSendBlocks, "msg_send_blocks", KindGroup::Message, StateEffect::ToIpcWait,
-     ValueField::A, "{who} waits in {send}: {object} is full{level}"},
+     ValueField::A, "{who} waits in {send}: {object} is full{level}",
+     AltWhen::Never, {}, {}, {}, {}, Marker::None, ProcessStep::None, MessageStep::SendBlocks,
+     SignalStep::None, BufferWait::Full},
     {EventKind::MsgReceiveBlocks, "msg_receive_blocks", KindGroup::Message, StateEffect::ToIpcWait,
-     ValueField::A, "{who} waits in {receive}: {object} is empty"},
+     ValueField::A, "{who} waits in {receive}: {object} is empty",
+     AltWhen::Never, {}, {}, {}, {}, Marker::None, ProcessStep::None, MessageStep::ReceiveBlocks,
+     SignalStep::None, BufferWait::Empty},
     {EventKind::MsgEnd, "msg_end", KindGroup::Message, StateEffect::ToRunning, ValueField::A,
-     "{who} sees the end of {object}: {end} ({a} messages in all)"},
+     "{who} sees the end of {object}: {end} ({a} messages in all)",
+     AltWhen::Never, {}, {}, {}, {}, Marker::None, ProcessStep::None, MessageStep::End},
     {EventKind::ProcessZombie, "process_zombie", KindGroup::Process, StateEffect::None,
      ValueField::A, "{procA} has ended: a zombie (its pid and exit status kept) until its parent "
      "waits for it",
-     AltWhen::Never, {}, {}, {"wait until process {arg} has ended"}},
+     AltWhen::Never, {}, {}, {"wait until process {arg} has ended"}, {}, Marker::None,
+     ProcessStep::Zombie},
     {EventKind::ProcessFault, "process_fault", KindGroup::Process, StateEffect::None,
      ValueField::A, "{who} writes to memory it may not touch: the kernel answers with signal {a} "
      "(SIGSEGV), which ends its whole process, every thread in it", AltWhen::Never, {}, {}, {}, {},
-     Marker::Cross},
+     Marker::Cross, ProcessStep::Fault},
     {EventKind::SignalSend, "signal_send", KindGroup::Signal, StateEffect::None, ValueField::B,
      "{who} sends {object} #{b} to {procA}",
      AltWhen::Never, {}, {}, {"send {object} to process {arg}"},
      {LinkFamily::Signal, true, LinkKey::B},
-     Marker::SignalSent},
+     Marker::SignalSent, ProcessStep::None, MessageStep::None, SignalStep::Send},
     {EventKind::SignalHandled, "signal_handled", KindGroup::Signal, StateEffect::ToRunning,
      ValueField::B, "{who}'s handler runs for {object} #{b}, sent by {procA}",
      AltWhen::Never, {}, {}, {},
      {LinkFamily::Signal, false, LinkKey::B},
-     Marker::SignalHandled},
+     Marker::SignalHandled, ProcessStep::None, MessageStep::None, SignalStep::Handled},
     {EventKind::SignalBlocked, "signal_blocked", KindGroup::Signal, StateEffect::None,
      ValueField::A, "{who} unblocks {object}: what is pending is delivered now", AltWhen::ANonZero,
-     "{who} blocks {object}: one sent now waits, pending, until it is unblocked"},
+     "{who} blocks {object}: one sent now waits, pending, until it is unblocked", {}, {}, {},
+     Marker::None, ProcessStep::None, MessageStep::None, SignalStep::Block},
     {EventKind::SignalPending, "signal_pending", KindGroup::Signal, StateEffect::None,
      ValueField::A, "{object} is no longer pending for {who}", AltWhen::ANonZero,
-     "{object} is pending for {who}: sent, blocked, not delivered yet"},
+     "{object} is pending for {who}: sent, blocked, not delivered yet", {}, {}, {},
+     Marker::None, ProcessStep::None, MessageStep::None, SignalStep::Pending},
     {EventKind::SignalWait, "signal_wait", KindGroup::Signal, StateEffect::ToIpcWait,
-     ValueField::A, "{who} sleeps until a signal comes"},
+     ValueField::A, "{who} sleeps until a signal comes",
+     AltWhen::Never, {}, {}, {}, {}, Marker::None, ProcessStep::None, MessageStep::None,
+     SignalStep::Wait},
     {EventKind::VariableAt, "variable_at", KindGroup::Memory, StateEffect::None, ValueField::A,
      "{who} finds {object} at address {hexA} of its own memory"},
     {EventKind::MemoryPages, "memory_pages", KindGroup::Memory, StateEffect::None, ValueField::B,
@@ -337,7 +398,8 @@ inline constexpr std::array<KindInfo, static_cast<std::size_t>(EventKind::Count_
      "when written)"},
     {EventKind::ProcessExec, "process_exec", KindGroup::Process, StateEffect::None, ValueField::A,
      "{who} replaces itself with the program {object} (exec): the same process, pid {a}, runs "
-     "another program now, which records nothing"},
+     "another program now, which records nothing",
+     AltWhen::Never, {}, {}, {}, {}, Marker::None, ProcessStep::Exec},
     {EventKind::GilRequest, "gil_request", KindGroup::Gil, StateEffect::ToGilWait, ValueField::A,
      "{who} wants {object} to compute, but {actorA} holds it: waits"},
     {EventKind::GilDropRequest, "gil_drop_request", KindGroup::Gil, StateEffect::None,
@@ -362,7 +424,7 @@ inline constexpr std::array<KindInfo, static_cast<std::size_t>(EventKind::Count_
     {EventKind::ThreadCutOff, "thread_cut_off", KindGroup::Lifecycle, StateEffect::ActorExit,
      ValueField::A, "{who} is cut off where it was: its process has ended, and no thread of a "
      "process outlives it", AltWhen::Never, {}, {}, {}, {},
-     Marker::Cross},
+     Marker::Cross, ProcessStep::CutOff},
 }};
 // clang-format on
 

@@ -34,8 +34,8 @@ void PipeModel::findPipes() {
 void PipeModel::apply(PipeState& s, const Op& op, bool queue) {
     s.ns = op.ns;
     s.last = op.kind;
-    switch (op.kind) {
-        case EventKind::MsgSend:
+    switch (kindInfo(op.kind).message) {
+        case MessageStep::Send:
             if (queue) {
                 // Behind every message of its priority or higher: the order mq_receive keeps.
                 const auto prio = msgPriority(op.b);
@@ -50,7 +50,7 @@ void PipeModel::apply(PipeState& s, const Op& op, bool queue) {
             s.writerBlocked = false;
             s.writer = op.actor;
             break;
-        case EventKind::MsgReceive:
+        case MessageStep::Receive:
             if (queue) {
                 const auto it =
                     std::find_if(s.queued.begin(), s.queued.end(),
@@ -63,22 +63,22 @@ void PipeModel::apply(PipeState& s, const Op& op, bool queue) {
             s.readerBlocked = false;
             s.reader = op.actor;
             break;
-        case EventKind::MsgSendBlocks:
+        case MessageStep::SendBlocks:
             s.fill = op.a;
             s.writerBlocked = true;
             s.writer = op.actor;
             break;
-        case EventKind::MsgReceiveBlocks:
+        case MessageStep::ReceiveBlocks:
             s.fill = op.a;
             s.readerBlocked = true;
             s.reader = op.actor;
             break;
-        case EventKind::MsgEnd:
+        case MessageStep::End:
             s.readerBlocked = false;
             s.ended = true;
             s.reader = op.actor;
             break;
-        default:
+        case MessageStep::None:
             break;
     }
 }
@@ -91,7 +91,7 @@ void PipeModel::append(std::size_t first, std::size_t last) {
     findPipes();
     for (std::size_t i = first; i < last && !m_pipes.empty(); ++i) {
         const auto k = m_store->kind(i);
-        if (kindInfo(k).group != KindGroup::Message) continue;
+        if (kindInfo(k).message == MessageStep::None) continue;
         const Row r = m_store->row(i);
         const auto it = m_pipeOf.find(r.object);
         if (it == m_pipeOf.end()) continue;
@@ -106,10 +106,10 @@ void PipeModel::append(std::size_t first, std::size_t last) {
         pipe.history.settle([&](PipeState& s, const Op& op) {
             const auto fillBefore = s.fill;
             apply(s, op, queue);
+            const bool send = kindInfo(op.kind).message == MessageStep::Send;
             // A socket's sender cannot measure the other end's queue: only receives say.
-            if (op.kind == EventKind::MsgSend && pipe.kind == ObjectKind::Socket)
-                s.fill = fillBefore;
-            if (op.kind == EventKind::MsgSend && !queue) pipe.sentOrder.push_back(op.a);
+            if (send && pipe.kind == ObjectKind::Socket) s.fill = fillBefore;
+            if (send && !queue) pipe.sentOrder.push_back(op.a);
         });
         changedAny = true;
     }

@@ -3,6 +3,7 @@
 #include <QThread>
 #include <algorithm>
 
+#include "core/schema/event_kinds.h"
 #include "ui/base/time_ordered.h"
 
 namespace interleave::ui {
@@ -49,9 +50,9 @@ void SignalModel::append(std::size_t first, std::size_t last) {
     findSignals();
     for (std::size_t i = first; i < last && !m_signals.empty(); ++i) {
         const auto k = m_store->kind(i);
-        if (k != EventKind::SignalSend && k != EventKind::SignalHandled &&
-            k != EventKind::SignalBlocked && k != EventKind::SignalPending)
-            continue;
+        // A wait for a signal changes nothing in the signal's own state.
+        const auto step = kindInfo(k).signal;
+        if (step == SignalStep::None || step == SignalStep::Wait) continue;
         const Row r = m_store->row(i);
         const auto it = m_signalOf.find(r.object);
         if (it == m_signalOf.end()) continue;
@@ -61,8 +62,8 @@ void SignalModel::append(std::size_t first, std::size_t last) {
     for (auto& sig : m_signals)
         sig.history.settle([&](SignalState& st, const Op& op) {
             st.ns = op.ns;
-            switch (op.kind) {
-                case EventKind::SignalSend:
+            switch (kindInfo(op.kind).signal) {
+                case SignalStep::Send:
                     ++st.sent;
                     // The kernel keeps at most `capacity` of a signal pending; one more is lost.
                     if (st.waiting >= static_cast<std::int64_t>(sig.capacity))
@@ -70,17 +71,18 @@ void SignalModel::append(std::size_t first, std::size_t last) {
                     else
                         ++st.waiting;
                     break;
-                case EventKind::SignalHandled:
+                case SignalStep::Handled:
                     ++st.handled;
                     st.waiting = std::max<std::int64_t>(0, st.waiting - 1);
                     break;
-                case EventKind::SignalBlocked:
+                case SignalStep::Block:
                     st.blocked = op.a != 0;
                     break;
-                case EventKind::SignalPending:
+                case SignalStep::Pending:
                     st.pending = op.a != 0;
                     break;
-                default:
+                case SignalStep::None:
+                case SignalStep::Wait:
                     break;
             }
         });
