@@ -1,6 +1,5 @@
-# reader-writer: readers share a lock, a writer needs it alone. Python's threading has no
-# reader-writer lock; this one, built on a Condition, prefers readers (a writer waits for
-# every reader to leave).
+# reader-writer: readers share a lock, a writer needs it alone. threading has no such lock;
+# this one, on a Condition, prefers readers (a writer waits for every reader to leave).
 import threading
 import time
 
