@@ -156,8 +156,9 @@ Command addRunCommand(CLI::App& app) {
         ->check(CLI::Range(1, 100000))
         ->capture_default_str();
     cmd->add_flag("--compare-python", r->comparePython,
-                  "cpu-vs-io: also measure real CPython (threading, multiprocessing) on the "
-                  "same workload with python3, and print both.");
+                  "cpu-vs-io, creation-cost, race-condition: also measure real CPython "
+                  "(threading, multiprocessing, subprocess) the same way with python3, and print "
+                  "both.");
     addRunRecordingOptions(*cmd, *r);
     auto* logOpt = cmd->add_option("--log", r->logFile,
                                    "Also write the lab's log to FILE, with timestamps and pids.");

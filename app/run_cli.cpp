@@ -11,6 +11,7 @@
 #include <memory>
 
 #include "app/all_orders_cli.h"
+#include "app/python_report.h"
 #include "app/schedule_cli.h"
 #include "core/analysis/speedup.h"
 #include "core/supervise/schedule_replay.h"
@@ -94,8 +95,9 @@ std::optional<RunPlan> planRun(const RunArgs& args, int& status) {
                                                                : kLosslessRingSlots;
     plan.params = resolveParams(plan.scenario->params, plan.assignments);
     std::string error = plan.params.error;
-    if (error.empty() && args.comparePython && plan.scenario->name != "cpu-vs-io")
-        error = "--compare-python is for cpu-vs-io, not " + plan.scenario->name;
+    if (error.empty() && args.comparePython && !comparesWithPython(*plan.scenario))
+        error = "--compare-python is for cpu-vs-io, creation-cost and race-condition, not " +
+                plan.scenario->name;
     if (error.empty() && args.allOrders)
         error = args.scheduleGiven || args.wantTrace || args.comparePython
                     ? "--all-orders schedules every run itself and writes no trace: leave out "

@@ -6,6 +6,7 @@
 #include <string>
 #include <thread>
 
+#include "app/python_report.h"
 #include "app/run_cli.h"
 #include "app/schedule_cli.h"
 #include "core/analysis/cpu_time.h"
@@ -65,43 +66,6 @@ void printOtherCpu(const EventStore& store, bool quiet) {
     if (!other || (quiet && !other->unreliable())) return;
     std::fprintf(stderr, "  %s%s\n", other->unreliable() ? "WARNING: " : "",
                  otherCpuText(*other).c_str());
-}
-
-// Real CPython's speedups on the same workload, beside the GIL model's and the processes'.
-void printPythonComparison(const EventStore& store, const ParamValues& p) {
-    std::string error;
-    std::fprintf(stderr, "  measuring real Python (threading, multiprocessing) the same way...\n");
-    const auto python = runPythonBaseline(
-        p.choice("workload"), static_cast<int>(p.integer("max_workers")),
-        static_cast<int>(p.integer("task_ms")), static_cast<int>(p.integer("repetitions")), error);
-    if (!python) {
-        std::fprintf(stderr, "  no comparison with real Python: %s\n", error.c_str());
-        return;
-    }
-    std::map<std::pair<Executor, int>, double> ours;
-    for (const auto& q : speedupTable(store))
-        ours[{q.executor, q.workers}] = q.speedup;
-    std::fprintf(stderr, "  real %s, %d cores: speedup (ours, difference)\n",
-                 pythonBaselineLabel(*python).c_str(), python->cores);
-    // Without its GIL (a free-threaded build) CPython's threads compare with plain threads.
-    const bool noGil = python->gilEnabled == false;
-    for (const auto& q : python->points) {
-        if (q.executor == Executor::Sequential) continue;
-        const auto executor =
-            noGil && q.executor == Executor::GilThreads ? Executor::Threads : q.executor;
-        const auto it = ours.find({executor, q.workers});
-        const bool mine = it != ours.end() && it->second > 0 && q.speedup > 0;
-        std::fprintf(stderr, "  %-20s %3d  %5.2fx",
-                     q.executor != Executor::GilThreads ? "multiprocessing"
-                     : noGil                            ? "threading (no GIL)"
-                                                        : "threading (GIL)",
-                     q.workers, q.speedup);
-        if (mine)
-            std::fprintf(stderr, "   (%s: %.2fx, %+.0f%%)",
-                         std::string(executorName(executor)).c_str(), it->second,
-                         (it->second / q.speedup - 1) * 100);
-        std::fprintf(stderr, "\n");
-    }
 }
 
 // "; deadlocked: a -> b -> a (waiting on x, y), ended at its duration", or empty.
@@ -167,7 +131,7 @@ void printReport(const EventStore& store, const RunArgs& args, const RunPlan& pl
         printSpeedups(store);
         printSamples(store);
     }
-    if (args.comparePython) printPythonComparison(store, plan.params.values);
+    if (args.comparePython) printPythonComparison(store, *plan.scenario, plan.params.values);
     printOtherCpu(store, false);
     if (!outcome.replayNote.empty()) std::fprintf(stderr, "  %s\n", outcome.replayNote.c_str());
     if (!args.schedule.empty()) printGoalsReached(store);

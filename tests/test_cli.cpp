@@ -71,7 +71,7 @@ TEST(Cli, BadUsageExitsWithStatusTwoAndOneClearLine) {
         {"run producer-consumer --set capacity=0", "1..64"},
         {"run producer-consumer --set variant=spin", "condvar | semaphore"},
         {"run producer-consumer --set bogus=1", "unknown parameter 'bogus'"},
-        {"run producer-consumer --compare-python", "--compare-python is for cpu-vs-io"},
+        {"run producer-consumer --compare-python", "--compare-python is for cpu-vs-io, creation-cost and race-condition"},
         {"run producer-consumer --duration soon", "bad duration"},
         {"run producer-consumer --duration 2", "with its unit"},
         {"run producer-consumer --trace ''", "trace path is empty"},

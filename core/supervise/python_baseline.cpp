@@ -48,12 +48,7 @@ std::optional<PythonBaseline> parsePythonBaseline(const std::string& text, std::
     try {
         out.version = j.at("python").get<std::string>();
         out.cores = j.at("cores").get<int>();
-        if (const auto gil = j.find("gil"); gil != j.end()) {
-            const auto state = gil->get<std::string>();
-            if (state != "enabled" && state != "disabled")
-                throw std::invalid_argument("gil '" + state + "'");
-            out.gilEnabled = state == "enabled";
-        }
+        out.gilEnabled = parseGilState(j);
         for (const auto& p : j.at("points")) {
             const auto name = p.at("executor").get<std::string>();
             const auto executor = name == "sequential" ? Executor::Sequential
@@ -72,34 +67,31 @@ std::optional<PythonBaseline> parsePythonBaseline(const std::string& text, std::
     return out;
 }
 
-std::optional<PythonBaseline> runPythonBaseline(const std::string& workload, int maxWorkers,
-                                                int taskMs, int repetitions, std::string& error) {
-    if (workload != "cpu" && workload != "io" && workload != "mixed") {
-        error = "unknown workload '" + workload + "': cpu, io or mixed";
-        return std::nullopt;
-    }
+std::optional<std::string> runPythonScript(std::string_view script,
+                                           const std::vector<std::string>& args,
+                                           std::string& error) {
     const auto python = findPython();
     if (python.empty()) {
         error = "python3 is not installed (on Debian or Ubuntu: sudo apt install python3)";
         return std::nullopt;
     }
-    char scriptPath[] = "/tmp/interleave-cpu-vs-io-XXXXXX.py";
+    char scriptPath[] = "/tmp/interleave-python-XXXXXX.py";
     const int fd = mkstemps(scriptPath, 3);
     if (fd < 0) {
         error = "cannot write the Python script to /tmp";
         return std::nullopt;
     }
-    const auto script = pythonCpuVsIoScript();
     const bool written =
         write(fd, script.data(), script.size()) == static_cast<ssize_t>(script.size());
     close(fd);
     std::string output;
     int status = -1;
     if (written) {
-        // Every argument is a number or one of three words: nothing for the shell to misread.
-        const auto command = "'" + python + "' " + scriptPath + " --workload " + workload +
-                             " --max-workers " + std::to_string(maxWorkers) + " --task-ms " +
-                             std::to_string(taskMs) + " --reps " + std::to_string(repetitions);
+        // Every argument is quoted: the callers pass numbers and fixed words, nothing from a user
+        // that the shell could misread.
+        std::string command = "'" + python + "' " + scriptPath;
+        for (const auto& a : args)
+            command += " '" + a + "'";
         if (FILE* p = popen(command.c_str(), "r")) {
             char buf[4096];
             for (std::size_t n; (n = fread(buf, 1, sizeof buf, p)) > 0;)
@@ -112,7 +104,31 @@ std::optional<PythonBaseline> runPythonBaseline(const std::string& workload, int
         error = "the Python script failed (" + python + ")";
         return std::nullopt;
     }
-    return parsePythonBaseline(output, error);
+    return output;
+}
+
+std::optional<bool> parseGilState(const nlohmann::json& j) {
+    const auto gil = j.find("gil");
+    if (gil == j.end()) return std::nullopt;
+    const auto state = gil->get<std::string>();
+    if (state != "enabled" && state != "disabled")
+        throw std::invalid_argument("gil '" + state + "'");
+    return state == "enabled";
+}
+
+std::optional<PythonBaseline> runPythonBaseline(const std::string& workload, int maxWorkers,
+                                                int taskMs, int repetitions, std::string& error) {
+    if (workload != "cpu" && workload != "io" && workload != "mixed") {
+        error = "unknown workload '" + workload + "': cpu, io or mixed";
+        return std::nullopt;
+    }
+    const auto output = runPythonScript(
+        pythonCpuVsIoScript(),
+        {"--workload", workload, "--max-workers", std::to_string(maxWorkers), "--task-ms",
+         std::to_string(taskMs), "--reps", std::to_string(repetitions)},
+        error);
+    if (!output) return std::nullopt;
+    return parsePythonBaseline(*output, error);
 }
 
 }  // namespace interleave

@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include "core/analysis/speedup.h"
 
 namespace interleave {
@@ -34,6 +36,16 @@ std::string findPython();
 
 // Reads the script's JSON; nullopt, with `error` saying what is wrong, for anything else.
 std::optional<PythonBaseline> parsePythonBaseline(const std::string& json, std::string& error);
+
+// Runs a bundled script with python3 and `args` (numbers and fixed words only) and returns what
+// it printed; nullopt, with `error` saying why, when python3 is missing or the script fails.
+std::optional<std::string> runPythonScript(std::string_view script,
+                                           const std::vector<std::string>& args,
+                                           std::string& error);
+
+// The script's "gil" field ("enabled", "disabled"); nullopt when absent; throws when it is
+// something else.
+std::optional<bool> parseGilState(const nlohmann::json& j);
 
 // Runs the script with python3 (blocks for as long as it measures: seconds); nullopt, with
 // `error` saying why, when python3 is missing or the script fails.
