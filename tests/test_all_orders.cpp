@@ -34,7 +34,8 @@ RunOptions raceOptions(std::vector<std::string> assignments) {
 TEST(AllOrders, TwoThreadsAddingTwiceEachEndAtThreeValuesInExactlyTheCountedOrders) {
     OrderExplorer explorer(raceOptions({"threads=2", "increments=2", "think_ms=0"}), 1000);
     std::size_t lastDone = 0;
-    const auto result = explorer.explore([&](std::size_t done, std::size_t known) {
+    const auto result = explorer.explore([&](std::size_t done, std::size_t known, double atMost) {
+        EXPECT_EQ(atMost, 70);  // known from the first order on
         EXPECT_EQ(done, lastDone + 1);
         EXPECT_GE(known, done);
         lastDone = done;
@@ -42,6 +43,7 @@ TEST(AllOrders, TwoThreadsAddingTwiceEachEndAtThreeValuesInExactlyTheCountedOrde
     ASSERT_EQ(result.error, "");
     EXPECT_TRUE(result.complete);
     EXPECT_EQ(result.orders.size(), 70u);
+    EXPECT_EQ(result.atMost, 70);
     const std::map<std::string, std::size_t> expected = {
         {"final value 2", 32}, {"final value 3", 32}, {"final value 4", 6}};
     EXPECT_EQ(result.outcomes, expected);
@@ -65,6 +67,10 @@ TEST(AllOrders, WithTheMutexEveryOrderEndsAtTheSameValue) {
     ASSERT_EQ(result.error, "");
     EXPECT_TRUE(result.complete);
     EXPECT_GT(result.orders.size(), 1u);
+    EXPECT_LT(result.orders.size(), result.atMost) << "a thread made to wait leaves fewer orders";
+    EXPECT_EQ(interleavings({1, 1}), 2);
+    EXPECT_EQ(interleavings({3, 2, 1}), 60);
+    EXPECT_EQ(interleavings({}), 1);
     EXPECT_EQ(result.outcomes,
               (std::map<std::string, std::size_t>{{"final value 2", result.orders.size()}}));
 }

@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/analysis/schedule.h"
 #include "core/analysis/wait_for.h"
 #include "core/supervise/lab_log.h"
 #include "ui/base/palette.h"
@@ -111,6 +112,9 @@ class MainWindow : public QMainWindow {
     // 16:9; each frame shows the run up to its time unless `wholeRun`.
     void layOutForVideo(bool wholeRun);
     QAction* replayScheduleAction() const { return m_replayScheduleAction; }
+    // Run > Every order: the chosen scenario with the parameters as set, every order of its
+    // steps (a dialog), and a chosen order replayed here step by step.
+    class AllOrdersDialog* showAllOrders();
 
   public slots:
     void runScenario();
@@ -172,11 +176,12 @@ class MainWindow : public QMainWindow {
     void saveTrace();
     // Scheduler mode and predictions (main_window_scheduler.cpp).
     void buildScheduler();
-    void buildLessonDock();                // the question to predict above the lesson
-    void checkTryItem(int item);           // a Try this item's Check, pressed
-    void buildSchedulerDock();             // the cards, the By hand toggle, the schedule replayed
-    void buildDigitKeys();                 // 1..9 choose the scheduler's cards
-    void replaySchedule();                 // the run's schedule again, on a new run, then by hand
+    void buildLessonDock();       // the question to predict above the lesson
+    void checkTryItem(int item);  // a Try this item's Check, pressed
+    void buildSchedulerDock();    // the cards, the By hand toggle, the schedule replayed
+    void buildDigitKeys();        // 1..9 choose the scheduler's cards
+    void replaySchedule();        // the run's schedule again, on a new run, then by hand
+    void replayOrder(const std::vector<ScheduledActor>& steps);  // a new run, these steps
     void lessonChanged(bool schedulable);  // the chosen scenario's goals and questions
     void runEnded();
 
@@ -203,6 +208,7 @@ class MainWindow : public QMainWindow {
     class PredictionBox* m_prediction = nullptr;
     QAction* m_manualAction = nullptr;
     QAction* m_replayScheduleAction = nullptr;
+    QAction* m_allOrdersAction = nullptr;
     std::vector<QAction*> m_digitActions;  // 1..9: the scheduler's cards
 
     QAction* m_runAction = nullptr;

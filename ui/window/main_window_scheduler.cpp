@@ -13,11 +13,14 @@
 #include "core/analysis/schedule.h"
 #include "core/lesson/try_check.h"
 #include "core/scenarios/scenario.h"
+#include "ui/lesson/all_orders_dialog.h"
 #include "ui/lesson/lesson_panel.h"
 #include "ui/lesson/prediction_box.h"
 #include "ui/lesson/scheduler_panel.h"
 #include "ui/session/run_session.h"
 #include "ui/window/main_window.h"
+
+#include "ui/lesson/all_orders_dialog.h"
 #include "ui/window/parameter_panel.h"
 #include "ui/window/scenario_picker.h"
 #include "ui/window/transport_bar.h"
@@ -158,6 +161,45 @@ void MainWindow::buildSchedulerDock() {
     connect(m_replayScheduleAction, &QAction::triggered, this, &MainWindow::replaySchedule);
     if (auto* file = menuBar()->actions().value(0); file && file->menu())
         file->menu()->insertAction(file->menu()->actions().value(2), m_replayScheduleAction);
+
+    m_allOrdersAction = new QAction(tr("Every &order of the steps..."), this);
+    m_allOrdersAction->setStatusTip(
+        tr("Run the scenario once for each order its threads' steps can go in, and count the "
+           "outcomes"));
+    connect(m_allOrdersAction, &QAction::triggered, this, &MainWindow::showAllOrders);
+    if (auto* file = menuBar()->actions().value(0); file && file->menu())
+        file->menu()->insertAction(m_replayScheduleAction, m_allOrdersAction);
+}
+
+AllOrdersDialog* MainWindow::showAllOrders() {
+    const auto name = m_picker->current();
+    const auto* scenario = findScenario(name.toStdString());
+    if (!scenario || scenario->group == "measurements") {
+        statusBar()->showMessage(
+            tr("Every order is for the thread and process scenarios: choose one first."), 6000);
+        return nullptr;
+    }
+    auto* dialog = new AllOrdersDialog(name, m_params->assignments(), 1000, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &AllOrdersDialog::replayOrder, this, &MainWindow::replayOrder);
+    dialog->show();
+    return dialog;
+}
+
+void MainWindow::replayOrder(const std::vector<ScheduledActor>& steps) {
+    const auto name = m_picker->current();
+    if (steps.empty() || !findScenario(name.toStdString())) return;
+    m_manualAction->setChecked(true);
+    if (const auto err = m_session->start(name, m_params->assignments(), m_transportBar->speed(),
+                                          ScheduleMode::Manual, steps);
+        !err.isEmpty()) {
+        statusBar()->showMessage(err, 8000);
+        return;
+    }
+    m_prediction->runStarted();
+    statusBar()->showMessage(tr("Replaying one order of the steps, on real threads; then it is "
+                                "your turn."),
+                             8000);
 }
 
 void MainWindow::buildDigitKeys() {
