@@ -73,7 +73,8 @@ void LaneCanvas::refresh() {
     if (m_layout.height <= 0) {
         // No room to draw (the legend may be taking it): still say what the lanes show, so
         // that the legend can shrink to just that and give the lanes their room.
-        m_painter.look(m_layout, std::max(m_now, m_model->lastNs()), m_next);
+        m_painter.look(m_layout, std::max(m_now, m_model->lastNs()), m_next, LaneLook::kWholeRun,
+                       m_heldSince);
         noteShown(m_next);
         m_full = true;
         return;
@@ -82,7 +83,7 @@ void LaneCanvas::refresh() {
         m_picture = QImage(m_layout.width, m_layout.height, QImage::Format_ARGB32_Premultiplied);
         m_full = true;
     }
-    m_painter.look(m_layout, std::max(m_now, m_model->lastNs()), m_next, m_until);
+    m_painter.look(m_layout, std::max(m_now, m_model->lastNs()), m_next, m_until, m_heldSince);
     const bool cut = m_until != LaneLook::kWholeRun;
 
     std::vector<Link> overlay;  // new arrows to draw over the picture

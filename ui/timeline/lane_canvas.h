@@ -34,6 +34,8 @@ class LaneCanvas : public QWidget {
     // Stretches of the run's clock when it was paused (end -1: still paused, until "now").
     void setPauses(const std::vector<std::pair<std::int64_t, std::int64_t>>& pauses);
     int pauseCount() const { return static_cast<int>(m_pauses.size()); }
+    // Paused since then (-1: running): see LanePainter::look. Takes effect at the next refresh.
+    void setHeldSince(std::int64_t ns) { m_heldSince = ns; }
     // Points on lanes (actor, time) joined in order, ringed and labelled over the picture: the
     // interleaving that lost an update. Empty: none.
     struct Callout {
@@ -102,6 +104,7 @@ class LaneCanvas : public QWidget {
     std::int64_t m_drawnUntil = LaneLook::kWholeRun;  // m_until when the picture was drawn
     std::int64_t m_now = 0;
     std::int64_t m_cursor = 0;
+    std::int64_t m_heldSince = -1;
     std::vector<std::pair<std::int64_t, std::int64_t>> m_pauses;
     std::uint32_t m_shownBits = 0;
     bool m_full = true;

@@ -50,8 +50,20 @@ LanePainter::linksInView(const TimeAxis& axis) const {
     return {lo, hi};
 }
 
+std::int64_t LanePainter::laneEnd(const Lane& lane, std::int64_t now,
+                                  std::int64_t heldSince) const {
+    const std::int64_t end = std::max(now, lane.tracker.startNs());
+    const auto* store = m_model->store();
+    if (heldSince < 0 || !store) return end;
+    // Paused: a thread stands still from the pause on, or from the end of its last step.
+    const auto count = store->actorEventCount(lane.actor);
+    const std::int64_t last =
+        count > 0 ? store->ns(store->actorEvent(lane.actor, count - 1)) : heldSince;
+    return std::min(end, std::max({heldSince, last, lane.tracker.startNs()}));
+}
+
 void LanePainter::look(const LaneLayout& layout, std::int64_t now, LaneLook& out,
-                       std::int64_t until) const {
+                       std::int64_t until, std::int64_t heldSince) const {
     const auto& lanes = m_model->lanes();
     const auto* store = m_model->store();
     out.until = until;
@@ -68,13 +80,13 @@ void LanePainter::look(const LaneLayout& layout, std::int64_t now, LaneLook& out
             host >= 0 && layout.inView(static_cast<std::size_t>(host))) {
             // Folded into its process's first lane, which shows it in a strip of its own.
             summariseLane(lane.tracker.closed(), layout.axis, kMinMarkPx, marks, until);
-            summariseLane(lane.tracker.openSegments(std::max(now, lane.tracker.startNs())),
-                          layout.axis, kMinMarkPx, marks, until);
+            summariseLane(lane.tracker.openSegments(laneEnd(lane, now, heldSince)), layout.axis,
+                          kMinMarkPx, marks, until);
             continue;
         }
         if (!layout.inView(i)) continue;  // scrolled or folded away: nothing to summarise
         summariseLane(lane.tracker.closed(), layout.axis, kMinMarkPx, marks, until);
-        summariseLane(lane.tracker.openSegments(std::max(now, lane.tracker.startNs())), layout.axis,
+        summariseLane(lane.tracker.openSegments(laneEnd(lane, now, heldSince)), layout.axis,
                       kMinMarkPx, marks, until);
         if (!store) continue;
         // Lock marks only when they fit, a marker every 6 px at most. Counted over the whole

@@ -75,9 +75,10 @@ class LanePainter {
 
     explicit LanePainter(const TimelineModel* model) : m_model(model) {}
 
-    // `until`: see LaneLook::until.
+    // `until`: see LaneLook::until. `heldSince`: the run is paused since then (-1: it is not),
+    // and a lane ends there, or at its own last event (a step's): a paused lane does not grow.
     void look(const LaneLayout& layout, std::int64_t now, LaneLook& out,
-              std::int64_t until = LaneLook::kWholeRun) const;
+              std::int64_t until = LaneLook::kWholeRun, std::int64_t heldSince = -1) const;
     // Paints what of `look` reaches into the columns [left, right); the caller clips there.
     void draw(QPainter& p, const LaneLayout& layout, const LaneLook& look, double left,
               double right);
@@ -115,6 +116,8 @@ class LanePainter {
     std::size_t lastFoldedStripCount() const { return m_lastFoldedStrips; }
 
   private:
+    // Where the lane's open segment ends at `now` (see look()).
+    std::int64_t laneEnd(const Lane& lane, std::int64_t now, std::int64_t heldSince) const;
     // A band along the top of the lane while it holds a reader-writer lock, named at its start.
     void drawHolds(QPainter& p, const Lane& lane, const LaneLayout& layout, double yTop,
                    double left, double right, std::int64_t now, std::int64_t until);
