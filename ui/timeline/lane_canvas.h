@@ -80,6 +80,16 @@ class LaneCanvas : public QWidget {
     // The first column where `now` differs from `before`, or +infinity when they agree.
     double firstChange(const LaneLook& before, const LaneLook& now) const;
     static std::int64_t lastItemStart(const std::vector<Link>& links);
+    // A refresh that is not a full redraw: the first column that changed since the picture was
+    // drawn (+infinity: none), and the new arrows that can simply be drawn over it.
+    double changedFrom(bool cut, std::vector<Link>& overlay) const;
+    QRect bandFrom(double left) const;  // the columns to redraw, from `left` to past "now"
+    void paintBand(const QRect& band, bool cut);
+    void paintOverlay(const std::vector<Link>& overlay, const QRect& band);
+    // Over the picture: the lost update's rings and label, later ones ringed, the notes.
+    void paintCallout(QPainter& p);
+    void paintLaterRings(QPainter& p);
+    void paintNotes(QPainter& p);
     void noteShown(const LaneLook& look);
     void showing(std::uint32_t shown);
     QRect cursorRect(std::int64_t ns) const;

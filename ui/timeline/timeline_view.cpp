@@ -45,19 +45,7 @@ TimelineView::TimelineView(TimelineModel* model, TimeCursor* cursor, QWidget* pa
     row->addWidget(m_laneScroll);
     layout->addLayout(row, 1);
     connect(m_laneScroll, &QScrollBar::valueChanged, this, [this](int v) { scrollToRow(v); });
-
-    m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
-    m_plot->axisRect()->setRangeDrag(Qt::Horizontal);
-    m_plot->axisRect()->setRangeZoom(Qt::Horizontal);
-    m_plot->xAxis->setLabel(tr("time since the run started"));
-    m_timeTicker = QSharedPointer<TimeTicker>(new TimeTicker);
-    m_plot->xAxis->setTicker(m_timeTicker);
-    m_plot->yAxis->setRangeReversed(true);  // first lane on top
-    m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTickerText>(new QCPAxisTickerText));
-    m_plot->yAxis->grid()->setVisible(false);
-    m_plot->yAxis->setSubTicks(false);
-    m_plot->xAxis->setRange(0, 1000);
-    m_laneFont = m_plot->yAxis->tickLabelFont();
+    setUpPlot();
     m_canvas = new LaneCanvas(model, m_plot);
     m_canvas->setVisible(!model->lanes().empty());
     m_refreshFallback = new QTimer(this);
@@ -74,14 +62,32 @@ TimelineView::TimelineView(TimelineModel* model, TimeCursor* cursor, QWidget* pa
     m_plot->setMouseTracking(true);
     applyTheme();
     rebuildLaneLabels();  // the model may hold lanes already (a replay, a benchmark)
+    connectFollowers();
+}
 
+void TimelineView::setUpPlot() {
+    m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    m_plot->axisRect()->setRangeDrag(Qt::Horizontal);
+    m_plot->axisRect()->setRangeZoom(Qt::Horizontal);
+    m_plot->xAxis->setLabel(tr("time since the run started"));
+    m_timeTicker = QSharedPointer<TimeTicker>(new TimeTicker);
+    m_plot->xAxis->setTicker(m_timeTicker);
+    m_plot->yAxis->setRangeReversed(true);  // first lane on top
+    m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTickerText>(new QCPAxisTickerText));
+    m_plot->yAxis->grid()->setVisible(false);
+    m_plot->yAxis->setSubTicks(false);
+    m_plot->xAxis->setRange(0, 1000);
+    m_laneFont = m_plot->yAxis->tickLabelFont();
+}
+
+void TimelineView::connectFollowers() {
     connect(m_plot->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, [this] {
         // A wheel or a drag means the viewer is looking somewhere: stop scrolling under them.
         if (m_plot->property("programmatic").toBool()) return;
         m_follow = false;
         m_fitted = false;
     });
-    connect(model, &TimelineModel::lanesChanged, this, [this] {
+    connect(m_model, &TimelineModel::lanesChanged, this, [this] {
         rebuildLaneLabels();
         updateGeometry();
         m_emptyHint->setVisible(m_model->lanes().empty() && !m_model->store());
@@ -94,8 +100,8 @@ TimelineView::TimelineView(TimelineModel* model, TimeCursor* cursor, QWidget* pa
         }
         requestReplot();
     });
-    connect(model, &TimelineModel::dataAppended, this, &TimelineView::scheduleRefresh);
-    connect(cursor, &TimeCursor::changed, this, [this](std::int64_t t) {
+    connect(m_model, &TimelineModel::dataAppended, this, &TimelineView::scheduleRefresh);
+    connect(m_cursor, &TimeCursor::changed, this, [this](std::int64_t t) {
         // A live cursor is at "now": it moves with the lanes, in their frame (refreshLanes),
         // not in a paint pass of its own every tick.
         if (!m_cursor->live() || m_unfolding) m_canvas->setCursorTime(t);
@@ -103,7 +109,7 @@ TimelineView::TimelineView(TimelineModel* model, TimeCursor* cursor, QWidget* pa
         // rendered straight after the cursor moves).
         if (m_unfolding) refreshLanes();
     });
-    connect(cursor, &TimeCursor::liveChanged, this, [this] {
+    connect(m_cursor, &TimeCursor::liveChanged, this, [this] {
         if (m_unfolding) refreshLanes();
     });
     // Every replot (ours, or QCustomPlot's own after a drag or a wheel turn) may have moved the
@@ -289,114 +295,6 @@ void TimelineView::fitTicks() {
 void TimelineView::resizeEvent(QResizeEvent* event) {
     QWidget::resizeEvent(event);
     fitTicks();
-}
-
-void TimelineView::setAllCollapsed(bool collapsed) {
-    m_collapseAll = collapsed;
-    m_collapsed = collapsed ? m_seenPids : std::set<int>{};
-    rebuildLaneLabels();
-    m_canvas->invalidate();
-    requestReplot();
-}
-
-bool TimelineView::firstOfProcess(std::size_t lane) const {
-    const auto& lanes = m_model->lanes();
-    return lane < lanes.size() && (lane == 0 || lanes[lane - 1].pid != lanes[lane].pid);
-}
-
-int TimelineView::foldableThreads(std::size_t lane) const {
-    if (!firstOfProcess(lane)) return 0;
-    const auto& lanes = m_model->lanes();
-    const int pid = lanes[lane].pid;
-    return static_cast<int>(std::count_if(lanes.begin(), lanes.end(),
-                                          [pid](const Lane& o) { return o.pid == pid; })) -
-           1;
-}
-
-void TimelineView::rebuildRows() {
-    const auto& lanes = m_model->lanes();
-    for (const auto& l : lanes)
-        if (m_seenPids.insert(l.pid).second && m_collapseAll) m_collapsed.insert(l.pid);
-    m_laneOfRow.clear();
-    m_rowOfLane.assign(lanes.size(), -1);
-    for (std::size_t i = 0; i < lanes.size(); ++i) {
-        // A folded process keeps its first lane (its main thread: lanes come grouped, main first).
-        if (!firstOfProcess(i) && m_collapsed.count(lanes[i].pid)) continue;
-        m_rowOfLane[i] = static_cast<int>(m_laneOfRow.size());
-        m_laneOfRow.push_back(static_cast<int>(i));
-    }
-}
-
-void TimelineView::rebuildLaneLabels() {
-    rebuildRows();
-    auto ticker = qSharedPointerCast<QCPAxisTickerText>(m_plot->yAxis->ticker());
-    ticker->clear();
-    const auto& lanes = m_model->lanes();
-    for (std::size_t row = 0; row < m_laneOfRow.size(); ++row) {
-        const auto i = static_cast<std::size_t>(m_laneOfRow[row]);
-        const auto& l = lanes[i];
-        QString name = l.name;
-        // The first lane of a process with threads says it can fold them (a click on it).
-        if (const int threads = foldableThreads(i); threads > 0)
-            name = m_collapsed.count(l.pid)
-                       ? tr("▸ %1 (+%n thread(s))", nullptr, threads).arg(l.name)
-                       : QStringLiteral("▾ ") + l.name;
-        ticker->addTick(
-            static_cast<double>(row),
-            m_labelMode == LabelMode::TwoLines
-                ? QStringLiteral("%1\npid %2 · tid %3").arg(name).arg(l.pid).arg(l.tid)
-            : m_labelMode == LabelMode::NameOnly
-                ? name
-                : QStringLiteral("%1  ·  pid %2 tid %3").arg(name).arg(l.pid).arg(l.tid));
-    }
-    applyRowRange();
-}
-
-void TimelineView::applyRowRange() {
-    const int rows = rowCount();
-    const int shown =
-        m_rowsShown > 0 ? std::min(m_rowsShown, std::max(rows, 1)) : std::max(rows, 1);
-    m_firstRow = std::clamp(m_firstRow, 0, std::max(0, rows - shown));
-    m_plot->yAxis->setRange(m_firstRow - 0.5, m_firstRow + shown - 0.5);
-    const QSignalBlocker quiet(m_laneScroll);
-    m_laneScroll->setRange(0, std::max(0, rows - shown));
-    m_laneScroll->setPageStep(shown);
-    m_laneScroll->setValue(m_firstRow);
-    m_laneScroll->setVisible(rows > shown);
-}
-
-void TimelineView::scrollToRow(int row) {
-    if (row == m_firstRow) return;
-    m_firstRow = row;
-    applyRowRange();
-    requestReplot();
-}
-
-int TimelineView::laneOfRow(int row) const {
-    return row >= 0 && row < rowCount() ? m_laneOfRow[static_cast<std::size_t>(row)] : -1;
-}
-
-int TimelineView::rowAt(int y) const {
-    const double row = std::round(m_plot->yAxis->pixelToCoord(y));
-    const auto range = m_plot->yAxis->range();
-    if (row < range.lower || row > range.upper || row < 0 || row >= rowCount()) return -1;
-    return static_cast<int>(row);
-}
-
-double TimelineView::minLanePitch() const {
-    // A name and a little air above and below: readable from the back of a room.
-    return 1.6 * QFontMetricsF(m_laneFont).height();
-}
-
-void TimelineView::setProcessCollapsed(int pid, bool collapsed) {
-    if (collapsed == processCollapsed(pid)) return;
-    if (collapsed)
-        m_collapsed.insert(pid);
-    else
-        m_collapsed.erase(pid);
-    rebuildLaneLabels();
-    m_canvas->invalidate();
-    requestReplot();
 }
 
 void TimelineView::requestReplot() {

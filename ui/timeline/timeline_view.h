@@ -112,6 +112,8 @@ class TimelineView : public QWidget {
     void resizeEvent(QResizeEvent* event) override;
 
   private:
+    void setUpPlot();         // axes, tickers and interactions
+    void connectFollowers();  // the plot, the model and the cursor, followed
     void rebuildLaneLabels();
     // Lanes come grouped by process, its main thread first: the lane a fold keeps.
     bool firstOfProcess(std::size_t lane) const;
