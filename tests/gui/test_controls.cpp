@@ -225,6 +225,8 @@ TEST(MainWindowOffscreen, StepsAfterAPauseAreOnTheRunsOneClock) {
     EXPECT_LE(pauses.front().endNs, stepFirst) << "the first veil ends where the step begins";
     EXPECT_LT(pauses.back().endNs, 0) << "still paused";
     EXPECT_GE(pauses.back().beginNs, last) << "the veil starts again after what the step did";
+    EXPECT_EQ(session->heldSinceNs(), pauses.front().beginNs)
+        << "held since the pause: lanes not stepped end there";
     EXPECT_GE(session->pausedSeconds(), 0.3);
     window.togglePause();
     ASSERT_TRUE(waitFor([&] {

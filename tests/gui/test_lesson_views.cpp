@@ -237,6 +237,40 @@ TEST(LanePainter, ItemNumbersStayOffTheLanesMiddles) {
     }
 }
 
+// pipe: the writer's ● at each send and the reader's ○ at each receive sit on the lane's middle,
+// where the state labels are, and at 1280x720 (two tall lanes) they covered the labels' first
+// letters. The labels now start right of a mark at their segment's start.
+TEST(LanePainter, ItemMarksKeepOffTheStateLabels) {
+    EventStore store(4);
+    setThreads(store, 2);
+    store.setObjects({ObjectInfo{1, ObjectKind::Pipe, "pipe", 0, 4}});
+    const std::int64_t ms = 1'000'000;
+    for (std::uint32_t a = 0; a < 2; ++a)
+        store.appendRow(Row{0, a, EventKind::ActorStart, kNoObject, 0, 0});
+    for (std::int64_t k = 0; k < 6; ++k) {
+        const std::int64_t t = 1 * ms + k * 20 * ms;
+        store.appendRow(Row{t, 0, EventKind::MsgSend, 1, k, 0});
+        store.appendRow(Row{t + 1 * ms, 0, EventKind::WorkBegin, kNoObject, 10 * ms, 0});
+        store.appendRow(Row{t + 2 * ms, 1, EventKind::MsgReceive, 1, k, 0});
+        store.appendRow(Row{t + 3 * ms, 1, EventKind::WorkBegin, kNoObject, 10 * ms, 0});
+        store.appendRow(Row{t + 13 * ms, 0, EventKind::MsgSendBlocks, 1, k + 1, 0});
+        store.appendRow(Row{t + 14 * ms, 1, EventKind::MsgReceiveBlocks, 1, 0, 0});
+    }
+    store.publish();
+    TimelineModel model;
+    model.reset(&store);
+    model.append(0, store.size());
+    LanePainter painter(&model);
+    drawAll(painter, layoutFor(model, 1000, 250, 125 * ms), 125 * ms);
+    ASSERT_GE(painter.lastItemMarks().size(), 12u) << "a ● per send, a ○ per receive";
+    ASSERT_GE(painter.lastLabelBoxes().size(), 6u) << "the segments are wide enough for labels";
+    for (const auto& label : painter.lastLabelBoxes())
+        for (const auto& mark : painter.lastItemMarks())
+            EXPECT_FALSE(label.intersects(mark))
+                << "a mark at x " << mark.left() << ".." << mark.right() << " covers the label at "
+                << label.left() << ".." << label.right() << ", y " << label.top();
+}
+
 // At 1280x720 the lesson shares a side panel about 300 px wide: its title took four lines of
 // xx-large text and left the lesson a strip. Every lesson's title now fits three lines of a
 // compact heading (a step larger than the text), and it is the text that takes the room.

@@ -14,7 +14,9 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTemporaryDir>
+#include <QTest>
 #include <algorithm>
 #include <set>
 
@@ -385,4 +387,61 @@ TEST(OtherCpu, APredictionIsNotJudgedOnARunOfABusyMachine) {
             EXPECT_TRUE(text.contains(QStringLiteral("Unreliable"))) << text.toStdString();
         }
     }
+}
+
+// At 1280x720 ipc-compare's box plot lost its bottom (the names under the boxes and the lower
+// ticks) under the status bar: the status line and a busy machine's warning, each wrapped over
+// several lines, left the plot less than its minimum height, and the window cut it off. The
+// whole plot, its two-line names included, is now on screen.
+TEST(DistributionView, TheWholeBoxPlotIsOnScreenAt1280x720) {
+    LaunchOptions o;
+    o.scenario = QStringLiteral("ipc-compare");
+    MainWindow window(o);
+    window.resize(1280, 720);
+    window.show();
+    EventStore store(1);
+    store.setActors({ActorInfo{0, 10, 1, 10, "main", ActorRole::ProcessMain, kNoActor, 0}});
+    const char* names[] = {"pipe",        "FIFO",          "message queue",
+                           "UNIX socket", "shared memory", "threads: shared memory"};
+    std::vector<ObjectInfo> objects{
+        ObjectInfo{1, ObjectKind::Series, std::string(kOtherCpuSeries), 0}};
+    for (std::uint32_t k = 0; k < 6; ++k)
+        objects.push_back(ObjectInfo{k + 2, ObjectKind::Series, names[k], 0});
+    store.setObjects(objects);
+    std::int64_t t = 0;
+    for (int n = 0; n < 50; ++n)
+        for (std::uint32_t k = 0; k < 6; ++k)
+            store.appendRow(
+                Row{++t, 0, EventKind::MeasureSample, k + 2, 5'000 + 300 * n + 900 * k, 0});
+    store.appendRow(Row{++t, 0, EventKind::MeasureSample, 1, 1'290'000'000, 1'000'000'000});
+    store.publish();
+    auto* model = window.models()->distributions();
+    model->reset(&store);
+    model->append(0, store.size());
+    model->setCursorTime(t);
+    auto* view = window.distributionView();
+    ASSERT_FALSE(view->otherCpuText().isEmpty()) << "the busy machine's warning is shown";
+    auto* plot = view->plot();
+    // The names under the boxes: tick labels of up to three lines below the axis rect.
+    const QFontMetrics fm(plot->xAxis->tickLabelFont());
+    const auto labelsBottom = [&] {
+        int lines = 1;
+        for (const auto& name : plot->xAxis->tickVectorLabels())
+            lines = std::max(lines, static_cast<int>(name.count(QLatin1Char('\n'))) + 1);
+        return plot->xAxis->axisRect()->bottom() + plot->xAxis->tickLabelPadding() +
+               plot->xAxis->offset() + lines * fm.height();
+    };
+    // Until the layout has settled and the plot has been laid out in it.
+    waitFor([&] {
+        plot->replot();
+        return plot->isVisible() && plot->xAxis->axisRect()->height() >= 60 &&
+               plot->visibleRegion().boundingRect().bottom() >= labelsBottom() - 1;
+    });
+    EXPECT_GE(plot->height(), labelsBottom()) << "the names fit in the plot";
+    EXPECT_GE(plot->xAxis->axisRect()->height(), 60) << "a box plot, not a strip";
+    const QRect shown = plot->visibleRegion().boundingRect();
+    EXPECT_GE(shown.bottom(), labelsBottom() - 1) << "nothing of the plot is cut off";
+    const int bottomInWindow = plot->mapTo(&window, QPoint(0, labelsBottom())).y();
+    EXPECT_LE(bottomInWindow, window.statusBar()->geometry().top())
+        << "the names end above the status bar";
 }

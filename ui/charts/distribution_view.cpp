@@ -38,7 +38,8 @@ DistributionView::DistributionView(DistributionModel* model, QWidget* parent)
     m_otherCpu = makeOtherCpuLabel(this);
     layout->addWidget(m_otherCpu);
     layout->addWidget(m_plot, 1);
-    m_plot->setMinimumHeight(200);
+    // Less than kPlotRoom only when the window has no more: the texts above give way first.
+    m_plot->setMinimumHeight(kPlotRoom * 3 / 4);
     m_plot->yAxis->setScaleType(QCPAxis::stLogarithmic);
     m_plot->yAxis->setLabel(tr("time (µs, log scale)"));
     applyChartTheme(*m_plot);
@@ -89,11 +90,43 @@ QString DistributionView::wrapName(const QString& name) {
 }
 
 QString DistributionView::statusText() const {
-    return m_status->text();
+    return m_statusText;
 }
 
 QString DistributionView::otherCpuText() const {
-    return m_otherCpu->text();
+    return m_otherCpuText;
+}
+
+void DistributionView::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    fitTexts();
+}
+
+void DistributionView::fitTexts() {
+    const auto wrappedHeight = [](const QLabel* label, const QString& text, bool bold) {
+        if (text.isEmpty()) return 0;
+        QFont f = label->font();
+        f.setBold(bold);
+        const int w = std::max(50, label->width());
+        return QFontMetrics(f)
+            .boundingRect(QRect(0, 0, w, 100000), Qt::TextWordWrap, text)
+            .height();
+    };
+    const int spacing = layout() ? layout()->spacing() : 6;
+    const int wrapped = wrappedHeight(m_status, m_statusText, false) +
+                        wrappedHeight(m_otherCpu, m_otherCpuText, true) + 2 * spacing;
+    const bool roomy = height() - wrapped >= kPlotRoom;
+    const auto show = [roomy](QLabel* label, const QString& text, bool bold) {
+        QFont f = label->font();
+        f.setBold(bold);
+        const QString line =
+            QFontMetrics(f).elidedText(QString(text).replace(QLatin1Char('\n'), QLatin1Char(' ')),
+                                       Qt::ElideRight, std::max(50, label->width()));
+        label->setText(roomy ? text : line);
+        label->setToolTip(roomy || line == text ? QString() : text);
+    };
+    show(m_status, m_statusText, false);
+    if (!m_otherCpuText.isEmpty()) show(m_otherCpu, m_otherCpuText, true);
 }
 
 QStringList DistributionView::medianLabels() const {
@@ -157,12 +190,14 @@ void DistributionView::rebuild() {
     for (const double v : logTicks(m_plot->yAxis->range().lower, m_plot->yAxis->range().upper))
         ticks->addTick(v, QString::number(v, 'g', 6));
     m_plot->yAxis->setTicker(ticks);
-    m_status->setText(samples == 0
-                          ? tr("Run the scenario: the samples appear here as they are measured.")
-                          : tr("Up to %1 samples each · box: middle half · whiskers: 5% to 95% · "
-                               "the median written beside")
-                                .arg(samples));
+    m_statusText = samples == 0
+                       ? tr("Run the scenario: the samples appear here as they are measured.")
+                       : tr("Up to %1 samples each · box: middle half · whiskers: 5% to 95% · "
+                            "the median written beside")
+                             .arg(samples);
     showOtherCpu(m_otherCpu, m_model->otherCpu());
+    m_otherCpuText = m_otherCpu->isHidden() ? QString() : m_otherCpu->text();
+    fitTexts();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 

@@ -33,15 +33,25 @@ class DistributionView : public QWidget {
     // A series' name in short lines under its box ("threads:\nshared\nmemory"), so that the
     // names of neighbouring boxes do not run into each other.
     static QString wrapName(const QString& name);
+    // What the plot needs for readable boxes and their two-line names under them (px).
+    static constexpr int kPlotRoom = 200;
+
+  protected:
+    void resizeEvent(QResizeEvent* event) override;
 
   private:
     void rebuild();
+    // The status line and a busy machine's warning, wrapped when the plot keeps kPlotRoom
+    // beside them, else one line each (their whole text in the tooltip): at 1280x720 the
+    // wrapped texts pushed the plot's bottom out of the window.
+    void fitTexts();
     QString csv() const;
 
     DistributionModel* m_model;
     QCustomPlot* m_plot;
     QLabel* m_status;
     QLabel* m_otherCpu;
+    QString m_statusText, m_otherCpuText;  // whole, whatever the labels show
 };
 
 }  // namespace interleave::ui

@@ -69,6 +69,7 @@ void RunSession::replaceStore(std::unique_ptr<Supervisor> run, std::unique_ptr<E
     m_replay = std::move(replay);
     m_paused = false;
     m_pauses.clear();
+    m_heldSince = -1;
     m_pausedFor = {};
     m_lastNs = 0;
     m_endNs = 0;
@@ -184,6 +185,7 @@ void RunSession::pause() {
     m_paused = true;
     m_stepVeil = false;
     m_pauses.push_back({runClockNs(), -1});
+    m_heldSince = m_pauses.back().beginNs;
     m_pausedAt = std::chrono::steady_clock::now();
     emit stateChanged();
 }
@@ -193,6 +195,7 @@ void RunSession::closePause() {
     m_pauses.back().endNs = runClockNs();
     m_pausedFor += std::chrono::steady_clock::now() - m_pausedAt;
     m_paused = false;
+    m_heldSince = -1;
     m_stepVeil = false;
 }
 

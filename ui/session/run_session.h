@@ -81,6 +81,9 @@ class RunSession : public QObject {
     // When the current run was paused, on its clock, in order. A step splits a pause: the
     // stretch from its grant to its last event is the run's, not veiled.
     const std::vector<PauseSpan>& pauses() const { return m_pauses; }
+    // When the viewer paused, on the run's clock (-1: not paused). Steps do not end it: a
+    // thread that was not stepped has stood still since then, and its lane ends there.
+    std::int64_t heldSinceNs() const { return m_paused ? m_heldSince : -1; }
     std::uint64_t dropped() const;
     QString labStatusText() const;
     quint64 runId() const { return m_runId; }
@@ -117,6 +120,7 @@ class RunSession : public QObject {
     std::int64_t m_endNs = 0;  // the run's clock when it ended
     bool m_stepVeil = false;   // the open pause begins at the last step's last event
     std::vector<PauseSpan> m_pauses;
+    std::int64_t m_heldSince = -1;  // see heldSinceNs()
     std::chrono::steady_clock::time_point m_pausedAt{};
     std::chrono::steady_clock::duration m_pausedFor{};  // closed pauses
     std::int64_t runClockNs() const;                    // the run's clock, paused or not

@@ -73,7 +73,8 @@ void LaneCanvas::refresh() {
     if (m_layout.height <= 0) {
         // No room to draw (the legend may be taking it): still say what the lanes show, so
         // that the legend can shrink to just that and give the lanes their room.
-        m_painter.look(m_layout, std::max(m_now, m_model->lastNs()), m_next);
+        m_painter.look(m_layout, std::max(m_now, m_model->lastNs()), m_next, LaneLook::kWholeRun,
+                       m_heldSince);
         noteShown(m_next);
         m_full = true;
         return;
@@ -82,48 +83,15 @@ void LaneCanvas::refresh() {
         m_picture = QImage(m_layout.width, m_layout.height, QImage::Format_ARGB32_Premultiplied);
         m_full = true;
     }
-    m_painter.look(m_layout, std::max(m_now, m_model->lastNs()), m_next, m_until);
+    m_painter.look(m_layout, std::max(m_now, m_model->lastNs()), m_next, m_until, m_heldSince);
     const bool cut = m_until != LaneLook::kWholeRun;
 
     std::vector<Link> overlay;  // new arrows to draw over the picture
     if (m_full || arrivals.size() < m_drawnLinks) m_lastItemStart = lastItemStart(arrivals);
-    bool full = m_full || m_drawn.marks.size() != m_next.marks.size() ||
-                m_drawn.dense != m_next.dense || m_drawn.itemsDrawn != m_next.itemsDrawn ||
-                m_drawnEvents.size() != lanes.size() || arrivals.size() < m_drawnLinks;
-    double left = kNever;
-    if (!full) {
-        left = firstChange(m_drawn, m_next);
-        // New events put markers down (reaching a few pixels either side of their column) ...
-        const double reach = m_layout.markerReach() + 1;
-        for (std::size_t i = 0; i < lanes.size() && store; ++i) {
-            const auto count = store->actorEventCount(lanes[i].actor);
-            if (count > m_drawnEvents[i])
-                left = std::min(
-                    left,
-                    xOf(store->ns(store->actorEvent(lanes[i].actor, m_drawnEvents[i]))) - reach);
-        }
-        // ... and new arrows may start long before "now" (an item that sat in the buffer).
-        // Arrows are drawn over everything in one colour, so a new one can simply be drawn over
-        // the picture, unless it is an item arrow that starts before one already drawn: that
-        // may move which arrows carry their value, and everything from its start is redrawn.
-        for (std::size_t k = m_drawnLinks; k < arrivals.size(); ++k) {
-            const Link& l = arrivals[k];
-            if (!cut && (l.kind == Link::Kind::Wake || l.t0 >= m_lastItemStart))
-                overlay.push_back(l);
-            else  // cut: drawn with the band, only if it arrived by then
-                left = std::min(left, xOf(std::min(l.t0, l.t1)) - 12);
-        }
-        // The cut moved (the replay's cursor): the columns between the old and the new cut
-        // change, from far enough left for a lock tag, and so do the arrows that arrive between
-        // them, from where they start.
-        if (m_until != m_drawnUntil) {
-            const double from = xOf(std::min(m_until, m_drawnUntil));
-            left = std::min(left, from - reach - m_layout.tagReach() - 1);
-            if (m_next.itemsDrawn)
-                left = std::min(
-                    left, m_painter.firstLinkBetween(m_layout, m_until, m_drawnUntil) - kLinkBand);
-        }
-    }
+    const bool full = m_full || m_drawn.marks.size() != m_next.marks.size() ||
+                      m_drawn.dense != m_next.dense || m_drawn.itemsDrawn != m_next.itemsDrawn ||
+                      m_drawnEvents.size() != lanes.size() || arrivals.size() < m_drawnLinks;
+    const double left = full ? kNever : changedFrom(cut, overlay);
     for (std::size_t k = m_drawnLinks; k < arrivals.size(); ++k)
         if (arrivals[k].kind == Link::Kind::Item)
             m_lastItemStart = std::max(m_lastItemStart, arrivals[k].t0);
@@ -131,52 +99,11 @@ void LaneCanvas::refresh() {
     for (std::size_t i = 0; i < lanes.size() && store; ++i)
         events[i] = store->actorEventCount(lanes[i].actor);
 
-    QRect band;
-    if (full) {
-        band = m_picture.rect();
-    } else if (left < m_layout.width) {
-        // Nothing is drawn right of "now" but the reach of its markers.
-        const double right =
-            std::max({xOf(std::max(m_now, m_model->lastNs())), xOf(m_drawnNow),
-                      m_until != m_drawnUntil ? xOf(std::max(m_until, m_drawnUntil)) : -kNever}) +
-            m_layout.markerReach() + 12;
-        // Clamped as doubles: a cut at the whole run's end is far beyond any int.
-        const double width = m_layout.width;
-        const int l = static_cast<int>(std::clamp(std::floor(left), 0.0, width));
-        const int r = static_cast<int>(std::clamp(std::ceil(right), static_cast<double>(l), width));
-        band = QRect(l, 0, r - l, m_layout.height);
-    }
+    const QRect band = full ? m_picture.rect() : bandFrom(left);
     m_lastFull = full;
     m_lastBand = band.width();
-    if (!band.isEmpty()) {
-        QPainter p(&m_picture);
-        p.setClipRect(band);
-        p.setCompositionMode(QPainter::CompositionMode_Source);
-        p.fillRect(band, Qt::transparent);
-        p.setCompositionMode(QPainter::CompositionMode_SourceOver);
-        // Cut: nothing right of the cut but the reach of the markers at it (a lock's tag or an
-        // arrow's label there is finished once the cut has moved on).
-        if (cut) p.setClipRect(QRectF(0, 0, untilX(), m_layout.height), Qt::IntersectClip);
-        p.setFont(font());
-        m_painter.draw(p, m_layout, m_next, band.left(), band.right() + 1);
-        p.end();
-        update(band);
-    }
-    if (!full && !overlay.empty() && m_next.itemsDrawn) {
-        QRegion where;
-        for (const auto& l : overlay)
-            where += m_painter.linkBounds(m_layout, l);
-        where -= band;  // drawn there already, with everything else
-        where &= m_picture.rect();
-        if (!where.isEmpty()) {
-            QPainter p(&m_picture);
-            p.setClipRegion(where);
-            p.setFont(font());
-            m_painter.drawOnly(p, m_layout, overlay);
-            p.end();
-            update(where);
-        }
-    }
+    if (!band.isEmpty()) paintBand(band, cut);
+    if (!full && !overlay.empty() && m_next.itemsDrawn) paintOverlay(overlay, band);
     // A pause still going on reaches to "now", which moves while paused only by a step.
     if (!m_pauses.empty() && m_pauses.back().second < 0 &&
         m_drawnNow != std::max(m_now, m_model->lastNs()))
@@ -191,6 +118,87 @@ void LaneCanvas::refresh() {
     m_drawnUntil = m_until;
     m_full = false;
     if (full) emit marksDrawn(m_painter.lastMarkCount());
+}
+
+double LaneCanvas::changedFrom(bool cut, std::vector<Link>& overlay) const {
+    const auto& lanes = m_model->lanes();
+    const auto* store = m_model->store();
+    const auto& arrivals = m_model->linkArrivals();
+    double left = firstChange(m_drawn, m_next);
+    // New events put markers down (reaching a few pixels either side of their column) ...
+    const double reach = m_layout.markerReach() + 1;
+    for (std::size_t i = 0; i < lanes.size() && store; ++i) {
+        const auto count = store->actorEventCount(lanes[i].actor);
+        if (count > m_drawnEvents[i])
+            left = std::min(
+                left, xOf(store->ns(store->actorEvent(lanes[i].actor, m_drawnEvents[i]))) - reach);
+    }
+    // ... and new arrows may start long before "now" (an item that sat in the buffer).
+    // Arrows are drawn over everything in one colour, so a new one can simply be drawn over
+    // the picture, unless it is an item arrow that starts before one already drawn: that
+    // may move which arrows carry their value, and everything from its start is redrawn.
+    for (std::size_t k = m_drawnLinks; k < arrivals.size(); ++k) {
+        const Link& l = arrivals[k];
+        if (!cut && (l.kind == Link::Kind::Wake || l.t0 >= m_lastItemStart))
+            overlay.push_back(l);
+        else  // cut: drawn with the band, only if it arrived by then
+            left = std::min(left, xOf(std::min(l.t0, l.t1)) - 12);
+    }
+    // The cut moved (the replay's cursor): the columns between the old and the new cut
+    // change, from far enough left for a lock tag, and so do the arrows that arrive between
+    // them, from where they start.
+    if (m_until != m_drawnUntil) {
+        const double from = xOf(std::min(m_until, m_drawnUntil));
+        left = std::min(left, from - reach - m_layout.tagReach() - 1);
+        if (m_next.itemsDrawn)
+            left = std::min(
+                left, m_painter.firstLinkBetween(m_layout, m_until, m_drawnUntil) - kLinkBand);
+    }
+    return left;
+}
+
+QRect LaneCanvas::bandFrom(double left) const {
+    if (left >= m_layout.width) return {};
+    // Nothing is drawn right of "now" but the reach of its markers.
+    const double right =
+        std::max({xOf(std::max(m_now, m_model->lastNs())), xOf(m_drawnNow),
+                  m_until != m_drawnUntil ? xOf(std::max(m_until, m_drawnUntil)) : -kNever}) +
+        m_layout.markerReach() + 12;
+    // Clamped as doubles: a cut at the whole run's end is far beyond any int.
+    const double width = m_layout.width;
+    const int l = static_cast<int>(std::clamp(std::floor(left), 0.0, width));
+    const int r = static_cast<int>(std::clamp(std::ceil(right), static_cast<double>(l), width));
+    return QRect(l, 0, r - l, m_layout.height);
+}
+
+void LaneCanvas::paintBand(const QRect& band, bool cut) {
+    QPainter p(&m_picture);
+    p.setClipRect(band);
+    p.setCompositionMode(QPainter::CompositionMode_Source);
+    p.fillRect(band, Qt::transparent);
+    p.setCompositionMode(QPainter::CompositionMode_SourceOver);
+    // Cut: nothing right of the cut but the reach of the markers at it (a lock's tag or an
+    // arrow's label there is finished once the cut has moved on).
+    if (cut) p.setClipRect(QRectF(0, 0, untilX(), m_layout.height), Qt::IntersectClip);
+    p.setFont(font());
+    m_painter.draw(p, m_layout, m_next, band.left(), band.right() + 1);
+    p.end();
+    update(band);
+}
+
+void LaneCanvas::paintOverlay(const std::vector<Link>& overlay, const QRect& band) {
+    QRegion where;
+    for (const auto& l : overlay)
+        where += m_painter.linkBounds(m_layout, l);
+    where -= band;  // drawn there already, with everything else
+    where &= m_picture.rect();
+    if (where.isEmpty()) return;
+    QPainter p(&m_picture);
+    p.setClipRegion(where);
+    p.setFont(font());
+    m_painter.drawOnly(p, m_layout, overlay);
+    p.end();
+    update(where);
 }
 
 void LaneCanvas::noteShown(const LaneLook& look) {
@@ -289,6 +297,16 @@ void LaneCanvas::paintEvent(QPaintEvent* event) {
                                     height());
     for (const auto& pause : m_pauses)
         p.fillRect(pauseRect(pause) & r & shown, Palette::pausedVeil());
+    paintCallout(p);  // and the later updates' rings, under its label
+    paintNotes(p);
+    const double x = xOf(m_cursor);
+    if (x >= 0 && x <= width()) {
+        p.setPen(QPen(Palette::accent(), 2));
+        p.drawLine(QPointF(x, 0), QPointF(x, height()));
+    }
+}
+
+void LaneCanvas::paintCallout(QPainter& p) {
     // Over the picture, not in it: it is set once and stays while the lanes redraw under it.
     // Unfolding, ring by ring as the moments come, and the label once the update is lost.
     std::vector<QPointF> at;
@@ -315,6 +333,24 @@ void LaneCanvas::paintEvent(QPaintEvent* event) {
             p.drawText(at[k] + QPointF(ring * 0.75, -ring * 0.75), QString::number(k + 1));
         }
     }
+    paintLaterRings(p);
+    if (!at.empty() && whole) {
+        const double ring = std::max(5.0, m_layout.laneH * 0.3);
+        const QFontMetrics fm(font());
+        const QRectF box = QRectF(fm.boundingRect(m_callout.label)).adjusted(-4, -2, 4, 2);
+        QPointF topLeft(at.back().x() + ring * 2 + 8, at.back().y() - ring - box.height());
+        topLeft.setX(std::min(topLeft.x(), width() - box.width() - 2));
+        topLeft.setY(std::max(2.0, topLeft.y()));
+        const QRectF label(topLeft, box.size());
+        p.fillRect(label, Palette::labelBox());
+        p.setPen(Palette::departure());
+        p.drawRect(label);
+        p.setPen(Palette::labelInk());
+        p.drawText(label, Qt::AlignCenter, m_callout.label);
+    }
+}
+
+void LaneCanvas::paintLaterRings(QPainter& p) {
     // Every later update lost: a ring at the write that lost it, and its number.
     for (std::size_t k = 0; k < m_callout.later.size(); ++k) {
         const auto& [actor, ns] = m_callout.later[k];
@@ -337,51 +373,34 @@ void LaneCanvas::paintEvent(QPaintEvent* event) {
         p.fillRect(box, Palette::labelBox());
         p.drawText(box, Qt::AlignCenter, number);
     }
-    if (!at.empty() && whole) {
-        const double ring = std::max(5.0, m_layout.laneH * 0.3);
-        const QFontMetrics fm(font());
-        const QRectF box = QRectF(fm.boundingRect(m_callout.label)).adjusted(-4, -2, 4, 2);
-        QPointF topLeft(at.back().x() + ring * 2 + 8, at.back().y() - ring - box.height());
-        topLeft.setX(std::min(topLeft.x(), width() - box.width() - 2));
+}
+
+void LaneCanvas::paintNotes(QPainter& p) {
+    // Notes: a pin at the moment, its text in a box above it (inside the canvas).
+    if (m_notes.empty()) return;
+    p.setRenderHint(QPainter::Antialiasing);
+    const QFontMetrics fm(font());
+    for (const auto& note : m_notes) {
+        if (!shownYet(note.ns)) continue;
+        const int lane = m_model->laneOfActor(note.actor);
+        if (lane < 0 || m_layout.hidden(static_cast<std::size_t>(lane))) continue;
+        const QPointF at(xOf(note.ns), m_layout.yMid[static_cast<std::size_t>(lane)]);
+        if (at.x() < -200 || at.x() > width() + 4) continue;
+        const QRectF box = QRectF(fm.boundingRect(note.text)).adjusted(-4, -2, 4, 2);
+        QPointF topLeft(at.x() + 6, at.y() - m_layout.laneH / 2 - box.height());
+        topLeft.setX(std::clamp(topLeft.x(), 2.0, std::max(2.0, width() - box.width() - 2)));
         topLeft.setY(std::max(2.0, topLeft.y()));
         const QRectF label(topLeft, box.size());
+        p.setPen(QPen(Palette::accent(), 2));
+        p.drawLine(at, QPointF(at.x(), label.bottom()));
+        p.setBrush(Palette::accent());
+        p.drawEllipse(at, 4, 4);
         p.fillRect(label, Palette::labelBox());
-        p.setPen(Palette::departure());
+        p.setPen(Palette::accent());
+        p.setBrush(Qt::NoBrush);
         p.drawRect(label);
         p.setPen(Palette::labelInk());
-        p.drawText(label, Qt::AlignCenter, m_callout.label);
-    }
-    // Notes: a pin at the moment, its text in a box above it (inside the canvas).
-    if (!m_notes.empty()) {
-        p.setRenderHint(QPainter::Antialiasing);
-        const QFontMetrics fm(font());
-        for (const auto& note : m_notes) {
-            if (!shownYet(note.ns)) continue;
-            const int lane = m_model->laneOfActor(note.actor);
-            if (lane < 0 || m_layout.hidden(static_cast<std::size_t>(lane))) continue;
-            const QPointF at(xOf(note.ns), m_layout.yMid[static_cast<std::size_t>(lane)]);
-            if (at.x() < -200 || at.x() > width() + 4) continue;
-            const QRectF box = QRectF(fm.boundingRect(note.text)).adjusted(-4, -2, 4, 2);
-            QPointF topLeft(at.x() + 6, at.y() - m_layout.laneH / 2 - box.height());
-            topLeft.setX(std::clamp(topLeft.x(), 2.0, std::max(2.0, width() - box.width() - 2)));
-            topLeft.setY(std::max(2.0, topLeft.y()));
-            const QRectF label(topLeft, box.size());
-            p.setPen(QPen(Palette::accent(), 2));
-            p.drawLine(at, QPointF(at.x(), label.bottom()));
-            p.setBrush(Palette::accent());
-            p.drawEllipse(at, 4, 4);
-            p.fillRect(label, Palette::labelBox());
-            p.setPen(Palette::accent());
-            p.setBrush(Qt::NoBrush);
-            p.drawRect(label);
-            p.setPen(Palette::labelInk());
-            p.drawText(label, Qt::AlignCenter, note.text);
-        }
-    }
-    const double x = xOf(m_cursor);
-    if (x >= 0 && x <= width()) {
-        p.setPen(QPen(Palette::accent(), 2));
-        p.drawLine(QPointF(x, 0), QPointF(x, height()));
+        p.drawText(label, Qt::AlignCenter, note.text);
     }
 }
 

@@ -34,6 +34,8 @@ class LaneCanvas : public QWidget {
     // Stretches of the run's clock when it was paused (end -1: still paused, until "now").
     void setPauses(const std::vector<std::pair<std::int64_t, std::int64_t>>& pauses);
     int pauseCount() const { return static_cast<int>(m_pauses.size()); }
+    // Paused since then (-1: running): see LanePainter::look. Takes effect at the next refresh.
+    void setHeldSince(std::int64_t ns) { m_heldSince = ns; }
     // Points on lanes (actor, time) joined in order, ringed and labelled over the picture: the
     // interleaving that lost an update. Empty: none.
     struct Callout {
@@ -78,6 +80,16 @@ class LaneCanvas : public QWidget {
     // The first column where `now` differs from `before`, or +infinity when they agree.
     double firstChange(const LaneLook& before, const LaneLook& now) const;
     static std::int64_t lastItemStart(const std::vector<Link>& links);
+    // A refresh that is not a full redraw: the first column that changed since the picture was
+    // drawn (+infinity: none), and the new arrows that can simply be drawn over it.
+    double changedFrom(bool cut, std::vector<Link>& overlay) const;
+    QRect bandFrom(double left) const;  // the columns to redraw, from `left` to past "now"
+    void paintBand(const QRect& band, bool cut);
+    void paintOverlay(const std::vector<Link>& overlay, const QRect& band);
+    // Over the picture: the lost update's rings and label, later ones ringed, the notes.
+    void paintCallout(QPainter& p);
+    void paintLaterRings(QPainter& p);
+    void paintNotes(QPainter& p);
     void noteShown(const LaneLook& look);
     void showing(std::uint32_t shown);
     QRect cursorRect(std::int64_t ns) const;
@@ -102,6 +114,7 @@ class LaneCanvas : public QWidget {
     std::int64_t m_drawnUntil = LaneLook::kWholeRun;  // m_until when the picture was drawn
     std::int64_t m_now = 0;
     std::int64_t m_cursor = 0;
+    std::int64_t m_heldSince = -1;
     std::vector<std::pair<std::int64_t, std::int64_t>> m_pauses;
     std::uint32_t m_shownBits = 0;
     bool m_full = true;

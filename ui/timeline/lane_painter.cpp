@@ -13,13 +13,6 @@ namespace {
 
 constexpr double kMinLabelPx = 16;
 
-// Drawn whatever the zoom: the ends of an item's journey (the arrows between lanes start and
-// end on them), signals, and the cross where a process or thread was ended.
-bool alwaysDrawn(Marker m) {
-    return m == Marker::ItemIn || m == Marker::ItemOut || m == Marker::SignalSent ||
-           m == Marker::SignalHandled || m == Marker::Cross;
-}
-
 void arrowHead(QPainter& p, QPointF from, QPointF to, double size) {
     const double angle = std::atan2(to.y() - from.y(), to.x() - from.x());
     const QPointF a = to - QPointF(std::cos(angle - 0.45) * size, std::sin(angle - 0.45) * size);
@@ -50,8 +43,20 @@ LanePainter::linksInView(const TimeAxis& axis) const {
     return {lo, hi};
 }
 
+std::int64_t LanePainter::laneEnd(const Lane& lane, std::int64_t now,
+                                  std::int64_t heldSince) const {
+    const std::int64_t end = std::max(now, lane.tracker.startNs());
+    const auto* store = m_model->store();
+    if (heldSince < 0 || !store) return end;
+    // Paused: a thread stands still from the pause on, or from the end of its last step.
+    const auto count = store->actorEventCount(lane.actor);
+    const std::int64_t last =
+        count > 0 ? store->ns(store->actorEvent(lane.actor, count - 1)) : heldSince;
+    return std::min(end, std::max({heldSince, last, lane.tracker.startNs()}));
+}
+
 void LanePainter::look(const LaneLayout& layout, std::int64_t now, LaneLook& out,
-                       std::int64_t until) const {
+                       std::int64_t until, std::int64_t heldSince) const {
     const auto& lanes = m_model->lanes();
     const auto* store = m_model->store();
     out.until = until;
@@ -68,13 +73,13 @@ void LanePainter::look(const LaneLayout& layout, std::int64_t now, LaneLook& out
             host >= 0 && layout.inView(static_cast<std::size_t>(host))) {
             // Folded into its process's first lane, which shows it in a strip of its own.
             summariseLane(lane.tracker.closed(), layout.axis, kMinMarkPx, marks, until);
-            summariseLane(lane.tracker.openSegments(std::max(now, lane.tracker.startNs())),
-                          layout.axis, kMinMarkPx, marks, until);
+            summariseLane(lane.tracker.openSegments(laneEnd(lane, now, heldSince)), layout.axis,
+                          kMinMarkPx, marks, until);
             continue;
         }
         if (!layout.inView(i)) continue;  // scrolled or folded away: nothing to summarise
         summariseLane(lane.tracker.closed(), layout.axis, kMinMarkPx, marks, until);
-        summariseLane(lane.tracker.openSegments(std::max(now, lane.tracker.startNs())), layout.axis,
+        summariseLane(lane.tracker.openSegments(laneEnd(lane, now, heldSince)), layout.axis,
                       kMinMarkPx, marks, until);
         if (!store) continue;
         // Lock marks only when they fit, a marker every 6 px at most. Counted over the whole
@@ -95,7 +100,9 @@ int LanePainter::decorations(const LaneMark& m, double laneH) const {
     int d = 0;
     if (w >= 6 && (m.count > 1 || Palette::state(m.state).pattern != Qt::NoBrush)) d |= 1;
     const auto* label = m.count == 1 && w > kMinLabelPx ? labelOf(m) : nullptr;
-    if (label && w > label->width + 8 && laneH > m_labelHeight) d |= 2;
+    // With room for an item's ● or ○ at the segment's start, which the label moves past.
+    if (label && w > label->width + 8 + 2 * itemMarkRadius(laneH) + 4 && laneH > m_labelHeight)
+        d |= 2;
     return d;
 }
 
@@ -120,7 +127,8 @@ const LanePainter::Label* LanePainter::labelOf(const LaneMark& m) const {
 }
 
 void LanePainter::drawMarks(QPainter& p, const std::vector<LaneMark>& marks, double yTop, double h,
-                            double fontScale, double left) {
+                            double fontScale, double left, const Lane* lane,
+                            const LaneLayout* layout) {
     QFont f = p.font();
     f.setPointSizeF(8.5 * fontScale);
     p.setFont(f);
@@ -155,169 +163,16 @@ void LanePainter::drawMarks(QPainter& p, const std::vector<LaneMark>& marks, dou
         // keeps its label where it is and only its new columns need drawing.
         // No label is narrower than this: most marks of a busy run never look one up.
         const auto* label = r.width() > kMinLabelPx && h > fm.height() ? labelOf(m) : nullptr;
-        if (label && r.width() > label->width + 8) {
+        if (!label || r.width() <= label->width + 8 + 2 * itemMarkRadius(h) + 4) continue;
+        if (const auto x = labelLeft(lane, layout, r, label->width)) {
             p.setPen(Palette::labelInk());
-            const QRectF textBox(r.left() + 3, r.center().y() - fm.height() / 2, label->width + 4,
+            const QRectF textBox(*x, r.center().y() - fm.height() / 2, label->width + 4,
                                  fm.height());
             p.fillRect(textBox, Palette::labelBox());
             p.drawStaticText(textBox.topLeft() + QPointF(2, 0), label->text);
+            if (m_collectLabels) m_lastLabelBoxes.push_back(textBox);
         }
     }
-}
-
-void LanePainter::drawEventMarkers(QPainter& p, const Lane& lane, const LaneLayout& layout,
-                                   double yTop, bool dense, double left, double right,
-                                   std::int64_t until) {
-    const auto* store = m_model->store();
-    const double s = layout.markerReach();
-    const auto& axis = layout.axis;
-    // From far enough left that a lock tag reaching into the band is drawn again.
-    const double t0 = std::max(axis.t0, axis.toTime(left - s - layout.tagReach() - 1));
-    const double t1 = std::min({axis.t1, axis.toTime(right + s + 1), static_cast<double>(until)});
-    const auto first = store->actorLowerBound(lane.actor, static_cast<std::int64_t>(t0));
-    const auto last = store->actorLowerBound(lane.actor, static_cast<std::int64_t>(t1) + 1);
-    if (last <= first) return;
-    const double h = layout.laneH;
-    p.setPen(QPen(Palette::text(), 1));
-    QFont tagFont = p.font();
-    tagFont.setPointSizeF(7.5 * layout.fontScale);
-    if (tagFont != m_tagFont) {
-        m_tagFont = tagFont;
-        m_tagText.clear();
-    }
-    const QFontMetricsF tagMetrics(tagFont);
-    const bool tagsFit = h >= 2 * tagMetrics.height();
-    const bool whole = left <= 0 && right >= layout.width;
-    double lastSignalX = -1e9;
-    int signalLevel = 0;
-    for (auto k = first; k < last; ++k) {
-        const auto i = store->actorEvent(lane.actor, k);
-        const auto marker = kindInfo(store->kind(i)).marker;
-        if (marker == Marker::None || (dense && !alwaysDrawn(marker))) continue;
-        const double x = axis.toPixel(static_cast<double>(store->ns(i)));
-        switch (marker) {
-            case Marker::LockTaken:  // ▲ at the bottom: took the lock
-                p.setBrush(Palette::text());
-                p.drawPolygon(QPolygonF({QPointF(x, yTop + h - s), QPointF(x - s, yTop + h),
-                                         QPointF(x + s, yTop + h)}));
-                if (tagsFit)
-                    drawLockTag(p, store->objectOf(i), x + s + 1, yTop + h,
-                                nextMarkerX(lane, layout, k + 1, last), layout.tagReach());
-                break;
-            case Marker::LockGiven:  // ▽ at the top: gave it back
-                p.setBrush(Qt::NoBrush);
-                p.drawPolygon(
-                    QPolygonF({QPointF(x, yTop + s), QPointF(x - s, yTop), QPointF(x + s, yTop)}));
-                break;
-            case Marker::ItemIn:
-            case Marker::ItemOut: {
-                // Filled: the item goes in; hollow: it comes out.
-                const bool in = marker == Marker::ItemIn;
-                p.setBrush(in ? Palette::text() : Palette::hollowMark());
-                p.drawEllipse(QPointF(x, yTop + h / 2), s * 0.8, s * 0.8);
-                ++(in ? m_lastPutMarks : m_lastGetMarks);
-                break;
-            }
-            case Marker::SharedRead:     // ○ read the shared counter: now holds a copy
-            case Marker::SharedWrite: {  // ● wrote it back (or added in one step)
-                // Smaller than an item's, a read above the middle and a write below it: a
-                // write and the next read come together and must both show.
-                const bool wrote = marker == Marker::SharedWrite;
-                const double r = std::max(2.5, s * 0.5);
-                p.setBrush(wrote ? Palette::text() : Palette::hollowMark());
-                p.drawEllipse(QPointF(x, yTop + h * (wrote ? 0.72 : 0.28)), r, r);
-                ++(wrote ? m_lastPutMarks : m_lastGetMarks);
-                break;
-            }
-            case Marker::SignalSent:
-            case Marker::SignalHandled: {  // ◆ sent, ◇ its handler ran, with the signal's name
-                const bool sent = marker == Marker::SignalSent;
-                p.setBrush(sent ? Palette::text() : Palette::hollowMark());
-                const double r = std::max(3.0, std::min(s * 0.9, h * 0.14));
-                // Signals sent (or handled) together would cover each other: each one that
-                // comes within a mark's width of the one before goes a step down the lane.
-                signalLevel = x - lastSignalX < 2 * r + 2 ? (signalLevel + 1) % 3 : 0;
-                lastSignalX = x;
-                static constexpr double kLevel[] = {0.5, 0.2, 0.8};
-                const QPointF c(x, yTop + h * kLevel[signalLevel]);
-                p.drawPolygon(QPolygonF({c + QPointF(0, -r), c + QPointF(r, 0), c + QPointF(0, r),
-                                         c + QPointF(-r, 0)}));
-                // "USR1" for SIGUSR1: short, so it stays within what a redraw's band covers.
-                QString name = m_model->objectName(store->objectOf(i));
-                if (name.startsWith(QLatin1String("SIG"))) name.remove(0, 3);
-                if (whole) m_lastSignalMarks.push_back({c, name});
-                if (tagsFit || h >= 1.5 * tagMetrics.height()) {
-                    const QFont before = p.font();
-                    p.setFont(m_tagFont);
-                    const QRectF box(c.x() + r + 1, c.y() - tagMetrics.height() / 2,
-                                     tagMetrics.horizontalAdvance(name) + 2, tagMetrics.height());
-                    p.fillRect(box, Palette::labelBox());
-                    p.setPen(Palette::labelInk());
-                    p.drawText(box, Qt::AlignCenter, name);
-                    p.setPen(QPen(Palette::text(), 1));
-                    p.setFont(before);
-                }
-                break;
-            }
-            case Marker::Cross: {  // ✕ here the process died, or ended and took this thread along
-                const QPen before = p.pen();
-                p.setPen(QPen(Palette::faultInk(), 2.5));
-                const double r = std::min(h / 2 - 1, s * 1.6);
-                const QPointF c(x, yTop + h / 2);
-                p.drawLine(c + QPointF(-r, -r), c + QPointF(r, r));
-                p.drawLine(c + QPointF(-r, r), c + QPointF(r, -r));
-                p.setPen(before);
-                break;
-            }
-            case Marker::None:
-                break;
-        }
-    }
-}
-
-double LanePainter::nextMarkerX(const Lane& lane, const LaneLayout& layout, std::size_t from,
-                                std::size_t last) const {
-    const auto* store = m_model->store();
-    for (auto k = from; k < last && k < from + 32; ++k) {
-        const auto i = store->actorEvent(lane.actor, k);
-        // The marks a lock tag could run into: locks, items and the shared counter's.
-        switch (kindInfo(store->kind(i)).marker) {
-            case Marker::LockTaken:
-            case Marker::LockGiven:
-            case Marker::ItemIn:
-            case Marker::ItemOut:
-            case Marker::SharedRead:
-            case Marker::SharedWrite:
-                return layout.axis.toPixel(static_cast<double>(store->ns(i)));
-            default:
-                break;
-        }
-    }
-    return 1e9;
-}
-
-void LanePainter::drawLockTag(QPainter& p, std::uint32_t lock, double x, double bottom,
-                              double nextX, double reach) {
-    const auto tag = m_model->lockTag(lock);
-    if (tag.isEmpty()) return;
-    auto text = m_tagText.find(tag);
-    if (text == m_tagText.end()) {
-        if (m_tagText.size() > 256) m_tagText.clear();
-        text = m_tagText.insert(tag, QStaticText(tag));
-        text->setTextFormat(Qt::PlainText);
-        text->prepare(QTransform(), m_tagFont);
-    }
-    const QSizeF size = text->size();
-    // Only where it neither runs into the lane's next event nor past what a redraw covers.
-    if (size.width() + 2 > std::min(nextX - x - 2, reach)) return;
-    const QRectF box(x, bottom - size.height() - 1, size.width() + 2, size.height());
-    const QFont before = p.font();
-    p.setFont(m_tagFont);
-    p.fillRect(box, Palette::labelBox());
-    p.setPen(Palette::labelInk());
-    p.drawStaticText(box.topLeft() + QPointF(1, 0), *text);
-    p.setPen(QPen(Palette::text(), 1));
-    p.setFont(before);
 }
 
 QRectF LanePainter::valueBox(const LaneLayout& layout, const Link& link, QSizeF text) const {
@@ -495,6 +350,8 @@ void LanePainter::draw(QPainter& p, const LaneLayout& layout, const LaneLook& lo
     if (whole) {
         m_lastMarks = m_lastPutMarks = m_lastGetMarks = 0;
         m_lastSignalMarks.clear();
+        m_lastItemMarks.clear();
+        m_lastLabelBoxes.clear();
         m_lastHolds = m_lastFoldedStrips = 0;
     }
     const auto& lanes = m_model->lanes();
@@ -534,7 +391,9 @@ void LanePainter::draw(QPainter& p, const LaneLayout& layout, const LaneLook& lo
             }
             continue;
         }
-        drawMarks(p, look.marks[i], yMid - h / 2, h, layout.fontScale, left);
+        m_collectLabels = whole;
+        drawMarks(p, look.marks[i], yMid - h / 2, h, layout.fontScale, left, &lane, &layout);
+        m_collectLabels = false;
         if (!lane.holds.empty())
             drawHolds(p, lane, layout, yMid - h / 2, left, right, look.now, look.until);
         if (look.dense[i] < 2)

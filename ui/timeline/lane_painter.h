@@ -13,7 +13,10 @@
 #include <QStaticText>
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <vector>
+
+#include "core/schema/event_kinds.h"
 
 #include "ui/timeline/lane_summary.h"
 #include "ui/timeline/timeline_model.h"
@@ -75,9 +78,10 @@ class LanePainter {
 
     explicit LanePainter(const TimelineModel* model) : m_model(model) {}
 
-    // `until`: see LaneLook::until.
+    // `until`: see LaneLook::until. `heldSince`: the run is paused since then (-1: it is not),
+    // and a lane ends there, or at its own last event (a step's): a paused lane does not grow.
     void look(const LaneLayout& layout, std::int64_t now, LaneLook& out,
-              std::int64_t until = LaneLook::kWholeRun) const;
+              std::int64_t until = LaneLook::kWholeRun, std::int64_t heldSince = -1) const;
     // Paints what of `look` reaches into the columns [left, right); the caller clips there.
     void draw(QPainter& p, const LaneLayout& layout, const LaneLook& look, double left,
               double right);
@@ -109,19 +113,37 @@ class LanePainter {
     };
     const std::vector<SignalMark>& lastSignalMarks() const { return m_lastSignalMarks; }
 
+    // The ● and ○ of items, and the state labels, drawn by the last full draw (tests): the
+    // marks keep off the labels' text.
+    const std::vector<QRectF>& lastItemMarks() const { return m_lastItemMarks; }
+    const std::vector<QRectF>& lastLabelBoxes() const { return m_lastLabelBoxes; }
+    // The radius of an item's ● or ○ on a lane this high.
+    static double itemMarkRadius(double laneH);
+
     // Bands of a held reader-writer lock drawn by the last full draw (tests).
     std::size_t lastHoldCount() const { return m_lastHolds; }
     // Threads summarised in a strip of their folded process's lane by the last full draw.
     std::size_t lastFoldedStripCount() const { return m_lastFoldedStrips; }
 
   private:
+    // Where the lane's open segment ends at `now` (see look()).
+    std::int64_t laneEnd(const Lane& lane, std::int64_t now, std::int64_t heldSince) const;
     // A band along the top of the lane while it holds a reader-writer lock, named at its start.
     void drawHolds(QPainter& p, const Lane& lane, const LaneLayout& layout, double yTop,
                    double left, double right, std::int64_t now, std::int64_t until);
+    // `lane` and `layout` (null for a folded thread's strip): its labels keep off its marks.
     void drawMarks(QPainter& p, const std::vector<LaneMark>& marks, double yTop, double h,
-                   double fontScale, double left);
+                   double fontScale, double left, const Lane* lane = nullptr,
+                   const LaneLayout* layout = nullptr);
+    // Where the text of a segment's label starts: right of the ● and ○ at the segment's start;
+    // nullopt when it does not fit before the segment's end or the next of them.
+    std::optional<double> labelLeft(const Lane* lane, const LaneLayout* layout,
+                                    const QRectF& segment, double textWidth) const;
     void drawEventMarkers(QPainter& p, const Lane& lane, const LaneLayout& layout, double yTop,
                           bool dense, double left, double right, std::int64_t until);
+    struct MarkerPass;  // what a pass over one lane's markers shares
+    void drawMarker(QPainter& p, MarkerPass& pass, Marker marker, std::size_t event, std::size_t k);
+    void drawSignalMark(QPainter& p, MarkerPass& pass, bool sent, std::size_t event, double x);
     // Where the next marker of the lane's events [from, last) is drawn (far right: none near).
     double nextMarkerX(const Lane& lane, const LaneLayout& layout, std::size_t from,
                        std::size_t last) const;
@@ -154,6 +176,8 @@ class LanePainter {
     std::size_t m_lastMarks = 0;
     std::size_t m_lastPutMarks = 0, m_lastGetMarks = 0;
     std::vector<SignalMark> m_lastSignalMarks;
+    std::vector<QRectF> m_lastItemMarks, m_lastLabelBoxes;
+    bool m_collectLabels = false;  // drawMarks keeps its labels' boxes (a full draw's lanes)
     std::size_t m_lastHolds = 0;
     std::size_t m_lastFoldedStrips = 0;
 };

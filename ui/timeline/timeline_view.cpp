@@ -45,19 +45,7 @@ TimelineView::TimelineView(TimelineModel* model, TimeCursor* cursor, QWidget* pa
     row->addWidget(m_laneScroll);
     layout->addLayout(row, 1);
     connect(m_laneScroll, &QScrollBar::valueChanged, this, [this](int v) { scrollToRow(v); });
-
-    m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
-    m_plot->axisRect()->setRangeDrag(Qt::Horizontal);
-    m_plot->axisRect()->setRangeZoom(Qt::Horizontal);
-    m_plot->xAxis->setLabel(tr("time since the run started"));
-    m_timeTicker = QSharedPointer<TimeTicker>(new TimeTicker);
-    m_plot->xAxis->setTicker(m_timeTicker);
-    m_plot->yAxis->setRangeReversed(true);  // first lane on top
-    m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTickerText>(new QCPAxisTickerText));
-    m_plot->yAxis->grid()->setVisible(false);
-    m_plot->yAxis->setSubTicks(false);
-    m_plot->xAxis->setRange(0, 1000);
-    m_laneFont = m_plot->yAxis->tickLabelFont();
+    setUpPlot();
     m_canvas = new LaneCanvas(model, m_plot);
     m_canvas->setVisible(!model->lanes().empty());
     m_refreshFallback = new QTimer(this);
@@ -74,14 +62,32 @@ TimelineView::TimelineView(TimelineModel* model, TimeCursor* cursor, QWidget* pa
     m_plot->setMouseTracking(true);
     applyTheme();
     rebuildLaneLabels();  // the model may hold lanes already (a replay, a benchmark)
+    connectFollowers();
+}
 
+void TimelineView::setUpPlot() {
+    m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    m_plot->axisRect()->setRangeDrag(Qt::Horizontal);
+    m_plot->axisRect()->setRangeZoom(Qt::Horizontal);
+    m_plot->xAxis->setLabel(tr("time since the run started"));
+    m_timeTicker = QSharedPointer<TimeTicker>(new TimeTicker);
+    m_plot->xAxis->setTicker(m_timeTicker);
+    m_plot->yAxis->setRangeReversed(true);  // first lane on top
+    m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTickerText>(new QCPAxisTickerText));
+    m_plot->yAxis->grid()->setVisible(false);
+    m_plot->yAxis->setSubTicks(false);
+    m_plot->xAxis->setRange(0, 1000);
+    m_laneFont = m_plot->yAxis->tickLabelFont();
+}
+
+void TimelineView::connectFollowers() {
     connect(m_plot->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, [this] {
         // A wheel or a drag means the viewer is looking somewhere: stop scrolling under them.
         if (m_plot->property("programmatic").toBool()) return;
         m_follow = false;
         m_fitted = false;
     });
-    connect(model, &TimelineModel::lanesChanged, this, [this] {
+    connect(m_model, &TimelineModel::lanesChanged, this, [this] {
         rebuildLaneLabels();
         updateGeometry();
         m_emptyHint->setVisible(m_model->lanes().empty() && !m_model->store());
@@ -94,8 +100,8 @@ TimelineView::TimelineView(TimelineModel* model, TimeCursor* cursor, QWidget* pa
         }
         requestReplot();
     });
-    connect(model, &TimelineModel::dataAppended, this, &TimelineView::scheduleRefresh);
-    connect(cursor, &TimeCursor::changed, this, [this](std::int64_t t) {
+    connect(m_model, &TimelineModel::dataAppended, this, &TimelineView::scheduleRefresh);
+    connect(m_cursor, &TimeCursor::changed, this, [this](std::int64_t t) {
         // A live cursor is at "now": it moves with the lanes, in their frame (refreshLanes),
         // not in a paint pass of its own every tick.
         if (!m_cursor->live() || m_unfolding) m_canvas->setCursorTime(t);
@@ -103,7 +109,7 @@ TimelineView::TimelineView(TimelineModel* model, TimeCursor* cursor, QWidget* pa
         // rendered straight after the cursor moves).
         if (m_unfolding) refreshLanes();
     });
-    connect(cursor, &TimeCursor::liveChanged, this, [this] {
+    connect(m_cursor, &TimeCursor::liveChanged, this, [this] {
         if (m_unfolding) refreshLanes();
     });
     // Every replot (ours, or QCustomPlot's own after a drag or a wheel turn) may have moved the
@@ -289,190 +295,6 @@ void TimelineView::fitTicks() {
 void TimelineView::resizeEvent(QResizeEvent* event) {
     QWidget::resizeEvent(event);
     fitTicks();
-}
-
-void TimelineView::setAllCollapsed(bool collapsed) {
-    m_collapseAll = collapsed;
-    m_collapsed = collapsed ? m_seenPids : std::set<int>{};
-    rebuildLaneLabels();
-    m_canvas->invalidate();
-    requestReplot();
-}
-
-bool TimelineView::firstOfProcess(std::size_t lane) const {
-    const auto& lanes = m_model->lanes();
-    return lane < lanes.size() && (lane == 0 || lanes[lane - 1].pid != lanes[lane].pid);
-}
-
-int TimelineView::foldableThreads(std::size_t lane) const {
-    if (!firstOfProcess(lane)) return 0;
-    const auto& lanes = m_model->lanes();
-    const int pid = lanes[lane].pid;
-    return static_cast<int>(std::count_if(lanes.begin(), lanes.end(),
-                                          [pid](const Lane& o) { return o.pid == pid; })) -
-           1;
-}
-
-void TimelineView::rebuildRows() {
-    const auto& lanes = m_model->lanes();
-    for (const auto& l : lanes)
-        if (m_seenPids.insert(l.pid).second && m_collapseAll) m_collapsed.insert(l.pid);
-    m_laneOfRow.clear();
-    m_rowOfLane.assign(lanes.size(), -1);
-    for (std::size_t i = 0; i < lanes.size(); ++i) {
-        // A folded process keeps its first lane (its main thread: lanes come grouped, main first).
-        if (!firstOfProcess(i) && m_collapsed.count(lanes[i].pid)) continue;
-        m_rowOfLane[i] = static_cast<int>(m_laneOfRow.size());
-        m_laneOfRow.push_back(static_cast<int>(i));
-    }
-}
-
-void TimelineView::rebuildLaneLabels() {
-    rebuildRows();
-    auto ticker = qSharedPointerCast<QCPAxisTickerText>(m_plot->yAxis->ticker());
-    ticker->clear();
-    const auto& lanes = m_model->lanes();
-    for (std::size_t row = 0; row < m_laneOfRow.size(); ++row) {
-        const auto i = static_cast<std::size_t>(m_laneOfRow[row]);
-        const auto& l = lanes[i];
-        QString name = l.name;
-        // The first lane of a process with threads says it can fold them (a click on it).
-        if (const int threads = foldableThreads(i); threads > 0)
-            name = m_collapsed.count(l.pid)
-                       ? tr("▸ %1 (+%n thread(s))", nullptr, threads).arg(l.name)
-                       : QStringLiteral("▾ ") + l.name;
-        ticker->addTick(
-            static_cast<double>(row),
-            m_labelMode == LabelMode::TwoLines
-                ? QStringLiteral("%1\npid %2 · tid %3").arg(name).arg(l.pid).arg(l.tid)
-            : m_labelMode == LabelMode::NameOnly
-                ? name
-                : QStringLiteral("%1  ·  pid %2 tid %3").arg(name).arg(l.pid).arg(l.tid));
-    }
-    applyRowRange();
-}
-
-void TimelineView::applyRowRange() {
-    const int rows = rowCount();
-    const int shown =
-        m_rowsShown > 0 ? std::min(m_rowsShown, std::max(rows, 1)) : std::max(rows, 1);
-    m_firstRow = std::clamp(m_firstRow, 0, std::max(0, rows - shown));
-    m_plot->yAxis->setRange(m_firstRow - 0.5, m_firstRow + shown - 0.5);
-    const QSignalBlocker quiet(m_laneScroll);
-    m_laneScroll->setRange(0, std::max(0, rows - shown));
-    m_laneScroll->setPageStep(shown);
-    m_laneScroll->setValue(m_firstRow);
-    m_laneScroll->setVisible(rows > shown);
-}
-
-void TimelineView::scrollToRow(int row) {
-    if (row == m_firstRow) return;
-    m_firstRow = row;
-    applyRowRange();
-    requestReplot();
-}
-
-int TimelineView::laneOfRow(int row) const {
-    return row >= 0 && row < rowCount() ? m_laneOfRow[static_cast<std::size_t>(row)] : -1;
-}
-
-int TimelineView::rowAt(int y) const {
-    const double row = std::round(m_plot->yAxis->pixelToCoord(y));
-    const auto range = m_plot->yAxis->range();
-    if (row < range.lower || row > range.upper || row < 0 || row >= rowCount()) return -1;
-    return static_cast<int>(row);
-}
-
-double TimelineView::minLanePitch() const {
-    // A name and a little air above and below: readable from the back of a room.
-    return 1.6 * QFontMetricsF(m_laneFont).height();
-}
-
-void TimelineView::setProcessCollapsed(int pid, bool collapsed) {
-    if (collapsed == processCollapsed(pid)) return;
-    if (collapsed)
-        m_collapsed.insert(pid);
-    else
-        m_collapsed.erase(pid);
-    rebuildLaneLabels();
-    m_canvas->invalidate();
-    requestReplot();
-}
-
-void TimelineView::setNow(std::int64_t ns) {
-    if (ns == m_now) return;  // paused, or a finished run: nothing moved
-    m_now = ns;
-    if (m_follow && m_cursor->live()) {
-        // Keep the width the viewer chose; when "now" reaches the right edge, turn the page so
-        // that the last quarter of what was seen stays on the left.
-        const double nowMs = static_cast<double>(ns) / 1e6;
-        const auto range = m_plot->xAxis->range();
-        if (nowMs > range.upper - range.size() * 0.005 && range.lower <= 0 &&
-            range.size() * 2 <= kGrowLiveMs) {
-            // A young run keeps its start in view (message-queue's and fifo's lessons point at
-            // their first moments): the page doubles rather than turns, up to kGrowLiveMs.
-            m_plot->setProperty("programmatic", true);
-            m_plot->xAxis->setRange(0, range.size() * 2);
-            m_plot->setProperty("programmatic", false);
-            requestReplot();
-            return;
-        }
-        if (nowMs > range.upper - range.size() * 0.005 || nowMs < range.lower) {
-            const double lower = std::max(0.0, nowMs - range.size() * kPageKeep);
-            m_plot->setProperty("programmatic", true);
-            m_plot->xAxis->setRange(lower, lower + range.size());
-            m_plot->setProperty("programmatic", false);
-            requestReplot();
-            return;
-        }
-    }
-    if (!liveLanesDue(ns)) {
-        // The next tick comes sooner than this; if none comes (the run ended), this draws.
-        m_refreshFallback->start();
-        return;
-    }
-    refreshLanes();  // the tick that moved "now" also takes new events along
-}
-
-bool TimelineView::liveLanesDue(std::int64_t ns) const {
-    if (m_unfolding || !m_cursor->live() || m_lanesNow < 0 || !m_lanesClock.isValid()) return true;
-    const auto column = [this](std::int64_t t) {
-        return std::floor(m_plot->xAxis->coordToPixel(static_cast<double>(t) / 1e6));
-    };
-    return column(ns) != column(m_lanesNow) && m_lanesClock.elapsed() >= kLiveLanesMs;
-}
-
-void TimelineView::fitAll(bool exact) {
-    m_plot->setProperty("programmatic", true);
-    const double endMs = static_cast<double>(std::max(m_now, m_model->lastNs())) / 1e6;
-    // Room right of the end for the widest mark drawn there: a cut-off's cross reaches up to
-    // half a lane, a signal's name a little more.
-    const auto& lanes = m_canvas->laneLayout();
-    const double reach = std::max(12.0, std::min(lanes.laneH / 2, lanes.markerReach() * 1.6) + 6);
-    const double span =
-        TimeAxis::fittedSpan(endMs, std::max(1, m_plot->axisRect()->width()), reach);
-    m_plot->xAxis->setRange(0, exact ? std::max(span, 1.0) : std::max(span, kLiveWindowMs));
-    m_plot->setProperty("programmatic", false);
-    m_follow = !exact;  // an ended run is shown whole: no page turns under the viewer
-    m_fitted = exact;
-    m_fittedFor = {lanes.laneH, lanes.width};
-    requestReplot();
-}
-
-void TimelineView::setPauses(const std::vector<std::pair<std::int64_t, std::int64_t>>& pauses) {
-    m_canvas->setNow(m_now);
-    m_canvas->setPauses(pauses);
-}
-
-void TimelineView::startLive() {
-    m_now = 0;
-    m_cursor->setLive(true);
-    m_plot->setProperty("programmatic", true);
-    m_plot->xAxis->setRange(0, kLiveWindowMs);
-    m_plot->setProperty("programmatic", false);
-    m_follow = true;
-    m_fitted = false;
-    requestReplot();
 }
 
 void TimelineView::requestReplot() {

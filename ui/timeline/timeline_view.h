@@ -40,6 +40,8 @@ class TimelineView : public QWidget {
     static constexpr double kLiveWindowMs = 5000;  // what live follow shows unless one zooms
     static constexpr double kPageKeep = 0.25;      // of the window kept in view when paging on
     static constexpr double kGrowLiveMs = 20000;   // until then the live page grows, from 0
+    // Of the window, the veil left in view when a page turned after a long pause skips it.
+    static constexpr double kPauseSliver = 0.02;
     // A live run's lanes are redrawn at most this often (and only once "now" has filled a new
     // pixel column): at the default width a 60 Hz frame fills about three columns, and drawing
     // them two frames at a time is half the work for a picture that moves as smoothly.
@@ -59,8 +61,11 @@ class TimelineView : public QWidget {
     // A new run: live, at the default window from 0, whatever the last run was zoomed to.
     void startLive();
     // Stretches of the run's clock when it was paused (end -1: still paused, until "now"),
-    // drawn over every lane in the "paused" style of the legend.
-    void setPauses(const std::vector<std::pair<std::int64_t, std::int64_t>>& pauses);
+    // drawn over every lane in the "paused" style of the legend. `heldSince`: the run is paused
+    // since then (steps do not end it; -1: it is not): lanes not stepped end there. A page
+    // turned after a long pause skips its veil.
+    void setPauses(const std::vector<std::pair<std::int64_t, std::int64_t>>& pauses,
+                   std::int64_t heldSince = -1);
     int pauseBandCount() const;
     void applyTheme();
     // Room for the legend, the axis and every lane at a readable height: the splitter then
@@ -107,6 +112,8 @@ class TimelineView : public QWidget {
     void resizeEvent(QResizeEvent* event) override;
 
   private:
+    void setUpPlot();         // axes, tickers and interactions
+    void connectFollowers();  // the plot, the model and the cursor, followed
     void rebuildLaneLabels();
     // Lanes come grouped by process, its main thread first: the lane a fold keeps.
     bool firstOfProcess(std::size_t lane) const;
@@ -120,6 +127,11 @@ class TimelineView : public QWidget {
     void refreshLanes();
     // A live frame that moved "now": whether the lanes are redrawn in it (see kLiveLanesMs).
     bool liveLanesDue(std::int64_t ns) const;
+    // Live follow: the page doubles or turns when "now" left it; whether it did.
+    bool followNow(double nowMs);
+    // Where a page of `size` ms that shows `nowMs` begins: a quarter back, past a long veil.
+    double pageStart(double nowMs, double size) const;
+    double veiledMs(double fromMs, double toMs) const;  // of [from, to], under a pause's veil
     void syncCanvas();  // the canvas over the axis rect, with the plot's current mapping
     void fitTicks();
     void showTooltip(const QPoint& pos);
@@ -133,6 +145,8 @@ class TimelineView : public QWidget {
     QCPItemText* m_emptyHint;
     QSharedPointer<class TimeTicker> m_timeTicker;
     std::int64_t m_now = 0;
+    std::vector<std::pair<std::int64_t, std::int64_t>> m_pauses;  // see setPauses
+    std::int64_t m_heldSince = -1;
     std::int64_t m_lanesNow = -1;  // "now" the lanes were last brought up to
     QElapsedTimer m_lanesClock;    // since then
     bool m_follow = true;

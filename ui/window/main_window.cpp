@@ -337,7 +337,7 @@ void MainWindow::tick() {
     std::vector<std::pair<std::int64_t, std::int64_t>> pauses;
     for (const auto& p : m_session->pauses())
         pauses.emplace_back(p.beginNs, p.endNs);
-    m_timelineView->setPauses(pauses);
+    m_timelineView->setPauses(pauses, m_session->active() ? m_session->heldSinceNs() : -1);
     if (m_session->active()) {
         m_cursor->follow(now);
         m_timelineView->setNow(now);
