@@ -33,8 +33,16 @@ int allOrdersCommand(const RunArgs& args, const RunPlan& plan, RunOptions option
                      params.empty() ? "" : (" (" + params + ")").c_str(), args.maxOrders);
     OrderExplorer explorer(std::move(options), args.maxOrders);
     std::size_t shown = 0;
+    bool told = false;
     const auto result = explorer.explore(
-        [&](std::size_t done, std::size_t known) {
+        [&](std::size_t done, std::size_t known, double atMost) {
+            if (!args.quiet && !told) {
+                told = true;
+                std::fprintf(stderr,
+                             "interleave-lab: at most %.0f orders (the ways to interleave the "
+                             "first order's steps; fewer when a thread is made to wait)\n",
+                             atMost);
+            }
             // A line per tenth of what is known so far, not one per run.
             if (args.quiet || done * 10 < (shown + 1) * known) return;
             shown = done * 10 / std::max<std::size_t>(known, 1);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <thread>
+#include <tuple>
 
 #include "core/analysis/run_measures.h"
 #include "core/supervise/scheduler.h"
@@ -24,6 +25,10 @@ std::vector<std::pair<std::uint32_t, ScheduledActor>> choosable(const Scheduler&
     return out;
 }
 
+bool lessActor(const ScheduledActor& a, const ScheduledActor& b) {
+    return std::tie(a.name, a.nth) < std::tie(b.name, b.nth);
+}
+
 std::string outcomeOf(const EventStore& store, bool deadlocked) {
     if (deadlocked) return "deadlock";
     std::string error;
@@ -33,6 +38,16 @@ std::string outcomeOf(const EventStore& store, bool deadlocked) {
 }
 
 }  // namespace
+
+double interleavings(const std::vector<std::size_t>& stepsPerActor) {
+    // Built up one step at a time, (n choose k) as a running product: no factorial overflows.
+    double ways = 1;
+    std::size_t placed = 0;
+    for (const auto n : stepsPerActor)
+        for (std::size_t k = 1; k <= n; ++k)
+            ways = ways * static_cast<double>(++placed) / static_cast<double>(k);
+    return ways;
+}
 
 OrderExplorer::OrderExplorer(RunOptions base, std::size_t maxOrders)
     : m_base(std::move(base)), m_max(maxOrders) {
@@ -119,9 +134,19 @@ OrderExploration OrderExplorer::explore(const Progress& progress,
                 next.push_back(other);
                 todo.push_back(std::move(next));
             }
+        if (result.orders.empty()) {
+            std::map<ScheduledActor, std::size_t, decltype(&lessActor)> perActor(&lessActor);
+            for (const auto& step : walk.steps)
+                if (step.name != "main") ++perActor[step];
+            std::vector<std::size_t> counts;
+            for (const auto& [actor, n] : perActor)
+                counts.push_back(n);
+            result.atMost = interleavings(counts);
+        }
         ++result.outcomes[walk.outcome];
         result.orders.push_back({std::move(walk.steps), std::move(walk.outcome)});
-        if (progress) progress(result.orders.size(), result.orders.size() + todo.size());
+        if (progress)
+            progress(result.orders.size(), result.orders.size() + todo.size(), result.atMost);
     }
     result.complete = todo.empty() && result.error.empty();
     result.seconds =

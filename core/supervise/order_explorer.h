@@ -20,6 +20,9 @@
 
 namespace interleave {
 
+// (n1 + n2 + ...)! / (n1! n2! ...): the ways to interleave runs of n1, n2, ... steps.
+double interleavings(const std::vector<std::size_t>& stepsPerActor);
+
 struct ExploredOrder {
     std::vector<ScheduledActor> steps;  // every grant, in order
     std::string outcome;                // "final value 3", "deadlock", "finished"
@@ -29,6 +32,9 @@ struct OrderExploration {
     std::vector<ExploredOrder> orders;
     std::map<std::string, std::size_t> outcomes;  // outcome -> how many orders reach it
     bool complete = false;  // every order was run (not cut at the bound, not stopped)
+    // Known after the first order: the orders of its workers' steps were none ever made to
+    // wait, (n1 + n2 + ...)! / (n1! n2! ...); a lock that makes a thread wait leaves fewer.
+    double atMost = 0;
     std::string error;      // a run that could not be scheduled: why
     double seconds = 0;
 };
@@ -38,8 +44,9 @@ class OrderExplorer {
     // `base` names the lab, scenario and parameters; its schedule mode is set to Manual.
     OrderExplorer(RunOptions base, std::size_t maxOrders);
 
-    // After each order: how many have run, and how many are known so far (run + waiting).
-    using Progress = std::function<void(std::size_t done, std::size_t known)>;
+    // After each order: how many have run, how many are known so far (run + waiting), and the
+    // bound on them all (OrderExploration::atMost, from the first order on).
+    using Progress = std::function<void(std::size_t done, std::size_t known, double atMost)>;
     // Stops early (complete = false) when `stop` returns true.
     OrderExploration explore(const Progress& progress = {}, const std::function<bool()>& stop = {});
 
