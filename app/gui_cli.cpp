@@ -54,10 +54,10 @@ struct GuiOptions {
                "level", "warn");
     QCommandLineOption timings =
         flag("timings", "Print start-up and Run-to-first-event times to stderr.");
-    QCommandLineOption noWelcome = flag(
-        "no-welcome",
-        "Do not show the welcome of a first start (it shows once, when the window is started "
-        "with no scenario, run or file; Help > Welcome brings it back).");
+    QCommandLineOption noWelcome =
+        flag("no-welcome",
+             "Do not show the welcome of a first start (it shows once, when the window is started "
+             "with no scenario, run or file; Help > Welcome brings it back).");
     QCommandLineOption showHelp =
         valued("show-help",
                "Open a help page at start: guide (the user guide), shortcuts (every key) or "
@@ -92,10 +92,10 @@ struct GuiOptions {
     void addTo(QCommandLineParser& parser) {
         platform.setFlags(QCommandLineOption::HiddenFromHelp);
         style.setFlags(QCommandLineOption::HiddenFromHelp);
-        parser.addOptions({help,     scenario,  set,      run,         byHand,    speed,
-                           theme,    trace,     logLevel, timings,     noWelcome, showHelp,
-                           exportVideo, videoSize, fps,   from,        to,        playback,
-                           captions, wholeRun,  platform, style});
+        parser.addOptions({help,        scenario,  set,      run,     byHand,    speed,
+                           theme,       trace,     logLevel, timings, noWelcome, showHelp,
+                           exportVideo, videoSize, fps,      from,    to,        playback,
+                           captions,    wholeRun,  platform, style});
         parser.addPositionalArgument(QStringLiteral("FILE"),
                                      QStringLiteral("A saved native trace (.ilt) to open."),
                                      QStringLiteral("[FILE]"));
@@ -143,7 +143,8 @@ std::string readLaunchOptions(const QCommandLineParser& parser, const GuiOptions
     options.trace = files.size() == 1 ? files.front() : parser.value(o.trace);
     options.showHelp = parser.value(o.showHelp);
     if (parser.isSet(o.showHelp) &&
-        !QStringList{QStringLiteral("guide"), QStringLiteral("shortcuts"), QStringLiteral("welcome")}
+        !QStringList{QStringLiteral("guide"), QStringLiteral("shortcuts"),
+                     QStringLiteral("welcome")}
              .contains(options.showHelp))
         return "unknown help page '" + options.showHelp.toStdString() +
                "': use guide, shortcuts or welcome";

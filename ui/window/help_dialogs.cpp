@@ -6,13 +6,17 @@
 #include <QHash>
 #include <QImageReader>
 #include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
 #include <QPushButton>
 #include <QShortcut>
 #include <QTextBlock>
 #include <QTextBrowser>
 #include <QTextCursor>
 #include <QTimer>
+#include <QToolBar>
 #include <QVBoxLayout>
+#include <functional>
 
 // The guide and its screenshots live in a static library's resource file (guide.qrc, made by
 // ui/CMakeLists.txt from the images the guide names), which must be registered by hand.
@@ -58,7 +62,9 @@ GuideDialog::GuideDialog(QWidget* parent) : QDialog(parent), m_browser(new QText
     resize(parent ? parent->size() * 0.8 : QSize(1000, 750));
 }
 
-QString GuideDialog::guideUrl() { return QStringLiteral("qrc:/guide/user-guide.md"); }
+QString GuideDialog::guideUrl() {
+    return QStringLiteral("qrc:/guide/user-guide.md");
+}
 
 void GuideDialog::resizeEvent(QResizeEvent* event) {
     QDialog::resizeEvent(event);
@@ -107,7 +113,21 @@ ShortcutSheet::Rows ShortcutSheet::collect(const QWidget* window) {
             }
         rows.emplace_back(key, what);
     };
-    for (const auto* action : window->findChildren<QAction*>()) {
+    // The tool bar's first (the transport), then the menus in their order, then the rest
+    // (keys of no menu, as Left and the card numbers).
+    QList<QAction*> ordered;
+    const std::function<void(const QList<QAction*>&)> take = [&](const QList<QAction*>& actions) {
+        for (auto* action : actions)
+            if (action->menu())
+                take(action->menu()->actions());
+            else if (!ordered.contains(action))
+                ordered << action;
+    };
+    for (const auto* bar : window->findChildren<QToolBar*>())
+        take(bar->actions());
+    if (const auto* menus = window->findChild<QMenuBar*>()) take(menus->actions());
+    take(window->findChildren<QAction*>());
+    for (const auto* action : std::as_const(ordered)) {
         auto what = plain(action->text());
         if (what.isEmpty()) what = plain(action->toolTip());
         for (const auto& key : action->shortcuts())
@@ -139,7 +159,9 @@ ShortcutSheet::ShortcutSheet(const QWidget* window, QWidget* parent)
     resize(620, 640);
 }
 
-QString ShortcutSheet::text() const { return m_browser->toPlainText(); }
+QString ShortcutSheet::text() const {
+    return m_browser->toPlainText();
+}
 
 WelcomeDialog::WelcomeDialog(const QString& run, const QString& pause, const QString& presenter,
                              QWidget* parent)
@@ -179,6 +201,8 @@ WelcomeDialog::WelcomeDialog(const QString& run, const QString& pause, const QSt
     setMinimumWidth(560);
 }
 
-QString WelcomeDialog::text() const { return m_label->text(); }
+QString WelcomeDialog::text() const {
+    return m_label->text();
+}
 
 }  // namespace interleave::ui

@@ -141,9 +141,9 @@ class MainWindow : public QMainWindow {
     // Menus and transport (main_window_actions.cpp).
     void buildActions();
     void buildFileMenu();
-    void buildTransport();  // the transport bar, and the replay player it drives
-    void buildViewMenu();   // the window's look (main_window_display.cpp)
-    void buildHelpMenu();   // main_window_help.cpp, with Recent runs
+    void buildTransport();   // the transport bar, and the replay player it drives
+    void buildViewMenu();    // the window's look (main_window_display.cpp)
+    void buildHelpMenu();    // main_window_help.cpp, with Recent runs
     void showHelpAsAsked();  // once shown: --show-help's page, or a first start's welcome
     void refreshRecentRuns();
     void rememberRun(const QString& path);  // saved or opened: to the top of Recent runs

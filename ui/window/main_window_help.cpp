@@ -51,16 +51,20 @@ void MainWindow::buildHelpMenu() {
     });
 }
 
-void MainWindow::showUserGuide() { present(new GuideDialog(this)); }
+void MainWindow::showUserGuide() {
+    present(new GuideDialog(this));
+}
 
-void MainWindow::showShortcuts() { present(new ShortcutSheet(this, this)); }
+void MainWindow::showShortcuts() {
+    present(new ShortcutSheet(this, this));
+}
 
 void MainWindow::showWelcome() {
     const auto key = [](const QAction* a) {
         return a->shortcut().toString(QKeySequence::NativeText);
     };
-    auto* welcome = new WelcomeDialog(key(m_runAction), key(m_pauseAction),
-                                      key(m_presenterAction), this);
+    auto* welcome =
+        new WelcomeDialog(key(m_runAction), key(m_pauseAction), key(m_presenterAction), this);
     connect(welcome, &WelcomeDialog::guideRequested, this, &MainWindow::showUserGuide);
     connect(welcome, &WelcomeDialog::scenarioRequested, this, [this](const QString& name) {
         m_picker->select(name);
@@ -87,18 +91,23 @@ void MainWindow::showHelpAsAsked() {
 }
 
 void MainWindow::refreshRecentRuns() {
-    m_recentMenu->clear();
+    // Later, not now: this may run from one of these actions' own triggered().
+    for (auto* old : m_recentMenu->actions()) {
+        m_recentMenu->removeAction(old);
+        old->deleteLater();
+    }
     const auto paths = recent_runs::list();
     int n = 0;
     for (const auto& path : paths) {
         ++n;
-        auto* action = m_recentMenu->addAction(
-            QStringLiteral("&%1 %2").arg(n).arg(QFileInfo(path).fileName()), this,
-            [this, path] { openRecentRun(path); });
+        auto* action =
+            m_recentMenu->addAction(QStringLiteral("&%1 %2").arg(n).arg(QFileInfo(path).fileName()),
+                                    this, [this, path] { openRecentRun(path); });
         action->setStatusTip(path);
         action->setToolTip(path);
     }
-    if (paths.isEmpty()) m_recentMenu->addAction(tr("No runs saved or opened yet"))->setEnabled(false);
+    if (paths.isEmpty())
+        m_recentMenu->addAction(tr("No runs saved or opened yet"))->setEnabled(false);
 }
 
 void MainWindow::rememberRun(const QString& path) {
@@ -110,8 +119,8 @@ void MainWindow::openRecentRun(const QString& path) {
     if (!QFileInfo::exists(path)) {
         recent_runs::remove(path);
         refreshRecentRuns();
-        statusBar()->showMessage(
-            tr("%1 is no longer there: removed from Recent runs").arg(path), 10'000);
+        statusBar()->showMessage(tr("%1 is no longer there: removed from Recent runs").arg(path),
+                                 10'000);
         return;
     }
     openTraceFile(path);

@@ -9,10 +9,14 @@ namespace interleave::ui::recent_runs {
 namespace {
 const QString kKey = QStringLiteral("files/recentRuns");
 
-void store(const QStringList& paths) { QSettings().setValue(kKey, paths); }
+void store(const QStringList& paths) {
+    QSettings().setValue(kKey, paths);
+}
 }  // namespace
 
-QStringList list() { return QSettings().value(kKey).toStringList().mid(0, kMaxRuns); }
+QStringList list() {
+    return QSettings().value(kKey).toStringList().mid(0, kMaxRuns);
+}
 
 void add(const QString& path) {
     // The same file by another spelling (./run.ilt, a relative path) is still one entry.
