@@ -16,6 +16,7 @@
 #include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <functional>
 
 // The guide and its screenshots live in a static library's resource file (guide.qrc, made by
@@ -143,7 +144,8 @@ ShortcutSheet::ShortcutSheet(const QWidget* window, QWidget* parent)
     : QDialog(parent), m_browser(new QTextBrowser(this)) {
     setWindowTitle(tr("Keyboard shortcuts"));
     setSizeGripEnabled(true);
-    QString html = QStringLiteral("<table cellpadding='4'>");
+    QString html = QStringLiteral("<h3>") + tr("Every key of the window") +
+                   QStringLiteral("</h3><table cellpadding='4'>");
     for (const auto& [key, what] : collect(window))
         html += QStringLiteral("<tr><td align='right'><b>%1</b></td><td>%2</td></tr>")
                     .arg(key.toHtmlEscaped(), what.toHtmlEscaped());
@@ -156,7 +158,8 @@ ShortcutSheet::ShortcutSheet(const QWidget* window, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_browser);
     layout->addWidget(closeButton(this));
-    resize(620, 640);
+    // Tall enough for every row and the note under them at the usual text size, if there is room.
+    resize(640, parent ? std::min(700, parent->height() * 9 / 10) : 700);
 }
 
 QString ShortcutSheet::text() const {
