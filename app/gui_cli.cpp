@@ -54,6 +54,15 @@ struct GuiOptions {
                "level", "warn");
     QCommandLineOption timings =
         flag("timings", "Print start-up and Run-to-first-event times to stderr.");
+    QCommandLineOption noWelcome =
+        flag("no-welcome",
+             "Do not show the welcome of a first start (it shows once, when the window is started "
+             "with no scenario, run or file; Help > Welcome brings it back).");
+    QCommandLineOption showHelp =
+        valued("show-help",
+               "Open a help page at start: guide (the user guide), shortcuts (every key) or "
+               "welcome.",
+               "page");
     QCommandLineOption exportVideo = valued("export-video",
                                             "Make a video (.mp4 or .gif, with ffmpeg) of the "
                                             "saved run FILE, with no window, and exit.",
@@ -83,9 +92,10 @@ struct GuiOptions {
     void addTo(QCommandLineParser& parser) {
         platform.setFlags(QCommandLineOption::HiddenFromHelp);
         style.setFlags(QCommandLineOption::HiddenFromHelp);
-        parser.addOptions({help,  scenario, set,      run,         byHand,    speed, theme,
-                           trace, logLevel, timings,  exportVideo, videoSize, fps,   from,
-                           to,    playback, captions, wholeRun,    platform,  style});
+        parser.addOptions({help,        scenario,  set,      run,     byHand,    speed,
+                           theme,       trace,     logLevel, timings, noWelcome, showHelp,
+                           exportVideo, videoSize, fps,      from,    to,        playback,
+                           captions,    wholeRun,  platform, style});
         parser.addPositionalArgument(QStringLiteral("FILE"),
                                      QStringLiteral("A saved native trace (.ilt) to open."),
                                      QStringLiteral("[FILE]"));
@@ -131,6 +141,18 @@ std::string readLaunchOptions(const QCommandLineParser& parser, const GuiOptions
         return "give one trace file to open, not " +
                std::to_string(files.size() + parser.isSet(o.trace));
     options.trace = files.size() == 1 ? files.front() : parser.value(o.trace);
+    options.showHelp = parser.value(o.showHelp);
+    if (parser.isSet(o.showHelp) &&
+        !QStringList{QStringLiteral("guide"), QStringLiteral("shortcuts"),
+                     QStringLiteral("welcome")}
+             .contains(options.showHelp))
+        return "unknown help page '" + options.showHelp.toStdString() +
+               "': use guide, shortcuts or welcome";
+    // Only a plain start may greet: a script, a screenshot or a lesson's command line asks
+    // for something, and a welcome over it would be in the way (and in the picture).
+    options.welcome = !parser.isSet(o.noWelcome) && !parser.isSet(o.showHelp) &&
+                      options.scenario.isEmpty() && options.trace.isEmpty() && !options.run &&
+                      !options.byHand && !parser.isSet(o.exportVideo);
     for (const auto* v :
          {&o.videoSize, &o.fps, &o.from, &o.to, &o.playback, &o.captions, &o.wholeRun})
         if (parser.isSet(*v) && !parser.isSet(o.exportVideo))

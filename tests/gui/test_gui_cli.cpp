@@ -45,8 +45,18 @@ TEST(GuiCommandLine, HelpListsEveryOptionWithItsDefault) {
                           "--from",
                           "--to",
                           "--playback",
-                          "--captions"})
+                          "--captions",
+                          "--no-welcome",
+                          "--show-help"})
         EXPECT_NE(r.output.find(p), std::string::npos) << p << "\n" << r.output;
+}
+
+TEST(GuiCommandLine, AnUnknownHelpPageIsRefused) {
+    const auto r = runGui("--show-help index");
+    EXPECT_EQ(r.status, 2);
+    EXPECT_NE(r.output.find("unknown help page 'index': use guide, shortcuts or welcome"),
+              std::string::npos)
+        << r.output;
 }
 
 // The window and the lab refuse the same speeds: both take the range from one place.

@@ -92,6 +92,7 @@ void MainWindow::buildKeys() {
     m_pointer = new PointerHighlight(this);
     auto* leave = new QShortcut(QKeySequence(Qt::Key_Escape), this);
     leave->setContext(Qt::ApplicationShortcut);
+    leave->setWhatsThis(tr("Stop the run; leave presenter mode"));  // for the key sheet
     connect(leave, &QShortcut::activated, this, [this] {
         // Esc stops the run, except in presenter mode, which it leaves.
         if (m_presenter)
@@ -428,7 +429,10 @@ QSize MainWindow::initialSize(const QRect& available) {
 void MainWindow::showEvent(QShowEvent* event) {
     QMainWindow::showEvent(event);
     // A start with large text (remembered) sized the panels before the window had its size.
-    if (!std::exchange(m_shownOnce, true)) QTimer::singleShot(0, this, &MainWindow::holdSidePanels);
+    if (!std::exchange(m_shownOnce, true)) {
+        QTimer::singleShot(0, this, &MainWindow::holdSidePanels);
+        QTimer::singleShot(0, this, &MainWindow::showHelpAsAsked);
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

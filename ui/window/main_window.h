@@ -51,6 +51,9 @@ struct LaunchOptions {
     std::int64_t startNs = 0;  // CLOCK_MONOTONIC when the process started
     std::optional<Theme> theme;
     LogLevel logLevel = LogLevel::warn;  // what each run's lab logs into the log panel
+    // A plain interactive start (not tests, scripts or screenshots): the welcome may show, once.
+    bool welcome = false;
+    QString showHelp;  // "guide", "shortcuts" or "welcome": opened at start (for screenshots)
 };
 
 class MainWindow : public QMainWindow {
@@ -101,6 +104,9 @@ class MainWindow : public QMainWindow {
         return m_prediction;
     }
     QAction* manualAction() const { return m_manualAction; }
+    QMenu* recentMenu() const { return m_recentMenu; }  // File > Recent runs
+    // The welcome is due: a plain interactive start, and it has never been shown.
+    static bool welcomeDue(const LaunchOptions& options);
     // View > Show the whole run: a finished run that is not playing shows all of it (for stills
     // and scrubbing). A replay that plays unfolds as the run did, and stays unfolded when paused
     // until the cursor is put somewhere by hand; unchecked, a fixed cursor always unfolds.
@@ -125,6 +131,10 @@ class MainWindow : public QMainWindow {
     // buffers, or the processes) and the captions; keys drive the run; a ring marks the
     // pointer for recordings. Esc leaves it.
     void setPresenterMode(bool on);
+    // Help (main_window_help.cpp): the bundled user guide, every key (`?`), the welcome.
+    void showUserGuide();
+    void showShortcuts();
+    void showWelcome();
 
   protected:
     void closeEvent(QCloseEvent* event) override;
@@ -135,9 +145,13 @@ class MainWindow : public QMainWindow {
     // Menus and transport (main_window_actions.cpp).
     void buildActions();
     void buildFileMenu();
-    void buildTransport();  // the transport bar, and the replay player it drives
-    void buildViewMenu();   // the window's look (main_window_display.cpp)
-    void buildHelpMenu();
+    void buildTransport();   // the transport bar, and the replay player it drives
+    void buildViewMenu();    // the window's look (main_window_display.cpp)
+    void buildHelpMenu();    // main_window_help.cpp, with Recent runs
+    void showHelpAsAsked();  // once shown: --show-help's page, or a first start's welcome
+    void refreshRecentRuns();
+    void rememberRun(const QString& path);  // saved or opened: to the top of Recent runs
+    void openRecentRun(const QString& path);
     // The timeline, the views and the docks around them (main_window_layout.cpp).
     void buildLayout();
     void buildScenarioDock();  // the scenario list over its parameters
@@ -194,7 +208,8 @@ class MainWindow : public QMainWindow {
     ParameterPanel* m_params = nullptr;
     LessonPanel* m_lesson = nullptr;
     LogPanel* m_log = nullptr;
-    QMenu* m_panelsMenu = nullptr;  // View > Panels: every dock comes back from here
+    QMenu* m_panelsMenu = nullptr;
+    QMenu* m_recentMenu = nullptr;  // View > Panels: every dock comes back from here
     QDockWidget* m_logDock = nullptr;
     QDockWidget* m_scenarioDock = nullptr;
     QDockWidget* m_lessonDock = nullptr;

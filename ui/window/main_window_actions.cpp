@@ -1,10 +1,10 @@
-// MainWindow's menus and transport: the File menu (open, save, export), the transport bar with
-// the replay player it drives, and the Help menu. The View menu is in main_window_display.cpp,
-// scheduler mode's actions in main_window_scheduler.cpp.
+// MainWindow's menus and transport: the File menu (open, save, export), and the transport bar
+// with the replay player it drives. The View menu is in main_window_display.cpp,
+// scheduler mode's actions in main_window_scheduler.cpp, the Help menu and Recent runs in
+// main_window_help.cpp.
 
 #include <QAction>
 #include <QMenuBar>
-#include <QMessageBox>
 
 #include "ui/export/video_exporter.h"
 #include "ui/session/replay_player.h"
@@ -28,6 +28,8 @@ void MainWindow::buildFileMenu() {
     file->addAction(tr("&Open trace…"), QKeySequence::Open, this, &MainWindow::openTrace);
     m_saveAction =
         file->addAction(tr("&Save trace…"), QKeySequence::Save, this, &MainWindow::saveTrace);
+    m_recentMenu = file->addMenu(tr("&Recent runs"));  // main_window_help.cpp
+    refreshRecentRuns();
     auto* exportMenu = file->addMenu(tr("&Export"));
     m_exportPictureAction = exportMenu->addAction(tr("Timeline as a &picture (PNG, SVG or PDF)…"),
                                                   this, &MainWindow::exportPicture);
@@ -100,17 +102,6 @@ void MainWindow::buildTransport() {
         } else if (m_cursor->live()) {
             m_cursor->setTime(m_cursor->time());
         }
-    });
-}
-
-void MainWindow::buildHelpMenu() {
-    auto* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("About Interleave"), this, [this] {
-        QMessageBox::about(
-            this, tr("About Interleave"),
-            tr("<b>Interleave</b><p>Real threads and real processes, recorded step by step "
-               "and drawn as they happen.</p><p>Keys: Space pause/resume, Right step, Esc stop, "
-               "F11 full screen, Ctrl+ / Ctrl− text size.</p>"));
     });
 }
 

@@ -6,6 +6,7 @@
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QProgressDialog>
+#include <QStandardPaths>
 #include <QStatusBar>
 
 #include "core/scenarios/scenario.h"
@@ -17,6 +18,7 @@
 #include "ui/timeline/timeline_view.h"
 #include "ui/window/main_window.h"
 #include "ui/window/parameter_panel.h"
+#include "ui/window/recent_runs.h"
 #include "ui/window/scenario_picker.h"
 #include "ui/window/transport_bar.h"
 
@@ -56,6 +58,7 @@ void MainWindow::openTraceFile(const QString& path) {
 
 QString MainWindow::loadReplay(const QString& path) {
     if (auto err = m_session->loadTrace(path); !err.isEmpty()) return err;
+    rememberRun(path);
     m_timelineView->fitAll(true);  // the whole run, as when a live one ends
     offerStepChoices();
     // The replay's own scenario, lesson and parameters, not whatever was selected before.
@@ -75,11 +78,19 @@ QString MainWindow::loadReplay(const QString& path) {
 }
 
 void MainWindow::saveTrace() {
-    const auto path = QFileDialog::getSaveFileName(
-        this, tr("Save trace"), QStringLiteral("run.ilt"), tr("Interleave traces (*.ilt)"));
+    auto scenario = QString::fromStdString(m_session->description().scenario);
+    if (scenario.isEmpty()) scenario = m_picker->current();
+    const auto suggested = recent_runs::suggestedPath(
+        scenario, QDateTime::currentDateTime(),
+        QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation));
+    const auto path = withSuffix(QFileDialog::getSaveFileName(this, tr("Save trace"), suggested,
+                                                              tr("Interleave traces (*.ilt)")),
+                                 QStringLiteral(".ilt"));
     if (path.isEmpty()) return;
     if (const auto err = m_session->saveTrace(path); !err.isEmpty())
         QMessageBox::warning(this, tr("Cannot save trace"), err);
+    else
+        rememberRun(path);
 }
 
 void MainWindow::exportRun(const QString& filter, const QString& suffix) {

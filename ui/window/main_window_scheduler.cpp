@@ -206,7 +206,7 @@ void MainWindow::buildDigitKeys() {
     // The number keys choose cards, only while a run is scheduled by hand (they are digits in
     // the parameter fields otherwise).
     for (int n = 1; n <= 9; ++n) {
-        auto* digit = new QAction(this);
+        auto* digit = new QAction(tr("Choose that card (scheduler mode)"), this);
         digit->setShortcut(QKeySequence(Qt::Key_0 + n));
         digit->setEnabled(false);
         connect(digit, &QAction::triggered, this, [this, n] {
