@@ -93,6 +93,7 @@ OrderExplorer::Walk OrderExplorer::runOnce(const std::vector<ScheduledActor>& pr
     sup.stop();
     walk.outcome = cut ? "still going after " + std::to_string(kMaxSteps) + " steps"
                        : outcomeOf(sup.store(), deadlocked);
+    if (m_judge) walk.outcome = m_judge(sup.store(), walk.outcome);
     return walk;
 }
 

@@ -40,6 +40,10 @@ class OrderExplorer {
 
     // After each order: how many have run, and how many are known so far (run + waiting).
     using Progress = std::function<void(std::size_t done, std::size_t known)>;
+    // Optional: names each order's outcome from its events, given the outcome it would have
+    // had ("final value 3", "deadlock", ...); a level's goal is judged this way.
+    using Judge = std::function<std::string(const EventStore&, const std::string& outcome)>;
+    void setJudge(Judge judge) { m_judge = std::move(judge); }
     // Stops early (complete = false) when `stop` returns true.
     OrderExploration explore(const Progress& progress = {}, const std::function<bool()>& stop = {});
 
@@ -61,6 +65,7 @@ class OrderExplorer {
 
     RunOptions m_base;
     std::size_t m_max;
+    Judge m_judge;
 };
 
 }  // namespace interleave
