@@ -116,30 +116,30 @@ TEST(Goals, AConsumerWaitingWhenEveryProducerHasEndedWaitsForever) {
 }
 
 TEST(Goals, AStandardSignalSentWhileOneIsPendingIsLostARealTimeOneIsNot) {
-    MadeStore m(2);  // thread 1 is the receiver, pid 201
+    MadeStore m(2);  // thread 1 receives; a made store's actors all have pid 100
     objects(m, {ObjectInfo{1, ObjectKind::Signal, "SIGUSR1"},
                 ObjectInfo{2, ObjectKind::Signal, "SIGRTMIN"}});
     m.add(1, EventKind::SignalBlocked, 1, 1);
     m.add(1, EventKind::SignalBlocked, 2, 1);
-    m.add(0, EventKind::SignalSend, 1, 201, 1);
-    m.add(0, EventKind::SignalSend, 2, 201, 1);
-    m.add(0, EventKind::SignalSend, 2, 201, 2);
+    m.add(0, EventKind::SignalSend, 1, 100, 1);
+    m.add(0, EventKind::SignalSend, 2, 100, 1);
+    m.add(0, EventKind::SignalSend, 2, 100, 2);
     EXPECT_FALSE(findGoal(m.store, Goal::SignalLost));  // real-time signals queue
-    m.add(0, EventKind::SignalSend, 1, 201, 2);
+    m.add(0, EventKind::SignalSend, 1, 100, 2);
     const auto g = findGoal(m.store, Goal::SignalLost);
     ASSERT_TRUE(g);
-    EXPECT_NE(g->how.find("SIGUSR1 while one is still pending for process 201"), std::string::npos);
+    EXPECT_NE(g->how.find("SIGUSR1 while one is still pending for process 100"), std::string::npos);
 }
 
 TEST(Goals, ASignalHandledBeforeTheNextSendIsNotLost) {
     MadeStore m(2);
     objects(m, {ObjectInfo{1, ObjectKind::Signal, "SIGUSR1"}});
     m.add(1, EventKind::SignalBlocked, 1, 1);
-    m.add(0, EventKind::SignalSend, 1, 201, 1);
+    m.add(0, EventKind::SignalSend, 1, 100, 1);
     m.add(1, EventKind::SignalBlocked, 1, 0);
     m.add(1, EventKind::SignalHandled, 1, 100, 1);
     m.add(1, EventKind::SignalBlocked, 1, 1);
-    m.add(0, EventKind::SignalSend, 1, 201, 2);
+    m.add(0, EventKind::SignalSend, 1, 100, 2);
     EXPECT_FALSE(findGoal(m.store, Goal::SignalLost));
 }
 
