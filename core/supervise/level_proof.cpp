@@ -24,7 +24,13 @@ GoalExploration exploreGoal(const std::string& scenario, const std::vector<std::
         return goalOutcome(goal, store, outcome);
     });
     GoalExploration out;
-    out.orders = explorer.explore(progress, stop);
+    // A replay that could not follow its prefix ("main could not go": main's own steps are not
+    // choices, and under load it is sometimes not yet at its checkpoint) fails the whole walk;
+    // it is a fault of the walk, not an outcome, so the walk is tried again, twice at most.
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        out.orders = explorer.explore(progress, stop);
+        if (out.orders.error.empty() || (stop && stop())) break;
+    }
     for (const auto& [outcome, count] : out.orders.outcomes)
         if (outcomeReaches(goal, outcome)) out.reaching += count;
     return out;
