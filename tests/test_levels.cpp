@@ -16,6 +16,7 @@
 #include "core/scenarios/scenario.h"
 #include "core/supervise/level_proof.h"
 #include "made_store.h"
+#include "run_helpers.h"
 
 using namespace interleave;
 using namespace interleave::test;
@@ -152,6 +153,27 @@ TEST(Goals, AZombieAndAnOrphanAreSeenInTheirOwnEvents) {
     EXPECT_NE(findGoal(m.store, Goal::ZombieLeft)->how.find("process 201"), std::string::npos);
     EXPECT_NE(findGoal(m.store, Goal::OrphanReparented)->how.find("process 202"),
               std::string::npos);
+}
+
+// The process goals on real runs: forked children, real signals.
+TEST(Goals, ARealRunLeavesAZombieAndReparentsAnOrphan) {
+    const auto sup =
+        runFor("orphans-and-zombies", {"child_ms=20", "zombie_ms=100", "orphan_ms=100"}, 5000);
+    const auto zombie = findGoal(sup->store(), Goal::ZombieLeft);
+    const auto orphan = findGoal(sup->store(), Goal::OrphanReparented);
+    ASSERT_TRUE(zombie);
+    ASSERT_TRUE(orphan);
+    EXPECT_NE(zombie->how.find("is a zombie"), std::string::npos);
+    EXPECT_FALSE(findGoal(sup->store(), Goal::SignalLost));
+}
+
+TEST(Goals, ARealRunLosesAStandardSignalSentTwiceWhileBlockedAndNotOneSentOnce) {
+    const auto twice = runFor("signals", {"sends=2", "gap_ms=10", "block_ms=100"}, 5000);
+    const auto lost = findGoal(twice->store(), Goal::SignalLost);
+    ASSERT_TRUE(lost);
+    EXPECT_NE(lost->how.find("SIGUSR1 while one is still pending"), std::string::npos) << lost->how;
+    const auto once = runFor("signals", {"sends=1", "gap_ms=10", "block_ms=100"}, 5000);
+    EXPECT_FALSE(findGoal(once->store(), Goal::SignalLost));
 }
 
 TEST(Goals, EveryGoalHasANameThatParsesBackAndATask) {
