@@ -17,6 +17,7 @@
 #include "core/supervise/level_proof.h"
 #include "made_store.h"
 #include "run_helpers.h"
+#include "shell.h"
 
 using namespace interleave;
 using namespace interleave::test;
@@ -257,4 +258,24 @@ TEST(Levels, OnePlaceIsBreakableAndItsFixAndTheAtomicFixAreProvenByEveryOrder) {
         exploreGoal(atomic.scenario, fixedParams(atomic), atomic.goal, siblingLabPath(), 100);
     EXPECT_TRUE(a.noneReach());
     EXPECT_EQ(a.orders.orders.size(), 6u);
+}
+
+// The command line: the list with its ticks, a proof that ticks "fixed", an unknown level.
+TEST(LevelsCli, ProveTicksTheLevelFixedInTheProgressFileAndTheListShowsIt) {
+    const auto dir = tempDir("cli");
+    const auto lab = "XDG_DATA_HOME=" + dir.string() + " " + siblingLabPath();
+    auto r = shell(lab + " levels prove one-place --quiet");
+    EXPECT_EQ(r.status, 0) << r.output;
+    EXPECT_NE(r.output.find("fix proven: no order of 4 reaches two-inside"), std::string::npos)
+        << r.output;
+    r = shell(lab + " levels");
+    EXPECT_EQ(r.status, 0);
+    EXPECT_NE(r.output.find("[ ][x] one-place"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("[ ][ ] lose-an-update"), std::string::npos) << r.output;
+    r = shell(lab + " levels prove no-such-level");
+    EXPECT_EQ(r.status, 2);
+    EXPECT_NE(r.output.find("unknown level 'no-such-level'; levels: lose-an-update"),
+              std::string::npos)
+        << r.output;
+    std::filesystem::remove_all(dir);
 }
