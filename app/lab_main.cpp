@@ -1,7 +1,8 @@
-// interleave-lab: the headless runner (list, describe, run, info, lesson) and, in its hidden
+// interleave-lab: the headless runner (list, describe, run, info, lesson, levels) and, in its
+// hidden
 // __engine mode, the process a Supervisor starts for each run. Each command adds itself to the
 // parser in a function of its own below; `run` itself is in run_cli.cpp, `info` in info_cli.cpp,
-// `lesson` in lesson_cli.cpp.
+// `lesson` in lesson_cli.cpp, `levels` in levels_cli.cpp.
 
 #include <cstdio>
 #include <cstdlib>
@@ -16,6 +17,7 @@
 
 #include "app/info_cli.h"
 #include "app/lesson_cli.h"
+#include "app/levels_cli.h"
 #include "app/run_cli.h"
 #include "core/channel/speed_range.h"
 #include "core/scenarios/scenario.h"
@@ -198,6 +200,35 @@ Command addLessonCommand(CLI::App& app) {
     return {cmd, [name, item, duration] { return lessonCommand(*name, *item, *duration); }};
 }
 
+Command addLevelsCommand(CLI::App& app) {
+    auto a = std::make_shared<LevelsArgs>();
+    auto* cmd = app.add_subcommand(
+        "levels",
+        "List the levels (break it, then fix it) with your progress; prove a level's fix by "
+        "running every order of its steps; or check a saved run against its goal.");
+    cmd->add_option("action", a->action,
+                    "prove: run every order of the level's fixed version and tell whether any "
+                    "reaches its goal; check: whether a saved run (--schedule) reached it.")
+        ->check(CLI::IsMember({"prove", "check"}));
+    cmd->add_option("level", a->id, "The level's id (see levels).");
+    cmd->add_flag("--broken", a->broken,
+                  "With prove: the broken version instead, which must reach the goal in some "
+                  "order.");
+    cmd->add_option("--max-orders", a->maxOrders, "With prove: stop after this many orders.")
+        ->capture_default_str()
+        ->check(CLI::PositiveNumber);
+    cmd->add_option("--schedule", a->schedule,
+                    "With check: a saved run (.ilt) of the level's scenario, scheduled by hand.");
+    cmd->add_flag("--quiet", a->quiet, "With prove: print only the table and the verdict.");
+    return {cmd, [a] {
+                if (!a->action.empty() && a->id.empty()) {
+                    std::cerr << "interleave-lab: levels " << a->action << " needs a level id\n";
+                    return kUsageError;
+                }
+                return levelsCommand(*a, {});
+            }};
+}
+
 void describeProgram(CLI::App& app) {
     app.require_subcommand(1);
     // --help shows every command with its options and their defaults.
@@ -240,7 +271,7 @@ int main(int argc, char** argv) {
     // In the order --help lists them.
     const std::vector<Command> commands = {
         addListCommand(app), addDescribeCommand(app), addRunCommand(app),
-        addInfoCommand(app), addLessonCommand(app),
+        addInfoCommand(app), addLessonCommand(app),   addLevelsCommand(app),
     };
     if (const int status = checkCommandName(commands, argc, argv)) return status;
     try {

@@ -1,6 +1,7 @@
 #include "core/supervise/order_explorer.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <thread>
 #include <tuple>
 
@@ -61,6 +62,10 @@ OrderExplorer::Walk OrderExplorer::runOnce(const std::vector<ScheduledActor>& pr
     sup.start();
     const Scheduler scheduler(sup.channel());
     bool deadlocked = false, cut = false;
+    // How long a prefix's actor may take to reach its checkpoint before the replay gives up.
+    constexpr auto kLate = std::chrono::seconds(2);
+    std::size_t lateSince = SIZE_MAX;
+    std::chrono::steady_clock::time_point lateUntil{};
     while (!sup.finished() && !(stop && stop())) {
         if (walk.steps.size() >= kMaxSteps) {
             cut = true;
@@ -86,6 +91,15 @@ OrderExplorer::Walk OrderExplorer::runOnce(const std::vector<ScheduledActor>& pr
             pick = std::find_if(now.begin(), now.end(),
                                 [&](const auto& c) { return c.second == prefix[k]; });
             if (pick == now.end()) {
+                // It may still be on its way to its checkpoint: a thread blocked in the kernel
+                // (main in a join, a waiter on a lock just released) reads as blocked until it
+                // wakes, which the run this prefix came from saw sooner. Look again for a while.
+                if (lateSince != k)
+                    lateSince = k, lateUntil = std::chrono::steady_clock::now() + kLate;
+                if (std::chrono::steady_clock::now() < lateUntil) {
+                    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+                    continue;
+                }
                 walk.error = "step " + std::to_string(k + 1) + ": " +
                              scheduledActorText(prefix[k]) + " could not go";
                 break;
@@ -108,6 +122,7 @@ OrderExplorer::Walk OrderExplorer::runOnce(const std::vector<ScheduledActor>& pr
     sup.stop();
     walk.outcome = cut ? "still going after " + std::to_string(kMaxSteps) + " steps"
                        : outcomeOf(sup.store(), deadlocked);
+    if (m_judge) walk.outcome = m_judge(sup.store(), walk.outcome);
     return walk;
 }
 

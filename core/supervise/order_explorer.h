@@ -47,6 +47,10 @@ class OrderExplorer {
     // After each order: how many have run, how many are known so far (run + waiting), and the
     // bound on them all (OrderExploration::atMost, from the first order on).
     using Progress = std::function<void(std::size_t done, std::size_t known, double atMost)>;
+    // Optional: names each order's outcome from its events, given the outcome it would have
+    // had ("final value 3", "deadlock", ...); a level's goal is judged this way.
+    using Judge = std::function<std::string(const EventStore&, const std::string& outcome)>;
+    void setJudge(Judge judge) { m_judge = std::move(judge); }
     // Stops early (complete = false) when `stop` returns true.
     OrderExploration explore(const Progress& progress = {}, const std::function<bool()>& stop = {});
 
@@ -68,6 +72,7 @@ class OrderExplorer {
 
     RunOptions m_base;
     std::size_t m_max;
+    Judge m_judge;
 };
 
 }  // namespace interleave
