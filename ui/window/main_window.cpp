@@ -27,6 +27,7 @@
 #include "core/sys/clock.h"
 #include "ui/base/palette.h"
 #include "ui/charts/speedup_view.h"
+#include "ui/lesson/code_panel.h"
 #include "ui/lesson/lesson_panel.h"
 #include "ui/lesson/prediction_box.h"
 #include "ui/lesson/scheduler_panel.h"
@@ -217,6 +218,7 @@ void MainWindow::chooseScenario(const QString& name) {
     if (!s) return;
     m_params->setScenario(s);
     m_lesson->showLesson(name);
+    m_codeDock->setVisible(m_code->setScenario(name));
     lessonChanged(s->group != "measurements");
     updateViewBoxes();
     QSettings().setValue(QStringLiteral("scenario/last"), name);
