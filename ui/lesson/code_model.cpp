@@ -17,6 +17,13 @@ bool CodeModel::setScenario(const QString& scenario) {
     m_lines = text ? QString::fromUtf8(text).split(QLatin1Char('\n')) : QStringList();
     while (!m_lines.isEmpty() && m_lines.back().isEmpty())
         m_lines.removeLast();
+    // The anchors are for the program, not for the reader: shown without them, lines are
+    // shorter in a narrow panel.
+    for (auto& line : m_lines) {
+        if (const auto at = line.indexOf(QLatin1String("# step:")); at >= 0) line.truncate(at);
+        while (!line.isEmpty() && line.back().isSpace())
+            line.chop(1);
+    }
     return hasProgram();
 }
 

@@ -39,9 +39,8 @@ bool CodePanel::setScenario(const QString& scenario) {
     const bool has = m_model.setScenario(scenario);
     const auto file =
         scenario == QLatin1String("socket") ? QStringLiteral("socket-pair") : scenario;
-    m_title->setText(
-        has ? tr("<b>%1.py</b>: where each thread and process is, at the cursor").arg(file)
-            : tr("This scenario has no Python program."));
+    m_title->setText(has ? tr("<b>%1.py</b>: each actor's step at the cursor").arg(file)
+                         : tr("This scenario has no Python program."));
     m_view->setLines(m_model.lines());
     refresh();
     return has;

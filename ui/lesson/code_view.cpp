@@ -5,6 +5,7 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <QSet>
+#include <algorithm>
 
 #include "ui/base/palette.h"
 
@@ -66,8 +67,8 @@ int CodeView::chipWidth() const {
 }
 
 int CodeView::gutterWidth() const {
-    // The line number, then room for three chips side by side.
-    return fontMetrics().horizontalAdvance(QStringLiteral("00")) + 8 + 3 * (chipWidth() + 2);
+    // The line number, then room for two chips side by side (more squeeze in, overlapping).
+    return fontMetrics().horizontalAdvance(QStringLiteral("00")) + 8 + 2 * (chipWidth() + 2);
 }
 
 QSize CodeView::sizeHint() const {
@@ -94,6 +95,11 @@ void CodeView::paintEvent(QPaintEvent*) {
         const int line = i + 1;
         const int top = lineTop(line);
         int chip = 0;
+        const auto here = std::count_if(m_markers.begin(), m_markers.end(),
+                                        [line](const CodeMarker& m) { return m.line == line; });
+        const int step = here > 2
+                             ? (2 * (chipWidth() + 2) - chipWidth()) / static_cast<int>(here - 1)
+                             : chipWidth() + 2;
         for (const auto& m : m_markers) {
             if (m.line != line) continue;
             if (chip == 0) {  // the line tinted in the first marker's colour
@@ -101,17 +107,18 @@ void CodeView::paintEvent(QPaintEvent*) {
                 tint.setAlpha(48);
                 p.fillRect(QRect(0, top, width(), h), tint);
             }
-            const QRect box(numberWidth + 8 + chip * (chipWidth() + 2), top + 1, chipWidth(),
-                            h - 2);
+            const QRect box(numberWidth + 6 + chip * step, top + 1, chipWidth(), h - 2);
             p.setPen(Qt::NoPen);
             p.setBrush(m.color);
             p.drawRoundedRect(box, 3, 3);
-            p.setPen(Palette::labelInk());
+            p.setPen(Qt::white);  // on the series colours, all of them mid to dark
+            p.setFont(font());
             p.drawText(box, Qt::AlignCenter, chipText(m.name));
             ++chip;
         }
         auto dim = Palette::text();
         dim.setAlpha(120);
+        p.setFont(font());
         p.setPen(dim);
         p.drawText(QRect(0, top, numberWidth + 2, h), Qt::AlignRight | Qt::AlignVCenter,
                    QString::number(line));
@@ -162,8 +169,8 @@ void CodeView::mousePressEvent(QMouseEvent* event) {
     const int line = (y - lineTop(1)) / lineHeight() + 1;
     if (line < 1 || line > m_lines.size()) return;
     const int numberWidth = fontMetrics().horizontalAdvance(QStringLiteral("00"));
-    const int x = static_cast<int>(event->position().x()) - (numberWidth + 8);
-    const int chip = x >= 0 && x < 3 * (chipWidth() + 2) ? x / (chipWidth() + 2) : -1;
+    const int x = static_cast<int>(event->position().x()) - (numberWidth + 6);
+    const int chip = x >= 0 && x < 2 * (chipWidth() + 2) ? x / (chipWidth() + 2) : -1;
     emit lineClicked(line, chip);
 }
 
