@@ -1,0 +1,63 @@
+// The code panel (issue 28, section 2): each thread's marker on the line of its current step,
+// at the time cursor, on a real run.
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "core/analysis/lost_update.h"
+#include "core/channel/event_store.h"
+#include "core/lesson/code_anchors.h"
+#include "core/lesson/program_texts.h"
+#include "short_run.h"
+#include "ui/lesson/code_panel.h"
+#include "ui/session/run_session.h"
+#include "ui/session/time_cursor.h"
+#include "ui/window/main_window.h"
+#include "wait_for.h"
+
+using namespace interleave;
+using namespace interleave::ui;
+using interleave::test::runToTheEnd;
+using interleave::test::waitFor;
+
+TEST(CodePanelOffscreen, AtTheFirstLostUpdateBothThreadsAreBetweenTheirReadAndWrite) {
+    LaunchOptions options;
+    options.scenario = QStringLiteral("race-condition");
+    options.assignments = {QStringLiteral("increments=10"), QStringLiteral("think_ms=2")};
+    MainWindow window(options);
+    window.resize(1280, 720);
+    window.show();
+    auto* panel = window.codePanel();
+    ASSERT_TRUE(panel->hasProgram());
+    ASSERT_TRUE(runToTheEnd(window));
+    const auto* store = window.session()->store();
+    const auto lost = firstLostUpdate(*store);
+    ASSERT_TRUE(lost.has_value()) << "two threads, 10 increments, 2 ms between read and write";
+
+    // The lines come from the program's anchors, as the panel finds them.
+    const CodeAnchors anchors(programText("race-condition"));
+    const auto writeLine = anchors.linesOf("write counter").at(0);
+    std::set<int> between = {anchors.linesOf("read counter").at(0), anchors.linesOf("work").at(0),
+                             writeLine};
+    const auto t = store->ns(lost->events[3]);  // the write over the lost one
+    window.cursor()->setTime(t);
+    const auto onTheWrite = [&] {
+        for (const auto& m : panel->markers())
+            if (m.actor == lost->overwrote) return m.line == writeLine;
+        return false;
+    };
+    ASSERT_TRUE(waitFor(onTheWrite));
+    int inBetween = 0;
+    std::set<std::uint32_t> actors;
+    for (const auto& m : panel->markers()) {
+        actors.insert(m.actor);
+        if (between.count(m.line)) ++inBetween;
+    }
+    EXPECT_EQ(actors.size(), panel->markers().size()) << "one marker per actor";
+    EXPECT_EQ(inBetween, 2) << "the two threads, at their read, pause or write";
+
+    // Back at the start nobody has taken a step yet.
+    window.cursor()->setTime(0);
+    EXPECT_TRUE(waitFor([&] { return panel->markers().empty(); }));
+}
