@@ -27,11 +27,19 @@ const std::vector<AnchorCase> kCases = {
     {"race-condition", {"increments=4", "think_ms=5"}},
     {"race-condition", {"increments=4", "think_ms=5", "variant=mutex"}},
     {"producer-consumer", {"items=12", "produce_ms=2", "consume_ms=2", "capacity=2"}},
-    {"deadlock", {"hold_ms=10"}},
+    {"deadlock", {"hold_ms=5", "rounds=3", "fix=lock-order"}},
     {"reader-writer", {"read_ms=5", "write_ms=5", "rest_ms=5", "rounds=2"}},
     {"semaphore-pool", {"workers=4", "work_ms=5", "rest_ms=5", "rounds=2"}},
     {"daemon-threads", {"joined_ms=40", "daemon_ms=2000", "steps=4"}},
     {"hello-threads-and-processes", {"work_ms=5", "steps=2"}},
+};
+
+const std::vector<AnchorCase> kProcessCases = {
+    {"pipe", {"messages=8", "write_ms=5", "read_ms=5"}},
+    {"fifo", {"messages=8", "write_ms=5", "read_ms=5"}},
+    {"message-queue", {"messages=8", "write_ms=5", "read_ms=5"}},
+    {"socket", {"requests=5", "client_ms=5", "server_ms=5"}},
+    {"semaphore", {"workers=4", "work_ms=5", "rest_ms=5", "rounds=2"}},
 };
 
 class CodeAnchorRuns : public ::testing::TestWithParam<AnchorCase> {};
@@ -68,13 +76,16 @@ TEST_P(CodeAnchorRuns, EveryStepTakenHasItsLineAndEveryAnchorIsAStep) {
         if (!taken.count(key)) std::cout << c.scenario << ": anchor not taken: " << key << "\n";
 }
 
-INSTANTIATE_TEST_SUITE_P(ThreadScenarios, CodeAnchorRuns, ::testing::ValuesIn(kCases),
-                         [](const auto& info) {
-                             std::string name = info.param.scenario + std::to_string(info.index);
-                             for (auto& ch : name)
-                                 if (ch == '-') ch = '_';
-                             return name;
-                         });
+std::string caseName(const ::testing::TestParamInfo<AnchorCase>& info) {
+    std::string name = info.param.scenario + std::to_string(info.index);
+    for (auto& ch : name)
+        if (ch == '-') ch = '_';
+    return name;
+}
+
+INSTANTIATE_TEST_SUITE_P(ThreadScenarios, CodeAnchorRuns, ::testing::ValuesIn(kCases), caseName);
+INSTANTIATE_TEST_SUITE_P(ProcessScenarios, CodeAnchorRuns, ::testing::ValuesIn(kProcessCases),
+                         caseName);
 
 TEST(CodeAnchors, ParsesKeysAtLineEnds) {
     const CodeAnchors a(
