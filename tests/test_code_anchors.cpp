@@ -128,6 +128,10 @@ TEST(CodeAnchors, CurrentLinePerActorAtTime) {
     EXPECT_EQ(a.currentLines(m.store, t5 + 1), (std::map<std::uint32_t, int>{{1, 4}, {2, 2}}));
     EXPECT_EQ(a.currentLines(m.store, t6), (std::map<std::uint32_t, int>{{1, 5}, {2, 2}}));
     EXPECT_EQ(a.currentLines(m.store, t8), (std::map<std::uint32_t, int>{{1, 5}}));
+    // By hand: a thread stopped at a checkpoint stands on the line of the step it waits for.
+    const auto t9 = m.add(1, EventKind::CheckpointWait, kNoObject,
+                          static_cast<std::int64_t>(EventKind::QueuePut));
+    EXPECT_EQ(a.currentLines(m.store, t9), (std::map<std::uint32_t, int>{{1, 2}}));
 }
 
 }  // namespace

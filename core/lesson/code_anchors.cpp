@@ -139,12 +139,13 @@ std::string CodeAnchors::keyFor(EventKind kind, std::string_view objectName) con
     return {};
 }
 
-int CodeAnchors::lineAt(const EventStore& store, std::uint32_t actor, std::size_t k) const {
+int CodeAnchors::lineAt(const EventStore& store, std::uint32_t actor, std::size_t k,
+                        const std::string& key) const {
     const auto keyOf = [&](std::size_t j) {
         const auto i = store.actorEvent(actor, j);
         return keyFor(store.kind(i), store.objectName(store.objectOf(i)));
     };
-    const auto lines = linesOf(keyOf(k));
+    const auto lines = linesOf(key);
     if (lines.size() <= 1) return lines.empty() ? 0 : lines.front();
     const auto count = store.actorEventCount(actor);
     for (std::size_t j = k + 1; j < count && j <= k + kLookAround; ++j) {
@@ -170,9 +171,13 @@ std::map<std::uint32_t, int> CodeAnchors::currentLines(const EventStore& store,
     for (const auto& actor : store.actors()) {
         for (std::size_t j = store.actorLowerBound(actor.id, t + 1); j-- > 0;) {
             const auto i = store.actorEvent(actor.id, j);
-            if (endsActor(store.kind(i))) break;
-            if (keyFor(store.kind(i), store.objectName(store.objectOf(i))).empty()) continue;
-            if (const int line = lineAt(store, actor.id, j); line > 0) out[actor.id] = line;
+            auto kind = store.kind(i);
+            if (endsActor(kind)) break;
+            // Stopped at a checkpoint, by hand: on the line of the step it waits to take.
+            if (kind == EventKind::CheckpointWait) kind = static_cast<EventKind>(store.row(i).a);
+            const auto key = keyFor(kind, store.objectName(store.objectOf(i)));
+            if (key.empty()) continue;
+            if (const int line = lineAt(store, actor.id, j, key); line > 0) out[actor.id] = line;
             break;
         }
     }

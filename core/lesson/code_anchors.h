@@ -43,14 +43,16 @@ class CodeAnchors {
     std::string keyFor(EventKind kind, std::string_view objectName) const;
 
     // The line each actor's current step is on at time `t` (ns): its last step event at or
-    // before t, through its anchor. An actor that has ended, or has taken no anchored step,
+    // before t, through its anchor (or, stopped at a scheduler's checkpoint, the step it waits
+    // to take). An actor that has ended, or has taken no anchored step,
     // has no entry. A key on several lines (a lock taken by both `put` and `get`) is placed by
     // the actor's nearest step that is on one line only: the last such line at or before the
     // next one, else the first at or after the previous one.
     std::map<std::uint32_t, int> currentLines(const EventStore& store, std::int64_t t) const;
 
   private:
-    int lineAt(const EventStore& store, std::uint32_t actor, std::size_t k) const;
+    int lineAt(const EventStore& store, std::uint32_t actor, std::size_t k,
+               const std::string& key) const;
     std::vector<CodeAnchor> m_anchors;
 };
 

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <QTest>
 #include <set>
 
 #include "core/analysis/lost_update.h"
@@ -11,6 +12,7 @@
 #include "core/lesson/program_texts.h"
 #include "short_run.h"
 #include "ui/lesson/code_panel.h"
+#include "ui/lesson/scheduler_panel.h"
 #include "ui/session/run_session.h"
 #include "ui/session/time_cursor.h"
 #include "ui/window/main_window.h"
@@ -60,4 +62,38 @@ TEST(CodePanelOffscreen, AtTheFirstLostUpdateBothThreadsAreBetweenTheirReadAndWr
     // Back at the start nobody has taken a step yet.
     window.cursor()->setTime(0);
     EXPECT_TRUE(waitFor([&] { return panel->markers().empty(); }));
+}
+
+// By hand, a thread stopped before its read stands on the read line; a click there grants it
+// that step, as its card would, and its marker moves on to the write.
+TEST(CodePanelOffscreen, ByHandAClickOnAThreadsLineGrantsItsStep) {
+    LaunchOptions options;
+    options.scenario = QStringLiteral("race-condition");
+    options.assignments = {QStringLiteral("threads=2"), QStringLiteral("increments=2"),
+                           QStringLiteral("think_ms=0"), QStringLiteral("variant=none")};
+    MainWindow window(options);
+    window.resize(1280, 720);
+    window.show();
+    window.manualAction()->setChecked(true);
+    window.runScenario();
+    auto* panel = window.codePanel();
+    const CodeAnchors anchors(programText("race-condition"));
+    const int readLine = anchors.linesOf("read counter").at(0);
+    const int writeLine = anchors.linesOf("write counter").at(0);
+    const auto countOn = [&](int line) {
+        int n = 0;
+        for (const auto& m : panel->markers())
+            n += m.line == line;
+        return n;
+    };
+    ASSERT_TRUE(waitFor([&] { return countOn(readLine) == 2; }));
+    EXPECT_EQ(window.schedulerPanel()->stepsGranted(), 0u);
+
+    auto* view = panel->view();
+    QTest::mouseClick(view, Qt::LeftButton, {},
+                      QPoint(view->width() - 4, view->lineTop(readLine) + view->lineHeight() / 2));
+    EXPECT_TRUE(waitFor([&] { return countOn(writeLine) == 1 && countOn(readLine) == 1; }));
+    EXPECT_EQ(window.schedulerPanel()->stepsGranted(), 1u);
+    window.manualAction()->setChecked(false);
+    ASSERT_TRUE(waitFor([&] { return !window.session()->active(); }));
 }
