@@ -40,6 +40,8 @@ const std::vector<AnchorCase> kProcessCases = {
     {"message-queue", {"messages=8", "write_ms=5", "read_ms=5"}},
     {"socket", {"requests=5", "client_ms=5", "server_ms=5"}},
     {"semaphore", {"workers=4", "work_ms=5", "rest_ms=5", "rounds=2"}},
+    {"shared-vs-separate-memory", {"step_ms=5", "memory_kib=64"}},
+    {"crash-isolation", {"threads=1", "crash_ms=30", "after_ms=30"}},
 };
 
 class CodeAnchorRuns : public ::testing::TestWithParam<AnchorCase> {};
