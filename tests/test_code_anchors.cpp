@@ -41,6 +41,7 @@ const std::vector<AnchorCase> kProcessCases = {
     {"socket", {"requests=5", "client_ms=5", "server_ms=5"}},
     {"semaphore", {"workers=4", "work_ms=5", "rest_ms=5", "rounds=2"}},
     {"shared-vs-separate-memory", {"step_ms=5", "memory_kib=64"}},
+    {"shared-memory", {"items=10", "produce_ms=3", "consume_ms=3", "slots=2"}},
     {"crash-isolation", {"threads=1", "crash_ms=30", "after_ms=30"}},
 };
 
