@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdlib>
 #include <utility>
 
 #include "core/channel/event_store.h"
@@ -147,22 +148,27 @@ int CodeAnchors::lineAt(const EventStore& store, std::uint32_t actor, std::size_
     };
     const auto lines = linesOf(key);
     if (lines.size() <= 1) return lines.empty() ? 0 : lines.front();
+    // The nearest steps before and after it that are on one line only.
+    int next = 0;
+    int prev = 0;
     const auto count = store.actorEventCount(actor);
-    for (std::size_t j = k + 1; j < count && j <= k + kLookAround; ++j) {
-        const auto other = linesOf(keyOf(j));
-        if (other.size() != 1) continue;
-        for (auto it = lines.rbegin(); it != lines.rend(); ++it)
-            if (*it <= other.front()) return *it;
-        break;
+    for (std::size_t j = k + 1; j < count && j <= k + kLookAround && next == 0; ++j)
+        if (const auto other = linesOf(keyOf(j)); other.size() == 1) next = other.front();
+    for (std::size_t j = k; j-- > 0 && j + kLookAround >= k && prev == 0;)
+        if (const auto other = linesOf(keyOf(j)); other.size() == 1) prev = other.front();
+    // The line closest to both (in a loop the next step may be above); on a tie, the one at or
+    // before the next step, else at or after the previous one.
+    int best = lines.front();
+    long bestScore = -1;
+    for (const int line : lines) {
+        long score = (next ? std::abs(line - next) : 0) + (prev ? std::abs(line - prev) : 0);
+        score = 2 * score + ((next && line > next) || (!next && prev && line < prev) ? 1 : 0);
+        if (bestScore < 0 || score < bestScore) {
+            best = line;
+            bestScore = score;
+        }
     }
-    for (std::size_t j = k; j-- > 0 && j + kLookAround >= k;) {
-        const auto other = linesOf(keyOf(j));
-        if (other.size() != 1) continue;
-        for (const int line : lines)
-            if (line >= other.front()) return line;
-        break;
-    }
-    return lines.front();
+    return best;
 }
 
 std::map<std::uint32_t, int> CodeAnchors::currentLines(const EventStore& store,

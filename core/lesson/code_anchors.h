@@ -46,8 +46,8 @@ class CodeAnchors {
     // before t, through its anchor (or, stopped at a scheduler's checkpoint, the step it waits
     // to take). An actor that has ended, or has taken no anchored step,
     // has no entry. A key on several lines (a lock taken by both `put` and `get`) is placed by
-    // the actor's nearest step that is on one line only: the last such line at or before the
-    // next one, else the first at or after the previous one.
+    // the actor's nearest steps before and after it that are on one line only: the line
+    // closest to both.
     std::map<std::uint32_t, int> currentLines(const EventStore& store, std::int64_t t) const;
 
   private:

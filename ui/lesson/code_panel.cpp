@@ -4,6 +4,7 @@
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QVBoxLayout>
+#include <algorithm>
 
 #include "ui/session/run_session.h"
 #include "ui/session/time_cursor.h"
@@ -60,19 +61,27 @@ void CodePanel::refresh() {
     keepMarkersInView();
 }
 
-// Scrolls only when no marker is in sight, so the lines do not jump under the reader's eyes.
+// Scrolls only when a marker is out of sight, so the lines do not jump under the reader's eyes:
+// then every marked line, centred, when they fit; else from the first marked line down.
 void CodePanel::keepMarkersInView() {
     if (m_markers.empty()) return;
-    const int top = m_scroll->verticalScrollBar()->value();
-    const int bottom = top + m_scroll->viewport()->height();
-    const int h = m_view->lineHeight();
-    int first = m_markers.front().line;
+    int lo = m_markers.front().line;
+    int hi = lo;
     for (const auto& m : m_markers) {
-        const int y = m_view->lineTop(m.line);
-        if (y >= top && y + h <= bottom) return;
-        first = std::min(first, m.line);
+        lo = std::min(lo, m.line);
+        hi = std::max(hi, m.line);
     }
-    m_scroll->ensureVisible(0, m_view->lineTop(first) + h / 2, 0, 2 * h);
+    auto* bar = m_scroll->verticalScrollBar();
+    const int top = bar->value();
+    const int height = m_scroll->viewport()->height();
+    const int h = m_view->lineHeight();
+    const int yLo = m_view->lineTop(lo);
+    const int yHi = m_view->lineTop(hi) + h;
+    if (yLo >= top && yHi <= top + height) return;
+    if (yHi - yLo <= height)
+        bar->setValue(yLo - (height - (yHi - yLo)) / 2);
+    else if (yLo < top || yLo + h > top + height)
+        bar->setValue(yLo - h);
 }
 
 }  // namespace interleave::ui

@@ -86,7 +86,7 @@ void MainWindow::buildCodeDock() {
     m_codeDock->setWidget(m_code);
     addDockWidget(Qt::RightDockWidgetArea, m_codeDock);
     splitDockWidget(m_lessonDock, m_codeDock, Qt::Vertical);
-    resizeDocks({m_lessonDock, m_codeDock}, {5, 4}, Qt::Vertical);
+    resizeDocks({m_lessonDock, m_codeDock}, {1, 1}, Qt::Vertical);
     connect(m_code, &CodePanel::actorChosen, m_schedulerPanel, &SchedulerPanel::chooseActor);
 }
 
