@@ -61,8 +61,9 @@ void CodePanel::refresh() {
     keepMarkersInView();
 }
 
-// Scrolls only when a marker is out of sight, so the lines do not jump under the reader's eyes:
-// then every marked line, centred, when they fit; else from the first marked line down.
+// Scrolls only when a marker is out of sight, and only to show more of them, so the lines do
+// not jump under the reader's eyes: every marked line, centred, when they fit; else from the
+// first marked line down.
 void CodePanel::keepMarkersInView() {
     if (m_markers.empty()) return;
     int lo = m_markers.front().line;
@@ -72,16 +73,20 @@ void CodePanel::keepMarkersInView() {
         hi = std::max(hi, m.line);
     }
     auto* bar = m_scroll->verticalScrollBar();
-    const int top = bar->value();
     const int height = m_scroll->viewport()->height();
     const int h = m_view->lineHeight();
+    const auto shownFrom = [&](int top) {
+        int n = 0;
+        for (const auto& m : m_markers)
+            n += m_view->lineTop(m.line) >= top && m_view->lineTop(m.line) + h <= top + height;
+        return n;
+    };
+    const int now = shownFrom(bar->value());
+    if (now == static_cast<int>(m_markers.size())) return;
     const int yLo = m_view->lineTop(lo);
     const int yHi = m_view->lineTop(hi) + h;
-    if (yLo >= top && yHi <= top + height) return;
-    if (yHi - yLo <= height)
-        bar->setValue(yLo - (height - (yHi - yLo)) / 2);
-    else if (yLo < top || yLo + h > top + height)
-        bar->setValue(yLo - h);
+    const int wanted = yHi - yLo <= height ? yLo - (height - (yHi - yLo)) / 2 : yLo - h;
+    if (shownFrom(std::max(0, wanted)) > now) bar->setValue(wanted);
 }
 
 }  // namespace interleave::ui
