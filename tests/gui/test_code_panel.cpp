@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <QDockWidget>
 #include <QTest>
 #include <set>
 
@@ -96,4 +97,27 @@ TEST(CodePanelOffscreen, ByHandAClickOnAThreadsLineGrantsItsStep) {
     EXPECT_EQ(window.schedulerPanel()->stepsGranted(), 1u);
     window.manualAction()->setChecked(false);
     ASSERT_TRUE(waitFor([&] { return !window.session()->active(); }));
+}
+
+// The panel goes with a scenario that has a program, and stays in a video's layout, where every
+// other side panel goes.
+TEST(CodePanelOffscreen, ShownForAProgramAndKeptInAVideo) {
+    {
+        LaunchOptions options;
+        options.scenario = QStringLiteral("cpu-vs-io");  // a measurement: no Python program
+        MainWindow window(options);
+        window.resize(1280, 720);
+        window.show();
+        EXPECT_FALSE(window.codePanel()->hasProgram());
+        EXPECT_FALSE(window.codePanel()->isVisible());
+    }
+    MainWindow window(test::shortRace());
+    window.resize(1280, 720);
+    window.show();
+    ASSERT_TRUE(waitFor([&] { return window.codePanel()->isVisible(); }));
+    window.layOutForVideo(false);
+    EXPECT_TRUE(window.codePanel()->isVisible());
+    for (auto* dock : window.findChildren<QDockWidget*>())
+        EXPECT_EQ(dock->isVisible(), dock->widget() == window.codePanel())
+            << dock->windowTitle().toStdString();
 }
