@@ -108,6 +108,11 @@ void MainWindow::layOutForVideo(bool wholeRun) {
     // Every side panel but the code panel, whose markers move with the frames' cursor.
     for (auto* dock : findChildren<QDockWidget*>())
         if (dock != m_codeDock || !m_code->hasProgram()) dock->hide();
+    // Wide enough for the program's lines, up to two fifths of the frame.
+    if (m_code->hasProgram())
+        resizeDocks({m_codeDock},
+                    {std::min(m_code->view()->sizeHint().width() + 24, width() * 2 / 5)},
+                    Qt::Horizontal);
     // The lanes over the views, across the whole width: most of the height to the lanes, the
     // views (the scenario's own, and the captions) in a band under them.
     const int h = std::max(1, m_center->height());
