@@ -159,6 +159,13 @@ bool SchedulerPanel::choose(int number) {
     return true;
 }
 
+bool SchedulerPanel::chooseActor(std::uint32_t actor) {
+    refresh();  // the cards as the scheduler sees them now
+    for (std::size_t i = 0; i < m_cardActor.size(); ++i)
+        if (m_cardActor[i] == actor) return choose(static_cast<int>(i) + 1);
+    return false;
+}
+
 void SchedulerPanel::checkGoals() {
     const auto* store = m_session->store();
     if (store != m_store) {  // a new run or trace: nothing reached yet

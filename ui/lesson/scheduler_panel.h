@@ -33,6 +33,8 @@ class SchedulerPanel : public QWidget {
     // Grants a step to the actor of card `number` (1 = the first). False when that actor
     // cannot take one now.
     bool choose(int number);
+    // The same for the card of `actor` (the code panel's click on its line).
+    bool chooseActor(std::uint32_t actor);
     // Whether the current run or trace has a schedule to give again.
     bool hasSchedule() const { return m_hasSchedule; }
 

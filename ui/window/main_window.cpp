@@ -27,6 +27,7 @@
 #include "core/sys/clock.h"
 #include "ui/base/palette.h"
 #include "ui/charts/speedup_view.h"
+#include "ui/lesson/code_panel.h"
 #include "ui/lesson/lesson_panel.h"
 #include "ui/lesson/prediction_box.h"
 #include "ui/lesson/scheduler_panel.h"
@@ -218,6 +219,17 @@ void MainWindow::chooseScenario(const QString& name) {
     if (!s) return;
     m_params->setScenario(s);
     m_lesson->showLesson(name);
+    // The code dock goes with a scenario that has a program, and comes back with the next one
+    // only if it went for want of one (not if it was closed).
+    const bool hasProgram = m_code->setScenario(name);
+    m_codeDock->toggleViewAction()->setEnabled(hasProgram);
+    if (!hasProgram && !m_codeDock->isHidden()) {
+        m_codeDock->hide();
+        m_codeDock->setProperty("hiddenForNoProgram", true);
+    } else if (hasProgram && m_codeDock->property("hiddenForNoProgram").toBool()) {
+        m_codeDock->show();
+        m_codeDock->setProperty("hiddenForNoProgram", false);
+    }
     lessonChanged(s->group != "measurements");
     updateViewBoxes();
     QSettings().setValue(QStringLiteral("scenario/last"), name);

@@ -100,6 +100,9 @@ class MainWindow : public QMainWindow {
     class SchedulerPanel* schedulerPanel() const {
         return m_schedulerPanel;
     }
+    class CodePanel* codePanel() const {
+        return m_code;
+    }
     class PredictionBox* predictionBox() const {
         return m_prediction;
     }
@@ -156,6 +159,7 @@ class MainWindow : public QMainWindow {
     void buildLayout();
     void buildScenarioDock();  // the scenario list over its parameters
     void buildLogDock();
+    void buildCodeDock();
     // What the constructor wires up once the window is built.
     void buildKeys();       // Esc, the transport's keys, the pointer ring, the chart's Stop
     void followSession();   // a new store, the run starting and ending, new rows taken
@@ -213,6 +217,8 @@ class MainWindow : public QMainWindow {
     QDockWidget* m_logDock = nullptr;
     QDockWidget* m_scenarioDock = nullptr;
     QDockWidget* m_lessonDock = nullptr;
+    QDockWidget* m_codeDock = nullptr;  // the scenario's Python program, each actor's line
+    class CodePanel* m_code = nullptr;
     TimelineView* m_timelineView = nullptr;
     ViewShelf* m_shelf = nullptr;
     bool m_wasActive = false;

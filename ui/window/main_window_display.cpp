@@ -17,6 +17,7 @@
 #include "ui/base/palette.h"
 #include "ui/charts/distribution_view.h"
 #include "ui/charts/speedup_view.h"
+#include "ui/lesson/code_panel.h"
 #include "ui/session/replay_player.h"
 #include "ui/session/time_cursor.h"
 #include "ui/timeline/timeline_view.h"
@@ -104,8 +105,14 @@ void MainWindow::layOutForVideo(bool wholeRun) {
     for (auto* bar : findChildren<QToolBar*>())
         bar->hide();
     statusBar()->hide();
+    // Every side panel but the code panel, whose markers move with the frames' cursor.
     for (auto* dock : findChildren<QDockWidget*>())
-        dock->hide();
+        if (dock != m_codeDock || !m_code->hasProgram()) dock->hide();
+    // Wide enough for the program's lines, up to two fifths of the frame.
+    if (m_code->hasProgram())
+        resizeDocks({m_codeDock},
+                    {std::min(m_code->view()->sizeHint().width() + 24, width() * 2 / 5)},
+                    Qt::Horizontal);
     // The lanes over the views, across the whole width: most of the height to the lanes, the
     // views (the scenario's own, and the captions) in a band under them.
     const int h = std::max(1, m_center->height());

@@ -10,7 +10,9 @@
 #include <QStatusBar>
 #include <QVBoxLayout>
 
+#include "ui/lesson/code_panel.h"
 #include "ui/lesson/lesson_panel.h"
+#include "ui/lesson/scheduler_panel.h"
 #include "ui/session/run_session.h"
 #include "ui/timeline/timeline_view.h"
 #include "ui/window/log_panel.h"
@@ -41,8 +43,9 @@ void MainWindow::buildLayout() {
     addDockWidget(Qt::RightDockWidgetArea, m_lessonDock);
     buildScheduler();  // the prediction box goes above the lesson, the scheduler beside it
     buildLogDock();
+    buildCodeDock();
 
-    for (auto* dock : {m_scenarioDock, m_lessonDock, m_schedulerDock, m_logDock})
+    for (auto* dock : {m_scenarioDock, m_lessonDock, m_codeDock, m_schedulerDock, m_logDock})
         m_panelsMenu->addAction(dock->toggleViewAction());
     // And the views under the timeline: the scenario picks them, any can be brought back.
     m_panelsMenu->addSeparator();
@@ -72,6 +75,19 @@ void MainWindow::buildScenarioDock() {
     m_scenarioDock->setWidget(left);
     addDockWidget(Qt::LeftDockWidgetArea, m_scenarioDock);
     connect(m_picker, &ScenarioPicker::scenarioChosen, this, &MainWindow::chooseScenario);
+}
+
+void MainWindow::buildCodeDock() {
+    // Under the lesson: the scenario's Python program, each actor's line at the cursor. A click
+    // on a marked line, by hand, grants that actor's step as its card does.
+    m_code = new CodePanel(m_session, m_cursor, this);
+    m_codeDock = new QDockWidget(tr("Code"), this);
+    m_codeDock->setObjectName(QStringLiteral("codeDock"));
+    m_codeDock->setWidget(m_code);
+    addDockWidget(Qt::RightDockWidgetArea, m_codeDock);
+    splitDockWidget(m_lessonDock, m_codeDock, Qt::Vertical);
+    resizeDocks({m_lessonDock, m_codeDock}, {1, 1}, Qt::Vertical);
+    connect(m_code, &CodePanel::actorChosen, m_schedulerPanel, &SchedulerPanel::chooseActor);
 }
 
 void MainWindow::buildLogDock() {

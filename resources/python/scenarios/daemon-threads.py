@@ -7,12 +7,12 @@ import time
 
 def work(name, steps):
     for step in range(1, steps + 1):
-        time.sleep(0.02)
+        time.sleep(0.02)  # step: work
         print(f"{name}: step {step} of {steps}", flush=True)
     print(f"{name}: finished", flush=True)
 
 
 if __name__ == "__main__":
-    threading.Thread(target=work, args=("worker", 5)).start()
-    threading.Thread(target=work, args=("daemon", 50), daemon=True).start()
-    print("main: returns without joining anyone", flush=True)
+    threading.Thread(target=work, args=("worker", 5)).start()  # step: start
+    threading.Thread(target=work, args=("daemon", 50), daemon=True).start()  # step: start
+    print("main: returns without joining anyone", flush=True)  # Python joins at exit  # step: join

@@ -8,12 +8,12 @@ said = []  # list.append is atomic in CPython; printed by the main thread, one l
 
 
 def worker(name, first, second):
-    with first:
-        both_hold_one.wait()  # each holds its first lock now
-        got = second.acquire(timeout=0.5)
+    with first:  # step: lock, unlock
+        both_hold_one.wait()  # each holds its first lock now  # step: work
+        got = second.acquire(timeout=0.5)  # step: lock
         both_tried.wait()  # neither lets its first lock go before both have given up
         if got:
-            second.release()
+            second.release()  # step: unlock
             said.append(f"{name}: got both locks")
         else:
             said.append(f"{name}: deadlock: waited 0.5 s for a lock the other thread holds")
@@ -23,8 +23,8 @@ if __name__ == "__main__":
     threads = [threading.Thread(target=worker, args=("thread 1", lock_a, lock_b)),
                threading.Thread(target=worker, args=("thread 2", lock_b, lock_a))]
     for t in threads:
-        t.start()
+        t.start()  # step: start
     for t in threads:
-        t.join()
+        t.join()  # step: join
     print("\n".join(sorted(said)))
     # The fix: every thread takes the locks in one global order (a before b).

@@ -10,8 +10,8 @@ counter = 0
 
 def task(name):
     global counter
-    for _ in range(4):
-        counter += 1  # the threads change the one counter; a process changes its own copy
+    for _ in range(4):  # step: work
+        counter += 1  # threads: one counter; a process: its own copy  # step: read counter, add counter
     print(f"{name}: pid {os.getpid()}, counter {counter}", flush=True)
 
 
@@ -22,14 +22,14 @@ if __name__ == "__main__":
     print(f"main: pid {os.getpid()}, start method {multiprocessing.get_start_method()}")
     threads = [threading.Thread(target=task, args=(f"thread {i}",)) for i in (1, 2)]
     for t in threads:
-        t.start()
+        t.start()  # step: start
     for t in threads:
-        t.join()
+        t.join()  # step: join
     # Under fork each child starts from the parent's counter (8); under spawn or forkserver
     # it imports this file again and starts from 0.
     processes = [multiprocessing.Process(target=task, args=(f"process {i}",)) for i in (1, 2)]
     for p in processes:
-        p.start()
+        p.start()  # step: fork
     for p in processes:
-        p.join()
+        p.join()  # step: wait
     print(f"main: counter {counter} (the processes changed their own copies)")

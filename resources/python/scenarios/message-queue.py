@@ -9,16 +9,16 @@ MESSAGES = 6
 
 def reader(q):
     got = []
-    while (message := q.get()) is not None:
-        got.append(message)
+    while (message := q.get()) is not None:  # step: receive
+        got.append(message)  # step: work
     print(f"child got {got}", flush=True)
 
 
 if __name__ == "__main__":
     q = Queue(maxsize=3)  # put() waits while 3 messages are queued
     child = Process(target=reader, args=(q,))
-    child.start()
-    for n in range(1, MESSAGES + 1):
-        q.put(n)
+    child.start()  # step: fork
+    for n in range(1, MESSAGES + 1):  # step: work
+        q.put(n)  # step: send
     q.put(None)
-    child.join()
+    child.join()  # step: wait

@@ -12,27 +12,27 @@ taken_lock = threading.Lock()
 
 def producer(p):
     for i in range(ITEMS_EACH):
-        buffer.put(p * 100 + i)  # waits while the buffer is full
+        buffer.put(p * 100 + i)  # waits while full  # step: work, put, wait not_full, lock, unlock, signal not_empty
 
 
 def consumer():
     while True:
-        item = buffer.get()  # waits while the buffer is empty
+        item = buffer.get()  # waits while empty  # step: get, wait not_empty, lock, unlock, signal not_full
         if item is None:  # one "stop" per consumer, after every item
             return
         with taken_lock:
-            taken.append(item)
+            taken.append(item)  # step: work
 
 
 if __name__ == "__main__":
     consumers = [threading.Thread(target=consumer) for _ in range(CONSUMERS)]
     producers = [threading.Thread(target=producer, args=(p,)) for p in range(PRODUCERS)]
     for t in consumers + producers:
-        t.start()
+        t.start()  # step: start
     for t in producers:
-        t.join()
+        t.join()  # step: join
     for _ in consumers:
-        buffer.put(None)
+        buffer.put(None)  # step: close, signal all
     for t in consumers:
-        t.join()
+        t.join()  # step: join
     print(f"produced {PRODUCERS * ITEMS_EACH}, taken {len(taken)}, distinct {len(set(taken))}")

@@ -14,12 +14,12 @@ def add(use_lock):
     global counter
     for _ in range(INCREMENTS):
         if use_lock:
-            lock.acquire()
-        value = counter  # read
-        time.sleep(0.001)  # the window between the read and the write
-        counter = value + 1  # write: what another thread wrote meanwhile is lost
+            lock.acquire()  # step: lock
+        value = counter  # step: read counter
+        time.sleep(0.001)  # the window between read and write  # step: work
+        counter = value + 1  # what another thread wrote meanwhile is lost  # step: write counter
         if use_lock:
-            lock.release()
+            lock.release()  # step: unlock
 
 
 def run(use_lock):
@@ -27,9 +27,9 @@ def run(use_lock):
     counter = 0
     threads = [threading.Thread(target=add, args=(use_lock,)) for _ in range(THREADS)]
     for t in threads:
-        t.start()
+        t.start()  # step: start
     for t in threads:
-        t.join()
+        t.join()  # step: join
     lost = THREADS * INCREMENTS - counter
     print(f"{'mutex' if use_lock else 'no lock'}: counter {counter} of {THREADS * INCREMENTS}, "
           f"{lost} updates lost")

@@ -8,22 +8,22 @@ changed = threading.Condition()
 
 
 def read():
-    with changed:
+    with changed:  # step: read lock
         changed.wait_for(lambda: inside["writers"] == 0)
         inside["readers"] += 1
         inside["most_readers"] = max(inside["most_readers"], inside["readers"])
-    time.sleep(0.05)  # reading, together with the other readers
-    with changed:
+    time.sleep(0.05)  # reading, together with the other readers  # step: work
+    with changed:  # step: read unlock, signal all
         inside["readers"] -= 1
         changed.notify_all()
 
 
 def write():
-    with changed:
+    with changed:  # step: write lock
         changed.wait_for(lambda: inside["readers"] == 0 and inside["writers"] == 0)
         inside["writers"] += 1
-    time.sleep(0.01)  # writing, alone
-    with changed:
+    time.sleep(0.01)  # writing, alone  # step: work
+    with changed:  # step: write unlock, signal all
         if inside["readers"] or inside["writers"] > 1:
             inside["writer_with_others"] += 1
         inside["writers"] -= 1
@@ -33,8 +33,8 @@ def write():
 if __name__ == "__main__":
     threads = [threading.Thread(target=f) for f in (read, read, write, read, read)]
     for t in threads:
-        t.start()
+        t.start()  # step: start
     for t in threads:
-        t.join()
+        t.join()  # step: join
     print(f"most readers inside together {inside['most_readers']}, "
           f"writer with anyone else {inside['writer_with_others']} times")

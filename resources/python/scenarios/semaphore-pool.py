@@ -11,11 +11,11 @@ inside = most_inside = 0
 
 def worker():
     global inside, most_inside
-    with door:  # acquire: waits while K workers are inside
+    with door:  # waits while K workers are inside  # step: acquire, release
         with count_lock:
             inside += 1
             most_inside = max(most_inside, inside)
-        time.sleep(0.05)
+        time.sleep(0.05)  # step: work
         with count_lock:
             inside -= 1
 
@@ -23,7 +23,7 @@ def worker():
 if __name__ == "__main__":
     threads = [threading.Thread(target=worker) for _ in range(N)]
     for t in threads:
-        t.start()
+        t.start()  # step: start
     for t in threads:
-        t.join()
+        t.join()  # step: join
     print(f"at most {most_inside} of {N} workers inside at once (K = {K})")

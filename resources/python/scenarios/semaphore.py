@@ -6,11 +6,11 @@ K, N = 2, 5
 
 
 def worker(door, inside, most):
-    with door:  # waits in the kernel while K workers are inside
+    with door:  # waits in the kernel while K workers are inside  # step: acquire, release
         with inside.get_lock():
             inside.value += 1
             most.value = max(most.value, inside.value)
-        time.sleep(0.05)
+        time.sleep(0.05)  # step: work
         with inside.get_lock():
             inside.value -= 1
 
@@ -19,7 +19,7 @@ if __name__ == "__main__":
     door, inside, most = Semaphore(K), Value("i", 0), Value("i", 0)
     workers = [Process(target=worker, args=(door, inside, most)) for _ in range(N)]
     for w in workers:
-        w.start()
+        w.start()  # step: fork
     for w in workers:
-        w.join()
+        w.join()  # step: wait
     print(f"at most {most.value} of {N} processes inside at once (K = {K})")

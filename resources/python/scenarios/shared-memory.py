@@ -7,20 +7,20 @@ SLOTS, ITEMS = 4, 20
 
 def producer(name, free, filled):
     ring = shared_memory.SharedMemory(name=name)
-    for n in range(1, ITEMS + 1):
-        free.acquire()  # waits while every slot is full
-        ring.buf[n % SLOTS] = n
-        filled.release()
+    for n in range(1, ITEMS + 1):  # step: work
+        free.acquire()  # waits while every slot is full  # step: acquire free_slots
+        ring.buf[n % SLOTS] = n  # step: put, acquire lock, release lock
+        filled.release()  # step: release filled_slots
     ring.close()
 
 
 def consumer(name, free, filled):
     ring = shared_memory.SharedMemory(name=name)
     got = []
-    for n in range(1, ITEMS + 1):
-        filled.acquire()  # waits while every slot is empty
-        got.append(ring.buf[n % SLOTS])
-        free.release()
+    for n in range(1, ITEMS + 1):  # step: work
+        filled.acquire()  # waits while every slot is empty  # step: acquire filled_slots
+        got.append(ring.buf[n % SLOTS])  # step: get, acquire lock, release lock
+        free.release()  # step: release free_slots
     ring.close()
     print(f"consumer took {got}", flush=True)
 
@@ -30,8 +30,8 @@ if __name__ == "__main__":
     free, filled = Semaphore(SLOTS), Semaphore(0)
     workers = [Process(target=f, args=(ring.name, free, filled)) for f in (producer, consumer)]
     for w in workers:
-        w.start()
+        w.start()  # step: fork
     for w in workers:
-        w.join()
-    ring.close()
+        w.join()  # step: wait
+    ring.close()  # step: close, acquire lock, release lock, release filled_slots
     ring.unlink()  # once, by one process: the segment has a name in /dev/shm until then
