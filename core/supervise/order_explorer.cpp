@@ -77,13 +77,19 @@ OrderExplorer::Walk OrderExplorer::runOnce(const std::vector<ScheduledActor>& pr
         }
         auto now = choosable(scheduler);
         if (now.empty()) {
-            // Everyone blocked or ended: the run ends by itself, or nobody can ever move again.
-            if (sup.waitFinished(std::chrono::milliseconds(300))) break;
-            if (choosable(scheduler).empty()) {
-                deadlocked = true;
-                break;
+            // Everyone blocked or ended: the run ends by itself, someone is still waking (a
+            // join whose thread has said it ended but is still leaving the kernel: slow under
+            // a sanitizer on a loaded machine), or nobody can ever move again. Only the last,
+            // held for kStillForDeadlock, is a deadlock.
+            const auto until = std::chrono::steady_clock::now() + kStillForDeadlock;
+            bool moved = false;
+            while (!moved && std::chrono::steady_clock::now() < until && !(stop && stop())) {
+                if (sup.waitFinished(std::chrono::milliseconds(20))) break;
+                moved = !choosable(scheduler).empty();
             }
-            continue;
+            if (sup.finished() || moved) continue;
+            deadlocked = !(stop && stop());
+            break;
         }
         const std::size_t k = walk.steps.size();
         auto pick = now.begin();  // past the prefix: the first that can go, main first

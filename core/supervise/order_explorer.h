@@ -35,7 +35,7 @@ struct OrderExploration {
     // Known after the first order: the orders of its workers' steps were none ever made to
     // wait, (n1 + n2 + ...)! / (n1! n2! ...); a lock that makes a thread wait leaves fewer.
     double atMost = 0;
-    std::string error;      // a run that could not be scheduled: why
+    std::string error;  // a run that could not be scheduled: why
     double seconds = 0;
 };
 
@@ -56,6 +56,8 @@ class OrderExplorer {
 
     // How long one step may take to be granted and to settle before the run is given up.
     static constexpr std::chrono::milliseconds kStepTimeout{10'000};
+    // With no actor able to move and the run not ending for this long, the run is deadlocked.
+    static constexpr std::chrono::milliseconds kStillForDeadlock{3'000};
     // A run that goes on (deadlock's rounds=0 never ends) is cut here: its outcome says so,
     // and its steps are not branched any further.
     static constexpr std::size_t kMaxSteps = 200;

@@ -17,6 +17,7 @@
 #include "ui/export/video_export_dialog.h"
 #include "ui/export/video_export_job.h"
 #include "ui/export/video_exporter.h"
+#include "ui/lesson/code_panel.h"
 #include "ui/session/replay_player.h"
 #include "ui/session/run_session.h"
 #include "ui/session/time_cursor.h"
@@ -204,13 +205,22 @@ TEST(Unfold, AVideoFrameCarriesTheRunNotTheControls) {
     window.layOutForVideo(false);
     EXPECT_FALSE(window.findChild<ScenarioPicker*>()->isVisible()) << "no scenario list";
     EXPECT_FALSE(window.findChild<ParameterPanel*>()->isVisible()) << "no parameters";
-    // The lanes across the frame, over the views, once the window is laid out again.
+    // The lanes across the frame, over the views, once the window is laid out again; beside
+    // them only the scenario's program with each thread's line (the Code panel), at most two
+    // fifths of the frame.
+    const auto codeWidth = [&] {
+        QWidget* code = window.codePanel();
+        return code && code->isVisible() ? code->width() : 0;
+    };
     EXPECT_TRUE(waitFor([&] {
-        return window.timelineView()->width() >= window.width() * 95 / 100 &&
+        return window.timelineView()->width() + codeWidth() >= window.width() * 93 / 100 &&
+               window.timelineView()->width() >= window.width() * 55 / 100 &&
                window.timelineView()->height() >= window.height() / 2;
-    }));
-    EXPECT_GE(window.timelineView()->width(), window.width() * 95 / 100);
-    EXPECT_GE(window.timelineView()->height(), window.height() / 2);
+    })) << "lanes "
+        << window.timelineView()->width() << " and code " << codeWidth() << " across "
+        << window.width();
+    EXPECT_GT(codeWidth(), 0) << "race-condition has its program, shown in the video";
+    EXPECT_LE(codeWidth(), window.width() * 2 / 5);
     EXPECT_TRUE(window.unfolding() || window.cursor()->live())
         << "a fixed cursor unfolds in a video";
     window.cursor()->setTime(1);
