@@ -47,7 +47,8 @@ TEST(PythonCompare, ReadsTheScriptsOutputAndRefusesAnythingElse) {
 
 // The test command installs python3, so these run in CI.
 TEST(PythonCompare, TheBundledScriptsMeasureWithRealPython) {
-    ASSERT_FALSE(findPython().empty()) << "python3 is missing: bash .ci/quickstart test installs it";
+    ASSERT_FALSE(findPython().empty())
+        << "python3 is missing: bash .ci/quickstart test installs it";
     std::string error;
     const auto race = runPythonRace(2, 20'000, 1, error);
     ASSERT_TRUE(race) << error;

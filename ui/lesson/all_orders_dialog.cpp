@@ -32,7 +32,8 @@ AllOrdersDialog::AllOrdersDialog(const QString& scenario, const QStringList& ass
            "the real threads through the scheduler, and counts how each order ends. Keep it "
            "small: two threads of a few steps each. Click a bar to replay one of its orders.")
             .arg(scenario.toHtmlEscaped(),
-                 assignments.isEmpty() ? tr("defaults") : assignments.join(QStringLiteral(", ")).toHtmlEscaped()),
+                 assignments.isEmpty() ? tr("defaults")
+                                       : assignments.join(QStringLiteral(", ")).toHtmlEscaped()),
         this);
     about->setWordWrap(true);
     layout->addWidget(about);
