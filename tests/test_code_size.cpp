@@ -24,7 +24,11 @@
 #include <string>
 #include <vector>
 
+#include "read_file.h"
+
 namespace {
+
+using interleave::test::readFile;
 
 constexpr int kMaxFunctionLines = 80;
 constexpr int kMaxFileLines = 500;
@@ -128,13 +132,6 @@ std::vector<Block> functionBlocks(const std::string& source) {
 
 int countLines(const std::string& text) {
     return static_cast<int>(std::count(text.begin(), text.end(), '\n'));
-}
-
-std::string readFile(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
 }
 
 // Every function and file of `dir` and its subfolders over the limits, one line each.

@@ -34,17 +34,12 @@
 #include "core/lesson/prediction.h"
 #include "core/scenarios/scenario.h"
 #include "core/supervise/supervisor.h"
+#include "read_file.h"
 
 using namespace interleave;
+using interleave::test::readFile;
 
 namespace {
-
-std::string read(const std::filesystem::path& p) {
-    std::ifstream in(p);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 double speedFor(const Scenario& s) {
     if (s.group == "measurements") return 1.0;  // they measure; their work is not paced
@@ -85,7 +80,7 @@ int checkEveryQuestion(const char* load, bool busyCore) {
     int wrong = 0, judged = 0, asked = 0;
     for (const auto& scenario : allScenarios()) {
         std::string shown, error;
-        const auto quiz = parseLessonQuiz(read(dir / (scenario.name + ".md")), &shown, error);
+        const auto quiz = parseLessonQuiz(readFile(dir / (scenario.name + ".md")), &shown, error);
         if (!quiz) {
             ADD_FAILURE() << scenario.name << ": " << error;
             continue;

@@ -11,17 +11,12 @@
 #include <string>
 
 #include "core/scenarios/scenario.h"
+#include "read_file.h"
 
 using namespace interleave;
+using interleave::test::readFile;
 
 namespace {
-
-std::string read(const std::filesystem::path& p) {
-    std::ifstream in(p);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 // The program's file name: socket's is not socket.py, which would hide Python's own socket
 // module from every program in its folder.
@@ -38,7 +33,7 @@ TEST(LessonPython, EveryThreadAndProcessLessonPointsAtItsPythonProgram) {
         if (scenario.group != "threads" && scenario.group != "processes") continue;
         ++lessons;
         const auto& name = scenario.name;
-        const auto text = read(source / "resources/lessons" / (name + ".md"));
+        const auto text = readFile(source / "resources/lessons" / (name + ".md"));
         const auto at = text.find("\n## In Python\n");
         ASSERT_NE(at, std::string::npos) << name << ": no \"## In Python\" section";
         const auto watch = text.find("\n## What to watch for\n");

@@ -19,17 +19,12 @@
 #include "core/lesson/prediction.h"
 #include "core/scenarios/params.h"
 #include "core/scenarios/scenario.h"
+#include "read_file.h"
 
 using namespace interleave;
+using interleave::test::readFile;
 
 namespace {
-
-std::string read(const std::filesystem::path& p) {
-    std::ifstream in(p);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 std::optional<LessonQuiz> parse(const std::string& markdown, std::string& error) {
     std::string shown;
@@ -46,7 +41,7 @@ TEST(LessonQuiz, EveryLessonAsksQuestionsItsScenarioCanAnswer) {
         ASSERT_TRUE(std::filesystem::exists(path)) << scenario.name;
         ++lessons;
         std::string shown, error;
-        const auto text = read(path);
+        const auto text = readFile(path);
         const auto quiz = parseLessonQuiz(text, &shown, error);
         ASSERT_TRUE(quiz.has_value()) << scenario.name << ": " << error;
         EXPECT_EQ(shown.find("```interleave"), std::string::npos) << scenario.name;
@@ -72,7 +67,7 @@ TEST(LessonQuiz, EveryLessonAsksQuestionsItsScenarioCanAnswer) {
                                          {"deadlock", Goal::Deadlock},
                                          {"producer-consumer", Goal::WaitsOnEmpty}}) {
         std::string error;
-        const auto quiz = parse(read(dir / (std::string(scenario) + ".md")), error);
+        const auto quiz = parse(readFile(dir / (std::string(scenario) + ".md")), error);
         ASSERT_TRUE(quiz && !quiz->goals.empty()) << scenario;
         EXPECT_EQ(parseGoal(quiz->goals.front().goal), goal) << scenario;
     }
@@ -128,7 +123,7 @@ TEST(LessonQuiz, EveryQuestionSetsEveryParameterItsTextStates) {
     const std::filesystem::path dir = std::string(INTERLEAVE_SOURCE_DIR) + "/resources/lessons";
     for (const auto& scenario : allScenarios()) {
         std::string error;
-        const auto quiz = parse(read(dir / (scenario.name + ".md")), error);
+        const auto quiz = parse(readFile(dir / (scenario.name + ".md")), error);
         ASSERT_TRUE(quiz) << scenario.name << ": " << error;
         int n = 0;
         for (const auto& q : quiz->questions) {

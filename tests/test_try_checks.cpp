@@ -19,19 +19,14 @@
 #include "core/scenarios/params.h"
 #include "core/scenarios/scenario.h"
 #include "core/supervise/supervisor.h"
+#include "read_file.h"
 #include "shell.h"
 
 using namespace interleave;
+using interleave::test::readFile;
 using interleave::test::shell;
 
 namespace {
-
-std::string read(const std::filesystem::path& p) {
-    std::ifstream in(p);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 // What is wrong with a lesson's Try this checks, one line each (empty: nothing). An item that
 // states `name = value` for one of the scenario's parameters must run with that value: set by
@@ -94,7 +89,7 @@ TEST(TryThis, EveryItemOfEveryLessonIsCheckedOrSaysWhyNot) {
     const std::filesystem::path dir = std::string(INTERLEAVE_SOURCE_DIR) + "/resources/lessons";
     int checkable = 0, none = 0;
     for (const auto& scenario : allScenarios()) {
-        const auto text = read(dir / (scenario.name + ".md"));
+        const auto text = readFile(dir / (scenario.name + ".md"));
         for (const auto& p : tryProblems(scenario, text))
             ADD_FAILURE() << p;
         std::string shown, error;
