@@ -58,6 +58,10 @@ endif()
 set(doc ${data}/doc/interleave)
 install(FILES ${gz_dir}/changelog.gz ${res}/debian/copyright DESTINATION ${doc})
 install(FILES ${PROJECT_SOURCE_DIR}/README.md DESTINATION ${doc})
+# Each scenario's Python program, for a student to run (the lessons' "In Python" sections name
+# them); the programs themselves carry their own copy for the Code panel.
+install(DIRECTORY ${res}/python/scenarios/ DESTINATION ${doc}/python
+        FILES_MATCHING PATTERN "*.py" PATTERN "README.md")
 
 # The Debian package.
 set(CPACK_GENERATOR DEB)
