@@ -50,12 +50,6 @@ void printSpeedupComparison(const EventStore& store, const ParamValues& p) {
     }
 }
 
-// The median of unsorted samples.
-double median(std::vector<double> v) {
-    std::sort(v.begin(), v.end());
-    return percentile(v, 50);
-}
-
 std::string gilText(const std::optional<bool>& gil) {
     return !gil ? "GIL unknown" : *gil ? "GIL enabled" : "GIL disabled (free-threaded)";
 }
